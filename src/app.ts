@@ -1,0 +1,42 @@
+import express from 'express';
+import helmet from 'helmet';
+import swaggerUi from 'swagger-ui-express';
+import { errorHandler, unknownRoute } from './http/errors';
+import { requestLog } from './http/logging';
+import { mountRoutes } from './http/mount';
+import { openApiDocument, openApiYaml } from './openapi/document';
+import { apiRoutes } from './routes';
+import type { Services } from './services';
+
+declare module 'http' {
+  interface IncomingMessage { id?: string }
+}
+
+/** Builds the express app (no listening, so tests can drive it with supertest). */
+export function createApp(services: Services): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.set('query parser', 'simple'); // flat strings only: no nested objects to smuggle operators in
+  app.use(requestLog(services.log));
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } }));
+  app.use(express.json({ limit: services.config.BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] }));
+
+  const routes = apiRoutes(services);
+  const yaml = openApiYaml(routes);
+  app.get('/health/live', (_req, res) => { res.json({ status: 'up' }); });
+  app.get('/health/ready', async (_req, res) => {
+    try {
+      await services.db.command({ ping: 1 });
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).type('application/problem+json').send({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'The database does not answer' });
+    }
+  });
+  app.get('/openapi.yaml', (_req, res) => { res.type('application/yaml').send(yaml); });
+  app.use('/docs', swaggerUi.serve, swaggerUi.setup(openApiDocument(routes)));
+  app.use(mountRoutes(services, routes));
+  app.use(unknownRoute);
+  app.use(errorHandler(services.log));
+  return app;
+}

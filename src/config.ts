@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every environment variable the service reads, validated once at start.
+ * Each entry's description is also the README's configuration table.
+ */
+const variables = {
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000)
+    .describe('TCP port the HTTP server listens on'),
+  HOST: z.string().default('0.0.0.0').describe('Address the HTTP server binds to'),
+  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional()
+    .describe('MongoDB (or FerretDB) connection string; when unset an embedded engine is started'),
+  DB_ENGINE: z.enum(['auto', 'mongodb-memory-server', 'ferretdb']).default('auto')
+    .describe('Embedded engine when MONGODB_URI is unset: auto tries mongodb-memory-server, then FerretDB'),
+  DATA_DIR: z.string().default(path.resolve('data'))
+    .describe('Folder for the embedded engine\'s data and generated keys'),
+  ENGINE_CACHE_DIR: z.string().default(path.join(process.env.XDG_CACHE_HOME ?? path.join(process.env.HOME ?? '/tmp', '.cache'), 'civil-registry'))
+    .describe('Cache outside the repo for engine binaries (FerretDB build, mongod download)'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
+    .describe('pino log level'),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900)
+    .describe('Lifetime of access tokens, in seconds'),
+  TOKEN_ISSUER: z.string().min(1).default('civil-registry').describe('`iss` of tokens the service issues'),
+  BOOTSTRAP_ADMIN_USERNAME: z.string().min(3).optional()
+    .describe('First admin, created only when the database has no user'),
+  BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12).optional()
+    .describe('Password of the first admin (at least 12 characters)'),
+  BOOTSTRAP_ADMIN_OFFICE: z.string().regex(/^[A-Z]{3}$/).default('BGD').describe('Office of the first admin'),
+  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/).default('100kb').describe('Largest accepted JSON body'),
+};
+
+const schema = z.object(variables);
+export type Config = z.infer<typeof schema>;
+
+export const configDescriptions = Object.fromEntries(
+  Object.entries(variables).map(([name, v]) => [name, v.description ?? '']),
+);
+
+export class ConfigError extends Error {}
+
+/** Reads the environment; throws one error naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(
+    Object.keys(variables).filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]),
+  );
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const cfg = parsed.data;
+  if (Boolean(cfg.BOOTSTRAP_ADMIN_USERNAME) !== Boolean(cfg.BOOTSTRAP_ADMIN_PASSWORD)) {
+    throw new ConfigError('Invalid configuration:\n  BOOTSTRAP_ADMIN_USERNAME and BOOTSTRAP_ADMIN_PASSWORD go together');
+  }
+  return cfg;
+}

@@ -1,0 +1,94 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, rename, rm, writeFile, chmod } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { freePort, waitForPort } from './ports';
+import type { Engine, EngineLog } from './engine-types';
+
+const run = promisify(execFile);
+
+export const FERRETDB_VERSION = '1.24.2';
+const MODULE = 'github.com/FerretDB/FerretDB';
+
+export function ferretDbBinaryPath(cacheDir: string): string {
+  return path.join(cacheDir, `ferretdb-${FERRETDB_VERSION}`, 'ferretdb');
+}
+
+/**
+ * Builds FerretDB once into the cache (keyed by version) with the Go toolchain and module proxy.
+ * `go install …@v1.24.2` alone yields a binary that panics at start: the published module lacks
+ * the generated build/version/version.txt. So we take the same module from the proxy
+ * (`go mod download`), add that one file with the version, and `go build` its cmd/ferretdb.
+ */
+export async function ensureFerretDb(cacheDir: string, log: EngineLog): Promise<string> {
+  const binary = ferretDbBinaryPath(cacheDir);
+  if (existsSync(binary)) return binary;
+  try {
+    await run('go', ['version']);
+  } catch {
+    throw new Error(
+      'No database engine: MONGODB_URI is unset, MongoDB could not be downloaded, and Go is not installed to build ' +
+        `FerretDB ${FERRETDB_VERSION}. Install Go 1.21+ (https://go.dev/dl), or set MONGODB_URI to a MongoDB 5+ server.`,
+    );
+  }
+  log(`building FerretDB ${FERRETDB_VERSION} into ${path.dirname(binary)} (once; takes a minute or two)`);
+  const work = await mkdtemp(path.join(os.tmpdir(), 'ferretdb-build-'));
+  try {
+    const { stdout } = await run('go', ['mod', 'download', '-json', `${MODULE}@v${FERRETDB_VERSION}`], {
+      cwd: work, env: { ...process.env, GO111MODULE: 'on' }, maxBuffer: 1 << 20,
+    });
+    const source = (JSON.parse(stdout) as { Dir: string }).Dir;
+    const tree = path.join(work, 'src');
+    await cp(source, tree, { recursive: true });
+    await chmod(tree, 0o755);
+    await run('chmod', ['-R', 'u+w', tree]);
+    await writeFile(path.join(tree, 'build', 'version', 'version.txt'), `v${FERRETDB_VERSION}\n`);
+    await mkdir(path.dirname(binary), { recursive: true });
+    const partial = `${binary}.${process.pid}.tmp`;
+    await run('go', ['build', '-trimpath', '-o', partial, './cmd/ferretdb'], {
+      cwd: tree, env: { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-mod=mod' }, maxBuffer: 16 << 20,
+    });
+    await rename(partial, binary); // atomic: parallel first runs never see half a binary
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  return binary;
+}
+
+/** Starts FerretDB on SQLite in `dataDir`, on a free loopback port. */
+export async function startFerretDb(cacheDir: string, dataDir: string, log: EngineLog): Promise<Engine> {
+  const binary = await ensureFerretDb(cacheDir, log);
+  await mkdir(dataDir, { recursive: true });
+  const port = await freePort();
+  const child: ChildProcess = spawn(binary, [
+    '--handler=sqlite',
+    `--sqlite-url=file:${dataDir}/`,
+    `--state-dir=${dataDir}`,
+    `--listen-addr=127.0.0.1:${port}`,
+    '--debug-addr=-',
+    '--telemetry=disable',
+    '--log-level=error',
+  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => { stderr = (stderr + d.toString()).slice(-4000); });
+  const exited = new Promise<never>((_, reject) => {
+    child.once('exit', (code) => reject(new Error(`FerretDB exited with code ${code}: ${stderr.trim()}`)));
+  });
+  exited.catch(() => undefined);
+  await Promise.race([waitForPort(port, 20_000), exited]);
+  return {
+    name: 'ferretdb',
+    version: `${FERRETDB_VERSION} (sqlite)`,
+    uri: `mongodb://127.0.0.1:${port}/`,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const gone = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await gone;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+
+/** The first answer to a POST sent with an Idempotency-Key, keyed by a hash of caller, route and key. */
+export interface IdempotencyRecord {
+  _id: string;
+  requestHash: string;
+  state: 'pending' | 'done';
+  status?: number;
+  body?: string;
+  headers?: Record<string, string>;
+  createdAt: Date;
+}
+
+const idempotencySchema = new Schema<IdempotencyRecord>({
+  _id: String,
+  requestHash: { type: String, required: true },
+  state: { type: String, required: true },
+  status: Number,
+  body: String,
+  headers: Schema.Types.Mixed,
+  createdAt: { type: Date, required: true },
+}, { versionKey: false });
+
+export const idempotencyModel = (conn: Connection): Model<IdempotencyRecord> =>
+  conn.model<IdempotencyRecord>('Idempotency', idempotencySchema, 'idempotency');

@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import pino, { type Logger } from 'pino';
+
+export function createLogger(level: string): Logger {
+  return pino({
+    level,
+    base: { service: 'civil-registry' },
+    // Belt and braces: these never belong in a log line.
+    redact: { paths: ['password', '*.password', 'authorization', '*.authorization', 'token', '*.token'], censor: '[redacted]' },
+  });
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
+
+/**
+ * A request id per request (the caller's X-Request-Id when well-formed), echoed back, and one log
+ * line per answer with the route pattern, never the URL: paths and queries hold NINs and names.
+ */
+export function requestLog(log: Logger): RequestHandler {
+  return (req, res, next) => {
+    const given = req.get('X-Request-Id');
+    req.id = given && REQUEST_ID.test(given) ? given : randomUUID();
+    res.setHeader('X-Request-Id', req.id as string);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      log.info({
+        requestId: req.id,
+        method: req.method,
+        route: req.route?.path ? `${req.baseUrl}${req.route.path}` : 'unmatched',
+        status: res.statusCode,
+        ms: Number(process.hrtime.bigint() - started) / 1e6,
+        actor: res.locals.actorId,
+      }, 'request');
+    });
+    next();
+  };
+}

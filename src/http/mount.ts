@@ -1,0 +1,70 @@
+import { Router, type Request, type Response } from 'express';
+import type { z } from 'zod';
+import type { Actor } from '../journal/types';
+import type { Services } from '../services';
+import { onceOnly } from './idempotency';
+import { policy, allows } from './policy';
+import { badRequest, forbidden, preconditionRequired, unauthorized } from './problem';
+import { expressPath, type AnyRoute, type Reply } from './route';
+
+/** Mounts route specs as: authenticate -> authorize(permission) -> validate -> (idempotency) -> handler. */
+export function mountRoutes(services: Services, routes: AnyRoute[]): Router {
+  const router = Router();
+  for (const spec of routes) {
+    router[spec.method](expressPath(spec.path), async (req, res, next) => {
+      try {
+        const actor = authenticate(req, services);
+        if (policy[spec.permission] !== 'anyone') {
+          if (!actor) throw unauthorized();
+          if (!allows(spec.permission, actor.role as never)) throw forbidden();
+        }
+        res.locals.actorId = actor?.id;
+        const params = parse(spec.params, req.params, 'path');
+        const query = parse(spec.query, req.query, 'query');
+        const body = spec.body ? parse(spec.body, req.body, 'body') : noBody(req);
+        if (spec.needsIfMatch && !req.get('If-Match')) {
+          throw preconditionRequired('Send If-Match with the ETag of the version you are changing');
+        }
+        const run = () => spec.handle({ body, query, params, actor, requestId: req.id as string, headers: req.headers });
+        const key = req.get('Idempotency-Key');
+        const reply = spec.method === 'post' && key !== undefined
+          ? await onceOnly(services, { caller: actor?.id ?? `ip:${req.ip}`, route: `${spec.path} ${JSON.stringify(params ?? {})}`, key, body: req.body }, run)
+          : await run();
+        send(res, reply);
+      } catch (err) {
+        next(err);
+      }
+    });
+  }
+  return router;
+}
+
+function authenticate(req: Request, services: Services): Actor | undefined {
+  const header = req.get('Authorization');
+  if (header === undefined) return undefined;
+  const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(header);
+  const actor = match ? services.tokens.verifyAccess(match[1]) : undefined;
+  if (!actor) throw unauthorized('The bearer token is invalid or expired');
+  return actor;
+}
+
+function parse(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const errors = result.error.issues.map((i) => ({ path: [where, ...i.path.map(String)].join('.'), message: i.message }));
+  throw badRequest(`The ${where === 'path' ? 'URL' : `request ${where}`} is not valid: ${errors[0].path}: ${errors[0].message}`, errors);
+}
+
+function noBody(req: Request): undefined {
+  const body: unknown = req.body;
+  const empty = body === undefined || (typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).length === 0);
+  if (!empty) throw badRequest('This request takes no body');
+  return undefined;
+}
+
+function send(res: Response, reply: Reply): void {
+  for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
+  if (reply.body === undefined) res.status(reply.status).end();
+  else res.status(reply.status).json(reply.body);
+}

@@ -1,0 +1,135 @@
+import type { Collection, Db } from 'mongodb';
+import { isDuplicateKey } from '../db/errors';
+import { GENESIS_HASH, entryHash } from './hash';
+import { entryId, type CommandContext, type EntryDraft, type JournalEntry, type Projector } from './types';
+
+interface Head { seq: number; hash: string }
+interface Checkpoint { _id: string; seq: number }
+
+const CHECKPOINT_ID = 'projections';
+/** How often the applied position is saved; replay from an older one only re-applies (idempotently). */
+const CHECKPOINT_EVERY = 50;
+const MAX_RACE_RETRIES = 20;
+
+/**
+ * The append-only, hash-chained journal and the only way to change registry data.
+ *
+ * Commands run one at a time in this process: each decides against current projections, appends
+ * one entry at head + 1, then applies it to the projections. Another process appending at the same
+ * seq makes our insert fail on the unique `_id`; we then apply what it wrote and decide again, so
+ * every decision is made against every entry before it.
+ */
+export class Journal {
+  readonly entries: Collection<JournalEntry>;
+  private readonly checkpoints: Collection<Checkpoint>;
+  private readonly projectors = new Map<string, Projector>();
+  private head: Head | undefined;
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(db: Db) {
+    this.entries = db.collection<JournalEntry>('journal');
+    this.checkpoints = db.collection<Checkpoint>('journal_checkpoints');
+  }
+
+  /** Registers the projector for an entry type (one per type). */
+  on(type: string, projector: Projector): void {
+    if (this.projectors.has(type)) throw new Error(`projector for ${type} registered twice`);
+    this.projectors.set(type, projector);
+  }
+
+  /** Runs a command: `decide` validates against current state and returns the entry to append. */
+  execute(ctx: CommandContext, decide: () => Promise<EntryDraft>): Promise<JournalEntry> {
+    return this.serially(() => this.executeNow(ctx, decide));
+  }
+
+  /** Applies entries not yet in the projections: after a crash, or written by another process. */
+  catchUp(): Promise<number> {
+    return this.serially(() => this.catchUpNow());
+  }
+
+  /** Saves the applied position, so a restart replays little. */
+  async flush(): Promise<void> {
+    await this.serially(async () => this.head && this.saveCheckpoint(this.head.seq));
+  }
+
+  /** The projector of each type, for a rebuild. */
+  projectorFor(type: string): Projector | undefined {
+    return this.projectors.get(type);
+  }
+
+  /** Forgets the cached head (after a rebuild replaced the projections). */
+  reset(): void {
+    this.head = undefined;
+  }
+
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(work);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  private async executeNow(ctx: CommandContext, decide: () => Promise<EntryDraft>): Promise<JournalEntry> {
+    for (let attempt = 0; ; attempt++) {
+      const head = this.head ?? (await this.catchUpNow(), this.head as Head | undefined) ?? { seq: 0, hash: GENESIS_HASH };
+      const draft = await decide();
+      const entry = seal(draft, ctx, head);
+      try {
+        await this.entries.insertOne(entry);
+      } catch (err) {
+        if (!isDuplicateKey(err) || attempt >= MAX_RACE_RETRIES) throw err;
+        await this.catchUpNow();
+        continue;
+      }
+      this.head = { seq: entry.seq, hash: entry.hash };
+      await this.apply(entry);
+      if (entry.seq % CHECKPOINT_EVERY === 0) await this.saveCheckpoint(entry.seq);
+      return entry;
+    }
+  }
+
+  private async catchUpNow(): Promise<number> {
+    let head = this.head;
+    if (!head) {
+      const checkpoint = await this.checkpoints.findOne({ _id: CHECKPOINT_ID });
+      const start = checkpoint?.seq ?? 0;
+      const entry = start > 0 ? await this.entries.findOne({ _id: entryId(start) }) : null;
+      head = entry ? { seq: entry.seq, hash: entry.hash } : { seq: 0, hash: GENESIS_HASH };
+    }
+    let applied = 0;
+    for (;;) {
+      const next: JournalEntry | null = await this.entries.findOne({ _id: entryId(head.seq + 1) });
+      if (!next) break;
+      await this.apply(next);
+      head = { seq: next.seq, hash: next.hash };
+      applied++;
+    }
+    this.head = head;
+    if (applied > 0) await this.saveCheckpoint(head.seq);
+    return applied;
+  }
+
+  private async apply(entry: JournalEntry): Promise<void> {
+    const projector = this.projectors.get(entry.type);
+    if (projector) await projector(entry);
+  }
+
+  private async saveCheckpoint(seq: number): Promise<void> {
+    await this.checkpoints.updateOne({ _id: CHECKPOINT_ID }, { $max: { seq } }, { upsert: true });
+  }
+}
+
+function seal(draft: EntryDraft, ctx: CommandContext, head: Head): JournalEntry {
+  const seq = head.seq + 1;
+  const body = {
+    seq,
+    at: new Date().toISOString(),
+    actor: ctx.actor,
+    requestId: ctx.requestId,
+    type: draft.type,
+    entityIds: draft.entityIds,
+    data: draft.data,
+    ...(draft.reason !== undefined ? { reason: draft.reason } : {}),
+    prevHash: head.hash,
+  };
+  return { _id: entryId(seq), ...body, hash: entryHash(body, head.hash) };
+}

@@ -1,0 +1,39 @@
+export type Role = 'admin' | 'officer' | 'registrar' | 'auditor' | 'citizen';
+
+/** Who caused a change: a signed-in user, or the system itself (bootstrap, migrations). */
+export interface Actor {
+  id: string;
+  role: Role | 'system';
+  office?: string;
+}
+
+export interface CommandContext {
+  actor: Actor;
+  requestId: string;
+}
+
+/** What a command decides to append; the journal adds seq, time, actor and the chain. */
+export interface EntryDraft {
+  type: string;
+  entityIds: string[];
+  data: Record<string, unknown>;
+  reason?: string;
+}
+
+export interface JournalEntry extends EntryDraft {
+  _id: string;
+  seq: number;
+  at: string;
+  actor: Actor;
+  requestId: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** Applies one entry to the read models; must be idempotent (entries may be applied twice). */
+export type Projector = (entry: JournalEntry) => Promise<void>;
+
+/** Journal `_id`s are zero-padded strings: FerretDB only narrows `{_id: <string>}` filters in SQL. */
+export function entryId(seq: number): string {
+  return String(seq).padStart(12, '0');
+}

@@ -1,0 +1,30 @@
+import { commandContext } from '../../http/context';
+import { defineRoute } from '../../http/route';
+import { z } from '../../http/zod';
+import type { Services } from '../../services';
+import { errorResponses } from '../common/responses';
+import { place } from '../common/schemas';
+import { createOffice, listOffices } from './service';
+
+const createOfficeBody = z.object({
+  code: z.string().regex(/^[A-Z]{3}$/, 'must be three capital letters'),
+  name: z.string().trim().min(3).max(120),
+  governorate: place.shape.governorate,
+}).strict().openapi('CreateOffice', { example: { code: 'KRH', name: 'Karkh civil status office', governorate: 'IQ-BG' } });
+
+const officeView = z.object({ code: z.string(), name: z.string(), governorate: z.string(), builtIn: z.boolean() }).openapi('Office');
+
+export const officeRoutes = (services: Services) => [
+  defineRoute({
+    method: 'get', path: '/v1/offices', permission: 'offices.list', tag: 'Offices',
+    summary: 'All offices: the 18 governorate main offices and those added',
+    responses: { 200: { description: 'Offices', schema: z.object({ items: z.array(officeView) }) }, ...errorResponses(401, 403) },
+    async handle() { return { status: 200, body: { items: await listOffices(services) } }; },
+  }),
+  defineRoute({
+    method: 'post', path: '/v1/offices', permission: 'offices.create', tag: 'Offices',
+    summary: 'Add an office (admin)', body: createOfficeBody,
+    responses: { 201: { description: 'Added', schema: officeView }, ...errorResponses(400, 401, 403, 409) },
+    async handle({ body, ...input }) { return { status: 201, body: await createOffice(services, commandContext(input), body) }; },
+  }),
+];

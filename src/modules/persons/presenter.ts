@@ -1,0 +1,20 @@
+import type { Person } from './model';
+
+/** A person as officers, registrars and auditors see it. Lists each field that may leave. */
+export function presentPerson(p: Person) {
+  return {
+    nin: p._id,
+    name: p.name,
+    sex: p.sex,
+    dateOfBirth: p.dateOfBirth,
+    placeOfBirth: p.placeOfBirth,
+    status: p.status,
+    ...(p.dateOfDeath ? { dateOfDeath: p.dateOfDeath } : {}),
+    maritalStatus: p.maritalStatus,
+    ...(p.motherNin ? { motherNin: p.motherNin } : {}),
+    ...(p.fatherNin ? { fatherNin: p.fatherNin } : {}),
+    ...(p.legacyReference ? { legacyReference: p.legacyReference } : {}),
+    recordIds: p.recordIds,
+    version: p.version,
+  };
+}

@@ -1,0 +1,52 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { stringify } from 'yaml';
+import { policy } from '../http/policy';
+import type { AnyRoute } from '../http/route';
+import { z } from '../http/zod';
+
+/** The OpenAPI 3.1 document, generated from the route specs (the one source of the contract). */
+export function openApiDocument(routes: AnyRoute[]) {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  for (const r of routes) {
+    const allowed = policy[r.permission];
+    registry.registerPath({
+      method: r.method,
+      path: r.path,
+      tags: [r.tag],
+      summary: r.summary,
+      description: allowed === 'anyone' ? 'Open to anyone.' : `Roles: ${allowed.join(', ')}.`,
+      security: allowed === 'anyone' ? [] : [{ bearer: [] }],
+      request: {
+        ...(r.params ? { params: r.params } : {}),
+        ...(r.query ? { query: r.query } : {}),
+        ...(r.body ? { body: { content: { 'application/json': { schema: r.body } }, required: true } } : {}),
+        ...(r.needsIfMatch || r.method === 'post' ? { headers: headerParams(r) } : {}),
+      },
+      responses: Object.fromEntries(Object.entries(r.responses).map(([status, spec]) => [status, {
+        description: spec.description,
+        ...(spec.schema ? { content: { [Number(status) >= 400 ? 'application/problem+json' : 'application/json']: { schema: spec.schema } } } : {}),
+      }])),
+    });
+  }
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Civil registry API',
+      version: '1.0.0',
+      description: 'Births, marriages, divorces and deaths: recorded, registered, journaled and verifiable. Errors are RFC 9457 problem+json.',
+    },
+    servers: [{ url: '/' }],
+  });
+}
+
+function headerParams(r: AnyRoute) {
+  return z.object({
+    ...(r.method === 'post' ? { 'idempotency-key': z.string().optional().openapi({ description: 'Makes a retried POST return the first answer' }) } : {}),
+    ...(r.needsIfMatch ? { 'if-match': z.string().openapi({ description: 'ETag of the version being changed' }) } : {}),
+  });
+}
+
+export function openApiYaml(routes: AnyRoute[]): string {
+  return stringify(openApiDocument(routes), { aliasDuplicateObjects: false });
+}

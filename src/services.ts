@@ -1,0 +1,68 @@
+import mongoose, { type Connection } from 'mongoose';
+import type { Db } from 'mongodb';
+import type { Logger } from 'pino';
+import type { Config } from './config';
+import { Journal } from './journal/journal';
+import { loadOrCreateKey } from './modules/auth/keys';
+import { TokenService } from './modules/auth/tokens';
+import { officeModel } from './modules/offices/model';
+import { personModel } from './modules/persons/model';
+import { recordModel } from './modules/records/model';
+import { userModel } from './modules/users/model';
+import { idempotencyModel } from './http/idempotency-model';
+import { registerProjectors } from './projectors';
+
+mongoose.set('strictQuery', true);
+mongoose.set('sanitizeFilter', true);
+
+export type Models = ReturnType<typeof createModels>;
+
+function createModels(conn: Connection) {
+  return {
+    persons: personModel(conn),
+    records: recordModel(conn),
+    users: userModel(conn),
+    offices: officeModel(conn),
+    idempotency: idempotencyModel(conn),
+  };
+}
+
+/** Everything a request handler may use; built once per process (once per test file). */
+export interface Services {
+  config: Config;
+  conn: Connection;
+  db: Db;
+  models: Models;
+  journal: Journal;
+  tokens: TokenService;
+  log: Logger;
+}
+
+export async function connect(uri: string, dbName?: string): Promise<Connection> {
+  const conn = mongoose.createConnection(uri, { dbName, ignoreUndefined: true, serverSelectionTimeoutMS: 10_000 });
+  await conn.asPromise();
+  return conn;
+}
+
+/** Builds the services on an open connection: indexes first, then replay of unapplied entries. */
+export async function createServices(
+  conn: Connection, config: Config, log: Logger, opts: { persistKeys: boolean },
+): Promise<Services> {
+  const db = conn.db;
+  if (!db) throw new Error('database connection is not open');
+  const models = createModels(conn);
+  // A unique index that does not exist yet protects nothing: create them before serving.
+  await Promise.all(Object.values(models).map((m) => m.createIndexes()));
+  await db.collection('journal').createIndex({ 'actor.id': 1, _id: 1 }); // serves GET /v1/audit?actor=
+  await db.collection('journal').createIndex({ entityIds: 1, _id: 1 }); // serves ?recordId= and record history
+  const journal = new Journal(db);
+  const key = await loadOrCreateKey('access-token', opts.persistKeys ? config.DATA_DIR : undefined);
+  const services: Services = {
+    config, conn, db, models, journal, log,
+    tokens: new TokenService(key, config.TOKEN_ISSUER, config.ACCESS_TOKEN_TTL_SECONDS),
+  };
+  registerProjectors(services);
+  const replayed = await journal.catchUp();
+  if (replayed > 0) log.warn({ replayed }, 'applied journal entries missing from the projections');
+  return services;
+}

@@ -1,0 +1,10 @@
+const {MongoClient}=require('mongodb');
+(async()=>{const c=await MongoClient.connect(process.argv[2],{maxPoolSize:20});const db=c.db('t3b');
+const col=db.collection('y'); await col.deleteMany({});
+const N=3000; const docs=[];for(let i=0;i<N;i++) docs.push({_id:'k'+i,v:'x'.repeat(200),version:1}); await col.insertMany(docs);
+let t=Date.now(); for(let i=0;i<100;i++) await col.updateOne({_id:'k'+i},{$set:{b:i}}); console.log('100 updateOne _id ms',Date.now()-t);
+t=Date.now(); for(let i=0;i<100;i++) await col.updateOne({_id:'k'+i, version:1},{$set:{b:i+1}}); console.log('100 updateOne _id+version ms',Date.now()-t);
+t=Date.now(); for(let i=0;i<100;i++) await col.insertOne({_id:'n'+i}); console.log('100 insert ms',Date.now()-t);
+t=Date.now(); for(let i=0;i<100;i++) await col.findOne({_id:'k'+i}); console.log('100 findOne ms',Date.now()-t);
+t=Date.now(); for(let i=0;i<100;i++) await col.findOneAndUpdate({_id:'cnt'},{$inc:{n:1}},{upsert:true}); console.log('100 counter ms',Date.now()-t);
+await c.close();})().catch(e=>{console.error(e);process.exit(1)});

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { openApiYaml } from '../src/openapi/document';
+import { apiRoutes } from '../src/routes';
+import type { Services } from '../src/services';
+import { auth, request, startHarness, type Harness } from './support/harness';
+
+let h: Harness;
+beforeAll(async () => { h = await startHarness(); });
+afterAll(() => h.close());
+
+describe('the contract', () => {
+  it('openapi.yaml in the repo is the one the route specs generate (run `npm run openapi` after changing a route)', () => {
+    const committed = readFileSync(path.join(__dirname, '..', 'openapi.yaml'), 'utf8');
+    expect(committed).toBe(openApiYaml(apiRoutes({} as Services)));
+  });
+
+  it('is served at /openapi.yaml and rendered at /docs', async () => {
+    const yaml = await request(h.app).get('/openapi.yaml');
+    expect(yaml.status).toBe(200);
+    expect(yaml.text).toContain('/v1/births:');
+    const docs = await request(h.app).get('/docs/');
+    expect(docs.status).toBe(200);
+    expect(docs.text).toContain('swagger-ui');
+  });
+
+  it('answers unknown routes with a problem+json 404', async () => {
+    const res = await request(h.app).get('/v1/nothing-here').set(auth(await h.token('officer')));
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body).toMatchObject({ status: 404, title: 'Not Found' });
+  });
+
+  it('reports liveness and readiness', async () => {
+    expect((await request(h.app).get('/health/live')).status).toBe(200);
+    expect((await request(h.app).get('/health/ready')).body).toEqual({ status: 'ready' });
+  });
+});

@@ -1,0 +1,28 @@
+import type { Express } from 'express';
+import request from 'supertest';
+import { auth } from './harness';
+
+export const motherName = { givenName: 'فاطمة', fatherName: 'علي', grandfatherName: 'حسن', familyName: 'الجبوري', latin: { givenName: 'Fatima', fatherName: 'Ali', grandfatherName: 'Hassan', familyName: 'Al-Jubouri' } };
+export const fatherName = { givenName: 'أحمد', fatherName: 'محمود', grandfatherName: 'كريم', familyName: 'التميمي', latin: { givenName: 'Ahmed', fatherName: 'Mahmoud', grandfatherName: 'Karim', familyName: 'Al-Tamimi' } };
+
+/** Enrols a person through the API and returns the answer's body. */
+export async function enrol(app: Express, registrarToken: string, body: Record<string, unknown>) {
+  const res = await request(app).post('/v1/persons').set(auth(registrarToken)).send(body);
+  if (res.status !== 201) throw new Error(`enrol failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { nin: string; version: number };
+}
+
+export async function enrolParents(app: Express, registrarToken: string) {
+  const mother = await enrol(app, registrarToken, { name: motherName, sex: 'female', dateOfBirth: '1995-04-02', placeOfBirth: { governorate: 'IQ-BG' } });
+  const father = await enrol(app, registrarToken, { name: fatherName, sex: 'male', dateOfBirth: '1990-09-17', placeOfBirth: { governorate: 'IQ-BA' } });
+  return { mother, father };
+}
+
+export function birthDeclaration(motherNin: string, fatherNin?: string, child: Record<string, unknown> = {}) {
+  return {
+    child: { givenName: 'زينب', sex: 'female', dateOfBirth: '2026-03-14', placeOfBirth: { governorate: 'IQ-BG', facility: 'Yarmouk Teaching Hospital' }, latin: { givenName: 'Zainab' }, ...child },
+    mother: { nin: motherNin },
+    ...(fatherNin ? { father: { nin: fatherNin } } : {}),
+    informant: { relationship: 'father' },
+  };
+}

@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import type { Express } from 'express';
+import request from 'supertest';
+import { createApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/http/logging';
+import type { Role } from '../../src/journal/types';
+import { createUser } from '../../src/modules/users/service';
+import { connect, createServices, type Services } from '../../src/services';
+
+export interface Harness {
+  services: Services;
+  app: Express;
+  /** A bearer token for a new user of that role (a new user per call: four eyes needs two). */
+  token(role: Exclude<Role, 'citizen'>, office?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+const SYSTEM = { actor: { id: 'system', role: 'system' as const }, requestId: 'test-setup' };
+
+/** The real service on a database of its own, on the engine globalSetup started. */
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+  const uri = process.env.TEST_MONGODB_URI;
+  if (!uri) throw new Error('TEST_MONGODB_URI is unset: run the tests through jest (globalSetup starts the engine)');
+  const conn = await connect(uri, `test_${randomBytes(6).toString('hex')}`);
+  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', ...env });
+  const services = await createServices(conn, config, createLogger(config.LOG_LEVEL), { persistKeys: false });
+  const app = createApp(services);
+  let n = 0;
+  return {
+    services,
+    app,
+    async token(role, office = 'BGD') {
+      const user = await createUser(services, SYSTEM, { username: `${role}.${++n}.${randomBytes(3).toString('hex')}`, password: 'a long test password', role, office });
+      return services.tokens.issueAccess({ id: user._id, role: user.role, office: user.office });
+    },
+    async close() {
+      await conn.dropDatabase();
+      await conn.close();
+    },
+  };
+}
+
+export const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+export { request };
