@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { ConfigError, loadConfig } from './config';
 import { createApp } from './app';
 import { resolveEngine } from './db/engine';
+import { DB_NAME, publishEngine, unpublishEngine } from './db/open';
 import { createLogger } from './http/logging';
 import { bootstrapAdmin } from './modules/users/service';
 import { connect, createServices } from './services';
@@ -27,7 +28,8 @@ async function main(): Promise<void> {
     log: (message) => log.info(message),
   });
   log.info({ engine: engine.name, version: engine.version }, 'database engine');
-  const conn = await connect(engine.uri, 'civil_registry');
+  const conn = await connect(engine.uri, DB_NAME);
+  await publishEngine(config, engine);
   const services = await createServices(conn, config, log, { persistKeys: true });
   await bootstrapAdmin(services);
   const app = createApp(services);
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await services.journal.flush();
     await conn.close();
+    await unpublishEngine(config);
     await engine.stop();
     log.info('stopped');
     process.exit(0);
