@@ -17,14 +17,14 @@ export class TokenService {
     readonly ttlSeconds: number,
   ) {}
 
-  issueAccess(user: { id: string; role: Role; office: string }): string {
+  issueAccess(user: { id: string; role: Role; office: string }, lifetimeSeconds = this.ttlSeconds): string {
     const claims: AccessClaims = { sub: user.id, role: user.role, office: user.office, typ: 'access' };
     return jwt.sign(claims, this.key.privateKey, {
       algorithm: 'ES256',
       keyid: this.key.kid,
       issuer: this.issuer,
       audience: this.issuer,
-      expiresIn: this.ttlSeconds,
+      expiresIn: lifetimeSeconds,
     });
   }
 

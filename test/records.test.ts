@@ -1,0 +1,98 @@
+import { auth, request, startHarness, type Harness } from './support/harness';
+import { contractChecker } from './support/contract';
+import { birthDeclaration, enrolParents } from './support/fixtures';
+
+let h: Harness;
+let officer: string;
+let registrar: string;
+let expectContract: ReturnType<typeof contractChecker>;
+
+beforeAll(async () => {
+  h = await startHarness();
+  expectContract = contractChecker(h.services);
+  officer = await h.token('officer');
+  registrar = await h.token('registrar');
+});
+afterAll(() => h.close());
+
+async function registeredBirth() {
+  const { mother, father } = await enrolParents(h.app, registrar);
+  const declared = await request(h.app).post('/v1/births').set(auth(officer)).send(birthDeclaration(mother.nin, father.nin));
+  const registered = await request(h.app).post(`/v1/records/${declared.body.id}/registration`).set(auth(registrar));
+  expect(registered.status).toBe(200);
+  return registered;
+}
+
+describe('corrections', () => {
+  it('needs If-Match (428), refuses a stale one (412), and applies a fresh one with the field-level change journaled', async () => {
+    const record = await registeredBirth();
+    const id = record.body.id as string;
+    const body = { changes: { child: { givenName: 'مريم', dateOfBirth: '2026-03-15' } }, reason: 'Hospital typed the name and date wrong' };
+
+    const without = await request(h.app).post(`/v1/records/${id}/corrections`).set(auth(registrar)).send(body);
+    expectContract(without);
+    expect(without.status).toBe(428);
+
+    const stale = await request(h.app).post(`/v1/records/${id}/corrections`).set(auth(registrar)).set('If-Match', '"1"').send(body);
+    expectContract(stale);
+    expect(stale.status).toBe(412);
+
+    const ok = await request(h.app).post(`/v1/records/${id}/corrections`).set(auth(registrar)).set('If-Match', record.headers.etag).send(body);
+    expectContract(ok);
+    expect(ok.status).toBe(200);
+    expect(ok.body.version).toBe(record.body.version + 1);
+    expect(ok.headers.etag).toBe(`"${record.body.version + 1}"`);
+    expect(ok.body.child).toMatchObject({ givenName: 'مريم', dateOfBirth: '2026-03-15' });
+
+    // The child's person follows the corrected birth.
+    const child = await request(h.app).get(`/v1/persons/${record.body.subjectNin}`).set(auth(officer));
+    expect(child.body).toMatchObject({ dateOfBirth: '2026-03-15', name: { givenName: 'مريم' } });
+
+    const history = await request(h.app).get(`/v1/records/${id}/history`).set(auth(officer));
+    expectContract(history);
+    expect(history.body.items.map((e: { type: string }) => e.type)).toEqual(['birth.declared', 'birth.registered', 'record.corrected']);
+    const correction = history.body.items[2];
+    expect(correction.reason).toBe(body.reason);
+    expect(correction.actor).toMatchObject({ role: 'registrar', office: 'BGD' });
+    expect(correction.data.changes).toEqual([
+      { path: 'child.givenName', before: 'زينب', after: 'مريم' },
+      { path: 'child.dateOfBirth', before: '2026-03-14', after: '2026-03-15' },
+    ]);
+  });
+
+  it('lets exactly one of two racing corrections of the same version win; the other gets 412', async () => {
+    const record = await registeredBirth();
+    const send = (givenName: string) => request(h.app).post(`/v1/records/${record.body.id}/corrections`)
+      .set(auth(registrar)).set('If-Match', record.headers.etag).send({ changes: { child: { givenName } }, reason: 'Race test' });
+    const answers = await Promise.all([send('مريم'), send('نور')]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 412]);
+    const now = await request(h.app).get(`/v1/records/${record.body.id}`).set(auth(officer));
+    expect(now.body.version).toBe(record.body.version + 1);
+  });
+
+  it('refuses a correction that breaks a rule or changes nothing', async () => {
+    const record = await registeredBirth();
+    const post = (changes: unknown) => request(h.app).post(`/v1/records/${record.body.id}/corrections`)
+      .set(auth(registrar)).set('If-Match', record.headers.etag).send({ changes, reason: 'Checking rules' });
+    expect((await post({ child: { dateOfBirth: '2999-01-01' } })).status).toBe(422);
+    expect((await post({ child: { givenName: 'زينب' } })).body.code).toBe('no-change');
+    expect((await post({ child: { fatherName: 'خالد' } })).body.code).toBe('father-name-derived');
+  });
+});
+
+describe('voiding', () => {
+  it('voids a registered record with a reason, and only a registered one', async () => {
+    const record = await registeredBirth();
+    const res = await request(h.app).post(`/v1/records/${record.body.id}/voiding`).set(auth(registrar)).send({ reason: 'Registered twice' });
+    expectContract(res);
+    expect(res.body).toMatchObject({ status: 'voided', voidReason: 'Registered twice' });
+    const again = await request(h.app).post(`/v1/records/${record.body.id}/voiding`).set(auth(registrar)).send({ reason: 'Registered twice' });
+    expect(again.status).toBe(409);
+  });
+
+  it('answers 404 for a record that does not exist', async () => {
+    const res = await request(h.app).get('/v1/records/r_AAAAAAAAAAAAAAAAAAAAAA').set(auth(officer));
+    expectContract(res);
+    expect(res.status).toBe(404);
+  });
+});
