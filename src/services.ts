@@ -2,6 +2,7 @@ import mongoose, { type Connection } from 'mongoose';
 import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
 import type { Config } from './config';
+import { engineTraits, type EngineTraits } from './db/apply-once';
 import { Journal } from './journal/journal';
 import { loadOrCreateKey } from './modules/auth/keys';
 import { TokenService } from './modules/auth/tokens';
@@ -17,8 +18,9 @@ mongoose.set('sanitizeFilter', true);
 
 export type Models = ReturnType<typeof createModels>;
 
-function createModels(conn: Connection) {
+function createModels(conn: Connection, traits: EngineTraits) {
   return {
+    traits,
     persons: personModel(conn),
     records: recordModel(conn),
     users: userModel(conn),
@@ -39,7 +41,7 @@ export interface Services {
 }
 
 export async function connect(uri: string, dbName?: string): Promise<Connection> {
-  const conn = mongoose.createConnection(uri, { dbName, ignoreUndefined: true, serverSelectionTimeoutMS: 10_000 });
+  const conn = mongoose.createConnection(uri, { dbName, ignoreUndefined: true, serverSelectionTimeoutMS: 10_000, monitorCommands: process.env.MONITOR_COMMANDS === '1' });
   await conn.asPromise();
   return conn;
 }
@@ -50,9 +52,10 @@ export async function createServices(
 ): Promise<Services> {
   const db = conn.db;
   if (!db) throw new Error('database connection is not open');
-  const models = createModels(conn);
+  const models = createModels(conn, await engineTraits(db.admin()));
   // A unique index that does not exist yet protects nothing: create them before serving.
-  await Promise.all(Object.values(models).map((m) => m.createIndexes()));
+  const { traits: _traits, ...collections } = models;
+  await Promise.all(Object.values(collections).map((m) => m.createIndexes()));
   await db.collection('journal').createIndex({ 'actor.id': 1, _id: 1 }); // serves GET /v1/audit?actor=
   await db.collection('journal').createIndex({ entityIds: 1, _id: 1 }); // serves ?recordId= and record history
   const journal = new Journal(db);
@@ -63,6 +66,6 @@ export async function createServices(
   };
   registerProjectors(services);
   const replayed = await journal.catchUp();
-  if (replayed > 0) log.warn({ replayed }, 'applied journal entries missing from the projections');
+  if (replayed > 0) log.info({ replayed }, 'replayed journal entries past the last checkpoint');
   return services;
 }

@@ -1,3 +1,4 @@
+import { applyOnce } from '../../db/apply-once';
 import { isDuplicateKey } from '../../db/errors';
 import type { Journal } from '../../journal/journal';
 import type { JournalEntry } from '../../journal/types';
@@ -48,21 +49,18 @@ export async function insertPerson(models: Models, entry: JournalEntry, p: NewPe
   }
 }
 
-/** Applies `$set`/`$addToSet` changes to a person once per entry (guarded by the entry's seq). */
+/** Applies `$set`/`$addToSet` changes to a person once per entry. */
 export async function updatePerson(
   models: Models, entry: JournalEntry, nin: string,
   change: { set?: Partial<Person>; addRecordId?: string },
 ): Promise<void> {
-  const set: Record<string, unknown> = { ...change.set, seq: entry.seq };
+  const set: Record<string, unknown> = { ...change.set };
   if (change.set?.name) set.searchTokens = searchTokensOf(change.set.name);
-  await models.persons.collection.updateOne(
-    { _id: nin as never, seq: { $lt: entry.seq } },
-    {
-      $set: set,
-      $inc: { version: 1 },
-      ...(change.addRecordId ? { $addToSet: { recordIds: change.addRecordId } } : {}),
-    },
-  );
+  await applyOnce(models.persons.collection as never, models.traits, nin, entry.seq, {
+    $set: set,
+    $inc: { version: 1 },
+    ...(change.addRecordId ? { $addToSet: { recordIds: change.addRecordId } } : {}),
+  });
 }
 
 export function registerPersonProjectors(journal: Journal, models: Models): void {

@@ -1,3 +1,4 @@
+import { applyOnce } from '../../db/apply-once';
 import { isDuplicateKey } from '../../db/errors';
 import type { Journal } from '../../journal/journal';
 import type { JournalEntry } from '../../journal/types';
@@ -29,19 +30,16 @@ export async function insertRecord(models: Models, entry: JournalEntry, kind: Re
   }
 }
 
-/** Changes a record once per entry (guarded by seq) and counts a new version. */
+/** Changes a record once per entry and counts a new version. */
 export async function updateRecord(
   models: Models, entry: JournalEntry, recordId: string,
   change: { set: Record<string, unknown>; addPersonNin?: string },
 ): Promise<void> {
-  await models.records.collection.updateOne(
-    { _id: recordId as never, seq: { $lt: entry.seq } },
-    {
-      $set: { ...change.set, updatedAt: entry.at, seq: entry.seq },
-      $inc: { version: 1 },
-      ...(change.addPersonNin ? { $addToSet: { personNins: change.addPersonNin } } : {}),
-    },
-  );
+  await applyOnce(models.records.collection as never, models.traits, recordId, entry.seq, {
+    $set: { ...change.set, updatedAt: entry.at },
+    $inc: { version: 1 },
+    ...(change.addPersonNin ? { $addToSet: { personNins: change.addPersonNin } } : {}),
+  });
 }
 
 export interface FieldChange { path: string; before: unknown; after: unknown }

@@ -1,0 +1,87 @@
+import { loadConfig } from '../src/config';
+import { DB_NAME, openDatabase } from '../src/db/open';
+import { createLogger } from '../src/http/logging';
+import type { CommandContext } from '../src/journal/types';
+import { declareBirth } from '../src/modules/births/service';
+import { GOVERNORATES } from '../src/modules/offices/reference';
+import type { PersonName } from '../src/modules/persons/model';
+import { enrolPerson } from '../src/modules/persons/service';
+import { registerRecord } from '../src/modules/records/service';
+import { createUser } from '../src/modules/users/service';
+import { createServices, type Services } from '../src/services';
+import { FACILITIES, FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES } from './names';
+import { seededRandom } from './random';
+
+/** Demo accounts; the passwords are for demonstration only and printed on purpose. */
+const DEMO_USERS = [
+  { username: 'admin', password: 'demo-admin-password', role: 'admin', office: 'BGD' },
+  { username: 'officer', password: 'demo-officer-password', role: 'officer', office: 'BGD' },
+  { username: 'registrar', password: 'demo-registrar-password', role: 'registrar', office: 'BGD' },
+  { username: 'registrar2', password: 'demo-registrar2-password', role: 'registrar', office: 'BSR' },
+  { username: 'auditor', password: 'demo-auditor-password', role: 'auditor', office: 'BGD' },
+] as const;
+
+const SYSTEM: CommandContext = { actor: { id: 'seed', role: 'system' }, requestId: 'seed' };
+
+async function seed(services: Services, seedValue: string, couples: number, births: number) {
+  const random = seededRandom(seedValue);
+  for (const u of DEMO_USERS) {
+    if (!(await services.models.users.exists({ username: u.username }))) await createUser(services, SYSTEM, u);
+  }
+  if (await services.models.persons.estimatedDocumentCount() > 0) {
+    process.stdout.write('persons already present: skipping people and births (drop the data folder to seed again)\n');
+    return;
+  }
+  const officer = { actor: { id: 'seed-officer', role: 'officer' as const, office: 'BGD' }, requestId: 'seed' };
+  const registrar = { actor: { id: 'seed-registrar', role: 'registrar' as const, office: 'BGD' }, requestId: 'seed' };
+  const name = (given: [string, string], family: [string, string]): PersonName => {
+    const father = random.pick(MALE_NAMES);
+    const grandfather = random.pick(MALE_NAMES);
+    return {
+      givenName: given[0], fatherName: father[0], grandfatherName: grandfather[0], familyName: family[0],
+      latin: { givenName: given[1], fatherName: father[1], grandfatherName: grandfather[1], familyName: family[1] },
+    };
+  };
+  const parents: { mother: string; father: string; governorate: string }[] = [];
+  for (let i = 0; i < couples; i++) {
+    const governorate = random.pick(GOVERNORATES).code;
+    const husbandFamily = random.pick(FAMILY_NAMES);
+    const mother = await enrolPerson(services, registrar, { name: name(random.pick(FEMALE_NAMES), random.pick(FAMILY_NAMES)), sex: 'female', dateOfBirth: random.date(1975, 2000), placeOfBirth: { governorate }, legacyReference: `LEG/${i}/M` });
+    const father = await enrolPerson(services, registrar, { name: name(random.pick(MALE_NAMES), husbandFamily), sex: 'male', dateOfBirth: random.date(1970, 1996), placeOfBirth: { governorate }, legacyReference: `LEG/${i}/F` });
+    parents.push({ mother: mother._id, father: father._id, governorate });
+  }
+  for (let i = 0; i < births; i++) {
+    const p = parents[i % parents.length];
+    const sex = random.int(0, 1) ? 'female' : 'male';
+    const given = random.pick(sex === 'female' ? FEMALE_NAMES : MALE_NAMES);
+    const entry = await declareBirth(services, officer, {
+      child: { givenName: given[0], latin: { givenName: given[1] }, sex, dateOfBirth: random.date(2019, 2025), placeOfBirth: { governorate: p.governorate, facility: random.pick(FACILITIES) } },
+      mother: { nin: p.mother }, father: { nin: p.father }, informant: { relationship: 'health-facility' },
+    });
+    await registerRecord(services, registrar, entry.data.recordId as string);
+    if ((i + 1) % 200 === 0) process.stdout.write(`  ${i + 1} births registered\n`);
+  }
+  process.stdout.write(`enrolled ${couples * 2} parents and registered ${births} births\n`);
+}
+
+async function main() {
+  const config = loadConfig();
+  const seedValue = process.env.SEED ?? 'civil-registry-demo';
+  const couples = Number(process.env.SEED_COUPLES ?? 1000);
+  const births = Number(process.env.SEED_BIRTHS ?? 1500);
+  const db = await openDatabase(config, (m) => process.stdout.write(`${m}\n`));
+  try {
+    const services = await createServices(db.conn, config, createLogger('warn'), { persistKeys: true });
+    process.stdout.write(`seeding database ${DB_NAME} with seed "${seedValue}"\n`);
+    await seed(services, seedValue, couples, births);
+  } finally {
+    await db.close();
+  }
+  process.stdout.write('\nDemo accounts (demonstration only):\n');
+  for (const u of DEMO_USERS) process.stdout.write(`  ${u.role.padEnd(10)} ${u.username.padEnd(11)} ${u.password}   office ${u.office}\n`);
+}
+
+main().catch((err: Error) => {
+  process.stderr.write(`${err.stack ?? err.message}\n`);
+  process.exit(1);
+});
