@@ -1,5 +1,5 @@
 import { loadConfig } from '../src/config';
-import { DB_NAME, openDatabase } from '../src/db/open';
+import { openDatabase } from '../src/db/open';
 import { createLogger } from '../src/http/logging';
 import type { CommandContext } from '../src/journal/types';
 import { declareBirth } from '../src/modules/births/service';
@@ -72,7 +72,7 @@ async function main() {
   const db = await openDatabase(config, (m) => process.stdout.write(`${m}\n`));
   try {
     const services = await createServices(db.conn, config, createLogger('warn'), { persistKeys: true });
-    process.stdout.write(`seeding database ${DB_NAME} with seed "${seedValue}"\n`);
+    process.stdout.write(`seeding database ${config.MONGODB_DB} with seed "${seedValue}"\n`);
     await seed(services, seedValue, couples, births);
   } finally {
     await db.close();

@@ -11,6 +11,8 @@ const variables = {
   HOST: z.string().default('0.0.0.0').describe('Address the HTTP server binds to'),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional()
     .describe('MongoDB (or FerretDB) connection string; when unset an embedded engine is started'),
+  MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/).default('civil_registry')
+    .describe('Database name inside the engine'),
   DB_ENGINE: z.enum(['auto', 'mongodb-memory-server', 'ferretdb']).default('auto')
     .describe('Embedded engine when MONGODB_URI is unset: auto tries mongodb-memory-server, then FerretDB'),
   DATA_DIR: z.string().default(path.resolve('data'))

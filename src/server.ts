@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { ConfigError, loadConfig } from './config';
 import { createApp } from './app';
 import { resolveEngine } from './db/engine';
-import { DB_NAME, publishEngine, unpublishEngine } from './db/open';
+import { publishEngine, unpublishEngine } from './db/open';
 import { createLogger } from './http/logging';
 import { bootstrapAdmin } from './modules/users/service';
 import { connect, createServices } from './services';
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     log: (message) => log.info(message),
   });
   log.info({ engine: engine.name, version: engine.version }, 'database engine');
-  const conn = await connect(engine.uri, DB_NAME);
+  const conn = await connect(engine.uri, config.MONGODB_DB);
   await publishEngine(config, engine);
   const services = await createServices(conn, config, log, { persistKeys: true });
   await bootstrapAdmin(services);

@@ -7,8 +7,6 @@ import { connect } from '../services';
 import { resolveEngine, type Engine } from './engine';
 import { waitForPort } from './ports';
 
-export const DB_NAME = 'civil_registry';
-
 const engineFile = (config: Config) => path.join(config.DATA_DIR, 'engine.json');
 
 /** Tells tools (seed, journal:verify, projections:rebuild) where the running service's engine is. */
@@ -39,7 +37,7 @@ export async function openDatabase(config: Config, log: (m: string) => void): Pr
     engine = await resolveEngine({ mongodbUri: undefined, engine: config.DB_ENGINE, cacheDir: config.ENGINE_CACHE_DIR, dataDir: config.DATA_DIR, log });
     uri = engine.uri;
   }
-  const conn = await connect(uri, DB_NAME);
+  const conn = await connect(uri, config.MONGODB_DB);
   return { conn, async close() { await conn.close(); await engine?.stop(); } };
 }
 

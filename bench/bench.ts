@@ -1,0 +1,146 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { loadConfig } from '../src/config';
+import { resolveEngine } from '../src/db/engine';
+import { freePort, waitForPort } from '../src/db/ports';
+
+/**
+ * `npm run bench`: the service and a bare baseline each in a process of their own, on one engine,
+ * loaded from this process. Prints births declared and registered per second, and person reads
+ * per second beside the baseline's.
+ */
+const COUPLES = Number(process.env.BENCH_COUPLES ?? 200);
+const BIRTHS = Number(process.env.BENCH_BIRTHS ?? 400);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const READ_SECONDS = Number(process.env.BENCH_READ_SECONDS ?? 10);
+const ADMIN = { username: 'bench-admin', password: 'bench admin password' };
+
+async function main() {
+  const config = loadConfig();
+  const engine = await resolveEngine({ mongodbUri: config.MONGODB_URI, engine: config.DB_ENGINE, cacheDir: config.ENGINE_CACHE_DIR, log: (m) => console.error(m) });
+  const dbName = `bench_${Date.now()}`;
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'registry-bench-'));
+  const env = { ...process.env, MONGODB_URI: engine.uri, MONGODB_DB: dbName, HOST: '127.0.0.1', DATA_DIR: dataDir };
+  const children: ChildProcess[] = [];
+  try {
+    const servicePort = await freePort();
+    children.push(fork(path.join(__dirname, '../src/server.js'), [], {
+      env: { ...env, PORT: String(servicePort), LOG_LEVEL: 'info', BOOTSTRAP_ADMIN_USERNAME: ADMIN.username, BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password },
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    }));
+    await waitForPort(servicePort, 30_000);
+    const api = client(`http://127.0.0.1:${servicePort}`);
+    await waitReady(api);
+
+    const admin = await api.login(ADMIN.username, ADMIN.password);
+    const users = { officer: 'bench-officer', registrar: 'bench-registrar' };
+    for (const [role, username] of Object.entries(users)) {
+      await api.post('/v1/users', admin, { username, password: ADMIN.password, role, office: 'BGD' });
+    }
+    const officer = await api.login(users.officer, ADMIN.password);
+    const registrar = await api.login(users.registrar, ADMIN.password);
+
+    console.log(`engine: ${engine.name} ${engine.version}; ${os.cpus().length} cores; node ${process.version}`);
+    console.log(`enrolling ${COUPLES * 2} parents…`);
+    const couples = await inParallel(COUPLES, CONCURRENCY, async (i) => {
+      const mother = await api.post('/v1/persons', registrar, person('female', i));
+      const father = await api.post('/v1/persons', registrar, person('male', i));
+      return { mother: mother.nin as string, father: father.nin as string };
+    });
+
+    console.log(`declaring and registering ${BIRTHS} births, ${CONCURRENCY} at a time…`);
+    const started = performance.now();
+    const children_ = await inParallel(BIRTHS, CONCURRENCY, async (i) => {
+      const c = couples[i % couples.length];
+      const declared = await api.post('/v1/births', officer, {
+        child: { givenName: 'زينب', sex: 'female', dateOfBirth: '2026-01-15', placeOfBirth: { governorate: 'IQ-BG' } },
+        mother: { nin: c.mother }, father: { nin: c.father },
+      });
+      const registered = await api.post(`/v1/records/${declared.id}/registration`, registrar, undefined, 200);
+      return registered.subjectNin as string;
+    });
+    const birthsPerSecond = BIRTHS / ((performance.now() - started) / 1000);
+
+    const nins = [...couples.flatMap((c) => [c.mother, c.father]), ...children_];
+    const baselinePort = await freePort();
+    const baseline = fork(path.join(__dirname, 'baseline-server.js'), [], { env: { ...env, PORT: String(baselinePort) }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    children.push(baseline);
+    await new Promise((resolve) => baseline.once('message', resolve));
+
+    console.log(`reading persons by NIN for ${READ_SECONDS} s each (${nins.length} persons in the database)…`);
+    const bare = await load(`http://127.0.0.1:${baselinePort}`, '/persons/', nins, {});
+    const full = await load(`http://127.0.0.1:${servicePort}`, '/v1/persons/', nins, { authorization: `Bearer ${officer}` });
+
+    const rows = [
+      ['births declared and registered per second', birthsPerSecond.toFixed(1)],
+      ['GET /v1/persons/{nin} requests per second', `${full.rps.toFixed(0)} (p50 ${full.p50} ms, p99 ${full.p99} ms)`],
+      ['bare baseline findOne requests per second', `${bare.rps.toFixed(0)} (p50 ${bare.p50} ms, p99 ${bare.p99} ms)`],
+      ['ratio of full read to baseline', (full.rps / bare.rps).toFixed(2)],
+    ];
+    console.log('');
+    for (const [k, v] of rows) console.log(`${k.padEnd(44)} ${v}`);
+  } finally {
+    for (const c of children) c.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 500));
+    await engine.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+function person(sex: 'female' | 'male', i: number) {
+  return {
+    name: { givenName: sex === 'female' ? 'فاطمة' : 'أحمد', fatherName: 'علي', grandfatherName: 'حسن', familyName: 'الجبوري' },
+    sex, dateOfBirth: `${sex === 'female' ? 1990 : 1985}-0${1 + (i % 9)}-1${i % 10}`, placeOfBirth: { governorate: 'IQ-BG' },
+  };
+}
+
+function client(base: string) {
+  const call = async (method: string, route: string, token: string | undefined, body?: unknown, expected = 201) => {
+    const res = await fetch(base + route, {
+      method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await res.json() as Record<string, unknown>;
+    if (res.status !== expected) throw new Error(`${method} ${route}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  return {
+    get: (route: string) => call('GET', route, undefined, undefined, 200),
+    post: (route: string, token: string, body?: unknown, expected = 201) => call('POST', route, token, body, expected),
+    login: async (username: string, password: string) => (await call('POST', '/v1/auth/login', undefined, { username, password }, 200)).accessToken as string,
+  };
+}
+
+async function waitReady(api: ReturnType<typeof client>) {
+  for (let i = 0; i < 100; i++) {
+    try { await api.get('/health/ready'); return; } catch { await new Promise((r) => setTimeout(r, 200)); }
+  }
+  throw new Error('the service did not become ready');
+}
+
+async function inParallel<T>(count: number, concurrency: number, work: (i: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array(count);
+  let next = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < count) { const i = next++; results[i] = await work(i); }
+  }));
+  return results;
+}
+
+async function load(base: string, prefix: string, nins: string[], headers: Record<string, string>) {
+  let i = 0;
+  const result = await autocannon({
+    url: base, connections: 10, duration: READ_SECONDS, headers,
+    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: prefix + nins[i++ % nins.length] }) }],
+  });
+  if (result.non2xx > 0) throw new Error(`${result.non2xx} answers were not 2xx from ${base}${prefix}`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+main().catch((err: Error) => {
+  console.error(err.stack ?? err.message);
+  process.exit(1);
+});
