@@ -23,6 +23,8 @@ const variables = {
     .describe('pino log level'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900)
     .describe('Lifetime of access tokens, in seconds'),
+  TOKEN_SIGNING_KEY_FILE: z.string().min(1).optional()
+    .describe('PEM file (PKCS#8, P-256) that signs access tokens; when unset one is generated into DATA_DIR/keys'),
   TOKEN_ISSUER: z.string().min(1).default('civil-registry').describe('`iss` of tokens the service issues'),
   BOOTSTRAP_ADMIN_USERNAME: z.string().min(3).optional()
     .describe('First admin, created only when the database has no user'),

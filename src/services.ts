@@ -59,7 +59,7 @@ export async function createServices(
   await db.collection('journal').createIndex({ 'actor.id': 1, _id: 1 }); // serves GET /v1/audit?actor=
   await db.collection('journal').createIndex({ entityIds: 1, _id: 1 }); // serves ?recordId= and record history
   const journal = new Journal(db);
-  const key = await loadOrCreateKey('access-token', opts.persistKeys ? config.DATA_DIR : undefined);
+  const key = await loadOrCreateKey('access-token', opts.persistKeys ? config.DATA_DIR : undefined, config.TOKEN_SIGNING_KEY_FILE);
   const services: Services = {
     config, conn, db, models, journal, log,
     tokens: new TokenService(key, config.TOKEN_ISSUER, config.ACCESS_TOKEN_TTL_SECONDS),

@@ -1,4 +1,5 @@
 import type { Collection, Document } from 'mongodb';
+import { isDuplicateKey } from './errors';
 
 export interface EngineTraits {
   /** FerretDB 1.24 on SQLite narrows only `{_id: <string>}` filters in SQL; others read the whole collection. */
@@ -33,4 +34,13 @@ export async function applyOnce(
   const current = await collection.findOne({ _id: id as never }, { projection: { seq: 1 } });
   if (!current || (current.seq as number) >= seq) return;
   await collection.updateOne({ _id: id as never }, change);
+}
+
+/** Inserts a projection document built from an entry; applying that entry again changes nothing. */
+export async function insertOnce(collection: Collection<Document>, doc: Document): Promise<void> {
+  try {
+    await collection.insertOne(doc);
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+  }
 }

@@ -11,9 +11,15 @@ export interface SigningKey {
 
 /**
  * The ES256 key that signs access tokens: read from `<dataDir>/keys/<name>.pem`, generated there
- * (mode 0600) on first start; a throwaway key in memory when there is no data folder (tests).
+ * (mode 0600) on first start; from `keyFile` when given (production); a throwaway key in memory
+ * when there is no data folder (tests).
  */
-export async function loadOrCreateKey(name: string, dataDir: string | undefined): Promise<SigningKey> {
+export async function loadOrCreateKey(name: string, dataDir: string | undefined, keyFile?: string): Promise<SigningKey> {
+  if (keyFile) {
+    const key = createPrivateKey(await readFile(keyFile, 'utf8'));
+    if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') throw new Error(`${keyFile} is not a P-256 private key`);
+    return fromPrivate(key, `${name}-${path.basename(keyFile, '.pem')}`);
+  }
   if (!dataDir) return fromPrivate(generate(), `${name}-ephemeral`);
   const file = path.join(dataDir, 'keys', `${name}.pem`);
   if (!existsSync(file)) {

@@ -1,27 +1,16 @@
 import type { Journal } from '../../journal/journal';
 import type { JournalEntry } from '../../journal/types';
 import type { Models } from '../../services';
-import type { PersonName, Place } from '../persons/model';
-import { insertPerson, updatePerson } from '../persons/projection';
+import { insertPerson, updatePerson, type NewPerson } from '../persons/projection';
 import { insertRecord, updateRecord } from '../records/projection';
 import { childPersonName } from './names';
 import type { ChildFacts } from './schemas';
-
-interface RegisteredChild {
-  nin: string;
-  name: PersonName;
-  sex: 'female' | 'male';
-  dateOfBirth: string;
-  placeOfBirth: Place;
-  motherNin?: string;
-  fatherNin?: string;
-}
 
 export function registerBirthProjectors(journal: Journal, models: Models): void {
   journal.on('birth.declared', (entry) => insertRecord(models, entry, 'birth'));
 
   journal.on('birth.registered', async (entry) => {
-    const { recordId, registrationNumber, child } = entry.data as { recordId: string; registrationNumber: string; child: RegisteredChild };
+    const { recordId, registrationNumber, child } = entry.data as { recordId: string; registrationNumber: string; child: NewPerson };
     await updateRecord(models, entry, recordId, {
       set: { status: 'registered', registrationNumber, registeredBy: entry.actor.id, registeredAt: entry.at, subjectNin: child.nin },
       addPersonNin: child.nin,

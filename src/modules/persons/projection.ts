@@ -1,5 +1,4 @@
-import { applyOnce } from '../../db/apply-once';
-import { isDuplicateKey } from '../../db/errors';
+import { applyOnce, insertOnce } from '../../db/apply-once';
 import type { Journal } from '../../journal/journal';
 import type { JournalEntry } from '../../journal/types';
 import type { Models } from '../../services';
@@ -42,11 +41,7 @@ export async function insertPerson(models: Models, entry: JournalEntry, p: NewPe
     version: 1,
     seq: entry.seq,
   };
-  try {
-    await models.persons.collection.insertOne(doc as never);
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
-  }
+  await insertOnce(models.persons.collection as never, doc);
 }
 
 /** Applies `$set`/`$addToSet` changes to a person once per entry. */

@@ -1,5 +1,4 @@
-import { applyOnce } from '../../db/apply-once';
-import { isDuplicateKey } from '../../db/errors';
+import { applyOnce, insertOnce } from '../../db/apply-once';
 import type { Journal } from '../../journal/journal';
 import type { JournalEntry } from '../../journal/types';
 import type { Models } from '../../services';
@@ -23,11 +22,7 @@ export async function insertRecord(models: Models, entry: JournalEntry, kind: Re
     version: 1,
     seq: entry.seq,
   };
-  try {
-    await models.records.collection.insertOne(doc as never);
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
-  }
+  await insertOnce(models.records.collection as never, doc);
 }
 
 /** Changes a record once per entry and counts a new version. */
