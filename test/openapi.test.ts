@@ -29,6 +29,10 @@ describe('the contract', () => {
     expect(res.status).toBe(404);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.body).toMatchObject({ status: 404, title: 'Not Found' });
+    // helmet's headers are on errors too.
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['strict-transport-security']).toBeDefined();
+    expect(res.headers['x-powered-by']).toBeUndefined();
   });
 
   it('reports liveness and readiness', async () => {

@@ -31,6 +31,8 @@ function toProblem(err: unknown, requestId: string | undefined, log: Logger): Pr
   if (isDuplicateKey(err)) return new Problem(409, 'Conflict', 'That already exists', { code: 'duplicate' });
   if (e?.name === 'CastError') return new Problem(400, 'Bad Request', 'A value has the wrong type', { code: 'invalid-input' });
   const errorId = randomUUID();
-  log.error({ err, errorId, requestId }, 'unhandled error');
+  // The message of a database error can quote the document (names, NINs): log its kind and where it came from.
+  const stack = err instanceof Error ? err.stack?.split('\n').slice(1, 8).join('\n') : undefined;
+  log.error({ errorId, requestId, errorName: e?.name, errorCode: (err as { code?: unknown })?.code, stack }, 'unhandled error');
   return new Problem(500, 'Internal Server Error', `Something went wrong on our side; quote error id ${errorId}`, { code: 'internal' });
 }

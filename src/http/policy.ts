@@ -10,7 +10,6 @@ export const policy = {
   'service.public': 'anyone',
   'auth.login': 'anyone',
   'users.create': ['admin'],
-  'users.list': ['admin'],
   'offices.list': ['admin', 'officer', 'registrar', 'auditor'],
   'offices.create': ['admin'],
   'persons.enrol': ['registrar'],
