@@ -24,8 +24,9 @@ export async function startService(config: Config, log: Logger): Promise<Running
     dataDir: config.DATA_DIR,
     log: (message) => log.info(message),
   });
-  log.info({ engine: engine.name, version: engine.version }, 'database engine');
   const conn = await connect(engine.uri, config.MONGODB_DB);
+  const info = await conn.db!.admin().command({ buildInfo: 1 });
+  log.info({ engine: engine.name, version: info.ferretdbVersion ?? info.version, mongodbCompatible: info.version }, 'database engine');
   await publishEngine(config, engine);
   const services = await createServices(conn, config, log, { persistKeys: true });
   await bootstrapAdmin(services);
