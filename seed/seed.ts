@@ -14,11 +14,11 @@ import { seededRandom } from './random';
 
 /** Demo accounts; the passwords are for demonstration only and printed on purpose. */
 const DEMO_USERS = [
-  { username: 'admin', password: 'demo-admin-password', role: 'admin', office: 'BGD' },
-  { username: 'officer', password: 'demo-officer-password', role: 'officer', office: 'BGD' },
-  { username: 'registrar', password: 'demo-registrar-password', role: 'registrar', office: 'BGD' },
-  { username: 'registrar2', password: 'demo-registrar2-password', role: 'registrar', office: 'BSR' },
-  { username: 'auditor', password: 'demo-auditor-password', role: 'auditor', office: 'BGD' },
+  { username: 'admin', password: 'Ziggurat of Ur 2026', role: 'admin', office: 'BGD' },
+  { username: 'officer', password: 'Hanging gardens 2026', role: 'officer', office: 'BGD' },
+  { username: 'registrar', password: 'Tigris at dawn 2026', role: 'registrar', office: 'BGD' },
+  { username: 'registrar2', password: 'Euphrates at dusk 2026', role: 'registrar', office: 'BSR' },
+  { username: 'auditor', password: 'Samarra minaret 2026', role: 'auditor', office: 'BGD' },
 ] as const;
 
 const SYSTEM: CommandContext = { actor: { id: 'seed', role: 'system' }, requestId: 'seed' };
@@ -67,8 +67,8 @@ async function seed(services: Services, seedValue: string, couples: number, birt
 async function main() {
   const config = loadConfig();
   const seedValue = process.env.SEED ?? 'civil-registry-demo';
-  const couples = Number(process.env.SEED_COUPLES ?? 1000);
-  const births = Number(process.env.SEED_BIRTHS ?? 1500);
+  const couples = Number(process.env.SEED_COUPLES ?? 500);
+  const births = Number(process.env.SEED_BIRTHS ?? 1000);
   const db = await openDatabase(config, (m) => process.stdout.write(`${m}\n`));
   try {
     const services = await createServices(db.conn, config, createLogger('warn'), { persistKeys: true });

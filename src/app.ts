@@ -20,6 +20,8 @@ export function createApp(services: Services): express.Express {
   app.set('query parser', 'simple'); // flat strings only: no nested objects to smuggle operators in
   app.use(requestLog(services.log));
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } }));
+  // OAuth2 clients send the token request form-encoded (RFC 6749 4.4.2); nothing else takes forms.
+  app.use('/v1/auth/token', express.urlencoded({ extended: false, limit: services.config.BODY_LIMIT, parameterLimit: 20 }));
   app.use(express.json({ limit: services.config.BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] }));
 
   const routes = apiRoutes(services);

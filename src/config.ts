@@ -23,6 +23,16 @@ const variables = {
     .describe('pino log level'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900)
     .describe('Lifetime of access tokens, in seconds'),
+  REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).max(90 * 86400).default(14 * 86400)
+    .describe('Lifetime of refresh tokens, in seconds (each use rotates it)'),
+  ACCOUNT_STATUS_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5)
+    .describe('How long another instance may take to notice a disabled or changed account'),
+  LOGIN_LOCK_AFTER_FAILURES: z.coerce.number().int().min(3).max(100).default(10)
+    .describe('Failed logins (or activation codes) of one account before it is locked for a while'),
+  LOGIN_LOCK_ADDRESS_AFTER_FAILURES: z.coerce.number().int().min(5).max(10_000).default(50)
+    .describe('Failed logins from one address before the address is locked for a while'),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15)
+    .describe('How long a lock lasts, and the window in which failures count'),
   TOKEN_SIGNING_KEY_FILE: z.string().min(1).optional()
     .describe('PEM file (PKCS#8, P-256) that signs access tokens; when unset one is generated into DATA_DIR/keys'),
   TOKEN_ISSUER: z.string().min(1).default('civil-registry').describe('`iss` of tokens the service issues'),

@@ -1,7 +1,9 @@
 import { registerBirthProjectors } from './modules/births/projection';
+import { registerClientProjectors } from './modules/clients/service';
 import { registerOfficeProjectors } from './modules/offices/projection';
 import { registerPersonProjectors } from './modules/persons/projection';
 import { registerRecordProjectors } from './modules/records/projection';
+import { registerUserProjectors } from './modules/users/changes';
 import type { Services } from './services';
 
 /** Every entry type that changes a read model, with the code that applies it. */
@@ -10,4 +12,6 @@ export function registerProjectors({ journal, models }: Pick<Services, 'journal'
   registerBirthProjectors(journal, models);
   registerRecordProjectors(journal, models);
   registerOfficeProjectors(journal, models);
+  registerUserProjectors(journal, models);
+  registerClientProjectors(journal, models);
 }

@@ -5,7 +5,13 @@ import type { Config } from './config';
 import { engineTraits, type EngineTraits } from './db/apply-once';
 import { Journal } from './journal/journal';
 import { loadOrCreateKey } from './modules/auth/keys';
+import { AccessLog, accessModel } from './modules/access-log/access-log';
+import { AccountStatus } from './modules/auth/account-status';
+import { activationCodeModel } from './modules/citizens/model';
+import { refreshTokenModel } from './modules/auth/refresh-model';
+import { throttleModel } from './modules/auth/throttle-model';
 import { TokenService } from './modules/auth/tokens';
+import { clientModel } from './modules/clients/model';
 import { officeModel } from './modules/offices/model';
 import { personModel } from './modules/persons/model';
 import { recordModel } from './modules/records/model';
@@ -26,6 +32,11 @@ function createModels(conn: Connection, traits: EngineTraits) {
     users: userModel(conn),
     offices: officeModel(conn),
     idempotency: idempotencyModel(conn),
+    clients: clientModel(conn),
+    refreshTokens: refreshTokenModel(conn),
+    throttles: throttleModel(conn),
+    access: accessModel(conn),
+    activationCodes: activationCodeModel(conn),
   };
 }
 
@@ -37,6 +48,8 @@ export interface Services {
   models: Models;
   journal: Journal;
   tokens: TokenService;
+  accounts: AccountStatus;
+  accessLog: AccessLog;
   log: Logger;
 }
 
@@ -63,6 +76,8 @@ export async function createServices(
   const services: Services = {
     config, conn, db, models, journal, log,
     tokens: new TokenService(key, config.TOKEN_ISSUER, config.ACCESS_TOKEN_TTL_SECONDS),
+    accessLog: new AccessLog(models.access, log),
+    accounts: new AccountStatus(models.users, models.clients, config.ACCOUNT_STATUS_CACHE_SECONDS * 1000),
   };
   registerProjectors(services);
   const replayed = await journal.catchUp();

@@ -1,6 +1,7 @@
 import jwt from 'jsonwebtoken';
-import { policy, ROLES } from '../src/http/policy';
+import { allows, needsToken, ROLES } from '../src/http/policy';
 import { expressPath } from '../src/http/route';
+import { SCOPES } from '../src/journal/types';
 import { apiRoutes } from '../src/routes';
 import { randomNin } from '../src/modules/persons/nin';
 import { auth, request, startHarness, type Harness } from './support/harness';
@@ -12,58 +13,89 @@ afterAll(() => h.close());
 interface Layer { route?: { path: string; methods: Record<string, boolean> }; handle?: Layer; stack?: Layer[] }
 
 /** Every METHOD path the express app really serves, walking nested routers. */
-function mountedRoutes(router: Layer): string[] {
+function servedRoutes(router: Layer): string[] {
   return (router.stack ?? []).flatMap((l) => l.route
-    ? Object.keys(l.route.methods).map((m) => `${m} ${l.route!.path}`)
-    : l.handle?.stack ? mountedRoutes(l.handle) : []);
+    ? Object.keys(l.route.methods).filter((m) => m !== '_all').map((m) => `${m} ${l.route!.path}`)
+    : l.handle?.stack ? servedRoutes(l.handle) : []);
 }
 
-/** A path with every parameter filled by a well-formed value. */
-const concrete = (path: string) => path.replace('{nin}', randomNin()).replace('{id}', 'r_AAAAAAAAAAAAAAAAAAAAAA');
+/** The open service routes that are not part of the API table. */
+const SERVICE_ROUTES = ['get /health/live', 'get /health/ready', 'get /openapi.yaml'];
 
-describe('route-by-role table', () => {
-  it('every route the app mounts names a permission of the policy table', () => {
-    const routes = apiRoutes(h.services);
-    for (const r of routes) expect(Object.keys(policy)).toContain(r.permission);
-    const mounted = mountedRoutes((h.app as unknown as { router: Layer }).router);
-    const declared = routes.map((r) => `${r.method} ${expressPath(r.path)}`);
-    for (const route of declared) expect(mounted).toContain(route);
-    // Nothing is served that the table does not cover, but these open service routes.
-    const open = ['get /health/live', 'get /health/ready', 'get /openapi.yaml'];
-    expect(mounted.filter((m) => !declared.includes(m))).toEqual(open);
+/** A path with every parameter filled by a well-formed value. */
+const concrete = (path: string) => path
+  .replace('{nin}', randomNin()).replace('{id}', path.startsWith('/v1/users') ? 'u_AAAAAAAAAAAAAAAA' : path.startsWith('/v1/clients') ? 'cl_AAAAAAAAAAAAAAAA' : 'r_AAAAAAAAAAAAAAAAAAAAAA');
+
+describe('authorization matrix', () => {
+  it('every route the app serves has an entry in the route table (a new route without one fails here)', () => {
+    const declared = new Map(apiRoutes(h.services).map((r) => [`${r.method} ${expressPath(r.path)}`, r]));
+    const served = servedRoutes((h.app as unknown as { router: Layer }).router);
+    const unknown = served.filter((s) => !declared.has(s) && !SERVICE_ROUTES.includes(s));
+    expect(unknown).toEqual([]);
+    for (const route of declared.keys()) expect(served).toContain(route);
   });
 
-  it('answers every route for every role as the table says', async () => {
-    const tokens: Record<string, string> = {};
+  it('answers every route for every kind of caller as the policy table says', async () => {
+    const callers: { name: string; token?: string; actor?: Parameters<typeof allows>[1] }[] = [];
     for (const role of ROLES) {
-      tokens[role] = role === 'citizen'
-        ? h.services.tokens.issueAccess({ id: 'u_citizen', role: 'citizen', office: 'BGD' })
-        : await h.token(role);
+      const token = role === 'citizen' ? (await h.citizen()).token : await h.token(role);
+      callers.push({ name: role, token, actor: { role } });
     }
+    for (const scope of SCOPES) callers.push({ name: `client ${scope}`, token: await h.clientToken([scope]), actor: { role: 'client', scopes: [scope] } });
+    const expired = h.services.tokens.issueAccess({ id: 'u_AAAAAAAAAAAAAAAA', role: 'admin', office: 'BGD' }, -10);
+    callers.push({ name: 'expired token', token: expired }, { name: 'no token' });
+
+    const served = new Set(servedRoutes((h.app as unknown as { router: Layer }).router));
     const failures: string[] = [];
-    for (const r of apiRoutes(h.services)) {
-      const allowed = policy[r.permission];
-      for (const role of ROLES) {
-        const res = await request(h.app)[r.method](concrete(r.path)).set(auth(tokens[role])).send(r.body ? {} : undefined);
-        const permitted = allowed === 'anyone' || (allowed as readonly string[]).includes(role);
-        const ok = permitted ? ![401, 403].includes(res.status) : res.status === 403;
-        if (!ok) failures.push(`${role} ${r.method.toUpperCase()} ${r.path} -> ${res.status}`);
+    for (const r of apiRoutes(h.services).filter((x) => served.has(`${x.method} ${expressPath(x.path)}`))) {
+      for (const caller of callers) {
+        let req = request(h.app)[r.method](concrete(r.path));
+        if (caller.token) req = req.set(auth(caller.token));
+        const res = await req.send(r.body ? {} : undefined);
+        const expected = caller.actor
+          ? (allows(r.permission, caller.actor) ? 'allowed' : 403)
+          : (needsToken(r.permission) ? 401 : 'allowed');
+        const ok = expected === 'allowed' ? ![401, 403].includes(res.status) : res.status === expected;
+        if (!ok) failures.push(`${caller.name}: ${r.method.toUpperCase()} ${r.path} -> ${res.status}, expected ${expected}`);
       }
-      const anonymous = await request(h.app)[r.method](concrete(r.path)).send(r.body ? {} : undefined);
-      if (allowed !== 'anyone' && anonymous.status !== 401) failures.push(`anonymous ${r.method.toUpperCase()} ${r.path} -> ${anonymous.status}`);
     }
     expect(failures).toEqual([]);
   });
 
+  it('keeps people\'s tokens and client tokens apart', async () => {
+    const client = await h.clientToken(['identity:verify']);
+    expect((await request(h.app).get(`/v1/persons/${randomNin()}`).set(auth(client))).status).toBe(403);
+    const officer = await h.token('officer');
+    expect((await request(h.app).post('/v1/identity/verification').set(auth(officer)).send({ nin: randomNin() })).status).toBe(403);
+    // A client token re-signed as a person's token fails the signature; a person's token with typ
+    // changed to client fails its audience.
+    const [head, payload, sig] = client.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    const asPerson = Buffer.from(JSON.stringify({ ...claims, typ: 'access', role: 'admin', office: 'BGD' })).toString('base64url');
+    expect((await request(h.app).get('/v1/users').set(auth(`${head}.${asPerson}.${sig}`))).status).toBe(401);
+  });
+
+  it('never shows a citizen another person\'s data', async () => {
+    const me = await h.citizen();
+    const other = await h.citizen();
+    for (const path of [`/v1/persons/${other.nin}`, `/v1/persons?q=نور`, '/v1/records/r_AAAAAAAAAAAAAAAAAAAAAA', '/v1/audit']) {
+      const res = await request(h.app).get(path).set(auth(me.token));
+      expect({ path, status: res.status }).toEqual({ path, status: 403 });
+      expect(JSON.stringify(res.body)).not.toContain(other.nin);
+    }
+    const mine = await request(h.app).get('/v1/me').set(auth(me.token));
+    expect(mine.body.nin).toBe(me.nin);
+  });
+
   it('refuses expired, forged and unsigned tokens', async () => {
     const registrar = await h.token('registrar');
-    const [header, payload] = registrar.split('.');
+    const [header, payload, signature] = registrar.split('.');
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
     const elevated = Buffer.from(JSON.stringify({ ...claims, role: 'admin' })).toString('base64url');
     const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${elevated}.`;
     const expired = h.services.tokens.issueAccess({ id: claims.sub, role: 'registrar', office: 'BGD' }, -10);
     const hs256 = jwt.sign(claims, 'a guessed secret', { algorithm: 'HS256' });
-    for (const token of [`${header}.${elevated}.${registrar.split('.')[2]}`, unsigned, expired, hs256, 'not-a-token']) {
+    for (const token of [`${header}.${elevated}.${signature}`, unsigned, expired, hs256, 'not-a-token']) {
       const res = await request(h.app).get('/v1/audit').set(auth(token));
       expect(res.status).toBe(401);
       expect(res.headers['www-authenticate']).toBe('Bearer');

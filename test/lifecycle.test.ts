@@ -17,18 +17,19 @@ describe('service lifecycle', () => {
   it('starts on its own engine, then stops: requests in flight finish, the port and the engine close', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'registry-lifecycle-'));
     // The engine the service resolves for itself (no MONGODB_URI): the same path `npm start` takes.
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', BOOTSTRAP_ADMIN_USERNAME: 'admin', BOOTSTRAP_ADMIN_PASSWORD: 'a long admin password' };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', BOOTSTRAP_ADMIN_USERNAME: 'admin', BOOTSTRAP_ADMIN_PASSWORD: 'Qanat water clock 1258' };
     if (process.env.TEST_ENGINE !== 'external') delete env.MONGODB_URI;
     else env.MONGODB_URI = process.env.TEST_MONGODB_URI;
     const service = await startService(loadConfig(env), createLogger('silent'));
     try {
       expect((await fetch(`${service.url}/health/ready`)).status).toBe(200);
       // A login takes a while (argon2); it is in flight when the stop begins and must still be answered.
+      const received = new Promise((resolve) => service.server.once('request', resolve));
       const login = fetch(`${service.url}/v1/auth/login`, {
         method: 'POST', headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'admin', password: 'a long admin password' }),
+        body: JSON.stringify({ username: 'admin', password: 'Qanat water clock 1258' }),
       });
-      await new Promise((r) => setTimeout(r, 5));
+      await received;
       const stopping = service.stop();
       expect((await login).status).toBe(200);
       await stopping;

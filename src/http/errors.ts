@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { isDuplicateKey } from '../db/errors';
+import { OAuthError } from '../modules/clients/oauth-error';
 import { Problem, notFound } from './problem';
 
 export function sendProblem(res: Parameters<RequestHandler>[1], problem: Problem): void {
@@ -17,6 +18,10 @@ export const unknownRoute: RequestHandler = (req, _res, next) => {
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     if (res.headersSent) return;
+    if (err instanceof OAuthError) {
+      res.status(err.status).set({ ...err.headers, 'Cache-Control': 'no-store' }).json(err);
+      return;
+    }
     sendProblem(res, toProblem(err, req.id as string | undefined, log));
   };
 }

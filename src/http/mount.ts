@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Actor } from '../journal/types';
 import type { Services } from '../services';
 import { onceOnly } from './idempotency';
-import { policy, allows } from './policy';
+import { allows, needsToken } from './policy';
 import { badRequest, forbidden, preconditionRequired, unauthorized } from './problem';
 import { expressPath, type AnyRoute, type Reply } from './route';
 
@@ -13,19 +13,18 @@ export function mountRoutes(services: Services, routes: AnyRoute[]): Router {
   for (const spec of routes) {
     router[spec.method](expressPath(spec.path), async (req, res, next) => {
       try {
-        const actor = authenticate(req, services);
-        if (policy[spec.permission] !== 'anyone') {
-          if (!actor) throw unauthorized();
-          if (!allows(spec.permission, actor.role as never)) throw forbidden();
-        }
+        // An open route ignores a stale or foreign token rather than refusing the caller.
+        const actor = needsToken(spec.permission) ? await authenticate(req, services) : await authenticate(req, services).catch(() => undefined);
+        if (needsToken(spec.permission) && !actor) throw unauthorized();
+        if (!allows(spec.permission, actor)) throw forbidden();
         res.locals.actorId = actor?.id;
         const params = parse(spec.params, req.params, 'path');
         const query = parse(spec.query, req.query, 'query');
-        const body = spec.body ? parse(spec.body, req.body, 'body') : noBody(req);
+        const body = spec.rawBody ? req.body : spec.body ? parse(spec.body, req.body, 'body') : noBody(req);
         if (spec.needsIfMatch && !req.get('If-Match')) {
           throw preconditionRequired('Send If-Match with the ETag of the version you are changing');
         }
-        const run = () => spec.handle({ body, query, params, actor, requestId: req.id as string, headers: req.headers });
+        const run = () => spec.handle({ body, query, params, actor, requestId: req.id as string, headers: req.headers, ip: req.ip });
         const key = req.get('Idempotency-Key');
         const reply = spec.method === 'post' && key !== undefined
           ? await onceOnly(services, { caller: actor?.id ?? `ip:${req.ip}`, route: `${spec.path} ${JSON.stringify(params ?? {})}`, key, body: req.body }, run)
@@ -39,12 +38,14 @@ export function mountRoutes(services: Services, routes: AnyRoute[]): Router {
   return router;
 }
 
-function authenticate(req: Request, services: Services): Actor | undefined {
+/** The caller of a Bearer token: valid, ours, unexpired, and the account still as the token says. */
+async function authenticate(req: Request, services: Services): Promise<Actor | undefined> {
   const header = req.get('Authorization');
-  if (header === undefined) return undefined;
+  if (header === undefined || /^Basic /i.test(header)) return undefined;
   const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(header);
-  const actor = match ? services.tokens.verifyAccess(match[1]) : undefined;
+  const actor = match ? services.tokens.verify(match[1]) : undefined;
   if (!actor) throw unauthorized('The bearer token is invalid or expired');
+  if (!(await services.accounts.isCurrent(actor))) throw unauthorized('The account was disabled or changed; sign in again');
   return actor;
 }
 

@@ -17,11 +17,15 @@ export interface RouteInput<B, Q, P> {
   actor: Actor | undefined;
   requestId: string;
   headers: IncomingHttpHeaders;
+  /** The caller's address (for throttling; never logged with personal data). */
+  ip: string | undefined;
 }
 
 export interface ResponseSpec {
   description: string;
   schema?: z.ZodType;
+  /** Defaults: application/json, application/problem+json for 4xx and 5xx. */
+  mediaType?: string;
 }
 
 type Schema = z.ZodType | undefined;
@@ -42,6 +46,11 @@ export interface RouteSpec<B extends Schema = Schema, Q extends Schema = Schema,
   query?: Q;
   params?: P;
   responses: Record<number, ResponseSpec>;
+  /**
+   * The handler reads the body itself (OAuth2's token endpoint answers errors in its own format);
+   * the schema and media types only describe it in OpenAPI.
+   */
+  rawBody?: { schema: z.ZodType; mediaTypes: string[] };
   /** Changes of existing records that need If-Match. */
   needsIfMatch?: boolean;
   handle(input: RouteInput<Out<B>, Out<Q>, Out<P>>): Promise<Reply>;

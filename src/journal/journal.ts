@@ -10,6 +10,7 @@ const CHECKPOINT_ID = 'projections';
 /** How often the applied position is saved; replay from an older one only re-applies (idempotently). */
 const CHECKPOINT_EVERY = 50;
 const MAX_RACE_RETRIES = 20;
+const GENESIS: Head = { seq: 0, hash: GENESIS_HASH };
 
 /**
  * The append-only, hash-chained journal and the only way to change registry data.
@@ -70,7 +71,8 @@ export class Journal {
 
   private async executeNow(ctx: CommandContext, decide: () => Promise<EntryDraft>): Promise<JournalEntry> {
     for (let attempt = 0; ; attempt++) {
-      const head = this.head ?? (await this.catchUpNow(), this.head as Head | undefined) ?? { seq: 0, hash: GENESIS_HASH };
+      if (!this.head) await this.catchUpNow();
+      const head = this.head ?? GENESIS;
       const draft = await decide();
       const entry = seal(draft, ctx, head);
       try {
@@ -93,7 +95,7 @@ export class Journal {
       const checkpoint = await this.checkpoints.findOne({ _id: CHECKPOINT_ID });
       const start = checkpoint?.seq ?? 0;
       const entry = start > 0 ? await this.entries.findOne({ _id: entryId(start) }) : null;
-      head = entry ? { seq: entry.seq, hash: entry.hash } : { seq: 0, hash: GENESIS_HASH };
+      head = entry ? { seq: entry.seq, hash: entry.hash } : GENESIS;
     }
     let applied = 0;
     for (;;) {

@@ -1,10 +1,16 @@
 export type Role = 'admin' | 'officer' | 'registrar' | 'auditor' | 'citizen';
+export type Scope = 'identity:verify' | 'notifications:write' | 'feed:read';
+export const SCOPES: readonly Scope[] = ['identity:verify', 'notifications:write', 'feed:read'];
 
-/** Who caused a change: a signed-in user, or the system itself (bootstrap, migrations). */
+/** Who caused a change or read: a signed-in user, a sectoral client, or the system itself. */
 export interface Actor {
   id: string;
-  role: Role | 'system';
+  role: Role | 'client' | 'system';
   office?: string;
+  /** A citizen's own NIN. */
+  nin?: string;
+  /** A sectoral client's granted scopes. */
+  scopes?: Scope[];
 }
 
 export interface CommandContext {

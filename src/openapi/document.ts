@@ -1,6 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { stringify } from 'yaml';
-import { policy } from '../http/policy';
+import { describeRule, needsToken } from '../http/policy';
 import type { AnyRoute } from '../http/route';
 import { z } from '../http/zod';
 
@@ -9,23 +9,24 @@ export function openApiDocument(routes: AnyRoute[]) {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   for (const r of routes) {
-    const allowed = policy[r.permission];
+    const open = !needsToken(r.permission);
     registry.registerPath({
       method: r.method,
       path: r.path,
       tags: [r.tag],
       summary: r.summary,
-      description: allowed === 'anyone' ? 'Open to anyone.' : `Roles: ${allowed.join(', ')}.`,
-      security: allowed === 'anyone' ? [] : [{ bearer: [] }],
+      description: describeRule(r.permission),
+      security: open ? [] : [{ bearer: [] }],
       request: {
         ...(r.params ? { params: r.params } : {}),
         ...(r.query ? { query: r.query } : {}),
         ...(r.body ? { body: { content: { 'application/json': { schema: r.body } }, required: true } } : {}),
+        ...(r.rawBody ? { body: { content: Object.fromEntries(r.rawBody.mediaTypes.map((t) => [t, { schema: r.rawBody!.schema }])), required: true } } : {}),
         ...(r.needsIfMatch || r.method === 'post' ? { headers: headerParams(r) } : {}),
       },
       responses: Object.fromEntries(Object.entries(r.responses).map(([status, spec]) => [status, {
         description: spec.description,
-        ...(spec.schema ? { content: { [Number(status) >= 400 ? 'application/problem+json' : 'application/json']: { schema: spec.schema } } } : {}),
+        ...(spec.schema ? { content: { [spec.mediaType ?? (Number(status) >= 400 ? 'application/problem+json' : 'application/json')]: { schema: spec.schema } } } : {}),
       }])),
     });
   }

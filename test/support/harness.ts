@@ -4,7 +4,9 @@ import request from 'supertest';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/http/logging';
-import type { Role } from '../../src/journal/types';
+import type { Role, Scope } from '../../src/journal/types';
+import { createClient } from '../../src/modules/clients/service';
+import { enrolPerson } from '../../src/modules/persons/service';
 import { createUser } from '../../src/modules/users/service';
 import { connect, createServices, type Services } from '../../src/services';
 
@@ -13,6 +15,10 @@ export interface Harness {
   app: Express;
   /** A bearer token for a new user of that role (a new user per call: four eyes needs two). */
   token(role: Exclude<Role, 'citizen'>, office?: string): Promise<string>;
+  /** A citizen account (for a new enrolled person, or the given NIN) and its token. */
+  citizen(nin?: string): Promise<{ token: string; nin: string; userId: string }>;
+  /** A token of a new sectoral client holding these scopes. */
+  clientToken(scopes: Scope[]): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -34,7 +40,19 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       const user = await createUser(services, SYSTEM, { username: `${role}.${++n}.${randomBytes(3).toString('hex')}`, password: 'a long test password', role, office });
       return services.tokens.issueAccess({ id: user._id, role: user.role, office: user.office });
     },
+    async citizen(nin) {
+      const personNin = nin ?? (await enrolPerson(services, SYSTEM, {
+        name: { givenName: 'نور', fatherName: 'كريم', grandfatherName: 'سالم' }, sex: 'female', dateOfBirth: '1992-05-05', placeOfBirth: { governorate: 'IQ-BG' },
+      }))._id;
+      const user = await createUser(services, SYSTEM, { username: personNin, password: 'a long test password', role: 'citizen', office: 'BGD', nin: personNin });
+      return { token: services.tokens.issueAccess({ id: user._id, role: 'citizen', office: 'BGD', nin: personNin }), nin: personNin, userId: user._id };
+    },
+    async clientToken(scopes) {
+      const client = await createClient(services, SYSTEM, { name: `test client ${++n}`, scopes });
+      return services.tokens.issueClient({ id: client.clientId, scopes });
+    },
     async close() {
+      await services.accessLog.flush();
       await conn.dropDatabase();
       await conn.close();
     },

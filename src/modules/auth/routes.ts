@@ -1,38 +1,55 @@
-import argon2 from 'argon2';
 import { defineRoute } from '../../http/route';
 import { z } from '../../http/zod';
 import { unauthorized } from '../../http/problem';
 import type { Services } from '../../services';
 import { errorResponses } from '../common/responses';
 import type { User } from '../users/model';
-import { hashPassword } from '../users/service';
+import { passwordLogin, tokenPair } from './login';
+import { revokeRefreshToken, rotateRefreshToken } from './refresh';
 
 const loginBody = z.object({
   username: z.string().min(1).max(64),
   password: z.string().min(1).max(256),
-}).strict().openapi('Login', { example: { username: 'registrar.karkh', password: 'correct horse battery' } });
+}).strict().openapi('Login', { example: { username: 'registrar.karkh', password: 'Tigris at dawn 2026' } });
 
-const tokenView = z.object({
-  accessToken: z.string(), tokenType: z.literal('Bearer'), expiresIn: z.number().int(),
-}).openapi('AccessToken');
+const refreshBody = z.object({ refreshToken: z.string().regex(/^rt_[A-Za-z0-9_-]{43}$/, 'is not a refresh token') }).strict().openapi('RefreshToken');
+
+const tokenPairView = z.object({
+  accessToken: z.string(), refreshToken: z.string(), tokenType: z.literal('Bearer'), expiresIn: z.number().int(),
+}).openapi('TokenPair');
+
+const noStore = { 'Cache-Control': 'no-store' };
 
 export const authRoutes = (services: Services) => {
-  // Unknown usernames are checked against this hash too, so both answers take as long.
-  const decoy = hashPassword('decoy password that matches nothing');
+  const login = passwordLogin(services);
   return [
     defineRoute({
       method: 'post', path: '/v1/auth/login', permission: 'auth.login', tag: 'Accounts',
-      summary: 'Sign in with username and password', body: loginBody,
-      responses: { 200: { description: 'Signed in', schema: tokenView }, ...errorResponses(400, 401) },
+      summary: 'Sign in with username and password; repeated failures slow down, then lock', body: loginBody,
+      responses: { 200: { description: 'Signed in', schema: tokenPairView }, ...errorResponses(400, 401, 429) },
+      async handle({ body, ip }) {
+        const user = await login(body.username, body.password, ip);
+        return { status: 200, body: await tokenPair(services, user), headers: noStore };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/v1/auth/refresh', permission: 'auth.refresh', tag: 'Accounts',
+      summary: 'A new token pair for a refresh token; the old one stops working, and its reuse revokes the family', body: refreshBody,
+      responses: { 200: { description: 'A new pair', schema: tokenPairView }, ...errorResponses(400, 401) },
       async handle({ body }) {
-        const user = await services.models.users.findOne({ username: body.username }).lean<User>();
-        const ok = await argon2.verify(user?.passwordHash ?? (await decoy), body.password);
-        if (!user || !ok || user.disabled) throw unauthorized('Wrong username or password');
-        return {
-          status: 200,
-          body: { accessToken: services.tokens.issueAccess({ id: user._id, role: user.role, office: user.office }), tokenType: 'Bearer', expiresIn: services.tokens.ttlSeconds },
-          headers: { 'Cache-Control': 'no-store' },
-        };
+        const rotated = await rotateRefreshToken(services, body.refreshToken);
+        const user = await services.models.users.findById(rotated.userId).lean<User>();
+        if (!user || user.disabled) throw unauthorized('The account is disabled');
+        return { status: 200, body: await tokenPair(services, user, rotated.refreshToken), headers: noStore };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/v1/auth/logout', permission: 'auth.logout', tag: 'Accounts',
+      summary: 'Sign out: the refresh token (and its family) stops working', body: refreshBody,
+      responses: { 204: { description: 'Signed out' }, ...errorResponses(400, 401, 403) },
+      async handle({ body, actor }) {
+        await revokeRefreshToken(services, body.refreshToken, actor!.id);
+        return { status: 204 };
       },
     }),
   ];

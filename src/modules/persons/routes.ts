@@ -22,8 +22,9 @@ export const personRoutes = (services: Services) => [
     summary: 'A person by NIN',
     params: ninParams,
     responses: { 200: { description: 'The person', schema: personView }, ...errorResponses(400, 401, 403, 404) },
-    async handle({ params }) {
+    async handle({ params, actor }) {
       const person = await findPerson(services, params.nin);
+      services.accessLog.record([person._id], actor, 'GET /v1/persons/{nin}');
       return { status: 200, body: presentPerson(person), headers: { ETag: `"${person.version}"` } };
     },
   }),
@@ -32,8 +33,9 @@ export const personRoutes = (services: Services) => [
     summary: 'Search persons by name (Arabic-normalised, or Latin) and date of birth',
     query: searchPersonsQuery,
     responses: { 200: { description: 'A page of persons', schema: personPage }, ...errorResponses(400, 401, 403) },
-    async handle({ query }) {
+    async handle({ query, actor }) {
       const page = await searchPersons(services, query);
+      services.accessLog.record(page.items.map((p) => p._id), actor, 'GET /v1/persons');
       return { status: 200, body: { items: page.items.map(presentPerson), nextCursor: page.nextCursor } };
     },
   }),

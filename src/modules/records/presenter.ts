@@ -18,3 +18,15 @@ export function presentRecord(r: CivilRecord) {
     updatedAt: r.updatedAt,
   };
 }
+
+/** A record as the citizen it names sees it: the facts and the registration, not staff ids. */
+export function presentRecordToCitizen(r: CivilRecord) {
+  return {
+    id: r._id,
+    kind: r.kind,
+    status: r.status,
+    ...r.data,
+    ...(r.registrationNumber ? { registrationNumber: r.registrationNumber, registeredAt: r.registeredAt } : {}),
+    ...(r.subjectNin ? { subjectNin: r.subjectNin } : {}),
+  };
+}

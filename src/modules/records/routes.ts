@@ -8,6 +8,9 @@ import { correctionBody, historyView, reasonBody, recordParams, recordView } fro
 import { correctRecord, etagOf, findRecord, recordHistory, registerRecord, rejectRecord, voidRecord } from './service';
 import type { CivilRecord } from './model';
 
+/** Everyone a record names, for the access log. */
+const namedIn = (record: CivilRecord) => [...record.personNins, ...(record.subjectNin ? [record.subjectNin] : [])];
+
 const answer = (record: CivilRecord, status = 200) => ({ status, body: presentRecord(record), headers: { ETag: etagOf(record) } });
 
 export const recordRoutes = (services: Services) => [
@@ -15,14 +18,20 @@ export const recordRoutes = (services: Services) => [
     method: 'get', path: '/v1/records/{id}', permission: 'records.read', tag: 'Records',
     summary: 'A record, with its ETag', params: recordParams,
     responses: { 200: { description: 'The record', schema: recordView }, ...errorResponses(400, 401, 403, 404) },
-    async handle({ params }) { return answer(await findRecord(services, params.id)); },
+    async handle({ params, actor }) {
+      const record = await findRecord(services, params.id);
+      services.accessLog.record(namedIn(record), actor, 'GET /v1/records/{id}');
+      return answer(record);
+    },
   }),
   defineRoute({
     method: 'get', path: '/v1/records/{id}/history', permission: 'records.read', tag: 'Records',
     summary: 'Journal entries of this record, oldest first', params: recordParams,
     responses: { 200: { description: 'The entries', schema: historyView }, ...errorResponses(400, 401, 403, 404) },
-    async handle({ params }) {
-      return { status: 200, body: { items: (await recordHistory(services, params.id)).map(presentEntry) } };
+    async handle({ params, actor }) {
+      const history = await recordHistory(services, params.id);
+      services.accessLog.record(namedIn(await findRecord(services, params.id)), actor, 'GET /v1/records/{id}/history');
+      return { status: 200, body: { items: history.map(presentEntry) } };
     },
   }),
   defineRoute({

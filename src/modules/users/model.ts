@@ -8,7 +8,11 @@ export interface User {
   role: Role;
   office: string;
   disabled: boolean;
+  /** A citizen's NIN (their username too). */
+  nin?: string;
   createdAt: string;
+  /** Seq of the last journal entry applied to this account. */
+  seq: number;
 }
 
 const userSchema = new Schema<User>({
@@ -18,7 +22,9 @@ const userSchema = new Schema<User>({
   role: { type: String, required: true },
   office: { type: String, required: true },
   disabled: { type: Boolean, default: false },
+  nin: String,
   createdAt: { type: String, required: true },
+  seq: { type: Number, default: 0 },
 }, { versionKey: false });
 
 // Serves login by username, and makes usernames unique.

@@ -7,7 +7,7 @@ export const createUserBody = z.object({
   password: z.string().min(12, 'must be at least 12 characters').max(256),
   role: roleEnum,
   office: z.string().regex(/^[A-Z]{3}$/, 'must be an office code such as BGD'),
-}).strict().openapi('CreateUser', { example: { username: 'registrar.karkh', password: 'correct horse battery', role: 'registrar', office: 'BGD' } });
+}).strict().openapi('CreateUser', { example: { username: 'registrar.karkh', password: 'Tigris at dawn 2026', role: 'registrar', office: 'BGD' } });
 
 export const userView = z.object({
   id: z.string(), username: z.string(), role: z.string(), office: z.string(), disabled: z.boolean(),

@@ -5,6 +5,7 @@ import { conflict, unprocessable } from '../../http/problem';
 import type { CommandContext, Role } from '../../journal/types';
 import type { Services } from '../../services';
 import { officeExists } from '../offices/service';
+import { checkPassword } from './password-policy';
 import type { User } from './model';
 
 /** argon2id parameters (OWASP's first recommendation: 19 MiB, 2 passes, 1 lane). */
@@ -14,20 +15,23 @@ export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, ARGON2_OPTIONS);
 }
 
-export interface NewUser { username: string; password: string; role: Exclude<Role, 'citizen'>; office: string }
+export interface NewUser { username: string; password: string; role: Role; office: string; nin?: string }
 
 /** Creates a user; the journal records who created whom (never the password or its hash). */
 export async function createUser(services: Services, ctx: CommandContext, input: NewUser): Promise<User> {
+  checkPassword(input.password, input.username);
   if (!(await officeExists(services, input.office))) throw unprocessable(`No office ${input.office}`, 'unknown-office');
   if (await services.models.users.exists({ username: input.username })) throw conflict(`The username ${input.username} is taken`, 'username-taken');
   const user: User = {
-    _id: `u_${randomBytes(12).toString('base64url')}`,
+    _id: `u_${randomBytes(12).toString('base64url')}`, // 16 characters after u_
     username: input.username,
     passwordHash: await hashPassword(input.password),
     role: input.role,
     office: input.office,
     disabled: false,
+    ...(input.nin ? { nin: input.nin } : {}),
     createdAt: new Date().toISOString(),
+    seq: 0,
   };
   try {
     await services.models.users.create(user);
@@ -38,7 +42,7 @@ export async function createUser(services: Services, ctx: CommandContext, input:
   await services.journal.execute(ctx, async () => ({
     type: 'user.created',
     entityIds: [user._id],
-    data: { userId: user._id, username: user.username, role: user.role, office: user.office },
+    data: { userId: user._id, username: user.username, role: user.role, office: user.office, ...(user.nin ? { nin: user.nin } : {}) },
   }));
   return user;
 }

@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import { Schema, type Connection, type Model } from 'mongoose';
+import type { Logger } from 'pino';
+import type { Actor } from '../../journal/types';
+
+/** One read of a person's data by someone other than the person. */
+export interface AccessEntry {
+  _id: string;
+  nin: string;
+  at: Date;
+  actor: { id: string; role: string; office?: string };
+  route: string;
+}
+
+const accessSchema = new Schema<AccessEntry>({
+  _id: String,
+  nin: { type: String, required: true },
+  at: { type: Date, required: true },
+  actor: { type: Schema.Types.Mixed, required: true },
+  route: { type: String, required: true },
+}, { versionKey: false });
+
+// Serves GET /v1/me/access-log: one person's reads, newest first.
+accessSchema.index({ nin: 1, at: -1, _id: -1 });
+
+export const accessModel = (conn: Connection): Model<AccessEntry> => conn.model<AccessEntry>('Access', accessSchema, 'access_log');
+
+const FLUSH_EVERY_MS = 200;
+const FLUSH_AT = 200;
+
+/**
+ * Who read whose data, kept cheaply: reads are buffered and written in batches (one insertMany
+ * every 200 ms at most), never through the hash-chained journal. A crash loses at most the last
+ * fraction of a second of reads; a graceful stop flushes.
+ */
+export class AccessLog {
+  private pending: AccessEntry[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly model: Model<AccessEntry>, private readonly log: Logger) {}
+
+  record(nins: string[], actor: Actor | undefined, route: string): void {
+    if (!actor || actor.role === 'citizen' || actor.role === 'system') return;
+    const at = new Date();
+    for (const nin of new Set(nins)) {
+      this.pending.push({
+        _id: randomBytes(12).toString('base64url'), nin, at, route,
+        actor: { id: actor.id, role: actor.role, ...(actor.office ? { office: actor.office } : {}) },
+      });
+    }
+    if (this.pending.length >= FLUSH_AT) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), FLUSH_EVERY_MS);
+  }
+
+  /** Writes what is buffered; resolves when everything recorded so far is stored. */
+  flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length > 0) {
+      this.writing = this.writing.then(() => this.model.collection.insertMany(batch as never[], { ordered: false }))
+        .then(() => undefined, (err: Error) => this.log.error({ errorName: err.name, lost: batch.length }, 'could not store access log entries'));
+    }
+    return this.writing;
+  }
+}

@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import { unauthorized } from '../../http/problem';
+import { sha256Hex } from '../../journal/hash';
+import type { Services } from '../../services';
+
+/** A new opaque refresh token in a family (a new family for a new login). */
+export async function issueRefreshToken(services: Services, userId: string, familyId = randomBytes(16).toString('base64url')): Promise<string> {
+  const token = `rt_${randomBytes(32).toString('base64url')}`;
+  await services.models.refreshTokens.create({
+    _id: sha256Hex(token), userId, familyId,
+    expiresAt: new Date(Date.now() + services.config.REFRESH_TOKEN_TTL_SECONDS * 1000),
+  });
+  return token;
+}
+
+/**
+ * Uses a refresh token once: returns its user and a new token of the same family. A token used
+ * before (or raced by a second use) is taken as stolen: its whole family is revoked.
+ */
+export async function rotateRefreshToken(services: Services, token: string): Promise<{ userId: string; refreshToken: string }> {
+  const { refreshTokens } = services.models;
+  const id = sha256Hex(token);
+  const stored = await refreshTokens.findById(id).lean();
+  const refused = unauthorized('The refresh token is invalid, expired or revoked; sign in again');
+  if (!stored || stored.revokedAt || stored.expiresAt < new Date()) throw refused;
+  const claimed = stored.usedAt ? { modifiedCount: 0 } : await refreshTokens.updateOne(
+    { _id: id, usedAt: { $exists: false } }, { $set: { usedAt: new Date() } },
+  );
+  if (claimed.modifiedCount !== 1) {
+    await revokeFamily(services, stored.familyId);
+    services.log.warn({ userId: stored.userId }, 'a rotated refresh token was used again: its family is revoked');
+    throw refused;
+  }
+  return { userId: stored.userId, refreshToken: await issueRefreshToken(services, stored.userId, stored.familyId) };
+}
+
+export async function revokeFamily(services: Services, familyId: string): Promise<void> {
+  await services.models.refreshTokens.updateMany({ familyId, revokedAt: { $exists: false } }, { $set: { revokedAt: new Date() } });
+}
+
+/** Signs a user out: the family of this refresh token stops working, if it is theirs. */
+export async function revokeRefreshToken(services: Services, token: string, userId: string): Promise<void> {
+  const stored = await services.models.refreshTokens.findById(sha256Hex(token)).lean();
+  if (stored && stored.userId === userId) await revokeFamily(services, stored.familyId);
+}
+
+export async function revokeAllOf(services: Services, userId: string): Promise<void> {
+  await services.models.refreshTokens.updateMany({ userId, revokedAt: { $exists: false } }, { $set: { revokedAt: new Date() } });
+}

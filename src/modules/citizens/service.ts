@@ -1,0 +1,60 @@
+import { randomInt, timingSafeEqual } from 'node:crypto';
+import { conflict, unauthorized, unprocessable } from '../../http/problem';
+import { sha256Hex } from '../../journal/hash';
+import type { CommandContext } from '../../journal/types';
+import type { Services } from '../../services';
+import { LoginThrottle } from '../auth/throttle';
+import { GOVERNORATES } from '../offices/reference';
+import { findPerson } from '../persons/service';
+import type { User } from '../users/model';
+import { createUser } from '../users/service';
+
+/** Letters and digits that cannot be misread for one another (no 0/O, 1/I/L). */
+const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const ACTIVATION_CODE_HOURS = 72;
+
+const hashCode = (nin: string, code: string) => sha256Hex(`${nin}:${code.replace(/-/g, '').toUpperCase()}`);
+
+/**
+ * A one-time code an officer hands to a living person (on paper, at the counter) so they can open
+ * a citizen account: 8 characters shown as XXXX-XXXX, valid 72 hours, stored hashed, journaled.
+ */
+export async function issueActivationCode(services: Services, ctx: CommandContext, nin: string) {
+  const person = await findPerson(services, nin);
+  if (person.status !== 'alive') throw unprocessable('Only a living person can have a citizen account', 'person-deceased');
+  if (await services.models.users.exists({ username: nin })) throw conflict('This person already has a citizen account', 'already-activated');
+  const raw = Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+  const code = `${raw.slice(0, 4)}-${raw.slice(4)}`;
+  const expiresAt = new Date(Date.now() + ACTIVATION_CODE_HOURS * 3_600_000);
+  await services.journal.execute(ctx, async () => ({
+    type: 'citizen.activation-code-issued', entityIds: [nin], data: { nin, expiresAt: expiresAt.toISOString() },
+  }));
+  await services.models.activationCodes.replaceOne(
+    { _id: nin }, { _id: nin, codeHash: hashCode(nin, code), expiresAt, issuedBy: ctx.actor.id }, { upsert: true },
+  );
+  return { code, expiresAt: expiresAt.toISOString() };
+}
+
+/** Opens the citizen account of the code's person; wrong codes count towards lockout. */
+export async function activateCitizen(services: Services, input: { nin: string; code: string; password: string }, ip: string | undefined): Promise<User> {
+  const throttle = new LoginThrottle(services);
+  const accountKey = LoginThrottle.accountKey('activation', input.nin);
+  const addressKey = LoginThrottle.addressKey(ip);
+  await throttle.check(accountKey, addressKey);
+  const stored = await services.models.activationCodes.findById(input.nin).lean();
+  const given = Buffer.from(hashCode(input.nin, input.code));
+  const valid = stored && stored.expiresAt > new Date() && timingSafeEqual(Buffer.from(stored.codeHash), given);
+  if (!valid) {
+    await throttle.failed(accountKey, addressKey);
+    throw unauthorized('The NIN and activation code do not match, or the code expired');
+  }
+  const person = await findPerson(services, input.nin);
+  if (person.status !== 'alive') throw unprocessable('Only a living person can have a citizen account', 'person-deceased');
+  const office = GOVERNORATES.find((g) => g.code === person.placeOfBirth.governorate)?.office ?? 'BGD';
+  const user = await createUser(services, { actor: { id: `citizen:${input.nin}`, role: 'citizen' }, requestId: 'activation' }, {
+    username: input.nin, password: input.password, role: 'citizen', office, nin: input.nin,
+  });
+  await services.models.activationCodes.deleteOne({ _id: input.nin });
+  await throttle.succeeded(accountKey);
+  return user;
+}

@@ -1,0 +1,54 @@
+import { applyOnce } from '../../db/apply-once';
+import { conflict, notFound, unprocessable } from '../../http/problem';
+import { canonicalJson } from '../../journal/hash';
+import type { Journal } from '../../journal/journal';
+import type { CommandContext } from '../../journal/types';
+import type { Models, Services } from '../../services';
+import { revokeAllOf } from '../auth/refresh';
+import { decodeCursor, encodeCursor } from '../common/schemas';
+import { officeExists } from '../offices/service';
+import type { User } from './model';
+
+export interface UserChange { role?: 'admin' | 'officer' | 'registrar' | 'auditor'; office?: string; disabled?: boolean }
+
+/**
+ * Changes an account's role, office or disabled flag, journaled with the acting admin. The last
+ * active admin can be neither disabled nor demoted. A disabled or re-roled account loses its
+ * refresh tokens at once; its access tokens are refused from the next request.
+ */
+export async function changeUser(services: Services, ctx: CommandContext, id: string, change: UserChange): Promise<User> {
+  const entry = await services.journal.execute(ctx, async () => {
+    const user = await services.models.users.findById(id).lean<User>();
+    if (!user) throw notFound(`No user ${id}`);
+    if (user.role === 'citizen' && (change.role || change.office)) {
+      throw unprocessable('A citizen account has no staff role or office; it can only be disabled or enabled', 'citizen-account');
+    }
+    if (change.office && !(await officeExists(services, change.office))) throw unprocessable(`No office ${change.office}`, 'unknown-office');
+    const set = Object.fromEntries(Object.entries(change).filter(([k, v]) => canonicalJson(v) !== canonicalJson(user[k as keyof User])));
+    if (Object.keys(set).length === 0) throw unprocessable('The change changes nothing', 'no-change');
+    const losesAdmin = user.role === 'admin' && !user.disabled && ((set.role && set.role !== 'admin') || set.disabled === true);
+    if (losesAdmin && (await services.models.users.countDocuments({ role: 'admin', disabled: false })) <= 1) {
+      throw conflict('This is the last active admin: it cannot be disabled or demoted', 'last-admin');
+    }
+    const changes = Object.keys(set).map((path) => ({ path, before: user[path as keyof User] ?? null, after: set[path] }));
+    return { type: 'user.changed', entityIds: [id], data: { userId: id, changes, set } };
+  });
+  services.accounts.forget(id);
+  const set = entry.data.set as UserChange;
+  if (set.disabled === true || set.role !== undefined) await revokeAllOf(services, id);
+  return (await services.models.users.findById(id).lean<User>()) as User;
+}
+
+export async function listUsers(services: Services, q: { limit: number; cursor?: string; role?: string }) {
+  const filter: Record<string, unknown> = {};
+  if (q.role) filter.role = q.role;
+  if (q.cursor) filter._id = { $gt: decodeCursor(q.cursor) };
+  const rows = await services.models.users.collection.find(filter as never).sort({ _id: 1 }).limit(q.limit + 1).toArray() as unknown as User[];
+  const items = rows.slice(0, q.limit);
+  return { items, nextCursor: rows.length > q.limit ? encodeCursor(items[items.length - 1]._id) : null };
+}
+
+export function registerUserProjectors(journal: Journal, models: Models): void {
+  journal.on('user.changed', (entry) =>
+    applyOnce(models.users.collection as never, models.traits, entry.data.userId as string, entry.seq, { $set: entry.data.set as object }));
+}
