@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { trusted } from 'mongoose';
 import { unauthorized } from '../../http/problem';
 import { sha256Hex } from '../../journal/hash';
 import type { Services } from '../../services';
+
+// Our own operator: sanitizeFilter would otherwise neutralise it as if it came from a caller.
+const notSet = trusted({ $exists: false });
 
 /** A new opaque refresh token in a family (a new family for a new login). */
 export async function issueRefreshToken(services: Services, userId: string, familyId = randomBytes(16).toString('base64url')): Promise<string> {
@@ -24,7 +28,7 @@ export async function rotateRefreshToken(services: Services, token: string): Pro
   const refused = unauthorized('The refresh token is invalid, expired or revoked; sign in again');
   if (!stored || stored.revokedAt || stored.expiresAt < new Date()) throw refused;
   const claimed = stored.usedAt ? { modifiedCount: 0 } : await refreshTokens.updateOne(
-    { _id: id, usedAt: { $exists: false } }, { $set: { usedAt: new Date() } },
+    { _id: id, usedAt: notSet }, { $set: { usedAt: new Date() } },
   );
   if (claimed.modifiedCount !== 1) {
     await revokeFamily(services, stored.familyId);
@@ -35,7 +39,7 @@ export async function rotateRefreshToken(services: Services, token: string): Pro
 }
 
 export async function revokeFamily(services: Services, familyId: string): Promise<void> {
-  await services.models.refreshTokens.updateMany({ familyId, revokedAt: { $exists: false } }, { $set: { revokedAt: new Date() } });
+  await services.models.refreshTokens.updateMany({ familyId, revokedAt: notSet }, { $set: { revokedAt: new Date() } });
 }
 
 /** Signs a user out: the family of this refresh token stops working, if it is theirs. */
@@ -45,5 +49,5 @@ export async function revokeRefreshToken(services: Services, token: string, user
 }
 
 export async function revokeAllOf(services: Services, userId: string): Promise<void> {
-  await services.models.refreshTokens.updateMany({ userId, revokedAt: { $exists: false } }, { $set: { revokedAt: new Date() } });
+  await services.models.refreshTokens.updateMany({ userId, revokedAt: notSet }, { $set: { revokedAt: new Date() } });
 }

@@ -1,0 +1,93 @@
+import argon2 from 'argon2';
+import { auth, request, startHarness, type Harness } from './support/harness';
+import { contractChecker } from './support/contract';
+import { createUser } from '../src/modules/users/service';
+
+let h: Harness;
+let admin: string;
+let expectContract: ReturnType<typeof contractChecker>;
+const SYSTEM = { actor: { id: 'system', role: 'system' as const }, requestId: 't' };
+const PASSWORD = 'Qanat water clock 1258';
+let n = 0;
+
+beforeAll(async () => {
+  h = await startHarness();
+  expectContract = contractChecker(h.services);
+  admin = await h.token('admin');
+});
+afterAll(() => h.close());
+
+async function newUser(role: 'officer' | 'registrar' | 'admin' = 'officer') {
+  const user = await createUser(h.services, SYSTEM, { username: `session.user.${++n}`, password: PASSWORD, role, office: 'BGD' });
+  const login = await request(h.app).post('/v1/auth/login').send({ username: user.username, password: PASSWORD });
+  expectContract(login);
+  expect(login.status).toBe(200);
+  return { user, ...login.body as { accessToken: string; refreshToken: string } };
+}
+
+const refresh = (refreshToken: string) => request(h.app).post('/v1/auth/refresh').send({ refreshToken });
+
+describe('sessions', () => {
+  it('rotates the refresh token on every use; the old one stops working', async () => {
+    const s = await newUser();
+    const first = await refresh(s.refreshToken);
+    expectContract(first);
+    expect(first.status).toBe(200);
+    expect(first.body.refreshToken).not.toBe(s.refreshToken);
+    expect(first.headers['cache-control']).toBe('no-store');
+    const ok = await request(h.app).get('/v1/offices').set(auth(first.body.accessToken));
+    expect(ok.status).toBe(200);
+    const second = await refresh(first.body.refreshToken);
+    expect(second.status).toBe(200);
+    expect((await refresh(first.body.refreshToken)).status).toBe(401);
+  });
+
+  it('revokes the whole family when a used refresh token comes back (theft)', async () => {
+    const s = await newUser();
+    const rotated = await refresh(s.refreshToken);
+    const stolenReuse = await refresh(s.refreshToken);
+    expect(stolenReuse.status).toBe(401);
+    // The legitimate holder's newer token is revoked with the family.
+    expect((await refresh(rotated.body.refreshToken)).status).toBe(401);
+    // A fresh login starts a new family.
+    const login = await request(h.app).post('/v1/auth/login').send({ username: s.user.username, password: PASSWORD });
+    expect((await refresh(login.body.refreshToken)).status).toBe(200);
+  });
+
+  it('logs out: the refresh token stops working', async () => {
+    const s = await newUser();
+    const out = await request(h.app).post('/v1/auth/logout').set(auth(s.accessToken)).send({ refreshToken: s.refreshToken });
+    expectContract(out);
+    expect(out.status).toBe(204);
+    expect((await refresh(s.refreshToken)).status).toBe(401);
+  });
+
+  it('locks out a disabled user at once, access and refresh alike', async () => {
+    const s = await newUser();
+    expect((await request(h.app).get('/v1/offices').set(auth(s.accessToken))).status).toBe(200);
+    const patch = await request(h.app).patch(`/v1/users/${s.user._id}`).set(auth(admin)).send({ disabled: true });
+    expectContract(patch);
+    expect(patch.body.disabled).toBe(true);
+    expect((await request(h.app).get('/v1/offices').set(auth(s.accessToken))).status).toBe(401);
+    expect((await refresh(s.refreshToken)).status).toBe(401);
+    expect((await request(h.app).post('/v1/auth/login').send({ username: s.user.username, password: PASSWORD })).status).toBe(401);
+  });
+
+  it('refuses the old token of a user whose role changed', async () => {
+    const s = await newUser('officer');
+    await request(h.app).patch(`/v1/users/${s.user._id}`).set(auth(admin)).send({ role: 'auditor' }).expect(200);
+    expect((await request(h.app).get('/v1/offices').set(auth(s.accessToken))).status).toBe(401);
+    const login = await request(h.app).post('/v1/auth/login').send({ username: s.user.username, password: PASSWORD });
+    expect((await request(h.app).get('/v1/audit').set(auth(login.body.accessToken))).status).toBe(200);
+  });
+
+  it('rehashes a password on login when the argon2 parameters were raised', async () => {
+    const s = await newUser();
+    const weak = await argon2.hash(PASSWORD, { type: argon2.argon2id, memoryCost: 8192, timeCost: 1, parallelism: 1 });
+    await h.services.models.users.updateOne({ _id: s.user._id }, { $set: { passwordHash: weak } });
+    await request(h.app).post('/v1/auth/login').send({ username: s.user.username, password: PASSWORD }).expect(200);
+    const stored = (await h.services.models.users.findById(s.user._id).lean())!.passwordHash;
+    expect(stored).not.toBe(weak);
+    expect(stored).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+  });
+});
