@@ -2,21 +2,25 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { createPublicKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
+import jwt from 'jsonwebtoken';
+import { ARGON2_OPTIONS } from '../src/modules/users/service';
 import { loadConfig } from '../src/config';
 import { resolveEngine } from '../src/db/engine';
 import { freePort, waitForPort } from '../src/db/ports';
 
 /**
  * `npm run bench`: the service and a bare baseline each in a process of their own, on one engine,
- * loaded from this process. Prints births declared and registered per second, and person reads
- * per second beside the baseline's.
+ * loaded from this process. Prints births declared and registered per second, person reads per
+ * second beside the baseline's (bare, and with token verification only), and logins per second.
  */
 const COUPLES = Number(process.env.BENCH_COUPLES ?? 200);
 const BIRTHS = Number(process.env.BENCH_BIRTHS ?? 400);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const READ_SECONDS = Number(process.env.BENCH_READ_SECONDS ?? 10);
-const ADMIN = { username: 'bench-admin', password: 'bench admin password' };
+const ADMIN = { username: 'bench-admin', password: 'Ishtar gate at night 575' };
 
 async function main() {
   const config = loadConfig();
@@ -24,6 +28,7 @@ async function main() {
   const dbName = `bench_${Date.now()}`;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'registry-bench-'));
   const env = { ...process.env, MONGODB_URI: engine.uri, MONGODB_DB: dbName, HOST: '127.0.0.1', DATA_DIR: dataDir };
+  process.env.BENCH_DATA_DIR = dataDir;
   const children: ChildProcess[] = [];
   try {
     const servicePort = await freePort();
@@ -72,13 +77,25 @@ async function main() {
 
     console.log(`reading persons by NIN for ${READ_SECONDS} s each (${nins.length} persons in the database)…`);
     const bare = await load(`http://127.0.0.1:${baselinePort}`, '/persons/', nins, {});
+    const verified = await load(`http://127.0.0.1:${baselinePort}`, '/verified/persons/', nins, { authorization: `Bearer ${officer}` });
     const full = await load(`http://127.0.0.1:${servicePort}`, '/v1/persons/', nins, { authorization: `Bearer ${officer}` });
+
+    console.log(`signing in for ${READ_SECONDS} s…`);
+    const logins = await autocannon({
+      url: `http://127.0.0.1:${servicePort}/v1/auth/login`, method: 'POST', connections: 4, duration: READ_SECONDS,
+      headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: users.officer, password: ADMIN.password }),
+    });
+    if (logins.non2xx > 0) throw new Error(`${logins.non2xx} logins failed`);
+    const verifications = verifyRate(officer);
 
     const rows = [
       ['births declared and registered per second', birthsPerSecond.toFixed(1)],
       ['GET /v1/persons/{nin} requests per second', `${full.rps.toFixed(0)} (p50 ${full.p50} ms, p99 ${full.p99} ms)`],
       ['bare baseline findOne requests per second', `${bare.rps.toFixed(0)} (p50 ${bare.p50} ms, p99 ${bare.p99} ms)`],
       ['ratio of full read to baseline', (full.rps / bare.rps).toFixed(2)],
+      ['baseline + ES256 token verification only', `${verified.rps.toFixed(0)} (ratio ${(verified.rps / bare.rps).toFixed(2)})`],
+      ['ES256 verifications per second, one core', `${verifications.toFixed(0)} (${(1e6 / verifications).toFixed(0)} µs each)`],
+      ['logins per second (4 connections)', `${logins.requests.average.toFixed(1)} (argon2id m=${ARGON2_OPTIONS.memoryCost} KiB, t=${ARGON2_OPTIONS.timeCost}, p=${ARGON2_OPTIONS.parallelism})`],
     ];
     console.log('');
     for (const [k, v] of rows) console.log(`${k.padEnd(44)} ${v}`);
@@ -88,6 +105,19 @@ async function main() {
     await engine.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** ES256 verifications per second in this process, with the service's own verifier. */
+function verifyRate(token: string): number {
+  const key = readFileSync(path.join(process.env.BENCH_DATA_DIR as string, 'keys', 'access-token.pem'), 'utf8');
+  const publicKey = createPublicKey(key);
+  const started = performance.now();
+  let n = 0;
+  while (performance.now() - started < 2000) {
+    jwt.verify(token, publicKey, { algorithms: ['ES256'] });
+    n++;
+  }
+  return n / ((performance.now() - started) / 1000);
 }
 
 function person(sex: 'female' | 'male', i: number) {
@@ -132,10 +162,12 @@ async function inParallel<T>(count: number, concurrency: number, work: (i: numbe
 
 async function load(base: string, prefix: string, nins: string[], headers: Record<string, string>) {
   let i = 0;
-  const result = await autocannon({
-    url: base, connections: 10, duration: READ_SECONDS, headers,
+  const run = (duration: number) => autocannon({
+    url: base, connections: 10, duration, headers,
     requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: prefix + nins[i++ % nins.length] }) }],
   });
+  await run(1); // warm-up: connections, caches and JIT, not counted
+  const result = await run(READ_SECONDS);
   if (result.non2xx > 0) throw new Error(`${result.non2xx} answers were not 2xx from ${base}${prefix}`);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }

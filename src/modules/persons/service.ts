@@ -1,7 +1,7 @@
 import { notFound } from '../../http/problem';
 import type { CommandContext } from '../../journal/types';
 import type { Services } from '../../services';
-import { decodeCursor, encodeCursor } from '../common/schemas';
+import { pageById } from '../common/pagination';
 import type { Person, PersonName, Place } from './model';
 import { randomNin } from './nin';
 import { nameTokens } from './normalise';
@@ -53,10 +53,5 @@ export async function searchPersons(services: Services, s: PersonSearch): Promis
   if (s.q) filter.searchTokens = { $all: nameTokens(s.q) };
   if (s.dateOfBirth) filter.dateOfBirth = s.dateOfBirth;
   if (s.governorate) filter['placeOfBirth.governorate'] = s.governorate;
-  if (s.cursor) filter._id = { $gt: decodeCursor(s.cursor) };
-  const rows = await services.models.persons.collection
-    .find(filter as never).sort({ _id: 1 }).limit(s.limit + 1).toArray() as unknown as Person[];
-  const items = rows.slice(0, s.limit);
-  const nextCursor = rows.length > s.limit ? encodeCursor(items[items.length - 1]._id) : null;
-  return { items, nextCursor };
+  return pageById<Person>(services.models.persons.collection as never, filter, s);
 }

@@ -5,7 +5,7 @@ import type { Journal } from '../../journal/journal';
 import type { CommandContext } from '../../journal/types';
 import type { Models, Services } from '../../services';
 import { revokeAllOf } from '../auth/refresh';
-import { decodeCursor, encodeCursor } from '../common/schemas';
+import { pageById } from '../common/pagination';
 import { officeExists } from '../offices/service';
 import type { User } from './model';
 
@@ -42,10 +42,7 @@ export async function changeUser(services: Services, ctx: CommandContext, id: st
 export async function listUsers(services: Services, q: { limit: number; cursor?: string; role?: string }) {
   const filter: Record<string, unknown> = {};
   if (q.role) filter.role = q.role;
-  if (q.cursor) filter._id = { $gt: decodeCursor(q.cursor) };
-  const rows = await services.models.users.collection.find(filter as never).sort({ _id: 1 }).limit(q.limit + 1).toArray() as unknown as User[];
-  const items = rows.slice(0, q.limit);
-  return { items, nextCursor: rows.length > q.limit ? encodeCursor(items[items.length - 1]._id) : null };
+  return pageById<User>(services.models.users.collection as never, filter, q);
 }
 
 export function registerUserProjectors(journal: Journal, models: Models): void {
