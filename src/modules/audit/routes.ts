@@ -6,6 +6,7 @@ import { verifyChain } from '../../journal/verify';
 import type { Services } from '../../services';
 import { errorResponses } from '../common/responses';
 import { recordId } from '../common/schemas';
+import { isValidNin } from '../persons/nin';
 import { journalEntryView } from '../records/schemas';
 
 const auditQuery = z.object({
@@ -30,12 +31,14 @@ export const auditRoutes = (services: Services) => [
     method: 'get', path: '/v1/audit', permission: 'audit.read', tag: 'Audit',
     summary: 'Journal entries after a seq, filtered by actor or record', query: auditQuery,
     responses: { 200: { description: 'Entries, oldest first; `next` is the `after` of the next page', schema: auditPage }, ...errorResponses(400, 401, 403) },
-    async handle({ query }) {
+    async handle({ query, actor }) {
       const filter: Record<string, unknown> = { _id: { $gt: entryId(query.after) } };
       if (query.actor) filter['actor.id'] = query.actor;
       if (query.recordId) filter.entityIds = query.recordId;
       const rows = await services.journal.entries.find(filter as never).sort({ _id: 1 }).limit(query.limit + 1).toArray() as JournalEntry[];
       const items = rows.slice(0, query.limit);
+      // Entries carry personal data: the people they name see this read in their access log.
+      services.accessLog.record(items.flatMap((e) => e.entityIds.filter(isValidNin)), actor, 'GET /v1/audit');
       return { status: 200, body: { items: items.map(presentEntry), next: rows.length > query.limit ? items[items.length - 1].seq : null } };
     },
   }),
