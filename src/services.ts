@@ -54,7 +54,7 @@ export interface Services {
 }
 
 export async function connect(uri: string, dbName?: string): Promise<Connection> {
-  const conn = mongoose.createConnection(uri, { dbName, ignoreUndefined: true, serverSelectionTimeoutMS: 10_000, monitorCommands: process.env.MONITOR_COMMANDS === '1' });
+  const conn = mongoose.createConnection(uri, { dbName, ignoreUndefined: true, serverSelectionTimeoutMS: 10_000 });
   await conn.asPromise();
   return conn;
 }

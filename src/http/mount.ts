@@ -13,9 +13,13 @@ export function mountRoutes(services: Services, routes: AnyRoute[]): Router {
   for (const spec of routes) {
     router[spec.method](expressPath(spec.path), async (req, res, next) => {
       try {
+        const open = !needsToken(spec.permission);
         // An open route ignores a stale or foreign token rather than refusing the caller.
-        const actor = needsToken(spec.permission) ? await authenticate(req, services) : await authenticate(req, services).catch(() => undefined);
-        if (needsToken(spec.permission) && !actor) throw unauthorized();
+        const actor = await authenticate(req, services).catch((err: unknown) => {
+          if (open) return undefined;
+          throw err;
+        });
+        if (!open && !actor) throw unauthorized();
         if (!allows(spec.permission, actor)) throw forbidden();
         res.locals.actorId = actor?.id;
         const params = parse(spec.params, req.params, 'path');
