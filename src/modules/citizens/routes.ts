@@ -15,7 +15,7 @@ import { activateCitizen, issueActivationCode } from './service';
 
 const activationBody = z.object({
   nin,
-  code: z.string().trim().regex(/^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$/, 'is not an activation code (XXXX-XXXX)'),
+  code: z.string().trim().regex(/^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$/, 'is not an activation code (two groups of four, like K7QM-2XPD)'),
   password: z.string().min(1).max(256),
 }).strict().openapi('CitizenActivation', { example: { nin: '123456789012', code: 'K7QM-2XPD', password: 'Palm grove by the river 1958' } });
 

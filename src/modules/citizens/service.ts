@@ -17,7 +17,7 @@ const hashCode = (nin: string, code: string) => sha256Hex(`${nin}:${code.replace
 
 /**
  * A one-time code an officer hands to a living person (on paper, at the counter) so they can open
- * a citizen account: 8 characters shown as XXXX-XXXX, valid 72 hours, stored hashed, journaled.
+ * a citizen account: 8 characters in two groups of four (K7QM-2XPD), valid 72 hours, stored hashed, journaled.
  */
 export async function issueActivationCode(services: Services, ctx: CommandContext, nin: string) {
   const person = await findPerson(services, nin);
