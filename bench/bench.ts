@@ -33,7 +33,7 @@ async function main() {
   try {
     const servicePort = await freePort();
     children.push(fork(path.join(__dirname, '../src/server.js'), [], {
-      env: { ...env, PORT: String(servicePort), LOG_LEVEL: 'info', BOOTSTRAP_ADMIN_USERNAME: ADMIN.username, BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password },
+      env: { ...env, PORT: String(servicePort), LOG_LEVEL: 'info', RATE_LIMIT_SIGN_IN_PER_MINUTE: '1000000', BOOTSTRAP_ADMIN_USERNAME: ADMIN.username, BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     }));
     await waitForPort(servicePort, 30_000);

@@ -33,6 +33,10 @@ const variables = {
     .describe('Failed logins from one address before the address is locked for a while'),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15)
     .describe('How long a lock lasts, and the window in which failures count'),
+  RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60)
+    .describe('Requests per minute and address to login, activation and the client token endpoint'),
+  RATE_LIMIT_IDENTITY_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600)
+    .describe('Identity verifications per minute and client'),
   TOKEN_SIGNING_KEY_FILE: z.string().min(1).optional()
     .describe('PEM file (PKCS#8, P-256) that signs access tokens; when unset one is generated into DATA_DIR/keys'),
   TOKEN_ISSUER: z.string().min(1).default('civil-registry').describe('`iss` of tokens the service issues'),

@@ -81,6 +81,24 @@ describe('attacks that must fail', () => {
     expect((await login('second.user', PASSWORD, '10.0.0.9')).status).toBe(429);
   }, 60_000);
 
+  it('limits requests per minute to sign-in routes per address and to identity verification per client', async () => {
+    const limited = await startHarness({ RATE_LIMIT_SIGN_IN_PER_MINUTE: '3', RATE_LIMIT_IDENTITY_PER_MINUTE: '2' });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await request(limited.app).post('/v1/auth/login').set('X-Forwarded-For', '10.1.1.1').send({ username: `x${i}`, password: 'wrong password here' })).status);
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      const client = await limited.clientToken(['identity:verify']);
+      const ask = () => request(limited.app).post('/v1/identity/verification').set(auth(client)).send({ nin: '100000000004' });
+      expect([(await ask()).status, (await ask()).status]).toEqual([200, 200]);
+      const third = await ask();
+      expect(third.status).toBe(429);
+      expect(third.headers['content-type']).toContain('application/problem+json');
+      expect(third.headers.ratelimit).toBeDefined();
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('puts helmet\'s headers on every answer, errors included', async () => {
     for (const res of [await request(h.app).get('/health/live'), await login({ $ne: 1 }, 'x'), await request(h.app).get('/nowhere')]) {
       expect(res.headers['x-content-type-options']).toBe('nosniff');

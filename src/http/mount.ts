@@ -4,13 +4,15 @@ import type { Actor } from '../journal/types';
 import type { Services } from '../services';
 import { onceOnly } from './idempotency';
 import { allows, needsToken } from './policy';
-import { badRequest, forbidden, preconditionRequired, unauthorized } from './problem';
+import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
+import { Problem, badRequest, forbidden, preconditionRequired, unauthorized } from './problem';
 import { expressPath, type AnyRoute, type Reply } from './route';
 
 /** Mounts route specs as: authenticate -> authorize(permission) -> validate -> (idempotency) -> handler. */
 export function mountRoutes(services: Services, routes: AnyRoute[]): Router {
   const router = Router();
   for (const spec of routes) {
+    const limiter = spec.rateLimit && rateLimiter(spec.rateLimit(services.config));
     router[spec.method](expressPath(spec.path), async (req, res, next) => {
       try {
         const open = !needsToken(spec.permission);
@@ -22,6 +24,7 @@ export function mountRoutes(services: Services, routes: AnyRoute[]): Router {
         if (!open && !actor) throw unauthorized();
         if (!allows(spec.permission, actor)) throw forbidden();
         res.locals.actorId = actor?.id;
+        if (limiter) await limiter(req, res);
         const params = parse(spec.params, req.params, 'path');
         const query = parse(spec.query, req.query, 'query');
         const body = spec.rawBody ? req.body : spec.body ? parse(spec.body, req.body, 'body') : noBody(req);
@@ -40,6 +43,21 @@ export function mountRoutes(services: Services, routes: AnyRoute[]): Router {
     });
   }
   return router;
+}
+
+/** A per-instance limit per caller (or address), refusing with a problem+json 429 and RateLimit headers. */
+function rateLimiter(perMinute: number) {
+  const middleware = rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    keyGenerator: (req, res) => (res.locals.actorId as string | undefined) ?? ipKeyGenerator(req.ip ?? 'unknown'),
+    handler: (_req, _res, next) => next(new Problem(429, 'Too Many Requests', `More than ${perMinute} requests a minute; slow down`, { code: 'rate-limited' })),
+  });
+  return (req: Request, res: Response) => new Promise<void>((resolve, reject) => {
+    void middleware(req, res, (err?: unknown) => (err ? reject(err) : resolve()));
+  });
 }
 
 /** The caller of a Bearer token: valid, ours, unexpired, and the account still as the token says. */

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { z } from 'zod';
+import type { Config } from '../config';
 import type { Actor } from '../journal/types';
 import type { Permission } from './policy';
 
@@ -51,6 +52,8 @@ export interface RouteSpec<B extends Schema = Schema, Q extends Schema = Schema,
    * the schema and media types only describe it in OpenAPI.
    */
   rawBody?: { schema: z.ZodType; mediaTypes: string[] };
+  /** Requests per minute allowed to one caller (signed in) or one address (anonymous), per instance. */
+  rateLimit?: (config: Config) => number;
   /** Changes of existing records that need If-Match. */
   needsIfMatch?: boolean;
   handle(input: RouteInput<Out<B>, Out<Q>, Out<P>>): Promise<Reply>;

@@ -24,7 +24,7 @@ export const authRoutes = (services: Services) => {
   const login = passwordLogin(services);
   return [
     defineRoute({
-      method: 'post', path: '/v1/auth/login', permission: 'auth.login', tag: 'Accounts',
+      method: 'post', path: '/v1/auth/login', permission: 'auth.login', rateLimit: (c) => c.RATE_LIMIT_SIGN_IN_PER_MINUTE, tag: 'Accounts',
       summary: 'Sign in with username and password; repeated failures slow down, then lock', body: loginBody,
       responses: { 200: { description: 'Signed in', schema: tokenPairView }, ...errorResponses(400, 401, 429) },
       async handle({ body, ip }) {

@@ -38,7 +38,7 @@ export const citizenRoutes = (services: Services) => [
     },
   }),
   defineRoute({
-    method: 'post', path: '/v1/citizens/activation', permission: 'citizens.activate', tag: 'Citizens',
+    method: 'post', path: '/v1/citizens/activation', permission: 'citizens.activate', rateLimit: (c) => c.RATE_LIMIT_SIGN_IN_PER_MINUTE, tag: 'Citizens',
     summary: 'Open a citizen account with NIN, activation code and a password; the username is the NIN', body: activationBody,
     responses: { 201: { description: 'Opened', schema: z.object({ id: z.string(), username: z.string() }) }, ...errorResponses(400, 401, 409, 422, 429) },
     async handle({ body, ip }) {

@@ -30,13 +30,14 @@ const oauthError = z.object({ error: z.string(), error_description: z.string() }
 
 export const clientRoutes = (services: Services) => [
   defineRoute({
-    method: 'post', path: '/v1/auth/token', permission: 'auth.token', tag: 'Sectoral systems',
+    method: 'post', path: '/v1/auth/token', permission: 'auth.token', rateLimit: (c) => c.RATE_LIMIT_SIGN_IN_PER_MINUTE, tag: 'Sectoral systems',
     summary: 'OAuth2 client credentials grant (RFC 6749 4.4), form-encoded or JSON, client authentication by HTTP Basic or in the body',
     rawBody: { schema: tokenRequest, mediaTypes: ['application/x-www-form-urlencoded', 'application/json'] },
     responses: {
       200: { description: 'A client token', schema: tokenAnswer },
       400: { description: 'invalid_request, unsupported_grant_type or invalid_scope', schema: oauthError, mediaType: 'application/json' },
       401: { description: 'invalid_client', schema: oauthError, mediaType: 'application/json' },
+      ...errorResponses(429),
     },
     async handle({ body, headers }) {
       const answer = await clientCredentialsGrant(services, { body: body as Record<string, unknown>, authorization: headers.authorization });

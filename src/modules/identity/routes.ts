@@ -39,10 +39,10 @@ export function compareIdentity(person: Person | null, claimed: Claimed) {
 
 export const identityRoutes = (services: Services) => [
   defineRoute({
-    method: 'post', path: '/v1/identity/verification', permission: 'identity.verify', tag: 'Sectoral systems',
+    method: 'post', path: '/v1/identity/verification', permission: 'identity.verify', rateLimit: (c) => c.RATE_LIMIT_IDENTITY_PER_MINUTE, tag: 'Sectoral systems',
     summary: 'Check that a person exists and the details given match; answers only match, per-field agreement and alive',
     body: verificationBody,
-    responses: { 200: { description: 'The comparison', schema: verificationAnswer }, ...errorResponses(400, 401, 403) },
+    responses: { 200: { description: 'The comparison', schema: verificationAnswer }, ...errorResponses(400, 401, 403, 429) },
     async handle({ body, actor }) {
       const person = await services.models.persons.findById(body.nin).lean<Person>();
       if (person) services.accessLog.record([person._id], actor, 'POST /v1/identity/verification');
