@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import pino, { type Logger } from 'pino';
 
-export function createLogger(level: string): Logger {
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino({
     level,
     base: { service: 'civil-registry' },
     // Belt and braces: these never belong in a log line.
     redact: { paths: ['password', '*.password', 'authorization', '*.authorization', 'token', '*.token'], censor: '[redacted]' },
-  });
+  }, destination);
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;

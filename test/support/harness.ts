@@ -25,12 +25,12 @@ export interface Harness {
 const SYSTEM = { actor: { id: 'system', role: 'system' as const }, requestId: 'test-setup' };
 
 /** The real service on a database of its own, on the engine globalSetup started. */
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(env: Record<string, string> = {}, logTo?: { write(line: string): void }): Promise<Harness> {
   const uri = process.env.TEST_MONGODB_URI;
   if (!uri) throw new Error('TEST_MONGODB_URI is unset: run the tests through jest (globalSetup starts the engine)');
   const conn = await connect(uri, `test_${randomBytes(6).toString('hex')}`);
-  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', ...env });
-  const services = await createServices(conn, config, createLogger(config.LOG_LEVEL), { persistKeys: false });
+  const config = loadConfig({ ...process.env, LOG_LEVEL: logTo ? 'info' : 'silent', ...env });
+  const services = await createServices(conn, config, createLogger(config.LOG_LEVEL, logTo), { persistKeys: false });
   const app = createApp(services);
   let n = 0;
   return {
