@@ -19,7 +19,9 @@ export function createApp(services: Services): express.Express {
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple'); // flat strings only: no nested objects to smuggle operators in
   app.use(requestLog(services.log));
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } }));
+  // helmet's defaults; without upgrade-insecure-requests, which would break /docs on plain-HTTP
+  // development servers (production terminates TLS in front and gets HSTS from helmet).
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   // OAuth2 clients send the token request form-encoded (RFC 6749 4.4.2); nothing else takes forms.
   app.use('/v1/auth/token', express.urlencoded({ extended: false, limit: services.config.BODY_LIMIT, parameterLimit: 20 }));
   app.use(express.json({ limit: services.config.BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] }));
