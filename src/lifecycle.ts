@@ -6,6 +6,7 @@ import { createApp } from './app';
 import type { Config } from './config';
 import { resolveEngine } from './db/engine';
 import { publishEngine, unpublishEngine } from './db/open';
+import { schedulePruning } from './maintenance/retention';
 import { bootstrapAdmin } from './modules/users/service';
 import { connect, createServices, type Services } from './services';
 
@@ -30,6 +31,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
   let conn: Connection | undefined;
   let server: Server;
   let services: Services;
+  let stopPruning = () => {};
   try {
     conn = await connect(engine.uri, config.MONGODB_DB);
     const info = await conn.db!.admin().command({ buildInfo: 1 });
@@ -37,10 +39,12 @@ export async function startService(config: Config, log: Logger): Promise<Running
     await publishEngine(config, engine);
     services = await createServices(conn, config, log, { persistKeys: true });
     await bootstrapAdmin(services);
+    stopPruning = schedulePruning(services);
     server = createApp(services).listen(config.PORT, config.HOST);
     await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   } catch (err) {
     // A failed start leaves nothing running behind it.
+    stopPruning();
     await conn?.close().catch(() => undefined);
     await unpublishEngine(config);
     await engine.stop();
@@ -63,6 +67,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
           server.close(() => resolve());
           server.closeIdleConnections();
         });
+        stopPruning();
         await services.journal.flush();
         await services.accessLog.flush();
         await db.close();
