@@ -1,3 +1,5 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { Engine, EngineLog } from './engine-types';
 import { startFerretDb } from './ferretdb';
@@ -36,13 +38,10 @@ export async function resolveEngine(opts: EngineOptions): Promise<Engine> {
   return { ...engine, async stop() { await engine.stop(); await removeDir(dataDir); } };
 }
 
-async function throwawayDir(): Promise<string> {
-  const { mkdtemp } = await import('node:fs/promises');
-  const os = await import('node:os');
+function throwawayDir(): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), 'registry-ferretdb-'));
 }
 
-async function removeDir(dir: string): Promise<void> {
-  const { rm } = await import('node:fs/promises');
-  await rm(dir, { recursive: true, force: true });
+function removeDir(dir: string): Promise<void> {
+  return rm(dir, { recursive: true, force: true });
 }

@@ -1,14 +1,14 @@
 import { commandContext } from '../../http/context';
 import { defineRoute } from '../../http/route';
 import { z } from '../../http/zod';
-import { SCOPES } from '../../journal/types';
+import { SCOPES, type Scope } from '../../journal/types';
 import type { Services } from '../../services';
 import { errorResponses } from '../common/responses';
 import type { Client } from './model';
 import { changeClient, createClient, presentClient, rotateClientSecret } from './service';
 import { clientCredentialsGrant } from './token-grant';
 
-const scopes = z.array(z.enum(SCOPES as unknown as [string, ...string[]])).min(1).max(3)
+const scopes = z.array(z.enum(SCOPES as unknown as [Scope, ...Scope[]])).min(1).max(3)
   .refine((s) => new Set(s).size === s.length, 'lists a scope twice');
 const createClientBody = z.object({ name: z.string().trim().min(3).max(120), scopes }).strict()
   .openapi('CreateClient', { example: { name: 'Ministry of Health: Baghdad hospitals', scopes: ['identity:verify', 'notifications:write'] } });
@@ -48,7 +48,7 @@ export const clientRoutes = (services: Services) => [
     method: 'post', path: '/v1/clients', permission: 'clients.manage', tag: 'Sectoral systems',
     summary: 'Register a sectoral client (admin); the secret is shown once', body: createClientBody,
     responses: { 201: { description: 'Registered', schema: clientWithSecret }, ...errorResponses(400, 401, 403) },
-    async handle({ body, ...input }) { return { status: 201, body: await createClient(services, commandContext(input), body as never) }; },
+    async handle({ body, ...input }) { return { status: 201, body: await createClient(services, commandContext(input), body) }; },
   }),
   defineRoute({
     method: 'get', path: '/v1/clients', permission: 'clients.manage', tag: 'Sectoral systems',
@@ -69,6 +69,6 @@ export const clientRoutes = (services: Services) => [
     method: 'patch', path: '/v1/clients/{id}', permission: 'clients.manage', tag: 'Sectoral systems',
     summary: 'Disable, enable or re-scope a client (admin)', params: clientParams, body: changeClientBody,
     responses: { 200: { description: 'Changed', schema: clientView }, ...errorResponses(400, 401, 403, 404, 422) },
-    async handle({ params, body, ...input }) { return { status: 200, body: await changeClient(services, commandContext(input), params.id, body as never) }; },
+    async handle({ params, body, ...input }) { return { status: 200, body: await changeClient(services, commandContext(input), params.id, body) }; },
   }),
 ];

@@ -29,9 +29,9 @@ export const recordRoutes = (services: Services) => [
     summary: 'Journal entries of this record, oldest first', params: recordParams,
     responses: { 200: { description: 'The entries', schema: historyView }, ...errorResponses(400, 401, 403, 404) },
     async handle({ params, actor }) {
-      const history = await recordHistory(services, params.id);
-      services.accessLog.record(namedIn(await findRecord(services, params.id)), actor, 'GET /v1/records/{id}/history');
-      return { status: 200, body: { items: history.map(presentEntry) } };
+      const { record, entries } = await recordHistory(services, params.id);
+      services.accessLog.record(namedIn(record), actor, 'GET /v1/records/{id}/history');
+      return { status: 200, body: { items: entries.map(presentEntry) } };
     },
   }),
   defineRoute({

@@ -94,8 +94,8 @@ function diff(before: Record<string, unknown>, after: Record<string, unknown>): 
   return changes;
 }
 
-/** Journal entries about a record, oldest first. */
-export async function recordHistory(services: Services, id: string): Promise<JournalEntry[]> {
-  await findRecord(services, id);
-  return services.journal.entries.find({ entityIds: id }).sort({ _id: 1 }).toArray();
+/** A record and the journal entries about it, oldest first. */
+export async function recordHistory(services: Services, id: string): Promise<{ record: CivilRecord; entries: JournalEntry[] }> {
+  const record = await findRecord(services, id);
+  return { record, entries: await services.journal.entries.find({ entityIds: id }).sort({ _id: 1 }).toArray() };
 }
