@@ -28,7 +28,7 @@ async function seed(services: Services, seedValue: string, couples: number, birt
   for (const u of DEMO_USERS) {
     if (!(await services.models.users.exists({ username: u.username }))) await createUser(services, SYSTEM, u);
   }
-  if (await services.models.persons.estimatedDocumentCount() > 0) {
+  if (await services.persons.collection.estimatedDocumentCount() > 0) {
     process.stdout.write('persons already present: skipping people and births (drop the data folder to seed again)\n');
     return;
   }
@@ -54,11 +54,11 @@ async function seed(services: Services, seedValue: string, couples: number, birt
     const p = parents[i % parents.length];
     const sex = random.int(0, 1) ? 'female' : 'male';
     const given = random.pick(sex === 'female' ? FEMALE_NAMES : MALE_NAMES);
-    const entry = await declareBirth(services, officer, {
+    const entry = await declareBirth(services, { ...officer, office: 'BGD' }, {
       child: { givenName: given[0], latin: { givenName: given[1] }, sex, dateOfBirth: random.date(2019, 2025), placeOfBirth: { governorate: p.governorate, facility: random.pick(FACILITIES) } },
       mother: { nin: p.mother }, father: { nin: p.father }, informant: { relationship: 'health-facility' },
     });
-    await registerRecord(services, registrar, entry.data.recordId as string);
+    await registerRecord(services, registrar, entry.data.recordId);
     if ((i + 1) % 200 === 0) process.stdout.write(`  ${i + 1} births registered\n`);
   }
   process.stdout.write(`enrolled ${couples * 2} parents and registered ${births} births\n`);

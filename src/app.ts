@@ -5,7 +5,7 @@ import { errorHandler, unknownRoute } from './http/errors';
 import { requestLog } from './http/logging';
 import { mountRoutes } from './http/mount';
 import { openApiDocument, openApiYaml } from './openapi/document';
-import { apiRoutes } from './routes';
+import { API_ROUTES } from './routes';
 import type { Services } from './services';
 
 declare module 'http' {
@@ -26,7 +26,7 @@ export function createApp(services: Services): express.Express {
   app.use('/v1/auth/token', express.urlencoded({ extended: false, limit: services.config.BODY_LIMIT, parameterLimit: 20 }));
   app.use(express.json({ limit: services.config.BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] }));
 
-  const routes = apiRoutes(services);
+  const routes = API_ROUTES;
   const yaml = openApiYaml(routes);
   app.get('/health/live', (_req, res) => { res.json({ status: 'up' }); });
   app.get('/health/ready', async (_req, res) => {

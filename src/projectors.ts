@@ -1,17 +1,19 @@
-import { registerBirthProjectors } from './modules/births/projection';
+import type { Journal } from './journal/journal';
 import { registerClientProjectors } from './modules/clients/service';
 import { registerOfficeProjectors } from './modules/offices/projection';
 import { registerPersonProjectors } from './modules/persons/projection';
+import type { RecordKinds } from './modules/records/kinds';
 import { registerRecordProjectors } from './modules/records/projection';
 import { registerUserProjectors } from './modules/users/changes';
-import type { Services } from './services';
+import type { Stores } from './services';
 
 /** Every entry type that changes a read model, with the code that applies it. */
-export function registerProjectors({ journal, models }: Pick<Services, 'journal' | 'models'>): void {
-  registerPersonProjectors(journal, models);
-  registerBirthProjectors(journal, models);
-  registerRecordProjectors(journal, models);
-  registerOfficeProjectors(journal, models);
-  registerUserProjectors(journal, models);
-  registerClientProjectors(journal, models);
+export function registerProjectors(journal: Journal, stores: Stores, kinds: RecordKinds): void {
+  registerPersonProjectors(journal, stores.persons);
+  registerRecordProjectors(journal, { records: stores.records, kinds });
+  for (const kind of kinds.all()) kind.registerProjectors(journal);
+  registerOfficeProjectors(journal, stores.offices);
+  registerUserProjectors(journal, stores.users);
+  registerClientProjectors(journal, stores.clients);
+  journal.assertProjectorsComplete();
 }

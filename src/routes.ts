@@ -1,4 +1,5 @@
 import type { AnyRoute } from './http/route';
+import { RECORD_SCHEMAS } from './kinds';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
 import { birthRoutes } from './modules/births/routes';
@@ -9,20 +10,17 @@ import { officeRoutes } from './modules/offices/routes';
 import { personRoutes } from './modules/persons/routes';
 import { recordRoutes } from './modules/records/routes';
 import { userRoutes } from './modules/users/routes';
-import type { Services } from './services';
 
-/** Every API route of the service. */
-export function apiRoutes(services: Services): AnyRoute[] {
-  return [
-    ...authRoutes(services),
-    ...userRoutes(services),
-    ...clientRoutes(services),
-    ...officeRoutes(services),
-    ...personRoutes(services),
-    ...citizenRoutes(services),
-    ...birthRoutes(services),
-    ...recordRoutes(services),
-    ...auditRoutes(services),
-    ...identityRoutes(services),
-  ];
-}
+/** Every API route of the service: static declarations; handlers get the services through their context. */
+export const API_ROUTES: readonly AnyRoute[] = [
+  ...authRoutes,
+  ...userRoutes,
+  ...clientRoutes,
+  ...officeRoutes,
+  ...personRoutes,
+  ...citizenRoutes(RECORD_SCHEMAS),
+  ...birthRoutes(RECORD_SCHEMAS),
+  ...recordRoutes(RECORD_SCHEMAS),
+  ...auditRoutes,
+  ...identityRoutes,
+];

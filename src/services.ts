@@ -2,20 +2,24 @@ import mongoose, { type Connection } from 'mongoose';
 import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
 import type { Config } from './config';
-import { engineTraits, type EngineTraits } from './db/apply-once';
+import { engineTraits, type EngineTraits } from './db/engine-traits';
+import { ProjectionStore } from './db/store';
 import { Journal } from './journal/journal';
+import { createKinds } from './kinds';
 import { loadOrCreateKey } from './modules/auth/keys';
-import { AccessLog, accessModel } from './modules/access-log/access-log';
+import { AccessLog, accessModel, type AccessEntry } from './modules/access-log/access-log';
 import { AccountStatus } from './modules/auth/account-status';
 import { activationCodeModel } from './modules/citizens/model';
 import { refreshTokenModel } from './modules/auth/refresh-model';
 import { throttleModel } from './modules/auth/throttle-model';
 import { TokenService } from './modules/auth/tokens';
 import { clientModel } from './modules/clients/model';
-import { officeModel } from './modules/offices/model';
-import { personModel } from './modules/persons/model';
-import { recordModel } from './modules/records/model';
-import { userModel } from './modules/users/model';
+import type { Client } from './modules/clients/model';
+import { OFFICE_INDEXES, type Office } from './modules/offices/model';
+import { PERSON_INDEXES, type Person } from './modules/persons/model';
+import type { RecordKinds } from './modules/records/kinds';
+import { RECORD_INDEXES, type CivilRecord } from './modules/records/model';
+import { userModel, type User } from './modules/users/model';
 import { idempotencyModel } from './http/idempotency-model';
 import { registerProjectors } from './projectors';
 
@@ -24,13 +28,10 @@ mongoose.set('sanitizeFilter', true);
 
 export type Models = ReturnType<typeof createModels>;
 
-function createModels(conn: Connection, traits: EngineTraits) {
+/** Collections that are not projections of the journal, or not only (accounts hold secrets' hashes). */
+function createModels(conn: Connection) {
   return {
-    traits,
-    persons: personModel(conn),
-    records: recordModel(conn),
     users: userModel(conn),
-    offices: officeModel(conn),
     idempotency: idempotencyModel(conn),
     clients: clientModel(conn),
     refreshTokens: refreshTokenModel(conn),
@@ -40,13 +41,27 @@ function createModels(conn: Connection, traits: EngineTraits) {
   };
 }
 
+export type Stores = ReturnType<typeof createStores>;
+
+/** The projections of the journal, each a typed store built once with the engine's traits. */
+function createStores(db: Db, traits: EngineTraits) {
+  return {
+    persons: new ProjectionStore<Person>(db, 'persons', traits, PERSON_INDEXES),
+    records: new ProjectionStore<CivilRecord>(db, 'records', traits, RECORD_INDEXES),
+    offices: new ProjectionStore<Office>(db, 'offices', traits, OFFICE_INDEXES),
+    users: new ProjectionStore<User>(db, 'users', traits),
+    clients: new ProjectionStore<Client>(db, 'clients', traits),
+  };
+}
+
 /** Everything a request handler may use; built once per process (once per test file). */
-export interface Services {
+export interface Services extends Stores {
   config: Config;
   conn: Connection;
   db: Db;
   models: Models;
   journal: Journal;
+  kinds: RecordKinds;
   tokens: TokenService;
   accounts: AccountStatus;
   accessLog: AccessLog;
@@ -65,21 +80,24 @@ export async function createServices(
 ): Promise<Services> {
   const db = conn.db;
   if (!db) throw new Error('database connection is not open');
-  const models = createModels(conn, await engineTraits(db.admin()));
+  const models = createModels(conn);
+  const stores = createStores(db, await engineTraits(db.admin()));
   // A unique index that does not exist yet protects nothing: create them before serving.
-  const { traits: _traits, ...collections } = models;
-  await Promise.all(Object.values(collections).map((m) => m.createIndexes()));
+  await Promise.all(Object.values(models).map((m) => m.createIndexes()));
+  await Promise.all(Object.values(stores).map((s) => s.init()));
   await db.collection('journal').createIndex({ 'actor.id': 1, _id: 1 }); // serves GET /v1/audit?actor=
   await db.collection('journal').createIndex({ entityIds: 1, _id: 1 }); // serves ?recordId= and record history
   const journal = new Journal(db);
   const key = await loadOrCreateKey('access-token', opts.persistKeys ? config.DATA_DIR : undefined, config.TOKEN_SIGNING_KEY_FILE);
+  const kinds = createKinds(stores);
   const services: Services = {
-    config, conn, db, models, journal, log,
+    ...stores,
+    config, conn, db, models, journal, kinds, log,
     tokens: new TokenService(key, config.TOKEN_ISSUER, config.ACCESS_TOKEN_TTL_SECONDS),
-    accessLog: new AccessLog(models.access, log),
+    accessLog: new AccessLog(db.collection<AccessEntry>('access_log'), log),
     accounts: new AccountStatus(models.users, models.clients, config.ACCOUNT_STATUS_CACHE_SECONDS * 1000),
   };
-  registerProjectors(services);
+  registerProjectors(journal, stores, kinds);
   const replayed = await journal.catchUp();
   if (replayed > 0) log.info({ replayed }, 'replayed journal entries past the last checkpoint');
   return services;

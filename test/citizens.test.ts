@@ -68,15 +68,16 @@ describe('citizens', () => {
     const { mother, father } = await enrolParents(h.app, registrar);
     const issued = await request(h.app).post(`/v1/persons/${mother.nin}/activation-code`).set(auth(officer));
     const answers = [];
-    for (let i = 0; i < 4; i++) answers.push((await activate(mother.nin, 'AAAA-AAAA')).status);
-    expect(answers).toEqual([401, 401, 401, 401]);
+    for (let i = 0; i < 4; i++) answers.push(await activate(mother.nin, 'AAAA-AAAA'));
+    expect(answers.map((a) => a.status)).toEqual([401, 401, 401, 401]);
     const locked = await activate(mother.nin, issued.body.code);
     expect(locked.status).toBe(429);
     expect(locked.headers['retry-after']).toBeDefined();
     // A NIN without any code gets the very same answer as a wrong code.
     const noCode = await activate(father.nin, 'AAAA-AAAA');
     expect(noCode.status).toBe(401);
-    expect(noCode.body).toEqual(JSON.parse(JSON.stringify({ ...noCode.body, detail: 'The NIN and activation code do not match, or the code expired' })));
+    expect(noCode.body).toEqual(answers[0].body);
+    expect(noCode.body.detail).toBe('The NIN and activation code do not match, or the code expired');
   }, 30_000);
 
   it('refuses a second account and a weak password', async () => {

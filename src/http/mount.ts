@@ -5,11 +5,11 @@ import type { Services } from '../services';
 import { onceOnly } from './idempotency';
 import { allows, needsToken } from './policy';
 import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
-import { Problem, badRequest, forbidden, preconditionRequired, unauthorized } from './problem';
+import { Problem, badRequest, forbidden, preconditionFailed, preconditionRequired, unauthorized } from './problem';
 import { expressPath, type AnyRoute, type Reply } from './route';
 
 /** Mounts route specs as: authenticate -> authorize(permission) -> validate -> (idempotency) -> handler. */
-export function mountRoutes(services: Services, routes: AnyRoute[]): Router {
+export function mountRoutes(services: Services, routes: readonly AnyRoute[]): Router {
   const router = Router();
   for (const spec of routes) {
     const limiter = spec.rateLimit && rateLimiter(spec.rateLimit(services.config));
@@ -28,14 +28,17 @@ export function mountRoutes(services: Services, routes: AnyRoute[]): Router {
         const params = parse(spec.params, req.params, 'path');
         const query = parse(spec.query, req.query, 'query');
         const body = spec.rawBody ? req.body : spec.body ? parse(spec.body, req.body, 'body') : noBody(req);
-        if (spec.needsIfMatch && !req.get('If-Match')) {
-          throw preconditionRequired('Send If-Match with the ETag of the version you are changing');
-        }
-        const run = () => spec.handle({ body, query, params, actor, requestId: req.id as string, headers: req.headers, ip: req.ip });
+        const ifMatch = spec.needsIfMatch ? versionOf(req.get('If-Match')) : undefined;
+        const ctx = { actor, services, requestId: req.id as string, ip: req.ip, ...(ifMatch !== undefined ? { ifMatch } : {}) };
+        const run = () => spec.handle({ body, query, params, headers: req.headers }, ctx);
         const key = req.get('Idempotency-Key');
         const reply = spec.method === 'post' && key !== undefined
           ? await onceOnly(services, { caller: actor?.id ?? `ip:${req.ip}`, route: `${spec.path} ${JSON.stringify(params ?? {})}`, key, body: req.body }, run)
           : await run();
+        if (spec.accessLog) {
+          if (!reply.named) throw new Error(`${spec.operationId} declares accessLog but named no one`);
+          services.accessLog.record(reply.named, actor, `${spec.method.toUpperCase()} ${spec.path}`);
+        }
         send(res, reply);
       } catch (err) {
         next(err);
@@ -69,6 +72,14 @@ async function authenticate(req: Request, services: Services): Promise<Actor | u
   if (!actor) throw unauthorized('The bearer token is invalid or expired');
   if (!(await services.accounts.isCurrent(actor))) throw unauthorized('The account was disabled or changed; sign in again');
   return actor;
+}
+
+/** The version an If-Match header names: an ETag of ours is "<version>" (or weak, W/"<version>"). */
+function versionOf(header: string | undefined): number {
+  if (header === undefined) throw preconditionRequired('Send If-Match with the ETag of the version you are changing');
+  const match = /^(?:W\/)?"(\d{1,9})"$/.exec(header.trim());
+  if (!match) throw preconditionFailed('If-Match does not name a version of this record; read it again and send its ETag');
+  return Number(match[1]);
 }
 
 function parse(schema: z.ZodType | undefined, value: unknown, where: string): unknown {

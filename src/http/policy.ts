@@ -39,6 +39,9 @@ export const policy = {
 
 export type Permission = keyof typeof policy;
 
+/** Permissions open to anyone: their handlers may have no actor. */
+export type OpenPermission = { [K in Permission]: (typeof policy)[K] extends 'anyone' ? K : never }[Permission];
+
 /** Whether this actor (undefined: no token) may use a route with this permission. */
 export function allows(permission: Permission, actor: Pick<Actor, 'role' | 'scopes'> | undefined): boolean {
   const rule: Rule = policy[permission];

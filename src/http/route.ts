@@ -2,25 +2,33 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { z } from 'zod';
 import type { Config } from '../config';
 import type { Actor } from '../journal/types';
-import type { Permission } from './policy';
+import type { Services } from '../services';
+import type { OpenPermission, Permission } from './policy';
 
 export interface Reply {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** NINs of the people whose data this answer shows (routes with `accessLog` must give them). */
+  named?: string[];
 }
 
 export interface RouteInput<B, Q, P> {
   body: B;
   query: Q;
   params: P;
-  /** The signed-in caller; undefined only on routes open to anyone. */
-  actor: Actor | undefined;
-  requestId: string;
   headers: IncomingHttpHeaders;
+}
+
+/** What a handler knows about its request besides the input. */
+export type RouteContext<Perm extends Permission, IfMatch extends boolean> = {
+  requestId: string;
+  /** The service's parts; handlers pass each command only the parts it uses. */
+  services: Services;
   /** The caller's address (for throttling; never logged with personal data). */
   ip: string | undefined;
-}
+} & (Perm extends OpenPermission ? { actor: Actor | undefined } : { actor: Actor })
+  & (IfMatch extends true ? { ifMatch: number } : unknown);
 
 export interface ResponseSpec {
   description: string;
@@ -30,17 +38,21 @@ export interface ResponseSpec {
 }
 
 type Schema = z.ZodType | undefined;
+/** Path parameters and query strings are flat objects. */
+type ObjectSchema = z.ZodObject | undefined;
 type Out<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
 
 /**
  * One API route, declared as data: express mounts it, the policy test walks it and the OpenAPI
  * document is generated from it, so the three cannot disagree.
  */
-export interface RouteSpec<B extends Schema = Schema, Q extends Schema = Schema, P extends Schema = Schema> {
+export interface RouteSpec<B extends Schema, Q extends ObjectSchema, P extends ObjectSchema, Perm extends Permission, IfMatch extends boolean> {
   method: 'get' | 'post' | 'patch';
   /** OpenAPI-style path: /v1/persons/{nin} */
   path: string;
-  permission: Permission;
+  /** The method name a generated client gets (registerRecord). */
+  operationId: string;
+  permission: Perm;
   summary: string;
   tag: string;
   body?: B;
@@ -54,16 +66,25 @@ export interface RouteSpec<B extends Schema = Schema, Q extends Schema = Schema,
   rawBody?: { schema: z.ZodType; mediaTypes: string[] };
   /** Requests per minute allowed to one caller (signed in) or one address (anonymous), per instance. */
   rateLimit?: (config: Config) => number;
-  /** Changes of existing records that need If-Match. */
-  needsIfMatch?: boolean;
-  handle(input: RouteInput<Out<B>, Out<Q>, Out<P>>): Promise<Reply>;
+  /** Changes of existing records: If-Match is required (428) and parsed into `ctx.ifMatch`. */
+  needsIfMatch?: IfMatch;
+  /** The answer shows people's data: the mount writes the read into the access log of each person in `named`. */
+  accessLog?: true;
+  handle(input: RouteInput<Out<B>, Out<Q>, Out<P>>, ctx: RouteContext<Perm, IfMatch>): Promise<Reply>;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyRoute = RouteSpec<any, any, any>;
+/** A route of any shape, as the mount and the OpenAPI generator see it. */
+export interface AnyRoute extends Omit<RouteSpec<Schema, ObjectSchema, ObjectSchema, Permission, boolean>, 'handle' | 'needsIfMatch'> {
+  needsIfMatch?: boolean;
+  handle(input: RouteInput<unknown, unknown, unknown>, ctx: RouteContext<Permission, false> & { actor: Actor | undefined; ifMatch?: number }): Promise<Reply>;
+}
 
-export function defineRoute<B extends Schema, Q extends Schema, P extends Schema>(spec: RouteSpec<B, Q, P>): AnyRoute {
-  return spec as AnyRoute;
+export function defineRoute<B extends Schema, Q extends ObjectSchema, P extends ObjectSchema, Perm extends Permission, IfMatch extends boolean = false>(
+  spec: RouteSpec<B, Q, P, Perm, IfMatch>,
+): AnyRoute {
+  // The mount validates body, query and params with these schemas, checks the permission (so a
+  // route that needs a token always has an actor) and parses If-Match before calling handle.
+  return spec as unknown as AnyRoute;
 }
 
 export function expressPath(path: string): string {

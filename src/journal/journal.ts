@@ -1,7 +1,8 @@
 import type { Collection, Db } from 'mongodb';
 import { isDuplicateKey } from '../db/errors';
 import { GENESIS_HASH, entryHash } from './hash';
-import { entryId, type CommandContext, type EntryDraft, type JournalEntry, type Projector } from './types';
+import { EVENT_ROLE, type EventType } from '../events';
+import { entryId, type CommandContext, type EntryDraft, type JournalEntry, type Projector, type StoredEntry } from './types';
 
 interface Head { seq: number; hash: string }
 interface Checkpoint { _id: string; seq: number }
@@ -21,25 +22,32 @@ const GENESIS: Head = { seq: 0, hash: GENESIS_HASH };
  * every decision is made against every entry before it.
  */
 export class Journal {
-  readonly entries: Collection<JournalEntry>;
+  readonly entries: Collection<StoredEntry>;
   private readonly checkpoints: Collection<Checkpoint>;
-  private readonly projectors = new Map<string, Projector>();
+  private readonly projectors = new Map<string, (entry: StoredEntry) => Promise<void>>();
   private head: Head | undefined;
   private tail: Promise<unknown> = Promise.resolve();
 
   constructor(db: Db) {
-    this.entries = db.collection<JournalEntry>('journal');
+    this.entries = db.collection<StoredEntry>('journal');
     this.checkpoints = db.collection<Checkpoint>('journal_checkpoints');
   }
 
   /** Registers the projector for an entry type (one per type). */
-  on(type: string, projector: Projector): void {
+  on<K extends EventType>(type: K, projector: Projector<K>): void {
     if (this.projectors.has(type)) throw new Error(`projector for ${type} registered twice`);
-    this.projectors.set(type, projector);
+    // A stored entry of this type was sealed from an EntryDraft<K>: its data has K's payload type.
+    this.projectors.set(type, projector as (entry: StoredEntry) => Promise<void>);
+  }
+
+  /** Throws when an event type that changes a read model has no projector (a wiring mistake). */
+  assertProjectorsComplete(): void {
+    const missing = Object.entries(EVENT_ROLE).filter(([type, role]) => role === 'projected' && !this.projectors.has(type));
+    if (missing.length > 0) throw new Error(`no projector for ${missing.map(([t]) => t).join(', ')}`);
   }
 
   /** Runs a command: `decide` validates against current state and returns the entry to append. */
-  execute(ctx: CommandContext, decide: () => Promise<EntryDraft>): Promise<JournalEntry> {
+  execute<K extends EventType>(ctx: CommandContext, decide: () => Promise<EntryDraft<K>>): Promise<JournalEntry<K>> {
     return this.serially(() => this.executeNow(ctx, decide));
   }
 
@@ -53,11 +61,6 @@ export class Journal {
     await this.serially(async () => this.head && this.saveCheckpoint(this.head.seq));
   }
 
-  /** The projector of each type, for a rebuild. */
-  projectorFor(type: string): Projector | undefined {
-    return this.projectors.get(type);
-  }
-
   /** Forgets the cached head (after a rebuild replaced the projections). */
   reset(): void {
     this.head = undefined;
@@ -69,7 +72,7 @@ export class Journal {
     return result;
   }
 
-  private async executeNow(ctx: CommandContext, decide: () => Promise<EntryDraft>): Promise<JournalEntry> {
+  private async executeNow<K extends EventType>(ctx: CommandContext, decide: () => Promise<EntryDraft<K>>): Promise<JournalEntry<K>> {
     for (let attempt = 0; ; attempt++) {
       if (!this.head) await this.catchUpNow();
       const head = this.head ?? GENESIS;
@@ -82,8 +85,15 @@ export class Journal {
         await this.catchUpNow();
         continue;
       }
+      try {
+        await this.apply(entry);
+      } catch (err) {
+        // Never move past an entry that was not applied: the next command catches up first,
+        // and fails (taking no new command) for as long as applying fails.
+        this.head = undefined;
+        throw err;
+      }
       this.head = { seq: entry.seq, hash: entry.hash };
-      await this.apply(entry);
       if (entry.seq % CHECKPOINT_EVERY === 0) await this.saveCheckpoint(entry.seq);
       return entry;
     }
@@ -99,7 +109,7 @@ export class Journal {
     }
     let applied = 0;
     for (;;) {
-      const next: JournalEntry | null = await this.entries.findOne({ _id: entryId(head.seq + 1) });
+      const next: StoredEntry | null = await this.entries.findOne({ _id: entryId(head.seq + 1) });
       if (!next) break;
       await this.apply(next);
       head = { seq: next.seq, hash: next.hash };
@@ -110,7 +120,8 @@ export class Journal {
     return applied;
   }
 
-  private async apply(entry: JournalEntry): Promise<void> {
+  /** Entries of audit-only types, and of types a newer version wrote, change no read model. */
+  private async apply(entry: StoredEntry): Promise<void> {
     const projector = this.projectors.get(entry.type);
     if (projector) await projector(entry);
   }
@@ -120,7 +131,7 @@ export class Journal {
   }
 }
 
-function seal(draft: EntryDraft, ctx: CommandContext, head: Head): JournalEntry {
+function seal<K extends EventType>(draft: EntryDraft<K>, ctx: CommandContext, head: Head): JournalEntry<K> {
   const seq = head.seq + 1;
   const body = {
     seq,

@@ -1,7 +1,7 @@
-import type { JournalEntry } from './types';
+import type { StoredEntry } from './types';
 
 /** A journal entry as auditors and record histories show it. */
-export function presentEntry(e: JournalEntry) {
+export function presentEntry(e: StoredEntry) {
   return {
     seq: e.seq,
     at: e.at,

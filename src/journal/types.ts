@@ -1,3 +1,5 @@
+import type { EventCatalogue, EventType } from '../events';
+
 export type Role = 'admin' | 'officer' | 'registrar' | 'auditor' | 'citizen';
 export type Scope = 'identity:verify' | 'notifications:write' | 'feed:read';
 export const SCOPES: readonly Scope[] = ['identity:verify', 'notifications:write', 'feed:read'];
@@ -19,14 +21,17 @@ export interface CommandContext {
 }
 
 /** What a command decides to append; the journal adds seq, time, actor and the chain. */
-export interface EntryDraft {
-  type: string;
+export interface EntryDraft<K extends EventType = EventType> {
+  type: K;
   entityIds: string[];
-  data: Record<string, unknown>;
+  data: EventCatalogue[K];
   reason?: string;
 }
 
-export interface JournalEntry extends EntryDraft {
+/** A draft of any one event type (a union over the catalogue, so type and data stay paired). */
+export type AnyDraft = { [K in EventType]: EntryDraft<K> }[EventType];
+
+interface Sealed {
   _id: string;
   seq: number;
   at: string;
@@ -36,8 +41,18 @@ export interface JournalEntry extends EntryDraft {
   hash: string;
 }
 
+export type JournalEntry<K extends EventType = EventType> = EntryDraft<K> & Sealed;
+
+/** An entry as stored: its type may be one a newer version of the service wrote. */
+export interface StoredEntry extends Sealed {
+  type: string;
+  entityIds: string[];
+  data: unknown;
+  reason?: string;
+}
+
 /** Applies one entry to the read models; must be idempotent (entries may be applied twice). */
-export type Projector = (entry: JournalEntry) => Promise<void>;
+export type Projector<K extends EventType = EventType> = (entry: JournalEntry<K>) => Promise<void>;
 
 /** Journal `_id`s are zero-padded strings: FerretDB only narrows `{_id: <string>}` filters in SQL. */
 export function entryId(seq: number): string {

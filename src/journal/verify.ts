@@ -1,6 +1,12 @@
 import type { Collection } from 'mongodb';
+import { isKnownEvent } from '../events';
 import { GENESIS_HASH, entryHash } from './hash';
-import type { JournalEntry } from './types';
+import { entryId, type StoredEntry } from './types';
+
+export interface IntegrityProblem {
+  seq: number;
+  problem: string;
+}
 
 export interface IntegrityReport {
   ok: boolean;
@@ -8,24 +14,40 @@ export interface IntegrityReport {
   head: { seq: number; hash: string } | null;
   firstBadSeq?: number;
   problem?: string;
+  /** Every entry that does not fit (the first 100), so one bad entry cannot hide another. */
+  problems: IntegrityProblem[];
+  /** Entries of types this version does not know (written by a newer version): counted, not judged. */
+  unknownTypes: { seq: number; type: string }[];
 }
 
-/** Recomputes the whole chain, oldest first, and reports the first entry that does not fit. */
-export async function verifyChain(entries: Collection<JournalEntry>): Promise<IntegrityReport> {
+const MAX_LISTED = 100;
+
+/**
+ * Recomputes the whole chain, oldest first, streaming the journal. It goes on past a bad entry,
+ * checking each next one against what is stored, and lists every entry that does not fit.
+ */
+export async function verifyChain(entries: Collection<StoredEntry>): Promise<IntegrityReport> {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let count = 0;
   let head: IntegrityReport['head'] = null;
+  const problems: IntegrityProblem[] = [];
+  const unknownTypes: IntegrityReport['unknownTypes'] = [];
+  const note = (seq: number, problem: string) => { if (problems.length < MAX_LISTED) problems.push({ seq, problem }); };
   for await (const stored of entries.find({}).sort({ _id: 1 })) {
     const { _id, hash, ...body } = stored;
-    const bad = (problem: string): IntegrityReport => ({ ok: false, entries: count, head, firstBadSeq: expectedSeq, problem });
-    if (body.seq !== expectedSeq || _id !== String(expectedSeq).padStart(12, '0')) return bad(`entry ${expectedSeq} is missing or out of place`);
-    if (body.prevHash !== prevHash) return bad(`entry ${expectedSeq} does not link to the entry before it`);
-    if (entryHash(body, prevHash) !== hash) return bad(`entry ${expectedSeq} was changed after it was written`);
+    if (body.seq !== expectedSeq || _id !== entryId(expectedSeq)) {
+      note(expectedSeq, `entry ${expectedSeq} is missing or out of place`);
+      expectedSeq = typeof body.seq === 'number' ? body.seq : expectedSeq;
+    }
+    if (body.prevHash !== prevHash) note(body.seq, `entry ${body.seq} does not link to the entry before it`);
+    else if (entryHash(body, prevHash) !== hash) note(body.seq, `entry ${body.seq} was changed after it was written`);
+    if (!isKnownEvent(body.type) && unknownTypes.length < MAX_LISTED) unknownTypes.push({ seq: body.seq, type: body.type });
     prevHash = hash;
     head = { seq: body.seq, hash };
     count++;
     expectedSeq++;
   }
-  return { ok: true, entries: count, head };
+  if (problems.length === 0) return { ok: true, entries: count, head, problems, unknownTypes };
+  return { ok: false, entries: count, head, firstBadSeq: problems[0].seq, problem: problems[0].problem, problems, unknownTypes };
 }

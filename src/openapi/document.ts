@@ -5,7 +5,7 @@ import type { AnyRoute } from '../http/route';
 import { z } from '../http/zod';
 
 /** The OpenAPI 3.1 document, generated from the route specs (the one source of the contract). */
-export function openApiDocument(routes: AnyRoute[]) {
+export function openApiDocument(routes: readonly AnyRoute[]) {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   for (const r of routes) {
@@ -48,6 +48,6 @@ function headerParams(r: AnyRoute) {
   });
 }
 
-export function openApiYaml(routes: AnyRoute[]): string {
+export function openApiYaml(routes: readonly AnyRoute[]): string {
   return stringify(openApiDocument(routes), { aliasDuplicateObjects: false });
 }

@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
+import type { Collection } from 'mongodb';
 import type { Logger } from 'pino';
+import { pageById, type Page, type PageRequest } from '../../db/page';
 import type { Actor } from '../../journal/types';
 
 /** One read of a person's data by someone other than the person. */
 export interface AccessEntry {
+  /** The time of the read, then random: `_id` order is time order, so lists page by `_id` alone. */
   _id: string;
   nin: string;
   at: Date;
@@ -21,7 +24,9 @@ const accessSchema = new Schema<AccessEntry>({
 }, { versionKey: false });
 
 // Serves GET /v1/me/access-log: one person's reads, newest first.
-accessSchema.index({ nin: 1, at: -1, _id: -1 });
+accessSchema.index({ nin: 1, _id: -1 });
+
+export const ACCESS_ID_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z_[A-Za-z0-9_-]{8}$/;
 
 export const accessModel = (conn: Connection): Model<AccessEntry> => conn.model<AccessEntry>('Access', accessSchema, 'access_log');
 
@@ -38,14 +43,19 @@ export class AccessLog {
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly model: Model<AccessEntry>, private readonly log: Logger) {}
+  constructor(private readonly collection: Collection<AccessEntry>, private readonly log: Logger) {}
+
+  /** One page of the reads of a person's data, newest first. */
+  readsOf(nin: string, page: PageRequest): Promise<Page<AccessEntry>> {
+    return pageById(this.collection, { nin }, page, -1);
+  }
 
   record(nins: string[], actor: Actor | undefined, route: string): void {
     if (!actor || actor.role === 'citizen' || actor.role === 'system') return;
     const at = new Date();
     for (const nin of new Set(nins)) {
       this.pending.push({
-        _id: randomBytes(12).toString('base64url'), nin, at, route,
+        _id: `${at.toISOString()}_${randomBytes(6).toString('base64url')}`, nin, at, route,
         actor: { id: actor.id, role: actor.role, ...(actor.office ? { office: actor.office } : {}) },
       });
     }
@@ -60,7 +70,7 @@ export class AccessLog {
     const batch = this.pending;
     this.pending = [];
     if (batch.length > 0) {
-      this.writing = this.writing.then(() => this.model.collection.insertMany(batch as never[], { ordered: false }))
+      this.writing = this.writing.then(() => this.collection.insertMany(batch, { ordered: false }))
         .then(() => undefined, (err: Error) => this.log.error({ errorName: err.name, lost: batch.length }, 'could not store access log entries'));
     }
     return this.writing;

@@ -22,10 +22,11 @@ export async function tokenPair(services: Services, user: User, refreshToken?: s
  * Checks a username and password. Unknown users are checked against a decoy hash, counted and
  * locked like real ones, and get the same answer, so neither time nor text tells which exist.
  */
-export function passwordLogin(services: Services) {
-  const throttle = new LoginThrottle(services);
-  const decoy = hashPassword('decoy password that matches nothing at all');
-  return async (username: string, password: string, ip: string | undefined): Promise<User> => {
+let decoy: Promise<string> | undefined;
+
+export async function passwordLogin(services: Services, username: string, password: string, ip: string | undefined): Promise<User> {
+    decoy ??= hashPassword('decoy password that matches nothing at all');
+    const throttle = new LoginThrottle(services);
     const accountKey = LoginThrottle.accountKey('login', username);
     const addressKey = LoginThrottle.addressKey(ip);
     await throttle.check(accountKey, addressKey);
@@ -41,5 +42,4 @@ export function passwordLogin(services: Services) {
       await services.models.users.updateOne({ _id: user._id }, { $set: { passwordHash: await hashPassword(password) } });
     }
     return user;
-  };
 }

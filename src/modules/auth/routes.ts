@@ -1,7 +1,6 @@
 import { defineRoute } from '../../http/route';
 import { z } from '../../http/zod';
 import { unauthorized } from '../../http/problem';
-import type { Services } from '../../services';
 import { errorResponses } from '../common/responses';
 import type { User } from '../users/model';
 import { passwordLogin, tokenPair } from './login';
@@ -20,23 +19,21 @@ const tokenPairView = z.object({
 
 const noStore = { 'Cache-Control': 'no-store' };
 
-export const authRoutes = (services: Services) => {
-  const login = passwordLogin(services);
-  return [
+export const authRoutes = [
     defineRoute({
-      method: 'post', path: '/v1/auth/login', permission: 'auth.login', rateLimit: (c) => c.RATE_LIMIT_SIGN_IN_PER_MINUTE, tag: 'Accounts',
+      method: 'post', path: '/v1/auth/login', operationId: 'login', permission: 'auth.login', rateLimit: (c) => c.RATE_LIMIT_SIGN_IN_PER_MINUTE, tag: 'Accounts',
       summary: 'Sign in with username and password; repeated failures slow down, then lock', body: loginBody,
       responses: { 200: { description: 'Signed in', schema: tokenPairView }, ...errorResponses(400, 401, 429) },
-      async handle({ body, ip }) {
-        const user = await login(body.username, body.password, ip);
+      async handle({ body }, { services, ip }) {
+        const user = await passwordLogin(services, body.username, body.password, ip);
         return { status: 200, body: await tokenPair(services, user), headers: noStore };
       },
     }),
     defineRoute({
-      method: 'post', path: '/v1/auth/refresh', permission: 'auth.refresh', tag: 'Accounts',
+      method: 'post', path: '/v1/auth/refresh', operationId: 'refreshTokens', permission: 'auth.refresh', tag: 'Accounts',
       summary: 'A new token pair for a refresh token; the old one stops working, and its reuse revokes the family', body: refreshBody,
       responses: { 200: { description: 'A new pair', schema: tokenPairView }, ...errorResponses(400, 401) },
-      async handle({ body }) {
+      async handle({ body }, { services }) {
         const rotated = await rotateRefreshToken(services, body.refreshToken);
         const user = await services.models.users.findById(rotated.userId).lean<User>();
         if (!user || user.disabled) throw unauthorized('The account is disabled');
@@ -44,13 +41,12 @@ export const authRoutes = (services: Services) => {
       },
     }),
     defineRoute({
-      method: 'post', path: '/v1/auth/logout', permission: 'auth.logout', tag: 'Accounts',
+      method: 'post', path: '/v1/auth/logout', operationId: 'logout', permission: 'auth.logout', tag: 'Accounts',
       summary: 'Sign out: the refresh token (and its family) stops working', body: refreshBody,
       responses: { 204: { description: 'Signed out' }, ...errorResponses(400, 401, 403) },
-      async handle({ body, actor }) {
-        await revokeRefreshToken(services, body.refreshToken, actor!.id);
+      async handle({ body }, { services, actor }) {
+        await revokeRefreshToken(services, body.refreshToken, actor.id);
         return { status: 204 };
       },
     }),
-  ];
-};
+];

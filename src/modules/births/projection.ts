@@ -1,30 +1,32 @@
 import type { Journal } from '../../journal/journal';
 import type { JournalEntry } from '../../journal/types';
-import type { Models } from '../../services';
-import { insertPerson, updatePerson, type NewPerson } from '../persons/projection';
+import { insertPerson, updatePerson, type PersonStore } from '../persons/projection';
+import type { CivilRecord, RecordStore } from '../records/model';
 import { insertRecord, updateRecord } from '../records/projection';
 import { childPersonName } from './names';
-import type { ChildFacts } from './schemas';
+import type { BirthFacts } from './schemas';
 
-export function registerBirthProjectors(journal: Journal, models: Models): void {
-  journal.on('birth.declared', (entry) => insertRecord(models, entry, 'birth'));
+export function registerBirthProjectors(journal: Journal, deps: { records: RecordStore; persons: PersonStore }): void {
+  journal.on('birth.declared', (entry) => insertRecord(deps.records, entry, 'birth'));
 
   journal.on('birth.registered', async (entry) => {
-    const { recordId, registrationNumber, child } = entry.data as { recordId: string; registrationNumber: string; child: NewPerson };
-    await updateRecord(models, entry, recordId, {
+    const { recordId, registrationNumber, child } = entry.data;
+    await updateRecord(deps.records, entry, recordId, {
       set: { status: 'registered', registrationNumber, registeredBy: entry.actor.id, registeredAt: entry.at, subjectNin: child.nin },
       addPersonNin: child.nin,
     });
-    await insertPerson(models, entry, { ...child, recordIds: [recordId] });
+    await insertPerson(deps.persons, entry, { ...child, recordIds: [recordId] });
     for (const parent of [child.motherNin, child.fatherNin]) {
-      if (parent) await updatePerson(models, entry, parent, { addRecordId: recordId });
+      if (parent) await updatePerson(deps.persons, entry, parent, { addRecordId: recordId });
     }
   });
 }
 
-/** A correction of a registered birth also corrects the child's person record. */
-export async function applyBirthCorrectionToPerson(models: Models, entry: JournalEntry, childNin: string, child: ChildFacts): Promise<void> {
-  await updatePerson(models, entry, childNin, {
+/** A correction of a registered birth's child also corrects the child's person record. */
+export async function applyBirthCorrection(persons: PersonStore, entry: JournalEntry<'record.corrected'>, record: CivilRecord<BirthFacts>): Promise<void> {
+  if (!record.subjectNin || !entry.data.changes.some((c) => c.path.startsWith('child.'))) return;
+  const child = record.data.child;
+  await updatePerson(persons, entry, record.subjectNin, {
     set: { name: childPersonName(child), sex: child.sex, dateOfBirth: child.dateOfBirth, placeOfBirth: child.placeOfBirth },
   });
 }

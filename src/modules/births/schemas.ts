@@ -1,4 +1,5 @@
 import { z } from '../../http/zod';
+import type { KindSchemas } from '../records/kinds';
 import { arabicNamePart, isoDate, latinNamePart, nin, personName, place, sex } from '../common/schemas';
 
 const childLatin = z.object({
@@ -50,3 +51,23 @@ export const birthChanges = z.object({
 export type DeclareBirth = z.infer<typeof declareBirthBody>;
 export type ChildFacts = z.infer<typeof declareBirthBody>['child'];
 export type ParentRef = z.infer<typeof parentRef>;
+export type Informant = z.infer<typeof informant>;
+export type BirthChanges = z.infer<typeof birthChanges>;
+
+/** The facts a birth record holds: the declaration, with the child's name completed. */
+export interface BirthFacts {
+  child: ChildFacts;
+  mother: ParentRef;
+  father?: ParentRef;
+  informant?: Informant;
+}
+
+/** How a birth's facts appear in a record: the child gets its NIN once registered. */
+export const birthFactsView = {
+  child: z.object({ ...childFields, nin: nin.optional() }),
+  mother: parentRef,
+  father: parentRef.optional(),
+  informant: informant.optional(),
+};
+
+export const birthSchemas: KindSchemas = { kind: 'birth', facts: declareBirthBody, changes: birthChanges, view: birthFactsView };

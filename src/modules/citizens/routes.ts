@@ -1,16 +1,15 @@
-import { commandContext } from '../../http/context';
 import { forbidden } from '../../http/problem';
 import { defineRoute } from '../../http/route';
 import { z } from '../../http/zod';
-import type { Services } from '../../services';
-import type { AccessEntry } from '../access-log/access-log';
+import type { Actor } from '../../journal/types';
+import { ACCESS_ID_PATTERN } from '../access-log/access-log';
 import { errorResponses } from '../common/responses';
-import { decodeCursor, encodeCursor, nin, pageQuery } from '../common/schemas';
+import { afterCursor, nin, pageQuery, pageView } from '../common/schemas';
 import { presentPerson } from '../persons/presenter';
 import { ninParams, personView } from '../persons/schemas';
 import { findPerson } from '../persons/service';
-import type { CivilRecord } from '../records/model';
 import { presentRecordToCitizen } from '../records/presenter';
+import type { RecordSchemas } from '../records/schemas';
 import { activateCitizen, issueActivationCode } from './service';
 
 const activationBody = z.object({
@@ -23,64 +22,51 @@ const codeView = z.object({ code: z.string(), expiresAt: z.string() }).openapi('
 const citizenRecord = z.object({ id: z.string(), kind: z.string(), status: z.string(), registrationNumber: z.string().optional() }).passthrough().openapi('CitizenRecord');
 const accessView = z.object({ at: z.string(), actor: z.object({ id: z.string(), role: z.string(), office: z.string().optional() }), route: z.string() }).openapi('AccessLogEntry');
 
-const me = (actor: { nin?: string } | undefined) => {
+const me = (actor: Actor) => {
   if (!actor?.nin) throw forbidden('Only a citizen account has a person');
   return actor.nin;
 };
 
-export const citizenRoutes = (services: Services) => [
+export const citizenRoutes = (_schemas: RecordSchemas) => [
   defineRoute({
-    method: 'post', path: '/v1/persons/{nin}/activation-code', permission: 'persons.activation-code', tag: 'Citizens',
+    method: 'post', path: '/v1/persons/{nin}/activation-code', operationId: 'issueActivationCode', permission: 'persons.activation-code', tag: 'Citizens',
     summary: 'A one-time code the person uses to open their citizen account (valid 72 hours)', params: ninParams,
     responses: { 201: { description: 'The code, to hand to the person', schema: codeView }, ...errorResponses(400, 401, 403, 404, 409, 422) },
-    async handle({ params, ...input }) {
-      return { status: 201, body: await issueActivationCode(services, commandContext(input), params.nin), headers: { 'Cache-Control': 'no-store' } };
+    async handle({ params }, ctx) {
+      return { status: 201, body: await issueActivationCode(ctx.services, ctx, params.nin), headers: { 'Cache-Control': 'no-store' } };
     },
   }),
   defineRoute({
-    method: 'post', path: '/v1/citizens/activation', permission: 'citizens.activate', rateLimit: (c) => c.RATE_LIMIT_SIGN_IN_PER_MINUTE, tag: 'Citizens',
+    method: 'post', path: '/v1/citizens/activation', operationId: 'activateCitizen', permission: 'citizens.activate', rateLimit: (c) => c.RATE_LIMIT_SIGN_IN_PER_MINUTE, tag: 'Citizens',
     summary: 'Open a citizen account with NIN, activation code and a password; the username is the NIN', body: activationBody,
     responses: { 201: { description: 'Opened', schema: z.object({ id: z.string(), username: z.string() }) }, ...errorResponses(400, 401, 409, 422, 429) },
-    async handle({ body, ip }) {
+    async handle({ body }, { services, ip }) {
       const user = await activateCitizen(services, body, ip);
       return { status: 201, body: { id: user._id, username: user.username } };
     },
   }),
   defineRoute({
-    method: 'get', path: '/v1/me', permission: 'me.read', tag: 'Citizens',
+    method: 'get', path: '/v1/me', operationId: 'getMe', permission: 'me.read', tag: 'Citizens',
     summary: 'The signed-in citizen\'s own person',
     responses: { 200: { description: 'Me', schema: personView }, ...errorResponses(401, 403) },
-    async handle({ actor }) { return { status: 200, body: presentPerson(await findPerson(services, me(actor))) }; },
+    async handle(_input, { services, actor }) { return { status: 200, body: presentPerson(await findPerson(services.persons, me(actor))) }; },
   }),
   defineRoute({
-    method: 'get', path: '/v1/me/records', permission: 'me.read', tag: 'Citizens',
+    method: 'get', path: '/v1/me/records', operationId: 'listMyRecords', permission: 'me.read', tag: 'Citizens',
     summary: 'Registered records that name me: my birth, my children\'s births (later: marriages, divorces, a spouse\'s death)',
     responses: { 200: { description: 'My records', schema: z.object({ items: z.array(citizenRecord) }) }, ...errorResponses(401, 403) },
-    async handle({ actor }) {
-      const records = await services.models.records.collection.find({ personNins: me(actor), status: 'registered' } as never).sort({ _id: 1 }).toArray() as unknown as CivilRecord[];
-      return { status: 200, body: { items: records.map(presentRecordToCitizen) } };
+    async handle(_input, { services, actor }) {
+      const records = await services.records.list({ personNins: me(actor), status: 'registered' });
+      return { status: 200, body: { items: records.map((r) => presentRecordToCitizen(services.kinds, r)) } };
     },
   }),
   defineRoute({
-    method: 'get', path: '/v1/me/access-log', permission: 'me.read', tag: 'Citizens',
-    summary: 'Who read my data, when and through which route, newest first', query: z.object(pageQuery).strict(),
+    method: 'get', path: '/v1/me/access-log', operationId: 'listMyAccessLog', permission: 'me.read', tag: 'Citizens',
+    summary: 'Who read my data, when and through which route, newest first', query: z.object(pageQuery(ACCESS_ID_PATTERN)).strict(),
     responses: { 200: { description: 'Reads of my data', schema: z.object({ items: z.array(accessView), nextCursor: z.string().nullable() }) }, ...errorResponses(400, 401, 403) },
-    async handle({ actor, query }) {
-      const filter: Record<string, unknown> = { nin: me(actor) };
-      if (query.cursor) {
-        const [at, id] = decodeCursor(query.cursor).split('|');
-        filter.$or = [{ at: { $lt: new Date(at) } }, { at: new Date(at), _id: { $lt: id } }];
-      }
-      const rows = await services.models.access.collection.find(filter as never).sort({ at: -1, _id: -1 }).limit(query.limit + 1).toArray() as unknown as AccessEntry[];
-      const items = rows.slice(0, query.limit);
-      const last = items[items.length - 1];
-      return {
-        status: 200,
-        body: {
-          items: items.map((e) => ({ at: e.at.toISOString(), actor: e.actor, route: e.route })),
-          nextCursor: rows.length > query.limit ? encodeCursor(`${last.at.toISOString()}|${last._id}`) : null,
-        },
-      };
+    async handle({ query }, { services, actor }) {
+      const page = await services.accessLog.readsOf(me(actor), afterCursor(query));
+      return { status: 200, body: pageView(page, (e) => ({ at: e.at.toISOString(), actor: e.actor, route: e.route })) };
     },
   }),
 ];

@@ -20,7 +20,7 @@ const hashCode = (nin: string, code: string) => sha256Hex(`${nin}:${code.replace
  * a citizen account: 8 characters in two groups of four (K7QM-2XPD), valid 72 hours, stored hashed, journaled.
  */
 export async function issueActivationCode(services: Services, ctx: CommandContext, nin: string) {
-  const person = await findPerson(services, nin);
+  const person = await findPerson(services.persons, nin);
   if (person.status !== 'alive') throw unprocessable('Only a living person can have a citizen account', 'person-deceased');
   if (await services.models.users.exists({ username: nin })) throw conflict('This person already has a citizen account', 'already-activated');
   const raw = Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
@@ -48,7 +48,7 @@ export async function activateCitizen(services: Services, input: { nin: string; 
     await throttle.failed(accountKey, addressKey);
     throw unauthorized('The NIN and activation code do not match, or the code expired');
   }
-  const person = await findPerson(services, input.nin);
+  const person = await findPerson(services.persons, input.nin);
   if (person.status !== 'alive') throw unprocessable('Only a living person can have a citizen account', 'person-deceased');
   const office = GOVERNORATES.find((g) => g.code === person.placeOfBirth.governorate)?.office ?? 'BGD';
   const user = await createUser(services, { actor: { id: `citizen:${input.nin}`, role: 'citizen' }, requestId: 'activation' }, {

@@ -1,10 +1,7 @@
-import { commandContext } from '../../http/context';
 import { defineRoute } from '../../http/route';
 import { z } from '../../http/zod';
 import { SCOPES, type Scope } from '../../journal/types';
-import type { Services } from '../../services';
 import { errorResponses } from '../common/responses';
-import type { Client } from './model';
 import { changeClient, createClient, presentClient, rotateClientSecret } from './service';
 import { clientCredentialsGrant } from './token-grant';
 
@@ -28,9 +25,9 @@ const tokenRequest = z.object({
 const tokenAnswer = z.object({ access_token: z.string(), token_type: z.literal('Bearer'), expires_in: z.number().int(), scope: z.string() }).openapi('ClientToken');
 const oauthError = z.object({ error: z.string(), error_description: z.string() }).openapi('OAuthError');
 
-export const clientRoutes = (services: Services) => [
+export const clientRoutes = [
   defineRoute({
-    method: 'post', path: '/v1/auth/token', permission: 'auth.token', rateLimit: (c) => c.RATE_LIMIT_SIGN_IN_PER_MINUTE, tag: 'Sectoral systems',
+    method: 'post', path: '/v1/auth/token', operationId: 'issueClientToken', permission: 'auth.token', rateLimit: (c) => c.RATE_LIMIT_SIGN_IN_PER_MINUTE, tag: 'Sectoral systems',
     summary: 'OAuth2 client credentials grant (RFC 6749 4.4), form-encoded or JSON, client authentication by HTTP Basic or in the body',
     rawBody: { schema: tokenRequest, mediaTypes: ['application/x-www-form-urlencoded', 'application/json'] },
     responses: {
@@ -39,36 +36,36 @@ export const clientRoutes = (services: Services) => [
       401: { description: 'invalid_client', schema: oauthError, mediaType: 'application/json' },
       ...errorResponses(429),
     },
-    async handle({ body, headers }) {
+    async handle({ body, headers }, { services }) {
       const answer = await clientCredentialsGrant(services, { body: body as Record<string, unknown>, authorization: headers.authorization });
       return { status: 200, body: answer, headers: { 'Cache-Control': 'no-store', Pragma: 'no-cache' } };
     },
   }),
   defineRoute({
-    method: 'post', path: '/v1/clients', permission: 'clients.manage', tag: 'Sectoral systems',
+    method: 'post', path: '/v1/clients', operationId: 'createClient', permission: 'clients.manage', tag: 'Sectoral systems',
     summary: 'Register a sectoral client (admin); the secret is shown once', body: createClientBody,
     responses: { 201: { description: 'Registered', schema: clientWithSecret }, ...errorResponses(400, 401, 403) },
-    async handle({ body, ...input }) { return { status: 201, body: await createClient(services, commandContext(input), body) }; },
+    async handle({ body }, ctx) { return { status: 201, body: await createClient(ctx.services, ctx, body) }; },
   }),
   defineRoute({
-    method: 'get', path: '/v1/clients', permission: 'clients.manage', tag: 'Sectoral systems',
+    method: 'get', path: '/v1/clients', operationId: 'listClients', permission: 'clients.manage', tag: 'Sectoral systems',
     summary: 'List sectoral clients (admin)',
     responses: { 200: { description: 'Clients', schema: z.object({ items: z.array(clientView) }) }, ...errorResponses(401, 403) },
-    async handle() {
-      const items = await services.models.clients.find().sort({ _id: 1 }).lean<Client[]>();
+    async handle(_input, { services }) {
+      const items = await services.clients.list({});
       return { status: 200, body: { items: items.map(presentClient) } };
     },
   }),
   defineRoute({
-    method: 'post', path: '/v1/clients/{id}/secret', permission: 'clients.manage', tag: 'Sectoral systems',
+    method: 'post', path: '/v1/clients/{id}/secret', operationId: 'rotateClientSecret', permission: 'clients.manage', tag: 'Sectoral systems',
     summary: 'Rotate a client\'s secret (admin); the old one stops working', params: clientParams,
     responses: { 200: { description: 'The new secret, shown once', schema: clientWithSecret }, ...errorResponses(400, 401, 403, 404) },
-    async handle({ params, ...input }) { return { status: 200, body: await rotateClientSecret(services, commandContext(input), params.id) }; },
+    async handle({ params }, ctx) { return { status: 200, body: await rotateClientSecret(ctx.services, ctx, params.id) }; },
   }),
   defineRoute({
-    method: 'patch', path: '/v1/clients/{id}', permission: 'clients.manage', tag: 'Sectoral systems',
+    method: 'patch', path: '/v1/clients/{id}', operationId: 'changeClient', permission: 'clients.manage', tag: 'Sectoral systems',
     summary: 'Disable, enable or re-scope a client (admin)', params: clientParams, body: changeClientBody,
     responses: { 200: { description: 'Changed', schema: clientView }, ...errorResponses(400, 401, 403, 404, 422) },
-    async handle({ params, body, ...input }) { return { status: 200, body: await changeClient(services, commandContext(input), params.id, body) }; },
+    async handle({ params, body }, ctx) { return { status: 200, body: await changeClient(ctx.services, ctx, params.id, body) }; },
   }),
 ];

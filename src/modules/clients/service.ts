@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
-import { applyOnce } from '../../db/apply-once';
+import type { ProjectionStore } from '../../db/store';
 import { notFound, unprocessable } from '../../http/problem';
 import type { Journal } from '../../journal/journal';
 import type { CommandContext, Scope } from '../../journal/types';
-import type { Models, Services } from '../../services';
+import type { Services } from '../../services';
 import { ARGON2_OPTIONS } from '../users/service';
 import type { Client } from './model';
 
@@ -59,7 +59,6 @@ export async function findClient(services: Services, id: string): Promise<Client
   return client;
 }
 
-export function registerClientProjectors(journal: Journal, models: Models): void {
-  journal.on('client.changed', (entry) =>
-    applyOnce(models.clients.collection as never, models.traits, entry.data.clientId as string, entry.seq, { $set: entry.data.set as object }));
+export function registerClientProjectors(journal: Journal, clients: ProjectionStore<Client>): void {
+  journal.on('client.changed', (entry) => clients.applyOnce(entry.data.clientId, entry.seq, { set: entry.data.set }));
 }

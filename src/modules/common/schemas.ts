@@ -1,3 +1,4 @@
+import type { Page } from '../../db/page';
 import { z } from '../../http/zod';
 import { isValidNin } from '../persons/nin';
 import { GOVERNORATES } from '../offices/reference';
@@ -55,11 +56,26 @@ export const problemSchema = z.object({
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 }).openapi('Problem');
 
-/** Cursor pagination parameters. */
-export const pageQuery = {
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, 'is not a cursor from a previous page').optional(),
-};
+/**
+ * Cursor pagination parameters: `cursor` is opaque to callers (the last `_id` of the previous
+ * page, base64url); it parses to that `_id` as `after`, and one that does not decode to an id of
+ * this list (`idPattern`) is a 400, not an empty page.
+ */
+export function pageQuery(idPattern: RegExp) {
+  return {
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, 'is not a cursor from a previous page')
+      .refine((c) => idPattern.test(decodeCursor(c)), 'is not a cursor from a previous page of this list').optional(),
+  };
+}
 
 export const encodeCursor = (value: string) => Buffer.from(value, 'utf8').toString('base64url');
 export const decodeCursor = (cursor: string) => Buffer.from(cursor, 'base64url').toString('utf8');
+
+/** The `after` of a page request from a validated `cursor`. */
+export const afterCursor = (q: { limit: number; cursor?: string }) => ({ limit: q.limit, ...(q.cursor ? { after: decodeCursor(q.cursor) } : {}) });
+
+/** A page as lists answer it: `{items, nextCursor}`. */
+export function pageView<T, V>(page: Page<T>, present: (item: T) => V): { items: V[]; nextCursor: string | null } {
+  return { items: page.items.map(present), nextCursor: page.last === null ? null : encodeCursor(page.last) };
+}

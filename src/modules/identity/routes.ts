@@ -1,6 +1,5 @@
 import { defineRoute } from '../../http/route';
 import { z } from '../../http/zod';
-import type { Services } from '../../services';
 import { errorResponses } from '../common/responses';
 import { arabicNamePart, isoDate, nin, sex } from '../common/schemas';
 import type { Person } from '../persons/model';
@@ -37,16 +36,15 @@ export function compareIdentity(person: Person | null, claimed: Claimed) {
   return { match: person !== null && Object.values(fields).every(Boolean), fields, alive: person?.status === 'alive' };
 }
 
-export const identityRoutes = (services: Services) => [
+export const identityRoutes = [
   defineRoute({
-    method: 'post', path: '/v1/identity/verification', permission: 'identity.verify', rateLimit: (c) => c.RATE_LIMIT_IDENTITY_PER_MINUTE, tag: 'Sectoral systems',
+    method: 'post', path: '/v1/identity/verification', operationId: 'verifyIdentity', permission: 'identity.verify', rateLimit: (c) => c.RATE_LIMIT_IDENTITY_PER_MINUTE, tag: 'Sectoral systems',
     summary: 'Check that a person exists and the details given match; answers only match, per-field agreement and alive',
-    body: verificationBody,
+    body: verificationBody, accessLog: true,
     responses: { 200: { description: 'The comparison', schema: verificationAnswer }, ...errorResponses(400, 401, 403, 429) },
-    async handle({ body, actor }) {
-      const person = await services.models.persons.findById(body.nin).lean<Person>();
-      if (person) services.accessLog.record([person._id], actor, 'POST /v1/identity/verification');
-      return { status: 200, body: compareIdentity(person, body) };
+    async handle({ body }, { services }) {
+      const person = await services.persons.get(body.nin);
+      return { status: 200, body: compareIdentity(person, body), named: person ? [person._id] : [] };
     },
   }),
 ];

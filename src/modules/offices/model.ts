@@ -1,4 +1,4 @@
-import { Schema, type Connection, type Model } from 'mongoose';
+import type { IndexDeclaration } from '../../db/store';
 
 /** Offices added by admins; the 18 governorate main offices are reference data in code. */
 export interface Office {
@@ -8,11 +8,5 @@ export interface Office {
   seq: number;
 }
 
-const officeSchema = new Schema<Office>({
-  _id: String,
-  name: { type: String, required: true },
-  governorate: { type: String, required: true },
-  seq: { type: Number, required: true },
-}, { versionKey: false });
-
-export const officeModel = (conn: Connection): Model<Office> => conn.model<Office>('Office', officeSchema, 'offices');
+/** Offices are few and found by `_id` (their code): no other index. */
+export const OFFICE_INDEXES: IndexDeclaration[] = [];

@@ -1,10 +1,8 @@
-import { insertOnce } from '../../db/apply-once';
+import type { ProjectionStore } from '../../db/store';
 import type { Journal } from '../../journal/journal';
-import type { Models } from '../../services';
+import type { Office } from './model';
 
-export function registerOfficeProjectors(journal: Journal, models: Models): void {
-  journal.on('office.created', async (entry) => {
-    const d = entry.data as { code: string; name: string; governorate: string };
-    await insertOnce(models.offices.collection as never, { _id: d.code, name: d.name, governorate: d.governorate, seq: entry.seq });
-  });
+export function registerOfficeProjectors(journal: Journal, offices: ProjectionStore<Office>): void {
+  journal.on('office.created', (entry) =>
+    offices.insertOnce({ _id: entry.data.code, name: entry.data.name, governorate: entry.data.governorate, seq: entry.seq }));
 }

@@ -1,7 +1,5 @@
-import { commandContext } from '../../http/context';
 import { defineRoute } from '../../http/route';
 import { z } from '../../http/zod';
-import type { Services } from '../../services';
 import { errorResponses } from '../common/responses';
 import { place } from '../common/schemas';
 import { createOffice, listOffices } from './service';
@@ -14,17 +12,17 @@ const createOfficeBody = z.object({
 
 const officeView = z.object({ code: z.string(), name: z.string(), governorate: z.string(), builtIn: z.boolean() }).openapi('Office');
 
-export const officeRoutes = (services: Services) => [
+export const officeRoutes = [
   defineRoute({
-    method: 'get', path: '/v1/offices', permission: 'offices.list', tag: 'Offices',
+    method: 'get', path: '/v1/offices', operationId: 'listOffices', permission: 'offices.list', tag: 'Offices',
     summary: 'All offices: the 18 governorate main offices and those added',
     responses: { 200: { description: 'Offices', schema: z.object({ items: z.array(officeView) }) }, ...errorResponses(401, 403) },
-    async handle() { return { status: 200, body: { items: await listOffices(services) } }; },
+    async handle(_input, { services }) { return { status: 200, body: { items: await listOffices(services.offices) } }; },
   }),
   defineRoute({
-    method: 'post', path: '/v1/offices', permission: 'offices.create', tag: 'Offices',
+    method: 'post', path: '/v1/offices', operationId: 'createOffice', permission: 'offices.create', tag: 'Offices',
     summary: 'Add an office (admin)', body: createOfficeBody,
     responses: { 201: { description: 'Added', schema: officeView }, ...errorResponses(400, 401, 403, 409) },
-    async handle({ body, ...input }) { return { status: 201, body: await createOffice(services, commandContext(input), body) }; },
+    async handle({ body }, ctx) { return { status: 201, body: await createOffice(ctx.services, ctx, body) }; },
   }),
 ];

@@ -1,23 +1,34 @@
-import { conflict } from '../../http/problem';
-import type { CommandContext } from '../../journal/types';
-import type { Services } from '../../services';
+import type { ProjectionStore } from '../../db/store';
+import { conflict, forbidden } from '../../http/problem';
+import type { Journal } from '../../journal/journal';
+import type { Actor, CommandContext } from '../../journal/types';
 import type { Office } from './model';
 import { MAIN_OFFICES } from './reference';
 
+export type OfficeStore = ProjectionStore<Office>;
+
 export interface OfficeView { code: string; name: string; governorate: string; builtIn: boolean }
 
-export async function officeExists(services: Services, code: string): Promise<boolean> {
-  return MAIN_OFFICES.some((o) => o.code === code) || Boolean(await services.models.offices.exists({ _id: code }));
+export async function officeExists(offices: OfficeStore, code: string): Promise<boolean> {
+  return MAIN_OFFICES.some((o) => o.code === code) || (await offices.exists(code));
 }
 
-export async function listOffices(services: Services): Promise<OfficeView[]> {
-  const added = await services.models.offices.find().sort({ _id: 1 }).lean<Office[]>();
+/** The office a staff member acts for (declarations belong to it); every staff account has one. */
+export function staffOffice(actor: Actor): string {
+  if (!actor.office) throw forbidden('This account belongs to no office');
+  return actor.office;
+}
+
+export async function listOffices(offices: OfficeStore): Promise<OfficeView[]> {
+  const added = await offices.list({});
   return [...MAIN_OFFICES, ...added.map((o) => ({ code: o._id, name: o.name, governorate: o.governorate, builtIn: false }))];
 }
 
-export async function createOffice(services: Services, ctx: CommandContext, input: { code: string; name: string; governorate: string }): Promise<OfficeView> {
-  await services.journal.execute(ctx, async () => {
-    if (await officeExists(services, input.code)) throw conflict(`The office ${input.code} exists`, 'office-exists');
+export async function createOffice(
+  deps: { journal: Journal; offices: OfficeStore }, ctx: CommandContext, input: { code: string; name: string; governorate: string },
+): Promise<OfficeView> {
+  await deps.journal.execute(ctx, async () => {
+    if (await officeExists(deps.offices, input.code)) throw conflict(`The office ${input.code} exists`, 'office-exists');
     return { type: 'office.created', entityIds: [input.code], data: input };
   });
   return { ...input, builtIn: false };

@@ -1,4 +1,4 @@
-import { Schema, type Connection, type Model } from 'mongoose';
+import type { IndexDeclaration } from '../../db/store';
 
 export interface PersonName {
   givenName: string;
@@ -35,28 +35,7 @@ export interface Person {
   seq: number;
 }
 
-const personSchema = new Schema<Person>({
-  _id: String,
-  name: { type: Schema.Types.Mixed, required: true },
-  sex: { type: String, required: true },
-  dateOfBirth: { type: String, required: true },
-  placeOfBirth: { type: Schema.Types.Mixed, required: true },
-  status: { type: String, required: true },
-  dateOfDeath: String,
-  maritalStatus: { type: String, required: true },
-  motherNin: String,
-  fatherNin: String,
-  legacyReference: String,
-  recordIds: { type: [String], default: [] },
-  searchTokens: { type: [String], default: [] },
-  createdAt: { type: String, required: true },
-  version: { type: Number, required: true },
-  seq: { type: Number, required: true },
-}, { versionKey: false, minimize: false });
-
-// Serves GET /v1/persons?q=: every query token must be among the person's tokens ($all), by NIN order.
-personSchema.index({ searchTokens: 1, _id: 1 });
-// Serves GET /v1/persons?dateOfBirth= without q.
-personSchema.index({ dateOfBirth: 1, _id: 1 });
-
-export const personModel = (conn: Connection): Model<Person> => conn.model<Person>('Person', personSchema, 'persons');
+export const PERSON_INDEXES: IndexDeclaration[] = [
+  { key: { searchTokens: 1, _id: 1 }, serves: 'GET /v1/persons?q=: every query token among the person\'s tokens ($all), in NIN order' },
+  { key: { dateOfBirth: 1, _id: 1 }, serves: 'GET /v1/persons?dateOfBirth= without q' },
+];

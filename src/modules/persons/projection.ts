@@ -1,9 +1,15 @@
-import { applyOnce, insertOnce } from '../../db/apply-once';
+import type { ProjectionChange, ProjectionStore } from '../../db/store';
 import type { Journal } from '../../journal/journal';
-import type { JournalEntry } from '../../journal/types';
-import type { Models } from '../../services';
 import type { Person, PersonName, Place } from './model';
 import { nameTokens } from './normalise';
+
+export type PersonStore = ProjectionStore<Person>;
+
+/** The entry that caused a change: its seq (for apply-once) and its time. */
+export interface Cause {
+  seq: number;
+  at: string;
+}
 
 export interface NewPerson {
   nin: string;
@@ -23,8 +29,8 @@ export function searchTokensOf(name: PersonName): string[] {
 }
 
 /** Inserts a person from an entry; a second application of the same entry changes nothing. */
-export async function insertPerson(models: Models, entry: JournalEntry, p: NewPerson): Promise<void> {
-  const doc: Person = {
+export async function insertPerson(persons: PersonStore, cause: Cause, p: NewPerson): Promise<void> {
+  await persons.insertOnce({
     _id: p.nin,
     name: p.name,
     sex: p.sex,
@@ -37,27 +43,25 @@ export async function insertPerson(models: Models, entry: JournalEntry, p: NewPe
     ...(p.legacyReference ? { legacyReference: p.legacyReference } : {}),
     recordIds: p.recordIds ?? [],
     searchTokens: searchTokensOf(p.name),
-    createdAt: entry.at,
+    createdAt: cause.at,
     version: 1,
-    seq: entry.seq,
-  };
-  await insertOnce(models.persons.collection as never, doc);
-}
-
-/** Applies `$set`/`$addToSet` changes to a person once per entry. */
-export async function updatePerson(
-  models: Models, entry: JournalEntry, nin: string,
-  change: { set?: Partial<Person>; addRecordId?: string },
-): Promise<void> {
-  const set: Record<string, unknown> = { ...change.set };
-  if (change.set?.name) set.searchTokens = searchTokensOf(change.set.name);
-  await applyOnce(models.persons.collection as never, models.traits, nin, entry.seq, {
-    $set: set,
-    $inc: { version: 1 },
-    ...(change.addRecordId ? { $addToSet: { recordIds: change.addRecordId } } : {}),
+    seq: cause.seq,
   });
 }
 
-export function registerPersonProjectors(journal: Journal, models: Models): void {
-  journal.on('person.enrolled', (entry) => insertPerson(models, entry, entry.data as unknown as NewPerson));
+/** Changes a person once per entry and counts a new version; a new name gets new search tokens. */
+export async function updatePerson(
+  persons: PersonStore, cause: Cause, nin: string,
+  change: { set?: Partial<Omit<Person, '_id' | 'seq' | 'version'>>; addRecordId?: string },
+): Promise<void> {
+  const update: ProjectionChange<Person> = {
+    set: { ...change.set, ...(change.set?.name ? { searchTokens: searchTokensOf(change.set.name) } : {}) },
+    inc: { version: 1 },
+    ...(change.addRecordId ? { addToSet: { recordIds: change.addRecordId } } : {}),
+  };
+  await persons.applyOnce(nin, cause.seq, update);
+}
+
+export function registerPersonProjectors(journal: Journal, persons: PersonStore): void {
+  journal.on('person.enrolled', (entry) => insertPerson(persons, entry, entry.data));
 }

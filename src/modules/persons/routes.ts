@@ -1,42 +1,38 @@
 import { defineRoute } from '../../http/route';
-import { commandContext } from '../../http/context';
-import type { Services } from '../../services';
-import { enrolPersonBody, ninParams, personPage, personView, searchPersonsQuery } from './schemas';
-import { presentPerson } from './presenter';
-import { enrolPerson, findPerson, searchPersons } from './service';
 import { errorResponses } from '../common/responses';
+import { afterCursor, pageView } from '../common/schemas';
+import { presentPerson } from './presenter';
+import { enrolPersonBody, ninParams, personPage, personView, searchPersonsQuery } from './schemas';
+import { enrolPerson, findPerson, searchPersons } from './service';
 
-export const personRoutes = (services: Services) => [
+export const personRoutes = [
   defineRoute({
-    method: 'post', path: '/v1/persons', permission: 'persons.enrol', tag: 'Persons',
+    method: 'post', path: '/v1/persons', operationId: 'enrolPerson', permission: 'persons.enrol', tag: 'Persons',
     summary: 'Enrol a living person from the legacy register; assigns a NIN',
     body: enrolPersonBody,
     responses: { 201: { description: 'Enrolled', schema: personView }, ...errorResponses(400, 401, 403, 409, 422) },
-    async handle({ body, ...input }) {
-      const person = await enrolPerson(services, commandContext(input), body);
+    async handle({ body }, ctx) {
+      const person = await enrolPerson(ctx.services, ctx, body);
       return { status: 201, body: presentPerson(person), headers: { Location: `/v1/persons/${person._id}` } };
     },
   }),
   defineRoute({
-    method: 'get', path: '/v1/persons/{nin}', permission: 'persons.read', tag: 'Persons',
-    summary: 'A person by NIN',
-    params: ninParams,
+    method: 'get', path: '/v1/persons/{nin}', operationId: 'getPerson', permission: 'persons.read', tag: 'Persons',
+    summary: 'A person by NIN', params: ninParams, accessLog: true,
     responses: { 200: { description: 'The person', schema: personView }, ...errorResponses(400, 401, 403, 404) },
-    async handle({ params, actor }) {
-      const person = await findPerson(services, params.nin);
-      services.accessLog.record([person._id], actor, 'GET /v1/persons/{nin}');
-      return { status: 200, body: presentPerson(person), headers: { ETag: `"${person.version}"` } };
+    async handle({ params }, { services }) {
+      const person = await findPerson(services.persons, params.nin);
+      return { status: 200, body: presentPerson(person), headers: { ETag: `"${person.version}"` }, named: [person._id] };
     },
   }),
   defineRoute({
-    method: 'get', path: '/v1/persons', permission: 'persons.search', tag: 'Persons',
+    method: 'get', path: '/v1/persons', operationId: 'searchPersons', permission: 'persons.search', tag: 'Persons',
     summary: 'Search persons by name (Arabic-normalised, or Latin) and date of birth',
-    query: searchPersonsQuery,
+    query: searchPersonsQuery, accessLog: true,
     responses: { 200: { description: 'A page of persons', schema: personPage }, ...errorResponses(400, 401, 403) },
-    async handle({ query, actor }) {
-      const page = await searchPersons(services, query);
-      services.accessLog.record(page.items.map((p) => p._id), actor, 'GET /v1/persons');
-      return { status: 200, body: { items: page.items.map(presentPerson), nextCursor: page.nextCursor } };
+    async handle({ query }, { services }) {
+      const page = await searchPersons(services.persons, { ...query, ...afterCursor(query) });
+      return { status: 200, body: pageView(page, presentPerson), named: page.items.map((p) => p._id) };
     },
   }),
 ];

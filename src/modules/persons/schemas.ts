@@ -15,7 +15,7 @@ export const searchPersonsQuery = z.object({
   q: z.string().trim().min(2).max(120).optional(),
   dateOfBirth: isoDate.optional(),
   governorate: z.string().regex(/^IQ-[A-Z]{2}$/, 'must be an ISO 3166-2:IQ code such as IQ-BG').optional(),
-  ...pageQuery,
+  ...pageQuery(/^\d{12}$/),
 }).strict().refine((q) => q.q || q.dateOfBirth, { message: 'give q or dateOfBirth', path: ['q'] });
 
 export const personView = z.object({
@@ -35,3 +35,5 @@ export const personView = z.object({
 }).openapi('Person');
 
 export const personPage = z.object({ items: z.array(personView), nextCursor: z.string().nullable() }).openapi('PersonPage');
+
+export type EnrolPerson = z.infer<typeof enrolPersonBody>;

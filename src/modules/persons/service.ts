@@ -1,42 +1,36 @@
 import { notFound } from '../../http/problem';
+import type { Journal } from '../../journal/journal';
 import type { CommandContext } from '../../journal/types';
-import type { Services } from '../../services';
-import { pageById } from '../common/pagination';
-import type { Person, PersonName, Place } from './model';
+import type { Page } from '../../db/page';
+import type { Person } from './model';
 import { randomNin } from './nin';
 import { nameTokens } from './normalise';
+import type { PersonStore } from './projection';
 import { checkDateOfBirth } from './rules';
+import type { EnrolPerson } from './schemas';
 
-export async function findPerson(services: Services, nin: string): Promise<Person> {
-  const person = await services.models.persons.findById(nin).lean<Person>();
+export async function findPerson(persons: PersonStore, nin: string): Promise<Person> {
+  const person = await persons.get(nin);
   if (!person) throw notFound(`No person with NIN ${nin}`);
   return person;
 }
 
 /** A NIN not held by anyone yet. Runs inside a journal command, so no one else takes it meanwhile. */
-export async function unusedNin(services: Services): Promise<string> {
+export async function unusedNin(persons: PersonStore): Promise<string> {
   for (;;) {
     const nin = randomNin();
-    if (!(await services.models.persons.exists({ _id: nin }))) return nin;
+    if (!(await persons.exists(nin))) return nin;
   }
 }
 
-export interface EnrolInput {
-  name: PersonName;
-  sex: 'female' | 'male';
-  dateOfBirth: string;
-  placeOfBirth: Place;
-  legacyReference?: string;
-}
-
 /** Enrols a living person from the legacy register and gives them a NIN. */
-export async function enrolPerson(services: Services, ctx: CommandContext, input: EnrolInput): Promise<Person> {
-  const entry = await services.journal.execute(ctx, async () => {
+export async function enrolPerson(deps: { journal: Journal; persons: PersonStore }, ctx: CommandContext, input: EnrolPerson): Promise<Person> {
+  const entry = await deps.journal.execute(ctx, async () => {
     checkDateOfBirth(input.dateOfBirth);
-    const nin = await unusedNin(services);
+    const nin = await unusedNin(deps.persons);
     return { type: 'person.enrolled', entityIds: [nin], data: { nin, ...input } };
   });
-  return findPerson(services, entry.data.nin as string);
+  return findPerson(deps.persons, entry.data.nin);
 }
 
 export interface PersonSearch {
@@ -44,14 +38,14 @@ export interface PersonSearch {
   dateOfBirth?: string;
   governorate?: string;
   limit: number;
-  cursor?: string;
+  after?: string;
 }
 
 /** Search by normalised name tokens (all must match) and/or date of birth, in NIN order. */
-export async function searchPersons(services: Services, s: PersonSearch): Promise<{ items: Person[]; nextCursor: string | null }> {
-  const filter: Record<string, unknown> = {};
-  if (s.q) filter.searchTokens = { $all: nameTokens(s.q) };
-  if (s.dateOfBirth) filter.dateOfBirth = s.dateOfBirth;
-  if (s.governorate) filter['placeOfBirth.governorate'] = s.governorate;
-  return pageById<Person>(services.models.persons.collection as never, filter, s);
+export function searchPersons(persons: PersonStore, s: PersonSearch): Promise<Page<Person>> {
+  return persons.page({
+    ...(s.q ? { searchTokens: { $all: nameTokens(s.q) } } : {}),
+    ...(s.dateOfBirth ? { dateOfBirth: s.dateOfBirth } : {}),
+    ...(s.governorate ? { 'placeOfBirth.governorate': s.governorate } : {}),
+  }, s);
 }

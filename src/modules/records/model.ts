@@ -1,16 +1,16 @@
-import { Schema, type Connection, type Model } from 'mongoose';
+import type { IndexDeclaration, ProjectionStore } from '../../db/store';
+import type { RecordKind, RecordStatus } from './rules';
 
-export type RecordKind = 'birth' | 'marriage' | 'divorce' | 'death';
-export type RecordStatus = 'declared' | 'registered' | 'rejected' | 'voided';
+export type { RecordKind, RecordStatus } from './rules';
 
 /** Projection of a civil status record (a declaration and what became of it). */
-export interface CivilRecord {
+export interface CivilRecord<F extends object = object> {
   _id: string;
   kind: RecordKind;
   status: RecordStatus;
   office: string;
-  /** The declared facts, as corrected since. */
-  data: Record<string, unknown>;
+  /** The declared facts, as corrected since; their shape is the kind's. */
+  data: F;
   declaredBy: { id: string; office?: string };
   declaredAt: string;
   registrationNumber?: string;
@@ -27,27 +27,9 @@ export interface CivilRecord {
   seq: number;
 }
 
-const recordSchema = new Schema<CivilRecord>({
-  _id: String,
-  kind: { type: String, required: true },
-  status: { type: String, required: true },
-  office: { type: String, required: true },
-  data: { type: Schema.Types.Mixed, required: true },
-  declaredBy: { type: Schema.Types.Mixed, required: true },
-  declaredAt: { type: String, required: true },
-  registrationNumber: String,
-  registeredBy: String,
-  registeredAt: String,
-  subjectNin: String,
-  personNins: { type: [String], default: [] },
-  rejectionReason: String,
-  voidReason: String,
-  updatedAt: { type: String, required: true },
-  version: { type: Number, required: true },
-  seq: { type: Number, required: true },
-}, { versionKey: false, minimize: false });
+export type RecordStore = ProjectionStore<CivilRecord>;
 
-// Serves lookups of a record by its registration number (certificates, verification).
-recordSchema.index({ registrationNumber: 1 });
-
-export const recordModel = (conn: Connection): Model<CivilRecord> => conn.model<CivilRecord>('Record', recordSchema, 'records');
+export const RECORD_INDEXES: IndexDeclaration[] = [
+  { key: { registrationNumber: 1 }, serves: 'lookups of a record by its registration number (certificates, verification)' },
+  { key: { personNins: 1, _id: 1 }, serves: 'GET /v1/me/records: the records that name a person' },
+];

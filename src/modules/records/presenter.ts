@@ -1,15 +1,19 @@
+import type { RecordKinds } from './kinds';
 import type { CivilRecord } from './model';
+import { etagOfVersion } from './rules';
 
-/** A record as officers, registrars and auditors see it: its facts beside its state. */
-export function presentRecord(r: CivilRecord) {
+export const etagOf = (record: CivilRecord) => etagOfVersion(record.version);
+
+/** A record as officers, registrars and auditors see it: its state, then its kind's facts. */
+export function presentRecord(kinds: RecordKinds, r: CivilRecord) {
   return {
     id: r._id,
     kind: r.kind,
     status: r.status,
     version: r.version,
     office: r.office,
-    ...r.data,
-    declaredBy: r.declaredBy,
+    ...kinds.of(r.kind).presentFacts(r),
+    declaredBy: { id: r.declaredBy.id, ...(r.declaredBy.office ? { office: r.declaredBy.office } : {}) },
     declaredAt: r.declaredAt,
     ...(r.registrationNumber ? { registrationNumber: r.registrationNumber, registeredBy: r.registeredBy, registeredAt: r.registeredAt } : {}),
     ...(r.subjectNin ? { subjectNin: r.subjectNin } : {}),
@@ -20,12 +24,12 @@ export function presentRecord(r: CivilRecord) {
 }
 
 /** A record as the citizen it names sees it: the facts and the registration, not staff ids. */
-export function presentRecordToCitizen(r: CivilRecord) {
+export function presentRecordToCitizen(kinds: RecordKinds, r: CivilRecord) {
   return {
     id: r._id,
     kind: r.kind,
     status: r.status,
-    ...r.data,
+    ...kinds.of(r.kind).presentFacts(r),
     ...(r.registrationNumber ? { registrationNumber: r.registrationNumber, registeredAt: r.registeredAt } : {}),
     ...(r.subjectNin ? { subjectNin: r.subjectNin } : {}),
   };

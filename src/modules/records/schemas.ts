@@ -1,25 +1,17 @@
 import { z } from '../../http/zod';
-import { isoDate, nin, reason, recordId } from '../common/schemas';
-import { birthChanges, informant, parentRef } from '../births/schemas';
+import { nin, reason, recordId } from '../common/schemas';
+import type { KindSchemas } from './kinds';
 
 export const recordParams = z.object({ id: recordId }).strict();
 
 export const reasonBody = z.object({ reason }).strict().openapi('Reason', { example: { reason: 'Duplicate declaration of the same birth' } });
 
-export const correctionBody = z.object({ changes: birthChanges, reason }).strict().openapi('Correction', {
-  example: { changes: { child: { givenName: 'زينب' } }, reason: 'Spelling of the given name in the hospital notification' },
-});
-
-export const recordView = z.object({
+const lifecycleFields = {
   id: recordId,
   kind: z.enum(['birth', 'marriage', 'divorce', 'death']),
   status: z.enum(['declared', 'registered', 'rejected', 'voided']),
   version: z.number().int(),
   office: z.string(),
-  child: z.record(z.string(), z.unknown()).optional(),
-  mother: parentRef.optional(),
-  father: parentRef.optional(),
-  informant: informant.optional(),
   declaredBy: z.object({ id: z.string(), office: z.string().optional() }),
   declaredAt: z.string(),
   registrationNumber: z.string().regex(/^[A-Z]{3}-\d{4}-[BMDX]-\d{6}$/).optional(),
@@ -29,7 +21,25 @@ export const recordView = z.object({
   rejectionReason: z.string().optional(),
   voidReason: z.string().optional(),
   updatedAt: z.string(),
-}).openapi('Record');
+};
+
+export interface RecordSchemas {
+  recordView: z.ZodType;
+  correctionBody: z.ZodType<{ changes: object; reason: string }>;
+}
+
+/** The record and correction schemas, from the lifecycle fields and those of every registered kind. */
+export function recordSchemas(kinds: readonly KindSchemas[]): RecordSchemas {
+  // A kind's fields appear only on records of that kind, so each is optional on the shared view.
+  const kindFields = Object.fromEntries(kinds.flatMap((k) => Object.entries(k.view).map(([name, schema]) => [name, schema.optional()])));
+  const changes = z.union(kinds.map((k) => k.changes));
+  return {
+    recordView: z.object({ ...lifecycleFields, ...kindFields }).openapi('Record'),
+    correctionBody: z.object({ changes, reason }).strict().openapi('Correction', {
+      example: { changes: { child: { givenName: 'زينب' } }, reason: 'Spelling of the given name in the hospital notification' },
+    }),
+  };
+}
 
 export const journalEntryView = z.object({
   seq: z.number().int(),
@@ -45,4 +55,3 @@ export const journalEntryView = z.object({
 }).openapi('JournalEntry');
 
 export const historyView = z.object({ items: z.array(journalEntryView) }).openapi('RecordHistory');
-export { isoDate };

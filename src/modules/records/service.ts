@@ -1,73 +1,77 @@
-import { conflict, forbidden, notFound, preconditionFailed, unprocessable } from '../../http/problem';
-import { canonicalJson } from '../../journal/hash';
-import type { CommandContext, JournalEntry } from '../../journal/types';
-import type { Services } from '../../services';
-import { checkBirthCorrection, decideBirthRegistration } from '../births/service';
-import type { ChildFacts } from '../births/schemas';
-import type { CivilRecord } from './model';
-import type { FieldChange } from './projection';
+import type { Db } from 'mongodb';
+import { badRequest, notFound, unprocessable } from '../../http/problem';
+import type { Journal } from '../../journal/journal';
+import type { CommandContext, StoredEntry } from '../../journal/types';
+import { nextRegistrationNumber } from './ids';
+import type { RecordKinds } from './kinds';
+import type { CivilRecord, RecordStore } from './model';
+import { fieldChanges, requireFourEyes, requireTransition, requireVersion } from './rules';
 
-export async function findRecord(services: Services, id: string): Promise<CivilRecord> {
-  const record = await services.models.records.findById(id).lean<CivilRecord>();
+/** What the record commands use. */
+export interface RecordDeps {
+  journal: Journal;
+  records: RecordStore;
+  kinds: RecordKinds;
+  /** Where the registration-number counters live. */
+  db: Db;
+}
+
+export async function findRecord(records: RecordStore, id: string): Promise<CivilRecord> {
+  const record = await records.get(id);
   if (!record) throw notFound(`No record ${id}`);
   return record;
 }
 
-export function etagOf(record: CivilRecord): string {
-  return `"${record.version}"`;
-}
-
-function requireStatus(record: CivilRecord, allowed: CivilRecord['status'][], action: string): void {
-  if (!allowed.includes(record.status)) {
-    throw conflict(`A ${record.status} record cannot be ${action}`, 'invalid-status');
-  }
-}
-
-/** Registers a declared record. Four eyes: the registrar must not be the declarer. */
-export async function registerRecord(services: Services, ctx: CommandContext, id: string): Promise<CivilRecord> {
-  await services.journal.execute(ctx, async () => {
-    const record = await findRecord(services, id);
-    requireStatus(record, ['declared'], 'registered');
-    if (record.declaredBy.id === ctx.actor.id) {
-      throw forbidden('Four eyes: a record must be registered by someone other than who declared it');
-    }
-    if (record.kind !== 'birth') throw unprocessable(`Registration of ${record.kind} records is not available yet`, 'kind-not-supported');
-    return decideBirthRegistration(services, record, new Date());
+/**
+ * Registers a declared record. Four eyes: the registrar must not be the declarer. The number is
+ * allocated once per command: a retry after a lost append race reuses it, so races leave no gaps.
+ */
+export async function registerRecord(deps: RecordDeps, ctx: CommandContext, id: string): Promise<CivilRecord> {
+  let registrationNumber: string | undefined;
+  await deps.journal.execute(ctx, async () => {
+    const record = await findRecord(deps.records, id);
+    requireTransition(record.status, 'register');
+    requireFourEyes(record.declaredBy.id, ctx.actor.id);
+    registrationNumber ??= await nextRegistrationNumber(deps.db, record.office, record.kind, new Date().getUTCFullYear());
+    return deps.kinds.of(record.kind).decideRegistration(record, registrationNumber);
   });
-  return findRecord(services, id);
+  return findRecord(deps.records, id);
 }
 
-export async function rejectRecord(services: Services, ctx: CommandContext, id: string, reason: string): Promise<CivilRecord> {
-  await services.journal.execute(ctx, async () => {
-    const record = await findRecord(services, id);
-    requireStatus(record, ['declared'], 'rejected');
+export async function rejectRecord(deps: RecordDeps, ctx: CommandContext, id: string, reason: string): Promise<CivilRecord> {
+  await deps.journal.execute(ctx, async () => {
+    const record = await findRecord(deps.records, id);
+    requireTransition(record.status, 'reject');
     return { type: 'record.rejected', entityIds: [id], data: { recordId: id }, reason };
   });
-  return findRecord(services, id);
+  return findRecord(deps.records, id);
 }
 
-export async function voidRecord(services: Services, ctx: CommandContext, id: string, reason: string): Promise<CivilRecord> {
-  await services.journal.execute(ctx, async () => {
-    const record = await findRecord(services, id);
-    requireStatus(record, ['registered'], 'voided');
+export async function voidRecord(deps: RecordDeps, ctx: CommandContext, id: string, reason: string): Promise<CivilRecord> {
+  await deps.journal.execute(ctx, async () => {
+    const record = await findRecord(deps.records, id);
+    requireTransition(record.status, 'void');
     return { type: 'record.voided', entityIds: [id, ...(record.subjectNin ? [record.subjectNin] : [])], data: { recordId: id }, reason };
   });
-  return findRecord(services, id);
+  return findRecord(deps.records, id);
 }
 
-/** Corrects facts of a record that is declared or registered; `ifMatch` is the ETag the caller read. */
+/** Corrects facts of a record that is declared or registered, at the version the caller read. */
 export async function correctRecord(
-  services: Services, ctx: CommandContext, id: string, ifMatch: string,
-  input: { changes: { child: Partial<ChildFacts> }; reason: string },
+  deps: RecordDeps, ctx: CommandContext & { ifMatch: number }, id: string, input: { changes: object; reason: string },
 ): Promise<CivilRecord> {
-  await services.journal.execute(ctx, async () => {
-    const record = await findRecord(services, id);
-    if (ifMatch !== etagOf(record) && ifMatch !== `W/${etagOf(record)}`) {
-      throw preconditionFailed(`The record is at version ${record.version}; read it again and reapply your change`);
+  await deps.journal.execute(ctx, async () => {
+    const record = await findRecord(deps.records, id);
+    requireVersion(record.version, ctx.ifMatch);
+    requireTransition(record.status, 'correct');
+    const kind = deps.kinds.of(record.kind);
+    const parsed = kind.changes.safeParse(input.changes);
+    if (!parsed.success) {
+      const errors = parsed.error.issues.map((i) => ({ path: ['body', 'changes', ...i.path.map(String)].join('.'), message: i.message }));
+      throw badRequest(`These changes do not fit a ${record.kind} record: ${errors[0].path}: ${errors[0].message}`, errors);
     }
-    requireStatus(record, ['declared', 'registered'], 'corrected');
-    const facts = await checkBirthCorrection(services, record, input.changes);
-    const changes = diff(record.data, facts);
+    const facts = await kind.checkCorrection(record, parsed.data);
+    const changes = fieldChanges(record.data, facts);
     if (changes.length === 0) throw unprocessable('The correction changes nothing', 'no-change');
     return {
       type: 'record.corrected',
@@ -76,26 +80,11 @@ export async function correctRecord(
       reason: input.reason,
     };
   });
-  return findRecord(services, id);
-}
-
-/** Field-level changes between two fact objects, one level below the top (child.givenName). */
-function diff(before: Record<string, unknown>, after: Record<string, unknown>): FieldChange[] {
-  const changes: FieldChange[] = [];
-  for (const section of Object.keys(after)) {
-    const b = (before[section] ?? {}) as Record<string, unknown>;
-    const a = (after[section] ?? {}) as Record<string, unknown>;
-    for (const field of new Set([...Object.keys(b), ...Object.keys(a)])) {
-      if (canonicalJson(b[field]) !== canonicalJson(a[field])) {
-        changes.push({ path: `${section}.${field}`, before: b[field] ?? null, after: a[field] ?? null });
-      }
-    }
-  }
-  return changes;
+  return findRecord(deps.records, id);
 }
 
 /** A record and the journal entries about it, oldest first. */
-export async function recordHistory(services: Services, id: string): Promise<{ record: CivilRecord; entries: JournalEntry[] }> {
-  const record = await findRecord(services, id);
-  return { record, entries: await services.journal.entries.find({ entityIds: id }).sort({ _id: 1 }).toArray() };
+export async function recordHistory(deps: RecordDeps, id: string): Promise<{ record: CivilRecord; entries: StoredEntry[] }> {
+  const record = await findRecord(deps.records, id);
+  return { record, entries: await deps.journal.entries.find({ entityIds: id }).sort({ _id: 1 }).toArray() };
 }

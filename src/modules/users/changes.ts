@@ -1,15 +1,14 @@
-import { applyOnce } from '../../db/apply-once';
 import { conflict, notFound, unprocessable } from '../../http/problem';
 import { canonicalJson } from '../../journal/hash';
 import type { Journal } from '../../journal/journal';
 import type { CommandContext } from '../../journal/types';
-import type { Models, Services } from '../../services';
+import type { ProjectionStore } from '../../db/store';
+import type { Services } from '../../services';
 import { revokeAllOf } from '../auth/refresh';
-import { pageById } from '../common/pagination';
 import { officeExists } from '../offices/service';
 import type { User } from './model';
 
-export interface UserChange { role?: 'admin' | 'officer' | 'registrar' | 'auditor'; office?: string; disabled?: boolean }
+import type { UserChange } from './schemas';
 
 /**
  * Changes an account's role, office or disabled flag, journaled with the acting admin. The last
@@ -23,7 +22,7 @@ export async function changeUser(services: Services, ctx: CommandContext, id: st
     if (user.role === 'citizen' && (change.role || change.office)) {
       throw unprocessable('A citizen account has no staff role or office; it can only be disabled or enabled', 'citizen-account');
     }
-    if (change.office && !(await officeExists(services, change.office))) throw unprocessable(`No office ${change.office}`, 'unknown-office');
+    if (change.office && !(await officeExists(services.offices, change.office))) throw unprocessable(`No office ${change.office}`, 'unknown-office');
     const set = Object.fromEntries(Object.entries(change).filter(([k, v]) => canonicalJson(v) !== canonicalJson(user[k as keyof User])));
     if (Object.keys(set).length === 0) throw unprocessable('The change changes nothing', 'no-change');
     const losesAdmin = user.role === 'admin' && !user.disabled && ((set.role && set.role !== 'admin') || set.disabled === true);
@@ -34,18 +33,15 @@ export async function changeUser(services: Services, ctx: CommandContext, id: st
     return { type: 'user.changed', entityIds: [id], data: { userId: id, changes, set } };
   });
   services.accounts.forget(id);
-  const set = entry.data.set as UserChange;
+  const set = entry.data.set;
   if (set.disabled === true || set.role !== undefined) await revokeAllOf(services, id);
   return (await services.models.users.findById(id).lean<User>()) as User;
 }
 
-export async function listUsers(services: Services, q: { limit: number; cursor?: string; role?: string }) {
-  const filter: Record<string, unknown> = {};
-  if (q.role) filter.role = q.role;
-  return pageById<User>(services.models.users.collection as never, filter, q);
+export function listUsers(users: ProjectionStore<User>, q: { limit: number; after?: string; role?: User['role'] }) {
+  return users.page(q.role ? { role: q.role } : {}, q);
 }
 
-export function registerUserProjectors(journal: Journal, models: Models): void {
-  journal.on('user.changed', (entry) =>
-    applyOnce(models.users.collection as never, models.traits, entry.data.userId as string, entry.seq, { $set: entry.data.set as object }));
+export function registerUserProjectors(journal: Journal, users: ProjectionStore<User>): void {
+  journal.on('user.changed', (entry) => users.applyOnce(entry.data.userId, entry.seq, { set: entry.data.set }));
 }

@@ -1,9 +1,7 @@
-import { commandContext } from '../../http/context';
 import { defineRoute } from '../../http/route';
 import { z } from '../../http/zod';
-import type { Services } from '../../services';
 import { errorResponses } from '../common/responses';
-import { pageQuery } from '../common/schemas';
+import { afterCursor, pageQuery, pageView } from '../common/schemas';
 import { changeUser, listUsers } from './changes';
 import { createUserBody, roleEnum, userPage, userView } from './schemas';
 import { createUser, presentUser } from './service';
@@ -16,33 +14,33 @@ const changeUserBody = z.object({
   disabled: z.boolean().optional(),
 }).strict().refine((b) => Object.keys(b).length > 0, 'give role, office or disabled').openapi('ChangeUser', { example: { disabled: true } });
 
-const listQuery = z.object({ role: z.enum(['admin', 'officer', 'registrar', 'auditor', 'citizen']).optional(), ...pageQuery }).strict();
+const listQuery = z.object({ role: z.enum(['admin', 'officer', 'registrar', 'auditor', 'citizen']).optional(), ...pageQuery(/^u_[A-Za-z0-9_-]{16}$/) }).strict();
 
-export const userRoutes = (services: Services) => [
+export const userRoutes = [
   defineRoute({
-    method: 'post', path: '/v1/users', permission: 'users.create', tag: 'Accounts',
+    method: 'post', path: '/v1/users', operationId: 'createUser', permission: 'users.create', tag: 'Accounts',
     summary: 'Create a staff account (admin); the password must be 12+ characters and not a common one', body: createUserBody,
     responses: { 201: { description: 'Created', schema: userView }, ...errorResponses(400, 401, 403, 409, 422) },
-    async handle({ body, ...input }) {
-      const user = await createUser(services, commandContext(input), body);
+    async handle({ body }, ctx) {
+      const user = await createUser(ctx.services, ctx, body);
       return { status: 201, body: presentUser(user) };
     },
   }),
   defineRoute({
-    method: 'get', path: '/v1/users', permission: 'users.list', tag: 'Accounts',
+    method: 'get', path: '/v1/users', operationId: 'listUsers', permission: 'users.list', tag: 'Accounts',
     summary: 'List accounts (admin)', query: listQuery,
     responses: { 200: { description: 'A page of accounts', schema: userPage }, ...errorResponses(400, 401, 403) },
-    async handle({ query }) {
-      const page = await listUsers(services, query);
-      return { status: 200, body: { items: page.items.map(presentUser), nextCursor: page.nextCursor } };
+    async handle({ query }, { services }) {
+      const page = await listUsers(services.users, { ...afterCursor(query), ...(query.role ? { role: query.role } : {}) });
+      return { status: 200, body: pageView(page, presentUser) };
     },
   }),
   defineRoute({
-    method: 'patch', path: '/v1/users/{id}', permission: 'users.change', tag: 'Accounts',
+    method: 'patch', path: '/v1/users/{id}', operationId: 'changeUser', permission: 'users.change', tag: 'Accounts',
     summary: 'Change an account\'s role, office or disabled flag (admin); journaled', params: userParams, body: changeUserBody,
     responses: { 200: { description: 'Changed', schema: userView }, ...errorResponses(400, 401, 403, 404, 409, 422) },
-    async handle({ params, body, ...input }) {
-      return { status: 200, body: presentUser(await changeUser(services, commandContext(input), params.id, body)) };
+    async handle({ params, body }, ctx) {
+      return { status: 200, body: presentUser(await changeUser(ctx.services, ctx, params.id, body)) };
     },
   }),
 ];

@@ -13,4 +13,6 @@ export const userView = z.object({
   id: z.string(), username: z.string(), role: z.string(), office: z.string(), disabled: z.boolean(),
 }).openapi('User');
 
+export interface UserChange { role?: 'admin' | 'officer' | 'registrar' | 'auditor'; office?: string; disabled?: boolean }
+
 export const userPage = z.object({ items: z.array(userView), nextCursor: z.string().nullable() });

@@ -20,7 +20,7 @@ export interface NewUser { username: string; password: string; role: Role; offic
 /** Creates a user; the journal records who created whom (never the password or its hash). */
 export async function createUser(services: Services, ctx: CommandContext, input: NewUser): Promise<User> {
   checkPassword(input.password, input.username);
-  if (!(await officeExists(services, input.office))) throw unprocessable(`No office ${input.office}`, 'unknown-office');
+  if (!(await officeExists(services.offices, input.office))) throw unprocessable(`No office ${input.office}`, 'unknown-office');
   if (await services.models.users.exists({ username: input.username })) throw conflict(`The username ${input.username} is taken`, 'username-taken');
   const user: User = {
     _id: `u_${randomBytes(12).toString('base64url')}`, // 16 characters after u_

@@ -1,0 +1,110 @@
+import type { Collection, Db, Filter, IndexSpecification, UpdateFilter } from 'mongodb';
+import type { EngineTraits } from './engine-traits';
+import { isDuplicateKey } from './errors';
+import { pageById, type Page, type PageRequest } from './page';
+
+/** A read-model document: keyed by its natural id, stamped with the seq of the last entry applied. */
+export interface ProjectionDoc {
+  _id: string;
+  seq: number;
+}
+
+type NumericKeys<T> = { [K in keyof T]: T[K] extends number ? K : never }[keyof T];
+type ArrayKeys<T> = { [K in keyof T]: T[K] extends readonly unknown[] ? K : never }[keyof T];
+
+/** An index of a projection collection, with the query it serves. */
+export interface IndexDeclaration {
+  key: IndexSpecification;
+  unique?: boolean;
+  serves: string;
+}
+
+/** A change of one projection document by one journal entry. */
+export interface ProjectionChange<T> {
+  set?: Partial<Omit<T, '_id' | 'seq'>>;
+  inc?: Partial<Record<NumericKeys<T>, number>>;
+  addToSet?: Partial<{ [K in ArrayKeys<T>]: T[K] extends readonly (infer E)[] ? E : never }>;
+}
+
+/**
+ * The typed store of one projection collection, the only code that talks to the driver for it.
+ * Built once with the engine's traits, so projectors never carry them around.
+ */
+export class ProjectionStore<T extends ProjectionDoc> {
+  readonly collection: Collection<T>;
+
+  constructor(
+    db: Db,
+    name: string,
+    private readonly traits: EngineTraits,
+    private readonly indexes: readonly IndexDeclaration[] = [],
+  ) {
+    this.collection = db.collection<T>(name);
+  }
+
+  /** Creates the indexes; a unique index that does not exist yet protects nothing, so call before serving. */
+  async init(): Promise<void> {
+    for (const index of this.indexes) await this.collection.createIndex(index.key, { unique: index.unique ?? false });
+  }
+
+  get(id: string): Promise<T | null> {
+    return this.collection.findOne(this.byId(id)) as Promise<T | null>;
+  }
+
+  async exists(id: string): Promise<boolean> {
+    return (await this.collection.countDocuments(this.byId(id), { limit: 1 })) > 0;
+  }
+
+  /** Inserts a document built from an entry; applying that entry again changes nothing. */
+  async insertOnce(doc: T): Promise<void> {
+    try {
+      await this.collection.insertOne(doc as Parameters<Collection<T>['insertOne']>[0]);
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+    }
+  }
+
+  /**
+   * Applies an entry's change to one document at most once, never over a later entry's: the
+   * document's `seq` must be below the entry's.
+   *
+   * On MongoDB that is one conditional update, `{_id, seq: {$lt: seq}}`. Stock FerretDB 1.24 on
+   * SQLite parses every document of the collection for that compound filter, so there we read by
+   * `_id`, check `seq`, and update by `_id`. Commands run one at a time per process; only two
+   * processes applying the same entry at the same instant could interleave, and then they write
+   * the same values.
+   */
+  async applyOnce(id: string, seq: number, change: ProjectionChange<T>): Promise<void> {
+    const update = {
+      $set: { ...change.set, seq },
+      ...(change.inc ? { $inc: change.inc } : {}),
+      ...(change.addToSet ? { $addToSet: change.addToSet } : {}),
+    } as UpdateFilter<T>;
+    if (!this.traits.narrowsOnlyIdFilters) {
+      await this.collection.updateOne({ ...this.byId(id), seq: { $lt: seq } } as Filter<T>, update);
+      return;
+    }
+    const current = await this.collection.findOne(this.byId(id), { projection: { seq: 1 } });
+    if (!current || current.seq >= seq) return;
+    await this.collection.updateOne(this.byId(id), update);
+  }
+
+  /** One page in `_id` order under equality filters. */
+  page(filter: Filter<T>, page: PageRequest, direction: 1 | -1 = 1): Promise<Page<T>> {
+    return pageById(this.collection, filter, page, direction);
+  }
+
+  /** Every document matching, in `_id` order: only for small sets (a person's records). */
+  list(filter: Filter<T>): Promise<T[]> {
+    return this.collection.find(filter).sort({ _id: 1 }).toArray() as Promise<T[]>;
+  }
+
+  /** Throws every document away (a rebuild replays them from the journal). */
+  async clear(): Promise<void> {
+    await this.collection.deleteMany({});
+  }
+
+  private byId(id: string): Filter<T> {
+    return { _id: id } as Filter<T>;
+  }
+}

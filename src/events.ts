@@ -1,0 +1,65 @@
+import type { Role, Scope } from './journal/types';
+import type { BirthFacts } from './modules/births/schemas';
+import type { NewPerson } from './modules/persons/projection';
+import type { EnrolPerson } from './modules/persons/schemas';
+import type { FieldChange } from './modules/records/rules';
+import type { UserChange } from './modules/users/schemas';
+
+/** What every declaration entry carries, whatever the kind. */
+export interface RecordDeclared<F> {
+  recordId: string;
+  office: string;
+  facts: F;
+  /** NINs of the registered people the declaration names (parents, parties, the deceased). */
+  personNins: string[];
+}
+
+/**
+ * Every event the journal holds, from its type to its payload. A command's draft and the
+ * projector of its type are both typed from this map, so the compiler checks that they agree.
+ */
+export interface EventCatalogue {
+  'person.enrolled': EnrolPerson & { nin: string };
+  'birth.declared': RecordDeclared<BirthFacts>;
+  'birth.registered': { recordId: string; registrationNumber: string; child: NewPerson };
+  'record.rejected': { recordId: string };
+  'record.voided': { recordId: string };
+  /** `facts` are all the record's facts after the correction, in the shape of the record's kind. */
+  'record.corrected': { recordId: string; changes: FieldChange[]; facts: object };
+  'office.created': { code: string; name: string; governorate: string };
+  'user.created': { userId: string; username: string; role: Role; office: string; nin?: string };
+  'user.changed': { userId: string; changes: FieldChange[]; set: UserChange };
+  'client.created': { clientId: string; name: string; scopes: Scope[] };
+  'client.changed': { clientId: string; set: { disabled?: boolean; scopes?: Scope[] } };
+  'client.secret-rotated': { clientId: string };
+  'citizen.activation-code-issued': { nin: string; expiresAt: string };
+}
+
+export type EventType = keyof EventCatalogue;
+
+/**
+ * Whether an event changes a read model (and so must have a projector) or is kept for the audit
+ * trail alone. A new event type must be classified here: the compiler refuses a missing one.
+ */
+export const EVENT_ROLE: { readonly [K in EventType]: 'projected' | 'audit-only' } = {
+  'person.enrolled': 'projected',
+  'birth.declared': 'projected',
+  'birth.registered': 'projected',
+  'record.rejected': 'projected',
+  'record.voided': 'projected',
+  'record.corrected': 'projected',
+  'office.created': 'projected',
+  // Accounts and clients are written to their collections by their commands (secrets' hashes
+  // never enter the journal); these entries are their audit trail.
+  'user.created': 'audit-only',
+  'user.changed': 'projected',
+  'client.created': 'audit-only',
+  'client.changed': 'projected',
+  'client.secret-rotated': 'audit-only',
+  'citizen.activation-code-issued': 'audit-only',
+};
+
+/** True for an event type this version of the service knows (a newer version may have written others). */
+export function isKnownEvent(type: string): type is EventType {
+  return Object.prototype.hasOwnProperty.call(EVENT_ROLE, type);
+}

@@ -1,0 +1,41 @@
+import type { Journal } from '../../journal/journal';
+import type { PersonStore } from '../persons/projection';
+import type { KindHandler } from '../records/kinds';
+import type { CivilRecord, RecordStore } from '../records/model';
+import { applyBirthCorrection, registerBirthProjectors } from './projection';
+import { birthChanges, birthSchemas, type BirthChanges, type BirthFacts } from './schemas';
+import { checkBirthCorrection, decideBirthRegistration } from './service';
+
+/** A birth's facts as a record presents them, field by field; the child's NIN once registered. */
+export function presentBirthFacts(r: CivilRecord<BirthFacts>) {
+  const { child, mother, father, informant } = r.data;
+  return {
+    child: {
+      givenName: child.givenName,
+      ...(child.fatherName ? { fatherName: child.fatherName } : {}),
+      ...(child.grandfatherName ? { grandfatherName: child.grandfatherName } : {}),
+      ...(child.familyName ? { familyName: child.familyName } : {}),
+      ...(child.latin ? { latin: child.latin } : {}),
+      sex: child.sex,
+      dateOfBirth: child.dateOfBirth,
+      placeOfBirth: child.placeOfBirth,
+      ...(r.subjectNin ? { nin: r.subjectNin } : {}),
+    },
+    mother: 'nin' in mother ? { nin: mother.nin } : { name: mother.name, dateOfBirth: mother.dateOfBirth },
+    ...(father ? { father: 'nin' in father ? { nin: father.nin } : { name: father.name, dateOfBirth: father.dateOfBirth } } : {}),
+    ...(informant ? { informant: { relationship: informant.relationship, ...(informant.nin ? { nin: informant.nin } : {}), ...(informant.name ? { name: informant.name } : {}) } } : {}),
+  };
+}
+
+/** Births as a record kind: the registry's handler. */
+export function birthKind(deps: { persons: PersonStore; records: RecordStore }): KindHandler<BirthFacts, BirthChanges> {
+  return {
+    ...birthSchemas,
+    changes: birthChanges,
+    checkCorrection: (record, changes) => checkBirthCorrection(deps.persons, record, changes),
+    decideRegistration: (record, number) => decideBirthRegistration(deps.persons, record, number),
+    applyCorrection: (entry, record) => applyBirthCorrection(deps.persons, entry, record),
+    presentFacts: presentBirthFacts,
+    registerProjectors: (journal: Journal) => registerBirthProjectors(journal, deps),
+  };
+}

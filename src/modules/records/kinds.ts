@@ -1,0 +1,55 @@
+import type { z } from 'zod';
+import type { Journal } from '../../journal/journal';
+import type { AnyDraft, JournalEntry } from '../../journal/types';
+import type { CivilRecord, RecordKind } from './model';
+
+/** The schemas of one kind of record: static, so the contract is generated without a database. */
+export interface KindSchemas {
+  kind: RecordKind;
+  /** The facts a declaration of this kind carries (its declaration body). */
+  facts: z.ZodType<object>;
+  /** `changes` in a correction of this kind. */
+  changes: z.ZodType<object>;
+  /** The fields the kind's facts add to a record as presented. */
+  view: Record<string, z.ZodType>;
+}
+
+/**
+ * What one kind of record (birth, marriage, divorce, death) adds to the lifecycle that records/
+ * owns. A kind registers its handler; records/ calls it and never imports the kind.
+ */
+export interface KindHandler<F extends object = object, C extends object = object> extends KindSchemas {
+  changes: z.ZodType<C>;
+  /** The facts after a correction, checked by the kind's rules; throws a Problem when refused. Reads, never writes. */
+  checkCorrection(record: CivilRecord<F>, changes: C): Promise<F>;
+  /** The registration entry of a declared record, under the number records/ allocated. Reads, never writes. */
+  decideRegistration(record: CivilRecord<F>, registrationNumber: string): Promise<AnyDraft>;
+  /** Carries a correction of a registered record over to the people it is about. */
+  applyCorrection?(entry: JournalEntry<'record.corrected'>, record: CivilRecord<F>): Promise<void>;
+  /** The facts as staff and the people named see them, every field listed. */
+  presentFacts(record: CivilRecord<F>): Record<string, unknown>;
+  /** Registers the projectors of the kind's own events. */
+  registerProjectors(journal: Journal): void;
+}
+
+/** The registry of record kinds. */
+export class RecordKinds {
+  private readonly handlers = new Map<RecordKind, KindHandler>();
+
+  register<F extends object, C extends object>(handler: KindHandler<F, C>): void {
+    if (this.handlers.has(handler.kind)) throw new Error(`record kind ${handler.kind} registered twice`);
+    // A record's facts were built from this kind's schema, so its handler may read them as F.
+    this.handlers.set(handler.kind, handler as unknown as KindHandler);
+  }
+
+  /** The handler of a record's kind; every kind a record can have is registered at start. */
+  of(kind: RecordKind): KindHandler {
+    const handler = this.handlers.get(kind);
+    if (!handler) throw new Error(`record kind ${kind} is not registered`);
+    return handler;
+  }
+
+  all(): KindHandler[] {
+    return [...this.handlers.values()];
+  }
+}

@@ -1,0 +1,69 @@
+import { canonicalJson } from '../../journal/hash';
+import { conflict, forbidden, preconditionFailed } from '../../http/problem';
+
+/** The lifecycle every kind of record shares. */
+export type RecordStatus = 'declared' | 'registered' | 'rejected' | 'voided';
+export type RecordAction = 'register' | 'reject' | 'correct' | 'void';
+
+/** From which statuses each action may be taken; every other transition is refused. */
+export const TRANSITIONS: { readonly [A in RecordAction]: readonly RecordStatus[] } = {
+  register: ['declared'],
+  reject: ['declared'],
+  correct: ['declared', 'registered'],
+  void: ['registered'],
+};
+
+const PAST: { readonly [A in RecordAction]: string } = { register: 'registered', reject: 'rejected', correct: 'corrected', void: 'voided' };
+
+/** Refuses an action the record's status does not allow (409 invalid-status). */
+export function requireTransition(status: RecordStatus, action: RecordAction): void {
+  if (!TRANSITIONS[action].includes(status)) throw conflict(`A ${status} record cannot be ${PAST[action]}`, 'invalid-status');
+}
+
+/** Four eyes: the registrar must not be the one who declared the record. */
+export function requireFourEyes(declaredBy: string, registrar: string): void {
+  if (declaredBy === registrar) throw forbidden('Four eyes: a record must be registered by someone other than who declared it');
+}
+
+/** The ETag of a record version. */
+export const etagOfVersion = (version: number) => `"${version}"`;
+
+/** A change must name the version it was made against (If-Match); a stale one is 412. */
+export function requireVersion(current: number, ifMatch: number): void {
+  if (current !== ifMatch) throw preconditionFailed(`The record is at version ${current}; read it again and reapply your change`);
+}
+
+export interface FieldChange { path: string; before: unknown; after: unknown }
+
+/** Field-level changes between two fact objects, one level below the top (child.givenName). */
+export function fieldChanges(before: object, after: object): FieldChange[] {
+  const b0 = before as Record<string, unknown>;
+  const a0 = after as Record<string, unknown>;
+  const changes: FieldChange[] = [];
+  for (const section of new Set([...Object.keys(b0), ...Object.keys(a0)])) {
+    const b = asObject(b0[section]);
+    const a = asObject(a0[section]);
+    if (!b || !a) {
+      if (canonicalJson(b0[section]) !== canonicalJson(a0[section])) changes.push({ path: section, before: b0[section] ?? null, after: a0[section] ?? null });
+      continue;
+    }
+    for (const field of new Set([...Object.keys(b), ...Object.keys(a)])) {
+      if (canonicalJson(b[field]) !== canonicalJson(a[field])) {
+        changes.push({ path: `${section}.${field}`, before: b[field] ?? null, after: a[field] ?? null });
+      }
+    }
+  }
+  return changes;
+}
+
+function asObject(v: unknown): Record<string, unknown> | undefined {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
+
+export const KIND_LETTER = { birth: 'B', marriage: 'M', divorce: 'D', death: 'X' } as const;
+export type RecordKind = keyof typeof KIND_LETTER;
+
+/** OFFICE-YEAR-KIND-000123: per office, year and kind. */
+export function formatRegistrationNumber(office: string, year: number, kind: RecordKind, n: number): string {
+  return `${office}-${year}-${KIND_LETTER[kind]}-${String(n).padStart(6, '0')}`;
+}
