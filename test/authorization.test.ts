@@ -5,6 +5,7 @@ import { SCOPES } from '../src/journal/types';
 import { API_ROUTES } from '../src/routes';
 import { randomNin } from '../src/modules/persons/nin';
 import { auth, request, startHarness, type Harness } from './support/harness';
+import { birthDeclaration, enrolParents } from './support/fixtures';
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
@@ -99,6 +100,33 @@ describe('authorization matrix', () => {
       const res = await request(h.app).get('/v1/audit').set(auth(token));
       expect(res.status).toBe(401);
       expect(res.headers['www-authenticate']).toBe('Bearer');
+    }
+  });
+
+  it('writes a read to the access log of every person it names, on each route that declares accessLog', async () => {
+    const [officer, registrar, auditor] = [await h.token('officer'), await h.token('registrar'), await h.token('auditor')];
+    const client = await h.clientToken(['identity:verify']);
+    const { mother, father } = await enrolParents(h.app, registrar);
+    const declared = await request(h.app).post('/v1/births').set(auth(officer)).send(birthDeclaration(mother.nin, father.nin));
+    const id = declared.body.id as string;
+    const reads: Record<string, () => request.Test> = {
+      getPerson: () => request(h.app).get(`/v1/persons/${mother.nin}`).set(auth(officer)),
+      searchPersons: () => request(h.app).get('/v1/persons').query({ q: 'فاطمة', dateOfBirth: '1995-04-02' }).set(auth(officer)),
+      getRecord: () => request(h.app).get(`/v1/records/${id}`).set(auth(officer)),
+      getRecordHistory: () => request(h.app).get(`/v1/records/${id}/history`).set(auth(registrar)),
+      listJournalEntries: () => request(h.app).get('/v1/audit').query({ recordId: id }).set(auth(auditor)),
+      verifyIdentity: () => request(h.app).post('/v1/identity/verification').send({ nin: mother.nin }).set(auth(client)),
+    };
+    const declaring = API_ROUTES.filter((r) => r.accessLog).map((r) => r.operationId).sort();
+    expect(declaring).toEqual(Object.keys(reads).sort());
+    for (const route of API_ROUTES.filter((r) => r.accessLog)) {
+      const before = await h.services.models.access.countDocuments({ nin: mother.nin });
+      const res = await reads[route.operationId]();
+      expect({ route: route.operationId, status: res.status }).toEqual({ route: route.operationId, status: 200 });
+      await h.services.accessLog.flush();
+      const logged = await h.services.models.access.find({ nin: mother.nin }).lean();
+      expect({ route: route.operationId, added: logged.length - before }).toEqual({ route: route.operationId, added: 1 });
+      expect(logged.map((e) => e.route)).toContain(`${route.method.toUpperCase()} ${route.path}`);
     }
   });
 });

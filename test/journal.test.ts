@@ -1,5 +1,6 @@
 import { Journal } from '../src/journal/journal';
 import { rebuildProjections } from '../src/journal/rebuild';
+import { entryHash } from '../src/journal/hash';
 import { entryId } from '../src/journal/types';
 import { verifyChain } from '../src/journal/verify';
 import { registerProjectors } from '../src/projectors';
@@ -60,6 +61,35 @@ describe('the journal', () => {
     } finally {
       await h.services.journal.entries.updateOne({ _id: entryId(seq) }, { $set: { 'data.dateOfBirth': (entry!.data as { dateOfBirth: string }).dateOfBirth } });
     }
+    expect((await verifyChain(h.services.journal.entries)).ok).toBe(true);
+  });
+
+  it('reports every edited entry, so one bad entry cannot hide a later one', async () => {
+    const { mother, father } = await enrolParents(h.app, registrar);
+    const entries = await Promise.all([mother, father].map((p) => h.services.journal.entries.findOne({ entityIds: p.nin, type: 'person.enrolled' })));
+    const seqs = entries.map((e) => e!.seq);
+    for (const seq of seqs) await h.services.journal.entries.updateOne({ _id: entryId(seq) }, { $set: { 'data.legacyReference': 'forged' } });
+    try {
+      const report = await verifyChain(h.services.journal.entries);
+      expect(report.ok).toBe(false);
+      expect(report.firstBadSeq).toBe(seqs[0]);
+      expect(report.problems.map((p) => p.seq)).toEqual(seqs);
+    } finally {
+      for (const seq of seqs) await h.services.journal.entries.updateOne({ _id: entryId(seq) }, { $unset: { 'data.legacyReference': '' } });
+    }
+    expect((await verifyChain(h.services.journal.entries)).ok).toBe(true);
+  });
+
+  it('verifies and skips an entry type written by a newer version, and lists it', async () => {
+    const before = await verifyChain(h.services.journal.entries);
+    const head = before.head!;
+    const body = { seq: head.seq + 1, at: new Date().toISOString(), actor: ctx.actor, requestId: 'newer', type: 'future.event', entityIds: [], data: { x: 1 }, prevHash: head.hash };
+    await h.services.journal.entries.insertOne({ _id: entryId(body.seq), ...body, hash: entryHash(body, head.hash) });
+    const report = await verifyChain(h.services.journal.entries);
+    expect(report).toMatchObject({ ok: true, unknownTypes: [{ seq: body.seq, type: 'future.event' }] });
+    // The running service applies around it: the next command appends after it.
+    const next = await request(h.app).post('/v1/persons').set(auth(registrar)).send(enrolment(1));
+    expect(next.status).toBe(201);
     expect((await verifyChain(h.services.journal.entries)).ok).toBe(true);
   });
 

@@ -1,3 +1,6 @@
+import { Journal } from '../src/journal/journal';
+import { registerRecord } from '../src/modules/records/service';
+import { registerProjectors } from '../src/projectors';
 import { auth, request, startHarness, type Harness } from './support/harness';
 import { contractChecker } from './support/contract';
 import { birthDeclaration, enrolParents } from './support/fixtures';
@@ -94,5 +97,38 @@ describe('voiding', () => {
     const res = await request(h.app).get('/v1/records/r_AAAAAAAAAAAAAAAAAAAAAA').set(auth(officer));
     expectContract(res);
     expect(res.status).toBe(404);
+  });
+});
+
+describe('registration', () => {
+  it('answers the child\'s NIN as child.nin, the same as subjectNin', async () => {
+    const registered = await registeredBirth();
+    expectContract(registered);
+    expect(registered.body.child.nin).toMatch(/^\d{12}$/);
+    expect(registered.body.child.nin).toBe(registered.body.subjectNin);
+  });
+
+  it('leaves no gap in registration numbers when another process appended first (a lost append race)', async () => {
+    const office = 'RCE';
+    await request(h.app).post('/v1/offices').set(auth(await h.token('admin'))).send({ code: office, name: 'Race test office', governorate: 'IQ-BG' }).expect(201);
+    const declarer = await h.token('officer', office);
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { mother, father } = await enrolParents(h.app, registrar);
+      ids.push((await request(h.app).post('/v1/births').set(auth(declarer)).send(birthDeclaration(mother.nin, father.nin))).body.id);
+    }
+    // A second Journal on the same database is what a second service process has. Each time it
+    // appends, this process's journal holds a stale head: its next append loses the race on seq,
+    // it catches up and decides again, and must keep the number it was given the first time.
+    const other = new Journal(h.services.db);
+    registerProjectors(other, h.services, h.services.kinds);
+    const ctx = { actor: { id: 'u_racer', role: 'registrar' as const, office }, requestId: 'race' };
+    const numbers: string[] = [];
+    for (const [i, id] of ids.entries()) {
+      await other.execute(ctx, async () => ({ type: 'client.secret-rotated' as const, entityIds: [`race-${i}`], data: { clientId: `race-${i}` } }));
+      numbers.push((await registerRecord(h.services, ctx, id)).registrationNumber!);
+    }
+    const year = new Date().getUTCFullYear();
+    expect(numbers).toEqual([1, 2, 3].map((n) => `${office}-${year}-B-00000${n}`));
   });
 });

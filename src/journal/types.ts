@@ -1,8 +1,8 @@
 import type { EventCatalogue, EventType } from '../events';
 
 export type Role = 'admin' | 'officer' | 'registrar' | 'auditor' | 'citizen';
-export type Scope = 'identity:verify' | 'notifications:write' | 'feed:read';
-export const SCOPES: readonly Scope[] = ['identity:verify', 'notifications:write', 'feed:read'];
+export const SCOPES = ['identity:verify', 'notifications:write', 'feed:read'] as const;
+export type Scope = (typeof SCOPES)[number];
 
 /** Who caused a change or read: a signed-in user, a sectoral client, or the system itself. */
 export interface Actor {
