@@ -24,7 +24,12 @@ const ADMIN = { username: 'bench-admin', password: 'Ishtar gate at night 575' };
 
 async function main() {
   const config = loadConfig();
-  const engine = await resolveEngine({ mongodbUri: config.MONGODB_URI, engine: config.DB_ENGINE, cacheDir: config.ENGINE_CACHE_DIR, log: (m) => console.error(m) });
+  const engine = await resolveEngine({
+    mongodbUri: config.MONGODB_URI,
+    engine: config.DB_ENGINE,
+    cacheDir: config.ENGINE_CACHE_DIR,
+    log: (m) => console.error(m),
+  });
   const dbName = `bench_${Date.now()}`;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'registry-bench-'));
   const env = { ...process.env, MONGODB_URI: engine.uri, MONGODB_DB: dbName, HOST: '127.0.0.1', DATA_DIR: dataDir };
@@ -32,10 +37,19 @@ async function main() {
   const children: ChildProcess[] = [];
   try {
     const servicePort = await freePort();
-    children.push(fork(path.join(__dirname, '../src/server.js'), [], {
-      env: { ...env, PORT: String(servicePort), LOG_LEVEL: 'info', RATE_LIMIT_SIGN_IN_PER_MINUTE: '1000000', BOOTSTRAP_ADMIN_USERNAME: ADMIN.username, BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password },
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    }));
+    children.push(
+      fork(path.join(__dirname, '../src/server.js'), [], {
+        env: {
+          ...env,
+          PORT: String(servicePort),
+          LOG_LEVEL: 'info',
+          RATE_LIMIT_SIGN_IN_PER_MINUTE: '1000000',
+          BOOTSTRAP_ADMIN_USERNAME: ADMIN.username,
+          BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
+        },
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      }),
+    );
     await waitForPort(servicePort, 30_000);
     const api = client(`http://127.0.0.1:${servicePort}`);
     await waitReady(api);
@@ -62,16 +76,20 @@ async function main() {
       const c = couples[i % couples.length];
       const declared = await api.post('/v1/births', officer, {
         child: { givenName: 'زينب', sex: 'female', dateOfBirth: '2026-01-15', placeOfBirth: { governorate: 'IQ-BG' } },
-        mother: { nin: c.mother }, father: { nin: c.father },
+        mother: { nin: c.mother },
+        father: { nin: c.father },
       });
-      const registered = await api.post(`/v1/records/${declared.id}/registration`, registrar, undefined, 200);
+      const registered = await api.post(`/v1/records/${String(declared.id)}/registration`, registrar, undefined, 200);
       return registered.subjectNin as string;
     });
     const birthsPerSecond = BIRTHS / ((performance.now() - started) / 1000);
 
     const nins = [...couples.flatMap((c) => [c.mother, c.father]), ...children_];
     const baselinePort = await freePort();
-    const baseline = fork(path.join(__dirname, 'baseline-server.js'), [], { env: { ...env, PORT: String(baselinePort) }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const baseline = fork(path.join(__dirname, 'baseline-server.js'), [], {
+      env: { ...env, PORT: String(baselinePort) },
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
     children.push(baseline);
     await new Promise((resolve) => baseline.once('message', resolve));
 
@@ -82,8 +100,12 @@ async function main() {
 
     console.log(`signing in for ${READ_SECONDS} s…`);
     const logins = await autocannon({
-      url: `http://127.0.0.1:${servicePort}/v1/auth/login`, method: 'POST', connections: 4, duration: READ_SECONDS,
-      headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: users.officer, password: ADMIN.password }),
+      url: `http://127.0.0.1:${servicePort}/v1/auth/login`,
+      method: 'POST',
+      connections: 4,
+      duration: READ_SECONDS,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: users.officer, password: ADMIN.password }),
     });
     if (logins.non2xx > 0) throw new Error(`${logins.non2xx} logins failed`);
     const verifications = verifyRate(officer);
@@ -95,7 +117,10 @@ async function main() {
       ['ratio of full read to baseline', (full.rps / bare.rps).toFixed(2)],
       ['baseline + ES256 token verification only', `${verified.rps.toFixed(0)} (ratio ${(verified.rps / bare.rps).toFixed(2)})`],
       ['ES256 verifications per second, one core', `${verifications.toFixed(0)} (${(1e6 / verifications).toFixed(0)} µs each)`],
-      ['logins per second (4 connections)', `${logins.requests.average.toFixed(1)} (argon2id m=${ARGON2_OPTIONS.memoryCost} KiB, t=${ARGON2_OPTIONS.timeCost}, p=${ARGON2_OPTIONS.parallelism})`],
+      [
+        'logins per second (4 connections)',
+        `${logins.requests.average.toFixed(1)} (argon2id m=${ARGON2_OPTIONS.memoryCost} KiB, t=${ARGON2_OPTIONS.timeCost}, p=${ARGON2_OPTIONS.parallelism})`,
+      ],
     ];
     console.log('');
     for (const [k, v] of rows) console.log(`${k.padEnd(44)} ${v}`);
@@ -123,17 +148,20 @@ function verifyRate(token: string): number {
 function person(sex: 'female' | 'male', i: number) {
   return {
     name: { givenName: sex === 'female' ? 'فاطمة' : 'أحمد', fatherName: 'علي', grandfatherName: 'حسن', familyName: 'الجبوري' },
-    sex, dateOfBirth: `${sex === 'female' ? 1990 : 1985}-0${1 + (i % 9)}-1${i % 10}`, placeOfBirth: { governorate: 'IQ-BG' },
+    sex,
+    dateOfBirth: `${sex === 'female' ? 1990 : 1985}-0${1 + (i % 9)}-1${i % 10}`,
+    placeOfBirth: { governorate: 'IQ-BG' },
   };
 }
 
 function client(base: string) {
   const call = async (method: string, route: string, token: string | undefined, body?: unknown, expected = 201) => {
     const res = await fetch(base + route, {
-      method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const json = await res.json() as Record<string, unknown>;
+    const json = (await res.json()) as Record<string, unknown>;
     if (res.status !== expected) throw new Error(`${method} ${route}: ${res.status} ${JSON.stringify(json)}`);
     return json;
   };
@@ -146,26 +174,40 @@ function client(base: string) {
 
 async function waitReady(api: ReturnType<typeof client>) {
   for (let i = 0; i < 100; i++) {
-    try { await api.get('/health/ready'); return; } catch { await new Promise((r) => setTimeout(r, 200)); }
+    try {
+      await api.get('/health/ready');
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
   }
   throw new Error('the service did not become ready');
 }
 
 async function inParallel<T>(count: number, concurrency: number, work: (i: number) => Promise<T>): Promise<T[]> {
-  const results: T[] = new Array(count);
+  const results = new Array<T>(count);
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < count) { const i = next++; results[i] = await work(i); }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const i = next++;
+        results[i] = await work(i);
+      }
+    }),
+  );
   return results;
 }
 
 async function load(base: string, prefix: string, nins: string[], headers: Record<string, string>) {
   let i = 0;
-  const run = (duration: number) => autocannon({
-    url: base, connections: 10, duration, headers,
-    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: prefix + nins[i++ % nins.length] }) }],
-  });
+  const run = (duration: number) =>
+    autocannon({
+      url: base,
+      connections: 10,
+      duration,
+      headers,
+      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: prefix + nins[i++ % nins.length] }) }],
+    });
   await run(1); // warm-up: connections, caches and JIT, not counted
   const result = await run(READ_SECONDS);
   if (result.non2xx > 0) throw new Error(`${result.non2xx} answers were not 2xx from ${base}${prefix}`);

@@ -28,7 +28,7 @@ async function seed(services: Services, seedValue: string, couples: number, birt
   for (const u of DEMO_USERS) {
     if (!(await services.models.users.exists({ username: u.username }))) await createUser(services, SYSTEM, u);
   }
-  if (await services.persons.collection.estimatedDocumentCount() > 0) {
+  if ((await services.persons.collection.estimatedDocumentCount()) > 0) {
     process.stdout.write('persons already present: skipping people and births (drop the data folder to seed again)\n');
     return;
   }
@@ -38,7 +38,10 @@ async function seed(services: Services, seedValue: string, couples: number, birt
     const father = random.pick(MALE_NAMES);
     const grandfather = random.pick(MALE_NAMES);
     return {
-      givenName: given[0], fatherName: father[0], grandfatherName: grandfather[0], familyName: family[0],
+      givenName: given[0],
+      fatherName: father[0],
+      grandfatherName: grandfather[0],
+      familyName: family[0],
       latin: { givenName: given[1], fatherName: father[1], grandfatherName: grandfather[1], familyName: family[1] },
     };
   };
@@ -46,18 +49,42 @@ async function seed(services: Services, seedValue: string, couples: number, birt
   for (let i = 0; i < couples; i++) {
     const governorate = random.pick(GOVERNORATES).code;
     const husbandFamily = random.pick(FAMILY_NAMES);
-    const mother = await enrolPerson(services, registrar, { name: name(random.pick(FEMALE_NAMES), random.pick(FAMILY_NAMES)), sex: 'female', dateOfBirth: random.date(1975, 2000), placeOfBirth: { governorate }, legacyReference: `LEG/${i}/M` });
-    const father = await enrolPerson(services, registrar, { name: name(random.pick(MALE_NAMES), husbandFamily), sex: 'male', dateOfBirth: random.date(1970, 1996), placeOfBirth: { governorate }, legacyReference: `LEG/${i}/F` });
+    const mother = await enrolPerson(services, registrar, {
+      name: name(random.pick(FEMALE_NAMES), random.pick(FAMILY_NAMES)),
+      sex: 'female',
+      dateOfBirth: random.date(1975, 2000),
+      placeOfBirth: { governorate },
+      legacyReference: `LEG/${i}/M`,
+    });
+    const father = await enrolPerson(services, registrar, {
+      name: name(random.pick(MALE_NAMES), husbandFamily),
+      sex: 'male',
+      dateOfBirth: random.date(1970, 1996),
+      placeOfBirth: { governorate },
+      legacyReference: `LEG/${i}/F`,
+    });
     parents.push({ mother: mother._id, father: father._id, governorate });
   }
   for (let i = 0; i < births; i++) {
     const p = parents[i % parents.length];
     const sex = random.int(0, 1) ? 'female' : 'male';
     const given = random.pick(sex === 'female' ? FEMALE_NAMES : MALE_NAMES);
-    const entry = await declareBirth(services, { ...officer, office: 'BGD' }, {
-      child: { givenName: given[0], latin: { givenName: given[1] }, sex, dateOfBirth: random.date(2019, 2025), placeOfBirth: { governorate: p.governorate, facility: random.pick(FACILITIES) } },
-      mother: { nin: p.mother }, father: { nin: p.father }, informant: { relationship: 'health-facility' },
-    });
+    const entry = await declareBirth(
+      services,
+      { ...officer, office: 'BGD' },
+      {
+        child: {
+          givenName: given[0],
+          latin: { givenName: given[1] },
+          sex,
+          dateOfBirth: random.date(2019, 2025),
+          placeOfBirth: { governorate: p.governorate, facility: random.pick(FACILITIES) },
+        },
+        mother: { nin: p.mother },
+        father: { nin: p.father },
+        informant: { relationship: 'health-facility' },
+      },
+    );
     await registerRecord(services, registrar, entry.data.recordId);
     if ((i + 1) % 200 === 0) process.stdout.write(`  ${i + 1} births registered\n`);
   }

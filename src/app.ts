@@ -9,7 +9,9 @@ import { API_ROUTES } from './routes';
 import type { Services } from './services';
 
 declare module 'http' {
-  interface IncomingMessage { id?: string }
+  interface IncomingMessage {
+    id?: string;
+  }
 }
 
 /** Builds the express app (no listening, so tests can drive it with supertest). */
@@ -28,16 +30,23 @@ export function createApp(services: Services): express.Express {
 
   const routes = API_ROUTES;
   const yaml = openApiYaml(routes);
-  app.get('/health/live', (_req, res) => { res.json({ status: 'up' }); });
+  app.get('/health/live', (_req, res) => {
+    res.json({ status: 'up' });
+  });
   app.get('/health/ready', async (_req, res) => {
     try {
       await services.db.command({ ping: 1 });
       res.json({ status: 'ready' });
     } catch {
-      res.status(503).type('application/problem+json').send({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'The database does not answer' });
+      res
+        .status(503)
+        .type('application/problem+json')
+        .send({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'The database does not answer' });
     }
   });
-  app.get('/openapi.yaml', (_req, res) => { res.type('application/yaml').send(yaml); });
+  app.get('/openapi.yaml', (_req, res) => {
+    res.type('application/yaml').send(yaml);
+  });
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(openApiDocument(routes)));
   app.use(mountRoutes(services, routes));
   app.use(unknownRoute);

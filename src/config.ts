@@ -6,61 +6,99 @@ import { z } from 'zod';
  * Each entry's description is also the README's configuration table.
  */
 const variables = {
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000)
-    .describe('TCP port the HTTP server listens on'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('TCP port the HTTP server listens on'),
   HOST: z.string().default('0.0.0.0').describe('Address the HTTP server binds to'),
-  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional()
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+    .optional()
     .describe('MongoDB (or FerretDB) connection string; when unset an embedded engine is started'),
-  MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/).default('civil_registry')
+  MONGODB_DB: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,60}$/)
+    .default('civil_registry')
     .describe('Database name inside the engine'),
-  DB_ENGINE: z.enum(['auto', 'mongodb-memory-server', 'ferretdb']).default('auto')
+  DB_ENGINE: z
+    .enum(['auto', 'mongodb-memory-server', 'ferretdb'])
+    .default('auto')
     .describe('Embedded engine when MONGODB_URI is unset: auto tries mongodb-memory-server, then FerretDB'),
-  DATA_DIR: z.string().default(path.resolve('data'))
-    .describe('Folder for the embedded engine\'s data and generated keys'),
-  ENGINE_CACHE_DIR: z.string().default(path.join(process.env.XDG_CACHE_HOME ?? path.join(process.env.HOME ?? '/tmp', '.cache'), 'civil-registry'))
+  DATA_DIR: z.string().default(path.resolve('data')).describe("Folder for the embedded engine's data and generated keys"),
+  ENGINE_CACHE_DIR: z
+    .string()
+    .default(path.join(process.env.XDG_CACHE_HOME ?? path.join(process.env.HOME ?? '/tmp', '.cache'), 'civil-registry'))
     .describe('Cache outside the repo for engine binaries (FerretDB build, mongod download)'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
-    .describe('pino log level'),
-  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900)
-    .describe('Lifetime of access tokens, in seconds'),
-  REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).max(90 * 86400).default(14 * 86400)
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level'),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900).describe('Lifetime of access tokens, in seconds'),
+  REFRESH_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(300)
+    .max(90 * 86400)
+    .default(14 * 86400)
     .describe('Lifetime of refresh tokens, in seconds (each use rotates it)'),
-  ACCOUNT_STATUS_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5)
+  ACCOUNT_STATUS_CACHE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(60)
+    .default(5)
     .describe('How long another instance may take to notice a disabled or changed account'),
-  LOGIN_LOCK_AFTER_FAILURES: z.coerce.number().int().min(3).max(100).default(10)
+  LOGIN_LOCK_AFTER_FAILURES: z.coerce
+    .number()
+    .int()
+    .min(3)
+    .max(100)
+    .default(10)
     .describe('Failed logins (or activation codes) of one account before it is locked for a while'),
-  LOGIN_LOCK_ADDRESS_AFTER_FAILURES: z.coerce.number().int().min(5).max(10_000).default(50)
+  LOGIN_LOCK_ADDRESS_AFTER_FAILURES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(10_000)
+    .default(50)
     .describe('Failed logins from one address before the address is locked for a while'),
-  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15)
-    .describe('How long a lock lasts, and the window in which failures count'),
-  RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60)
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15).describe('How long a lock lasts, and the window in which failures count'),
+  RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(60)
     .describe('Requests per minute and address to login, activation and the client token endpoint'),
-  RATE_LIMIT_IDENTITY_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600)
-    .describe('Identity verifications per minute and client'),
-  TOKEN_SIGNING_KEY_FILE: z.string().min(1).optional()
+  RATE_LIMIT_IDENTITY_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600).describe('Identity verifications per minute and client'),
+  TOKEN_SIGNING_KEY_FILE: z
+    .string()
+    .min(1)
+    .optional()
     .describe('PEM file (PKCS#8, P-256) that signs access tokens; when unset one is generated into DATA_DIR/keys'),
   TOKEN_ISSUER: z.string().min(1).default('civil-registry').describe('`iss` of tokens the service issues'),
-  BOOTSTRAP_ADMIN_USERNAME: z.string().min(3).optional()
-    .describe('First admin, created only when the database has no user'),
-  BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12).optional()
-    .describe('Password of the first admin (at least 12 characters)'),
-  BOOTSTRAP_ADMIN_OFFICE: z.string().regex(/^[A-Z]{3}$/).default('BGD').describe('Office of the first admin'),
-  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/).default('100kb').describe('Largest accepted JSON body'),
+  BOOTSTRAP_ADMIN_USERNAME: z.string().min(3).optional().describe('First admin, created only when the database has no user'),
+  BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12).optional().describe('Password of the first admin (at least 12 characters)'),
+  BOOTSTRAP_ADMIN_OFFICE: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .default('BGD')
+    .describe('Office of the first admin'),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/)
+    .default('100kb')
+    .describe('Largest accepted JSON body'),
 };
 
 const schema = z.object(variables);
 export type Config = z.infer<typeof schema>;
 
-export const configDescriptions = Object.fromEntries(
-  Object.entries(variables).map(([name, v]) => [name, v.description ?? '']),
-);
+export const configDescriptions = Object.fromEntries(Object.entries(variables).map(([name, v]) => [name, v.description ?? '']));
 
 export class ConfigError extends Error {}
 
 /** Reads the environment; throws one error naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(
-    Object.keys(variables).filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]),
+    Object.keys(variables)
+      .filter((k) => env[k] !== undefined && env[k] !== '')
+      .map((k) => [k, env[k]]),
   );
   const parsed = schema.safeParse(present);
   if (!parsed.success) {

@@ -21,10 +21,13 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 15_000);
     force.unref();
-    service.stop().then(() => process.exit(0), (err: Error) => {
-      log.error({ errorName: err.name }, 'shutdown failed');
-      process.exit(1);
-    });
+    service.stop().then(
+      () => process.exit(0),
+      (err: Error) => {
+        log.error({ errorName: err.name }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));

@@ -75,9 +75,7 @@ export async function connect(uri: string, dbName?: string): Promise<Connection>
 }
 
 /** Builds the services on an open connection: indexes first, then replay of unapplied entries. */
-export async function createServices(
-  conn: Connection, config: Config, log: Logger, opts: { persistKeys: boolean },
-): Promise<Services> {
+export async function createServices(conn: Connection, config: Config, log: Logger, opts: { persistKeys: boolean }): Promise<Services> {
   const db = conn.db;
   if (!db) throw new Error('database connection is not open');
   const models = createModels(conn);
@@ -92,7 +90,13 @@ export async function createServices(
   const kinds = createKinds(stores);
   const services: Services = {
     ...stores,
-    config, conn, db, models, journal, kinds, log,
+    config,
+    conn,
+    db,
+    models,
+    journal,
+    kinds,
+    log,
     tokens: new TokenService(key, config.TOKEN_ISSUER, config.ACCESS_TOKEN_TTL_SECONDS),
     accessLog: new AccessLog(db.collection<AccessEntry>('access_log'), log),
     accounts: new AccountStatus(models.users, models.clients, config.ACCOUNT_STATUS_CACHE_SECONDS * 1000),

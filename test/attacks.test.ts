@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { auth, request, startHarness, type Harness } from './support/harness';
 import { createUser } from '../src/modules/users/service';
@@ -22,9 +23,12 @@ describe('attacks that must fail', () => {
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
     const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
     // The public key is what an attacker can have: try it as an HMAC secret (algorithm confusion).
-    const publicPem = (h.services.tokens as unknown as { key: { publicKey: { export(o: object): string } } }).key.publicKey.export({ type: 'spki', format: 'pem' });
+    const publicPem = (h.services.tokens as unknown as { key: { publicKey: { export(o: object): string } } }).key.publicKey.export({
+      type: 'spki',
+      format: 'pem',
+    });
     const confused = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ ...claims, role: 'admin' })}`;
-    const confusedSig = require('node:crypto').createHmac('sha256', publicPem).update(confused).digest('base64url');
+    const confusedSig = createHmac('sha256', publicPem).update(confused).digest('base64url');
     const forged = [
       `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...claims, role: 'admin' })}.`,
       `${confused}.${confusedSig}`,
@@ -40,7 +44,13 @@ describe('attacks that must fail', () => {
     expect((await login('known.user', { $gt: '' })).status).toBe(400);
     const officer = await h.token('officer');
     expect((await request(h.app).get('/v1/persons?q[$regex]=.*').set(auth(officer))).status).toBe(400);
-    expect((await request(h.app).get('/v1/users?role[$ne]=admin').set(auth(await h.token('admin')))).status).toBe(400);
+    expect(
+      (
+        await request(h.app)
+          .get('/v1/users?role[$ne]=admin')
+          .set(auth(await h.token('admin')))
+      ).status,
+    ).toBe(400);
   });
 
   it('refuses oversized and deeply nested JSON with a 4xx, not a crash', async () => {
@@ -48,7 +58,9 @@ describe('attacks that must fail', () => {
     const res = await request(h.app).post('/v1/auth/login').set('Content-Type', 'application/json').send(deep);
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
-    const big = await request(h.app).post('/v1/auth/login').send({ username: 'x', password: 'y'.repeat(300_000) });
+    const big = await request(h.app)
+      .post('/v1/auth/login')
+      .send({ username: 'x', password: 'y'.repeat(300_000) });
     expect(big.status).toBe(413);
   });
 
@@ -85,7 +97,15 @@ describe('attacks that must fail', () => {
     const limited = await startHarness({ RATE_LIMIT_SIGN_IN_PER_MINUTE: '3', RATE_LIMIT_IDENTITY_PER_MINUTE: '2' });
     try {
       const statuses = [];
-      for (let i = 0; i < 4; i++) statuses.push((await request(limited.app).post('/v1/auth/login').set('X-Forwarded-For', '10.1.1.1').send({ username: `x${i}`, password: 'wrong password here' })).status);
+      for (let i = 0; i < 4; i++)
+        statuses.push(
+          (
+            await request(limited.app)
+              .post('/v1/auth/login')
+              .set('X-Forwarded-For', '10.1.1.1')
+              .send({ username: `x${i}`, password: 'wrong password here' })
+          ).status,
+        );
       expect(statuses).toEqual([401, 401, 401, 429]);
       const client = await limited.clientToken(['identity:verify']);
       const ask = () => request(limited.app).post('/v1/identity/verification').set(auth(client)).send({ nin: '100000000004' });
@@ -99,7 +119,7 @@ describe('attacks that must fail', () => {
     }
   });
 
-  it('puts helmet\'s headers on every answer, errors included', async () => {
+  it("puts helmet's headers on every answer, errors included", async () => {
     for (const res of [await request(h.app).get('/health/live'), await login({ $ne: 1 }, 'x'), await request(h.app).get('/nowhere')]) {
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');

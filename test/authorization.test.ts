@@ -8,24 +8,38 @@ import { auth, request, startHarness, type Harness } from './support/harness';
 import { birthDeclaration, enrolParents } from './support/fixtures';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
 afterAll(() => h.close());
 
-interface Layer { route?: { path: string; methods: Record<string, boolean> }; handle?: Layer; stack?: Layer[] }
+interface Layer {
+  route?: { path: string; methods: Record<string, boolean> };
+  handle?: Layer;
+  stack?: Layer[];
+}
 
 /** Every METHOD path the express app really serves, walking nested routers. */
 function servedRoutes(router: Layer): string[] {
-  return (router.stack ?? []).flatMap((l) => l.route
-    ? Object.keys(l.route.methods).filter((m) => m !== '_all').map((m) => `${m} ${l.route!.path}`)
-    : l.handle?.stack ? servedRoutes(l.handle) : []);
+  return (router.stack ?? []).flatMap((l) =>
+    l.route
+      ? Object.keys(l.route.methods)
+          .filter((m) => m !== '_all')
+          .map((m) => `${m} ${l.route!.path}`)
+      : l.handle?.stack
+        ? servedRoutes(l.handle)
+        : [],
+  );
 }
 
 /** The open service routes that are not part of the API table. */
 const SERVICE_ROUTES = ['get /health/live', 'get /health/ready', 'get /openapi.yaml'];
 
 /** A path with every parameter filled by a well-formed value. */
-const concrete = (path: string) => path
-  .replace('{nin}', randomNin()).replace('{id}', path.startsWith('/v1/users') ? 'u_AAAAAAAAAAAAAAAA' : path.startsWith('/v1/clients') ? 'cl_AAAAAAAAAAAAAAAA' : 'r_AAAAAAAAAAAAAAAAAAAAAA');
+const concrete = (path: string) =>
+  path
+    .replace('{nin}', randomNin())
+    .replace('{id}', path.startsWith('/v1/users') ? 'u_AAAAAAAAAAAAAAAA' : path.startsWith('/v1/clients') ? 'cl_AAAAAAAAAAAAAAAA' : 'r_AAAAAAAAAAAAAAAAAAAAAA');
 
 describe('authorization matrix', () => {
   it('every route the app serves has an entry in the route table (a new route without one fails here)', () => {
@@ -53,9 +67,7 @@ describe('authorization matrix', () => {
         let req = request(h.app)[r.method](concrete(r.path));
         if (caller.token) req = req.set(auth(caller.token));
         const res = await req.send(r.body ? {} : undefined);
-        const expected = caller.actor
-          ? (allows(r.permission, caller.actor) ? 'allowed' : 403)
-          : (needsToken(r.permission) ? 401 : 'allowed');
+        const expected = caller.actor ? (allows(r.permission, caller.actor) ? 'allowed' : 403) : needsToken(r.permission) ? 401 : 'allowed';
         const ok = expected === 'allowed' ? ![401, 403].includes(res.status) : res.status === expected;
         if (!ok) failures.push(`${caller.name}: ${r.method.toUpperCase()} ${r.path} -> ${res.status}, expected ${expected}`);
       }
@@ -63,7 +75,7 @@ describe('authorization matrix', () => {
     expect(failures).toEqual([]);
   });
 
-  it('keeps people\'s tokens and client tokens apart', async () => {
+  it("keeps people's tokens and client tokens apart", async () => {
     const client = await h.clientToken(['identity:verify']);
     expect((await request(h.app).get(`/v1/persons/${randomNin()}`).set(auth(client))).status).toBe(403);
     const officer = await h.token('officer');
@@ -73,10 +85,16 @@ describe('authorization matrix', () => {
     const [head, payload, sig] = client.split('.');
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
     const asPerson = Buffer.from(JSON.stringify({ ...claims, typ: 'access', role: 'admin', office: 'BGD' })).toString('base64url');
-    expect((await request(h.app).get('/v1/users').set(auth(`${head}.${asPerson}.${sig}`))).status).toBe(401);
+    expect(
+      (
+        await request(h.app)
+          .get('/v1/users')
+          .set(auth(`${head}.${asPerson}.${sig}`))
+      ).status,
+    ).toBe(401);
   });
 
-  it('never shows a citizen another person\'s data', async () => {
+  it("never shows a citizen another person's data", async () => {
     const me = await h.citizen();
     const other = await h.citizen();
     for (const path of [`/v1/persons/${other.nin}`, `/v1/persons?q=نور`, '/v1/records/r_AAAAAAAAAAAAAAAAAAAAAA', '/v1/audit']) {
@@ -117,7 +135,9 @@ describe('authorization matrix', () => {
       listJournalEntries: () => request(h.app).get('/v1/audit').query({ recordId: id }).set(auth(auditor)),
       verifyIdentity: () => request(h.app).post('/v1/identity/verification').send({ nin: mother.nin }).set(auth(client)),
     };
-    const declaring = API_ROUTES.filter((r) => r.accessLog).map((r) => r.operationId).sort();
+    const declaring = API_ROUTES.filter((r) => r.accessLog)
+      .map((r) => r.operationId)
+      .sort();
     expect(declaring).toEqual(Object.keys(reads).sort());
     for (const route of API_ROUTES.filter((r) => r.accessLog)) {
       const before = await h.services.models.access.countDocuments({ nin: mother.nin });

@@ -16,7 +16,12 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const person = { name: { givenName: 'علي', fatherName: 'حسن', grandfatherName: 'جعفر' }, sex: 'male', dateOfBirth: '1970-02-02', placeOfBirth: { governorate: 'IQ-KA' } };
+const person = {
+  name: { givenName: 'علي', fatherName: 'حسن', grandfatherName: 'جعفر' },
+  sex: 'male',
+  dateOfBirth: '1970-02-02',
+  placeOfBirth: { governorate: 'IQ-KA' },
+};
 
 /** Every write route, with a valid body and the role that may send it. */
 const writeRoutes = () => [
@@ -27,7 +32,12 @@ const writeRoutes = () => [
   { path: '/v1/births', role: 'officer', body: birthDeclaration(motherNin) },
   { path: `/v1/records/${recordId}/rejection`, role: 'registrar', body: { reason: 'Testing bad input' } },
   { path: `/v1/records/${recordId}/voiding`, role: 'registrar', body: { reason: 'Testing bad input' } },
-  { path: `/v1/records/${recordId}/corrections`, role: 'registrar', body: { changes: { child: { givenName: 'نور' } }, reason: 'Testing bad input' }, ifMatch: '"1"' },
+  {
+    path: `/v1/records/${recordId}/corrections`,
+    role: 'registrar',
+    body: { changes: { child: { givenName: 'نور' } }, reason: 'Testing bad input' },
+    ifMatch: '"1"',
+  },
   { path: `/v1/records/${recordId}/registration`, role: 'registrar', body: undefined },
 ];
 
@@ -72,7 +82,9 @@ describe('bad input is a clear 4xx problem and changes nothing', () => {
 
   it('refuses an invalid record id', async () => {
     for (const id of ['abc', 'r_short', '../../etc', 'r_AAAAAAAAAAAAAAAAAAAAAA$']) {
-      const res = await request(h.app).get(`/v1/records/${encodeURIComponent(id)}`).set(auth(tokens.officer));
+      const res = await request(h.app)
+        .get(`/v1/records/${encodeURIComponent(id)}`)
+        .set(auth(tokens.officer));
       expect({ id, status: res.status }).toEqual({ id, status: 400 });
     }
   });
@@ -83,12 +95,17 @@ describe('bad input is a clear 4xx problem and changes nothing', () => {
       const res = await request(h.app).get(`/v1/persons?${query}`).set(officer);
       expect({ query, status: res.status }).toEqual({ query, status: 400 });
     }
-    const audit = await request(h.app).get('/v1/audit?actor[$ne]=x').set(auth(await h.token('auditor')));
+    const audit = await request(h.app)
+      .get('/v1/audit?actor[$ne]=x')
+      .set(auth(await h.token('auditor')));
     expect(audit.status).toBe(400);
   });
 
   it('refuses a date that does not exist', async () => {
-    const res = await request(h.app).post('/v1/persons').set(auth(tokens.registrar)).send({ ...person, dateOfBirth: '1970-02-30' });
+    const res = await request(h.app)
+      .post('/v1/persons')
+      .set(auth(tokens.registrar))
+      .send({ ...person, dateOfBirth: '1970-02-30' });
     expect(res.status).toBe(400);
     expect(res.body.errors[0]).toEqual({ path: 'body.dateOfBirth', message: 'is not a real calendar date' });
   });

@@ -26,8 +26,16 @@ describe('Idempotency-Key', () => {
 
   it('refuses the same key with a different body (422)', async () => {
     const { mother, father } = await enrolParents(h.app, registrar);
-    await request(h.app).post('/v1/births').set(auth(officer)).set('Idempotency-Key', 'office-7-retry-0002').send(birthDeclaration(mother.nin, father.nin)).expect(201);
-    const other = await request(h.app).post('/v1/births').set(auth(officer)).set('Idempotency-Key', 'office-7-retry-0002')
+    await request(h.app)
+      .post('/v1/births')
+      .set(auth(officer))
+      .set('Idempotency-Key', 'office-7-retry-0002')
+      .send(birthDeclaration(mother.nin, father.nin))
+      .expect(201);
+    const other = await request(h.app)
+      .post('/v1/births')
+      .set(auth(officer))
+      .set('Idempotency-Key', 'office-7-retry-0002')
       .send(birthDeclaration(mother.nin, father.nin, { givenName: 'نور' }));
     expect(other.status).toBe(422);
     expect(other.body.code).toBe('idempotency-key-reused');
@@ -40,24 +48,41 @@ describe('Idempotency-Key', () => {
     const retry = await request(h.app).post('/v1/births').set(auth(officer)).set('Idempotency-Key', 'office-7-retry-0003').send(bad);
     expect([first.status, retry.status]).toEqual([422, 422]);
     expect(retry.headers['content-type']).toContain('application/problem+json');
-    const someoneElse = await request(h.app).post('/v1/persons').set(auth(registrar)).set('Idempotency-Key', 'office-7-retry-0003')
-      .send({ name: { givenName: 'علي', fatherName: 'حسن', grandfatherName: 'جعفر' }, sex: 'male', dateOfBirth: '1970-02-02', placeOfBirth: { governorate: 'IQ-KA' } });
+    const someoneElse = await request(h.app)
+      .post('/v1/persons')
+      .set(auth(registrar))
+      .set('Idempotency-Key', 'office-7-retry-0003')
+      .send({
+        name: { givenName: 'علي', fatherName: 'حسن', grandfatherName: 'جعفر' },
+        sex: 'male',
+        dateOfBirth: '1970-02-02',
+        placeOfBirth: { governorate: 'IQ-KA' },
+      });
     expect(someoneElse.status).toBe(201);
   });
 
   it('runs concurrent retries once', async () => {
     const { mother, father } = await enrolParents(h.app, registrar);
     const body = birthDeclaration(mother.nin, father.nin);
-    const answers = await Promise.all([1, 2, 3].map(() =>
-      request(h.app).post('/v1/births').set(auth(officer)).set('Idempotency-Key', 'office-7-retry-0004').send(body)));
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => request(h.app).post('/v1/births').set(auth(officer)).set('Idempotency-Key', 'office-7-retry-0004').send(body)),
+    );
     expect(answers.filter((a) => a.status === 201).length).toBeGreaterThanOrEqual(1);
     for (const a of answers) expect([201, 409]).toContain(a.status);
     expect(await h.services.records.collection.countDocuments({ 'data.mother.nin': mother.nin })).toBe(1);
   });
 
   it('refuses a malformed key', async () => {
-    const res = await request(h.app).post('/v1/persons').set(auth(registrar)).set('Idempotency-Key', 'x')
-      .send({ name: { givenName: 'علي', fatherName: 'حسن', grandfatherName: 'جعفر' }, sex: 'male', dateOfBirth: '1970-02-02', placeOfBirth: { governorate: 'IQ-KA' } });
+    const res = await request(h.app)
+      .post('/v1/persons')
+      .set(auth(registrar))
+      .set('Idempotency-Key', 'x')
+      .send({
+        name: { givenName: 'علي', fatherName: 'حسن', grandfatherName: 'جعفر' },
+        sex: 'male',
+        dateOfBirth: '1970-02-02',
+        placeOfBirth: { governorate: 'IQ-KA' },
+      });
     expect(res.status).toBe(400);
   });
 });

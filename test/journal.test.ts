@@ -20,14 +20,15 @@ afterAll(() => h.close());
 const ctx = { actor: { id: 'u_test', role: 'registrar' as const, office: 'BGD' }, requestId: 'journal-test' };
 const enrolment = (i: number) => ({
   name: { givenName: 'سارة', fatherName: 'خالد', grandfatherName: 'عمر' },
-  sex: 'female', dateOfBirth: `1980-01-${String((i % 28) + 1).padStart(2, '0')}`, placeOfBirth: { governorate: 'IQ-NA' },
+  sex: 'female',
+  dateOfBirth: `1980-01-${String((i % 28) + 1).padStart(2, '0')}`,
+  placeOfBirth: { governorate: 'IQ-NA' },
 });
 
 describe('the journal', () => {
   it('gives 50 concurrent commands a gap-free, valid chain', async () => {
     const before = (await verifyChain(h.services.journal.entries)).entries;
-    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) =>
-      request(h.app).post('/v1/persons').set(auth(registrar)).send(enrolment(i))));
+    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => request(h.app).post('/v1/persons').set(auth(registrar)).send(enrolment(i))));
     expect(answers.map((a) => a.status)).toEqual(Array(50).fill(201));
     expect(new Set(answers.map((a) => a.body.nin)).size).toBe(50);
     const report = await verifyChain(h.services.journal.entries);
@@ -40,11 +41,13 @@ describe('the journal', () => {
     const other = new Journal(h.services.db);
     registerProjectors(other, h.services, h.services.kinds);
     const draft = (n: number) => async () => ({ type: 'client.secret-rotated' as const, entityIds: [`race-${n}`], data: { clientId: `race-${n}` } });
-    await Promise.all(Array.from({ length: 20 }, (_, i) =>
-      (i % 2 ? other : h.services.journal).execute(ctx, draft(i))));
+    await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? other : h.services.journal).execute(ctx, draft(i))));
     const report = await verifyChain(h.services.journal.entries);
     expect(report.ok).toBe(true);
-    const noted = await h.services.journal.entries.countDocuments({ type: 'client.secret-rotated', entityIds: { $in: Array.from({ length: 20 }, (_, i) => `race-${i}`) } });
+    const noted = await h.services.journal.entries.countDocuments({
+      type: 'client.secret-rotated',
+      entityIds: { $in: Array.from({ length: 20 }, (_, i) => `race-${i}`) },
+    });
     expect(noted).toBe(20);
   });
 
@@ -55,7 +58,9 @@ describe('the journal', () => {
     const seq = entry!.seq;
     await h.services.journal.entries.updateOne({ _id: entryId(seq) }, { $set: { 'data.dateOfBirth': '1999-01-01' } });
     try {
-      const res = await request(h.app).get('/v1/audit/integrity').set(auth(await h.token('auditor')));
+      const res = await request(h.app)
+        .get('/v1/audit/integrity')
+        .set(auth(await h.token('auditor')));
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ ok: false, firstBadSeq: seq });
     } finally {
@@ -83,7 +88,16 @@ describe('the journal', () => {
   it('verifies and skips an entry type written by a newer version, and lists it', async () => {
     const before = await verifyChain(h.services.journal.entries);
     const head = before.head!;
-    const body = { seq: head.seq + 1, at: new Date().toISOString(), actor: ctx.actor, requestId: 'newer', type: 'future.event', entityIds: [], data: { x: 1 }, prevHash: head.hash };
+    const body = {
+      seq: head.seq + 1,
+      at: new Date().toISOString(),
+      actor: ctx.actor,
+      requestId: 'newer',
+      type: 'future.event',
+      entityIds: [],
+      data: { x: 1 },
+      prevHash: head.hash,
+    };
     await h.services.journal.entries.insertOne({ _id: entryId(body.seq), ...body, hash: entryHash(body, head.hash) });
     const report = await verifyChain(h.services.journal.entries);
     expect(report).toMatchObject({ ok: true, unknownTypes: [{ seq: body.seq, type: 'future.event' }] });
@@ -99,7 +113,12 @@ describe('the journal', () => {
     const before = await h.services.records.get(declared.body.id);
     // Append a rejection the way a process would before crashing: in the journal, not yet applied.
     const crashed = new Journal(h.services.db);
-    await crashed.execute(ctx, async () => ({ type: 'record.rejected', entityIds: [declared.body.id], data: { recordId: declared.body.id }, reason: 'Crash test' }));
+    await crashed.execute(ctx, async () => ({
+      type: 'record.rejected',
+      entityIds: [declared.body.id],
+      data: { recordId: declared.body.id },
+      reason: 'Crash test',
+    }));
     expect((await h.services.records.get(declared.body.id))?.status).toBe('declared');
 
     // What start-up does (createServices calls catchUp) and what the next command does first.
@@ -121,9 +140,17 @@ describe('the journal', () => {
     const declared = await request(h.app).post('/v1/births').set(auth(officer)).send(birthDeclaration(mother.nin, father.nin));
     await request(h.app).post(`/v1/records/${declared.body.id}/registration`).set(auth(registrar)).expect(200);
     const read = await request(h.app).get(`/v1/records/${declared.body.id}`).set(auth(registrar));
-    await request(h.app).post(`/v1/records/${declared.body.id}/corrections`).set(auth(registrar)).set('If-Match', read.headers.etag)
-      .send({ changes: { child: { givenName: 'مريم' } }, reason: 'Spelling' }).expect(200);
-    await request(h.app).post('/v1/offices').set(auth(await h.token('admin'))).send({ code: 'KRH', name: 'Karkh office', governorate: 'IQ-BG' }).expect(201);
+    await request(h.app)
+      .post(`/v1/records/${declared.body.id}/corrections`)
+      .set(auth(registrar))
+      .set('If-Match', read.headers.etag)
+      .send({ changes: { child: { givenName: 'مريم' } }, reason: 'Spelling' })
+      .expect(200);
+    await request(h.app)
+      .post('/v1/offices')
+      .set(auth(await h.token('admin')))
+      .send({ code: 'KRH', name: 'Karkh office', governorate: 'IQ-BG' })
+      .expect(201);
 
     const snapshot = async () => ({
       persons: await h.services.persons.list({}),

@@ -3,7 +3,16 @@ import { birthDeclaration, enrolParents } from './support/fixtures';
 
 const lines: string[] = [];
 let h: Harness;
-beforeAll(async () => { h = await startHarness({}, { write: (line) => { lines.push(line); } }); });
+beforeAll(async () => {
+  h = await startHarness(
+    {},
+    {
+      write: (line) => {
+        lines.push(line);
+      },
+    },
+  );
+});
 afterAll(() => h.close());
 
 describe('logs', () => {

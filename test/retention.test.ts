@@ -2,7 +2,9 @@ import { pruneExpired } from '../src/maintenance/retention';
 import { startHarness, type Harness } from './support/harness';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
 afterAll(() => h.close());
 
 const hoursAgo = (n: number) => new Date(Date.now() - n * 3_600_000);

@@ -12,7 +12,7 @@ let n = 0;
 
 beforeAll(async () => {
   h = await startHarness();
-  expectContract = contractChecker(h.services);
+  expectContract = contractChecker();
   admin = await h.token('admin');
 });
 afterAll(() => h.close());
@@ -22,7 +22,7 @@ async function newUser(role: 'officer' | 'registrar' | 'admin' = 'officer') {
   const login = await request(h.app).post('/v1/auth/login').send({ username: user.username, password: PASSWORD });
   expectContract(login);
   expect(login.status).toBe(200);
-  return { user, ...login.body as { accessToken: string; refreshToken: string } };
+  return { user, ...(login.body as { accessToken: string; refreshToken: string }) };
 }
 
 const refresh = (refreshToken: string) => request(h.app).post('/v1/auth/refresh').send({ refreshToken });

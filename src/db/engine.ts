@@ -28,14 +28,22 @@ export async function resolveEngine(opts: EngineOptions): Promise<Engine> {
     const mongo = await startMemoryMongo(opts.cacheDir, opts.dataDir && path.join(opts.dataDir, 'mongodb'));
     if (mongo) return mongo;
     if (opts.engine === 'mongodb-memory-server') {
-      throw new Error('DB_ENGINE=mongodb-memory-server but mongod could not be downloaded or started; unset DB_ENGINE to fall back to FerretDB, or set MONGODB_URI');
+      throw new Error(
+        'DB_ENGINE=mongodb-memory-server but mongod could not be downloaded or started; unset DB_ENGINE to fall back to FerretDB, or set MONGODB_URI',
+      );
     }
     opts.log('MongoDB cannot be downloaded here; falling back to FerretDB');
   }
   const dataDir = opts.dataDir ? path.join(opts.dataDir, 'ferretdb') : await throwawayDir();
   const engine = await startFerretDb(opts.cacheDir, dataDir, opts.log);
   if (opts.dataDir) return engine;
-  return { ...engine, async stop() { await engine.stop(); await removeDir(dataDir); } };
+  return {
+    ...engine,
+    async stop() {
+      await engine.stop();
+      await removeDir(dataDir);
+    },
+  };
 }
 
 function throwawayDir(): Promise<string> {

@@ -37,7 +37,9 @@ export async function ensureFerretDb(cacheDir: string, log: EngineLog): Promise<
   const work = await mkdtemp(path.join(os.tmpdir(), 'ferretdb-build-'));
   try {
     const { stdout } = await run('go', ['mod', 'download', '-json', `${MODULE}@v${FERRETDB_VERSION}`], {
-      cwd: work, env: { ...process.env, GO111MODULE: 'on' }, maxBuffer: 1 << 20,
+      cwd: work,
+      env: { ...process.env, GO111MODULE: 'on' },
+      maxBuffer: 1 << 20,
     });
     const source = (JSON.parse(stdout) as { Dir: string }).Dir;
     const tree = path.join(work, 'src');
@@ -48,7 +50,9 @@ export async function ensureFerretDb(cacheDir: string, log: EngineLog): Promise<
     await mkdir(path.dirname(binary), { recursive: true });
     const partial = `${binary}.${process.pid}.tmp`;
     await run('go', ['build', '-trimpath', '-o', partial, './cmd/ferretdb'], {
-      cwd: tree, env: { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-mod=mod' }, maxBuffer: 16 << 20,
+      cwd: tree,
+      env: { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-mod=mod' },
+      maxBuffer: 16 << 20,
     });
     await rename(partial, binary); // atomic: parallel first runs never see half a binary
   } finally {
@@ -62,17 +66,23 @@ export async function startFerretDb(cacheDir: string, dataDir: string, log: Engi
   const binary = await ensureFerretDb(cacheDir, log);
   await mkdir(dataDir, { recursive: true });
   const port = await freePort();
-  const child: ChildProcess = spawn(binary, [
-    '--handler=sqlite',
-    `--sqlite-url=file:${dataDir}/`,
-    `--state-dir=${dataDir}`,
-    `--listen-addr=127.0.0.1:${port}`,
-    '--debug-addr=-',
-    '--telemetry=disable',
-    '--log-level=error',
-  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(
+    binary,
+    [
+      '--handler=sqlite',
+      `--sqlite-url=file:${dataDir}/`,
+      `--state-dir=${dataDir}`,
+      `--listen-addr=127.0.0.1:${port}`,
+      '--debug-addr=-',
+      '--telemetry=disable',
+      '--log-level=error',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => { stderr = (stderr + d.toString()).slice(-4000); });
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr = (stderr + d.toString()).slice(-4000);
+  });
   const exited = new Promise<never>((_, reject) => {
     child.once('exit', (code) => reject(new Error(`FerretDB exited with code ${code}: ${stderr.trim()}`)));
   });

@@ -26,7 +26,9 @@ export async function startMemoryMongo(cacheDir: string, dataDir: string | undef
       name: 'mongodb-memory-server',
       version: options.version,
       uri: server.getUri(),
-      async stop() { await server.stop({ doCleanup: !dataDir, force: false }); },
+      async stop() {
+        await server.stop({ doCleanup: !dataDir, force: false });
+      },
     };
   } catch {
     return undefined;
@@ -40,5 +42,11 @@ function downloadHost(): string {
 
 async function hostResolves(host: string): Promise<boolean> {
   const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000).unref());
-  return Promise.race([dns.lookup(host).then(() => true, () => false), timeout]);
+  return Promise.race([
+    dns.lookup(host).then(
+      () => true,
+      () => false,
+    ),
+    timeout,
+  ]);
 }

@@ -28,7 +28,13 @@ export async function openDatabase(config: Config, log: (m: string) => void): Pr
   if (!uri && existsSync(engineFile(config))) {
     const running = JSON.parse(readFileSync(engineFile(config), 'utf8')) as { uri: string; pid: number };
     const port = Number(new URL(running.uri).port);
-    if (isAlive(running.pid) && await waitForPort(port, 1000).then(() => true, () => false)) {
+    if (
+      isAlive(running.pid) &&
+      (await waitForPort(port, 1000).then(
+        () => true,
+        () => false,
+      ))
+    ) {
       log(`using the engine of the running service (pid ${running.pid})`);
       uri = running.uri;
     }
@@ -38,7 +44,13 @@ export async function openDatabase(config: Config, log: (m: string) => void): Pr
     uri = engine.uri;
   }
   const conn = await connect(uri, config.MONGODB_DB);
-  return { conn, async close() { await conn.close(); await engine?.stop(); } };
+  return {
+    conn,
+    async close() {
+      await conn.close();
+      await engine?.stop();
+    },
+  };
 }
 
 function isAlive(pid: number): boolean {

@@ -17,11 +17,18 @@ export interface Page<T> {
  * `_id`s sort by time): equality filters plus a range on `_id`, so each page costs one index range.
  */
 export async function pageById<T extends { _id: string }>(
-  collection: Collection<T>, filter: Filter<T>, page: PageRequest, direction: 1 | -1 = 1,
+  collection: Collection<T>,
+  filter: Filter<T>,
+  page: PageRequest,
+  direction: 1 | -1 = 1,
 ): Promise<Page<T>> {
   const range = page.after === undefined ? {} : { _id: { [direction === 1 ? '$gt' : '$lt']: page.after } };
   const query = { ...filter, ...range } as Filter<T>;
-  const rows = (await collection.find(query).sort({ _id: direction }).limit(page.limit + 1).toArray()) as T[];
+  const rows = (await collection
+    .find(query)
+    .sort({ _id: direction })
+    .limit(page.limit + 1)
+    .toArray()) as T[];
   const items = rows.slice(0, page.limit);
   return { items, last: rows.length > page.limit ? items[items.length - 1]._id : null };
 }

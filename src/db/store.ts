@@ -81,7 +81,7 @@ export class ProjectionStore<T extends ProjectionDoc> {
       ...(change.addToSet ? { $addToSet: change.addToSet } : {}),
     } as UpdateFilter<T>;
     if (!this.traits.narrowsOnlyIdFilters) {
-      await this.collection.updateOne({ ...this.byId(id), seq: { $lt: seq } } as Filter<T>, update);
+      await this.collection.updateOne({ ...this.byId(id), seq: { $lt: seq } }, update);
       return;
     }
     const current = await this.collection.findOne(this.byId(id), { projection: { seq: 1 } });

@@ -19,10 +19,13 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     if (res.headersSent) return;
     if (err instanceof OAuthError) {
-      res.status(err.status).set({ ...err.headers, 'Cache-Control': 'no-store' }).json(err);
+      res
+        .status(err.status)
+        .set({ ...err.headers, 'Cache-Control': 'no-store' })
+        .json(err);
       return;
     }
-    sendProblem(res, toProblem(err, req.id as string | undefined, log));
+    sendProblem(res, toProblem(err, req.id, log));
   };
 }
 
@@ -31,8 +34,10 @@ function toProblem(err: unknown, requestId: string | undefined, log: Logger): Pr
   const e = err as { type?: string; status?: number; name?: string; message?: string };
   if (e?.type === 'entity.too.large') return new Problem(413, 'Content Too Large', 'The request body is larger than allowed', { code: 'body-too-large' });
   if (e?.type === 'entity.parse.failed') return new Problem(400, 'Bad Request', 'The request body is not valid JSON', { code: 'malformed-json' });
-  if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') return new Problem(415, 'Unsupported Media Type', e.message ?? 'Unsupported encoding', { code: 'unsupported-encoding' });
-  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return new Problem(e.status, 'Bad Request', 'The request could not be read', { code: 'bad-request' });
+  if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported')
+    return new Problem(415, 'Unsupported Media Type', e.message ?? 'Unsupported encoding', { code: 'unsupported-encoding' });
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500)
+    return new Problem(e.status, 'Bad Request', 'The request could not be read', { code: 'bad-request' });
   if (isDuplicateKey(err)) return new Problem(409, 'Conflict', 'That already exists', { code: 'duplicate' });
   if (e?.name === 'CastError') return new Problem(400, 'Bad Request', 'A value has the wrong type', { code: 'invalid-input' });
   const errorId = randomUUID();

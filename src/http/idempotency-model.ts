@@ -11,15 +11,17 @@ export interface IdempotencyRecord {
   createdAt: Date;
 }
 
-const idempotencySchema = new Schema<IdempotencyRecord>({
-  _id: String,
-  requestHash: { type: String, required: true },
-  state: { type: String, required: true },
-  status: Number,
-  body: String,
-  headers: Schema.Types.Mixed,
-  createdAt: { type: Date, required: true },
-}, { versionKey: false });
+const idempotencySchema = new Schema<IdempotencyRecord>(
+  {
+    _id: String,
+    requestHash: { type: String, required: true },
+    state: { type: String, required: true },
+    status: Number,
+    body: String,
+    headers: Schema.Types.Mixed,
+    createdAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
 
-export const idempotencyModel = (conn: Connection): Model<IdempotencyRecord> =>
-  conn.model<IdempotencyRecord>('Idempotency', idempotencySchema, 'idempotency');
+export const idempotencyModel = (conn: Connection): Model<IdempotencyRecord> => conn.model<IdempotencyRecord>('Idempotency', idempotencySchema, 'idempotency');

@@ -3,12 +3,15 @@ import type { RequestHandler } from 'express';
 import pino, { type Logger } from 'pino';
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-  return pino({
-    level,
-    base: { service: 'civil-registry' },
-    // Belt and braces: these never belong in a log line.
-    redact: { paths: ['password', '*.password', 'authorization', '*.authorization', 'token', '*.token'], censor: '[redacted]' },
-  }, destination);
+  return pino(
+    {
+      level,
+      base: { service: 'civil-registry' },
+      // Belt and braces: these never belong in a log line.
+      redact: { paths: ['password', '*.password', 'authorization', '*.authorization', 'token', '*.token'], censor: '[redacted]' },
+    },
+    destination,
+  );
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
@@ -21,17 +24,21 @@ export function requestLog(log: Logger): RequestHandler {
   return (req, res, next) => {
     const given = req.get('X-Request-Id');
     req.id = given && REQUEST_ID.test(given) ? given : randomUUID();
-    res.setHeader('X-Request-Id', req.id as string);
+    res.setHeader('X-Request-Id', req.id);
     const started = process.hrtime.bigint();
     res.on('finish', () => {
-      log.info({
-        requestId: req.id,
-        method: req.method,
-        route: req.route?.path ? `${req.baseUrl}${req.route.path}` : 'unmatched',
-        status: res.statusCode,
-        ms: Number(process.hrtime.bigint() - started) / 1e6,
-        actor: res.locals.actorId,
-      }, 'request');
+      const matched = req.route as { path?: string } | undefined;
+      log.info(
+        {
+          requestId: req.id,
+          method: req.method,
+          route: matched?.path ? `${req.baseUrl}${matched.path}` : 'unmatched',
+          status: res.statusCode,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+          actor: res.locals.actorId,
+        },
+        'request',
+      );
     });
     next();
   };

@@ -27,14 +27,15 @@ export function mountRoutes(services: Services, routes: readonly AnyRoute[]): Ro
         if (limiter) await limiter(req, res);
         const params = parse(spec.params, req.params, 'path');
         const query = parse(spec.query, req.query, 'query');
-        const body = spec.rawBody ? req.body : spec.body ? parse(spec.body, req.body, 'body') : noBody(req);
+        const body: unknown = spec.rawBody ? req.body : spec.body ? parse(spec.body, req.body, 'body') : noBody(req);
         const ifMatch = spec.needsIfMatch ? versionOf(req.get('If-Match')) : undefined;
         const ctx = { actor, services, requestId: req.id as string, ip: req.ip, ...(ifMatch !== undefined ? { ifMatch } : {}) };
         const run = () => spec.handle({ body, query, params, headers: req.headers }, ctx);
         const key = req.get('Idempotency-Key');
-        const reply = spec.method === 'post' && key !== undefined
-          ? await onceOnly(services, { caller: actor?.id ?? `ip:${req.ip}`, route: `${spec.path} ${JSON.stringify(params ?? {})}`, key, body: req.body }, run)
-          : await run();
+        const reply =
+          spec.method === 'post' && key !== undefined
+            ? await onceOnly(services, { caller: actor?.id ?? `ip:${req.ip}`, route: `${spec.path} ${JSON.stringify(params ?? {})}`, key, body: req.body }, run)
+            : await run();
         if (spec.accessLog) {
           if (!reply.named) throw new Error(`${spec.operationId} declares accessLog but named no one`);
           services.accessLog.record(reply.named, actor, `${spec.method.toUpperCase()} ${spec.path}`);
@@ -58,9 +59,10 @@ function rateLimiter(perMinute: number) {
     keyGenerator: (req, res) => (res.locals.actorId as string | undefined) ?? ipKeyGenerator(req.ip ?? 'unknown'),
     handler: (_req, _res, next) => next(new Problem(429, 'Too Many Requests', `More than ${perMinute} requests a minute; slow down`, { code: 'rate-limited' })),
   });
-  return (req: Request, res: Response) => new Promise<void>((resolve, reject) => {
-    void middleware(req, res, (err?: unknown) => (err ? reject(err) : resolve()));
-  });
+  return (req: Request, res: Response) =>
+    new Promise<void>((resolve, reject) => {
+      void middleware(req, res, (err?: unknown) => (err ? reject(err instanceof Error ? err : new Error('rate limiter failed')) : resolve()));
+    });
 }
 
 /** The caller of a Bearer token: valid, ours, unexpired, and the account still as the token says. */

@@ -27,8 +27,8 @@ export type RouteContext<Perm extends Permission, IfMatch extends boolean> = {
   services: Services;
   /** The caller's address (for throttling; never logged with personal data). */
   ip: string | undefined;
-} & (Perm extends OpenPermission ? { actor: Actor | undefined } : { actor: Actor })
-  & (IfMatch extends true ? { ifMatch: number } : unknown);
+} & (Perm extends OpenPermission ? { actor: Actor | undefined } : { actor: Actor }) &
+  (IfMatch extends true ? { ifMatch: number } : unknown);
 
 export interface ResponseSpec {
   description: string;
@@ -84,7 +84,7 @@ export function defineRoute<B extends Schema, Q extends ObjectSchema, P extends 
 ): AnyRoute {
   // The mount validates body, query and params with these schemas, checks the permission (so a
   // route that needs a token always has an actor) and parses If-Match before calling handle.
-  return spec as unknown as AnyRoute;
+  return spec;
 }
 
 export function expressPath(path: string): string {

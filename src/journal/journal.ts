@@ -4,8 +4,14 @@ import { GENESIS_HASH, entryHash } from './hash';
 import { EVENT_ROLE, type EventType } from '../events';
 import { entryId, type CommandContext, type EntryDraft, type JournalEntry, type Projector, type StoredEntry } from './types';
 
-interface Head { seq: number; hash: string }
-interface Checkpoint { _id: string; seq: number }
+interface Head {
+  seq: number;
+  hash: string;
+}
+interface Checkpoint {
+  _id: string;
+  seq: number;
+}
 
 const CHECKPOINT_ID = 'projections';
 /** How often the applied position is saved; replay from an older one only re-applies (idempotently). */

@@ -33,7 +33,9 @@ export async function verifyChain(entries: Collection<StoredEntry>): Promise<Int
   let head: IntegrityReport['head'] = null;
   const problems: IntegrityProblem[] = [];
   const unknownTypes: IntegrityReport['unknownTypes'] = [];
-  const note = (seq: number, problem: string) => { if (problems.length < MAX_LISTED) problems.push({ seq, problem }); };
+  const note = (seq: number, problem: string) => {
+    if (problems.length < MAX_LISTED) problems.push({ seq, problem });
+  };
   for await (const stored of entries.find({}).sort({ _id: 1 })) {
     const { _id, hash, ...body } = stored;
     if (body.seq !== expectedSeq || _id !== entryId(expectedSeq)) {

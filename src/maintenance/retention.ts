@@ -25,10 +25,11 @@ export async function pruneExpired(services: Services, now = new Date()): Promis
 
 /** Prunes now and then every hour until stopped; failures are logged, never fatal. */
 export function schedulePruning(services: Services): () => void {
-  const run = () => pruneExpired(services).then(
-    (deleted) => services.log.info({ deleted }, 'pruned expired tokens, keys and throttles'),
-    (err: Error) => services.log.error({ errorName: err.name }, 'pruning failed'),
-  );
+  const run = () =>
+    pruneExpired(services).then(
+      (deleted) => services.log.info({ deleted }, 'pruned expired tokens, keys and throttles'),
+      (err: Error) => services.log.error({ errorName: err.name }, 'pruning failed'),
+    );
   void run();
   const timer = setInterval(run, 3_600_000);
   timer.unref();

@@ -13,6 +13,7 @@ export function openApiDocument(routes: readonly AnyRoute[]) {
     registry.registerPath({
       method: r.method,
       path: r.path,
+      operationId: r.operationId,
       tags: [r.tag],
       summary: r.summary,
       description: describeRule(r.permission),
@@ -24,10 +25,17 @@ export function openApiDocument(routes: readonly AnyRoute[]) {
         ...(r.rawBody ? { body: { content: Object.fromEntries(r.rawBody.mediaTypes.map((t) => [t, { schema: r.rawBody!.schema }])), required: true } } : {}),
         ...(r.needsIfMatch || r.method === 'post' ? { headers: headerParams(r) } : {}),
       },
-      responses: Object.fromEntries(Object.entries(r.responses).map(([status, spec]) => [status, {
-        description: spec.description,
-        ...(spec.schema ? { content: { [spec.mediaType ?? (Number(status) >= 400 ? 'application/problem+json' : 'application/json')]: { schema: spec.schema } } } : {}),
-      }])),
+      responses: Object.fromEntries(
+        Object.entries(r.responses).map(([status, spec]) => [
+          status,
+          {
+            description: spec.description,
+            ...(spec.schema
+              ? { content: { [spec.mediaType ?? (Number(status) >= 400 ? 'application/problem+json' : 'application/json')]: { schema: spec.schema } } }
+              : {}),
+          },
+        ]),
+      ),
     });
   }
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
@@ -36,6 +44,8 @@ export function openApiDocument(routes: readonly AnyRoute[]) {
       title: 'Civil registry API',
       version: '1.0.0',
       description: 'Births, marriages, divorces and deaths: recorded, registered, journaled and verifiable. Errors are RFC 9457 problem+json.',
+      // As package.json: not licensed for use outside the registry's own deployment.
+      license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
     },
     servers: [{ url: '/' }],
   });

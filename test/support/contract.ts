@@ -3,13 +3,12 @@ import addFormats from 'ajv-formats';
 import type { Response } from 'supertest';
 import { openApiDocument } from '../../src/openapi/document';
 import { API_ROUTES } from '../../src/routes';
-import type { Services } from '../../src/services';
 
 /**
  * Checks an answer against openapi.yaml's description of that route and status, so the contract
  * and the service cannot drift apart. Throws with the mismatches.
  */
-export function contractChecker(services: Services) {
+export function contractChecker() {
   const doc = openApiDocument(API_ROUTES) as unknown as { paths: Record<string, Record<string, unknown>> };
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats(ajv);
@@ -30,11 +29,14 @@ export function contractChecker(services: Services) {
     const type = Object.keys(response.content)[0];
     expect(res.headers['content-type']).toContain(type);
     const pointer = ['paths', template.p, method, 'responses', String(res.status), 'content', type, 'schema']
-      .map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+      .map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1'))
+      .join('/');
     const validate = ajv.getSchema(`openapi#/${pointer}`);
     if (!validate) throw new Error(`no schema at ${pointer}`);
     if (!validate(res.body)) {
-      throw new Error(`${method} ${template.p} ${res.status} does not match openapi.yaml: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(res.body, null, 2)}`);
+      throw new Error(
+        `${method} ${template.p} ${res.status} does not match openapi.yaml: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(res.body, null, 2)}`,
+      );
     }
   };
 }

@@ -2,8 +2,20 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { auth } from './harness';
 
-export const motherName = { givenName: 'فاطمة', fatherName: 'علي', grandfatherName: 'حسن', familyName: 'الجبوري', latin: { givenName: 'Fatima', fatherName: 'Ali', grandfatherName: 'Hassan', familyName: 'Al-Jubouri' } };
-export const fatherName = { givenName: 'أحمد', fatherName: 'محمود', grandfatherName: 'كريم', familyName: 'التميمي', latin: { givenName: 'Ahmed', fatherName: 'Mahmoud', grandfatherName: 'Karim', familyName: 'Al-Tamimi' } };
+export const motherName = {
+  givenName: 'فاطمة',
+  fatherName: 'علي',
+  grandfatherName: 'حسن',
+  familyName: 'الجبوري',
+  latin: { givenName: 'Fatima', fatherName: 'Ali', grandfatherName: 'Hassan', familyName: 'Al-Jubouri' },
+};
+export const fatherName = {
+  givenName: 'أحمد',
+  fatherName: 'محمود',
+  grandfatherName: 'كريم',
+  familyName: 'التميمي',
+  latin: { givenName: 'Ahmed', fatherName: 'Mahmoud', grandfatherName: 'Karim', familyName: 'Al-Tamimi' },
+};
 
 /** Enrols a person through the API and returns the answer's body. */
 export async function enrol(app: Express, registrarToken: string, body: Record<string, unknown>) {
@@ -20,7 +32,14 @@ export async function enrolParents(app: Express, registrarToken: string) {
 
 export function birthDeclaration(motherNin: string, fatherNin?: string, child: Record<string, unknown> = {}) {
   return {
-    child: { givenName: 'زينب', sex: 'female', dateOfBirth: '2026-03-14', placeOfBirth: { governorate: 'IQ-BG', facility: 'Yarmouk Teaching Hospital' }, latin: { givenName: 'Zainab' }, ...child },
+    child: {
+      givenName: 'زينب',
+      sex: 'female',
+      dateOfBirth: '2026-03-14',
+      placeOfBirth: { governorate: 'IQ-BG', facility: 'Yarmouk Teaching Hospital' },
+      latin: { givenName: 'Zainab' },
+      ...child,
+    },
     mother: { nin: motherNin },
     ...(fatherNin ? { father: { nin: fatherNin } } : {}),
     informant: { relationship: 'father' },

@@ -2,7 +2,6 @@ import { loadConfig } from '../../src/config';
 import { resolveEngine, type Engine } from '../../src/db/engine';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __ENGINE__: Engine | undefined;
 }
 

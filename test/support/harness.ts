@@ -37,14 +37,32 @@ export async function startHarness(env: Record<string, string> = {}, logTo?: { w
     services,
     app,
     async token(role, office = 'BGD') {
-      const user = await createUser(services, SYSTEM, { username: `${role}.${++n}.${randomBytes(3).toString('hex')}`, password: 'a long test password', role, office });
+      const user = await createUser(services, SYSTEM, {
+        username: `${role}.${++n}.${randomBytes(3).toString('hex')}`,
+        password: 'a long test password',
+        role,
+        office,
+      });
       return services.tokens.issueAccess({ id: user._id, role: user.role, office: user.office });
     },
     async citizen(nin) {
-      const personNin = nin ?? (await enrolPerson(services, SYSTEM, {
-        name: { givenName: 'نور', fatherName: 'كريم', grandfatherName: 'سالم' }, sex: 'female', dateOfBirth: '1992-05-05', placeOfBirth: { governorate: 'IQ-BG' },
-      }))._id;
-      const user = await createUser(services, SYSTEM, { username: personNin, password: 'a long test password', role: 'citizen', office: 'BGD', nin: personNin });
+      const personNin =
+        nin ??
+        (
+          await enrolPerson(services, SYSTEM, {
+            name: { givenName: 'نور', fatherName: 'كريم', grandfatherName: 'سالم' },
+            sex: 'female',
+            dateOfBirth: '1992-05-05',
+            placeOfBirth: { governorate: 'IQ-BG' },
+          })
+        )._id;
+      const user = await createUser(services, SYSTEM, {
+        username: personNin,
+        password: 'a long test password',
+        role: 'citizen',
+        office: 'BGD',
+        nin: personNin,
+      });
       return { token: services.tokens.issueAccess({ id: user._id, role: 'citizen', office: 'BGD', nin: personNin }), nin: personNin, userId: user._id };
     },
     async clientToken(scopes) {

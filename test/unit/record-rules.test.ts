@@ -1,11 +1,22 @@
 import { Problem } from '../../src/http/problem';
 import {
-  TRANSITIONS, fieldChanges, formatRegistrationNumber, requireFourEyes, requireTransition, requireVersion,
-  type RecordAction, type RecordStatus,
+  TRANSITIONS,
+  fieldChanges,
+  formatRegistrationNumber,
+  requireFourEyes,
+  requireTransition,
+  requireVersion,
+  type RecordAction,
+  type RecordStatus,
 } from '../../src/modules/records/rules';
 
 const outcome = (fn: () => void) => {
-  try { fn(); return 'ok'; } catch (e) { return e instanceof Problem ? `${e.status} ${e.extra.code}` : String(e); }
+  try {
+    fn();
+    return 'ok';
+  } catch (e) {
+    return e instanceof Problem ? `${e.status} ${e.extra.code}` : String(e);
+  }
 };
 
 describe('the record lifecycle', () => {

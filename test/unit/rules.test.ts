@@ -4,7 +4,12 @@ import { completeChildName } from '../../src/modules/births/names';
 import { Problem } from '../../src/http/problem';
 
 const code = (fn: () => void) => {
-  try { fn(); return 'ok'; } catch (e) { return e instanceof Problem ? e.extra.code : String(e); }
+  try {
+    fn();
+    return 'ok';
+  } catch (e) {
+    return e instanceof Problem ? e.extra.code : String(e);
+  }
 };
 
 describe('birth rules', () => {
@@ -31,12 +36,17 @@ describe('birth rules', () => {
     expect(code(() => checkFather({ dateOfBirth: '1990-01-01', status: 'deceased', dateOfDeath: '2024-06-01' }, '2026-01-01'))).toBe('father-deceased');
   });
 
-  it('takes the child\'s father and grandfather names from the father', () => {
+  it("takes the child's father and grandfather names from the father", () => {
     const child = { givenName: 'زينب', sex: 'female' as const, dateOfBirth: '2026-01-01', placeOfBirth: { governorate: 'IQ-BG' } };
-    expect(completeChildName(child, { givenName: 'أحمد', fatherName: 'محمود', grandfatherName: 'كريم', familyName: 'التميمي' }, true))
-      .toMatchObject({ fatherName: 'أحمد', grandfatherName: 'محمود', familyName: 'التميمي' });
+    expect(completeChildName(child, { givenName: 'أحمد', fatherName: 'محمود', grandfatherName: 'كريم', familyName: 'التميمي' }, true)).toMatchObject({
+      fatherName: 'أحمد',
+      grandfatherName: 'محمود',
+      familyName: 'التميمي',
+    });
     expect(code(() => completeChildName(child, undefined, false))).toBe('child-name-incomplete');
     // The same name with or without hamza is not a contradiction.
-    expect(code(() => completeChildName({ ...child, fatherName: 'احمد' }, { givenName: 'أحمد', fatherName: 'محمود', grandfatherName: 'كريم' }, true))).toBe('ok');
+    expect(code(() => completeChildName({ ...child, fatherName: 'احمد' }, { givenName: 'أحمد', fatherName: 'محمود', grandfatherName: 'كريم' }, true))).toBe(
+      'ok',
+    );
   });
 });

@@ -15,13 +15,16 @@ export interface AccessEntry {
   route: string;
 }
 
-const accessSchema = new Schema<AccessEntry>({
-  _id: String,
-  nin: { type: String, required: true },
-  at: { type: Date, required: true },
-  actor: { type: Schema.Types.Mixed, required: true },
-  route: { type: String, required: true },
-}, { versionKey: false });
+const accessSchema = new Schema<AccessEntry>(
+  {
+    _id: String,
+    nin: { type: String, required: true },
+    at: { type: Date, required: true },
+    actor: { type: Schema.Types.Mixed, required: true },
+    route: { type: String, required: true },
+  },
+  { versionKey: false },
+);
 
 // Serves GET /v1/me/access-log: one person's reads, newest first.
 accessSchema.index({ nin: 1, _id: -1 });
@@ -43,7 +46,10 @@ export class AccessLog {
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly collection: Collection<AccessEntry>, private readonly log: Logger) {}
+  constructor(
+    private readonly collection: Collection<AccessEntry>,
+    private readonly log: Logger,
+  ) {}
 
   /** One page of the reads of a person's data, newest first. */
   readsOf(nin: string, page: PageRequest): Promise<Page<AccessEntry>> {
@@ -55,7 +61,10 @@ export class AccessLog {
     const at = new Date();
     for (const nin of new Set(nins)) {
       this.pending.push({
-        _id: `${at.toISOString()}_${randomBytes(6).toString('base64url')}`, nin, at, route,
+        _id: `${at.toISOString()}_${randomBytes(6).toString('base64url')}`,
+        nin,
+        at,
+        route,
         actor: { id: actor.id, role: actor.role, ...(actor.office ? { office: actor.office } : {}) },
       });
     }
@@ -70,8 +79,12 @@ export class AccessLog {
     const batch = this.pending;
     this.pending = [];
     if (batch.length > 0) {
-      this.writing = this.writing.then(() => this.collection.insertMany(batch, { ordered: false }))
-        .then(() => undefined, (err: Error) => this.log.error({ errorName: err.name, lost: batch.length }, 'could not store access log entries'));
+      this.writing = this.writing
+        .then(() => this.collection.insertMany(batch, { ordered: false }))
+        .then(
+          () => undefined,
+          (err: Error) => this.log.error({ errorName: err.name, lost: batch.length }, 'could not store access log entries'),
+        );
     }
     return this.writing;
   }

@@ -3,7 +3,10 @@ import type { Actor } from '../../journal/types';
 import type { Client } from '../clients/model';
 import type { User } from '../users/model';
 
-interface Known { until: number; current: (actor: Actor) => boolean }
+interface Known {
+  until: number;
+  current: (actor: Actor) => boolean;
+}
 
 /**
  * Whether the account behind a valid token is still as the token says: not disabled, same role

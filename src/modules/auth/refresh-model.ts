@@ -13,18 +13,20 @@ export interface RefreshToken {
   revokedAt?: Date;
 }
 
-const refreshTokenSchema = new Schema<RefreshToken>({
-  _id: String,
-  userId: { type: String, required: true },
-  familyId: { type: String, required: true },
-  expiresAt: { type: Date, required: true },
-  usedAt: Date,
-  revokedAt: Date,
-}, { versionKey: false });
+const refreshTokenSchema = new Schema<RefreshToken>(
+  {
+    _id: String,
+    userId: { type: String, required: true },
+    familyId: { type: String, required: true },
+    expiresAt: { type: Date, required: true },
+    usedAt: Date,
+    revokedAt: Date,
+  },
+  { versionKey: false },
+);
 
 // Serves revoking a whole family (reuse detected, logout) and all of a user's (account disabled).
 refreshTokenSchema.index({ familyId: 1 });
 refreshTokenSchema.index({ userId: 1 });
 
-export const refreshTokenModel = (conn: Connection): Model<RefreshToken> =>
-  conn.model<RefreshToken>('RefreshToken', refreshTokenSchema, 'refresh_tokens');
+export const refreshTokenModel = (conn: Connection): Model<RefreshToken> => conn.model<RefreshToken>('RefreshToken', refreshTokenSchema, 'refresh_tokens');

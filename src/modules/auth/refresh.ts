@@ -11,7 +11,9 @@ const notSet = trusted({ $exists: false });
 export async function issueRefreshToken(services: Services, userId: string, familyId = randomBytes(16).toString('base64url')): Promise<string> {
   const token = `rt_${randomBytes(32).toString('base64url')}`;
   await services.models.refreshTokens.create({
-    _id: sha256Hex(token), userId, familyId,
+    _id: sha256Hex(token),
+    userId,
+    familyId,
     expiresAt: new Date(Date.now() + services.config.REFRESH_TOKEN_TTL_SECONDS * 1000),
   });
   return token;
@@ -27,9 +29,7 @@ export async function rotateRefreshToken(services: Services, token: string): Pro
   const stored = await refreshTokens.findById(id).lean();
   const refused = unauthorized('The refresh token is invalid, expired or revoked; sign in again');
   if (!stored || stored.revokedAt || stored.expiresAt < new Date()) throw refused;
-  const claimed = stored.usedAt ? { modifiedCount: 0 } : await refreshTokens.updateOne(
-    { _id: id, usedAt: notSet }, { $set: { usedAt: new Date() } },
-  );
+  const claimed = stored.usedAt ? { modifiedCount: 0 } : await refreshTokens.updateOne({ _id: id, usedAt: notSet }, { $set: { usedAt: new Date() } });
   if (claimed.modifiedCount !== 1) {
     await revokeFamily(services, stored.familyId);
     services.log.warn({ userId: stored.userId }, 'a rotated refresh token was used again: its family is revoked');

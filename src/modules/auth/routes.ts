@@ -6,47 +6,74 @@ import type { User } from '../users/model';
 import { passwordLogin, tokenPair } from './login';
 import { revokeRefreshToken, rotateRefreshToken } from './refresh';
 
-const loginBody = z.object({
-  username: z.string().min(1).max(64),
-  password: z.string().min(1).max(256),
-}).strict().openapi('Login', { example: { username: 'registrar.karkh', password: 'Tigris at dawn 2026' } });
+const loginBody = z
+  .object({
+    username: z.string().min(1).max(64),
+    password: z.string().min(1).max(256),
+  })
+  .strict()
+  .openapi('Login', { example: { username: 'registrar.karkh', password: 'Tigris at dawn 2026' } });
 
-const refreshBody = z.object({ refreshToken: z.string().regex(/^rt_[A-Za-z0-9_-]{43}$/, 'is not a refresh token') }).strict().openapi('RefreshToken');
+const refreshBody = z
+  .object({ refreshToken: z.string().regex(/^rt_[A-Za-z0-9_-]{43}$/, 'is not a refresh token') })
+  .strict()
+  .openapi('RefreshToken');
 
-const tokenPairView = z.object({
-  accessToken: z.string(), refreshToken: z.string(), tokenType: z.literal('Bearer'), expiresIn: z.number().int(),
-}).openapi('TokenPair');
+const tokenPairView = z
+  .object({
+    accessToken: z.string(),
+    refreshToken: z.string(),
+    tokenType: z.literal('Bearer'),
+    expiresIn: z.number().int(),
+  })
+  .openapi('TokenPair');
 
 const noStore = { 'Cache-Control': 'no-store' };
 
 export const authRoutes = [
-    defineRoute({
-      method: 'post', path: '/v1/auth/login', operationId: 'login', permission: 'auth.login', rateLimit: (c) => c.RATE_LIMIT_SIGN_IN_PER_MINUTE, tag: 'Accounts',
-      summary: 'Sign in with username and password; repeated failures slow down, then lock', body: loginBody,
-      responses: { 200: { description: 'Signed in', schema: tokenPairView }, ...errorResponses(400, 401, 429) },
-      async handle({ body }, { services, ip }) {
-        const user = await passwordLogin(services, body.username, body.password, ip);
-        return { status: 200, body: await tokenPair(services, user), headers: noStore };
-      },
-    }),
-    defineRoute({
-      method: 'post', path: '/v1/auth/refresh', operationId: 'refreshTokens', permission: 'auth.refresh', tag: 'Accounts',
-      summary: 'A new token pair for a refresh token; the old one stops working, and its reuse revokes the family', body: refreshBody,
-      responses: { 200: { description: 'A new pair', schema: tokenPairView }, ...errorResponses(400, 401) },
-      async handle({ body }, { services }) {
-        const rotated = await rotateRefreshToken(services, body.refreshToken);
-        const user = await services.models.users.findById(rotated.userId).lean<User>();
-        if (!user || user.disabled) throw unauthorized('The account is disabled');
-        return { status: 200, body: await tokenPair(services, user, rotated.refreshToken), headers: noStore };
-      },
-    }),
-    defineRoute({
-      method: 'post', path: '/v1/auth/logout', operationId: 'logout', permission: 'auth.logout', tag: 'Accounts',
-      summary: 'Sign out: the refresh token (and its family) stops working', body: refreshBody,
-      responses: { 204: { description: 'Signed out' }, ...errorResponses(400, 401, 403) },
-      async handle({ body }, { services, actor }) {
-        await revokeRefreshToken(services, body.refreshToken, actor.id);
-        return { status: 204 };
-      },
-    }),
+  defineRoute({
+    method: 'post',
+    path: '/v1/auth/login',
+    operationId: 'login',
+    permission: 'auth.login',
+    rateLimit: (c) => c.RATE_LIMIT_SIGN_IN_PER_MINUTE,
+    tag: 'Accounts',
+    summary: 'Sign in with username and password; repeated failures slow down, then lock',
+    body: loginBody,
+    responses: { 200: { description: 'Signed in', schema: tokenPairView }, ...errorResponses(400, 401, 429) },
+    async handle({ body }, { services, ip }) {
+      const user = await passwordLogin(services, body.username, body.password, ip);
+      return { status: 200, body: await tokenPair(services, user), headers: noStore };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/v1/auth/refresh',
+    operationId: 'refreshTokens',
+    permission: 'auth.refresh',
+    tag: 'Accounts',
+    summary: 'A new token pair for a refresh token; the old one stops working, and its reuse revokes the family',
+    body: refreshBody,
+    responses: { 200: { description: 'A new pair', schema: tokenPairView }, ...errorResponses(400, 401) },
+    async handle({ body }, { services }) {
+      const rotated = await rotateRefreshToken(services, body.refreshToken);
+      const user = await services.models.users.findById(rotated.userId).lean<User>();
+      if (!user || user.disabled) throw unauthorized('The account is disabled');
+      return { status: 200, body: await tokenPair(services, user, rotated.refreshToken), headers: noStore };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/v1/auth/logout',
+    operationId: 'logout',
+    permission: 'auth.logout',
+    tag: 'Accounts',
+    summary: 'Sign out: the refresh token (and its family) stops working',
+    body: refreshBody,
+    responses: { 204: { description: 'Signed out' }, ...errorResponses(400, 401, 403) },
+    async handle({ body }, { services, actor }) {
+      await revokeRefreshToken(services, body.refreshToken, actor.id);
+      return { status: 204 };
+    },
+  }),
 ];

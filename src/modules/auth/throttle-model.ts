@@ -8,11 +8,14 @@ export interface Throttle {
   lockedUntil?: Date;
 }
 
-const throttleSchema = new Schema<Throttle>({
-  _id: String,
-  failures: { type: Number, required: true },
-  windowStart: { type: Date, required: true },
-  lockedUntil: Date,
-}, { versionKey: false });
+const throttleSchema = new Schema<Throttle>(
+  {
+    _id: String,
+    failures: { type: Number, required: true },
+    windowStart: { type: Date, required: true },
+    lockedUntil: Date,
+  },
+  { versionKey: false },
+);
 
 export const throttleModel = (conn: Connection): Model<Throttle> => conn.model<Throttle>('Throttle', throttleSchema, 'login_throttles');

@@ -25,7 +25,8 @@ export class LoginThrottle {
     if (locked.length > 0) {
       const seconds = Math.ceil((Math.max(...locked) - now) / 1000);
       throw new Problem(429, 'Too Many Requests', `Too many failed attempts; try again in ${Math.ceil(seconds / 60)} minutes`, {
-        code: 'too-many-failures', headers: { 'Retry-After': String(seconds) },
+        code: 'too-many-failures',
+        headers: { 'Retry-After': String(seconds) },
       });
     }
     // From half the limit on, each attempt waits one more second (at most five): slow for a
@@ -51,7 +52,9 @@ export class LoginThrottle {
     const current = await throttles.findById(key).lean();
     const fresh = !current || current.windowStart.getTime() + windowMs < now.getTime();
     const doc = fresh
-      ? await throttles.findOneAndUpdate({ _id: key }, { $set: { failures: 1, windowStart: now }, $unset: { lockedUntil: 1 } }, { upsert: true, new: true }).lean()
+      ? await throttles
+          .findOneAndUpdate({ _id: key }, { $set: { failures: 1, windowStart: now }, $unset: { lockedUntil: 1 } }, { upsert: true, new: true })
+          .lean()
       : await throttles.findOneAndUpdate({ _id: key }, { $inc: { failures: 1 } }, { new: true }).lean();
     if (doc && doc.failures >= limit) {
       await throttles.updateOne({ _id: key }, { $set: { lockedUntil: new Date(now.getTime() + windowMs), failures: 0, windowStart: now } });

@@ -29,8 +29,12 @@ export class TokenService {
     readonly ttlSeconds: number,
   ) {}
 
-  private get peopleAudience() { return `${this.issuer}/people`; }
-  private get clientAudience() { return `${this.issuer}/sectoral`; }
+  private get peopleAudience() {
+    return `${this.issuer}/people`;
+  }
+  private get clientAudience() {
+    return `${this.issuer}/sectoral`;
+  }
 
   issueAccess(user: { id: string; role: Role; office: string; nin?: string }, lifetimeSeconds = this.ttlSeconds): string {
     const claims: AccessClaims = { sub: user.id, typ: 'access', role: user.role, office: user.office, ...(user.nin ? { nin: user.nin } : {}) };
@@ -48,7 +52,9 @@ export class TokenService {
       // Only picks which audience to demand; the signature, issuer and expiry are verified next.
       const unverified = jwt.decode(token) as { typ?: string } | null;
       const audience = unverified?.typ === 'client' ? this.clientAudience : this.peopleAudience;
-      const claims = jwt.verify(token, this.key.publicKey, { algorithms: ['ES256'], issuer: this.issuer, audience }) as Partial<Omit<AccessClaims, 'typ'> & Omit<ClientClaims, 'typ'>> & { typ?: string };
+      const claims = jwt.verify(token, this.key.publicKey, { algorithms: ['ES256'], issuer: this.issuer, audience }) as Partial<
+        Omit<AccessClaims, 'typ'> & Omit<ClientClaims, 'typ'>
+      > & { typ?: string };
       if (typeof claims.sub !== 'string') return undefined;
       if (claims.typ === 'client' && typeof claims.scope === 'string') {
         return { id: claims.sub, role: 'client', scopes: claims.scope.split(' ').filter(Boolean) as Scope[] };
@@ -64,7 +70,11 @@ export class TokenService {
 
   private sign(claims: object, audience: string, lifetimeSeconds: number): string {
     return jwt.sign(claims, this.key.privateKey, {
-      algorithm: 'ES256', keyid: this.key.kid, issuer: this.issuer, audience, expiresIn: lifetimeSeconds,
+      algorithm: 'ES256',
+      keyid: this.key.kid,
+      issuer: this.issuer,
+      audience,
+      expiresIn: lifetimeSeconds,
     });
   }
 }

@@ -23,7 +23,15 @@ export function presentBirthFacts(r: CivilRecord<BirthFacts>) {
     },
     mother: 'nin' in mother ? { nin: mother.nin } : { name: mother.name, dateOfBirth: mother.dateOfBirth },
     ...(father ? { father: 'nin' in father ? { nin: father.nin } : { name: father.name, dateOfBirth: father.dateOfBirth } } : {}),
-    ...(informant ? { informant: { relationship: informant.relationship, ...(informant.nin ? { nin: informant.nin } : {}), ...(informant.name ? { name: informant.name } : {}) } } : {}),
+    ...(informant
+      ? {
+          informant: {
+            relationship: informant.relationship,
+            ...(informant.nin ? { nin: informant.nin } : {}),
+            ...(informant.name ? { name: informant.name } : {}),
+          },
+        }
+      : {}),
   };
 }
 

@@ -11,7 +11,7 @@ import type { ChildFacts } from './schemas';
 export function completeChildName(child: ChildFacts, father: PersonName | undefined, fatherRegistered: boolean): ChildFacts {
   if (!father) {
     if (!child.fatherName || !child.grandfatherName) {
-      throw unprocessable('Without a father, the child\'s fatherName and grandfatherName must be given', 'child-name-incomplete');
+      throw unprocessable("Without a father, the child's fatherName and grandfatherName must be given", 'child-name-incomplete');
     }
     return child;
   }
@@ -24,18 +24,25 @@ export function completeChildName(child: ChildFacts, father: PersonName | undefi
       }
     }
   }
-  const latin = child.latin && father.latin
-    ? { ...child.latin, fatherName: father.latin.givenName, grandfatherName: father.latin.fatherName, familyName: child.latin.familyName ?? father.latin.familyName }
-    : child.latin;
+  const latin =
+    child.latin && father.latin
+      ? {
+          ...child.latin,
+          fatherName: father.latin.givenName,
+          grandfatherName: father.latin.fatherName,
+          familyName: child.latin.familyName ?? father.latin.familyName,
+        }
+      : child.latin;
   return withoutUndefined({ ...child, ...derived, latin });
 }
 
 /** The child's full name as a person record holds it. */
 export function childPersonName(child: ChildFacts): PersonName {
   const l = child.latin;
-  const latin = l?.fatherName && l.grandfatherName
-    ? withoutUndefined({ givenName: l.givenName, fatherName: l.fatherName, grandfatherName: l.grandfatherName, familyName: l.familyName })
-    : undefined;
+  const latin =
+    l?.fatherName && l.grandfatherName
+      ? withoutUndefined({ givenName: l.givenName, fatherName: l.fatherName, grandfatherName: l.grandfatherName, familyName: l.familyName })
+      : undefined;
   return withoutUndefined({
     givenName: child.givenName,
     fatherName: child.fatherName as string,

@@ -9,8 +9,13 @@ import { declareBirth } from './service';
 
 export const birthRoutes = ({ recordView }: RecordSchemas) => [
   defineRoute({
-    method: 'post', path: '/v1/births', operationId: 'declareBirth', permission: 'births.declare', tag: 'Births',
-    summary: 'Declare a birth', body: declareBirthBody,
+    method: 'post',
+    path: '/v1/births',
+    operationId: 'declareBirth',
+    permission: 'births.declare',
+    tag: 'Births',
+    summary: 'Declare a birth',
+    body: declareBirthBody,
     responses: { 201: { description: 'Declared', schema: recordView }, ...errorResponses(400, 401, 403, 409, 422) },
     async handle({ body }, ctx) {
       const { services } = ctx;

@@ -12,25 +12,28 @@ export const BIRTH_RULES = {
 };
 
 export function checkChildBirthDate(dateOfBirth: string, now = today()): void {
-  if (dateOfBirth > now) throw unprocessable('The child\'s date of birth is in the future', 'date-in-future');
+  if (dateOfBirth > now) throw unprocessable("The child's date of birth is in the future", 'date-in-future');
 }
 
 /** The mother must be a woman, alive at the birth, and older than the child by a plausible margin. */
 export function checkMother(mother: { sex?: string; dateOfBirth: string; status?: string; dateOfDeath?: string }, childBirth: string): void {
   if (mother.sex && mother.sex !== 'female') throw unprocessable('The mother is recorded as male', 'mother-not-female');
   if (mother.status === 'deceased' && mother.dateOfDeath && mother.dateOfDeath < childBirth) {
-    throw unprocessable('The mother died before the child\'s date of birth', 'mother-deceased');
+    throw unprocessable("The mother died before the child's date of birth", 'mother-deceased');
   }
   const age = yearsBetween(mother.dateOfBirth, childBirth);
   if (age < BIRTH_RULES.minMotherAge || age > BIRTH_RULES.maxMotherAge) {
-    throw unprocessable(`The mother would be ${age} at the birth; the registry accepts ${BIRTH_RULES.minMotherAge} to ${BIRTH_RULES.maxMotherAge}`, 'mother-age-implausible');
+    throw unprocessable(
+      `The mother would be ${age} at the birth; the registry accepts ${BIRTH_RULES.minMotherAge} to ${BIRTH_RULES.maxMotherAge}`,
+      'mother-age-implausible',
+    );
   }
 }
 
 export function checkFather(father: { sex?: string; dateOfBirth: string; status?: string; dateOfDeath?: string }, childBirth: string): void {
   if (father.sex && father.sex !== 'male') throw unprocessable('The father is recorded as female', 'father-not-male');
   if (father.status === 'deceased' && father.dateOfDeath && daysBetween(father.dateOfDeath, childBirth) > BIRTH_RULES.maxDaysFatherDiedBeforeBirth) {
-    throw unprocessable('The father died too long before the child\'s date of birth', 'father-deceased');
+    throw unprocessable("The father died too long before the child's date of birth", 'father-deceased');
   }
   if (yearsBetween(father.dateOfBirth, childBirth) < BIRTH_RULES.minFatherAge) {
     throw unprocessable(`The father would be under ${BIRTH_RULES.minFatherAge} at the birth`, 'father-age-implausible');

@@ -2,9 +2,14 @@ import { z } from '../../http/zod';
 import type { KindSchemas } from '../records/kinds';
 import { arabicNamePart, isoDate, latinNamePart, nin, personName, place, sex } from '../common/schemas';
 
-const childLatin = z.object({
-  givenName: latinNamePart, fatherName: latinNamePart.optional(), grandfatherName: latinNamePart.optional(), familyName: latinNamePart.optional(),
-}).strict();
+const childLatin = z
+  .object({
+    givenName: latinNamePart,
+    fatherName: latinNamePart.optional(),
+    grandfatherName: latinNamePart.optional(),
+    familyName: latinNamePart.optional(),
+  })
+  .strict();
 
 export const childFields = {
   givenName: arabicNamePart,
@@ -18,35 +23,39 @@ export const childFields = {
 };
 
 /** A parent: by NIN when registered, else by name and date of birth. */
-export const parentRef = z.union([
-  z.object({ nin }).strict(),
-  z.object({ name: personName, dateOfBirth: isoDate }).strict(),
-]).openapi('ParentReference');
+export const parentRef = z.union([z.object({ nin }).strict(), z.object({ name: personName, dateOfBirth: isoDate }).strict()]).openapi('ParentReference');
 
-export const informant = z.object({
-  relationship: z.enum(['mother', 'father', 'relative', 'health-facility', 'other']),
-  nin: nin.optional(),
-  name: z.string().trim().min(2).max(120).optional(),
-}).strict();
+export const informant = z
+  .object({
+    relationship: z.enum(['mother', 'father', 'relative', 'health-facility', 'other']),
+    nin: nin.optional(),
+    name: z.string().trim().min(2).max(120).optional(),
+  })
+  .strict();
 
-export const declareBirthBody = z.object({
-  child: z.object(childFields).strict(),
-  mother: parentRef,
-  father: parentRef.optional(),
-  informant: informant.optional(),
-}).strict().openapi('DeclareBirth', {
-  example: {
-    child: { givenName: 'زينب', sex: 'female', dateOfBirth: '2026-03-14', placeOfBirth: { governorate: 'IQ-BG', facility: 'Yarmouk Teaching Hospital' } },
-    mother: { nin: '123456789012' },
-    father: { nin: '234567890123' },
-    informant: { relationship: 'father' },
-  },
-});
+export const declareBirthBody = z
+  .object({
+    child: z.object(childFields).strict(),
+    mother: parentRef,
+    father: parentRef.optional(),
+    informant: informant.optional(),
+  })
+  .strict()
+  .openapi('DeclareBirth', {
+    example: {
+      child: { givenName: 'زينب', sex: 'female', dateOfBirth: '2026-03-14', placeOfBirth: { governorate: 'IQ-BG', facility: 'Yarmouk Teaching Hospital' } },
+      mother: { nin: '123456789012' },
+      father: { nin: '234567890123' },
+      informant: { relationship: 'father' },
+    },
+  });
 
 /** What a correction of a birth may change: the child's facts. */
-export const birthChanges = z.object({
-  child: z.object(childFields).partial().strict(),
-}).strict();
+export const birthChanges = z
+  .object({
+    child: z.object(childFields).partial().strict(),
+  })
+  .strict();
 
 export type DeclareBirth = z.infer<typeof declareBirthBody>;
 export type ChildFacts = z.infer<typeof declareBirthBody>['child'];

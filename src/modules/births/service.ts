@@ -42,14 +42,21 @@ export async function declareBirth(deps: { journal: Journal; persons: PersonStor
     const { mother, father, child } = await checkBirth(deps.persons, input.child, input.mother, input.father);
     const recordId = newRecordId();
     const parentNins = [mother.person?._id, father?.person?._id].filter((n): n is string => Boolean(n));
-    const facts: BirthFacts = { child, mother: input.mother, ...(input.father ? { father: input.father } : {}), ...(input.informant ? { informant: input.informant } : {}) };
+    const facts: BirthFacts = {
+      child,
+      mother: input.mother,
+      ...(input.father ? { father: input.father } : {}),
+      ...(input.informant ? { informant: input.informant } : {}),
+    };
     return { type: 'birth.declared', entityIds: [recordId, ...parentNins], data: { recordId, office: ctx.office, facts, personNins: parentNins } };
   });
 }
 
 /** Decides the registration of a declared birth: checks again and gives the child a NIN. */
 export async function decideBirthRegistration(
-  persons: PersonStore, record: CivilRecord<BirthFacts>, registrationNumber: string,
+  persons: PersonStore,
+  record: CivilRecord<BirthFacts>,
+  registrationNumber: string,
 ): Promise<EntryDraft<'birth.registered'>> {
   const facts = record.data;
   const { mother, father, child } = await checkBirth(persons, facts.child, facts.mother, facts.father);
@@ -78,7 +85,7 @@ export async function checkBirthCorrection(persons: PersonStore, record: CivilRe
   const facts = record.data;
   const fatherRegistered = facts.father !== undefined && 'nin' in facts.father;
   if (fatherRegistered && (changes.child.fatherName !== undefined || changes.child.grandfatherName !== undefined)) {
-    throw unprocessable('The child\'s father and grandfather names come from the registered father; correct his record instead', 'father-name-derived');
+    throw unprocessable("The child's father and grandfather names come from the registered father; correct his record instead", 'father-name-derived');
   }
   const checked = await checkBirth(persons, { ...facts.child, ...changes.child }, facts.mother, facts.father);
   return { ...facts, child: checked.child };

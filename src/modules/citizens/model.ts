@@ -8,12 +8,15 @@ export interface ActivationCode {
   issuedBy: string;
 }
 
-const activationCodeSchema = new Schema<ActivationCode>({
-  _id: String,
-  codeHash: { type: String, required: true },
-  expiresAt: { type: Date, required: true },
-  issuedBy: { type: String, required: true },
-}, { versionKey: false });
+const activationCodeSchema = new Schema<ActivationCode>(
+  {
+    _id: String,
+    codeHash: { type: String, required: true },
+    expiresAt: { type: Date, required: true },
+    issuedBy: { type: String, required: true },
+  },
+  { versionKey: false },
+);
 
 export const activationCodeModel = (conn: Connection): Model<ActivationCode> =>
   conn.model<ActivationCode>('ActivationCode', activationCodeSchema, 'activation_codes');

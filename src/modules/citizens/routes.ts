@@ -12,15 +12,26 @@ import { presentRecordToCitizen } from '../records/presenter';
 import type { RecordSchemas } from '../records/schemas';
 import { activateCitizen, issueActivationCode } from './service';
 
-const activationBody = z.object({
-  nin,
-  code: z.string().trim().regex(/^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$/, 'is not an activation code (two groups of four, like K7QM-2XPD)'),
-  password: z.string().min(1).max(256),
-}).strict().openapi('CitizenActivation', { example: { nin: '123456789012', code: 'K7QM-2XPD', password: 'Palm grove by the river 1958' } });
+const activationBody = z
+  .object({
+    nin,
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$/, 'is not an activation code (two groups of four, like K7QM-2XPD)'),
+    password: z.string().min(1).max(256),
+  })
+  .strict()
+  .openapi('CitizenActivation', { example: { nin: '123456789012', code: 'K7QM-2XPD', password: 'Palm grove by the river 1958' } });
 
 const codeView = z.object({ code: z.string(), expiresAt: z.string() }).openapi('ActivationCode');
-const citizenRecord = z.object({ id: z.string(), kind: z.string(), status: z.string(), registrationNumber: z.string().optional() }).passthrough().openapi('CitizenRecord');
-const accessView = z.object({ at: z.string(), actor: z.object({ id: z.string(), role: z.string(), office: z.string().optional() }), route: z.string() }).openapi('AccessLogEntry');
+const citizenRecord = z
+  .object({ id: z.string(), kind: z.string(), status: z.string(), registrationNumber: z.string().optional() })
+  .passthrough()
+  .openapi('CitizenRecord');
+const accessView = z
+  .object({ at: z.string(), actor: z.object({ id: z.string(), role: z.string(), office: z.string().optional() }), route: z.string() })
+  .openapi('AccessLogEntry');
 
 const me = (actor: Actor) => {
   if (!actor?.nin) throw forbidden('Only a citizen account has a person');
@@ -29,16 +40,27 @@ const me = (actor: Actor) => {
 
 export const citizenRoutes = (_schemas: RecordSchemas) => [
   defineRoute({
-    method: 'post', path: '/v1/persons/{nin}/activation-code', operationId: 'issueActivationCode', permission: 'persons.activation-code', tag: 'Citizens',
-    summary: 'A one-time code the person uses to open their citizen account (valid 72 hours)', params: ninParams,
+    method: 'post',
+    path: '/v1/persons/{nin}/activation-code',
+    operationId: 'issueActivationCode',
+    permission: 'persons.activation-code',
+    tag: 'Citizens',
+    summary: 'A one-time code the person uses to open their citizen account (valid 72 hours)',
+    params: ninParams,
     responses: { 201: { description: 'The code, to hand to the person', schema: codeView }, ...errorResponses(400, 401, 403, 404, 409, 422) },
     async handle({ params }, ctx) {
       return { status: 201, body: await issueActivationCode(ctx.services, ctx, params.nin), headers: { 'Cache-Control': 'no-store' } };
     },
   }),
   defineRoute({
-    method: 'post', path: '/v1/citizens/activation', operationId: 'activateCitizen', permission: 'citizens.activate', rateLimit: (c) => c.RATE_LIMIT_SIGN_IN_PER_MINUTE, tag: 'Citizens',
-    summary: 'Open a citizen account with NIN, activation code and a password; the username is the NIN', body: activationBody,
+    method: 'post',
+    path: '/v1/citizens/activation',
+    operationId: 'activateCitizen',
+    permission: 'citizens.activate',
+    rateLimit: (c) => c.RATE_LIMIT_SIGN_IN_PER_MINUTE,
+    tag: 'Citizens',
+    summary: 'Open a citizen account with NIN, activation code and a password; the username is the NIN',
+    body: activationBody,
     responses: { 201: { description: 'Opened', schema: z.object({ id: z.string(), username: z.string() }) }, ...errorResponses(400, 401, 409, 422, 429) },
     async handle({ body }, { services, ip }) {
       const user = await activateCitizen(services, body, ip);
@@ -46,14 +68,24 @@ export const citizenRoutes = (_schemas: RecordSchemas) => [
     },
   }),
   defineRoute({
-    method: 'get', path: '/v1/me', operationId: 'getMe', permission: 'me.read', tag: 'Citizens',
-    summary: 'The signed-in citizen\'s own person',
+    method: 'get',
+    path: '/v1/me',
+    operationId: 'getMe',
+    permission: 'me.read',
+    tag: 'Citizens',
+    summary: "The signed-in citizen's own person",
     responses: { 200: { description: 'Me', schema: personView }, ...errorResponses(401, 403) },
-    async handle(_input, { services, actor }) { return { status: 200, body: presentPerson(await findPerson(services.persons, me(actor))) }; },
+    async handle(_input, { services, actor }) {
+      return { status: 200, body: presentPerson(await findPerson(services.persons, me(actor))) };
+    },
   }),
   defineRoute({
-    method: 'get', path: '/v1/me/records', operationId: 'listMyRecords', permission: 'me.read', tag: 'Citizens',
-    summary: 'Registered records that name me: my birth, my children\'s births (later: marriages, divorces, a spouse\'s death)',
+    method: 'get',
+    path: '/v1/me/records',
+    operationId: 'listMyRecords',
+    permission: 'me.read',
+    tag: 'Citizens',
+    summary: "Registered records that name me: my birth, my children's births (later: marriages, divorces, a spouse's death)",
     responses: { 200: { description: 'My records', schema: z.object({ items: z.array(citizenRecord) }) }, ...errorResponses(401, 403) },
     async handle(_input, { services, actor }) {
       const records = await services.records.list({ personNins: me(actor), status: 'registered' });
@@ -61,9 +93,17 @@ export const citizenRoutes = (_schemas: RecordSchemas) => [
     },
   }),
   defineRoute({
-    method: 'get', path: '/v1/me/access-log', operationId: 'listMyAccessLog', permission: 'me.read', tag: 'Citizens',
-    summary: 'Who read my data, when and through which route, newest first', query: z.object(pageQuery(ACCESS_ID_PATTERN)).strict(),
-    responses: { 200: { description: 'Reads of my data', schema: z.object({ items: z.array(accessView), nextCursor: z.string().nullable() }) }, ...errorResponses(400, 401, 403) },
+    method: 'get',
+    path: '/v1/me/access-log',
+    operationId: 'listMyAccessLog',
+    permission: 'me.read',
+    tag: 'Citizens',
+    summary: 'Who read my data, when and through which route, newest first',
+    query: z.object(pageQuery(ACCESS_ID_PATTERN)).strict(),
+    responses: {
+      200: { description: 'Reads of my data', schema: z.object({ items: z.array(accessView), nextCursor: z.string().nullable() }) },
+      ...errorResponses(400, 401, 403),
+    },
     async handle({ query }, { services, actor }) {
       const page = await services.accessLog.readsOf(me(actor), afterCursor(query));
       return { status: 200, body: pageView(page, (e) => ({ at: e.at.toISOString(), actor: e.actor, route: e.route })) };

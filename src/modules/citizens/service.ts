@@ -27,10 +27,14 @@ export async function issueActivationCode(services: Services, ctx: CommandContex
   const code = `${raw.slice(0, 4)}-${raw.slice(4)}`;
   const expiresAt = new Date(Date.now() + ACTIVATION_CODE_HOURS * 3_600_000);
   await services.journal.execute(ctx, async () => ({
-    type: 'citizen.activation-code-issued', entityIds: [nin], data: { nin, expiresAt: expiresAt.toISOString() },
+    type: 'citizen.activation-code-issued',
+    entityIds: [nin],
+    data: { nin, expiresAt: expiresAt.toISOString() },
   }));
   await services.models.activationCodes.replaceOne(
-    { _id: nin }, { _id: nin, codeHash: hashCode(nin, code), expiresAt, issuedBy: ctx.actor.id }, { upsert: true },
+    { _id: nin },
+    { _id: nin, codeHash: hashCode(nin, code), expiresAt, issuedBy: ctx.actor.id },
+    { upsert: true },
   );
   return { code, expiresAt: expiresAt.toISOString() };
 }
@@ -51,9 +55,17 @@ export async function activateCitizen(services: Services, input: { nin: string; 
   const person = await findPerson(services.persons, input.nin);
   if (person.status !== 'alive') throw unprocessable('Only a living person can have a citizen account', 'person-deceased');
   const office = GOVERNORATES.find((g) => g.code === person.placeOfBirth.governorate)?.office ?? 'BGD';
-  const user = await createUser(services, { actor: { id: `citizen:${input.nin}`, role: 'citizen' }, requestId: 'activation' }, {
-    username: input.nin, password: input.password, role: 'citizen', office, nin: input.nin,
-  });
+  const user = await createUser(
+    services,
+    { actor: { id: `citizen:${input.nin}`, role: 'citizen' }, requestId: 'activation' },
+    {
+      username: input.nin,
+      password: input.password,
+      role: 'citizen',
+      office,
+      nin: input.nin,
+    },
+  );
   await services.models.activationCodes.deleteOne({ _id: input.nin });
   await throttle.succeeded(accountKey);
   return user;

@@ -13,14 +13,17 @@ export interface Client {
   seq: number;
 }
 
-const clientSchema = new Schema<Client>({
-  _id: String,
-  name: { type: String, required: true },
-  scopes: { type: [String], required: true },
-  secretHash: { type: String, required: true },
-  disabled: { type: Boolean, default: false },
-  createdAt: { type: String, required: true },
-  seq: { type: Number, default: 0 },
-}, { versionKey: false });
+const clientSchema = new Schema<Client>(
+  {
+    _id: String,
+    name: { type: String, required: true },
+    scopes: { type: [String], required: true },
+    secretHash: { type: String, required: true },
+    disabled: { type: Boolean, default: false },
+    createdAt: { type: String, required: true },
+    seq: { type: Number, default: 0 },
+  },
+  { versionKey: false },
+);
 
 export const clientModel = (conn: Connection): Model<Client> => conn.model<Client>('Client', clientSchema, 'clients');

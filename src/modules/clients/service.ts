@@ -28,7 +28,9 @@ export async function createClient(services: Services, ctx: CommandContext, inpu
   };
   await services.models.clients.create(client);
   await services.journal.execute(ctx, async () => ({
-    type: 'client.created', entityIds: [client._id], data: { clientId: client._id, name: client.name, scopes: client.scopes },
+    type: 'client.created',
+    entityIds: [client._id],
+    data: { clientId: client._id, name: client.name, scopes: client.scopes },
   }));
   return { ...presentClient(client), clientSecret: secret };
 }

@@ -4,7 +4,10 @@ import type { Services } from '../../services';
 import type { Client } from './model';
 import { OAuthError } from './oauth-error';
 
-interface GrantRequest { body: Record<string, unknown>; authorization: string | undefined }
+interface GrantRequest {
+  body: Record<string, unknown>;
+  authorization: string | undefined;
+}
 
 /**
  * OAuth2 client credentials grant (RFC 6749 section 4.4): the client authenticates with HTTP Basic
@@ -16,7 +19,7 @@ export async function clientCredentialsGrant(services: Services, req: GrantReque
   const param = (name: string) => {
     const v = body[name];
     if (v !== undefined && typeof v !== 'string') throw new OAuthError(400, 'invalid_request', `${name} must be a string`);
-    return v as string | undefined;
+    return v;
   };
   const grantType = param('grant_type');
   if (!grantType) throw new OAuthError(400, 'invalid_request', 'grant_type is required');
@@ -30,7 +33,7 @@ export async function clientCredentialsGrant(services: Services, req: GrantReque
   if (!credentials.id || !credentials.secret) throw new OAuthError(401, 'invalid_client', 'Client authentication is required', challenge);
 
   const client = await services.models.clients.findById(credentials.id).lean<Client>();
-  const ok = client && !client.disabled && /^cs_[A-Za-z0-9_-]{43}$/.test(credentials.secret) && await argon2.verify(client.secretHash, credentials.secret);
+  const ok = client && !client.disabled && /^cs_[A-Za-z0-9_-]{43}$/.test(credentials.secret) && (await argon2.verify(client.secretHash, credentials.secret));
   if (!client || !ok) throw new OAuthError(401, 'invalid_client', 'Unknown client, wrong secret, or client disabled', challenge);
 
   const asked = param('scope');

@@ -2,9 +2,15 @@ import type { ResponseSpec } from '../../http/route';
 import { problemSchema } from './schemas';
 
 const DESCRIPTIONS: Record<number, string> = {
-  400: 'Invalid input', 401: 'No valid token', 403: 'Not allowed for this role', 404: 'Not found',
-  409: 'Conflicts with the current state', 412: 'The record changed since it was read (stale If-Match)',
-  413: 'Body too large', 422: 'Breaks a registry rule', 428: 'If-Match is required',
+  400: 'Invalid input',
+  401: 'No valid token',
+  403: 'Not allowed for this role',
+  404: 'Not found',
+  409: 'Conflicts with the current state',
+  412: 'The record changed since it was read (stale If-Match)',
+  413: 'Body too large',
+  422: 'Breaks a registry rule',
+  428: 'If-Match is required',
   429: 'Too many requests or failed attempts; see Retry-After',
 };
 

@@ -4,57 +4,91 @@ import { isValidNin } from '../persons/nin';
 import { GOVERNORATES } from '../offices/reference';
 
 /** A calendar date, YYYY-MM-DD, that exists (no 2026-02-30). */
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, 'is not a real calendar date')
   .openapi({ example: '2026-03-14', format: 'date' });
 
-export const nin = z.string().refine(isValidNin, 'must be a 12-digit NIN with a valid check digit')
+export const nin = z
+  .string()
+  .refine(isValidNin, 'must be a 12-digit NIN with a valid check digit')
   .openapi({ example: '123456789012', description: 'National identification number, 12 digits, Verhoeff check digit' });
 
-export const recordId = z.string().regex(/^r_[A-Za-z0-9_-]{22}$/, 'is not a record id').openapi({ example: 'r_3q2Zk8mW1xYbN4fT7vLh9A' });
+export const recordId = z
+  .string()
+  .regex(/^r_[A-Za-z0-9_-]{22}$/, 'is not a record id')
+  .openapi({ example: 'r_3q2Zk8mW1xYbN4fT7vLh9A' });
 
 /** A name part in Arabic script (letters, spaces, hyphens, diacritics). */
-const arabicPart = z.string().trim().min(1).max(60)
+const arabicPart = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
   .regex(/^[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF ]+$/, 'must be written in Arabic script');
-const latinPart = z.string().trim().min(1).max(60)
+const latinPart = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
   .regex(/^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF' .-]+$/, 'must be written in Latin script');
 
-export const latinName = z.object({
-  givenName: latinPart, fatherName: latinPart, grandfatherName: latinPart, familyName: latinPart.optional(),
-}).strict();
+export const latinName = z
+  .object({
+    givenName: latinPart,
+    fatherName: latinPart,
+    grandfatherName: latinPart,
+    familyName: latinPart.optional(),
+  })
+  .strict();
 
-export const personName = z.object({
-  givenName: arabicPart,
-  fatherName: arabicPart,
-  grandfatherName: arabicPart,
-  familyName: arabicPart.optional(),
-  latin: latinName.optional(),
-}).strict().openapi('PersonName', {
-  example: { givenName: 'علي', fatherName: 'حسين', grandfatherName: 'كاظم', familyName: 'الموسوي', latin: { givenName: 'Ali', fatherName: 'Hussein', grandfatherName: 'Kadhim', familyName: 'Al-Musawi' } },
-});
+export const personName = z
+  .object({
+    givenName: arabicPart,
+    fatherName: arabicPart,
+    grandfatherName: arabicPart,
+    familyName: arabicPart.optional(),
+    latin: latinName.optional(),
+  })
+  .strict()
+  .openapi('PersonName', {
+    example: {
+      givenName: 'علي',
+      fatherName: 'حسين',
+      grandfatherName: 'كاظم',
+      familyName: 'الموسوي',
+      latin: { givenName: 'Ali', fatherName: 'Hussein', grandfatherName: 'Kadhim', familyName: 'Al-Musawi' },
+    },
+  });
 
-export const place = z.object({
-  governorate: z.enum(GOVERNORATES.map((g) => g.code) as [string, ...string[]]),
-  district: z.string().trim().min(1).max(80).optional(),
-  facility: z.string().trim().min(1).max(120).optional(),
-}).strict().openapi('Place', { example: { governorate: 'IQ-BG', district: 'Karkh', facility: 'Yarmouk Teaching Hospital' } });
+export const place = z
+  .object({
+    governorate: z.enum(GOVERNORATES.map((g) => g.code) as [string, ...string[]]),
+    district: z.string().trim().min(1).max(80).optional(),
+    facility: z.string().trim().min(1).max(120).optional(),
+  })
+  .strict()
+  .openapi('Place', { example: { governorate: 'IQ-BG', district: 'Karkh', facility: 'Yarmouk Teaching Hospital' } });
 
 export const sex = z.enum(['female', 'male']);
 export const reason = z.string().trim().min(3).max(500);
 export const arabicNamePart = arabicPart;
 export const latinNamePart = latinPart;
 
-export const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string(),
-  code: z.string().optional(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-}).openapi('Problem');
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Problem');
 
 /**
  * Cursor pagination parameters: `cursor` is opaque to callers (the last `_id` of the previous
@@ -64,8 +98,11 @@ export const problemSchema = z.object({
 export function pageQuery(idPattern: RegExp) {
   return {
     limit: z.coerce.number().int().min(1).max(100).default(20),
-    cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, 'is not a cursor from a previous page')
-      .refine((c) => idPattern.test(decodeCursor(c)), 'is not a cursor from a previous page of this list').optional(),
+    cursor: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,200}$/, 'is not a cursor from a previous page')
+      .refine((c) => idPattern.test(decodeCursor(c)), 'is not a cursor from a previous page of this list')
+      .optional(),
   };
 }
 

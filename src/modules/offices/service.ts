@@ -7,7 +7,12 @@ import { MAIN_OFFICES } from './reference';
 
 export type OfficeStore = ProjectionStore<Office>;
 
-export interface OfficeView { code: string; name: string; governorate: string; builtIn: boolean }
+export interface OfficeView {
+  code: string;
+  name: string;
+  governorate: string;
+  builtIn: boolean;
+}
 
 export async function officeExists(offices: OfficeStore, code: string): Promise<boolean> {
   return MAIN_OFFICES.some((o) => o.code === code) || (await offices.exists(code));
@@ -25,7 +30,9 @@ export async function listOffices(offices: OfficeStore): Promise<OfficeView[]> {
 }
 
 export async function createOffice(
-  deps: { journal: Journal; offices: OfficeStore }, ctx: CommandContext, input: { code: string; name: string; governorate: string },
+  deps: { journal: Journal; offices: OfficeStore },
+  ctx: CommandContext,
+  input: { code: string; name: string; governorate: string },
 ): Promise<OfficeView> {
   await deps.journal.execute(ctx, async () => {
     if (await officeExists(deps.offices, input.code)) throw conflict(`The office ${input.code} exists`, 'office-exists');

@@ -36,6 +36,6 @@ export interface Person {
 }
 
 export const PERSON_INDEXES: IndexDeclaration[] = [
-  { key: { searchTokens: 1, _id: 1 }, serves: 'GET /v1/persons?q=: every query token among the person\'s tokens ($all), in NIN order' },
+  { key: { searchTokens: 1, _id: 1 }, serves: "GET /v1/persons?q=: every query token among the person's tokens ($all), in NIN order" },
   { key: { dateOfBirth: 1, _id: 1 }, serves: 'GET /v1/persons?dateOfBirth= without q' },
 ];

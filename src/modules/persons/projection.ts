@@ -51,7 +51,9 @@ export async function insertPerson(persons: PersonStore, cause: Cause, p: NewPer
 
 /** Changes a person once per entry and counts a new version; a new name gets new search tokens. */
 export async function updatePerson(
-  persons: PersonStore, cause: Cause, nin: string,
+  persons: PersonStore,
+  cause: Cause,
+  nin: string,
   change: { set?: Partial<Omit<Person, '_id' | 'seq' | 'version'>>; addRecordId?: string },
 ): Promise<void> {
   const update: ProjectionChange<Person> = {

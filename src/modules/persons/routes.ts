@@ -7,7 +7,11 @@ import { enrolPerson, findPerson, searchPersons } from './service';
 
 export const personRoutes = [
   defineRoute({
-    method: 'post', path: '/v1/persons', operationId: 'enrolPerson', permission: 'persons.enrol', tag: 'Persons',
+    method: 'post',
+    path: '/v1/persons',
+    operationId: 'enrolPerson',
+    permission: 'persons.enrol',
+    tag: 'Persons',
     summary: 'Enrol a living person from the legacy register; assigns a NIN',
     body: enrolPersonBody,
     responses: { 201: { description: 'Enrolled', schema: personView }, ...errorResponses(400, 401, 403, 409, 422) },
@@ -17,8 +21,14 @@ export const personRoutes = [
     },
   }),
   defineRoute({
-    method: 'get', path: '/v1/persons/{nin}', operationId: 'getPerson', permission: 'persons.read', tag: 'Persons',
-    summary: 'A person by NIN', params: ninParams, accessLog: true,
+    method: 'get',
+    path: '/v1/persons/{nin}',
+    operationId: 'getPerson',
+    permission: 'persons.read',
+    tag: 'Persons',
+    summary: 'A person by NIN',
+    params: ninParams,
+    accessLog: true,
     responses: { 200: { description: 'The person', schema: personView }, ...errorResponses(400, 401, 403, 404) },
     async handle({ params }, { services }) {
       const person = await findPerson(services.persons, params.nin);
@@ -26,9 +36,14 @@ export const personRoutes = [
     },
   }),
   defineRoute({
-    method: 'get', path: '/v1/persons', operationId: 'searchPersons', permission: 'persons.search', tag: 'Persons',
+    method: 'get',
+    path: '/v1/persons',
+    operationId: 'searchPersons',
+    permission: 'persons.search',
+    tag: 'Persons',
     summary: 'Search persons by name (Arabic-normalised, or Latin) and date of birth',
-    query: searchPersonsQuery, accessLog: true,
+    query: searchPersonsQuery,
+    accessLog: true,
     responses: { 200: { description: 'A page of persons', schema: personPage }, ...errorResponses(400, 401, 403) },
     async handle({ query }, { services }) {
       const page = await searchPersons(services.persons, { ...query, ...afterCursor(query) });

@@ -1,38 +1,55 @@
 import { z } from '../../http/zod';
 import { isoDate, nin, pageQuery, personName, place, sex } from '../common/schemas';
 
-export const enrolPersonBody = z.object({
-  name: personName,
-  sex,
-  dateOfBirth: isoDate,
-  placeOfBirth: place,
-  legacyReference: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9/_-]+$/, 'may hold letters, digits, / _ -').optional(),
-}).strict().openapi('EnrolPerson');
+export const enrolPersonBody = z
+  .object({
+    name: personName,
+    sex,
+    dateOfBirth: isoDate,
+    placeOfBirth: place,
+    legacyReference: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .regex(/^[A-Za-z0-9/_-]+$/, 'may hold letters, digits, / _ -')
+      .optional(),
+  })
+  .strict()
+  .openapi('EnrolPerson');
 
 export const ninParams = z.object({ nin }).strict();
 
-export const searchPersonsQuery = z.object({
-  q: z.string().trim().min(2).max(120).optional(),
-  dateOfBirth: isoDate.optional(),
-  governorate: z.string().regex(/^IQ-[A-Z]{2}$/, 'must be an ISO 3166-2:IQ code such as IQ-BG').optional(),
-  ...pageQuery(/^\d{12}$/),
-}).strict().refine((q) => q.q || q.dateOfBirth, { message: 'give q or dateOfBirth', path: ['q'] });
+export const searchPersonsQuery = z
+  .object({
+    q: z.string().trim().min(2).max(120).optional(),
+    dateOfBirth: isoDate.optional(),
+    governorate: z
+      .string()
+      .regex(/^IQ-[A-Z]{2}$/, 'must be an ISO 3166-2:IQ code such as IQ-BG')
+      .optional(),
+    ...pageQuery(/^\d{12}$/),
+  })
+  .strict()
+  .refine((q) => q.q || q.dateOfBirth, { message: 'give q or dateOfBirth', path: ['q'] });
 
-export const personView = z.object({
-  nin,
-  name: personName,
-  sex,
-  dateOfBirth: isoDate,
-  placeOfBirth: place,
-  status: z.enum(['alive', 'deceased']),
-  dateOfDeath: isoDate.optional(),
-  maritalStatus: z.enum(['single', 'married', 'divorced', 'widowed']),
-  motherNin: nin.optional(),
-  fatherNin: nin.optional(),
-  legacyReference: z.string().optional(),
-  recordIds: z.array(z.string()),
-  version: z.number().int(),
-}).openapi('Person');
+export const personView = z
+  .object({
+    nin,
+    name: personName,
+    sex,
+    dateOfBirth: isoDate,
+    placeOfBirth: place,
+    status: z.enum(['alive', 'deceased']),
+    dateOfDeath: isoDate.optional(),
+    maritalStatus: z.enum(['single', 'married', 'divorced', 'widowed']),
+    motherNin: nin.optional(),
+    fatherNin: nin.optional(),
+    legacyReference: z.string().optional(),
+    recordIds: z.array(z.string()),
+    version: z.number().int(),
+  })
+  .openapi('Person');
 
 export const personPage = z.object({ items: z.array(personView), nextCursor: z.string().nullable() }).openapi('PersonPage');
 

@@ -43,9 +43,12 @@ export interface PersonSearch {
 
 /** Search by normalised name tokens (all must match) and/or date of birth, in NIN order. */
 export function searchPersons(persons: PersonStore, s: PersonSearch): Promise<Page<Person>> {
-  return persons.page({
-    ...(s.q ? { searchTokens: { $all: nameTokens(s.q) } } : {}),
-    ...(s.dateOfBirth ? { dateOfBirth: s.dateOfBirth } : {}),
-    ...(s.governorate ? { 'placeOfBirth.governorate': s.governorate } : {}),
-  }, s);
+  return persons.page(
+    {
+      ...(s.q ? { searchTokens: { $all: nameTokens(s.q) } } : {}),
+      ...(s.dateOfBirth ? { dateOfBirth: s.dateOfBirth } : {}),
+      ...(s.governorate ? { 'placeOfBirth.governorate': s.governorate } : {}),
+    },
+    s,
+  );
 }

@@ -39,7 +39,7 @@ export class RecordKinds {
   register<F extends object, C extends object>(handler: KindHandler<F, C>): void {
     if (this.handlers.has(handler.kind)) throw new Error(`record kind ${handler.kind} registered twice`);
     // A record's facts were built from this kind's schema, so its handler may read them as F.
-    this.handlers.set(handler.kind, handler as unknown as KindHandler);
+    this.handlers.set(handler.kind, handler);
   }
 
   /** The handler of a record's kind; every kind a record can have is registered at start. */

@@ -7,7 +7,9 @@ import type { CivilRecord, RecordKind, RecordStore } from './model';
 
 /** Builds a record from its declaration entry (of any kind); a second application changes nothing. */
 export async function insertRecord(
-  records: RecordStore, entry: { seq: number; at: string; actor: Actor; data: RecordDeclared<object> }, kind: RecordKind,
+  records: RecordStore,
+  entry: { seq: number; at: string; actor: Actor; data: RecordDeclared<object> },
+  kind: RecordKind,
 ): Promise<void> {
   const d = entry.data;
   await records.insertOnce({
@@ -27,7 +29,9 @@ export async function insertRecord(
 
 /** Changes a record once per entry and counts a new version. */
 export async function updateRecord(
-  records: RecordStore, entry: { seq: number; at: string }, recordId: string,
+  records: RecordStore,
+  entry: { seq: number; at: string },
+  recordId: string,
   change: { set: ProjectionChange<CivilRecord>['set']; addPersonNin?: string },
 ): Promise<void> {
   await records.applyOnce(recordId, entry.seq, {
@@ -40,11 +44,9 @@ export async function updateRecord(
 /** The projectors of the lifecycle events every kind shares. */
 export function registerRecordProjectors(journal: Journal, deps: { records: RecordStore; kinds: RecordKinds }): void {
   const { records, kinds } = deps;
-  journal.on('record.rejected', (entry) =>
-    updateRecord(records, entry, entry.data.recordId, { set: { status: 'rejected', rejectionReason: entry.reason } }));
+  journal.on('record.rejected', (entry) => updateRecord(records, entry, entry.data.recordId, { set: { status: 'rejected', rejectionReason: entry.reason } }));
 
-  journal.on('record.voided', (entry) =>
-    updateRecord(records, entry, entry.data.recordId, { set: { status: 'voided', voidReason: entry.reason } }));
+  journal.on('record.voided', (entry) => updateRecord(records, entry, entry.data.recordId, { set: { status: 'voided', voidReason: entry.reason } }));
 
   journal.on('record.corrected', async (entry) => {
     const record = await records.get(entry.data.recordId);

@@ -11,19 +11,36 @@ import type { RecordKinds } from './kinds';
 const namedIn = (record: CivilRecord) => [...record.personNins, ...(record.subjectNin ? [record.subjectNin] : [])];
 
 const answer = (kinds: RecordKinds, record: CivilRecord) => ({
-  status: 200, body: presentRecord(kinds, record), headers: { ETag: etagOf(record) }, named: namedIn(record),
+  status: 200,
+  body: presentRecord(kinds, record),
+  headers: { ETag: etagOf(record) },
+  named: namedIn(record),
 });
 
 export const recordRoutes = ({ recordView, correctionBody }: RecordSchemas) => [
   defineRoute({
-    method: 'get', path: '/v1/records/{id}', operationId: 'getRecord', permission: 'records.read', tag: 'Records',
-    summary: 'A record, with its ETag', params: recordParams, accessLog: true,
+    method: 'get',
+    path: '/v1/records/{id}',
+    operationId: 'getRecord',
+    permission: 'records.read',
+    tag: 'Records',
+    summary: 'A record, with its ETag',
+    params: recordParams,
+    accessLog: true,
     responses: { 200: { description: 'The record', schema: recordView }, ...errorResponses(400, 401, 403, 404) },
-    async handle({ params }, { services }) { return answer(services.kinds, await findRecord(services.records, params.id)); },
+    async handle({ params }, { services }) {
+      return answer(services.kinds, await findRecord(services.records, params.id));
+    },
   }),
   defineRoute({
-    method: 'get', path: '/v1/records/{id}/history', operationId: 'getRecordHistory', permission: 'records.read', tag: 'Records',
-    summary: 'Journal entries of this record, oldest first', params: recordParams, accessLog: true,
+    method: 'get',
+    path: '/v1/records/{id}/history',
+    operationId: 'getRecordHistory',
+    permission: 'records.read',
+    tag: 'Records',
+    summary: 'Journal entries of this record, oldest first',
+    params: recordParams,
+    accessLog: true,
     responses: { 200: { description: 'The entries', schema: historyView }, ...errorResponses(400, 401, 403, 404) },
     async handle({ params }, { services }) {
       const { record, entries } = await recordHistory(services, params.id);
@@ -31,28 +48,59 @@ export const recordRoutes = ({ recordView, correctionBody }: RecordSchemas) => [
     },
   }),
   defineRoute({
-    method: 'post', path: '/v1/records/{id}/registration', operationId: 'registerRecord', permission: 'records.register', tag: 'Records',
-    summary: 'Register a declared record (by a registrar other than the declarer)', params: recordParams,
+    method: 'post',
+    path: '/v1/records/{id}/registration',
+    operationId: 'registerRecord',
+    permission: 'records.register',
+    tag: 'Records',
+    summary: 'Register a declared record (by a registrar other than the declarer)',
+    params: recordParams,
     responses: { 200: { description: 'Registered', schema: recordView }, ...errorResponses(400, 401, 403, 404, 409, 422) },
-    async handle({ params }, ctx) { return answer(ctx.services.kinds, await registerRecord(ctx.services, ctx, params.id)); },
+    async handle({ params }, ctx) {
+      return answer(ctx.services.kinds, await registerRecord(ctx.services, ctx, params.id));
+    },
   }),
   defineRoute({
-    method: 'post', path: '/v1/records/{id}/rejection', operationId: 'rejectRecord', permission: 'records.reject', tag: 'Records',
-    summary: 'Reject a declared record, with a reason', params: recordParams, body: reasonBody,
+    method: 'post',
+    path: '/v1/records/{id}/rejection',
+    operationId: 'rejectRecord',
+    permission: 'records.reject',
+    tag: 'Records',
+    summary: 'Reject a declared record, with a reason',
+    params: recordParams,
+    body: reasonBody,
     responses: { 200: { description: 'Rejected', schema: recordView }, ...errorResponses(400, 401, 403, 404, 409) },
-    async handle({ params, body }, ctx) { return answer(ctx.services.kinds, await rejectRecord(ctx.services, ctx, params.id, body.reason)); },
+    async handle({ params, body }, ctx) {
+      return answer(ctx.services.kinds, await rejectRecord(ctx.services, ctx, params.id, body.reason));
+    },
   }),
   defineRoute({
-    method: 'post', path: '/v1/records/{id}/corrections', operationId: 'correctRecord', permission: 'records.correct', tag: 'Records',
-    summary: 'Correct facts of a record; needs If-Match with the ETag read', params: recordParams, body: correctionBody,
+    method: 'post',
+    path: '/v1/records/{id}/corrections',
+    operationId: 'correctRecord',
+    permission: 'records.correct',
+    tag: 'Records',
+    summary: 'Correct facts of a record; needs If-Match with the ETag read',
+    params: recordParams,
+    body: correctionBody,
     needsIfMatch: true,
     responses: { 200: { description: 'Corrected; version + 1', schema: recordView }, ...errorResponses(400, 401, 403, 404, 409, 412, 422, 428) },
-    async handle({ params, body }, ctx) { return answer(ctx.services.kinds, await correctRecord(ctx.services, ctx, params.id, body)); },
+    async handle({ params, body }, ctx) {
+      return answer(ctx.services.kinds, await correctRecord(ctx.services, ctx, params.id, body));
+    },
   }),
   defineRoute({
-    method: 'post', path: '/v1/records/{id}/voiding', operationId: 'voidRecord', permission: 'records.void', tag: 'Records',
-    summary: 'Void a registered record, with a reason', params: recordParams, body: reasonBody,
+    method: 'post',
+    path: '/v1/records/{id}/voiding',
+    operationId: 'voidRecord',
+    permission: 'records.void',
+    tag: 'Records',
+    summary: 'Void a registered record, with a reason',
+    params: recordParams,
+    body: reasonBody,
     responses: { 200: { description: 'Voided', schema: recordView }, ...errorResponses(400, 401, 403, 404, 409) },
-    async handle({ params, body }, ctx) { return answer(ctx.services.kinds, await voidRecord(ctx.services, ctx, params.id, body.reason)); },
+    async handle({ params, body }, ctx) {
+      return answer(ctx.services.kinds, await voidRecord(ctx.services, ctx, params.id, body.reason));
+    },
   }),
 ];

@@ -33,7 +33,11 @@ export function requireVersion(current: number, ifMatch: number): void {
   if (current !== ifMatch) throw preconditionFailed(`The record is at version ${current}; read it again and reapply your change`);
 }
 
-export interface FieldChange { path: string; before: unknown; after: unknown }
+export interface FieldChange {
+  path: string;
+  before: unknown;
+  after: unknown;
+}
 
 /** Field-level changes between two fact objects, one level below the top (child.givenName). */
 export function fieldChanges(before: object, after: object): FieldChange[] {

@@ -4,7 +4,10 @@ import type { KindSchemas } from './kinds';
 
 export const recordParams = z.object({ id: recordId }).strict();
 
-export const reasonBody = z.object({ reason }).strict().openapi('Reason', { example: { reason: 'Duplicate declaration of the same birth' } });
+export const reasonBody = z
+  .object({ reason })
+  .strict()
+  .openapi('Reason', { example: { reason: 'Duplicate declaration of the same birth' } });
 
 const lifecycleFields = {
   id: recordId,
@@ -14,7 +17,10 @@ const lifecycleFields = {
   office: z.string(),
   declaredBy: z.object({ id: z.string(), office: z.string().optional() }),
   declaredAt: z.string(),
-  registrationNumber: z.string().regex(/^[A-Z]{3}-\d{4}-[BMDX]-\d{6}$/).optional(),
+  registrationNumber: z
+    .string()
+    .regex(/^[A-Z]{3}-\d{4}-[BMDX]-\d{6}$/)
+    .optional(),
   registeredBy: z.string().optional(),
   registeredAt: z.string().optional(),
   subjectNin: nin.optional(),
@@ -32,26 +38,32 @@ export interface RecordSchemas {
 export function recordSchemas(kinds: readonly KindSchemas[]): RecordSchemas {
   // A kind's fields appear only on records of that kind, so each is optional on the shared view.
   const kindFields = Object.fromEntries(kinds.flatMap((k) => Object.entries(k.view).map(([name, schema]) => [name, schema.optional()])));
-  const changes = z.union(kinds.map((k) => k.changes));
+  // One kind's changes stand alone: a union of one is an illogical anyOf in OpenAPI.
+  const changes = kinds.length === 1 ? kinds[0].changes : z.union(kinds.map((k) => k.changes));
   return {
     recordView: z.object({ ...lifecycleFields, ...kindFields }).openapi('Record'),
-    correctionBody: z.object({ changes, reason }).strict().openapi('Correction', {
-      example: { changes: { child: { givenName: 'زينب' } }, reason: 'Spelling of the given name in the hospital notification' },
-    }),
+    correctionBody: z
+      .object({ changes, reason })
+      .strict()
+      .openapi('Correction', {
+        example: { changes: { child: { givenName: 'زينب' } }, reason: 'Spelling of the given name in the hospital notification' },
+      }),
   };
 }
 
-export const journalEntryView = z.object({
-  seq: z.number().int(),
-  at: z.string(),
-  type: z.string(),
-  actor: z.object({ id: z.string(), role: z.string(), office: z.string().optional() }),
-  requestId: z.string(),
-  entityIds: z.array(z.string()),
-  data: z.record(z.string(), z.unknown()),
-  reason: z.string().optional(),
-  prevHash: z.string(),
-  hash: z.string(),
-}).openapi('JournalEntry');
+export const journalEntryView = z
+  .object({
+    seq: z.number().int(),
+    at: z.string(),
+    type: z.string(),
+    actor: z.object({ id: z.string(), role: z.string(), office: z.string().optional() }),
+    requestId: z.string(),
+    entityIds: z.array(z.string()),
+    data: z.record(z.string(), z.unknown()),
+    reason: z.string().optional(),
+    prevHash: z.string(),
+    hash: z.string(),
+  })
+  .openapi('JournalEntry');
 
 export const historyView = z.object({ items: z.array(journalEntryView) }).openapi('RecordHistory');

@@ -58,7 +58,10 @@ export async function voidRecord(deps: RecordDeps, ctx: CommandContext, id: stri
 
 /** Corrects facts of a record that is declared or registered, at the version the caller read. */
 export async function correctRecord(
-  deps: RecordDeps, ctx: CommandContext & { ifMatch: number }, id: string, input: { changes: object; reason: string },
+  deps: RecordDeps,
+  ctx: CommandContext & { ifMatch: number },
+  id: string,
+  input: { changes: object; reason: string },
 ): Promise<CivilRecord> {
   await deps.journal.execute(ctx, async () => {
     const record = await findRecord(deps.records, id);

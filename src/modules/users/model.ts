@@ -15,17 +15,20 @@ export interface User {
   seq: number;
 }
 
-const userSchema = new Schema<User>({
-  _id: String,
-  username: { type: String, required: true },
-  passwordHash: { type: String, required: true },
-  role: { type: String, required: true },
-  office: { type: String, required: true },
-  disabled: { type: Boolean, default: false },
-  nin: String,
-  createdAt: { type: String, required: true },
-  seq: { type: Number, default: 0 },
-}, { versionKey: false });
+const userSchema = new Schema<User>(
+  {
+    _id: String,
+    username: { type: String, required: true },
+    passwordHash: { type: String, required: true },
+    role: { type: String, required: true },
+    office: { type: String, required: true },
+    disabled: { type: Boolean, default: false },
+    nin: String,
+    createdAt: { type: String, required: true },
+    seq: { type: Number, default: 0 },
+  },
+  { versionKey: false },
+);
 
 // Serves login by username, and makes usernames unique.
 userSchema.index({ username: 1 }, { unique: true });

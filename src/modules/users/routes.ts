@@ -8,18 +8,32 @@ import { createUser, presentUser } from './service';
 
 const userParams = z.object({ id: z.string().regex(/^u_[A-Za-z0-9_-]{16}$/, 'is not a user id') }).strict();
 
-const changeUserBody = z.object({
-  role: roleEnum.optional(),
-  office: z.string().regex(/^[A-Z]{3}$/, 'must be an office code such as BGD').optional(),
-  disabled: z.boolean().optional(),
-}).strict().refine((b) => Object.keys(b).length > 0, 'give role, office or disabled').openapi('ChangeUser', { example: { disabled: true } });
+const changeUserBody = z
+  .object({
+    role: roleEnum.optional(),
+    office: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'must be an office code such as BGD')
+      .optional(),
+    disabled: z.boolean().optional(),
+  })
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, 'give role, office or disabled')
+  .openapi('ChangeUser', { example: { disabled: true } });
 
-const listQuery = z.object({ role: z.enum(['admin', 'officer', 'registrar', 'auditor', 'citizen']).optional(), ...pageQuery(/^u_[A-Za-z0-9_-]{16}$/) }).strict();
+const listQuery = z
+  .object({ role: z.enum(['admin', 'officer', 'registrar', 'auditor', 'citizen']).optional(), ...pageQuery(/^u_[A-Za-z0-9_-]{16}$/) })
+  .strict();
 
 export const userRoutes = [
   defineRoute({
-    method: 'post', path: '/v1/users', operationId: 'createUser', permission: 'users.create', tag: 'Accounts',
-    summary: 'Create a staff account (admin); the password must be 12+ characters and not a common one', body: createUserBody,
+    method: 'post',
+    path: '/v1/users',
+    operationId: 'createUser',
+    permission: 'users.create',
+    tag: 'Accounts',
+    summary: 'Create a staff account (admin); the password must be 12+ characters and not a common one',
+    body: createUserBody,
     responses: { 201: { description: 'Created', schema: userView }, ...errorResponses(400, 401, 403, 409, 422) },
     async handle({ body }, ctx) {
       const user = await createUser(ctx.services, ctx, body);
@@ -27,8 +41,13 @@ export const userRoutes = [
     },
   }),
   defineRoute({
-    method: 'get', path: '/v1/users', operationId: 'listUsers', permission: 'users.list', tag: 'Accounts',
-    summary: 'List accounts (admin)', query: listQuery,
+    method: 'get',
+    path: '/v1/users',
+    operationId: 'listUsers',
+    permission: 'users.list',
+    tag: 'Accounts',
+    summary: 'List accounts (admin)',
+    query: listQuery,
     responses: { 200: { description: 'A page of accounts', schema: userPage }, ...errorResponses(400, 401, 403) },
     async handle({ query }, { services }) {
       const page = await listUsers(services.users, { ...afterCursor(query), ...(query.role ? { role: query.role } : {}) });
@@ -36,8 +55,14 @@ export const userRoutes = [
     },
   }),
   defineRoute({
-    method: 'patch', path: '/v1/users/{id}', operationId: 'changeUser', permission: 'users.change', tag: 'Accounts',
-    summary: 'Change an account\'s role, office or disabled flag (admin); journaled', params: userParams, body: changeUserBody,
+    method: 'patch',
+    path: '/v1/users/{id}',
+    operationId: 'changeUser',
+    permission: 'users.change',
+    tag: 'Accounts',
+    summary: "Change an account's role, office or disabled flag (admin); journaled",
+    params: userParams,
+    body: changeUserBody,
     responses: { 200: { description: 'Changed', schema: userView }, ...errorResponses(400, 401, 403, 404, 409, 422) },
     async handle({ params, body }, ctx) {
       return { status: 200, body: presentUser(await changeUser(ctx.services, ctx, params.id, body)) };

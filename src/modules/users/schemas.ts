@@ -2,17 +2,35 @@ import { z } from '../../http/zod';
 
 export const roleEnum = z.enum(['admin', 'officer', 'registrar', 'auditor']);
 
-export const createUserBody = z.object({
-  username: z.string().trim().min(3).max(64).regex(/^[a-z0-9._-]+$/, 'may hold lower-case letters, digits, . _ -'),
-  password: z.string().min(12, 'must be at least 12 characters').max(256),
-  role: roleEnum,
-  office: z.string().regex(/^[A-Z]{3}$/, 'must be an office code such as BGD'),
-}).strict().openapi('CreateUser', { example: { username: 'registrar.karkh', password: 'Tigris at dawn 2026', role: 'registrar', office: 'BGD' } });
+export const createUserBody = z
+  .object({
+    username: z
+      .string()
+      .trim()
+      .min(3)
+      .max(64)
+      .regex(/^[a-z0-9._-]+$/, 'may hold lower-case letters, digits, . _ -'),
+    password: z.string().min(12, 'must be at least 12 characters').max(256),
+    role: roleEnum,
+    office: z.string().regex(/^[A-Z]{3}$/, 'must be an office code such as BGD'),
+  })
+  .strict()
+  .openapi('CreateUser', { example: { username: 'registrar.karkh', password: 'Tigris at dawn 2026', role: 'registrar', office: 'BGD' } });
 
-export const userView = z.object({
-  id: z.string(), username: z.string(), role: z.string(), office: z.string(), disabled: z.boolean(),
-}).openapi('User');
+export const userView = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    role: z.string(),
+    office: z.string(),
+    disabled: z.boolean(),
+  })
+  .openapi('User');
 
-export interface UserChange { role?: 'admin' | 'officer' | 'registrar' | 'auditor'; office?: string; disabled?: boolean }
+export interface UserChange {
+  role?: 'admin' | 'officer' | 'registrar' | 'auditor';
+  office?: string;
+  disabled?: boolean;
+}
 
 export const userPage = z.object({ items: z.array(userView), nextCursor: z.string().nullable() });

@@ -15,7 +15,13 @@ export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, ARGON2_OPTIONS);
 }
 
-export interface NewUser { username: string; password: string; role: Role; office: string; nin?: string }
+export interface NewUser {
+  username: string;
+  password: string;
+  role: Role;
+  office: string;
+  nin?: string;
+}
 
 /** Creates a user; the journal records who created whom (never the password or its hash). */
 export async function createUser(services: Services, ctx: CommandContext, input: NewUser): Promise<User> {
@@ -51,7 +57,7 @@ export async function createUser(services: Services, ctx: CommandContext, input:
 export async function bootstrapAdmin(services: Services): Promise<void> {
   const { BOOTSTRAP_ADMIN_USERNAME: username, BOOTSTRAP_ADMIN_PASSWORD: password, BOOTSTRAP_ADMIN_OFFICE: office } = services.config;
   if (!username || !password) return;
-  if (await services.models.users.estimatedDocumentCount() > 0) return;
+  if ((await services.models.users.estimatedDocumentCount()) > 0) return;
   await createUser(services, { actor: { id: 'system', role: 'system' }, requestId: 'bootstrap' }, { username, password, role: 'admin', office });
   services.log.info({ username }, 'created the bootstrap admin');
 }
