@@ -2,7 +2,6 @@ import mongoose, { type Connection } from 'mongoose';
 import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
 import type { Config } from './config';
-import { engineTraits, type EngineTraits } from './db/engine-traits';
 import { ProjectionStore } from './db/store';
 import { Journal } from './journal/journal';
 import { createKinds } from './kinds';
@@ -43,14 +42,14 @@ function createModels(conn: Connection) {
 
 export type Stores = ReturnType<typeof createStores>;
 
-/** The projections of the journal, each a typed store built once with the engine's traits. */
-function createStores(db: Db, traits: EngineTraits) {
+/** The projections of the journal, each a typed store. */
+function createStores(db: Db) {
   return {
-    persons: new ProjectionStore<Person>(db, 'persons', traits, PERSON_INDEXES),
-    records: new ProjectionStore<CivilRecord>(db, 'records', traits, RECORD_INDEXES),
-    offices: new ProjectionStore<Office>(db, 'offices', traits, OFFICE_INDEXES),
-    users: new ProjectionStore<User>(db, 'users', traits),
-    clients: new ProjectionStore<Client>(db, 'clients', traits),
+    persons: new ProjectionStore<Person>(db, 'persons', PERSON_INDEXES),
+    records: new ProjectionStore<CivilRecord>(db, 'records', RECORD_INDEXES),
+    offices: new ProjectionStore<Office>(db, 'offices', OFFICE_INDEXES),
+    users: new ProjectionStore<User>(db, 'users'),
+    clients: new ProjectionStore<Client>(db, 'clients'),
   };
 }
 
@@ -79,7 +78,7 @@ export async function createServices(conn: Connection, config: Config, log: Logg
   const db = conn.db;
   if (!db) throw new Error('database connection is not open');
   const models = createModels(conn);
-  const stores = createStores(db, await engineTraits(db.admin()));
+  const stores = createStores(db);
   // A unique index that does not exist yet protects nothing: create them before serving.
   await Promise.all(Object.values(models).map((m) => m.createIndexes()));
   await Promise.all(Object.values(stores).map((s) => s.init()));

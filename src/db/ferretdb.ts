@@ -1,5 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rename, rm, writeFile, chmod } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,15 +13,29 @@ const run = promisify(execFile);
 export const FERRETDB_VERSION = '1.24.2';
 const MODULE = 'github.com/FerretDB/FerretDB';
 
+const PATCH_NAME = `ferretdb-${FERRETDB_VERSION}.patch`;
+
+/** Our patch (src/db/patches): found beside this file in src/, or from dist/src/db back in src/. */
+export function ferretDbPatchPath(): string {
+  const candidates = [path.join(__dirname, 'patches', PATCH_NAME), path.resolve(__dirname, '../../../src/db/patches', PATCH_NAME)];
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new Error(`the FerretDB patch ${PATCH_NAME} is missing from src/db/patches`);
+  return found;
+}
+
+/** The cached binary, keyed by version and by the patch's hash: a changed patch builds anew. */
 export function ferretDbBinaryPath(cacheDir: string): string {
-  return path.join(cacheDir, `ferretdb-${FERRETDB_VERSION}`, 'ferretdb');
+  const patchHash = createHash('sha256').update(readFileSync(ferretDbPatchPath())).digest('hex').slice(0, 12);
+  return path.join(cacheDir, `ferretdb-${FERRETDB_VERSION}-${patchHash}`, 'ferretdb');
 }
 
 /**
- * Builds FerretDB once into the cache (keyed by version) with the Go toolchain and module proxy.
+ * Builds FerretDB once into the cache with the Go toolchain and module proxy, with our patch
+ * (src/db/patches/ferretdb-1.24.2.patch: indexes used on SQLite, single-document writes atomic).
  * `go install …@v1.24.2` alone yields a binary that panics at start: the published module lacks
  * the generated build/version/version.txt. So we take the same module from the proxy
- * (`go mod download`), add that one file with the version, and `go build` its cmd/ferretdb.
+ * (`go mod download`), apply the patch, add that one file with the version, and `go build` its
+ * cmd/ferretdb.
  */
 export async function ensureFerretDb(cacheDir: string, log: EngineLog): Promise<string> {
   const binary = ferretDbBinaryPath(cacheDir);
@@ -46,6 +61,7 @@ export async function ensureFerretDb(cacheDir: string, log: EngineLog): Promise<
     await cp(source, tree, { recursive: true });
     await chmod(tree, 0o755);
     await run('chmod', ['-R', 'u+w', tree]);
+    await applyPatch(tree, ferretDbPatchPath());
     await writeFile(path.join(tree, 'build', 'version', 'version.txt'), `v${FERRETDB_VERSION}\n`);
     await mkdir(path.dirname(binary), { recursive: true });
     const partial = `${binary}.${process.pid}.tmp`;
@@ -59,6 +75,19 @@ export async function ensureFerretDb(cacheDir: string, log: EngineLog): Promise<
     await rm(work, { recursive: true, force: true });
   }
   return binary;
+}
+
+/** Applies a unified diff to a source tree: `git apply`, or `patch` where git is missing. */
+async function applyPatch(tree: string, patch: string): Promise<void> {
+  try {
+    await run('git', ['apply', '--whitespace=nowarn', patch], { cwd: tree });
+  } catch (gitError) {
+    try {
+      await run('patch', ['-p1', '--forward', '--batch', '-i', patch], { cwd: tree });
+    } catch {
+      throw new Error(`could not apply ${path.basename(patch)} to FerretDB's source: ${(gitError as Error).message}`);
+    }
+  }
 }
 
 /** Starts FerretDB on SQLite in `dataDir`, on a free loopback port. */

@@ -1,5 +1,4 @@
 import type { Collection, Db, Filter, IndexSpecification, UpdateFilter } from 'mongodb';
-import type { EngineTraits } from './engine-traits';
 import { isDuplicateKey } from './errors';
 import { pageById, type Page, type PageRequest } from './page';
 
@@ -28,7 +27,6 @@ export interface ProjectionChange<T> {
 
 /**
  * The typed store of one projection collection, the only code that talks to the driver for it.
- * Built once with the engine's traits, so projectors never carry them around.
  */
 export class ProjectionStore<T extends ProjectionDoc> {
   readonly collection: Collection<T>;
@@ -36,7 +34,6 @@ export class ProjectionStore<T extends ProjectionDoc> {
   constructor(
     db: Db,
     name: string,
-    private readonly traits: EngineTraits,
     private readonly indexes: readonly IndexDeclaration[] = [],
   ) {
     this.collection = db.collection<T>(name);
@@ -68,11 +65,9 @@ export class ProjectionStore<T extends ProjectionDoc> {
    * Applies an entry's change to one document at most once, never over a later entry's: the
    * document's `seq` must be below the entry's.
    *
-   * On MongoDB that is one conditional update, `{_id, seq: {$lt: seq}}`. Stock FerretDB 1.24 on
-   * SQLite parses every document of the collection for that compound filter, so there we read by
-   * `_id`, check `seq`, and update by `_id`. Commands run one at a time per process; only two
-   * processes applying the same entry at the same instant could interleave, and then they write
-   * the same values.
+   * One conditional update, `{_id, seq: {$lt: seq}}`, atomic on every engine we run on (on the
+   * embedded FerretDB thanks to our patch, which also answers it from the `_id` index), so two
+   * processes applying the same entry at once apply it once.
    */
   async applyOnce(id: string, seq: number, change: ProjectionChange<T>): Promise<void> {
     const update = {
@@ -80,13 +75,7 @@ export class ProjectionStore<T extends ProjectionDoc> {
       ...(change.inc ? { $inc: change.inc } : {}),
       ...(change.addToSet ? { $addToSet: change.addToSet } : {}),
     } as UpdateFilter<T>;
-    if (!this.traits.narrowsOnlyIdFilters) {
-      await this.collection.updateOne({ ...this.byId(id), seq: { $lt: seq } }, update);
-      return;
-    }
-    const current = await this.collection.findOne(this.byId(id), { projection: { seq: 1 } });
-    if (!current || current.seq >= seq) return;
-    await this.collection.updateOne(this.byId(id), update);
+    await this.collection.updateOne({ ...this.byId(id), seq: { $lt: seq } }, update);
   }
 
   /** One page in `_id` order under equality filters. */

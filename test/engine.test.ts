@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import { MongoClient, type Db, type Document } from 'mongodb';
+
+/**
+ * Conformance of the database engine with the MongoDB guarantees the service relies on. They
+ * hold on MongoDB and on our patched FerretDB (src/db/patches); on the stock FerretDB 1.24.2
+ * binary every test here fails (`MONGODB_URI=<stock engine> npx jest test/engine.test.ts`).
+ */
+let client: MongoClient;
+let db: Db;
+beforeAll(async () => {
+  // Sixteen connections, so that requests really run side by side in the engine.
+  client = await MongoClient.connect(process.env.TEST_MONGODB_URI!, { maxPoolSize: 16 });
+  db = client.db(`engine_${randomBytes(6).toString('hex')}`);
+});
+afterAll(async () => {
+  await db.dropDatabase();
+  await client.close();
+});
+
+const parallel = <T>(n: number, work: (i: number) => Promise<T>) => Promise.allSettled(Array.from({ length: n }, (_, i) => work(i)));
+
+describe('single-document atomicity', () => {
+  it('counts every one of 400 concurrent $inc', async () => {
+    const counters = db.collection<{ _id: string; value: number }>('counters');
+    await counters.insertOne({ _id: 'c', value: 0 });
+    const results = await parallel(400, () => counters.findOneAndUpdate({ _id: 'c' }, { $inc: { value: 1 } }, { returnDocument: 'after' }));
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    expect((await counters.findOne({ _id: 'c' }))?.value).toBe(400);
+    // Each caller saw its own value: no two increments read the same count.
+    const seen = results.map((r) => (r.status === 'fulfilled' ? r.value?.value : undefined));
+    expect(new Set(seen).size).toBe(400);
+  });
+
+  it('lets exactly one of 50 concurrent version-conditional updates win', async () => {
+    const docs = db.collection<{ _id: string; version: number }>('versioned');
+    await docs.insertOne({ _id: 'd', version: 1 });
+    const results = await parallel(50, () => docs.updateOne({ _id: 'd', version: 1 }, { $set: { version: 2 } }));
+    const winners = results.filter((r) => r.status === 'fulfilled' && r.value.modifiedCount === 1);
+    expect(winners.length).toBe(1);
+    expect(await docs.findOne({ _id: 'd' })).toEqual({ _id: 'd', version: 2 });
+  });
+
+  it('turns 20 concurrent upserts of one missing document into one document, without an error', async () => {
+    const docs = db.collection<{ _id: string; n: number }>('upserted');
+    const results = await parallel(20, () => docs.updateOne({ _id: 'u' }, { $inc: { n: 1 } }, { upsert: true }));
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    expect(await docs.find({}).toArray()).toEqual([{ _id: 'u', n: 20 }]);
+  });
+});
+
+/** Whether the engine's plan for this find uses an index (FerretDB: SQLite's plan; MongoDB: IXSCAN). */
+async function usesIndex(collection: string, filter: Document): Promise<boolean> {
+  const plan = JSON.stringify(await db.command({ explain: { find: collection, filter }, verbosity: 'queryPlanner' }));
+  return /USING INDEX|IXSCAN|IDHACK|EXPRESS_IXSCAN|CLUSTERED_IXSCAN/.test(plan) && !/detail=SCAN /.test(plan);
+}
+
+describe('index use', () => {
+  beforeAll(async () => {
+    const people = db.collection<{ _id: string; nin: string | string[]; seq?: number }>('people');
+    await people.createIndex({ nin: 1 });
+    await people.insertMany(Array.from({ length: 500 }, (_, i) => ({ _id: `p${i}`, nin: `n${i}`, seq: i })));
+    await people.insertOne({ _id: 'array', nin: ['x1', 'x2'] });
+  });
+
+  it('answers _id equality from the index, alone or beside other conditions', async () => {
+    expect(await usesIndex('people', { _id: 'p7' })).toBe(true);
+    expect(await usesIndex('people', { _id: 'p7', seq: { $lt: 100 } })).toBe(true);
+    expect(await db.collection<{ _id: string }>('people').countDocuments({ _id: 'p7', seq: { $lt: 100 } })).toBe(1);
+    expect(await db.collection<{ _id: string }>('people').countDocuments({ _id: 'p7', seq: { $lt: 5 } })).toBe(0);
+  });
+
+  it('answers equality on an indexed field from its index, still matching array elements', async () => {
+    expect(await usesIndex('people', { nin: 'n42' })).toBe(true);
+    expect(await db.collection<{ _id: string }>('people').find({ nin: 'n42' }).toArray()).toEqual([{ _id: 'p42', nin: 'n42', seq: 42 }]);
+    expect((await db.collection<{ _id: string }>('people').find({ nin: 'x2' }).toArray()).map((d) => d._id)).toEqual(['array']);
+  });
+});
