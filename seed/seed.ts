@@ -10,6 +10,7 @@ import { registerRecord } from '../src/modules/records/service';
 import { createUser } from '../src/modules/users/service';
 import { createServices, type Services } from '../src/services';
 import { FACILITIES, FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES } from './names';
+import { writeLegacyFile } from './legacy-file';
 import { seededRandom } from './random';
 
 /** Demo accounts; the passwords are for demonstration only and printed on purpose. */
@@ -94,6 +95,16 @@ async function seed(services: Services, seedValue: string, couples: number, birt
 async function main() {
   const config = loadConfig();
   const seedValue = process.env.SEED ?? 'civil-registry-demo';
+  // `npm run seed -- --legacy-file N [PATH]`: only write an import file of the legacy register.
+  const legacy = process.argv.indexOf('--legacy-file');
+  if (legacy >= 0) {
+    const count = Number(process.argv[legacy + 1]);
+    if (!Number.isInteger(count) || count < 1) throw new Error('usage: npm run seed -- --legacy-file N [PATH]');
+    const path = process.argv[legacy + 2] ?? `legacy-${count}.ndjson`;
+    await writeLegacyFile(path, count, seedValue);
+    process.stdout.write(`wrote ${count} people of the legacy register to ${path}; import it with: npm run import -- ${path}\n`);
+    return;
+  }
   const couples = Number(process.env.SEED_COUPLES ?? 500);
   const births = Number(process.env.SEED_BIRTHS ?? 1000);
   const db = await openDatabase(config, (m) => process.stdout.write(`${m}\n`));

@@ -20,6 +20,8 @@ export interface RecordDeclared<F> {
  */
 export interface EventCatalogue {
   'person.enrolled': EnrolPerson & { nin: string };
+  /** One batch of an import of the legacy register: each person with a new NIN. */
+  'person.enrolled-batch': { source: string; persons: NewPerson[] };
   'birth.declared': RecordDeclared<BirthFacts>;
   'birth.registered': { recordId: string; registrationNumber: string; child: NewPerson };
   'record.rejected': { recordId: string };
@@ -43,6 +45,7 @@ export type EventType = keyof EventCatalogue;
  */
 export const EVENT_ROLE: { readonly [K in EventType]: 'projected' | 'audit-only' } = {
   'person.enrolled': 'projected',
+  'person.enrolled-batch': 'projected',
   'birth.declared': 'projected',
   'birth.registered': 'projected',
   'record.rejected': 'projected',

@@ -9,7 +9,7 @@ import type { Stores } from './services';
 
 /** Every entry type that changes a read model, with the code that applies it. */
 export function registerProjectors(journal: Journal, stores: Stores, kinds: RecordKinds): void {
-  registerPersonProjectors(journal, stores.persons);
+  registerPersonProjectors(journal, stores);
   registerRecordProjectors(journal, { records: stores.records, kinds });
   for (const kind of kinds.all()) kind.registerProjectors(journal);
   registerOfficeProjectors(journal, stores.offices);

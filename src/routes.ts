@@ -6,6 +6,7 @@ import { birthRoutes } from './modules/births/routes';
 import { citizenRoutes } from './modules/citizens/routes';
 import { clientRoutes } from './modules/clients/routes';
 import { identityRoutes } from './modules/identity/routes';
+import { importRoutes } from './modules/imports/routes';
 import { officeRoutes } from './modules/offices/routes';
 import { personRoutes } from './modules/persons/routes';
 import { recordRoutes } from './modules/records/routes';
@@ -18,6 +19,7 @@ export const API_ROUTES: readonly AnyRoute[] = [
   ...clientRoutes,
   ...officeRoutes,
   ...personRoutes,
+  ...importRoutes,
   ...citizenRoutes(RECORD_SCHEMAS),
   ...birthRoutes(RECORD_SCHEMAS),
   ...recordRoutes(RECORD_SCHEMAS),

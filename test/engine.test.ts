@@ -68,6 +68,17 @@ describe('index use', () => {
     expect(await usesIndex('people', { _id: 'p7', seq: { $lt: 100 } })).toBe(true);
     expect(await db.collection<{ _id: string }>('people').countDocuments({ _id: 'p7', seq: { $lt: 100 } })).toBe(1);
     expect(await db.collection<{ _id: string }>('people').countDocuments({ _id: 'p7', seq: { $lt: 5 } })).toBe(0);
+    expect(await usesIndex('people', { _id: { $in: ['p1', 'p2', 'nobody'] } })).toBe(true);
+    expect(
+      (
+        await db
+          .collection<{ _id: string }>('people')
+          .find({ _id: { $in: ['p2', 'p1', 'nobody'] } })
+          .toArray()
+      )
+        .map((d) => d._id)
+        .sort(),
+    ).toEqual(['p1', 'p2']);
   });
 
   it('answers equality on an indexed field from its index, still matching array elements', async () => {

@@ -61,6 +61,27 @@ export class ProjectionStore<T extends ProjectionDoc> {
     }
   }
 
+  /** Inserts many documents built from one entry; those already there (a replay) are left as they are. */
+  async insertManyOnce(docs: T[]): Promise<void> {
+    if (docs.length === 0) return;
+    try {
+      await this.collection.insertMany(
+        docs.map((d) => d as Parameters<Collection<T>['insertOne']>[0]),
+        { ordered: false },
+      );
+    } catch (err) {
+      const writeErrors = (err as { writeErrors?: unknown }).writeErrors;
+      const errors: unknown[] = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [err];
+      if (!errors.every(isDuplicateKey)) throw err;
+    }
+  }
+
+  /** The documents of these ids that exist (one index lookup for the lot). */
+  async existing(ids: string[]): Promise<T[]> {
+    if (ids.length === 0) return [];
+    return (await this.collection.find({ _id: { $in: ids } } as Filter<T>).toArray()) as T[];
+  }
+
   /**
    * Applies an entry's change to one document at most once, never over a later entry's: the
    * document's `seq` must be below the entry's.

@@ -27,13 +27,17 @@ export function mountRoutes(services: Services, routes: readonly AnyRoute[]): Ro
         if (limiter) await limiter(req, res);
         const params = parse(spec.params, req.params, 'path');
         const query = parse(spec.query, req.query, 'query');
-        const body: unknown = spec.rawBody ? req.body : spec.body ? parse(spec.body, req.body, 'body') : noBody(req);
+        if (spec.streamBody && !spec.streamBody.mediaTypes.some((t) => req.is(t))) {
+          throw new Problem(415, 'Unsupported Media Type', `Send the body as ${spec.streamBody.mediaTypes.join(' or ')}`, { code: 'unsupported-media-type' });
+        }
+        const body: unknown = spec.rawBody ? req.body : spec.body ? parse(spec.body, req.body, 'body') : spec.streamBody ? undefined : noBody(req);
         const ifMatch = spec.needsIfMatch ? versionOf(req.get('If-Match')) : undefined;
         const ctx = { actor, services, requestId: req.id as string, ip: req.ip, ...(ifMatch !== undefined ? { ifMatch } : {}) };
-        const run = () => spec.handle({ body, query, params, headers: req.headers }, ctx);
+        const run = () => spec.handle({ body, query, params, headers: req.headers, ...(spec.streamBody ? { stream: req } : {}) }, ctx);
         const key = req.get('Idempotency-Key');
+        // A streamed body cannot be hashed up front: those routes are safe to retry by design.
         const reply =
-          spec.method === 'post' && key !== undefined
+          spec.method === 'post' && key !== undefined && !spec.streamBody
             ? await onceOnly(services, { caller: actor?.id ?? `ip:${req.ip}`, route: `${spec.path} ${JSON.stringify(params ?? {})}`, key, body: req.body }, run)
             : await run();
         if (spec.accessLog) {

@@ -19,6 +19,7 @@ export const policy = {
   'users.list': ['admin'],
   'users.change': ['admin'],
   'clients.manage': ['admin'],
+  'imports.create': ['admin'],
   'offices.list': ['admin', 'officer', 'registrar', 'auditor'],
   'offices.create': ['admin'],
   'persons.enrol': ['registrar'],

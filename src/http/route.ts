@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import type { Config } from '../config';
 import type { Actor } from '../journal/types';
@@ -18,6 +19,8 @@ export interface RouteInput<B, Q, P> {
   query: Q;
   params: P;
   headers: IncomingHttpHeaders;
+  /** The request body as a stream, on routes that declare `streamBody` (it is not read before). */
+  stream?: Readable;
 }
 
 /** What a handler knows about its request besides the input. */
@@ -64,6 +67,11 @@ export interface RouteSpec<B extends Schema, Q extends ObjectSchema, P extends O
    * the schema and media types only describe it in OpenAPI.
    */
   rawBody?: { schema: z.ZodType; mediaTypes: string[] };
+  /**
+   * The handler streams the body (a file too large to hold): it is neither parsed nor limited in
+   * size here; its media type must be one of these (else 415). `schema` describes one item.
+   */
+  streamBody?: { schema: z.ZodType; mediaTypes: string[] };
   /** Requests per minute allowed to one caller (signed in) or one address (anonymous), per instance. */
   rateLimit?: (config: Config) => number;
   /** Changes of existing records: If-Match is required (428) and parsed into `ctx.ifMatch`. */

@@ -54,6 +54,11 @@ export class Journal {
 
   /** Runs a command: `decide` validates against current state and returns the entry to append. */
   execute<K extends EventType>(ctx: CommandContext, decide: () => Promise<EntryDraft<K>>): Promise<JournalEntry<K>> {
+    return this.serially(() => this.executeNow(ctx, decide)) as Promise<JournalEntry<K>>;
+  }
+
+  /** Runs a command that may decide there is nothing to append (`null`): then nothing is, and it answers null. */
+  executeUnlessNothing<K extends EventType>(ctx: CommandContext, decide: () => Promise<EntryDraft<K> | null>): Promise<JournalEntry<K> | null> {
     return this.serially(() => this.executeNow(ctx, decide));
   }
 
@@ -78,11 +83,12 @@ export class Journal {
     return result;
   }
 
-  private async executeNow<K extends EventType>(ctx: CommandContext, decide: () => Promise<EntryDraft<K>>): Promise<JournalEntry<K>> {
+  private async executeNow<K extends EventType>(ctx: CommandContext, decide: () => Promise<EntryDraft<K> | null>): Promise<JournalEntry<K> | null> {
     for (let attempt = 0; ; attempt++) {
       if (!this.head) await this.catchUpNow();
       const head = this.head ?? GENESIS;
       const draft = await decide();
+      if (draft === null) return null;
       const entry = seal(draft, ctx, head);
       try {
         await this.entries.insertOne(entry);

@@ -23,6 +23,9 @@ export function openApiDocument(routes: readonly AnyRoute[]) {
         ...(r.query ? { query: r.query } : {}),
         ...(r.body ? { body: { content: { 'application/json': { schema: r.body } }, required: true } } : {}),
         ...(r.rawBody ? { body: { content: Object.fromEntries(r.rawBody.mediaTypes.map((t) => [t, { schema: r.rawBody!.schema }])), required: true } } : {}),
+        ...(r.streamBody
+          ? { body: { content: Object.fromEntries(r.streamBody.mediaTypes.map((t) => [t, { schema: r.streamBody!.schema }])), required: true } }
+          : {}),
         ...(r.needsIfMatch || r.method === 'post' ? { headers: headerParams(r) } : {}),
       },
       responses: Object.fromEntries(

@@ -35,6 +35,15 @@ export interface Person {
   seq: number;
 }
 
+/** The legacy register's reference of an enrolled person: unique, so nobody is enrolled twice. */
+export interface LegacyRef {
+  /** The legacy register's reference. */
+  _id: string;
+  nin: string;
+  sex: 'female' | 'male';
+  seq: number;
+}
+
 export const PERSON_INDEXES: IndexDeclaration[] = [
   { key: { searchTokens: 1, _id: 1 }, serves: "GET /v1/persons?q=: every query token among the person's tokens ($all), in NIN order" },
   { key: { dateOfBirth: 1, _id: 1 }, serves: 'GET /v1/persons?dateOfBirth= without q' },

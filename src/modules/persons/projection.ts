@@ -1,9 +1,10 @@
 import type { ProjectionChange, ProjectionStore } from '../../db/store';
 import type { Journal } from '../../journal/journal';
-import type { Person, PersonName, Place } from './model';
+import type { LegacyRef, Person, PersonName, Place } from './model';
 import { nameTokens } from './normalise';
 
 export type PersonStore = ProjectionStore<Person>;
+export type LegacyRefStore = ProjectionStore<LegacyRef>;
 
 /** The entry that caused a change: its seq (for apply-once) and its time. */
 export interface Cause {
@@ -30,7 +31,11 @@ export function searchTokensOf(name: PersonName): string[] {
 
 /** Inserts a person from an entry; a second application of the same entry changes nothing. */
 export async function insertPerson(persons: PersonStore, cause: Cause, p: NewPerson): Promise<void> {
-  await persons.insertOnce({
+  await persons.insertOnce(personDoc(cause, p));
+}
+
+function personDoc(cause: Cause, p: NewPerson): Person {
+  return {
     _id: p.nin,
     name: p.name,
     sex: p.sex,
@@ -46,8 +51,11 @@ export async function insertPerson(persons: PersonStore, cause: Cause, p: NewPer
     createdAt: cause.at,
     version: 1,
     seq: cause.seq,
-  });
+  };
 }
+
+const legacyRefDoc = (cause: Cause, p: NewPerson): LegacyRef[] =>
+  p.legacyReference ? [{ _id: p.legacyReference, nin: p.nin, sex: p.sex, seq: cause.seq }] : [];
 
 /** Changes a person once per entry and counts a new version; a new name gets new search tokens. */
 export async function updatePerson(
@@ -64,6 +72,14 @@ export async function updatePerson(
   await persons.applyOnce(nin, cause.seq, update);
 }
 
-export function registerPersonProjectors(journal: Journal, persons: PersonStore): void {
-  journal.on('person.enrolled', (entry) => insertPerson(persons, entry, entry.data));
+export function registerPersonProjectors(journal: Journal, stores: { persons: PersonStore; legacyRefs: LegacyRefStore }): void {
+  journal.on('person.enrolled', async (entry) => {
+    await insertPerson(stores.persons, entry, entry.data);
+    await stores.legacyRefs.insertManyOnce(legacyRefDoc(entry, entry.data));
+  });
+  // A batch of the legacy register's import: one entry, two bulk inserts.
+  journal.on('person.enrolled-batch', async (entry) => {
+    await stores.persons.insertManyOnce(entry.data.persons.map((p) => personDoc(entry, p)));
+    await stores.legacyRefs.insertManyOnce(entry.data.persons.flatMap((p) => legacyRefDoc(entry, p)));
+  });
 }

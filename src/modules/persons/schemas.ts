@@ -1,19 +1,21 @@
 import { z } from '../../http/zod';
 import { isoDate, nin, pageQuery, personName, place, sex } from '../common/schemas';
 
+/** A reference in the legacy register (book/page/entry and the like). */
+export const legacyReference = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9/_-]+$/, 'may hold letters, digits, / _ -');
+
 export const enrolPersonBody = z
   .object({
     name: personName,
     sex,
     dateOfBirth: isoDate,
     placeOfBirth: place,
-    legacyReference: z
-      .string()
-      .trim()
-      .min(1)
-      .max(64)
-      .regex(/^[A-Za-z0-9/_-]+$/, 'may hold letters, digits, / _ -')
-      .optional(),
+    legacyReference: legacyReference.optional(),
   })
   .strict()
   .openapi('EnrolPerson');

@@ -1,11 +1,11 @@
-import { notFound } from '../../http/problem';
+import { conflict, notFound } from '../../http/problem';
 import type { Journal } from '../../journal/journal';
 import type { CommandContext } from '../../journal/types';
 import type { Page } from '../../db/page';
 import type { Person } from './model';
 import { randomNin } from './nin';
 import { nameTokens } from './normalise';
-import type { PersonStore } from './projection';
+import type { LegacyRefStore, PersonStore } from './projection';
 import { checkDateOfBirth } from './rules';
 import type { EnrolPerson } from './schemas';
 
@@ -24,9 +24,15 @@ export async function unusedNin(persons: PersonStore): Promise<string> {
 }
 
 /** Enrols a living person from the legacy register and gives them a NIN. */
-export async function enrolPerson(deps: { journal: Journal; persons: PersonStore }, ctx: CommandContext, input: EnrolPerson): Promise<Person> {
+export async function enrolPerson(
+  deps: { journal: Journal; persons: PersonStore; legacyRefs: LegacyRefStore },
+  ctx: CommandContext,
+  input: EnrolPerson,
+): Promise<Person> {
   const entry = await deps.journal.execute(ctx, async () => {
     checkDateOfBirth(input.dateOfBirth);
+    const enrolled = input.legacyReference ? await deps.legacyRefs.get(input.legacyReference) : null;
+    if (enrolled) throw conflict(`The legacy reference ${input.legacyReference} was enrolled already (NIN ${enrolled.nin})`, 'legacy-reference-enrolled');
     const nin = await unusedNin(deps.persons);
     return { type: 'person.enrolled', entityIds: [nin], data: { nin, ...input } };
   });

@@ -1,0 +1,130 @@
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import { z } from '../../http/zod';
+import { isoDate, personName, place, sex } from '../common/schemas';
+import { legacyReference } from '../persons/schemas';
+
+/** One person of the legacy register, as an import file gives it (NDJSON: one such object a line). */
+export const legacyRow = z
+  .object({
+    legacyReference,
+    name: personName,
+    sex,
+    dateOfBirth: isoDate,
+    placeOfBirth: place,
+    motherLegacyReference: legacyReference.optional(),
+    fatherLegacyReference: legacyReference.optional(),
+  })
+  .strict()
+  .openapi('LegacyRegisterRow', {
+    example: {
+      legacyReference: 'BGD/1988/0412/17',
+      name: {
+        givenName: 'حسن',
+        fatherName: 'علي',
+        grandfatherName: 'كاظم',
+        familyName: 'الربيعي',
+        latin: { givenName: 'Hassan', fatherName: 'Ali', grandfatherName: 'Kadhim', familyName: 'Al-Rubaie' },
+      },
+      sex: 'male',
+      dateOfBirth: '1988-06-02',
+      placeOfBirth: { governorate: 'IQ-BG', district: 'Karkh' },
+      motherLegacyReference: 'BGD/1961/0093/04',
+    },
+  });
+
+export type LegacyRow = z.infer<typeof legacyRow>;
+
+/** The CSV columns, in this order, with a header line naming them. */
+export const CSV_COLUMNS = [
+  'legacyReference',
+  'givenName',
+  'fatherName',
+  'grandfatherName',
+  'familyName',
+  'latinGivenName',
+  'latinFatherName',
+  'latinGrandfatherName',
+  'latinFamilyName',
+  'sex',
+  'dateOfBirth',
+  'governorate',
+  'district',
+  'motherLegacyReference',
+  'fatherLegacyReference',
+] as const;
+
+export type ImportFormat = 'ndjson' | 'csv';
+
+/** A row as read: its line number, and either the parsed row or why it was refused. */
+export type ReadRow = { line: number; row: LegacyRow } | { line: number; rejection: { field: string; reason: string } };
+
+/** Reads rows from a stream of NDJSON or CSV, validating each; never throws for a bad row. */
+export async function* readRows(input: Readable, format: ImportFormat): AsyncGenerator<ReadRow> {
+  if (format === 'ndjson') {
+    let line = 0;
+    for await (const text of createInterface({ input, crlfDelay: Infinity })) {
+      line++;
+      if (text.trim() === '') continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        yield { line, rejection: { field: '', reason: 'not a JSON object' } };
+        continue;
+      }
+      yield validate(line, value);
+    }
+    return;
+  }
+  const parser = input.pipe(parse({ columns: true, info: true, skip_empty_lines: true, trim: true, relax_column_count: false, bom: true }));
+  try {
+    for await (const record of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      yield validate(record.info.lines, csvToRow(record.record));
+    }
+  } catch (err) {
+    // A CSV that cannot be parsed further (an unclosed quote, a wrong column count) ends the file.
+    const line = (err as { lines?: number }).lines ?? 0;
+    yield { line, rejection: { field: '', reason: `unreadable CSV from here on: ${(err as Error).message}` } };
+  }
+}
+
+function validate(line: number, value: unknown): ReadRow {
+  const parsed = legacyRow.safeParse(value);
+  if (parsed.success) return { line, row: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { line, rejection: { field: issue.path.map(String).join('.'), reason: issue.message } };
+}
+
+/** A CSV record in the row's shape; empty cells are absent fields. */
+function csvToRow(r: Record<string, string>): unknown {
+  const v = (k: string) => (r[k] === undefined || r[k] === '' ? undefined : r[k]);
+  const latin = v('latinGivenName')
+    ? { givenName: v('latinGivenName'), fatherName: v('latinFatherName'), grandfatherName: v('latinGrandfatherName'), familyName: v('latinFamilyName') }
+    : undefined;
+  return dropUndefined({
+    legacyReference: v('legacyReference'),
+    name: dropUndefined({
+      givenName: v('givenName'),
+      fatherName: v('fatherName'),
+      grandfatherName: v('grandfatherName'),
+      familyName: v('familyName'),
+      latin: latin && dropUndefined(latin),
+    }),
+    sex: v('sex'),
+    dateOfBirth: v('dateOfBirth'),
+    placeOfBirth: dropUndefined({ governorate: v('governorate'), district: v('district') }),
+    motherLegacyReference: v('motherLegacyReference'),
+    fatherLegacyReference: v('fatherLegacyReference'),
+  });
+}
+
+function dropUndefined(o: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined));
+}
+
+/** The format of a file by its name: .csv, else NDJSON. */
+export function formatOfFile(file: string): ImportFormat {
+  return file.toLowerCase().endsWith('.csv') ? 'csv' : 'ndjson';
+}

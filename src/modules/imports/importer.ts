@@ -1,0 +1,166 @@
+import type { Journal } from '../../journal/journal';
+import type { CommandContext, EntryDraft } from '../../journal/types';
+import { isValidNin, randomNin } from '../persons/nin';
+import type { LegacyRefStore, NewPerson, PersonStore } from '../persons/projection';
+import { checkDateOfBirth } from '../persons/rules';
+import type { LegacyRow, ReadRow } from './format';
+
+/** A row that was not enrolled (or enrolled without a parent link: a warning), and why. */
+export interface Rejection {
+  line: number;
+  field: string;
+  reason: string;
+  warning?: true;
+}
+
+export interface ImportReport {
+  /** Rows read (valid or not). */
+  rows: number;
+  imported: number;
+  /** Rows whose legacy reference was enrolled before (an earlier run, or earlier in the file). */
+  skipped: number;
+  rejected: number;
+  warnings: number;
+  batches: number;
+}
+
+export interface ImportOptions {
+  /** Where the rows came from, for the journal (a file name, or "upload"). */
+  source: string;
+  batchSize?: number;
+  onRejection(rejection: Rejection): void;
+  onBatch?(report: ImportReport): void;
+  /** Asked between batches: a true answer stops after the batch written (Ctrl-C). */
+  shouldStop?(): boolean;
+}
+
+export interface ImportDeps {
+  journal: Journal;
+  persons: PersonStore;
+  legacyRefs: LegacyRefStore;
+}
+
+export const DEFAULT_BATCH_SIZE = 1000;
+
+/**
+ * Enrols the legacy register's people, in batches: one hash-chained entry enrols a batch, each
+ * person with a new NIN. The legacy reference is unique, so a run after a crash or a stop skips
+ * everyone enrolled before and goes on where it ended; nobody is enrolled twice.
+ */
+export async function importLegacyRegister(deps: ImportDeps, ctx: CommandContext, rows: AsyncIterable<ReadRow>, opts: ImportOptions): Promise<ImportReport> {
+  const report: ImportReport = { rows: 0, imported: 0, skipped: 0, rejected: 0, warnings: 0, batches: 0 };
+  const reject = (r: Rejection) => {
+    if (r.warning) report.warnings++;
+    else report.rejected++;
+    opts.onRejection(r);
+  };
+  let batch: { line: number; row: LegacyRow }[] = [];
+  const flush = async () => {
+    const outcome = await enrolBatch(deps, ctx, batch, opts.source);
+    outcome.rejections.forEach(reject);
+    report.imported += outcome.imported;
+    report.skipped += outcome.skipped;
+    report.batches += outcome.imported > 0 ? 1 : 0;
+    batch = [];
+    opts.onBatch?.({ ...report });
+  };
+  for await (const read of rows) {
+    report.rows++;
+    if ('rejection' in read) reject({ line: read.line, ...read.rejection });
+    else batch.push(read);
+    if (batch.length >= (opts.batchSize ?? DEFAULT_BATCH_SIZE)) {
+      await flush();
+      if (opts.shouldStop?.()) return report;
+    }
+  }
+  if (batch.length > 0) await flush();
+  return report;
+}
+
+interface BatchOutcome {
+  imported: number;
+  skipped: number;
+  rejections: Rejection[];
+}
+
+/** Decides and appends one batch; decided again (from scratch) if another process appended first. */
+async function enrolBatch(deps: ImportDeps, ctx: CommandContext, batch: { line: number; row: LegacyRow }[], source: string): Promise<BatchOutcome> {
+  let outcome: BatchOutcome = { imported: 0, skipped: 0, rejections: [] };
+  await deps.journal.executeUnlessNothing(ctx, async () => {
+    const decided = await decideBatch(deps, batch, source);
+    outcome = decided.outcome;
+    // A batch enrolled entirely before (a resumed run) appends nothing.
+    return decided.draft ?? null;
+  });
+  return outcome;
+}
+
+async function decideBatch(
+  deps: ImportDeps,
+  batch: { line: number; row: LegacyRow }[],
+  source: string,
+): Promise<{ outcome: BatchOutcome; draft?: EntryDraft<'person.enrolled-batch'> }> {
+  const rejections: Rejection[] = [];
+  const unique = new Map<string, { line: number; row: LegacyRow }>();
+  for (const item of batch) {
+    if (unique.has(item.row.legacyReference)) rejections.push({ line: item.line, field: 'legacyReference', reason: 'appears twice in the file' });
+    else unique.set(item.row.legacyReference, item);
+  }
+  const enrolledBefore = new Set((await deps.legacyRefs.existing([...unique.keys()])).map((r) => r._id));
+  const fresh = [...unique.values()]
+    .filter((item) => !enrolledBefore.has(item.row.legacyReference))
+    .filter((item) => {
+      try {
+        checkDateOfBirth(item.row.dateOfBirth);
+        return true;
+      } catch (err) {
+        rejections.push({ line: item.line, field: 'dateOfBirth', reason: (err as Error).message });
+        return false;
+      }
+    });
+  const nins = await newNins(deps.persons, fresh.length);
+  const inBatch = new Map(fresh.map((item, i) => [item.row.legacyReference, { nin: nins[i], sex: item.row.sex }]));
+  const parentRefs = fresh.flatMap((i) => [i.row.motherLegacyReference, i.row.fatherLegacyReference]).filter((r): r is string => !!r && !inBatch.has(r));
+  const known = new Map((await deps.legacyRefs.existing([...new Set(parentRefs)])).map((r) => [r._id, { nin: r.nin, sex: r.sex }]));
+  const parent = (item: { line: number; row: LegacyRow }, field: 'motherLegacyReference' | 'fatherLegacyReference', sex: 'female' | 'male') => {
+    const ref = item.row[field];
+    if (!ref) return undefined;
+    const found = inBatch.get(ref) ?? known.get(ref);
+    const problem = !found
+      ? 'no person with this legacy reference (yet)'
+      : found.sex !== sex
+        ? `the person with this legacy reference is not ${sex}`
+        : undefined;
+    if (problem) rejections.push({ line: item.line, field, reason: `${problem}; enrolled without this parent`, warning: true });
+    return problem ? undefined : found?.nin;
+  };
+  const persons: NewPerson[] = fresh.map((item, i) => {
+    const { row } = item;
+    const motherNin = parent(item, 'motherLegacyReference', 'female');
+    const fatherNin = parent(item, 'fatherLegacyReference', 'male');
+    return {
+      nin: nins[i],
+      name: row.name,
+      sex: row.sex,
+      dateOfBirth: row.dateOfBirth,
+      placeOfBirth: row.placeOfBirth,
+      legacyReference: row.legacyReference,
+      ...(motherNin ? { motherNin } : {}),
+      ...(fatherNin ? { fatherNin } : {}),
+    };
+  });
+  const outcome = { imported: persons.length, skipped: enrolledBefore.size, rejections };
+  if (persons.length === 0) return { outcome };
+  return { outcome, draft: { type: 'person.enrolled-batch', entityIds: nins, data: { source, persons } } };
+}
+
+/** `count` NINs held by nobody: random, checked against the persons in one lookup per round. */
+async function newNins(persons: PersonStore, count: number): Promise<string[]> {
+  const chosen = new Set<string>();
+  while (chosen.size < count) {
+    const candidates = [...new Set(Array.from({ length: count - chosen.size }, () => randomNin()))].filter((n) => !chosen.has(n) && isValidNin(n));
+    const taken = new Set((await persons.existing(candidates)).map((p) => p._id));
+    for (const n of candidates) if (!taken.has(n)) chosen.add(n);
+  }
+  return [...chosen];
+}
