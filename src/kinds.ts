@@ -1,6 +1,6 @@
 import { birthKind } from './modules/births/kind';
 import { birthSchemas } from './modules/births/schemas';
-import type { PersonStore } from './modules/persons/projection';
+import type { PersonStores } from './modules/persons/projection';
 import { RecordKinds, type KindSchemas } from './modules/records/kinds';
 import type { RecordStore } from './modules/records/model';
 import { recordSchemas } from './modules/records/schemas';
@@ -12,7 +12,7 @@ export const KIND_SCHEMAS: readonly KindSchemas[] = [birthSchemas];
 export const RECORD_SCHEMAS = recordSchemas(KIND_SCHEMAS);
 
 /** The registry of record kinds with their behaviour, on the service's stores. */
-export function createKinds(deps: { persons: PersonStore; records: RecordStore }): RecordKinds {
+export function createKinds(deps: PersonStores & { records: RecordStore }): RecordKinds {
   const kinds = new RecordKinds();
   kinds.register(birthKind(deps));
   return kinds;

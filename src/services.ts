@@ -15,7 +15,7 @@ import { TokenService } from './modules/auth/tokens';
 import { clientModel } from './modules/clients/model';
 import type { Client } from './modules/clients/model';
 import { OFFICE_INDEXES, type Office } from './modules/offices/model';
-import { PERSON_INDEXES, type LegacyRef, type Person } from './modules/persons/model';
+import { NAME_TOKEN_INDEXES, PERSON_INDEXES, type LegacyRef, type NameToken, type Person } from './modules/persons/model';
 import type { RecordKinds } from './modules/records/kinds';
 import { RECORD_INDEXES, type CivilRecord } from './modules/records/model';
 import { userModel, type User } from './modules/users/model';
@@ -47,6 +47,7 @@ function createStores(db: Db) {
   return {
     persons: new ProjectionStore<Person>(db, 'persons', PERSON_INDEXES),
     legacyRefs: new ProjectionStore<LegacyRef>(db, 'legacy_refs'),
+    nameTokens: new ProjectionStore<NameToken>(db, 'name_tokens', NAME_TOKEN_INDEXES),
     records: new ProjectionStore<CivilRecord>(db, 'records', RECORD_INDEXES),
     offices: new ProjectionStore<Office>(db, 'offices', OFFICE_INDEXES),
     users: new ProjectionStore<User>(db, 'users'),

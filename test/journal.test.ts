@@ -156,6 +156,7 @@ describe('the journal', () => {
       persons: await h.services.persons.list({}),
       records: await h.services.records.list({}),
       offices: await h.services.offices.list({}),
+      nameTokens: await h.services.nameTokens.list({}),
     });
     const before = await snapshot();
     expect(before.persons.length).toBeGreaterThan(50);

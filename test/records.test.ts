@@ -47,9 +47,14 @@ describe('corrections', () => {
     expect(ok.headers.etag).toBe(`"${record.body.version + 1}"`);
     expect(ok.body.child).toMatchObject({ givenName: 'مريم', dateOfBirth: '2026-03-15' });
 
-    // The child's person follows the corrected birth.
+    // The child's person follows the corrected birth, and name search finds her by the new name only.
     const child = await request(h.app).get(`/v1/persons/${record.body.subjectNin}`).set(auth(officer));
     expect(child.body).toMatchObject({ dateOfBirth: '2026-03-15', name: { givenName: 'مريم' } });
+    const search = async (q: string) =>
+      (await request(h.app).get('/v1/persons').query({ q, limit: 100 }).set(auth(officer))).body.items.map((p: { nin: string }) => p.nin) as string[];
+    const surname = child.body.name.familyName as string;
+    expect(await search(`مريم ${surname}`)).toContain(record.body.subjectNin);
+    expect(await search(`زينب ${surname}`)).not.toContain(record.body.subjectNin);
 
     const history = await request(h.app).get(`/v1/records/${id}/history`).set(auth(officer));
     expectContract(history);

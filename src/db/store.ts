@@ -109,6 +109,11 @@ export class ProjectionStore<T extends ProjectionDoc> {
     return this.collection.find(filter).sort({ _id: 1 }).toArray() as Promise<T[]>;
   }
 
+  /** Deletes these documents (a change of a derived index such as name tokens). */
+  async removeIds(ids: string[]): Promise<void> {
+    if (ids.length > 0) await this.collection.deleteMany({ _id: { $in: ids } } as Filter<T>);
+  }
+
   /** Throws every document away (a rebuild replays them from the journal). */
   async clear(): Promise<void> {
     await this.collection.deleteMany({});

@@ -1,5 +1,5 @@
 import type { Journal } from '../../journal/journal';
-import type { PersonStore } from '../persons/projection';
+import type { PersonStores } from '../persons/projection';
 import type { KindHandler } from '../records/kinds';
 import type { CivilRecord, RecordStore } from '../records/model';
 import { applyBirthCorrection, registerBirthProjectors } from './projection';
@@ -36,13 +36,13 @@ export function presentBirthFacts(r: CivilRecord<BirthFacts>) {
 }
 
 /** Births as a record kind: the registry's handler. */
-export function birthKind(deps: { persons: PersonStore; records: RecordStore }): KindHandler<BirthFacts, BirthChanges> {
+export function birthKind(deps: PersonStores & { records: RecordStore }): KindHandler<BirthFacts, BirthChanges> {
   return {
     ...birthSchemas,
     changes: birthChanges,
     checkCorrection: (record, changes) => checkBirthCorrection(deps.persons, record, changes),
     decideRegistration: (record, number) => decideBirthRegistration(deps.persons, record, number),
-    applyCorrection: (entry, record) => applyBirthCorrection(deps.persons, entry, record),
+    applyCorrection: (entry, record) => applyBirthCorrection(deps, entry, record),
     presentFacts: presentBirthFacts,
     registerProjectors: (journal: Journal) => registerBirthProjectors(journal, deps),
   };

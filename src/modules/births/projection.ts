@@ -1,12 +1,12 @@
 import type { Journal } from '../../journal/journal';
 import type { JournalEntry } from '../../journal/types';
-import { insertPerson, updatePerson, type PersonStore } from '../persons/projection';
+import { insertPerson, updatePerson, type PersonStores } from '../persons/projection';
 import type { CivilRecord, RecordStore } from '../records/model';
 import { insertRecord, updateRecord } from '../records/projection';
 import { childPersonName } from './names';
 import type { BirthFacts } from './schemas';
 
-export function registerBirthProjectors(journal: Journal, deps: { records: RecordStore; persons: PersonStore }): void {
+export function registerBirthProjectors(journal: Journal, deps: PersonStores & { records: RecordStore }): void {
   journal.on('birth.declared', (entry) => insertRecord(deps.records, entry, 'birth'));
 
   journal.on('birth.registered', async (entry) => {
@@ -15,15 +15,15 @@ export function registerBirthProjectors(journal: Journal, deps: { records: Recor
       set: { status: 'registered', registrationNumber, registeredBy: entry.actor.id, registeredAt: entry.at, subjectNin: child.nin },
       addPersonNin: child.nin,
     });
-    await insertPerson(deps.persons, entry, { ...child, recordIds: [recordId] });
+    await insertPerson(deps, entry, { ...child, recordIds: [recordId] });
     for (const parent of [child.motherNin, child.fatherNin]) {
-      if (parent) await updatePerson(deps.persons, entry, parent, { addRecordId: recordId });
+      if (parent) await updatePerson(deps, entry, parent, { addRecordId: recordId });
     }
   });
 }
 
 /** A correction of a registered birth's child also corrects the child's person record. */
-export async function applyBirthCorrection(persons: PersonStore, entry: JournalEntry<'record.corrected'>, record: CivilRecord<BirthFacts>): Promise<void> {
+export async function applyBirthCorrection(persons: PersonStores, entry: JournalEntry<'record.corrected'>, record: CivilRecord<BirthFacts>): Promise<void> {
   if (!record.subjectNin || !entry.data.changes.some((c) => c.path.startsWith('child.'))) return;
   const child = record.data.child;
   await updatePerson(persons, entry, record.subjectNin, {

@@ -44,7 +44,18 @@ export interface LegacyRef {
   seq: number;
 }
 
-export const PERSON_INDEXES: IndexDeclaration[] = [
-  { key: { searchTokens: 1, _id: 1 }, serves: "GET /v1/persons?q=: every query token among the person's tokens ($all), in NIN order" },
-  { key: { dateOfBirth: 1, _id: 1 }, serves: 'GET /v1/persons?dateOfBirth= without q' },
-];
+export const PERSON_INDEXES: IndexDeclaration[] = [{ key: { dateOfBirth: 1, _id: 1 }, serves: 'GET /v1/persons?dateOfBirth= (with or without q)' }];
+
+/**
+ * One normalised name token of one person (`_id`: token, space, NIN). Name search looks tokens up
+ * here: an equality on a scalar indexed field, which every engine answers from its index (an
+ * equality on the array `searchTokens` would read every person on the embedded engine).
+ */
+export interface NameToken {
+  _id: string;
+  token: string;
+  nin: string;
+  seq: number;
+}
+
+export const NAME_TOKEN_INDEXES: IndexDeclaration[] = [{ key: { token: 1 }, serves: 'GET /v1/persons?q= without dateOfBirth: the people who have a token' }];

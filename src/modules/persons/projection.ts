@@ -1,10 +1,17 @@
 import type { ProjectionChange, ProjectionStore } from '../../db/store';
 import type { Journal } from '../../journal/journal';
-import type { LegacyRef, Person, PersonName, Place } from './model';
+import type { LegacyRef, NameToken, Person, PersonName, Place } from './model';
 import { nameTokens } from './normalise';
 
 export type PersonStore = ProjectionStore<Person>;
 export type LegacyRefStore = ProjectionStore<LegacyRef>;
+export type NameTokenStore = ProjectionStore<NameToken>;
+
+/** The stores a person's projection writes. */
+export interface PersonStores {
+  persons: PersonStore;
+  nameTokens: NameTokenStore;
+}
 
 /** The entry that caused a change: its seq (for apply-once) and its time. */
 export interface Cause {
@@ -30,9 +37,13 @@ export function searchTokensOf(name: PersonName): string[] {
 }
 
 /** Inserts a person from an entry; a second application of the same entry changes nothing. */
-export async function insertPerson(persons: PersonStore, cause: Cause, p: NewPerson): Promise<void> {
-  await persons.insertOnce(personDoc(cause, p));
+export async function insertPerson(stores: PersonStores, cause: Cause, p: NewPerson): Promise<void> {
+  const doc = personDoc(cause, p);
+  await stores.nameTokens.insertManyOnce(tokenDocs(cause, doc._id, doc.searchTokens));
+  await stores.persons.insertOnce(doc);
 }
+
+const tokenDocs = (cause: Cause, nin: string, tokens: string[]): NameToken[] => tokens.map((token) => ({ _id: `${token} ${nin}`, token, nin, seq: cause.seq }));
 
 function personDoc(cause: Cause, p: NewPerson): Person {
   return {
@@ -59,27 +70,38 @@ const legacyRefDoc = (cause: Cause, p: NewPerson): LegacyRef[] =>
 
 /** Changes a person once per entry and counts a new version; a new name gets new search tokens. */
 export async function updatePerson(
-  persons: PersonStore,
+  stores: PersonStores,
   cause: Cause,
   nin: string,
   change: { set?: Partial<Omit<Person, '_id' | 'seq' | 'version'>>; addRecordId?: string },
 ): Promise<void> {
+  if (change.set?.name) await retoken(stores, cause, nin, searchTokensOf(change.set.name));
   const update: ProjectionChange<Person> = {
     set: { ...change.set, ...(change.set?.name ? { searchTokens: searchTokensOf(change.set.name) } : {}) },
     inc: { version: 1 },
     ...(change.addRecordId ? { addToSet: { recordIds: change.addRecordId } } : {}),
   };
-  await persons.applyOnce(nin, cause.seq, update);
+  await stores.persons.applyOnce(nin, cause.seq, update);
 }
 
-export function registerPersonProjectors(journal: Journal, stores: { persons: PersonStore; legacyRefs: LegacyRefStore }): void {
+/** Replaces a person's name tokens, unless this entry was applied to the person already. */
+async function retoken(stores: PersonStores, cause: Cause, nin: string, tokens: string[]): Promise<void> {
+  const person = await stores.persons.get(nin);
+  if (!person || person.seq >= cause.seq) return;
+  await stores.nameTokens.removeIds(person.searchTokens.filter((t) => !tokens.includes(t)).map((t) => `${t} ${nin}`));
+  await stores.nameTokens.insertManyOnce(tokenDocs(cause, nin, tokens));
+}
+
+export function registerPersonProjectors(journal: Journal, stores: PersonStores & { legacyRefs: LegacyRefStore }): void {
   journal.on('person.enrolled', async (entry) => {
-    await insertPerson(stores.persons, entry, entry.data);
+    await insertPerson(stores, entry, entry.data);
     await stores.legacyRefs.insertManyOnce(legacyRefDoc(entry, entry.data));
   });
   // A batch of the legacy register's import: one entry, two bulk inserts.
   journal.on('person.enrolled-batch', async (entry) => {
-    await stores.persons.insertManyOnce(entry.data.persons.map((p) => personDoc(entry, p)));
+    const docs = entry.data.persons.map((p) => personDoc(entry, p));
+    await stores.nameTokens.insertManyOnce(docs.flatMap((d) => tokenDocs(entry, d._id, d.searchTokens)));
+    await stores.persons.insertManyOnce(docs);
     await stores.legacyRefs.insertManyOnce(entry.data.persons.flatMap((p) => legacyRefDoc(entry, p)));
   });
 }

@@ -46,7 +46,7 @@ export const personRoutes = [
     accessLog: true,
     responses: { 200: { description: 'A page of persons', schema: personPage }, ...errorResponses(400, 401, 403) },
     async handle({ query }, { services }) {
-      const page = await searchPersons(services.persons, { ...query, ...afterCursor(query) });
+      const page = await searchPersons(services, { ...query, ...afterCursor(query) });
       return { status: 200, body: pageView(page, presentPerson), named: page.items.map((p) => p._id) };
     },
   }),

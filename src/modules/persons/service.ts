@@ -5,7 +5,7 @@ import type { Page } from '../../db/page';
 import type { Person } from './model';
 import { randomNin } from './nin';
 import { nameTokens } from './normalise';
-import type { LegacyRefStore, PersonStore } from './projection';
+import type { LegacyRefStore, NameTokenStore, PersonStore } from './projection';
 import { checkDateOfBirth } from './rules';
 import type { EnrolPerson } from './schemas';
 
@@ -47,14 +47,29 @@ export interface PersonSearch {
   after?: string;
 }
 
-/** Search by normalised name tokens (all must match) and/or date of birth, in NIN order. */
-export function searchPersons(persons: PersonStore, s: PersonSearch): Promise<Page<Person>> {
-  return persons.page(
-    {
-      ...(s.q ? { searchTokens: { $all: nameTokens(s.q) } } : {}),
-      ...(s.dateOfBirth ? { dateOfBirth: s.dateOfBirth } : {}),
-      ...(s.governorate ? { 'placeOfBirth.governorate': s.governorate } : {}),
-    },
-    s,
-  );
+/**
+ * Search by normalised name tokens (all must match) and/or date of birth, in NIN order. With a
+ * date of birth, its index narrows to the people born that day; with a name alone, the name
+ * tokens' index gives the people who have each token, and their intersection is the answer.
+ */
+export async function searchPersons(deps: { persons: PersonStore; nameTokens: NameTokenStore }, s: PersonSearch): Promise<Page<Person>> {
+  const tokens = s.q ? nameTokens(s.q) : [];
+  const governorate = s.governorate ? { 'placeOfBirth.governorate': s.governorate } : {};
+  if (s.dateOfBirth || tokens.length === 0) {
+    return deps.persons.page(
+      { ...(tokens.length > 0 ? { searchTokens: { $all: tokens } } : {}), ...(s.dateOfBirth ? { dateOfBirth: s.dateOfBirth } : {}), ...governorate },
+      s,
+    );
+  }
+  const holders = await Promise.all(tokens.map(async (token) => new Set((await deps.nameTokens.list({ token })).map((t) => t.nin))));
+  const [first, ...rest] = holders.sort((a, b) => a.size - b.size);
+  const nins = [...first].filter((n) => rest.every((h) => h.has(n)) && (s.after === undefined || n > s.after)).sort();
+  const items: Person[] = [];
+  const CHUNK = 200;
+  for (let i = 0; i < nins.length && items.length <= s.limit; i += CHUNK) {
+    const found = await deps.persons.existing(nins.slice(i, i + CHUNK));
+    items.push(...found.filter((p) => !s.governorate || p.placeOfBirth.governorate === s.governorate).sort((a, b) => (a._id < b._id ? -1 : 1)));
+  }
+  const page = items.slice(0, s.limit);
+  return { items: page, last: items.length > s.limit ? page[page.length - 1]._id : null };
 }
