@@ -6,7 +6,7 @@ import { requestLog } from './http/logging';
 import { mountRoutes } from './http/mount';
 import { openApiDocument, openApiYaml } from './openapi/document';
 import { API_ROUTES } from './routes';
-import type { Services } from './services';
+import { answersWithin, type Services } from './services';
 
 declare module 'http' {
   interface IncomingMessage {
@@ -21,6 +21,7 @@ export function createApp(services: Services): express.Express {
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple'); // flat strings only: no nested objects to smuggle operators in
   app.use(requestLog(services.log));
+  app.use(services.metrics.middleware());
   // helmet's defaults; without upgrade-insecure-requests, which would break /docs on plain-HTTP
   // development servers (production terminates TLS in front and gets HSTS from helmet).
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
@@ -34,16 +35,17 @@ export function createApp(services: Services): express.Express {
     res.json({ status: 'up' });
   });
   app.get('/health/ready', async (_req, res) => {
-    try {
-      await services.db.command({ ping: 1 });
+    if (services.engineHealth?.up !== false && (await answersWithin(services.db, 2000))) {
       res.json({ status: 'ready' });
-    } catch {
+    } else {
       res
         .status(503)
         .type('application/problem+json')
         .send({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'The database does not answer' });
     }
   });
+  app.get('/metrics', services.metrics.endpoint(services.config.METRICS_TOKEN));
+  app.use(whileEngineDown(services));
   app.get('/openapi.yaml', (_req, res) => {
     res.type('application/yaml').send(yaml);
   });
@@ -52,4 +54,22 @@ export function createApp(services: Services): express.Express {
   app.use(unknownRoute);
   app.use(errorHandler(services.log));
   return app;
+}
+
+/**
+ * While the embedded engine is down (it is being restarted), answer at once with 503 and
+ * Retry-After instead of letting requests wait for a database that is not there.
+ */
+function whileEngineDown(services: Services): express.RequestHandler {
+  return (_req, res, next) => {
+    if (services.engineHealth?.up !== false) {
+      next();
+      return;
+    }
+    res
+      .status(503)
+      .set('Retry-After', '5')
+      .type('application/problem+json')
+      .send({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'The database is restarting; try again in a few seconds' });
+  };
 }

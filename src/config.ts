@@ -71,6 +71,11 @@ const variables = {
     .min(1)
     .optional()
     .describe('PEM file (PKCS#8, P-256) that signs access tokens; when unset one is generated into DATA_DIR/keys'),
+  METRICS_TOKEN: z
+    .string()
+    .min(16)
+    .optional()
+    .describe('Bearer token that opens GET /metrics to other hosts; without it only loopback callers get the metrics'),
   TOKEN_ISSUER: z.string().min(1).default('civil-registry').describe('`iss` of tokens the service issues'),
   BOOTSTRAP_ADMIN_USERNAME: z.string().min(3).optional().describe('First admin, created only when the database has no user'),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12).optional().describe('Password of the first admin (at least 12 characters)'),

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { createApp } from './app';
@@ -17,6 +18,24 @@ export interface RunningService {
   server: Server;
   /** Stops accepting, finishes requests in flight, closes the database and the embedded engine. */
   stop(): Promise<void>;
+}
+
+/**
+ * Requests Node refuses before express sees them (a URL or headers past 16 kB, a malformed
+ * request line) get a problem+json answer too, not Node's bare status line.
+ */
+export function answerClientErrors(server: Server): void {
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable) return;
+    const [status, title, detail] =
+      err.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'Request Header Fields Too Large', 'The URL or the headers are too large (16 kB at most)']
+        : [400, 'Bad Request', 'The request is not valid HTTP'];
+    const body = JSON.stringify({ type: 'about:blank', title, status, detail });
+    socket.end(
+      `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
 }
 
 /** Starts the whole service: engine, database, indexes and replay, bootstrap admin, HTTP. */
@@ -38,9 +57,11 @@ export async function startService(config: Config, log: Logger): Promise<Running
     log.info({ engine: engine.name, version: info.ferretdbVersion ?? info.version, mongodbCompatible: info.version }, 'database engine');
     await publishEngine(config, engine);
     services = await createServices(conn, config, log, { persistKeys: true });
+    if (engine.health) services.engineHealth = engine.health;
     await bootstrapAdmin(services);
     stopPruning = schedulePruning(services);
     server = createApp(services).listen(config.PORT, config.HOST);
+    answerClientErrors(server);
     await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   } catch (err) {
     // A failed start leaves nothing running behind it.

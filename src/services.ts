@@ -3,13 +3,15 @@ import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import { ProjectionStore } from './db/store';
+import type { EngineHealth } from './db/engine-types';
+import { Metrics } from './http/metrics';
 import { Journal } from './journal/journal';
 import { createKinds } from './kinds';
 import { loadOrCreateKey } from './modules/auth/keys';
 import { AccessLog, accessModel, type AccessEntry } from './modules/access-log/access-log';
 import { AccountStatus } from './modules/auth/account-status';
 import { activationCodeModel } from './modules/citizens/model';
-import { refreshTokenModel } from './modules/auth/refresh-model';
+import { refreshTokenModel, revokedFamilyModel } from './modules/auth/refresh-model';
 import { throttleModel } from './modules/auth/throttle-model';
 import { TokenService } from './modules/auth/tokens';
 import { clientModel } from './modules/clients/model';
@@ -34,6 +36,7 @@ function createModels(conn: Connection) {
     idempotency: idempotencyModel(conn),
     clients: clientModel(conn),
     refreshTokens: refreshTokenModel(conn),
+    revokedFamilies: revokedFamilyModel(conn),
     throttles: throttleModel(conn),
     access: accessModel(conn),
     activationCodes: activationCodeModel(conn),
@@ -66,7 +69,22 @@ export interface Services extends Stores {
   tokens: TokenService;
   accounts: AccountStatus;
   accessLog: AccessLog;
+  metrics: Metrics;
+  /** The supervised engine's health, when the service runs its own (set by lifecycle). */
+  engineHealth?: EngineHealth;
   log: Logger;
+}
+
+/** Whether the database answers a ping within the time given. */
+export function answersWithin(db: Db, ms: number): Promise<boolean> {
+  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref());
+  return Promise.race([
+    db.command({ ping: 1 }).then(
+      () => true,
+      () => false,
+    ),
+    timeout,
+  ]);
 }
 
 export async function connect(uri: string, dbName?: string): Promise<Connection> {
@@ -86,7 +104,8 @@ export async function createServices(conn: Connection, config: Config, log: Logg
   await Promise.all(Object.values(stores).map((s) => s.init()));
   await db.collection('journal').createIndex({ 'actor.id': 1, _id: 1 }); // serves GET /v1/audit?actor=
   await db.collection('journal').createIndex({ entityIds: 1, _id: 1 }); // serves ?recordId= and record history
-  const journal = new Journal(db);
+  await db.collection('journal').createIndex({ idempotencyKey: 1 }); // serves a retried command finding its first entry
+  const journal = new Journal(db, log);
   const key = await loadOrCreateKey('access-token', opts.persistKeys ? config.DATA_DIR : undefined, config.TOKEN_SIGNING_KEY_FILE);
   const kinds = createKinds(stores);
   const services: Services = {
@@ -99,6 +118,12 @@ export async function createServices(conn: Connection, config: Config, log: Logg
     kinds,
     log,
     tokens: new TokenService(key, config.TOKEN_ISSUER, config.ACCESS_TOKEN_TTL_SECONDS),
+    metrics: new Metrics({
+      journal: async () => ({ head: (await journal.recordedHead())?.seq ?? 0, applied: journal.appliedSeq() }),
+      engineUp: async () => services.engineHealth?.up ?? (await answersWithin(db, 1000)),
+      pendingIdempotencyKeys: () => models.idempotency.countDocuments({ state: 'pending' }),
+      engineRestarts: () => services.engineHealth?.restarts ?? 0,
+    }),
     accessLog: new AccessLog(db.collection<AccessEntry>('access_log'), log),
     accounts: new AccountStatus(models.users, models.clients, config.ACCOUNT_STATUS_CACHE_SECONDS * 1000),
   };

@@ -33,7 +33,7 @@ function servedRoutes(router: Layer): string[] {
 }
 
 /** The open service routes that are not part of the API table. */
-const SERVICE_ROUTES = ['get /health/live', 'get /health/ready', 'get /openapi.yaml'];
+const SERVICE_ROUTES = ['get /health/live', 'get /health/ready', 'get /openapi.yaml', 'get /metrics'];
 
 /** A path with every parameter filled by a well-formed value. */
 const concrete = (path: string) =>

@@ -85,4 +85,28 @@ describe('Idempotency-Key', () => {
       });
     expect(res.status).toBe(400);
   });
+
+  it('answers a retry of a request that was applied before its process died with that result, once the lease is over', async () => {
+    const { mother, father } = await enrolParents(h.app, registrar);
+    const body = birthDeclaration(mother.nin, father.nin);
+    const first = await request(h.app).post('/v1/births').set(auth(officer)).set('Idempotency-Key', 'office-7-crash-0001').send(body);
+    expect(first.status).toBe(201);
+    // As a crash between the append and storing the answer leaves it: the key pending.
+    await h.services.models.idempotency.updateOne(
+      { state: 'done', body: JSON.stringify(first.body) },
+      { $set: { state: 'pending' }, $unset: { status: 1, body: 1, headers: 1 } },
+    );
+    const early = await request(h.app).post('/v1/births').set(auth(officer)).set('Idempotency-Key', 'office-7-crash-0001').send(body);
+    expect(early.status).toBe(409);
+    expect(early.headers['retry-after']).toBeDefined();
+    await h.services.models.idempotency.updateOne({ state: 'pending' }, { $set: { createdAt: new Date(Date.now() - 60_000) } });
+    const retry = await request(h.app).post('/v1/births').set(auth(officer)).set('Idempotency-Key', 'office-7-crash-0001').send(body);
+    expect(retry.status).toBe(201);
+    expect(retry.body.id).toBe(first.body.id);
+    expect(await h.services.records.collection.countDocuments({ 'data.mother.nin': mother.nin })).toBe(1);
+    expect(await h.services.journal.entries.countDocuments({ type: 'birth.declared', entityIds: mother.nin })).toBe(1);
+    // And the answer is kept now.
+    const again = await request(h.app).post('/v1/births').set(auth(officer)).set('Idempotency-Key', 'office-7-crash-0001').send(body);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+  });
 });

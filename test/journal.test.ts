@@ -2,7 +2,7 @@ import { Journal } from '../src/journal/journal';
 import { rebuildProjections } from '../src/journal/rebuild';
 import { entryHash } from '../src/journal/hash';
 import { entryId } from '../src/journal/types';
-import { verifyChain } from '../src/journal/verify';
+import { verifyChain, verifyJournal } from '../src/journal/verify';
 import { registerProjectors } from '../src/projectors';
 import { auth, request, startHarness, type Harness } from './support/harness';
 import { birthDeclaration, enrolParents } from './support/fixtures';
@@ -105,6 +105,21 @@ describe('the journal', () => {
     const next = await request(h.app).post('/v1/persons').set(auth(registrar)).send(enrolment(1));
     expect(next.status).toBe(201);
     expect((await verifyChain(h.services.journal.entries)).ok).toBe(true);
+  });
+
+  it('notices the newest entries deleted, against the recorded head', async () => {
+    const auditor = await h.token('auditor');
+    await request(h.app).post('/v1/persons').set(auth(registrar)).send(enrolment(3)).expect(201);
+    const newest = (await h.services.journal.entries.find({}).sort({ _id: -1 }).limit(1).toArray())[0];
+    await h.services.journal.entries.deleteOne({ _id: newest._id });
+    try {
+      const res = await request(h.app).get('/v1/audit/integrity').set(auth(auditor));
+      expect(res.body).toMatchObject({ ok: false, firstBadSeq: newest.seq });
+      expect(res.body.problem).toContain('cut short');
+    } finally {
+      await h.services.journal.entries.insertOne(newest);
+    }
+    expect((await verifyJournal(h.services.journal)).ok).toBe(true);
   });
 
   it('repairs a projection that missed an entry (a crash between append and projection)', async () => {

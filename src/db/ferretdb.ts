@@ -1,11 +1,12 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rename, rm, writeFile, chmod } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { freePort, waitForPort } from './ports';
+import { freePort } from './ports';
+import { SupervisedProcess } from './supervisor';
 import type { Engine, EngineLog } from './engine-types';
 
 const run = promisify(execFile);
@@ -95,7 +96,7 @@ export async function startFerretDb(cacheDir: string, dataDir: string, log: Engi
   const binary = await ensureFerretDb(cacheDir, log);
   await mkdir(dataDir, { recursive: true });
   const port = await freePort();
-  const child: ChildProcess = spawn(
+  const engine = new SupervisedProcess(
     binary,
     [
       '--handler=sqlite',
@@ -106,28 +107,16 @@ export async function startFerretDb(cacheDir: string, dataDir: string, log: Engi
       '--telemetry=disable',
       '--log-level=error',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    port,
+    path.join(dataDir, 'ferretdb.pid'),
+    log,
   );
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => {
-    stderr = (stderr + d.toString()).slice(-4000);
-  });
-  const exited = new Promise<never>((_, reject) => {
-    child.once('exit', (code) => reject(new Error(`FerretDB exited with code ${code}: ${stderr.trim()}`)));
-  });
-  exited.catch(() => undefined);
-  await Promise.race([waitForPort(port, 20_000), exited]);
+  await engine.start();
   return {
     name: 'ferretdb',
     version: `${FERRETDB_VERSION} (sqlite)`,
     uri: `mongodb://127.0.0.1:${port}/`,
-    async stop() {
-      if (child.exitCode !== null) return;
-      const gone = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await gone;
-      clearTimeout(timer);
-    },
+    health: engine.health,
+    stop: () => engine.stop(),
   };
 }

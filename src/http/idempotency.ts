@@ -5,6 +5,8 @@ import { Problem, badRequest, conflict, unprocessable } from './problem';
 import type { Reply } from './route';
 
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
+/** A first request still pending after this long is taken to have died with its process. */
+export const IDEMPOTENCY_LEASE_MS = 30_000;
 
 /**
  * Runs a POST at most once per (caller, route, Idempotency-Key): a retry with the same body gets
@@ -14,7 +16,7 @@ const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
 export async function onceOnly(
   services: Services,
   scope: { caller: string; route: string; key: string; body: unknown },
-  run: () => Promise<Reply>,
+  run: (idempotencyKey: string) => Promise<Reply>,
 ): Promise<Reply> {
   if (!KEY_PATTERN.test(scope.key)) throw badRequest('Idempotency-Key must be 8 to 128 characters of A-Z a-z 0-9 . _ : -');
   const { idempotency } = services.models;
@@ -27,12 +29,23 @@ export async function onceOnly(
     const first = await idempotency.findById(id).lean();
     if (!first) throw conflict('The first request with this Idempotency-Key is still being handled', 'idempotency-in-progress');
     if (first.requestHash !== requestHash) throw unprocessable('This Idempotency-Key was used with a different request body', 'idempotency-key-reused');
-    if (first.state !== 'done') throw conflict('The first request with this Idempotency-Key is still being handled', 'idempotency-in-progress');
-    return { status: first.status ?? 200, body: JSON.parse(first.body ?? 'null'), headers: { ...first.headers, 'Idempotent-Replayed': 'true' } };
+    if (first.state === 'done') {
+      return { status: first.status ?? 200, body: JSON.parse(first.body ?? 'null'), headers: { ...first.headers, 'Idempotent-Replayed': 'true' } };
+    }
+    // Pending past its lease: the process handling it died. Take it over (one conditional
+    // update, so one retry wins); the command then finds its entry if it was appended.
+    const stale = new Date(Date.now() - IDEMPOTENCY_LEASE_MS);
+    const taken =
+      first.createdAt < stale
+        ? await idempotency.updateOne({ _id: id, state: 'pending', createdAt: first.createdAt }, { $set: { createdAt: new Date() } })
+        : null;
+    if (!taken || taken.modifiedCount !== 1) {
+      throw conflict('The first request with this Idempotency-Key is still being handled', 'idempotency-in-progress', { 'Retry-After': '5' });
+    }
   }
   let reply: Reply;
   try {
-    reply = await run();
+    reply = await run(id);
   } catch (err) {
     if (err instanceof Problem && err.status < 500) {
       await keep(err.status, err.toJSON(), { 'Content-Type': 'application/problem+json' });

@@ -7,6 +7,7 @@ import { allows, needsToken } from './policy';
 import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
 import { Problem, badRequest, forbidden, preconditionFailed, preconditionRequired, unauthorized } from './problem';
 import { expressPath, type AnyRoute, type Reply } from './route';
+import { cleanText } from './text';
 
 /** Mounts route specs as: authenticate -> authorize(permission) -> validate -> (idempotency) -> handler. */
 export function mountRoutes(services: Services, routes: readonly AnyRoute[]): Router {
@@ -30,10 +31,21 @@ export function mountRoutes(services: Services, routes: readonly AnyRoute[]): Ro
         if (spec.streamBody && !spec.streamBody.mediaTypes.some((t) => req.is(t))) {
           throw new Problem(415, 'Unsupported Media Type', `Send the body as ${spec.streamBody.mediaTypes.join(' or ')}`, { code: 'unsupported-media-type' });
         }
-        const body: unknown = spec.rawBody ? req.body : spec.body ? parse(spec.body, req.body, 'body') : spec.streamBody ? undefined : noBody(req);
+        const body: unknown = spec.rawBody
+          ? clean(req.body, 'body')
+          : spec.body
+            ? parse(spec.body, req.body, 'body')
+            : spec.streamBody
+              ? undefined
+              : noBody(req);
         const ifMatch = spec.needsIfMatch ? versionOf(req.get('If-Match')) : undefined;
         const ctx = { actor, services, requestId: req.id as string, ip: req.ip, ...(ifMatch !== undefined ? { ifMatch } : {}) };
-        const run = () => spec.handle({ body, query, params, headers: req.headers, ...(spec.streamBody ? { stream: req } : {}) }, ctx);
+        // The Idempotency-Key's hash travels with the command into its journal entry (see onceOnly).
+        const run = (idempotencyKey?: string) =>
+          spec.handle(
+            { body, query, params, headers: req.headers, ...(spec.streamBody ? { stream: req } : {}) },
+            { ...ctx, ...(idempotencyKey ? { idempotencyKey } : {}) },
+          );
         const key = req.get('Idempotency-Key');
         // A streamed body cannot be hashed up front: those routes are safe to retry by design.
         const reply =
@@ -90,10 +102,20 @@ function versionOf(header: string | undefined): number {
 
 function parse(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
   if (!schema) return undefined;
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(clean(value, where));
   if (result.success) return result.data;
   const errors = result.error.issues.map((i) => ({ path: [where, ...i.path.map(String)].join('.'), message: i.message }));
   throw badRequest(`The ${where === 'path' ? 'URL' : `request ${where}`} is not valid: ${errors[0].path}: ${errors[0].message}`, errors);
+}
+
+/** Well-formed, visible, NFC-normalised text (see text.ts), or a 400 that names the field. */
+function clean(value: unknown, where: string): unknown {
+  const cleaned = cleanText(value, where);
+  if ('problem' in cleaned) {
+    const { path, message } = cleaned.problem;
+    throw badRequest(`The ${where === 'path' ? 'URL' : `request ${where}`} is not valid: ${path}: ${message}`, [cleaned.problem]);
+  }
+  return cleaned.value;
 }
 
 function noBody(req: Request): undefined {

@@ -31,7 +31,8 @@ export const unauthorized = (detail = 'A valid bearer token is required') =>
   new Problem(401, 'Unauthorized', detail, { code: 'unauthorized', headers: { 'WWW-Authenticate': 'Bearer' } });
 export const forbidden = (detail = 'Your role does not allow this') => new Problem(403, 'Forbidden', detail, { code: 'forbidden' });
 export const notFound = (detail: string) => new Problem(404, 'Not Found', detail, { code: 'not-found' });
-export const conflict = (detail: string, code = 'conflict') => new Problem(409, 'Conflict', detail, { code });
+export const conflict = (detail: string, code = 'conflict', headers?: Record<string, string>) =>
+  new Problem(409, 'Conflict', detail, { code, ...(headers ? { headers } : {}) });
 export const preconditionFailed = (detail: string) => new Problem(412, 'Precondition Failed', detail, { code: 'stale-version' });
 export const unprocessable = (detail: string, code = 'rule-violation') => new Problem(422, 'Unprocessable Content', detail, { code });
 export const preconditionRequired = (detail: string) => new Problem(428, 'Precondition Required', detail, { code: 'if-match-required' });

@@ -13,6 +13,8 @@ export async function runTool(task: (services: Services) => Promise<number>): Pr
     try {
       const services = await createServices(db.conn, config, log, { persistKeys: true });
       code = await task(services);
+      // The applied position, so the service (sharing these projections) does not apply it all again.
+      await services.journal.flush();
     } finally {
       await db.close();
     }

@@ -8,12 +8,20 @@ interface Head {
   seq: number;
   hash: string;
 }
+/** The newest entry's seq and hash, kept apart from the entries so a truncation shows. */
+export interface RecordedHead {
+  seq: number;
+  hash: string;
+}
+
 interface Checkpoint {
   _id: string;
   seq: number;
+  hash?: string;
 }
 
 const CHECKPOINT_ID = 'projections';
+const HEAD_ID = 'head';
 /** How often the applied position is saved; replay from an older one only re-applies (idempotently). */
 const CHECKPOINT_EVERY = 50;
 const MAX_RACE_RETRIES = 20;
@@ -34,7 +42,10 @@ export class Journal {
   private head: Head | undefined;
   private tail: Promise<unknown> = Promise.resolve();
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly log?: { info(obj: object, msg: string): void },
+  ) {
     this.entries = db.collection<StoredEntry>('journal');
     this.checkpoints = db.collection<Checkpoint>('journal_checkpoints');
   }
@@ -63,13 +74,18 @@ export class Journal {
   }
 
   /** Applies entries not yet in the projections: after a crash, or written by another process. */
-  catchUp(): Promise<number> {
-    return this.serially(() => this.catchUpNow());
+  catchUp(onApplied?: (seq: number) => void): Promise<number> {
+    return this.serially(() => this.catchUpNow(onApplied));
   }
 
   /** Saves the applied position, so a restart replays little. */
   async flush(): Promise<void> {
-    await this.serially(async () => this.head && this.saveCheckpoint(this.head.seq));
+    await this.serially(async () => this.head && this.saveCheckpoint(this.head));
+  }
+
+  /** The seq of the newest entry this process has applied. */
+  appliedSeq(): number {
+    return this.head?.seq ?? 0;
   }
 
   /** Forgets the cached head (after a rebuild replaced the projections). */
@@ -86,6 +102,11 @@ export class Journal {
   private async executeNow<K extends EventType>(ctx: CommandContext, decide: () => Promise<EntryDraft<K> | null>): Promise<JournalEntry<K> | null> {
     for (let attempt = 0; ; attempt++) {
       if (!this.head) await this.catchUpNow();
+      if (ctx.idempotencyKey) {
+        // Appended already under this key (the answer was lost to a crash): that is the result.
+        const done = await this.entries.findOne({ idempotencyKey: ctx.idempotencyKey });
+        if (done) return done as JournalEntry<K>;
+      }
       const head = this.head ?? GENESIS;
       const draft = await decide();
       if (draft === null) return null;
@@ -97,6 +118,7 @@ export class Journal {
         await this.catchUpNow();
         continue;
       }
+      await this.recordHead(entry);
       try {
         await this.apply(entry);
       } catch (err) {
@@ -106,15 +128,17 @@ export class Journal {
         throw err;
       }
       this.head = { seq: entry.seq, hash: entry.hash };
-      if (entry.seq % CHECKPOINT_EVERY === 0) await this.saveCheckpoint(entry.seq);
+      if (entry.seq % CHECKPOINT_EVERY === 0) await this.saveCheckpoint(this.head);
       return entry;
     }
   }
 
-  private async catchUpNow(): Promise<number> {
+  private async catchUpNow(onApplied?: (seq: number) => void): Promise<number> {
     let head = this.head;
-    if (!head) {
-      const checkpoint = await this.checkpoints.findOne({ _id: CHECKPOINT_ID });
+    const checkpoint = await this.checkpoints.findOne({ _id: CHECKPOINT_ID });
+    // The projections are shared by every process on this database, and a checkpoint is saved
+    // only once everything up to it is applied: entries another process applied are not redone.
+    if (!head || (checkpoint && checkpoint.seq > head.seq)) {
       const start = checkpoint?.seq ?? 0;
       const entry = start > 0 ? await this.entries.findOne({ _id: entryId(start) }) : null;
       head = entry ? { seq: entry.seq, hash: entry.hash } : GENESIS;
@@ -126,9 +150,10 @@ export class Journal {
       await this.apply(next);
       head = { seq: next.seq, hash: next.hash };
       applied++;
+      onApplied?.(next.seq);
     }
     this.head = head;
-    if (applied > 0) await this.saveCheckpoint(head.seq);
+    if (applied > 0) await this.saveCheckpoint(head);
     return applied;
   }
 
@@ -138,8 +163,25 @@ export class Journal {
     if (projector) await projector(entry);
   }
 
-  private async saveCheckpoint(seq: number): Promise<void> {
-    await this.checkpoints.updateOne({ _id: CHECKPOINT_ID }, { $max: { seq } }, { upsert: true });
+  private async saveCheckpoint(head: Head): Promise<void> {
+    await this.checkpoints.updateOne({ _id: CHECKPOINT_ID }, { $max: { seq: head.seq } }, { upsert: true });
+    // Logged with its hash: a log kept elsewhere lets an auditor see a journal cut short.
+    this.log?.info({ seq: head.seq, hash: head.hash }, 'journal checkpoint');
+  }
+
+  /** The newest entry's seq and hash as last recorded, for verification to compare with. */
+  async recordedHead(): Promise<RecordedHead | null> {
+    const doc = await this.checkpoints.findOne({ _id: HEAD_ID });
+    return doc ? { seq: doc.seq, hash: doc.hash ?? '' } : null;
+  }
+
+  /** Records the newest entry (one conditional write: a later one recorded by another process stays). */
+  private async recordHead(entry: { seq: number; hash: string }): Promise<void> {
+    try {
+      await this.checkpoints.updateOne({ _id: HEAD_ID, seq: { $lt: entry.seq } }, { $set: { seq: entry.seq, hash: entry.hash } }, { upsert: true });
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err; // a later head is recorded already
+    }
   }
 }
 
@@ -150,6 +192,7 @@ function seal<K extends EventType>(draft: EntryDraft<K>, ctx: CommandContext, he
     at: new Date().toISOString(),
     actor: ctx.actor,
     requestId: ctx.requestId,
+    ...(ctx.idempotencyKey ? { idempotencyKey: ctx.idempotencyKey } : {}),
     type: draft.type,
     entityIds: draft.entityIds,
     data: draft.data,

@@ -7,9 +7,10 @@ import type { Services } from '../services';
  */
 export async function rebuildProjections(
   services: Pick<Services, 'persons' | 'legacyRefs' | 'nameTokens' | 'records' | 'offices' | 'journal' | 'db'>,
+  onApplied?: (seq: number) => void,
 ): Promise<number> {
   await Promise.all([services.persons.clear(), services.legacyRefs.clear(), services.nameTokens.clear(), services.records.clear(), services.offices.clear()]);
   await services.db.collection('journal_checkpoints').deleteMany({});
   services.journal.reset();
-  return services.journal.catchUp();
+  return services.journal.catchUp(onApplied);
 }

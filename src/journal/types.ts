@@ -18,6 +18,11 @@ export interface Actor {
 export interface CommandContext {
   actor: Actor;
   requestId: string;
+  /**
+   * The hash of the caller's Idempotency-Key for this request: the entry carries it, and a
+   * command run again with it (a retry after a crash) returns the entry appended the first time.
+   */
+  idempotencyKey?: string;
 }
 
 /** What a command decides to append; the journal adds seq, time, actor and the chain. */
@@ -33,6 +38,7 @@ export type AnyDraft = { [K in EventType]: EntryDraft<K> }[EventType];
 
 interface Sealed {
   _id: string;
+  idempotencyKey?: string;
   seq: number;
   at: string;
   actor: Actor;

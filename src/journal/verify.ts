@@ -1,6 +1,7 @@
 import type { Collection } from 'mongodb';
 import { isKnownEvent } from '../events';
 import { GENESIS_HASH, entryHash } from './hash';
+import type { Journal, RecordedHead } from './journal';
 import { entryId, type StoredEntry } from './types';
 
 export interface IntegrityProblem {
@@ -26,7 +27,10 @@ const MAX_LISTED = 100;
  * Recomputes the whole chain, oldest first, streaming the journal. It goes on past a bad entry,
  * checking each next one against what is stored, and lists every entry that does not fit.
  */
-export async function verifyChain(entries: Collection<StoredEntry>): Promise<IntegrityReport> {
+export async function verifyChain(
+  entries: Collection<StoredEntry>,
+  opts: { recordedHead?: RecordedHead | null; onChecked?: (seq: number) => void } = {},
+): Promise<IntegrityReport> {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let count = 0;
@@ -47,9 +51,22 @@ export async function verifyChain(entries: Collection<StoredEntry>): Promise<Int
     if (!isKnownEvent(body.type) && unknownTypes.length < MAX_LISTED) unknownTypes.push({ seq: body.seq, type: body.type });
     prevHash = hash;
     head = { seq: body.seq, hash };
+    if (opts.recordedHead && body.seq === opts.recordedHead.seq && hash !== opts.recordedHead.hash)
+      note(body.seq, `entry ${body.seq} is not the one recorded as the head`);
+    opts.onChecked?.(body.seq);
     count++;
     expectedSeq++;
   }
+  // The newest entries deleted: the chain itself still verifies, the recorded head does not.
+  const lastSeq = head?.seq ?? 0;
+  if (opts.recordedHead && opts.recordedHead.seq > lastSeq) {
+    note(lastSeq + 1, `entries ${lastSeq + 1} to ${opts.recordedHead.seq} are missing: the journal was cut short after seq ${lastSeq}`);
+  }
   if (problems.length === 0) return { ok: true, entries: count, head, problems, unknownTypes };
   return { ok: false, entries: count, head, firstBadSeq: problems[0].seq, problem: problems[0].problem, problems, unknownTypes };
+}
+
+/** Verifies the journal's chain against its recorded head. */
+export async function verifyJournal(journal: Journal, onChecked?: (seq: number) => void): Promise<IntegrityReport> {
+  return verifyChain(journal.entries, { recordedHead: await journal.recordedHead(), ...(onChecked ? { onChecked } : {}) });
 }

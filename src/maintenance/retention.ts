@@ -10,7 +10,7 @@ export const IDEMPOTENCY_KEEP_HOURS = 24;
  * access log are records and are never pruned.
  */
 export async function pruneExpired(services: Services, now = new Date()): Promise<Record<string, number>> {
-  const { refreshTokens, idempotency, throttles, activationCodes } = services.models;
+  const { refreshTokens, revokedFamilies, idempotency, throttles, activationCodes } = services.models;
   const before = (d: Date) => trusted({ $lt: d });
   const windowStart = new Date(now.getTime() - services.config.LOGIN_LOCK_MINUTES * 60_000);
   const results = await Promise.all([
@@ -18,9 +18,10 @@ export async function pruneExpired(services: Services, now = new Date()): Promis
     idempotency.deleteMany({ createdAt: before(new Date(now.getTime() - IDEMPOTENCY_KEEP_HOURS * 3_600_000)) }),
     throttles.deleteMany({ windowStart: before(windowStart), $or: [{ lockedUntil: trusted({ $exists: false }) }, { lockedUntil: before(now) }] }),
     activationCodes.deleteMany({ expiresAt: before(now) }),
+    revokedFamilies.deleteMany({ expiresAt: before(now) }),
   ]);
-  const [refresh, idem, throttle, codes] = results.map((r) => r.deletedCount);
-  return { refreshTokens: refresh, idempotency: idem, throttles: throttle, activationCodes: codes };
+  const [refresh, idem, throttle, codes, families] = results.map((r) => r.deletedCount);
+  return { refreshTokens: refresh, idempotency: idem, throttles: throttle, activationCodes: codes, revokedFamilies: families };
 }
 
 /** Prunes now and then every hour until stopped; failures are logged, never fatal. */

@@ -34,11 +34,11 @@ export async function passwordLogin(services: Services, username: string, passwo
   const throttle = new LoginThrottle(services);
   const accountKey = LoginThrottle.accountKey('login', username);
   const addressKey = LoginThrottle.addressKey(ip);
-  await throttle.check(accountKey, addressKey);
+  await throttle.begin(accountKey, addressKey);
   const user = await services.models.users.findOne({ username }).lean<User>();
   const ok = await argon2.verify(user?.passwordHash ?? (await decoy), password);
   if (!user || !ok || user.disabled) {
-    await throttle.failed(accountKey, addressKey);
+    await throttle.failed(addressKey);
     throw unauthorized('Wrong username or password');
   }
   await throttle.succeeded(accountKey);

@@ -29,4 +29,23 @@ const refreshTokenSchema = new Schema<RefreshToken>(
 refreshTokenSchema.index({ familyId: 1 });
 refreshTokenSchema.index({ userId: 1 });
 
+/**
+ * A family revoked (reuse detected, logout, account disabled): every token of it is refused,
+ * including one issued after the revocation by a rotation that raced it. Kept as long as a token
+ * of it could still be valid.
+ */
+export interface RevokedFamily {
+  _id: string;
+  revokedAt: Date;
+  expiresAt: Date;
+}
+
+const revokedFamilySchema = new Schema<RevokedFamily>(
+  { _id: String, revokedAt: { type: Date, required: true }, expiresAt: { type: Date, required: true } },
+  { versionKey: false },
+);
+
+export const revokedFamilyModel = (conn: Connection): Model<RevokedFamily> =>
+  conn.model<RevokedFamily>('RevokedFamily', revokedFamilySchema, 'refresh_families_revoked');
+
 export const refreshTokenModel = (conn: Connection): Model<RefreshToken> => conn.model<RefreshToken>('RefreshToken', refreshTokenSchema, 'refresh_tokens');

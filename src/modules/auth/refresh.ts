@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { trusted } from 'mongoose';
+import { isDuplicateKey } from '../../db/errors';
 import { unauthorized } from '../../http/problem';
 import { sha256Hex } from '../../journal/hash';
 import type { Services } from '../../services';
@@ -29,6 +30,8 @@ export async function rotateRefreshToken(services: Services, token: string): Pro
   const stored = await refreshTokens.findById(id).lean();
   const refused = unauthorized('The refresh token is invalid, expired or revoked; sign in again');
   if (!stored || stored.revokedAt || stored.expiresAt < new Date()) throw refused;
+  if (await services.models.revokedFamilies.exists({ _id: stored.familyId })) throw refused;
+  // The claim is one atomic conditional update: of two uses at once, exactly one wins.
   const claimed = stored.usedAt ? { modifiedCount: 0 } : await refreshTokens.updateOne({ _id: id, usedAt: notSet }, { $set: { usedAt: new Date() } });
   if (claimed.modifiedCount !== 1) {
     await revokeFamily(services, stored.familyId);
@@ -38,8 +41,19 @@ export async function rotateRefreshToken(services: Services, token: string): Pro
   return { userId: stored.userId, refreshToken: await issueRefreshToken(services, stored.userId, stored.familyId) };
 }
 
+/**
+ * Revokes a family: marks it first (so a token a racing rotation issues into it afterwards is
+ * refused too, whatever the interleaving), then each of its tokens.
+ */
 export async function revokeFamily(services: Services, familyId: string): Promise<void> {
-  await services.models.refreshTokens.updateMany({ familyId, revokedAt: notSet }, { $set: { revokedAt: new Date() } });
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + services.config.REFRESH_TOKEN_TTL_SECONDS * 1000);
+  await services.models.revokedFamilies
+    .updateOne({ _id: familyId }, { $setOnInsert: { revokedAt: now, expiresAt } }, { upsert: true })
+    .catch((err: unknown) => {
+      if (!isDuplicateKey(err)) throw err; // revoked by a racing call: the mark is there
+    });
+  await services.models.refreshTokens.updateMany({ familyId, revokedAt: notSet }, { $set: { revokedAt: now } });
 }
 
 /** Signs a user out: the family of this refresh token stops working, if it is theirs. */

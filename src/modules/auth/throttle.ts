@@ -1,13 +1,20 @@
+import { isDuplicateKey } from '../../db/errors';
 import { Problem } from '../../http/problem';
 import { sha256Hex } from '../../journal/hash';
 import type { Services } from '../../services';
+import type { Throttle } from './throttle-model';
 
 /**
  * Slows down and then locks repeated failures of one account and of one address. Keys are kept
  * for usernames that do not exist as well, so the answers say nothing about which exist.
+ *
+ * Every count is one atomic `$inc`, never a read and then a write, so no concurrency loses one.
+ * An account's attempt is counted before its password is checked: 30 parallel guesses get the
+ * limit's worth of checks and 429 for the rest. An address counts failures only (an office's
+ * staff share one address and sign in all day).
  */
 export class LoginThrottle {
-  constructor(private readonly services: Services) {}
+  constructor(private readonly services: Pick<Services, 'config' | 'models' | 'metrics'>) {}
 
   static accountKey(kind: 'login' | 'activation', name: string): string {
     return `${kind === 'login' ? 'u' : 'c'}:${sha256Hex(name.trim().toLowerCase())}`;
@@ -17,11 +24,15 @@ export class LoginThrottle {
     return `a:${ip ?? 'unknown'}`;
   }
 
-  /** Refuses (429) while the account or the address is locked; waits a little after a few failures. */
-  async check(accountKey: string, addressKey: string): Promise<void> {
-    const docs = await Promise.all([accountKey, addressKey].map((k) => this.services.models.throttles.findById(k).lean()));
+  /**
+   * Counts an attempt on the account and refuses it (429) when the account or the address is
+   * locked, or the attempt is past the limit; waits a little after a few failures.
+   */
+  async begin(accountKey: string, addressKey: string): Promise<void> {
+    const { LOGIN_LOCK_AFTER_FAILURES: limit } = this.services.config;
+    const [account, address] = await Promise.all([this.count(accountKey, limit), this.services.models.throttles.findById(addressKey).lean<Throttle>()]);
     const now = Date.now();
-    const locked = docs.map((d) => d?.lockedUntil?.getTime() ?? 0).filter((t) => t > now);
+    const locked = [account.lockedUntil, address?.lockedUntil].map((d) => d?.getTime() ?? 0).filter((t) => t > now);
     if (locked.length > 0) {
       const seconds = Math.ceil((Math.max(...locked) - now) / 1000);
       throw new Problem(429, 'Too Many Requests', `Too many failed attempts; try again in ${Math.ceil(seconds / 60)} minutes`, {
@@ -31,33 +42,46 @@ export class LoginThrottle {
     }
     // From half the limit on, each attempt waits one more second (at most five): slow for a
     // guesser, hardly noticed by a person.
-    const failures = docs[0]?.failures ?? 0;
-    const slowFrom = Math.floor(this.services.config.LOGIN_LOCK_AFTER_FAILURES / 2);
-    if (failures >= slowFrom) await new Promise((r) => setTimeout(r, Math.min(5, failures - slowFrom + 1) * 1000));
+    const slowFrom = Math.floor(limit / 2);
+    if (account.failures > slowFrom) await new Promise((r) => setTimeout(r, Math.min(5, account.failures - slowFrom) * 1000));
   }
 
-  async failed(accountKey: string, addressKey: string): Promise<void> {
-    const { LOGIN_LOCK_AFTER_FAILURES: perAccount, LOGIN_LOCK_ADDRESS_AFTER_FAILURES: perAddress } = this.services.config;
-    await Promise.all([this.count(accountKey, perAccount), this.count(addressKey, perAddress)]);
+  /** A failed attempt: the account's was counted by begin; the address's is counted now. */
+  async failed(addressKey: string): Promise<void> {
+    this.services.metrics.loginFailures.inc();
+    await this.count(addressKey, this.services.config.LOGIN_LOCK_ADDRESS_AFTER_FAILURES);
   }
 
   async succeeded(accountKey: string): Promise<void> {
     await this.services.models.throttles.deleteOne({ _id: accountKey });
   }
 
-  private async count(key: string, limit: number): Promise<void> {
+  /** One more on this key, atomically; locks the key when the count reaches the limit. */
+  private async count(key: string, limit: number): Promise<Pick<Throttle, 'failures' | 'lockedUntil'>> {
     const { throttles } = this.services.models;
     const windowMs = this.services.config.LOGIN_LOCK_MINUTES * 60_000;
     const now = new Date();
-    const current = await throttles.findById(key).lean();
-    const fresh = !current || current.windowStart.getTime() + windowMs < now.getTime();
-    const doc = fresh
-      ? await throttles
-          .findOneAndUpdate({ _id: key }, { $set: { failures: 1, windowStart: now }, $unset: { lockedUntil: 1 } }, { upsert: true, new: true })
-          .lean()
-      : await throttles.findOneAndUpdate({ _id: key }, { $inc: { failures: 1 } }, { new: true }).lean();
-    if (doc && doc.failures >= limit) {
-      await throttles.updateOne({ _id: key }, { $set: { lockedUntil: new Date(now.getTime() + windowMs), failures: 0, windowStart: now } });
+    const increment = () =>
+      throttles.findOneAndUpdate({ _id: key }, { $inc: { failures: 1 }, $setOnInsert: { windowStart: now } }, { upsert: true, new: true }).lean<Throttle>();
+    // Two first attempts can both insert on an engine that does not retry upserts: one retry.
+    const doc = await increment().catch((err: unknown) => {
+      if (isDuplicateKey(err)) return increment();
+      throw err;
+    });
+    if (!doc) throw new Error(`throttle ${key} was not counted`);
+    if (doc.windowStart.getTime() + windowMs < now.getTime() && !(doc.lockedUntil && doc.lockedUntil > now)) {
+      // The window is over: start a new one with this attempt (a conditional update, so of two
+      // attempts racing here one restarts it and the other counts in it).
+      await throttles.updateOne({ _id: key, windowStart: doc.windowStart }, { $set: { failures: 1, windowStart: now }, $unset: { lockedUntil: 1 } });
+      return { failures: 1 };
     }
+    if (doc.failures >= limit && !(doc.lockedUntil && doc.lockedUntil > now)) {
+      const lockedUntil = new Date(now.getTime() + windowMs);
+      await throttles.updateOne({ _id: key }, { $set: { lockedUntil } });
+      this.services.metrics.loginLocks.inc();
+      // The attempt that reaches the limit is still checked; those after it are refused.
+      return { failures: doc.failures, ...(doc.failures > limit ? { lockedUntil } : {}) };
+    }
+    return doc;
   }
 }

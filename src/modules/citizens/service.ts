@@ -44,12 +44,12 @@ export async function activateCitizen(services: Services, input: { nin: string; 
   const throttle = new LoginThrottle(services);
   const accountKey = LoginThrottle.accountKey('activation', input.nin);
   const addressKey = LoginThrottle.addressKey(ip);
-  await throttle.check(accountKey, addressKey);
+  await throttle.begin(accountKey, addressKey);
   const stored = await services.models.activationCodes.findById(input.nin).lean();
   const given = Buffer.from(hashCode(input.nin, input.code));
   const valid = stored && stored.expiresAt > new Date() && timingSafeEqual(Buffer.from(stored.codeHash), given);
   if (!valid) {
-    await throttle.failed(accountKey, addressKey);
+    await throttle.failed(addressKey);
     throw unauthorized('The NIN and activation code do not match, or the code expired');
   }
   const person = await findPerson(services.persons, input.nin);

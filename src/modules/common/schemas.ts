@@ -23,19 +23,27 @@ export const recordId = z
   .regex(/^r_[A-Za-z0-9_-]{22}$/, 'is not a record id')
   .openapi({ example: 'r_3q2Zk8mW1xYbN4fT7vLh9A' });
 
-/** A name part in Arabic script (letters, spaces, hyphens, diacritics). */
-const arabicPart = z
-  .string()
-  .trim()
-  .min(1)
-  .max(60)
-  .regex(/^[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF ]+$/, 'must be written in Arabic script');
-const latinPart = z
-  .string()
-  .trim()
-  .min(1)
-  .max(60)
-  .regex(/^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF' .-]+$/, 'must be written in Latin script');
+/**
+ * A name part in Arabic script, Arabic and Kurdish alike: its letters, combining marks (harakat),
+ * spaces, hyphens, apostrophes and the zero-width non-joiner of Kurdish spelling; at least one
+ * letter. No digits, punctuation or symbols; control and format characters are refused earlier.
+ */
+export const ARABIC_NAME_PATTERN = /^(?=.*\p{L})(?:(?=\p{L})\p{sc=Arabic}|\p{M}|[ '\u2019\u200C-])+$/u;
+/** A name part in Latin script: letters (accented too), combining marks, spaces, hyphens, apostrophes, periods. */
+export const LATIN_NAME_PATTERN = /^(?=.*\p{L})(?:(?=\p{L})\p{sc=Latin}|\p{M}|[ '\u2019.-])+$/u;
+
+/** A Unicode pattern as a refinement, documented as the JSON Schema pattern (which takes no flags). */
+const matching = (pattern: RegExp, message: string) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(60)
+    .refine((v) => pattern.test(v), message)
+    .openapi({ pattern: pattern.source });
+
+const arabicPart = matching(ARABIC_NAME_PATTERN, 'must be written in Arabic script (letters, marks, spaces, hyphens, apostrophes)');
+const latinPart = matching(LATIN_NAME_PATTERN, 'must be written in Latin script (letters, marks, spaces, hyphens, apostrophes, periods)');
 
 export const latinName = z
   .object({

@@ -3,7 +3,7 @@ import os from 'node:os';
 import { runTool } from '../../journal/cli';
 import { formatOfFile, readRows } from './format';
 import { DEFAULT_BATCH_SIZE, importLegacyRegister } from './importer';
-import { ProgressLine } from './progress';
+import { ProgressLine } from '../../cli/progress';
 
 const USAGE = 'usage: npm run import -- FILE [--report FILE] [--batch N]   (FILE: .ndjson or .csv)';
 

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
+import { cleanText } from '../../http/text';
 import { z } from '../../http/zod';
 import { isoDate, personName, place, sex } from '../common/schemas';
 import { legacyReference } from '../persons/schemas';
@@ -91,7 +92,9 @@ export async function* readRows(input: Readable, format: ImportFormat): AsyncGen
 }
 
 function validate(line: number, value: unknown): ReadRow {
-  const parsed = legacyRow.safeParse(value);
+  const cleaned = cleanText(value, '');
+  if ('problem' in cleaned) return { line, rejection: { field: cleaned.problem.path.replace(/^\./, ''), reason: cleaned.problem.message } };
+  const parsed = legacyRow.safeParse(cleaned.value);
   if (parsed.success) return { line, row: parsed.data };
   const issue = parsed.error.issues[0];
   return { line, rejection: { field: issue.path.map(String).join('.'), reason: issue.message } };

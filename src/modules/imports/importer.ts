@@ -62,6 +62,8 @@ export async function importLegacyRegister(deps: ImportDeps, ctx: CommandContext
     report.skipped += outcome.skipped;
     report.batches += outcome.imported > 0 ? 1 : 0;
     batch = [];
+    // Saved after each batch: another process (the running service) then need not apply it again.
+    await deps.journal.flush();
     opts.onBatch?.({ ...report });
   };
   for await (const read of rows) {

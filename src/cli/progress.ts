@@ -8,7 +8,7 @@ export class ProgressLine {
     private readonly out: NodeJS.WriteStream,
   ) {}
 
-  /** Draws at most ten times a second (always when `force`). */
+  /** Draws at most ten times a second (always when `force`): `done` of the total, `rows` (items) so far. */
   update(done: number, rows: number, force = false): void {
     const now = Date.now();
     if (!force && now - this.lastDraw < 100) return;
@@ -19,7 +19,7 @@ export class ProgressLine {
     const left = fraction > 0 ? seconds * (1 / fraction - 1) : NaN;
     const width = 30;
     const bar = '#'.repeat(Math.round(fraction * width)).padEnd(width, '-');
-    const line = `[${bar}] ${(fraction * 100).toFixed(1)}%  ${rows.toLocaleString('en')} rows  ${Math.round(rate).toLocaleString('en')}/s  ${formatDuration(left)} left`;
+    const line = `[${bar}] ${(fraction * 100).toFixed(1)}%  ${rows.toLocaleString('en')} done  ${Math.round(rate).toLocaleString('en')}/s  ${formatDuration(left)} left`;
     if (this.out.isTTY) this.out.write(`\r${line}\x1b[K`);
     else if (force || Math.floor(seconds) % 10 === 0) this.out.write(`${line}\n`);
   }

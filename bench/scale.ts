@@ -1,0 +1,258 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { loadConfig } from '../src/config';
+import { resolveEngine } from '../src/db/engine';
+import { freePort, waitForPort } from '../src/db/ports';
+import { createLogger } from '../src/http/logging';
+import { rebuildProjections } from '../src/journal/rebuild';
+import { verifyChain } from '../src/journal/verify';
+import { readRows } from '../src/modules/imports/format';
+import { importLegacyRegister } from '../src/modules/imports/importer';
+import { connect, createServices } from '../src/services';
+import { writeLegacyFile } from '../seed/legacy-file';
+
+/**
+ * `npm run bench` (second part): the registry at scale. For each size in BENCH_SCALES (default
+ * 10,000 and 1,000,000 people), on a fresh embedded engine: import that many people from the
+ * legacy register, then time person reads beside a bare driver endpoint, name searches, births
+ * declared and registered by 8 concurrent clients, journal verification and a full rebuild.
+ * Prints a table per size and the cost at the largest size over the cost at the smallest.
+ */
+const SCALES = (process.env.BENCH_SCALES ?? '10000,1000000').split(',').map(Number);
+const SECONDS = Number(process.env.BENCH_READ_SECONDS ?? 10);
+const BIRTHS = Number(process.env.BENCH_SCALE_BIRTHS ?? 400);
+const CLIENTS = 8;
+const PASSWORD = 'Ishtar gate at night 575';
+
+interface Figures {
+  people: number;
+  importSeconds: number;
+  read: Latency & { rps: number };
+  bare: Latency & { rps: number };
+  searchName: Latency;
+  searchNameDate: Latency;
+  birth: Latency & { perSecond: number };
+  /** One client alone: the latency of one birth, with nothing queued before it. */
+  birthAlone: Latency;
+  verifySeconds: number;
+  rebuildSeconds: number;
+}
+interface Latency {
+  p50: number;
+  p99: number;
+}
+
+async function main() {
+  const results: Figures[] = [];
+  for (const people of SCALES) results.push(await atScale(people));
+  console.log(`\nmachine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB; node ${process.version}`);
+  const row = (label: string, f: (x: Figures) => string) => console.log(`${label.padEnd(52)} ${results.map((r) => f(r).padStart(24)).join('')}`);
+  row('people in the registry', (r) => r.people.toLocaleString('en'));
+  row('import (s)', (r) => r.importSeconds.toFixed(1));
+  row('import rate (people/s)', (r) => Math.round(r.people / r.importSeconds).toLocaleString('en'));
+  row('GET /v1/persons/{nin} p50 / p99 (ms)', (r) => `${r.read.p50} / ${r.read.p99}`);
+  row('GET /v1/persons/{nin} requests/s', (r) => r.read.rps.toFixed(0));
+  row('bare driver findOne requests/s (p99 ms)', (r) => `${r.bare.rps.toFixed(0)} (${r.bare.p99})`);
+  row('read ratio to the bare endpoint', (r) => (r.read.rps / r.bare.rps).toFixed(2));
+  row('search by name p50 / p99 (ms)', (r) => `${r.searchName.p50} / ${r.searchName.p99}`);
+  row('search by name and date of birth p50 / p99 (ms)', (r) => `${r.searchNameDate.p50} / ${r.searchNameDate.p99}`);
+  row('birth declared + registered, one client, p50 / p99 (ms)', (r) => `${r.birthAlone.p50} / ${r.birthAlone.p99}`);
+  row(`birth declared + registered, ${CLIENTS} clients, p50 / p99 (ms)`, (r) => `${r.birth.p50} / ${r.birth.p99}`);
+  row(`births declared + registered per second (${CLIENTS} clients)`, (r) => r.birth.perSecond.toFixed(1));
+  row('journal:verify (s)', (r) => r.verifySeconds.toFixed(1));
+  row('projections:rebuild (s)', (r) => r.rebuildSeconds.toFixed(1));
+  if (results.length > 1) {
+    const [small, large] = [results[0], results[results.length - 1]];
+    const ratio = (f: (x: Figures) => number) => (f(large) / f(small)).toFixed(2);
+    console.log(
+      `\ncost at ${large.people.toLocaleString('en')} over cost at ${small.people.toLocaleString('en')} (p50): read ${ratio((r) => r.read.p50)}, ` +
+        `search by name ${ratio((r) => r.searchName.p50)}, search by name and date ${ratio((r) => r.searchNameDate.p50)}, registration ${ratio((r) => r.birthAlone.p50)}`,
+    );
+  }
+}
+
+async function atScale(people: number): Promise<Figures> {
+  const config = loadConfig({ ...process.env, MONGODB_URI: undefined });
+  const engine = await resolveEngine({
+    mongodbUri: process.env.MONGODB_URI,
+    engine: config.DB_ENGINE,
+    cacheDir: config.ENGINE_CACHE_DIR,
+    log: (m) => console.error(m),
+  });
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'registry-scale-'));
+  const dbName = `scale_${people}_${Date.now()}`;
+  const children: ChildProcess[] = [];
+  try {
+    console.log(`\n== ${people.toLocaleString('en')} people, on ${engine.name} ${engine.version}`);
+    const file = path.join(dataDir, 'legacy.ndjson');
+    await writeLegacyFile(file, people, 'bench');
+    const conn = await connect(engine.uri, dbName);
+    const services = await createServices(conn, loadConfig({ ...process.env, DATA_DIR: dataDir }), createLogger('silent'), { persistKeys: true });
+    const ctx = { actor: { id: 'import:bench', role: 'system' as const }, requestId: 'bench' };
+    let started = performance.now();
+    let lastPrint = 0;
+    const imported = await importLegacyRegister(services, ctx, readRows(createReadStream(file), 'ndjson'), {
+      source: 'bench',
+      onRejection: (r) => {
+        throw new Error(`bench row refused: ${JSON.stringify(r)}`);
+      },
+      onBatch: (r) => {
+        if (performance.now() - lastPrint > 30_000) {
+          lastPrint = performance.now();
+          console.log(`  imported ${r.imported.toLocaleString('en')} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+        }
+      },
+    });
+    const importSeconds = (performance.now() - started) / 1000;
+    console.log(`  import: ${imported.imported.toLocaleString('en')} people in ${importSeconds.toFixed(1)} s`);
+
+    // Samples: readers by NIN, names to search, parents for births.
+    const sample = await services.persons.collection.find({}).limit(5000).toArray();
+    const nins = sample.map((p) => p._id);
+    const mothers = sample.filter((p) => p.sex === 'female' && p.dateOfBirth >= '1972' && p.dateOfBirth <= '2004');
+    const fathers = sample.filter((p) => p.sex === 'male' && p.dateOfBirth >= '1960' && p.dateOfBirth <= '2004');
+
+    const servicePort = await freePort();
+    const env = { ...process.env, MONGODB_URI: engine.uri, MONGODB_DB: dbName, HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+    children.push(
+      fork(path.join(__dirname, '../src/server.js'), [], {
+        env: {
+          ...env,
+          PORT: String(servicePort),
+          RATE_LIMIT_SIGN_IN_PER_MINUTE: '1000000',
+          BOOTSTRAP_ADMIN_USERNAME: 'bench-admin',
+          BOOTSTRAP_ADMIN_PASSWORD: PASSWORD,
+        },
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      }),
+    );
+    await waitForPort(servicePort, 60_000);
+    const base = `http://127.0.0.1:${servicePort}`;
+    const admin = await login(base, 'bench-admin');
+    for (const role of ['officer', 'registrar'])
+      await call(base, 'POST', '/v1/users', admin, { username: `bench-${role}`, password: PASSWORD, role, office: 'BGD' });
+    const officer = await login(base, 'bench-officer');
+    const registrar = await login(base, 'bench-registrar');
+
+    const baselinePort = await freePort();
+    const baseline = fork(path.join(__dirname, 'baseline-server.js'), [], {
+      env: { ...env, PORT: String(baselinePort) },
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
+    children.push(baseline);
+    await new Promise((resolve) => baseline.once('message', resolve));
+
+    console.log(`  reading persons by NIN, ${SECONDS} s each…`);
+    const bare = await load(
+      `http://127.0.0.1:${baselinePort}`,
+      nins.map((n) => `/persons/${n}`),
+      undefined,
+    );
+    const read = await load(
+      base,
+      nins.map((n) => `/v1/persons/${n}`),
+      officer,
+    );
+
+    console.log('  searching…');
+    const byName = sample
+      .slice(0, 200)
+      .map((p) => `/v1/persons?q=${encodeURIComponent(`${p.name.givenName} ${p.name.fatherName} ${p.name.familyName ?? ''}`.trim())}`);
+    const byNameDate = sample
+      .slice(0, 200)
+      .map((p) => `/v1/persons?q=${encodeURIComponent(`${p.name.givenName} ${p.name.familyName ?? ''}`.trim())}&dateOfBirth=${p.dateOfBirth}`);
+    const searchName = await timeEach(byName.length, 1, (i) => call(base, 'GET', byName[i], officer));
+    const searchNameDate = await timeEach(byNameDate.length, 1, (i) => call(base, 'GET', byNameDate[i], officer));
+
+    const declareAndRegister = async (i: number) => {
+      const declared = await call(base, 'POST', '/v1/births', officer, {
+        child: { givenName: 'زينب', sex: 'female', dateOfBirth: '2026-01-15', placeOfBirth: { governorate: 'IQ-BG' } },
+        mother: { nin: mothers[i % mothers.length]._id },
+        father: { nin: fathers[(i * 7) % fathers.length]._id },
+      });
+      await call(base, 'POST', `/v1/records/${String(declared.id)}/registration`, registrar, undefined);
+    };
+    console.log('  declaring and registering 50 births, one client…');
+    const birthAlone = await timeEach(50, 1, declareAndRegister);
+    console.log(`  declaring and registering ${BIRTHS} births, ${CLIENTS} clients…`);
+    started = performance.now();
+    const birth = await timeEach(BIRTHS, CLIENTS, (i) => declareAndRegister(i + 50));
+    const perSecond = BIRTHS / ((performance.now() - started) / 1000);
+
+    for (const c of children.splice(0)) c.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 1000));
+
+    console.log('  verifying the journal…');
+    started = performance.now();
+    const report = await verifyChain(services.journal.entries);
+    if (!report.ok) throw new Error('the journal did not verify');
+    const verifySeconds = (performance.now() - started) / 1000;
+    console.log(`  verify: ${report.entries} entries in ${verifySeconds.toFixed(1)} s; rebuilding…`);
+    started = performance.now();
+    await rebuildProjections(services);
+    const rebuildSeconds = (performance.now() - started) / 1000;
+    console.log(`  rebuild: ${rebuildSeconds.toFixed(1)} s`);
+    await conn.close();
+    return { people, importSeconds, read, bare, searchName, searchNameDate, birth: { ...birth, perSecond }, birthAlone, verifySeconds, rebuildSeconds };
+  } finally {
+    for (const c of children) c.kill('SIGTERM');
+    await engine.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function call(base: string, method: string, route: string, token: string | undefined, body?: unknown): Promise<Record<string, unknown>> {
+  const res = await fetch(base + route, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await res.json()) as Record<string, unknown>;
+  if (res.status >= 300) throw new Error(`${method} ${route}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+async function login(base: string, username: string): Promise<string> {
+  return (await call(base, 'POST', '/v1/auth/login', undefined, { username, password: PASSWORD })).accessToken as string;
+}
+
+/** Requests per second and latency over SECONDS with 8 connections, cycling through the paths. */
+async function load(base: string, paths: string[], token: string | undefined): Promise<Latency & { rps: number }> {
+  const result = await autocannon({
+    url: base,
+    connections: 8,
+    duration: SECONDS,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    requests: paths.slice(0, 2000).map((p) => ({ method: 'GET', path: p })),
+  });
+  if (result.non2xx > 0) throw new Error(`${result.non2xx} reads failed`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+/** Runs `count` operations, `concurrency` at a time, and gives the p50 and p99 of their durations. */
+async function timeEach(count: number, concurrency: number, work: (i: number) => Promise<unknown>): Promise<Latency> {
+  const durations: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const i = next++;
+        const t = performance.now();
+        await work(i);
+        durations.push(performance.now() - t);
+      }
+    }),
+  );
+  durations.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(durations[Math.min(durations.length - 1, Math.floor(q * durations.length))] * 10) / 10;
+  return { p50: at(0.5), p99: at(0.99) };
+}
+
+main().catch((err: Error) => {
+  console.error(err.stack ?? err.message);
+  process.exit(1);
+});

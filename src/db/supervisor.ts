@@ -1,0 +1,127 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { waitForPort } from './ports';
+import type { EngineHealth, EngineLog } from './engine-types';
+
+/**
+ * Runs a database engine as a child process and keeps it running: when it dies it is restarted
+ * on the same port and data (back-off 0.5 s, doubling up to 10 s), and `health` says whether it
+ * is up meanwhile. The child exits with its parent even after a SIGKILL of the parent: a small
+ * shell watchdog reads the parent's end of a pipe and stops the engine when that pipe closes.
+ * Its pid is written to `pidFile`, so a start after a crash stops an engine left behind.
+ */
+export class SupervisedProcess {
+  readonly health: EngineHealth = { up: false, restarts: 0 };
+  private child: ChildProcess | undefined;
+  private stopping = false;
+  private backoffMs = 500;
+  private stderr = '';
+
+  constructor(
+    private readonly binary: string,
+    private readonly args: string[],
+    private readonly port: number,
+    private readonly pidFile: string,
+    private readonly log: EngineLog,
+  ) {}
+
+  /** Starts the engine and resolves once it accepts connections (or rejects if it exits first). */
+  async start(): Promise<void> {
+    await this.launch();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    const child = this.child;
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const gone = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await gone;
+      clearTimeout(timer);
+    }
+    await rm(this.pidFile, { force: true });
+  }
+
+  private async launch(): Promise<void> {
+    // An engine left running on this data folder (by a crashed service, or orphaned when its
+    // watchdog died) would hold the port and the files: stop it first.
+    await stopStale(this.pidFile);
+    // sh: start the engine, record its pid, stop it when our stdin (a pipe from this process)
+    // closes, which happens however this process ends; exit with the engine's status.
+    // (A background list reads /dev/null unless told otherwise: hence the pipe kept on fd 3.)
+    const script =
+      'exec 3<&0; "$@" </dev/null & pid=$!; echo $pid > "$PIDFILE"; trap \'kill $pid 2>/dev/null\' TERM INT; ' +
+      '( while read -r _ <&3; do :; done; kill $pid 2>/dev/null ) & watch=$!; wait $pid; code=$?; kill $watch 2>/dev/null; exit $code';
+    const child = spawn('sh', ['-c', script, 'sh', this.binary, ...this.args], {
+      stdio: ['pipe', 'ignore', 'pipe'],
+      env: { ...process.env, PIDFILE: this.pidFile },
+    });
+    this.child = child;
+    child.stderr?.on('data', (d: Buffer) => {
+      this.stderr = (this.stderr + d.toString()).slice(-4000);
+    });
+    const exited = new Promise<never>((_, reject) => {
+      child.once('exit', (code, signal) => {
+        this.health.up = false;
+        reject(new Error(`the database engine exited (${signal ?? code}): ${this.stderr.trim()}`));
+        if (!this.stopping) this.restartLater(code, signal);
+      });
+    });
+    exited.catch(() => undefined);
+    await Promise.race([waitForPort(this.port, 20_000), exited]);
+    this.health.up = true;
+    this.backoffMs = 500;
+  }
+
+  private restartLater(code: number | null, signal: NodeJS.Signals | null): void {
+    const delay = this.backoffMs;
+    this.backoffMs = Math.min(this.backoffMs * 2, 10_000);
+    this.log(`the database engine died (${signal ?? `exit ${code}`}); restarting in ${delay} ms`);
+    setTimeout(() => {
+      if (this.stopping) return;
+      this.health.restarts++;
+      this.launch().then(
+        () => this.log(`the database engine is back (restart ${this.health.restarts})`),
+        (err: Error) => this.log(`restarting the database engine failed: ${err.message}`),
+      );
+    }, delay).unref();
+  }
+}
+
+/** Stops an engine a crashed service left running on the same data folder (its pid file says which). */
+async function stopStale(pidFile: string): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(pidFile, 'utf8').trim());
+  } catch {
+    return;
+  }
+  if (!Number.isInteger(pid) || pid <= 1 || !isEngine(pid)) {
+    await rm(pidFile, { force: true });
+    return;
+  }
+  process.kill(pid, 'SIGTERM');
+  for (let i = 0; i < 50 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (alive(pid)) process.kill(pid, 'SIGKILL');
+  await rm(pidFile, { force: true });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether that pid is still a database engine (and not a process that reused the number). */
+function isEngine(pid: number): boolean {
+  try {
+    return /ferretdb|mongod/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+  } catch {
+    return alive(pid);
+  }
+}
