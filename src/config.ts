@@ -71,6 +71,13 @@ const variables = {
     .min(1)
     .optional()
     .describe('PEM file (PKCS#8, P-256) that signs access tokens; when unset one is generated into DATA_DIR/keys'),
+  IDEMPOTENCY_LEASE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3600)
+    .default(30)
+    .describe('How long a request with an Idempotency-Key may stay unanswered before a retry takes it over (its process is taken to have died)'),
   METRICS_TOKEN: z
     .string()
     .min(16)

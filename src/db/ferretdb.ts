@@ -106,6 +106,9 @@ export async function startFerretDb(cacheDir: string, dataDir: string, log: Engi
       '--debug-addr=-',
       '--telemetry=disable',
       '--log-level=error',
+      // Inserts go to SQLite in transactions of this many documents (100 by default): an import's
+      // batch of 1,000 people is one transaction per collection, not ten (measured: 20% faster).
+      '--test-batch-size=1000',
     ],
     port,
     path.join(dataDir, 'ferretdb.pid'),

@@ -5,8 +5,6 @@ import { Problem, badRequest, conflict, unprocessable } from './problem';
 import type { Reply } from './route';
 
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
-/** A first request still pending after this long is taken to have died with its process. */
-export const IDEMPOTENCY_LEASE_MS = 30_000;
 
 /**
  * Runs a POST at most once per (caller, route, Idempotency-Key): a retry with the same body gets
@@ -34,7 +32,7 @@ export async function onceOnly(
     }
     // Pending past its lease: the process handling it died. Take it over (one conditional
     // update, so one retry wins); the command then finds its entry if it was appended.
-    const stale = new Date(Date.now() - IDEMPOTENCY_LEASE_MS);
+    const stale = new Date(Date.now() - services.config.IDEMPOTENCY_LEASE_SECONDS * 1000);
     const taken =
       first.createdAt < stale
         ? await idempotency.updateOne({ _id: id, state: 'pending', createdAt: first.createdAt }, { $set: { createdAt: new Date() } })

@@ -100,8 +100,11 @@ export function registerPersonProjectors(journal: Journal, stores: PersonStores 
   // A batch of the legacy register's import: one entry, two bulk inserts.
   journal.on('person.enrolled-batch', async (entry) => {
     const docs = entry.data.persons.map((p) => personDoc(entry, p));
-    await stores.nameTokens.insertManyOnce(docs.flatMap((d) => tokenDocs(entry, d._id, d.searchTokens)));
-    await stores.persons.insertManyOnce(docs);
-    await stores.legacyRefs.insertManyOnce(entry.data.persons.flatMap((p) => legacyRefDoc(entry, p)));
+    // Three collections at once: the engine encodes documents in parallel (SQLite still writes one at a time).
+    await Promise.all([
+      stores.nameTokens.insertManyOnce(docs.flatMap((d) => tokenDocs(entry, d._id, d.searchTokens))),
+      stores.persons.insertManyOnce(docs),
+      stores.legacyRefs.insertManyOnce(entry.data.persons.flatMap((p) => legacyRefDoc(entry, p))),
+    ]);
   });
 }
