@@ -10,6 +10,7 @@ import { ARGON2_OPTIONS } from '../src/modules/users/service';
 import { loadConfig } from '../src/config';
 import { resolveEngine } from '../src/db/engine';
 import { freePort, waitForPort } from '../src/db/ports';
+import { forkBaseline } from './baseline';
 
 /**
  * `npm run bench`: the service and a bare baseline each in a process of their own, on one engine,
@@ -85,13 +86,8 @@ async function main() {
     const birthsPerSecond = BIRTHS / ((performance.now() - started) / 1000);
 
     const nins = [...couples.flatMap((c) => [c.mother, c.father]), ...children_];
-    const baselinePort = await freePort();
-    const baseline = fork(path.join(__dirname, 'baseline-server.js'), [], {
-      env: { ...env, PORT: String(baselinePort) },
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    });
+    const { child: baseline, port: baselinePort } = await forkBaseline(env);
     children.push(baseline);
-    await new Promise((resolve) => baseline.once('message', resolve));
 
     console.log(`reading persons by NIN for ${READ_SECONDS} s each (${nins.length} persons in the database)…`);
     const bare = await load(`http://127.0.0.1:${baselinePort}`, '/persons/', nins, {});

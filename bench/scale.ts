@@ -7,6 +7,7 @@ import autocannon from 'autocannon';
 import { loadConfig } from '../src/config';
 import { resolveEngine } from '../src/db/engine';
 import { freePort, waitForPort } from '../src/db/ports';
+import { forkBaseline } from './baseline';
 import { createLogger } from '../src/http/logging';
 import { rebuildProjections } from '../src/journal/rebuild';
 import { verifyChain } from '../src/journal/verify';
@@ -138,13 +139,8 @@ async function atScale(people: number): Promise<Figures> {
     const officer = await login(base, 'bench-officer');
     const registrar = await login(base, 'bench-registrar');
 
-    const baselinePort = await freePort();
-    const baseline = fork(path.join(__dirname, 'baseline-server.js'), [], {
-      env: { ...env, PORT: String(baselinePort) },
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    });
+    const { child: baseline, port: baselinePort } = await forkBaseline(env);
     children.push(baseline);
-    await new Promise((resolve) => baseline.once('message', resolve));
 
     console.log(`  reading persons by NIN, ${SECONDS} s each…`);
     const bare = await load(

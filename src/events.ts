@@ -29,12 +29,13 @@ export interface EventCatalogue {
   /** `facts` are all the record's facts after the correction, in the shape of the record's kind. */
   'record.corrected': { recordId: string; changes: FieldChange[]; facts: object };
   'office.created': { code: string; name: string; governorate: string };
-  'user.created': { userId: string; username: string; role: Role; office: string; nin?: string };
+  /** `secretId` names the password's hash in `secrets`; the hash never enters the journal. */
+  'user.created': { userId: string; username: string; role: Role; office: string; secretId: string; nin?: string };
   'user.changed': { userId: string; changes: FieldChange[]; set: UserChange };
-  'client.created': { clientId: string; name: string; scopes: Scope[] };
+  'client.created': { clientId: string; name: string; scopes: Scope[]; secretId: string };
   'client.changed': { clientId: string; set: { disabled?: boolean; scopes?: Scope[] } };
-  'client.secret-rotated': { clientId: string };
-  'citizen.activation-code-issued': { nin: string; expiresAt: string };
+  'client.secret-rotated': { clientId: string; secretId: string };
+  'citizen.activation-code-issued': { nin: string; expiresAt: string; secretId: string };
 }
 
 export type EventType = keyof EventCatalogue;
@@ -52,14 +53,14 @@ export const EVENT_ROLE: { readonly [K in EventType]: 'projected' | 'audit-only'
   'record.voided': 'projected',
   'record.corrected': 'projected',
   'office.created': 'projected',
-  // Accounts and clients are written to their collections by their commands (secrets' hashes
-  // never enter the journal); these entries are their audit trail.
-  'user.created': 'audit-only',
+  // Accounts, clients and activation codes too: append, then project; the hashes of their
+  // secrets live in `secrets`, written first, and the entries name them by id.
+  'user.created': 'projected',
   'user.changed': 'projected',
-  'client.created': 'audit-only',
+  'client.created': 'projected',
   'client.changed': 'projected',
-  'client.secret-rotated': 'audit-only',
-  'citizen.activation-code-issued': 'audit-only',
+  'client.secret-rotated': 'projected',
+  'citizen.activation-code-issued': 'projected',
 };
 
 /** True for an event type this version of the service knows (a newer version may have written others). */

@@ -5,15 +5,17 @@ import { registerPersonProjectors } from './modules/persons/projection';
 import type { RecordKinds } from './modules/records/kinds';
 import { registerRecordProjectors } from './modules/records/projection';
 import { registerUserProjectors } from './modules/users/changes';
-import type { Stores } from './services';
+import { registerActivationCodeProjectors } from './modules/citizens/service';
+import type { Models, Stores } from './services';
 
 /** Every entry type that changes a read model, with the code that applies it. */
-export function registerProjectors(journal: Journal, stores: Stores, kinds: RecordKinds): void {
+export function registerProjectors(journal: Journal, stores: Stores, kinds: RecordKinds, models: Pick<Models, 'activationCodes'>): void {
   registerPersonProjectors(journal, stores);
   registerRecordProjectors(journal, { records: stores.records, kinds });
   for (const kind of kinds.all()) kind.registerProjectors(journal);
   registerOfficeProjectors(journal, stores.offices);
-  registerUserProjectors(journal, stores.users);
+  registerUserProjectors(journal, { users: stores.users, activationCodes: models.activationCodes });
   registerClientProjectors(journal, stores.clients);
+  registerActivationCodeProjectors(journal, models.activationCodes);
   journal.assertProjectorsComplete();
 }

@@ -12,6 +12,7 @@ import { AccessLog, accessModel, type AccessEntry } from './modules/access-log/a
 import { AccountStatus } from './modules/auth/account-status';
 import { activationCodeModel } from './modules/citizens/model';
 import { refreshTokenModel, revokedFamilyModel } from './modules/auth/refresh-model';
+import { secretModel } from './modules/auth/secrets';
 import { throttleModel } from './modules/auth/throttle-model';
 import { TokenService } from './modules/auth/tokens';
 import { clientModel } from './modules/clients/model';
@@ -20,7 +21,7 @@ import { OFFICE_INDEXES, type Office } from './modules/offices/model';
 import { NAME_TOKEN_INDEXES, PERSON_INDEXES, type LegacyRef, type NameToken, type Person } from './modules/persons/model';
 import type { RecordKinds } from './modules/records/kinds';
 import { RECORD_INDEXES, type CivilRecord } from './modules/records/model';
-import { userModel, type User } from './modules/users/model';
+import { USER_INDEXES, userModel, type User } from './modules/users/model';
 import { idempotencyModel } from './http/idempotency-model';
 import { registerProjectors } from './projectors';
 
@@ -40,6 +41,7 @@ function createModels(conn: Connection) {
     throttles: throttleModel(conn),
     access: accessModel(conn),
     activationCodes: activationCodeModel(conn),
+    secrets: secretModel(conn),
   };
 }
 
@@ -53,7 +55,7 @@ function createStores(db: Db) {
     nameTokens: new ProjectionStore<NameToken>(db, 'name_tokens', NAME_TOKEN_INDEXES),
     records: new ProjectionStore<CivilRecord>(db, 'records', RECORD_INDEXES),
     offices: new ProjectionStore<Office>(db, 'offices', OFFICE_INDEXES),
-    users: new ProjectionStore<User>(db, 'users'),
+    users: new ProjectionStore<User>(db, 'users', USER_INDEXES),
     clients: new ProjectionStore<Client>(db, 'clients'),
   };
 }
@@ -127,7 +129,7 @@ export async function createServices(conn: Connection, config: Config, log: Logg
     accessLog: new AccessLog(db.collection<AccessEntry>('access_log'), log),
     accounts: new AccountStatus(models.users, models.clients, config.ACCOUNT_STATUS_CACHE_SECONDS * 1000),
   };
-  registerProjectors(journal, stores, kinds);
+  registerProjectors(journal, stores, kinds, models);
   const replayed = await journal.catchUp();
   if (replayed > 0) log.info({ replayed }, 'replayed journal entries past the last checkpoint');
   return services;

@@ -27,8 +27,13 @@ describe('sectoral clients and the client credentials grant', () => {
   it('shows the secret once and stores only its argon2id hash', async () => {
     const c = await newClient();
     const stored = await h.services.models.clients.findById(c.clientId).lean();
-    expect(stored!.secretHash).toMatch(/^\$argon2id\$/);
+    const secret = await h.services.models.secrets.findById(stored!.secretId).lean();
+    expect(secret!.hash).toMatch(/^\$argon2id\$/);
     expect(JSON.stringify(stored)).not.toContain(c.clientSecret);
+    // The journal names the hash by its id, and holds neither the secret nor its hash.
+    const entry = await h.services.journal.entries.findOne({ type: 'client.created', entityIds: c.clientId });
+    expect(entry!.data).toMatchObject({ secretId: stored!.secretId });
+    expect(JSON.stringify(entry)).not.toMatch(/argon2|cs_/);
     const list = await request(h.app).get('/v1/clients').set(auth(admin));
     expect(JSON.stringify(list.body)).not.toContain(c.clientSecret);
     expect(JSON.stringify(list.body)).not.toContain('argon2');

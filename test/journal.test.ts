@@ -39,8 +39,12 @@ describe('the journal', () => {
   it('lets two appenders on one database (two processes) race without a gap or a fork', async () => {
     // A second Journal on the same database is what a second service process would have.
     const other = new Journal(h.services.db);
-    registerProjectors(other, h.services, h.services.kinds);
-    const draft = (n: number) => async () => ({ type: 'client.secret-rotated' as const, entityIds: [`race-${n}`], data: { clientId: `race-${n}` } });
+    registerProjectors(other, h.services, h.services.kinds, h.services.models);
+    const draft = (n: number) => async () => ({
+      type: 'client.secret-rotated' as const,
+      entityIds: [`race-${n}`],
+      data: { clientId: `race-${n}`, secretId: 'none' },
+    });
     await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? other : h.services.journal).execute(ctx, draft(i))));
     const report = await verifyChain(h.services.journal.entries);
     expect(report.ok).toBe(true);
@@ -138,13 +142,13 @@ describe('the journal', () => {
 
     // What start-up does (createServices calls catchUp) and what the next command does first.
     const restarted = new Journal(h.services.db);
-    registerProjectors(restarted, h.services, h.services.kinds);
+    registerProjectors(restarted, h.services, h.services.kinds, h.services.models);
     expect(await restarted.catchUp()).toBeGreaterThanOrEqual(1);
     const after = await h.services.records.get(declared.body.id);
     expect(after).toMatchObject({ status: 'rejected', rejectionReason: 'Crash test', version: before!.version + 1 });
     // Applying every entry again, from the start, changes nothing: projections are idempotent.
     const replay = new Journal(h.services.db);
-    registerProjectors(replay, h.services, h.services.kinds);
+    registerProjectors(replay, h.services, h.services.kinds, h.services.models);
     await h.services.db.collection('journal_checkpoints').deleteMany({});
     expect(await replay.catchUp()).toBeGreaterThan(1);
     expect(await h.services.records.get(declared.body.id)).toEqual(after);
@@ -172,6 +176,8 @@ describe('the journal', () => {
       records: await h.services.records.list({}),
       offices: await h.services.offices.list({}),
       nameTokens: await h.services.nameTokens.list({}),
+      users: await h.services.users.list({}),
+      clients: await h.services.clients.list({}),
     });
     const before = await snapshot();
     expect(before.persons.length).toBeGreaterThan(50);

@@ -138,11 +138,15 @@ describe('registration', () => {
     // appends, this process's journal holds a stale head: its next append loses the race on seq,
     // it catches up and decides again, and must keep the number it was given the first time.
     const other = new Journal(h.services.db);
-    registerProjectors(other, h.services, h.services.kinds);
+    registerProjectors(other, h.services, h.services.kinds, h.services.models);
     const ctx = { actor: { id: 'u_racer', role: 'registrar' as const, office }, requestId: 'race' };
     const numbers: string[] = [];
     for (const [i, id] of ids.entries()) {
-      await other.execute(ctx, async () => ({ type: 'client.secret-rotated' as const, entityIds: [`race-${i}`], data: { clientId: `race-${i}` } }));
+      await other.execute(ctx, async () => ({
+        type: 'client.secret-rotated' as const,
+        entityIds: [`race-${i}`],
+        data: { clientId: `race-${i}`, secretId: 'none' },
+      }));
       numbers.push((await registerRecord(h.services, ctx, id)).registrationNumber!);
     }
     const year = new Date().getUTCFullYear();

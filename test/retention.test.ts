@@ -26,8 +26,8 @@ describe('retention', () => {
       { _id: 'u:recent', failures: 2, windowStart: hoursAgo(0) },
     ]);
     await m.activationCodes.create([
-      { _id: 'expired', codeHash: 'x', expiresAt: hoursAgo(1), issuedBy: 'u' },
-      { _id: 'valid', codeHash: 'x', expiresAt: hoursAgo(-1), issuedBy: 'u' },
+      { _id: 'expired', secretId: 'x', expiresAt: hoursAgo(1), issuedBy: 'u' },
+      { _id: 'valid', secretId: 'x', expiresAt: hoursAgo(-1), issuedBy: 'u' },
     ]);
     const journalBefore = await h.services.journal.entries.countDocuments();
 

@@ -84,9 +84,9 @@ describe('sessions', () => {
   it('rehashes a password on login when the argon2 parameters were raised', async () => {
     const s = await newUser();
     const weak = await argon2.hash(PASSWORD, { type: argon2.argon2id, memoryCost: 8192, timeCost: 1, parallelism: 1 });
-    await h.services.models.users.updateOne({ _id: s.user._id }, { $set: { passwordHash: weak } });
+    await h.services.models.secrets.updateOne({ _id: s.user.secretId }, { $set: { hash: weak } });
     await request(h.app).post('/v1/auth/login').send({ username: s.user.username, password: PASSWORD }).expect(200);
-    const stored = (await h.services.models.users.findById(s.user._id).lean())!.passwordHash;
+    const stored = (await h.services.models.secrets.findById(s.user.secretId).lean())!.hash;
     expect(stored).not.toBe(weak);
     expect(stored).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
   });

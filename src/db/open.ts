@@ -6,6 +6,7 @@ import type { Config } from '../config';
 import { connect } from '../services';
 import { resolveEngine, type Engine } from './engine';
 import { waitForPort } from './ports';
+import { isAlive } from './supervisor';
 
 const engineFile = (config: Config) => path.join(config.DATA_DIR, 'engine.json');
 
@@ -51,13 +52,4 @@ export async function openDatabase(config: Config, log: (m: string) => void): Pr
       await engine?.stop();
     },
   };
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }

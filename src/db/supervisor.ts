@@ -103,12 +103,12 @@ async function stopStale(pidFile: string): Promise<void> {
     return;
   }
   process.kill(pid, 'SIGTERM');
-  for (let i = 0; i < 50 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
-  if (alive(pid)) process.kill(pid, 'SIGKILL');
+  for (let i = 0; i < 50 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
   await rm(pidFile, { force: true });
 }
 
-function alive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -122,6 +122,6 @@ function isEngine(pid: number): boolean {
   try {
     return /ferretdb|mongod/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
   } catch {
-    return alive(pid);
+    return isAlive(pid);
   }
 }

@@ -12,7 +12,7 @@ const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
  * running is 409. Answers of 5xx are not kept, so those can be retried.
  */
 export async function onceOnly(
-  services: Services,
+  services: Pick<Services, 'models' | 'config'>,
   scope: { caller: string; route: string; key: string; body: unknown },
   run: (idempotencyKey: string) => Promise<Reply>,
 ): Promise<Reply> {

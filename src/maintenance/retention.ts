@@ -9,7 +9,7 @@ export const IDEMPOTENCY_KEEP_HOURS = 24;
  * answers older than a day, login throttles whose window and lock are over. The journal and the
  * access log are records and are never pruned.
  */
-export async function pruneExpired(services: Services, now = new Date()): Promise<Record<string, number>> {
+export async function pruneExpired(services: Pick<Services, 'models' | 'config'>, now = new Date()): Promise<Record<string, number>> {
   const { refreshTokens, revokedFamilies, idempotency, throttles, activationCodes } = services.models;
   const before = (d: Date) => trusted({ $lt: d });
   const windowStart = new Date(now.getTime() - services.config.LOGIN_LOCK_MINUTES * 60_000);
@@ -25,7 +25,7 @@ export async function pruneExpired(services: Services, now = new Date()): Promis
 }
 
 /** Prunes now and then every hour until stopped; failures are logged, never fatal. */
-export function schedulePruning(services: Services): () => void {
+export function schedulePruning(services: Pick<Services, 'models' | 'config' | 'log'>): () => void {
   const run = () =>
     pruneExpired(services).then(
       (deleted) => services.log.info({ deleted }, 'pruned expired tokens, keys and throttles'),

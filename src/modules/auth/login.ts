@@ -4,6 +4,7 @@ import type { Services } from '../../services';
 import type { User } from '../users/model';
 import { ARGON2_OPTIONS, hashPassword } from '../users/service';
 import { issueRefreshToken } from './refresh';
+import { secretHash } from './secrets';
 import { LoginThrottle } from './throttle';
 
 export interface TokenPair {
@@ -14,7 +15,7 @@ export interface TokenPair {
 }
 
 /** The answer to a successful sign-in or refresh. */
-export async function tokenPair(services: Services, user: User, refreshToken?: string): Promise<TokenPair> {
+export async function tokenPair(services: Pick<Services, 'tokens' | 'models' | 'config' | 'log'>, user: User, refreshToken?: string): Promise<TokenPair> {
   return {
     accessToken: services.tokens.issueAccess({ id: user._id, role: user.role, office: user.office, ...(user.nin ? { nin: user.nin } : {}) }),
     refreshToken: refreshToken ?? (await issueRefreshToken(services, user._id)),
@@ -29,22 +30,29 @@ export async function tokenPair(services: Services, user: User, refreshToken?: s
  */
 let decoy: Promise<string> | undefined;
 
-export async function passwordLogin(services: Services, username: string, password: string, ip: string | undefined): Promise<User> {
+export async function passwordLogin(
+  services: Pick<Services, 'models' | 'config' | 'metrics'>,
+  username: string,
+  password: string,
+  ip: string | undefined,
+): Promise<User> {
   decoy ??= hashPassword('decoy password that matches nothing at all');
   const throttle = new LoginThrottle(services);
   const accountKey = LoginThrottle.accountKey('login', username);
   const addressKey = LoginThrottle.addressKey(ip);
   await throttle.begin(accountKey, addressKey);
   const user = await services.models.users.findOne({ username }).lean<User>();
-  const ok = await argon2.verify(user?.passwordHash ?? (await decoy), password);
+  const hash = user ? await secretHash(services.models.secrets, user.secretId) : undefined;
+  const ok = (await argon2.verify(hash ?? (await decoy), password)) && hash !== undefined;
   if (!user || !ok || user.disabled) {
     await throttle.failed(addressKey);
     throw unauthorized('Wrong username or password');
   }
   await throttle.succeeded(accountKey);
   // Parameters raised since this hash was made: store a new hash while we hold the password.
-  if (argon2.needsRehash(user.passwordHash, ARGON2_OPTIONS)) {
-    await services.models.users.updateOne({ _id: user._id }, { $set: { passwordHash: await hashPassword(password) } });
+  if (hash && argon2.needsRehash(hash, ARGON2_OPTIONS)) {
+    // The same password, hashed anew: not a change of account, so no journal entry.
+    await services.models.secrets.updateOne({ _id: user.secretId }, { $set: { hash: await hashPassword(password) } });
   }
   return user;
 }

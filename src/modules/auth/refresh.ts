@@ -5,11 +5,14 @@ import { unauthorized } from '../../http/problem';
 import { sha256Hex } from '../../journal/hash';
 import type { Services } from '../../services';
 
+/** What refresh tokens use. */
+export type RefreshDeps = Pick<Services, 'models' | 'config' | 'log'>;
+
 // Our own operator: sanitizeFilter would otherwise neutralise it as if it came from a caller.
 const notSet = trusted({ $exists: false });
 
 /** A new opaque refresh token in a family (a new family for a new login). */
-export async function issueRefreshToken(services: Services, userId: string, familyId = randomBytes(16).toString('base64url')): Promise<string> {
+export async function issueRefreshToken(services: RefreshDeps, userId: string, familyId = randomBytes(16).toString('base64url')): Promise<string> {
   const token = `rt_${randomBytes(32).toString('base64url')}`;
   await services.models.refreshTokens.create({
     _id: sha256Hex(token),
@@ -24,7 +27,7 @@ export async function issueRefreshToken(services: Services, userId: string, fami
  * Uses a refresh token once: returns its user and a new token of the same family. A token used
  * before (or raced by a second use) is taken as stolen: its whole family is revoked.
  */
-export async function rotateRefreshToken(services: Services, token: string): Promise<{ userId: string; refreshToken: string }> {
+export async function rotateRefreshToken(services: RefreshDeps, token: string): Promise<{ userId: string; refreshToken: string }> {
   const { refreshTokens } = services.models;
   const id = sha256Hex(token);
   const stored = await refreshTokens.findById(id).lean();
@@ -45,7 +48,7 @@ export async function rotateRefreshToken(services: Services, token: string): Pro
  * Revokes a family: marks it first (so a token a racing rotation issues into it afterwards is
  * refused too, whatever the interleaving), then each of its tokens.
  */
-export async function revokeFamily(services: Services, familyId: string): Promise<void> {
+export async function revokeFamily(services: RefreshDeps, familyId: string): Promise<void> {
   const now = new Date();
   const expiresAt = new Date(now.getTime() + services.config.REFRESH_TOKEN_TTL_SECONDS * 1000);
   await services.models.revokedFamilies
@@ -57,11 +60,11 @@ export async function revokeFamily(services: Services, familyId: string): Promis
 }
 
 /** Signs a user out: the family of this refresh token stops working, if it is theirs. */
-export async function revokeRefreshToken(services: Services, token: string, userId: string): Promise<void> {
+export async function revokeRefreshToken(services: RefreshDeps, token: string, userId: string): Promise<void> {
   const stored = await services.models.refreshTokens.findById(sha256Hex(token)).lean();
   if (stored && stored.userId === userId) await revokeFamily(services, stored.familyId);
 }
 
-export async function revokeAllOf(services: Services, userId: string): Promise<void> {
+export async function revokeAllOf(services: RefreshDeps, userId: string): Promise<void> {
   await services.models.refreshTokens.updateMany({ userId, revokedAt: notSet }, { $set: { revokedAt: new Date() } });
 }

@@ -3,7 +3,8 @@ import { Schema, type Connection, type Model } from 'mongoose';
 /** The one live activation code of a person, stored hashed; a new code replaces the old. */
 export interface ActivationCode {
   _id: string;
-  codeHash: string;
+  /** The id of the code's hash in `secrets`. */
+  secretId: string;
   expiresAt: Date;
   issuedBy: string;
 }
@@ -11,7 +12,7 @@ export interface ActivationCode {
 const activationCodeSchema = new Schema<ActivationCode>(
   {
     _id: String,
-    codeHash: { type: String, required: true },
+    secretId: { type: String, required: true },
     expiresAt: { type: Date, required: true },
     issuedBy: { type: String, required: true },
   },

@@ -2,12 +2,16 @@ import { randomInt, timingSafeEqual } from 'node:crypto';
 import { conflict, unauthorized, unprocessable } from '../../http/problem';
 import { sha256Hex } from '../../journal/hash';
 import type { CommandContext } from '../../journal/types';
+import type { Model } from 'mongoose';
+import type { Journal } from '../../journal/journal';
 import type { Services } from '../../services';
+import { secretHash, storeSecret } from '../auth/secrets';
+import type { ActivationCode } from './model';
 import { LoginThrottle } from '../auth/throttle';
 import { GOVERNORATES } from '../offices/reference';
 import { findPerson } from '../persons/service';
 import type { User } from '../users/model';
-import { createUser } from '../users/service';
+import { createUser, type CreateUserDeps } from '../users/service';
 
 /** Letters and digits that cannot be misread for one another (no 0/O, 1/I/L). */
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -19,35 +23,45 @@ const hashCode = (nin: string, code: string) => sha256Hex(`${nin}:${code.replace
  * A one-time code an officer hands to a living person (on paper, at the counter) so they can open
  * a citizen account: 8 characters in two groups of four (K7QM-2XPD), valid 72 hours, stored hashed, journaled.
  */
-export async function issueActivationCode(services: Services, ctx: CommandContext, nin: string) {
+export async function issueActivationCode(services: Pick<Services, 'persons' | 'models' | 'journal'>, ctx: CommandContext, nin: string) {
   const person = await findPerson(services.persons, nin);
   if (person.status !== 'alive') throw unprocessable('Only a living person can have a citizen account', 'person-deceased');
   if (await services.models.users.exists({ username: nin })) throw conflict('This person already has a citizen account', 'already-activated');
   const raw = Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
   const code = `${raw.slice(0, 4)}-${raw.slice(4)}`;
   const expiresAt = new Date(Date.now() + ACTIVATION_CODE_HOURS * 3_600_000);
+  // The hash first, then the entry that puts it to use (see secrets.ts), then its projection.
+  const secretId = await storeSecret(services.models.secrets, hashCode(nin, code));
   await services.journal.execute(ctx, async () => ({
     type: 'citizen.activation-code-issued',
     entityIds: [nin],
-    data: { nin, expiresAt: expiresAt.toISOString() },
+    data: { nin, expiresAt: expiresAt.toISOString(), secretId },
   }));
-  await services.models.activationCodes.replaceOne(
-    { _id: nin },
-    { _id: nin, codeHash: hashCode(nin, code), expiresAt, issuedBy: ctx.actor.id },
-    { upsert: true },
-  );
   return { code, expiresAt: expiresAt.toISOString() };
 }
 
+/** A person's live activation code is the last one issued; a new code replaces the old. */
+export function registerActivationCodeProjectors(journal: Journal, activationCodes: Model<ActivationCode>): void {
+  journal.on('citizen.activation-code-issued', async (entry) => {
+    const { nin, expiresAt, secretId } = entry.data;
+    await activationCodes.replaceOne({ _id: nin }, { _id: nin, secretId, expiresAt: new Date(expiresAt), issuedBy: entry.actor.id }, { upsert: true });
+  });
+}
+
 /** Opens the citizen account of the code's person; wrong codes count towards lockout. */
-export async function activateCitizen(services: Services, input: { nin: string; code: string; password: string }, ip: string | undefined): Promise<User> {
+export async function activateCitizen(
+  services: CreateUserDeps & Pick<Services, 'persons' | 'config' | 'metrics'>,
+  input: { nin: string; code: string; password: string },
+  ip: string | undefined,
+): Promise<User> {
   const throttle = new LoginThrottle(services);
   const accountKey = LoginThrottle.accountKey('activation', input.nin);
   const addressKey = LoginThrottle.addressKey(ip);
   await throttle.begin(accountKey, addressKey);
   const stored = await services.models.activationCodes.findById(input.nin).lean();
   const given = Buffer.from(hashCode(input.nin, input.code));
-  const valid = stored && stored.expiresAt > new Date() && timingSafeEqual(Buffer.from(stored.codeHash), given);
+  const hash = stored && stored.expiresAt > new Date() ? await secretHash(services.models.secrets, stored.secretId) : undefined;
+  const valid = hash !== undefined && hash.length === given.length && timingSafeEqual(Buffer.from(hash), given);
   if (!valid) {
     await throttle.failed(addressKey);
     throw unauthorized('The NIN and activation code do not match, or the code expired');
@@ -66,7 +80,7 @@ export async function activateCitizen(services: Services, input: { nin: string; 
       nin: input.nin,
     },
   );
-  await services.models.activationCodes.deleteOne({ _id: input.nin });
+  // The code is consumed by the projection of the account's user.created entry.
   await throttle.succeeded(accountKey);
   return user;
 }

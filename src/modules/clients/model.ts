@@ -6,8 +6,8 @@ export interface Client {
   _id: string;
   name: string;
   scopes: Scope[];
-  /** argon2id hash of the secret; the secret itself is shown once and never stored. */
-  secretHash: string;
+  /** The id of the argon2id hash of its secret in `secrets`; the secret itself is shown once and never stored. */
+  secretId: string;
   disabled: boolean;
   createdAt: string;
   seq: number;
@@ -18,7 +18,7 @@ const clientSchema = new Schema<Client>(
     _id: String,
     name: { type: String, required: true },
     scopes: { type: [String], required: true },
-    secretHash: { type: String, required: true },
+    secretId: { type: String, required: true },
     disabled: { type: Boolean, default: false },
     createdAt: { type: String, required: true },
     seq: { type: Number, default: 0 },

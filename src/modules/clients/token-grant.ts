@@ -3,6 +3,7 @@ import { SCOPES, type Scope } from '../../journal/types';
 import type { Services } from '../../services';
 import type { Client } from './model';
 import { OAuthError } from './oauth-error';
+import { secretHash } from '../auth/secrets';
 
 interface GrantRequest {
   body: Record<string, unknown>;
@@ -14,7 +15,7 @@ interface GrantRequest {
  * or with client_id and client_secret in the body (not both), may narrow its scopes with `scope`,
  * and gets a short-lived Bearer token that only sectoral routes accept.
  */
-export async function clientCredentialsGrant(services: Services, req: GrantRequest) {
+export async function clientCredentialsGrant(services: Pick<Services, 'models' | 'tokens'>, req: GrantRequest) {
   const body = typeof req.body === 'object' && req.body !== null ? req.body : {};
   const param = (name: string) => {
     const v = body[name];
@@ -33,7 +34,9 @@ export async function clientCredentialsGrant(services: Services, req: GrantReque
   if (!credentials.id || !credentials.secret) throw new OAuthError(401, 'invalid_client', 'Client authentication is required', challenge);
 
   const client = await services.models.clients.findById(credentials.id).lean<Client>();
-  const ok = client && !client.disabled && /^cs_[A-Za-z0-9_-]{43}$/.test(credentials.secret) && (await argon2.verify(client.secretHash, credentials.secret));
+  const hash =
+    client && !client.disabled && /^cs_[A-Za-z0-9_-]{43}$/.test(credentials.secret) ? await secretHash(services.models.secrets, client.secretId) : undefined;
+  const ok = hash !== undefined && (await argon2.verify(hash, credentials.secret));
   if (!client || !ok) throw new OAuthError(401, 'invalid_client', 'Unknown client, wrong secret, or client disabled', challenge);
 
   const asked = param('scope');

@@ -15,7 +15,12 @@ import type { UserChange } from './schemas';
  * active admin can be neither disabled nor demoted. A disabled or re-roled account loses its
  * refresh tokens at once; its access tokens are refused from the next request.
  */
-export async function changeUser(services: Services, ctx: CommandContext, id: string, change: UserChange): Promise<User> {
+export async function changeUser(
+  services: Pick<Services, 'journal' | 'models' | 'offices' | 'users' | 'accounts' | 'config' | 'log'>,
+  ctx: CommandContext,
+  id: string,
+  change: UserChange,
+): Promise<User> {
   const entry = await services.journal.execute(ctx, async () => {
     const user = await services.models.users.findById(id).lean<User>();
     if (!user) throw notFound(`No user ${id}`);
@@ -42,6 +47,25 @@ export function listUsers(users: ProjectionStore<User>, q: { limit: number; afte
   return users.page(q.role ? { role: q.role } : {}, q);
 }
 
-export function registerUserProjectors(journal: Journal, users: ProjectionStore<User>): void {
-  journal.on('user.changed', (entry) => users.applyOnce(entry.data.userId, entry.seq, { set: entry.data.set }));
+export function registerUserProjectors(
+  journal: Journal,
+  stores: { users: ProjectionStore<User>; activationCodes: { deleteOne(filter: { _id: string }): unknown } },
+): void {
+  journal.on('user.created', async (entry) => {
+    const { userId, username, role, office, secretId, nin } = entry.data;
+    await stores.users.insertOnce({
+      _id: userId,
+      username,
+      role,
+      office,
+      secretId,
+      disabled: false,
+      ...(nin ? { nin } : {}),
+      createdAt: entry.at,
+      seq: entry.seq,
+    });
+    // A citizen's account consumes the activation code that opened it.
+    if (nin) await stores.activationCodes.deleteOne({ _id: nin });
+  });
+  journal.on('user.changed', (entry) => stores.users.applyOnce(entry.data.userId, entry.seq, { set: entry.data.set }));
 }

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
-import { isDuplicateKey } from '../../db/errors';
 import { conflict, unprocessable } from '../../http/problem';
 import type { CommandContext, Role } from '../../journal/types';
 import type { Services } from '../../services';
+import { storeSecret } from '../auth/secrets';
 import { officeExists } from '../offices/service';
 import { checkPassword } from './password-policy';
 import type { User } from './model';
@@ -23,38 +23,34 @@ export interface NewUser {
   nin?: string;
 }
 
-/** Creates a user; the journal records who created whom (never the password or its hash). */
-export async function createUser(services: Services, ctx: CommandContext, input: NewUser): Promise<User> {
+/**
+ * Creates a user through the journal: the password's hash goes to `secrets` first, then the
+ * entry (who created whom, never the password or its hash) is appended and projected.
+ */
+export type CreateUserDeps = Pick<Services, 'offices' | 'models' | 'journal' | 'users'>;
+
+export async function createUser(services: CreateUserDeps, ctx: CommandContext, input: NewUser): Promise<User> {
   checkPassword(input.password, input.username);
   if (!(await officeExists(services.offices, input.office))) throw unprocessable(`No office ${input.office}`, 'unknown-office');
-  if (await services.models.users.exists({ username: input.username })) throw conflict(`The username ${input.username} is taken`, 'username-taken');
-  const user: User = {
-    _id: `u_${randomBytes(12).toString('base64url')}`, // 16 characters after u_
-    username: input.username,
-    passwordHash: await hashPassword(input.password),
-    role: input.role,
-    office: input.office,
-    disabled: false,
-    ...(input.nin ? { nin: input.nin } : {}),
-    createdAt: new Date().toISOString(),
-    seq: 0,
-  };
-  try {
-    await services.models.users.create(user);
-  } catch (err) {
-    if (isDuplicateKey(err)) throw conflict(`The username ${input.username} is taken`, 'username-taken');
-    throw err;
-  }
-  await services.journal.execute(ctx, async () => ({
-    type: 'user.created',
-    entityIds: [user._id],
-    data: { userId: user._id, username: user.username, role: user.role, office: user.office, ...(user.nin ? { nin: user.nin } : {}) },
-  }));
+  const taken = () => services.models.users.exists({ username: input.username });
+  if (await taken()) throw conflict(`The username ${input.username} is taken`, 'username-taken');
+  const secretId = await storeSecret(services.models.secrets, await hashPassword(input.password));
+  const userId = `u_${randomBytes(12).toString('base64url')}`; // 16 characters after u_
+  await services.journal.execute(ctx, async () => {
+    if (await taken()) throw conflict(`The username ${input.username} is taken`, 'username-taken');
+    return {
+      type: 'user.created',
+      entityIds: [userId],
+      data: { userId, username: input.username, role: input.role, office: input.office, secretId, ...(input.nin ? { nin: input.nin } : {}) },
+    };
+  });
+  const user = await services.users.get(userId);
+  if (!user) throw new Error(`user ${userId} was appended but not projected`);
   return user;
 }
 
 /** The first admin, from BOOTSTRAP_ADMIN_*, when the database has no user at all. */
-export async function bootstrapAdmin(services: Services): Promise<void> {
+export async function bootstrapAdmin(services: CreateUserDeps & Pick<Services, 'config' | 'log'>): Promise<void> {
   const { BOOTSTRAP_ADMIN_USERNAME: username, BOOTSTRAP_ADMIN_PASSWORD: password, BOOTSTRAP_ADMIN_OFFICE: office } = services.config;
   if (!username || !password) return;
   if ((await services.models.users.estimatedDocumentCount()) > 0) return;
