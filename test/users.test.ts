@@ -34,6 +34,10 @@ describe('accounts', () => {
     expectContract(list);
     expect(list.body.items.map((u: { username: string }) => u.username)).toContain('clerk.najaf');
     expect(JSON.stringify(list.body)).not.toMatch(/argon2|passwordHash/);
+    // Created through the journal: the entry names the password's hash by id and holds neither.
+    const created = await h.services.journal.entries.findOne({ type: 'user.created', entityIds: user.body.id });
+    expect(created!.data).toMatchObject({ username: 'clerk.najaf', secretId: expect.stringMatching(/^s_/) });
+    expect(JSON.stringify(created)).not.toMatch(/argon2|Shatt/);
 
     const changed = await request(h.app).patch(`/v1/users/${user.body.id}`).set(auth(admin)).send({ office: 'KRB', role: 'registrar' });
     expect(changed.body).toMatchObject({ office: 'KRB', role: 'registrar' });
