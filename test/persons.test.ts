@@ -104,6 +104,15 @@ describe('search', () => {
     expect(res.body.items.map((p: { nin: string }) => p.nin)).toEqual([nins.amira]);
   });
 
+  it('finds by several name tokens alone, in NIN order, and filters by governorate', async () => {
+    const both = await search({ q: 'مصطفى العبيدي' });
+    expect(both.body.items.map((p: { nin: string }) => p.nin)).toEqual([nins.amira, nins.huda].sort());
+    expect((await search({ q: 'هدى مصطفى العبيدي' })).body.items.map((p: { nin: string }) => p.nin)).toEqual([nins.huda]);
+    expect((await search({ q: 'عمر العبيدي' })).body.items).toEqual([]);
+    expect((await search({ q: 'مصطفى العبيدي', governorate: 'IQ-BG' })).body.items).toEqual([]);
+    expect((await search({ q: 'مصطفى العبيدي', governorate: 'IQ-AN' })).body.items).toHaveLength(2);
+  });
+
   it('needs q or dateOfBirth', async () => {
     const res = await search({});
     expectContract(res);

@@ -61,13 +61,20 @@ export async function searchPersons(deps: { persons: PersonStore; nameTokens: Na
       s,
     );
   }
-  const holders = await Promise.all(tokens.map(async (token) => new Set((await deps.nameTokens.list({ token })).map((t) => t.nin))));
-  const [first, ...rest] = holders.sort((a, b) => a.size - b.size);
-  const nins = [...first].filter((n) => rest.every((h) => h.has(n)) && (s.after === undefined || n > s.after)).sort();
+  // The holders of the first token, in NIN order; the other tokens are probed by `_id` (token and
+  // NIN) for a chunk of them at a time, until a page is full: one token's list is read, not all.
+  const [first, ...others] = tokens;
+  const candidates = (await deps.nameTokens.list({ token: first })).map((t) => t.nin).filter((n) => s.after === undefined || n > s.after);
   const items: Person[] = [];
-  const CHUNK = 200;
-  for (let i = 0; i < nins.length && items.length <= s.limit; i += CHUNK) {
-    const found = await deps.persons.existing(nins.slice(i, i + CHUNK));
+  const CHUNK = 500;
+  for (let i = 0; i < candidates.length && items.length <= s.limit; i += CHUNK) {
+    let chunk = candidates.slice(i, i + CHUNK);
+    for (const token of others) {
+      if (chunk.length === 0) break;
+      const holding = new Set((await deps.nameTokens.existing(chunk.map((n) => `${token} ${n}`))).map((t) => t.nin));
+      chunk = chunk.filter((n) => holding.has(n));
+    }
+    const found = await deps.persons.existing(chunk);
     items.push(...found.filter((p) => !s.governorate || p.placeOfBirth.governorate === s.governorate).sort((a, b) => (a._id < b._id ? -1 : 1)));
   }
   const page = items.slice(0, s.limit);
