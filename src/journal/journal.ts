@@ -118,9 +118,9 @@ export class Journal {
         await this.catchUpNow();
         continue;
       }
+      await this.recordHead(entry);
       try {
-        // The head is recorded while the entry is applied: two different documents.
-        await Promise.all([this.recordHead(entry), this.apply(entry)]);
+        await this.apply(entry);
       } catch (err) {
         // Never move past an entry that was not applied: the next command catches up first,
         // and fails (taking no new command) for as long as applying fails.

@@ -11,15 +11,14 @@ export function registerBirthProjectors(journal: Journal, deps: PersonStores & {
 
   journal.on('birth.registered', async (entry) => {
     const { recordId, registrationNumber, child } = entry.data;
-    // Four different documents, each changed once by this entry: written side by side.
-    await Promise.all([
-      updateRecord(deps.records, entry, recordId, {
-        set: { status: 'registered', registrationNumber, registeredBy: entry.actor.id, registeredAt: entry.at, subjectNin: child.nin },
-        addPersonNin: child.nin,
-      }),
-      insertPerson(deps, entry, { ...child, recordIds: [recordId] }),
-      ...[child.motherNin, child.fatherNin].flatMap((parent) => (parent ? [updatePerson(deps, entry, parent, { addRecordId: recordId })] : [])),
-    ]);
+    await updateRecord(deps.records, entry, recordId, {
+      set: { status: 'registered', registrationNumber, registeredBy: entry.actor.id, registeredAt: entry.at, subjectNin: child.nin },
+      addPersonNin: child.nin,
+    });
+    await insertPerson(deps, entry, { ...child, recordIds: [recordId] });
+    for (const parent of [child.motherNin, child.fatherNin]) {
+      if (parent) await updatePerson(deps, entry, parent, { addRecordId: recordId });
+    }
   });
 }
 

@@ -28,11 +28,9 @@ async function resolveParent(persons: PersonStore, ref: ParentRef, role: 'mother
 /** Checks the parents against the child's birth date; returns the child with a completed name. */
 async function checkBirth(persons: PersonStore, child: ChildFacts, motherRef: ParentRef, fatherRef: ParentRef | undefined) {
   checkChildBirthDate(child.dateOfBirth);
-  const [mother, father] = await Promise.all([
-    resolveParent(persons, motherRef, 'mother'),
-    fatherRef ? resolveParent(persons, fatherRef, 'father') : undefined,
-  ]);
+  const mother = await resolveParent(persons, motherRef, 'mother');
   checkMother({ ...mother.person, dateOfBirth: mother.dateOfBirth }, child.dateOfBirth);
+  const father = fatherRef ? await resolveParent(persons, fatherRef, 'father') : undefined;
   if (father) checkFather({ ...father.person, dateOfBirth: father.dateOfBirth }, child.dateOfBirth);
   checkParentsDiffer(mother.person, father?.person);
   return { mother, father, child: completeChildName(child, father?.name, Boolean(father?.person)) };

@@ -39,7 +39,8 @@ export function searchTokensOf(name: PersonName): string[] {
 /** Inserts a person from an entry; a second application of the same entry changes nothing. */
 export async function insertPerson(stores: PersonStores, cause: Cause, p: NewPerson): Promise<void> {
   const doc = personDoc(cause, p);
-  await Promise.all([stores.nameTokens.insertManyOnce(tokenDocs(cause, doc._id, doc.searchTokens)), stores.persons.insertOnce(doc)]);
+  await stores.nameTokens.insertManyOnce(tokenDocs(cause, doc._id, doc.searchTokens));
+  await stores.persons.insertOnce(doc);
 }
 
 const tokenDocs = (cause: Cause, nin: string, tokens: string[]): NameToken[] => tokens.map((token) => ({ _id: `${token} ${nin}`, token, nin, seq: cause.seq }));
