@@ -126,6 +126,26 @@ describe('the journal', () => {
     expect((await verifyJournal(h.services.journal)).ok).toBe(true);
   });
 
+  it('never moves past an entry whose applying failed: the next command applies it first, and fails while that fails', async () => {
+    const journal = new Journal(h.services.db);
+    const applied: string[] = [];
+    let failures = 2;
+    journal.on('client.secret-rotated', async (entry) => {
+      if (failures-- > 0) throw new Error('the database went away');
+      applied.push(entry.data.clientId);
+    });
+    const rotate = (id: string) => () =>
+      journal.execute(ctx, async () => ({ type: 'client.secret-rotated' as const, entityIds: [id], data: { clientId: id, secretId: 'none' } }));
+    await expect(rotate('apply-1')()).rejects.toThrow('went away');
+    // Applying still fails: no new command is taken (its entry is not appended).
+    const before = await h.services.journal.entries.countDocuments({});
+    await expect(rotate('apply-2')()).rejects.toThrow('went away');
+    expect(await h.services.journal.entries.countDocuments({})).toBe(before);
+    // The database is back: the entry appended first is applied first, then the new one.
+    await rotate('apply-3')();
+    expect(applied).toEqual(['apply-1', 'apply-3']);
+  });
+
   it('repairs a projection that missed an entry (a crash between append and projection)', async () => {
     const { mother, father } = await enrolParents(h.app, registrar);
     const declared = await request(h.app).post('/v1/births').set(auth(officer)).send(birthDeclaration(mother.nin, father.nin));
