@@ -38,12 +38,15 @@ export class Metrics {
   constructor(sources: MetricSources) {
     collectDefaultMetrics({ register: this.registry });
     const registry = this.registry;
+    // Both journal gauges collect at once in a scrape: they share one read of the head.
+    let reading: ReturnType<MetricSources['journal']> | undefined;
+    const journal = () => (reading ??= sources.journal().finally(() => (reading = undefined)));
     new Gauge({
       name: 'journal_head_seq',
       help: 'Seq of the newest journal entry',
       registers: [registry],
       async collect() {
-        this.set((await sources.journal()).head);
+        this.set((await journal()).head);
       },
     });
     new Gauge({
@@ -51,7 +54,7 @@ export class Metrics {
       help: 'Journal entries not yet applied by this process (head minus applied)',
       registers: [registry],
       async collect() {
-        const { head, applied } = await sources.journal();
+        const { head, applied } = await journal();
         this.set(Math.max(0, head - applied));
       },
     });

@@ -28,16 +28,7 @@ export function mountRoutes(services: Services, routes: readonly AnyRoute[]): Ro
         if (limiter) await limiter(req, res);
         const params = parse(spec.params, req.params, 'path');
         const query = parse(spec.query, req.query, 'query');
-        if (spec.streamBody && !spec.streamBody.mediaTypes.some((t) => req.is(t))) {
-          throw new Problem(415, 'Unsupported Media Type', `Send the body as ${spec.streamBody.mediaTypes.join(' or ')}`, { code: 'unsupported-media-type' });
-        }
-        const body: unknown = spec.rawBody
-          ? clean(req.body, 'body')
-          : spec.body
-            ? parse(spec.body, req.body, 'body')
-            : spec.streamBody
-              ? undefined
-              : noBody(req);
+        const body = readBody(spec, req);
         const ifMatch = spec.needsIfMatch ? versionOf(req.get('If-Match')) : undefined;
         const ctx = { actor, services, requestId: req.id as string, ip: req.ip, ...(ifMatch !== undefined ? { ifMatch } : {}) };
         // The Idempotency-Key's hash travels with the command into its journal entry (see onceOnly).
@@ -90,6 +81,19 @@ async function authenticate(req: Request, services: Services): Promise<Actor | u
   if (!actor) throw unauthorized('The bearer token is invalid or expired');
   if (!(await services.accounts.isCurrent(actor))) throw unauthorized('The account was disabled or changed; sign in again');
   return actor;
+}
+
+/** The validated body: parsed by the route's schema, taken raw, left as a stream, or none at all. */
+function readBody(spec: AnyRoute, req: Request): unknown {
+  if (spec.streamBody) {
+    if (!spec.streamBody.mediaTypes.some((t) => req.is(t))) {
+      throw new Problem(415, 'Unsupported Media Type', `Send the body as ${spec.streamBody.mediaTypes.join(' or ')}`, { code: 'unsupported-media-type' });
+    }
+    return undefined;
+  }
+  if (spec.rawBody) return clean(req.body, 'body');
+  if (spec.body) return parse(spec.body, req.body, 'body');
+  return noBody(req);
 }
 
 /** The version an If-Match header names: an ETag of ours is "<version>" (or weak, W/"<version>"). */

@@ -1,8 +1,8 @@
 import type { Journal } from '../../journal/journal';
 import type { CommandContext, EntryDraft } from '../../journal/types';
-import { isValidNin, randomNin } from '../persons/nin';
 import type { LegacyRefStore, NewPerson, PersonStore } from '../persons/projection';
 import { checkDateOfBirth } from '../persons/rules';
+import { unusedNins } from '../persons/service';
 import type { LegacyRow, ReadRow } from './format';
 
 /** A row that was not enrolled (or enrolled without a parent link: a warning), and why. */
@@ -120,7 +120,7 @@ async function decideBatch(
         return false;
       }
     });
-  const nins = await newNins(deps.persons, fresh.length);
+  const nins = await unusedNins(deps.persons, fresh.length);
   const inBatch = new Map(fresh.map((item, i) => [item.row.legacyReference, { nin: nins[i], sex: item.row.sex }]));
   const parentRefs = fresh.flatMap((i) => [i.row.motherLegacyReference, i.row.fatherLegacyReference]).filter((r): r is string => !!r && !inBatch.has(r));
   const known = new Map((await deps.legacyRefs.existing([...new Set(parentRefs)])).map((r) => [r._id, { nin: r.nin, sex: r.sex }]));
@@ -154,15 +154,4 @@ async function decideBatch(
   const outcome = { imported: persons.length, skipped: enrolledBefore.size, rejections };
   if (persons.length === 0) return { outcome };
   return { outcome, draft: { type: 'person.enrolled-batch', entityIds: nins, data: { source, persons } } };
-}
-
-/** `count` NINs held by nobody: random, checked against the persons in one lookup per round. */
-async function newNins(persons: PersonStore, count: number): Promise<string[]> {
-  const chosen = new Set<string>();
-  while (chosen.size < count) {
-    const candidates = [...new Set(Array.from({ length: count - chosen.size }, () => randomNin()))].filter((n) => !chosen.has(n) && isValidNin(n));
-    const taken = new Set((await persons.existing(candidates)).map((p) => p._id));
-    for (const n of candidates) if (!taken.has(n)) chosen.add(n);
-  }
-  return [...chosen];
 }

@@ -15,12 +15,22 @@ export async function findPerson(persons: PersonStore, nin: string): Promise<Per
   return person;
 }
 
-/** A NIN not held by anyone yet. Runs inside a journal command, so no one else takes it meanwhile. */
-export async function unusedNin(persons: PersonStore): Promise<string> {
-  for (;;) {
-    const nin = randomNin();
-    if (!(await persons.exists(nin))) return nin;
+/**
+ * `count` NINs held by nobody yet: random, checked against the persons in one lookup a round.
+ * Runs inside a journal command, so no one else takes them meanwhile.
+ */
+export async function unusedNins(persons: PersonStore, count: number): Promise<string[]> {
+  const chosen = new Set<string>();
+  while (chosen.size < count) {
+    const candidates = [...new Set(Array.from({ length: count - chosen.size }, () => randomNin()))].filter((n) => !chosen.has(n));
+    const taken = new Set((await persons.existing(candidates)).map((p) => p._id));
+    for (const n of candidates) if (!taken.has(n)) chosen.add(n);
   }
+  return [...chosen];
+}
+
+export async function unusedNin(persons: PersonStore): Promise<string> {
+  return (await unusedNins(persons, 1))[0];
 }
 
 /** Enrols a living person from the legacy register and gives them a NIN. */
