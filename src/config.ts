@@ -65,6 +65,15 @@ const variables = {
     .max(1_000_000)
     .default(60)
     .describe('Requests per minute and address to login, activation and the client token endpoint'),
+  FURTHER_MARRIAGE_FEMALE: z
+    .enum(['never', 'with-court-reference', 'always'])
+    .default('with-court-reference')
+    .describe('Whether a woman with a marriage in force may marry again: never, with a court reference, or always'),
+  FURTHER_MARRIAGE_MALE: z
+    .enum(['never', 'with-court-reference', 'always'])
+    .default('with-court-reference')
+    .describe('Whether a man with a marriage in force may marry again: never, with a court reference, or always'),
+  RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600).describe('Requests per minute and address to the public statistics'),
   RATE_LIMIT_IDENTITY_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600).describe('Identity verifications per minute and client'),
   TOKEN_SIGNING_KEY_FILE: z
     .string()

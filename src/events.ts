@@ -1,5 +1,9 @@
 import type { Role, Scope } from './journal/types';
 import type { BirthFacts } from './modules/births/schemas';
+import type { MaritalStatus } from './modules/civil-status/derive';
+import type { DeathFacts } from './modules/deaths/schemas';
+import type { DivorceFacts } from './modules/divorces/schemas';
+import type { MarriageFacts } from './modules/marriages/schemas';
 import type { NewPerson } from './modules/persons/projection';
 import type { EnrolPerson } from './modules/persons/schemas';
 import type { FieldChange } from './modules/records/rules';
@@ -24,6 +28,19 @@ export interface EventCatalogue {
   'person.enrolled-batch': { source: string; persons: NewPerson[] };
   'birth.declared': RecordDeclared<BirthFacts>;
   'birth.registered': { recordId: string; registrationNumber: string; child: NewPerson };
+  'marriage.declared': RecordDeclared<MarriageFacts>;
+  /** `previousMaritalStatus`: each party's, derived from the registry just before the marriage. */
+  'marriage.registered': {
+    recordId: string;
+    registrationNumber: string;
+    parties: [string, string];
+    previousMaritalStatus: { partyA: MaritalStatus; partyB: MaritalStatus };
+  };
+  'divorce.declared': RecordDeclared<DivorceFacts>;
+  'divorce.registered': { recordId: string; registrationNumber: string; marriageId: string; parties: [string, string] };
+  'death.declared': RecordDeclared<DeathFacts>;
+  /** `nin`: the deceased. */
+  'death.registered': { recordId: string; registrationNumber: string; nin: string };
   'record.rejected': { recordId: string };
   'record.voided': { recordId: string };
   /** `facts` are all the record's facts after the correction, in the shape of the record's kind. */
@@ -49,6 +66,12 @@ export const EVENT_ROLE: { readonly [K in EventType]: 'projected' | 'audit-only'
   'person.enrolled-batch': 'projected',
   'birth.declared': 'projected',
   'birth.registered': 'projected',
+  'marriage.declared': 'projected',
+  'marriage.registered': 'projected',
+  'divorce.declared': 'projected',
+  'divorce.registered': 'projected',
+  'death.declared': 'projected',
+  'death.registered': 'projected',
   'record.rejected': 'projected',
   'record.voided': 'projected',
   'record.corrected': 'projected',

@@ -1,19 +1,30 @@
 import { birthKind } from './modules/births/kind';
 import { birthSchemas } from './modules/births/schemas';
+import type { CivilStatusPolicy } from './modules/civil-status/policy';
+import { deathKind } from './modules/deaths/kind';
+import { deathSchemas } from './modules/deaths/schemas';
+import { divorceKind } from './modules/divorces/kind';
+import { divorceSchemas } from './modules/divorces/schemas';
+import { marriageKind } from './modules/marriages/kind';
+import { marriageSchemas } from './modules/marriages/schemas';
 import type { PersonStores } from './modules/persons/projection';
 import { RecordKinds, type KindSchemas } from './modules/records/kinds';
 import type { RecordStore } from './modules/records/model';
 import { recordSchemas } from './modules/records/schemas';
 
 /** The kinds of record this service knows; a new kind is one line here and one folder. */
-export const KIND_SCHEMAS: readonly KindSchemas[] = [birthSchemas];
+export const KIND_SCHEMAS: readonly KindSchemas[] = [birthSchemas, marriageSchemas, divorceSchemas, deathSchemas];
 
 /** The record view and correction body, covering every kind. */
 export const RECORD_SCHEMAS = recordSchemas(KIND_SCHEMAS);
 
 /** The registry of record kinds with their behaviour, on the service's stores. */
-export function createKinds(deps: PersonStores & { records: RecordStore }): RecordKinds {
+export function createKinds(stores: PersonStores & { records: RecordStore }, policy: CivilStatusPolicy): RecordKinds {
   const kinds = new RecordKinds();
+  const deps = { ...stores, kinds, policy };
   kinds.register(birthKind(deps));
+  kinds.register(marriageKind(deps));
+  kinds.register(divorceKind(deps));
+  kinds.register(deathKind(deps));
   return kinds;
 }

@@ -1,4 +1,6 @@
 import type { Journal } from './journal/journal';
+import { civilStatusListener } from './modules/civil-status/projection';
+import { vitalStatisticsListener } from './modules/statistics/projection';
 import { registerClientProjectors } from './modules/clients/service';
 import { registerOfficeProjectors } from './modules/offices/projection';
 import { registerPersonProjectors } from './modules/persons/projection';
@@ -13,6 +15,9 @@ export function registerProjectors(journal: Journal, stores: Stores, kinds: Reco
   registerPersonProjectors(journal, stores);
   registerRecordProjectors(journal, { records: stores.records, kinds });
   for (const kind of kinds.all()) kind.registerProjectors(journal);
+  // Every registration, voiding and correction, of any kind: statuses derived again, statistics counted.
+  kinds.onChange(civilStatusListener({ persons: stores.persons, records: stores.records, kinds }));
+  kinds.onChange(vitalStatisticsListener({ vitalCounts: stores.vitalCounts, kinds }));
   registerOfficeProjectors(journal, stores.offices);
   registerUserProjectors(journal, { users: stores.users, activationCodes: models.activationCodes });
   registerClientProjectors(journal, stores.clients);

@@ -4,6 +4,10 @@ import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
 import { birthRoutes } from './modules/births/routes';
 import { citizenRoutes } from './modules/citizens/routes';
+import { deathRoutes } from './modules/deaths/routes';
+import { divorceRoutes } from './modules/divorces/routes';
+import { marriageRoutes } from './modules/marriages/routes';
+import { statisticsRoutes } from './modules/statistics/routes';
 import { clientRoutes } from './modules/clients/routes';
 import { identityRoutes } from './modules/identity/routes';
 import { importRoutes } from './modules/imports/routes';
@@ -22,7 +26,11 @@ export const API_ROUTES: readonly AnyRoute[] = [
   ...importRoutes,
   ...citizenRoutes(RECORD_SCHEMAS),
   ...birthRoutes(RECORD_SCHEMAS),
+  ...marriageRoutes(RECORD_SCHEMAS),
+  ...divorceRoutes(RECORD_SCHEMAS),
+  ...deathRoutes(RECORD_SCHEMAS),
   ...recordRoutes(RECORD_SCHEMAS),
   ...auditRoutes,
+  ...statisticsRoutes,
   ...identityRoutes,
 ];

@@ -21,6 +21,8 @@ import { OFFICE_INDEXES, type Office } from './modules/offices/model';
 import { NAME_TOKEN_INDEXES, PERSON_INDEXES, type LegacyRef, type NameToken, type Person } from './modules/persons/model';
 import type { RecordKinds } from './modules/records/kinds';
 import { RECORD_INDEXES, type CivilRecord } from './modules/records/model';
+import { policyFromConfig, type CivilStatusPolicy } from './modules/civil-status/policy';
+import type { VitalCount } from './modules/statistics/model';
 import { USER_INDEXES, userModel, type User } from './modules/users/model';
 import { idempotencyModel } from './http/idempotency-model';
 import { registerProjectors } from './projectors';
@@ -57,6 +59,7 @@ function createStores(db: Db) {
     offices: new ProjectionStore<Office>(db, 'offices', OFFICE_INDEXES),
     users: new ProjectionStore<User>(db, 'users', USER_INDEXES),
     clients: new ProjectionStore<Client>(db, 'clients'),
+    vitalCounts: new ProjectionStore<VitalCount>(db, 'vital_counts'),
   };
 }
 
@@ -68,6 +71,8 @@ export interface Services extends Stores {
   models: Models;
   journal: Journal;
   kinds: RecordKinds;
+  /** The civil-status law in force (ages, further marriages). */
+  policy: CivilStatusPolicy;
   tokens: TokenService;
   accounts: AccountStatus;
   accessLog: AccessLog;
@@ -109,7 +114,8 @@ export async function createServices(conn: Connection, config: Config, log: Logg
   await db.collection('journal').createIndex({ idempotencyKey: 1 }); // serves a retried command finding its first entry
   const journal = new Journal(db, log);
   const key = await loadOrCreateKey('access-token', opts.persistKeys ? config.DATA_DIR : undefined, config.TOKEN_SIGNING_KEY_FILE);
-  const kinds = createKinds(stores);
+  const policy = policyFromConfig(config);
+  const kinds = createKinds(stores, policy);
   const services: Services = {
     ...stores,
     config,
@@ -118,6 +124,7 @@ export async function createServices(conn: Connection, config: Config, log: Logg
     models,
     journal,
     kinds,
+    policy,
     log,
     tokens: new TokenService(key, config.TOKEN_ISSUER, config.ACCESS_TOKEN_TTL_SECONDS),
     metrics: new Metrics({

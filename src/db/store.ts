@@ -99,6 +99,32 @@ export class ProjectionStore<T extends ProjectionDoc> {
     await this.collection.updateOne({ ...this.byId(id), seq: { $lt: seq } }, update);
   }
 
+  /**
+   * Sets fields (dotted paths allowed) that are a pure function of other projections, such as a
+   * person's marital status. No seq guard: applying it again gives the same, so it is idempotent.
+   */
+  async setDerived(id: string, set: Record<string, unknown>, unset: string[] = []): Promise<void> {
+    const update = {
+      ...(Object.keys(set).length > 0 ? { $set: set } : {}),
+      ...(unset.length > 0 ? { $unset: Object.fromEntries(unset.map((k) => [k, ''])) } : {}),
+    } as UpdateFilter<T>;
+    if (Object.keys(update).length > 0) await this.collection.updateOne(this.byId(id), update);
+  }
+
+  /**
+   * Adds to counters (dotted paths) of one document at most once per entry, creating it when
+   * missing: an upsert under `seq < entry`. When the entry was applied already, the filter misses
+   * and the upsert's insert hits the existing `_id`: a duplicate key, which means done.
+   */
+  async incrementOnce(id: string, seq: number, inc: Record<string, number>, onInsert: Partial<T> = {}): Promise<void> {
+    const update = { $inc: inc, $set: { seq }, ...(Object.keys(onInsert).length > 0 ? { $setOnInsert: onInsert } : {}) } as UpdateFilter<T>;
+    try {
+      await this.collection.updateOne({ ...this.byId(id), seq: { $lt: seq } }, update, { upsert: true });
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+    }
+  }
+
   /** One page in `_id` order under equality filters. */
   page(filter: Filter<T>, page: PageRequest, direction: 1 | -1 = 1): Promise<Page<T>> {
     return pageById(this.collection, filter, page, direction);

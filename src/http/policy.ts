@@ -29,12 +29,16 @@ export const policy = {
   'citizens.activate': 'anyone',
   'me.read': ['citizen'],
   'births.declare': ['officer', 'registrar'],
+  'marriages.declare': ['officer', 'registrar'],
+  'divorces.declare': ['officer', 'registrar'],
+  'deaths.declare': ['officer', 'registrar'],
   'records.read': ['officer', 'registrar', 'auditor'],
   'records.register': ['registrar'],
   'records.reject': ['registrar'],
   'records.correct': ['registrar'],
   'records.void': ['registrar'],
   'audit.read': ['auditor', 'admin'],
+  'statistics.read': 'anyone',
   'identity.verify': { scope: 'identity:verify' },
 } as const satisfies Record<string, Rule>;
 

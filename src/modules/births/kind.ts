@@ -1,6 +1,6 @@
 import type { Journal } from '../../journal/journal';
 import type { PersonStores } from '../persons/projection';
-import type { KindHandler } from '../records/kinds';
+import type { KindHandler, RecordKinds } from '../records/kinds';
 import type { CivilRecord, RecordStore } from '../records/model';
 import { applyBirthCorrection, registerBirthProjectors } from './projection';
 import { birthChanges, birthSchemas, type BirthChanges, type BirthFacts } from './schemas';
@@ -36,7 +36,7 @@ export function presentBirthFacts(r: CivilRecord<BirthFacts>) {
 }
 
 /** Births as a record kind: the registry's handler. */
-export function birthKind(deps: PersonStores & { records: RecordStore }): KindHandler<BirthFacts, BirthChanges> {
+export function birthKind(deps: PersonStores & { records: RecordStore; kinds: RecordKinds }): KindHandler<BirthFacts, BirthChanges> {
   return {
     ...birthSchemas,
     changes: birthChanges,
@@ -44,6 +44,7 @@ export function birthKind(deps: PersonStores & { records: RecordStore }): KindHa
     decideRegistration: (record, number) => decideBirthRegistration(deps.persons, record, number),
     applyCorrection: (entry, record) => applyBirthCorrection(deps, entry, record),
     presentFacts: presentBirthFacts,
+    tally: (r) => ({ date: r.data.child.dateOfBirth, governorate: r.data.child.placeOfBirth.governorate, counters: [`births.${r.data.child.sex}`] }),
     registerProjectors: (journal: Journal) => registerBirthProjectors(journal, deps),
   };
 }

@@ -2,11 +2,12 @@ import type { Journal } from '../../journal/journal';
 import type { JournalEntry } from '../../journal/types';
 import { insertPerson, updatePerson, type PersonStores } from '../persons/projection';
 import type { CivilRecord, RecordStore } from '../records/model';
-import { insertRecord, updateRecord } from '../records/projection';
+import type { RecordKinds } from '../records/kinds';
+import { insertRecord, notifyChange, updateRecord } from '../records/projection';
 import { childPersonName } from './names';
 import type { BirthFacts } from './schemas';
 
-export function registerBirthProjectors(journal: Journal, deps: PersonStores & { records: RecordStore }): void {
+export function registerBirthProjectors(journal: Journal, deps: PersonStores & { records: RecordStore; kinds: RecordKinds }): void {
   journal.on('birth.declared', (entry) => insertRecord(deps.records, entry, 'birth'));
 
   journal.on('birth.registered', async (entry) => {
@@ -19,6 +20,7 @@ export function registerBirthProjectors(journal: Journal, deps: PersonStores & {
     for (const parent of [child.motherNin, child.fatherNin]) {
       if (parent) await updatePerson(deps, entry, parent, { addRecordId: recordId });
     }
+    await notifyChange(deps, entry, recordId, { type: 'registered' });
   });
 }
 

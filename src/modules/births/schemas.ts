@@ -1,6 +1,6 @@
 import { z } from '../../http/zod';
 import type { KindSchemas } from '../records/kinds';
-import { arabicNamePart, isoDate, latinNamePart, nin, personName, place, sex } from '../common/schemas';
+import { arabicNamePart, informantOf, informantView, isoDate, latinNamePart, nin, personName, place, sex } from '../common/schemas';
 
 const childLatin = z
   .object({
@@ -25,13 +25,7 @@ export const childFields = {
 /** A parent: by NIN when registered, else by name and date of birth. */
 export const parentRef = z.union([z.object({ nin }).strict(), z.object({ name: personName, dateOfBirth: isoDate }).strict()]).openapi('ParentReference');
 
-export const informant = z
-  .object({
-    relationship: z.enum(['mother', 'father', 'relative', 'health-facility', 'other']),
-    nin: nin.optional(),
-    name: z.string().trim().min(2).max(120).optional(),
-  })
-  .strict();
+export const informant = informantOf(['mother', 'father', 'relative', 'health-facility', 'other']);
 
 export const declareBirthBody = z
   .object({
@@ -76,7 +70,7 @@ export const birthFactsView = {
   child: z.object({ ...childFields, nin: nin.optional() }),
   mother: parentRef,
   father: parentRef.optional(),
-  informant: informant.optional(),
+  informant: informantView.optional(),
 };
 
 export const birthSchemas: KindSchemas = { kind: 'birth', facts: declareBirthBody, changes: birthChanges, view: birthFactsView };

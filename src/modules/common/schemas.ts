@@ -124,3 +124,28 @@ export const afterCursor = (q: { limit: number; cursor?: string }) => ({ limit: 
 export function pageView<T, V>(page: Page<T>, present: (item: T) => V): { items: V[]; nextCursor: string | null } {
   return { items: page.items.map(present), nextCursor: page.last === null ? null : encodeCursor(page.last) };
 }
+
+/** A registered person named by NIN (a party, the deceased). */
+export const personRef = z.object({ nin }).strict();
+
+/** A court's reference (case or permission number), as the court writes it. */
+export const courtReference = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .refine((v) => /^[\p{L}\p{N} /_.-]+$/u.test(v), 'may hold letters, digits, spaces and / _ . -')
+  .openapi({ example: 'KRK-PS-2026/1187' });
+
+/** Who informed the registry of a birth or death; each kind narrows the relationships it accepts. */
+export const informantOf = <R extends readonly [string, ...string[]]>(relationships: R) =>
+  z
+    .object({
+      relationship: z.enum(relationships),
+      nin: nin.optional(),
+      name: z.string().trim().min(2).max(120).optional(),
+    })
+    .strict();
+
+/** An informant as records show it, whatever the kind. */
+export const informantView = informantOf(['mother', 'father', 'spouse', 'child', 'parent', 'sibling', 'relative', 'health-facility', 'other']);

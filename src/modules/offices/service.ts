@@ -18,6 +18,11 @@ export async function officeExists(offices: OfficeStore, code: string): Promise<
   return MAIN_OFFICES.some((o) => o.code === code) || (await offices.exists(code));
 }
 
+/** The governorate an office is in (a built-in main office, or one an admin added). */
+export async function officeGovernorate(offices: OfficeStore, code: string): Promise<string | undefined> {
+  return MAIN_OFFICES.find((o) => o.code === code)?.governorate ?? (await offices.get(code))?.governorate;
+}
+
 /** The office a staff member acts for (declarations belong to it); every staff account has one. */
 export function staffOffice(actor: Actor): string {
   if (!actor.office) throw forbidden('This account belongs to no office');

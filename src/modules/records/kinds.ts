@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { Journal } from '../../journal/journal';
 import type { AnyDraft, JournalEntry } from '../../journal/types';
+import type { CivilEvent } from '../civil-status/derive';
+import type { Tally } from '../statistics/tally';
 import type { CivilRecord, RecordKind } from './model';
 
 /** The schemas of one kind of record: static, so the contract is generated without a database. */
@@ -30,11 +32,29 @@ export interface KindHandler<F extends object = object, C extends object = objec
   presentFacts(record: CivilRecord<F>): Record<string, unknown>;
   /** Registers the projectors of the kind's own events. */
   registerProjectors(journal: Journal): void;
+  /** What a registered record of this kind counts for in the vital statistics. */
+  tally(record: CivilRecord<F>): Tally;
+  /** The event a registered record of this kind is in a person's civil status, if it is one. */
+  civilEvent?(record: CivilRecord<F>): CivilEvent;
 }
+
+/** A change of a record's standing, after the entry that made it was applied to the record. */
+export interface RecordChange {
+  cause: { seq: number; at: string };
+  type: 'registered' | 'voided' | 'corrected';
+  /** The record after the change. */
+  record: CivilRecord;
+  /** For a correction: the facts it replaced. */
+  factsBefore?: object;
+}
+
+/** Reacts to record changes (statistics, civil status); it must be idempotent, as entries may be applied again after a crash. */
+export type RecordListener = (change: RecordChange) => Promise<void>;
 
 /** The registry of record kinds. */
 export class RecordKinds {
   private readonly handlers = new Map<RecordKind, KindHandler>();
+  private readonly listeners: RecordListener[] = [];
 
   register<F extends object, C extends object>(handler: KindHandler<F, C>): void {
     if (this.handlers.has(handler.kind)) throw new Error(`record kind ${handler.kind} registered twice`);
@@ -51,5 +71,14 @@ export class RecordKinds {
 
   all(): KindHandler[] {
     return [...this.handlers.values()];
+  }
+
+  /** Adds a reaction to every registration, voiding and correction, of every kind. */
+  onChange(listener: RecordListener): void {
+    this.listeners.push(listener);
+  }
+
+  async notify(change: RecordChange): Promise<void> {
+    for (const listener of this.listeners) await listener(change);
   }
 }

@@ -1,4 +1,5 @@
 import type { IndexDeclaration, ProjectionStore } from '../../db/store';
+import type { MarriageStanding } from '../civil-status/derive';
 import type { RecordKind, RecordStatus } from './rules';
 
 export type { RecordKind, RecordStatus } from './rules';
@@ -20,6 +21,11 @@ export interface CivilRecord<F extends object = object> {
   subjectNin?: string;
   /** NINs of everyone the record names, for "records of this person". */
   personNins: string[];
+  /**
+   * Standing derived from other records (a marriage's dissolution, the parties' marital status
+   * before it), set by projections from the journal and never corrected by hand.
+   */
+  derived?: MarriageStanding;
   rejectionReason?: string;
   voidReason?: string;
   updatedAt: string;

@@ -2,8 +2,9 @@ import type { ProjectionChange } from '../../db/store';
 import type { RecordDeclared } from '../../events';
 import type { Journal } from '../../journal/journal';
 import type { Actor } from '../../journal/types';
-import type { RecordKinds } from './kinds';
+import type { RecordChange, RecordKinds } from './kinds';
 import type { CivilRecord, RecordKind, RecordStore } from './model';
+import { factsBefore } from './rules';
 
 /** Builds a record from its declaration entry (of any kind); a second application changes nothing. */
 export async function insertRecord(
@@ -41,16 +42,34 @@ export async function updateRecord(
   });
 }
 
+/**
+ * Tells the listeners (statistics, civil status) that an entry changed a record's standing; call
+ * it once the entry's own changes (the record, the people it links) are applied.
+ */
+export async function notifyChange(
+  deps: { records: RecordStore; kinds: RecordKinds },
+  cause: RecordChange['cause'],
+  recordId: string,
+  change: Pick<RecordChange, 'type' | 'factsBefore'>,
+): Promise<void> {
+  const record = await deps.records.get(recordId);
+  if (record) await deps.kinds.notify({ cause, record, ...change });
+}
+
 /** The projectors of the lifecycle events every kind shares. */
 export function registerRecordProjectors(journal: Journal, deps: { records: RecordStore; kinds: RecordKinds }): void {
   const { records, kinds } = deps;
   journal.on('record.rejected', (entry) => updateRecord(records, entry, entry.data.recordId, { set: { status: 'rejected', rejectionReason: entry.reason } }));
 
-  journal.on('record.voided', (entry) => updateRecord(records, entry, entry.data.recordId, { set: { status: 'voided', voidReason: entry.reason } }));
+  journal.on('record.voided', async (entry) => {
+    await updateRecord(records, entry, entry.data.recordId, { set: { status: 'voided', voidReason: entry.reason } });
+    await notifyChange(deps, entry, entry.data.recordId, { type: 'voided' });
+  });
 
   journal.on('record.corrected', async (entry) => {
     const record = await records.get(entry.data.recordId);
     await updateRecord(records, entry, entry.data.recordId, { set: { data: entry.data.facts } });
     if (record) await kinds.of(record.kind).applyCorrection?.(entry, { ...record, data: entry.data.facts });
+    await notifyChange(deps, entry, entry.data.recordId, { type: 'corrected', factsBefore: factsBefore(entry.data.facts, entry.data.changes) });
   });
 }

@@ -71,3 +71,21 @@ export type RecordKind = keyof typeof KIND_LETTER;
 export function formatRegistrationNumber(office: string, year: number, kind: RecordKind, n: number): string {
   return `${office}-${year}-${KIND_LETTER[kind]}-${String(n).padStart(6, '0')}`;
 }
+
+/** The facts before a set of field changes: the inverse of `fieldChanges`, for what an entry replaced. */
+export function factsBefore(after: object, changes: readonly FieldChange[]): object {
+  const facts: Record<string, unknown> = structuredClone({ ...after });
+  for (const { path, before } of changes) {
+    const [section, field] = path.split('.');
+    if (field === undefined) {
+      if (before === null) delete facts[section];
+      else facts[section] = before;
+      continue;
+    }
+    const target = { ...(asObject(facts[section]) ?? {}) };
+    if (before === null) delete target[field];
+    else target[field] = before;
+    facts[section] = target;
+  }
+  return facts;
+}

@@ -16,6 +16,9 @@ export interface RecordDeps {
   db: Db;
 }
 
+/** What an entry about a record is filed under: the record and everyone it names. */
+const entityIdsOf = (record: CivilRecord) => [...new Set([record._id, ...record.personNins, ...(record.subjectNin ? [record.subjectNin] : [])])];
+
 export async function findRecord(records: RecordStore, id: string): Promise<CivilRecord> {
   const record = await records.get(id);
   if (!record) throw notFound(`No record ${id}`);
@@ -51,7 +54,7 @@ export async function voidRecord(deps: RecordDeps, ctx: CommandContext, id: stri
   await deps.journal.execute(ctx, async () => {
     const record = await findRecord(deps.records, id);
     requireTransition(record.status, 'void');
-    return { type: 'record.voided', entityIds: [id, ...(record.subjectNin ? [record.subjectNin] : [])], data: { recordId: id }, reason };
+    return { type: 'record.voided', entityIds: entityIdsOf(record), data: { recordId: id }, reason };
   });
   return findRecord(deps.records, id);
 }
@@ -78,7 +81,7 @@ export async function correctRecord(
     if (changes.length === 0) throw unprocessable('The correction changes nothing', 'no-change');
     return {
       type: 'record.corrected',
-      entityIds: [id, ...(record.subjectNin ? [record.subjectNin] : [])],
+      entityIds: entityIdsOf(record),
       data: { recordId: id, changes, facts },
       reason: input.reason,
     };

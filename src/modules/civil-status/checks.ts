@@ -1,0 +1,75 @@
+import type { CivilEvent, MarriageEvent } from './derive';
+import { spousesOf } from './derive';
+import type { CivilStatusPolicy } from './policy';
+import {
+  checkAliveOn,
+  checkConcurrentMarriages,
+  checkDifferentPeople,
+  checkDivorceOf,
+  checkMarriageAge,
+  checkNoDivorceBefore,
+  checkNoEventsAfterDeath,
+  checkNotAlreadyDead,
+  checkNotBeforeBirth,
+  checkNotCloseKin,
+  checkNotInFuture,
+  checkSexes,
+  requireParty,
+  type World,
+} from './rules';
+
+/**
+ * Every rule about one marriage, divorce or death, checked against the registry's events as
+ * they would be with it: the same checks for a declaration, its registration and a correction
+ * (where the candidate takes the place of the record's registered version).
+ */
+
+const without = (world: World, id: string): World => ({ ...world, events: world.events.filter((e) => e.id !== id) });
+const withEvent = (world: World, event: CivilEvent): World => ({ ...world, events: [...without(world, event.id).events, event] });
+
+export function checkMarriage(world: World, marriage: MarriageEvent, policy: CivilStatusPolicy, now?: string): void {
+  const [a, b] = [requireParty(world, marriage.parties[0], 'party A'), requireParty(world, marriage.parties[1], 'party B')];
+  checkDifferentPeople(a, b);
+  checkSexes(a, b, policy);
+  checkNotCloseKin(a, b);
+  checkNotInFuture(marriage.date, 'date of marriage', now);
+  for (const [party, role] of [
+    [a, 'party A'],
+    [b, 'party B'],
+  ] as const) {
+    checkNotBeforeBirth(party, marriage.date, 'date of marriage', role);
+    checkAliveOn(world, party, marriage.date, 'marriage', role);
+    checkMarriageAge(party, marriage.date, marriage.courtReference, policy, role);
+  }
+  const after = withEvent(world, marriage);
+  checkNoDivorceBefore(after, marriage);
+  checkConcurrentMarriages(after, a, policy, 'party A');
+  checkConcurrentMarriages(after, b, policy, 'party B');
+}
+
+export function checkDivorce(world: World, divorce: Extract<CivilEvent, { kind: 'divorce' }>, policy: CivilStatusPolicy, now?: string): MarriageEvent {
+  checkNotInFuture(divorce.date, 'date of divorce', now);
+  const marriage = checkDivorceOf(without(world, divorce.id), divorce.marriageId, divorce.date);
+  // A divorce dated later keeps the marriage in force longer: a party's later marriage must allow it.
+  const after = withEvent(world, divorce);
+  for (const nin of marriage.parties) {
+    const party = world.persons.get(nin);
+    if (party) checkConcurrentMarriages(after, party, policy, 'a party');
+  }
+  return marriage;
+}
+
+export function checkDeath(world: World, death: Extract<CivilEvent, { kind: 'death' }>, policy: CivilStatusPolicy, now?: string): void {
+  const deceased = requireParty(world, death.nin, 'the deceased');
+  const others = without(world, death.id);
+  checkNotAlreadyDead(others, death.nin);
+  checkNotInFuture(death.date, 'date of death', now);
+  checkNotBeforeBirth(deceased, death.date, 'date of death', 'the deceased');
+  checkNoEventsAfterDeath(others, death.nin, death.date);
+  // A later death keeps the spouse married longer: a spouse's later marriage must allow it.
+  const after = withEvent(world, death);
+  for (const nin of spousesOf(death.nin, after.events)) {
+    const spouse = world.persons.get(nin);
+    if (spouse) checkConcurrentMarriages(after, spouse, policy, 'the spouse');
+  }
+}

@@ -1,0 +1,37 @@
+import type { PersonStore } from '../persons/projection';
+import type { RecordListener } from '../records/kinds';
+import { deriveStatus, marriageState, spousesOf, type MarriageEvent } from './derive';
+import { loadWorld, type LoadedWorld, type WorldDeps } from './world';
+
+/**
+ * Derives again the civil status of everyone a changed marriage, divorce or death is about, and
+ * of their spouses (a death widows them), and how each of their marriages stands. Recomputed
+ * from the registered events, never toggled, so it is idempotent: a replay writes the same.
+ */
+export function civilStatusListener(deps: WorldDeps): RecordListener {
+  return async ({ record }) => {
+    if (!deps.kinds.of(record.kind).civilEvent) return;
+    const first = await loadWorld(deps, record.personNins);
+    const affected = [...new Set([...record.personNins, ...record.personNins.flatMap((n) => spousesOf(n, first.events))])];
+    // The spouses' own spouses too, for the spouses' statuses (a widow who married again).
+    await rederive(deps, await loadWorld(deps, affected), affected);
+  };
+}
+
+export async function rederive(deps: { persons: PersonStore; records: WorldDeps['records'] }, world: LoadedWorld, nins: readonly string[]): Promise<void> {
+  for (const nin of nins) {
+    const person = world.people.get(nin);
+    if (!person) continue;
+    const derived = deriveStatus(nin, world.events);
+    if (person.status === derived.status && person.dateOfDeath === derived.dateOfDeath && person.maritalStatus === derived.maritalStatus) continue;
+    const { dateOfDeath, ...always } = derived;
+    await deps.persons.setDerived(nin, { ...always, ...(dateOfDeath ? { dateOfDeath } : {}) }, dateOfDeath ? [] : ['dateOfDeath']);
+  }
+  const marriages = world.events.filter((e): e is MarriageEvent => e.kind === 'marriage' && e.parties.some((p) => nins.includes(p)));
+  for (const marriage of marriages) {
+    const { dissolution } = marriageState(marriage, world.events);
+    const record = world.records.get(marriage.id);
+    if (JSON.stringify(record?.derived?.dissolution) === JSON.stringify(dissolution)) continue;
+    await deps.records.setDerived(marriage.id, dissolution ? { 'derived.dissolution': dissolution } : {}, dissolution ? [] : ['derived.dissolution']);
+  }
+}

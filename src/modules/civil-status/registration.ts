@@ -1,0 +1,44 @@
+import type { Journal } from '../../journal/journal';
+import type { Actor } from '../../journal/types';
+import { updatePerson, type PersonStores } from '../persons/projection';
+import type { RecordKinds } from '../records/kinds';
+import type { RecordStore } from '../records/model';
+import { notifyChange, updateRecord } from '../records/projection';
+import type { MarriageStanding } from './derive';
+import type { CivilStatusPolicy } from './policy';
+import type { WorldDeps } from './world';
+
+/** What the marriage, divorce and death kinds' handlers use. */
+export interface CivilKindDeps extends WorldDeps, PersonStores {
+  policy: CivilStatusPolicy;
+}
+
+/** What their declarations use. */
+export interface CivilStatusDeps extends CivilKindDeps {
+  journal: Journal;
+}
+
+/**
+ * Applies the registration of a marriage, divorce or death: the record registered, linked to
+ * each person it is about (their `recordIds`, from which their status is derived), then the
+ * listeners told (the statuses derived again, the statistics counted).
+ */
+export async function projectRegistration(
+  deps: PersonStores & { records: RecordStore; kinds: RecordKinds },
+  entry: { seq: number; at: string; actor: Actor },
+  registration: { recordId: string; registrationNumber: string; linkNins: readonly string[]; subjectNin?: string; derived?: MarriageStanding },
+): Promise<void> {
+  const { recordId, registrationNumber, subjectNin, derived } = registration;
+  await updateRecord(deps.records, entry, recordId, {
+    set: {
+      status: 'registered',
+      registrationNumber,
+      registeredBy: entry.actor.id,
+      registeredAt: entry.at,
+      ...(subjectNin ? { subjectNin } : {}),
+      ...(derived ? { derived } : {}),
+    },
+  });
+  for (const nin of registration.linkNins) await updatePerson(deps, entry, nin, { addRecordId: recordId });
+  await notifyChange(deps, entry, recordId, { type: 'registered' });
+}

@@ -1,0 +1,60 @@
+import type { Person } from '../persons/model';
+import type { PersonStore } from '../persons/projection';
+import type { RecordKinds } from '../records/kinds';
+import type { CivilRecord, RecordStore } from '../records/model';
+import { spousesOf, type CivilEvent } from './derive';
+import type { Party, World } from './rules';
+
+export interface WorldDeps {
+  persons: PersonStore;
+  records: RecordStore;
+  kinds: RecordKinds;
+}
+
+/** The world of some people, with the documents it came from. */
+export interface LoadedWorld extends World {
+  people: Map<string, Person>;
+  records: Map<string, CivilRecord>;
+}
+
+const partyOf = (p: Person): Party => ({
+  nin: p._id,
+  sex: p.sex,
+  dateOfBirth: p.dateOfBirth,
+  ...(p.motherNin ? { motherNin: p.motherNin } : {}),
+  ...(p.fatherNin ? { fatherNin: p.fatherNin } : {}),
+});
+
+/** The civil-status event of a record: only registered records count (declared, rejected and voided ones do not). */
+export function civilEventOf(kinds: RecordKinds, record: CivilRecord): CivilEvent | undefined {
+  if (record.status !== 'registered') return undefined;
+  return kinds.of(record.kind).civilEvent?.(record);
+}
+
+/**
+ * These people, their spouses, and every record linked to any of them (a person's `recordIds`:
+ * their registered birth, marriages, divorces, death). Two lookups by `_id` per hop.
+ */
+export async function loadWorld(deps: WorldDeps, nins: readonly string[]): Promise<LoadedWorld> {
+  const people = new Map<string, Person>();
+  const records = new Map<string, CivilRecord>();
+  const events = new Map<string, CivilEvent>();
+  const addPeople = async (wanted: readonly string[]) => {
+    const fresh = [...new Set(wanted)].filter((n) => !people.has(n));
+    for (const p of await deps.persons.existing(fresh)) people.set(p._id, p);
+    const ids = fresh.flatMap((n) => people.get(n)?.recordIds ?? []).filter((id) => !records.has(id));
+    for (const r of await deps.records.existing([...new Set(ids)])) {
+      records.set(r._id, r);
+      const event = civilEventOf(deps.kinds, r);
+      if (event) events.set(event.id, event);
+    }
+  };
+  await addPeople(nins);
+  await addPeople(nins.flatMap((n) => spousesOf(n, [...events.values()])));
+  return {
+    people,
+    records,
+    persons: new Map([...people.values()].map((p) => [p._id, partyOf(p)])),
+    events: [...events.values()],
+  };
+}

@@ -1,0 +1,51 @@
+import { projectRegistration, type CivilKindDeps } from '../civil-status/registration';
+import type { KindHandler } from '../records/kinds';
+import type { CivilRecord } from '../records/model';
+import { insertRecord } from '../records/projection';
+import { chapterOf } from '../statistics/icd10';
+import { deathChanges, deathSchemas, type DeathChanges, type DeathFacts } from './schemas';
+import { checkDeathCorrection, decideDeathRegistration, deathEvent } from './service';
+
+export function presentDeathFacts(r: CivilRecord<DeathFacts>) {
+  const d = r.data;
+  return {
+    deceased: { nin: d.deceased.nin },
+    dateOfDeath: d.dateOfDeath,
+    placeOfDeath: d.placeOfDeath,
+    causeOfDeath: { icd10: d.causeOfDeath.icd10, ...(d.causeOfDeath.text ? { text: d.causeOfDeath.text } : {}) },
+    ...(d.mannerOfDeath ? { mannerOfDeath: d.mannerOfDeath } : {}),
+    ...(d.certifier ? { certifier: d.certifier } : {}),
+    ...(d.informant ? { informant: d.informant } : {}),
+  };
+}
+
+/** Deaths as a record kind. */
+export function deathKind(deps: CivilKindDeps): KindHandler<DeathFacts, DeathChanges> {
+  return {
+    ...deathSchemas,
+    changes: deathChanges,
+    checkCorrection: (record, changes) => checkDeathCorrection(deps, record, changes),
+    decideRegistration: (record, number) => decideDeathRegistration(deps, record, number),
+    presentFacts: presentDeathFacts,
+    tally: (r) => {
+      const chapter = chapterOf(r.data.causeOfDeath.icd10);
+      return {
+        date: r.data.dateOfDeath,
+        governorate: r.data.placeOfDeath.governorate,
+        counters: ['deaths.total', ...(chapter ? [`deaths.byChapter.${chapter}`] : [])],
+      };
+    },
+    civilEvent: (r) => deathEvent(r._id, r.data),
+    registerProjectors(journal) {
+      journal.on('death.declared', (entry) => insertRecord(deps.records, entry, 'death'));
+      journal.on('death.registered', (entry) =>
+        projectRegistration(deps, entry, {
+          recordId: entry.data.recordId,
+          registrationNumber: entry.data.registrationNumber,
+          linkNins: [entry.data.nin],
+          subjectNin: entry.data.nin,
+        }),
+      );
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import { z } from '../../http/zod';
+import type { KindSchemas } from '../records/kinds';
+import { informantOf, informantView, isoDate, personRef, place } from '../common/schemas';
+import { chapterOf, ICD10_PATTERN } from '../statistics/icd10';
+
+export const causeOfDeath = z
+  .object({
+    /** The underlying cause, an ICD-10 code (I21.9); its form and chapter are checked, not the WHO list. */
+    icd10: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(ICD10_PATTERN, 'must be an ICD-10 code such as I21.9')
+      .refine((c) => chapterOf(c) !== undefined, 'is in no ICD-10 chapter')
+      .openapi({ example: 'I21.9' }),
+    text: z.string().trim().min(2).max(300).optional(),
+  })
+  .strict();
+
+/** The manner of death, as on the WHO international form of the medical certificate of cause of death. */
+export const MANNERS_OF_DEATH = [
+  'disease',
+  'accident',
+  'intentional-self-harm',
+  'assault',
+  'legal-intervention',
+  'war',
+  'pending-investigation',
+  'undetermined',
+] as const;
+
+const certifier = z
+  .object({
+    type: z.enum(['physician', 'facility', 'coroner']),
+    name: z.string().trim().min(2).max(120),
+    licenceNumber: z.string().trim().min(1).max(40).optional(),
+  })
+  .strict();
+
+const informant = informantOf(['spouse', 'child', 'parent', 'sibling', 'relative', 'health-facility', 'other']);
+
+const deathFields = {
+  dateOfDeath: isoDate,
+  placeOfDeath: place,
+  causeOfDeath,
+  mannerOfDeath: z.enum(MANNERS_OF_DEATH).optional(),
+  certifier: certifier.optional(),
+  informant: informant.optional(),
+};
+
+export const declareDeathBody = z
+  .object({ deceased: personRef, ...deathFields })
+  .strict()
+  .openapi('DeclareDeath', {
+    example: {
+      deceased: { nin: '123456789012' },
+      dateOfDeath: '2026-05-02',
+      placeOfDeath: { governorate: 'IQ-BA', facility: 'Basra Teaching Hospital' },
+      causeOfDeath: { icd10: 'I21.9', text: 'Acute myocardial infarction' },
+      mannerOfDeath: 'disease',
+      certifier: { type: 'physician', name: 'Dr. Huda Salim', licenceNumber: 'IMS-55120' },
+      informant: { relationship: 'child', nin: '234567890123' },
+    },
+  });
+
+/** What a correction of a death may change; never who died (void it and declare again). */
+export const deathChanges = z.object(deathFields).partial().strict();
+
+export type DeathFacts = z.infer<typeof declareDeathBody>;
+export type DeathChanges = z.infer<typeof deathChanges>;
+
+export const deathFactsView = { deceased: personRef, ...deathFields, informant: informantView.optional() };
+
+export const deathSchemas: KindSchemas = { kind: 'death', facts: declareDeathBody, changes: deathChanges, view: deathFactsView };

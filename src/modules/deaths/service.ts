@@ -1,0 +1,40 @@
+import type { CommandContext, EntryDraft } from '../../journal/types';
+import { checkDeath } from '../civil-status/checks';
+import type { CivilEvent } from '../civil-status/derive';
+import type { CivilKindDeps, CivilStatusDeps } from '../civil-status/registration';
+import { loadWorld } from '../civil-status/world';
+import { newRecordId } from '../records/ids';
+import type { CivilRecord } from '../records/model';
+import type { DeathChanges, DeathFacts } from './schemas';
+
+export const deathEvent = (id: string, f: DeathFacts): CivilEvent => ({ kind: 'death', id, date: f.dateOfDeath, nin: f.deceased.nin });
+
+async function checked(deps: CivilKindDeps, id: string, facts: DeathFacts) {
+  const world = await loadWorld(deps, [facts.deceased.nin]);
+  checkDeath(world, { kind: 'death', id, date: facts.dateOfDeath, nin: facts.deceased.nin }, deps.policy);
+}
+
+export async function declareDeath(deps: CivilStatusDeps, ctx: CommandContext & { office: string }, input: DeathFacts) {
+  return deps.journal.execute(ctx, async () => {
+    const recordId = newRecordId();
+    await checked(deps, recordId, input);
+    const nin = input.deceased.nin;
+    return { type: 'death.declared', entityIds: [recordId, nin], data: { recordId, office: ctx.office, facts: input, personNins: [nin] } };
+  });
+}
+
+export async function decideDeathRegistration(
+  deps: CivilKindDeps,
+  record: CivilRecord<DeathFacts>,
+  registrationNumber: string,
+): Promise<EntryDraft<'death.registered'>> {
+  await checked(deps, record._id, record.data);
+  const nin = record.data.deceased.nin;
+  return { type: 'death.registered', entityIds: [record._id, nin], data: { recordId: record._id, registrationNumber, nin } };
+}
+
+export async function checkDeathCorrection(deps: CivilKindDeps, record: CivilRecord<DeathFacts>, changes: DeathChanges): Promise<DeathFacts> {
+  const facts = { ...record.data, ...changes };
+  await checked(deps, record._id, facts);
+  return facts;
+}

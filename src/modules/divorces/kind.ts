@@ -1,0 +1,37 @@
+import { projectRegistration, type CivilKindDeps } from '../civil-status/registration';
+import type { KindHandler } from '../records/kinds';
+import type { CivilRecord } from '../records/model';
+import { insertRecord } from '../records/projection';
+import { divorceChanges, divorceSchemas, type DivorceChanges, type DivorceFacts } from './schemas';
+import { checkDivorceCorrection, decideDivorceRegistration, divorceEvent } from './service';
+
+export function presentDivorceFacts(r: CivilRecord<DivorceFacts>) {
+  const d = r.data;
+  return {
+    marriageId: d.marriageId,
+    parties: d.parties,
+    dateOfDivorce: d.dateOfDivorce,
+    courtReference: d.courtReference,
+    ...(d.divorceType ? { divorceType: d.divorceType } : {}),
+    placeOfDivorce: d.placeOfDivorce,
+  };
+}
+
+/** Divorces as a record kind. */
+export function divorceKind(deps: CivilKindDeps): KindHandler<DivorceFacts, DivorceChanges> {
+  return {
+    ...divorceSchemas,
+    changes: divorceChanges,
+    checkCorrection: (record, changes) => checkDivorceCorrection(deps, record, changes),
+    decideRegistration: (record, number) => decideDivorceRegistration(deps, record, number),
+    presentFacts: presentDivorceFacts,
+    tally: (r) => ({ date: r.data.dateOfDivorce, governorate: r.data.placeOfDivorce.governorate, counters: ['divorces'] }),
+    civilEvent: (r) => divorceEvent(r._id, r.data),
+    registerProjectors(journal) {
+      journal.on('divorce.declared', (entry) => insertRecord(deps.records, entry, 'divorce'));
+      journal.on('divorce.registered', (entry) =>
+        projectRegistration(deps, entry, { recordId: entry.data.recordId, registrationNumber: entry.data.registrationNumber, linkNins: entry.data.parties }),
+      );
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { conflict, unprocessable } from '../../http/problem';
+import type { CommandContext, EntryDraft } from '../../journal/types';
+import { checkDivorce } from '../civil-status/checks';
+import type { CivilEvent } from '../civil-status/derive';
+import type { CivilKindDeps, CivilStatusDeps } from '../civil-status/registration';
+import { civilEventOf, loadWorld } from '../civil-status/world';
+import { officeGovernorate, type OfficeStore } from '../offices/service';
+import { newRecordId } from '../records/ids';
+import type { CivilRecord } from '../records/model';
+import type { DeclareDivorce, DivorceChanges, DivorceFacts } from './schemas';
+
+export const divorceEvent = (id: string, f: DivorceFacts): CivilEvent => ({ kind: 'divorce', id, date: f.dateOfDivorce, marriageId: f.marriageId });
+
+async function checked(deps: CivilKindDeps, id: string, facts: DivorceFacts) {
+  const world = await loadWorld(deps, facts.parties);
+  checkDivorce(world, { kind: 'divorce', id, date: facts.dateOfDivorce, marriageId: facts.marriageId }, deps.policy);
+}
+
+/** The parties of the marriage a divorce names: it must be a registered marriage. */
+async function partiesOf(deps: CivilKindDeps, marriageId: string): Promise<[string, string]> {
+  const record = await deps.records.get(marriageId);
+  const event = record ? civilEventOf(deps.kinds, record) : undefined;
+  if (event?.kind !== 'marriage') throw conflict(`Record ${marriageId} is not a registered marriage in force`, 'marriage-not-registered');
+  return [event.parties[0], event.parties[1]];
+}
+
+/** The declaring office's governorate, where the court is taken to sit when the declaration does not say. */
+async function officePlace(offices: OfficeStore, office: string) {
+  const governorate = await officeGovernorate(offices, office);
+  if (!governorate) throw unprocessable(`Office ${office} has no governorate on file; give placeOfDivorce`, 'place-required');
+  return { governorate };
+}
+
+export async function declareDivorce(deps: CivilStatusDeps & { offices: OfficeStore }, ctx: CommandContext & { office: string }, input: DeclareDivorce) {
+  return deps.journal.execute(ctx, async () => {
+    const recordId = newRecordId();
+    const parties = await partiesOf(deps, input.marriageId);
+    const placeOfDivorce = input.placeOfDivorce ?? (await officePlace(deps.offices, ctx.office));
+    const facts: DivorceFacts = { ...input, placeOfDivorce, parties };
+    await checked(deps, recordId, facts);
+    return {
+      type: 'divorce.declared',
+      entityIds: [recordId, input.marriageId, ...parties],
+      data: { recordId, office: ctx.office, facts, personNins: [...parties] },
+    };
+  });
+}
+
+export async function decideDivorceRegistration(
+  deps: CivilKindDeps,
+  record: CivilRecord<DivorceFacts>,
+  registrationNumber: string,
+): Promise<EntryDraft<'divorce.registered'>> {
+  await checked(deps, record._id, record.data);
+  const { marriageId, parties } = record.data;
+  return {
+    type: 'divorce.registered',
+    entityIds: [record._id, marriageId, ...parties],
+    data: { recordId: record._id, registrationNumber, marriageId, parties },
+  };
+}
+
+export async function checkDivorceCorrection(deps: CivilKindDeps, record: CivilRecord<DivorceFacts>, changes: DivorceChanges): Promise<DivorceFacts> {
+  const facts = { ...record.data, ...changes };
+  await checked(deps, record._id, facts);
+  return facts;
+}

@@ -1,0 +1,46 @@
+import { projectRegistration, type CivilKindDeps } from '../civil-status/registration';
+import type { KindHandler } from '../records/kinds';
+import type { CivilRecord } from '../records/model';
+import { insertRecord } from '../records/projection';
+import { marriageChanges, marriageSchemas, type MarriageChanges, type MarriageFacts } from './schemas';
+import { checkMarriageCorrection, decideMarriageRegistration, marriageEvent } from './service';
+
+export function presentMarriageFacts(r: CivilRecord<MarriageFacts>) {
+  const d = r.data;
+  const standing = r.derived ?? {};
+  return {
+    partyA: { nin: d.partyA.nin },
+    partyB: { nin: d.partyB.nin },
+    dateOfMarriage: d.dateOfMarriage,
+    placeOfMarriage: d.placeOfMarriage,
+    ...(d.courtReference ? { courtReference: d.courtReference } : {}),
+    ...(d.witnesses ? { witnesses: d.witnesses } : {}),
+    ...(standing.previousMaritalStatus ? { previousMaritalStatus: standing.previousMaritalStatus } : {}),
+    ...(r.status === 'registered' ? { inForce: !standing.dissolution } : {}),
+    ...(r.status === 'registered' && standing.dissolution ? { dissolution: standing.dissolution } : {}),
+  };
+}
+
+/** Marriages as a record kind. */
+export function marriageKind(deps: CivilKindDeps): KindHandler<MarriageFacts, MarriageChanges> {
+  return {
+    ...marriageSchemas,
+    changes: marriageChanges,
+    checkCorrection: (record, changes) => checkMarriageCorrection(deps, record, changes),
+    decideRegistration: (record, number) => decideMarriageRegistration(deps, record, number),
+    presentFacts: presentMarriageFacts,
+    tally: (r) => ({ date: r.data.dateOfMarriage, governorate: r.data.placeOfMarriage.governorate, counters: ['marriages'] }),
+    civilEvent: (r) => marriageEvent(r._id, r.data),
+    registerProjectors(journal) {
+      journal.on('marriage.declared', (entry) => insertRecord(deps.records, entry, 'marriage'));
+      journal.on('marriage.registered', (entry) =>
+        projectRegistration(deps, entry, {
+          recordId: entry.data.recordId,
+          registrationNumber: entry.data.registrationNumber,
+          linkNins: entry.data.parties,
+          derived: { previousMaritalStatus: entry.data.previousMaritalStatus },
+        }),
+      );
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import type { CommandContext, EntryDraft } from '../../journal/types';
+import { checkMarriage } from '../civil-status/checks';
+import { maritalStatusBefore, type MarriageEvent } from '../civil-status/derive';
+import type { CivilKindDeps, CivilStatusDeps } from '../civil-status/registration';
+import { loadWorld } from '../civil-status/world';
+import { newRecordId } from '../records/ids';
+import type { CivilRecord } from '../records/model';
+import type { MarriageChanges, MarriageFacts } from './schemas';
+
+/** A marriage's facts as a civil-status event. */
+export const marriageEvent = (id: string, f: MarriageFacts): MarriageEvent => ({
+  kind: 'marriage',
+  id,
+  date: f.dateOfMarriage,
+  parties: [f.partyA.nin, f.partyB.nin],
+  ...(f.courtReference ? { courtReference: f.courtReference } : {}),
+});
+
+async function checked(deps: CivilKindDeps, id: string, facts: MarriageFacts) {
+  const event = marriageEvent(id, facts);
+  const world = await loadWorld(deps, event.parties);
+  checkMarriage(world, event, deps.policy);
+  return { event, world };
+}
+
+export async function declareMarriage(deps: CivilStatusDeps, ctx: CommandContext & { office: string }, input: MarriageFacts) {
+  return deps.journal.execute(ctx, async () => {
+    const recordId = newRecordId();
+    const { event } = await checked(deps, recordId, input);
+    return {
+      type: 'marriage.declared',
+      entityIds: [recordId, ...event.parties],
+      data: { recordId, office: ctx.office, facts: input, personNins: [...event.parties] },
+    };
+  });
+}
+
+/** Checks the marriage again against the registry as it is now, and notes each party's previous marital status. */
+export async function decideMarriageRegistration(
+  deps: CivilKindDeps,
+  record: CivilRecord<MarriageFacts>,
+  registrationNumber: string,
+): Promise<EntryDraft<'marriage.registered'>> {
+  const { event, world } = await checked(deps, record._id, record.data);
+  const [a, b] = event.parties;
+  return {
+    type: 'marriage.registered',
+    entityIds: [record._id, a, b],
+    data: {
+      recordId: record._id,
+      registrationNumber,
+      parties: [a, b],
+      previousMaritalStatus: { partyA: maritalStatusBefore(a, world.events, event.date), partyB: maritalStatusBefore(b, world.events, event.date) },
+    },
+  };
+}
+
+export async function checkMarriageCorrection(deps: CivilKindDeps, record: CivilRecord<MarriageFacts>, changes: MarriageChanges): Promise<MarriageFacts> {
+  const facts = { ...record.data, ...changes };
+  await checked(deps, record._id, facts);
+  return facts;
+}

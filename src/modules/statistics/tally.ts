@@ -1,0 +1,35 @@
+/**
+ * What one registered record counts for in the vital statistics: the month and governorate of
+ * the event's occurrence, and the counters it adds one to (dotted paths such as `births.female`).
+ */
+export interface Tally {
+  /** The date the event occurred (YYYY-MM-DD); counted in its month. */
+  date: string;
+  /** ISO 3166-2:IQ code of where it occurred. */
+  governorate: string;
+  counters: string[];
+}
+
+/** The counter document of a month and governorate. */
+export const cellId = (month: string, governorate: string) => `${month}|${governorate}`;
+
+/**
+ * The changes to counter documents of adding and removing tallies: one `$inc` per document,
+ * with the changes that cancel out left away (a correction of a record's name changes no count).
+ */
+export function counterChanges(add: readonly Tally[], remove: readonly Tally[]): Map<string, Record<string, number>> {
+  const changes = new Map<string, Record<string, number>>();
+  const apply = (t: Tally, by: number) => {
+    const id = cellId(t.date.slice(0, 7), t.governorate);
+    const inc = changes.get(id) ?? {};
+    for (const counter of t.counters) inc[counter] = (inc[counter] ?? 0) + by;
+    changes.set(id, inc);
+  };
+  add.forEach((t) => apply(t, 1));
+  remove.forEach((t) => apply(t, -1));
+  for (const [id, inc] of changes) {
+    for (const [k, v] of Object.entries(inc)) if (v === 0) delete inc[k];
+    if (Object.keys(inc).length === 0) changes.delete(id);
+  }
+  return changes;
+}
