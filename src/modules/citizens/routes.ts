@@ -85,7 +85,7 @@ export const citizenRoutes = (_schemas: RecordSchemas) => [
     operationId: 'listMyRecords',
     permission: 'me.read',
     tag: 'Citizens',
-    summary: "Registered records that name me: my birth, my children's births (later: marriages, divorces, a spouse's death)",
+    summary: "Registered records that name me: my birth, my children's births, my marriages and divorces",
     responses: { 200: { description: 'My records', schema: z.object({ items: z.array(citizenRecord) }) }, ...errorResponses(401, 403) },
     async handle(_input, { services, actor }) {
       const records = await services.records.list({ personNins: me(actor), status: 'registered' });
