@@ -1,0 +1,165 @@
+import fc from 'fast-check';
+import { Problem } from '../src/http/problem';
+import { rebuildProjections } from '../src/journal/rebuild';
+import { verifyJournal } from '../src/journal/verify';
+import { deathOf, deriveStatus, marriagesOf, type CivilEvent } from '../src/modules/civil-status/derive';
+import { civilEventOf } from '../src/modules/civil-status/world';
+import { declareDeath } from '../src/modules/deaths/service';
+import { declareDivorce } from '../src/modules/divorces/service';
+import { declareMarriage } from '../src/modules/marriages/service';
+import { enrolPerson } from '../src/modules/persons/service';
+import { correctRecord, registerRecord, rejectRecord, voidRecord } from '../src/modules/records/service';
+import { startHarness, type Harness } from './support/harness';
+
+/**
+ * Random sequences of declarations, registrations, corrections, rejections and voidings of
+ * marriages, divorces and deaths over a small population, through the domain's commands (the
+ * journal and projections, as the API drives them). After each sequence its people must hold
+ * the invariants; after all of them, a rebuild from the journal must give the same read models.
+ * PROPERTY_RUNS sets the number of sequences (CI: 200).
+ */
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 200);
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+
+const officer = { actor: { id: 'u_property_officer', role: 'officer' as const, office: 'BGD' }, requestId: 'property' };
+const registrar = { actor: { id: 'u_property_registrar', role: 'registrar' as const, office: 'BGD' }, requestId: 'property' };
+const place = { governorate: 'IQ-BG' };
+
+/** A date from 2000 on, in steps of about four months, so that events collide and interleave. */
+const date = fc.integer({ min: 0, max: 60 }).map((k) => new Date(Date.UTC(2000, 0, 1) + k * 121 * 86_400_000).toISOString().slice(0, 10));
+const who = fc.nat({ max: 5 });
+const man = fc.nat({ max: 2 });
+const woman = fc.integer({ min: 3, max: 5 });
+const which = fc.nat({ max: 30 });
+
+const op = fc.oneof(
+  // Mostly a man and a woman, either way round; sometimes anyone (same sex, same person: refused).
+  fc.record({ op: fc.constant('marry' as const), a: man, b: woman, date, court: fc.boolean() }),
+  fc.record({ op: fc.constant('marry' as const), a: woman, b: man, date, court: fc.boolean() }),
+  fc.record({ op: fc.constant('marry' as const), a: who, b: who, date, court: fc.boolean() }),
+  fc.record({ op: fc.constant('divorce' as const), r: which, date }),
+  fc.record({ op: fc.constant('die' as const), p: who, date }),
+  fc.record({ op: fc.constant('register' as const), r: which }),
+  fc.record({ op: fc.constant('register' as const), r: which }),
+  fc.record({ op: fc.constant('register' as const), r: which }),
+  fc.record({ op: fc.constant('void' as const), r: which }),
+  fc.record({ op: fc.constant('reject' as const), r: which }),
+  fc.record({ op: fc.constant('correct' as const), r: which, date }),
+);
+type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
+
+/** Six people: three men, three women, one of them 17 in 2000 (so the age rules come into play). */
+async function population(): Promise<string[]> {
+  const births = ['1960-02-02', '1975-07-07', '1982-11-11', '1965-03-03', '1983-01-01', '1983-06-06'];
+  const nins: string[] = [];
+  for (const [i, dateOfBirth] of births.entries()) {
+    const name = { givenName: 'علي', fatherName: 'حسن', grandfatherName: 'كاظم' };
+    const person = await enrolPerson(h.services, officer, { name, sex: i < 3 ? 'male' : 'female', dateOfBirth, placeOfBirth: place });
+    nins.push(person._id);
+  }
+  return nins;
+}
+
+const pick = <T>(list: readonly T[], i: number): T | undefined => (list.length === 0 ? undefined : list[i % list.length]);
+
+async function run(people: string[], ops: Op[]): Promise<string[]> {
+  const records: string[] = [];
+  const s = h.services;
+  for (const o of ops) {
+    try {
+      if (o.op === 'marry') {
+        const body = {
+          partyA: { nin: people[o.a] },
+          partyB: { nin: people[o.b] },
+          dateOfMarriage: o.date,
+          placeOfMarriage: place,
+          ...(o.court ? { courtReference: 'C/1' } : {}),
+        };
+        records.push((await declareMarriage(s, { ...officer, office: 'BGD' }, body)).data.recordId);
+      } else if (o.op === 'divorce') {
+        const marriageId = pick(records, o.r);
+        if (marriageId)
+          records.push((await declareDivorce(s, { ...officer, office: 'BGD' }, { marriageId, dateOfDivorce: o.date, courtReference: 'C/2' })).data.recordId);
+      } else if (o.op === 'die') {
+        const body = { deceased: { nin: people[o.p] }, dateOfDeath: o.date, placeOfDeath: place, causeOfDeath: { icd10: 'I21.9' } };
+        records.push((await declareDeath(s, { ...officer, office: 'BGD' }, body)).data.recordId);
+      } else {
+        const id = pick(records, o.r);
+        if (!id) continue;
+        if (o.op === 'register') await registerRecord(s, registrar, id);
+        if (o.op === 'void') await voidRecord(s, registrar, id, 'property test');
+        if (o.op === 'reject') await rejectRecord(s, registrar, id, 'property test');
+        if (o.op === 'correct') {
+          const record = await s.records.get(id);
+          if (!record) continue;
+          const field = record.kind === 'marriage' ? 'dateOfMarriage' : record.kind === 'divorce' ? 'dateOfDivorce' : 'dateOfDeath';
+          await correctRecord(s, { ...registrar, ifMatch: record.version }, id, { changes: { [field]: o.date }, reason: 'property test' });
+        }
+      }
+    } catch (err) {
+      // A refusal by a rule is a valid outcome; anything else is a bug.
+      if (!(err instanceof Problem) || err.status >= 500) throw err;
+    }
+  }
+  return records;
+}
+
+async function expectInvariants(people: string[]): Promise<void> {
+  const s = h.services;
+  const all = await s.records.list({ personNins: { $in: people } });
+  const events: CivilEvent[] = all.flatMap((r) => civilEventOf(s.kinds, r) ?? []);
+  for (const nin of people) {
+    const person = await s.persons.get(nin);
+    // Derived statuses equal a fresh derivation from the registered events.
+    const fresh = deriveStatus(nin, events);
+    expect({ status: person?.status, dateOfDeath: person?.dateOfDeath, maritalStatus: person?.maritalStatus }).toEqual({
+      dateOfDeath: undefined,
+      ...fresh,
+    });
+    // No registered event about a person dated after their death.
+    const death = deathOf(nin, events);
+    const marriages = marriagesOf(nin, events);
+    if (death) {
+      for (const m of marriages) {
+        expect(m.marriage.date <= death.date).toBe(true);
+        if (m.dissolution?.by === 'divorce') expect(m.dissolution.date <= death.date).toBe(true);
+      }
+      expect(events.filter((e) => e.kind === 'death' && e.nin === nin)).toHaveLength(1);
+    }
+    // Two marriages in force at once only as the policy allows: a court's permission for the later one.
+    for (const [i, earlier] of marriages.entries()) {
+      for (const later of marriages.slice(i + 1)) {
+        const overlap = later.marriage.date < (earlier.dissolution?.date ?? '9999-12-31');
+        if (overlap) expect(later.marriage.courtReference).toBeDefined();
+      }
+    }
+  }
+}
+
+describe('civil status under random sequences', () => {
+  it(`keeps its invariants over ${RUNS} sequences, and rebuilds the same`, async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 4, maxLength: 24 }), async (ops) => {
+        const people = await population();
+        await run(people, ops);
+        await expectInvariants(people);
+      }),
+      { numRuns: RUNS },
+    );
+    const snapshot = async () => ({
+      persons: await h.services.persons.list({}),
+      records: await h.services.records.list({}),
+      counters: await h.services.vitalCounts.list({}),
+    });
+    const before = await snapshot();
+    expect(before.records.filter((r) => r.status === 'registered').length).toBeGreaterThan(RUNS / 4);
+    await rebuildProjections(h.services);
+    expect(await snapshot()).toEqual(before);
+    expect((await verifyJournal(h.services.journal)).problems).toEqual([]);
+  }, 600_000);
+});
