@@ -14,8 +14,9 @@ import { forkBaseline } from './baseline';
 
 /**
  * `npm run bench`: the service and a bare baseline each in a process of their own, on one engine,
- * loaded from this process. Prints births declared and registered per second, person reads per
- * second beside the baseline's (bare, and with token verification only), and logins per second.
+ * loaded from this process. Prints births, marriages and deaths declared and registered per
+ * second, person reads per second beside the baseline's (bare, and with token verification only),
+ * reads of the vital statistics, and logins per second.
  */
 const COUPLES = Number(process.env.BENCH_COUPLES ?? 200);
 const BIRTHS = Number(process.env.BENCH_BIRTHS ?? 400);
@@ -45,6 +46,7 @@ async function main() {
           PORT: String(servicePort),
           LOG_LEVEL: 'info',
           RATE_LIMIT_SIGN_IN_PER_MINUTE: '1000000',
+          RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000',
           BOOTSTRAP_ADMIN_USERNAME: ADMIN.username,
           BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
         },
@@ -85,6 +87,29 @@ async function main() {
     });
     const birthsPerSecond = BIRTHS / ((performance.now() - started) / 1000);
 
+    // Each couple marries, then each husband dies: his widow's status is derived again on the way.
+    const registeredPerSecond = async (what: string, body: (c: (typeof couples)[number]) => unknown) => {
+      console.log(`declaring and registering ${COUPLES} ${what}, ${CONCURRENCY} at a time…`);
+      const start = performance.now();
+      await inParallel(COUPLES, CONCURRENCY, async (i) => {
+        const declared = await api.post(`/v1/${what}`, officer, body(couples[i]));
+        await api.post(`/v1/records/${String(declared.id)}/registration`, registrar, undefined, 200);
+      });
+      return COUPLES / ((performance.now() - start) / 1000);
+    };
+    const marriagesPerSecond = await registeredPerSecond('marriages', (c) => ({
+      partyA: { nin: c.father },
+      partyB: { nin: c.mother },
+      dateOfMarriage: '2015-06-01',
+      placeOfMarriage: { governorate: 'IQ-BG' },
+    }));
+    const deathsPerSecond = await registeredPerSecond('deaths', (c) => ({
+      deceased: { nin: c.father },
+      dateOfDeath: '2026-02-01',
+      placeOfDeath: { governorate: 'IQ-BG' },
+      causeOfDeath: { icd10: 'I21.9' },
+    }));
+
     const nins = [...couples.flatMap((c) => [c.mother, c.father]), ...children_];
     const { child: baseline, port: baselinePort } = await forkBaseline(env);
     children.push(baseline);
@@ -93,6 +118,10 @@ async function main() {
     const bare = await load(`http://127.0.0.1:${baselinePort}`, '/persons/', nins, {});
     const verified = await load(`http://127.0.0.1:${baselinePort}`, '/verified/persons/', nins, { authorization: `Bearer ${officer}` });
     const full = await load(`http://127.0.0.1:${servicePort}`, '/v1/persons/', nins, { authorization: `Bearer ${officer}` });
+
+    console.log(`reading the vital statistics for ${READ_SECONDS} s each…`);
+    const statistics = await load(`http://127.0.0.1:${servicePort}`, '/v1/statistics/vital?from=2026-01&to=2026-12&by=', ['governorate'], {});
+    const statisticsByMonth = await load(`http://127.0.0.1:${servicePort}`, '/v1/statistics/vital?from=2017-01&to=2026-12&by=', ['month'], {});
 
     console.log(`signing in for ${READ_SECONDS} s…`);
     const logins = await autocannon({
@@ -108,6 +137,13 @@ async function main() {
 
     const rows = [
       ['births declared and registered per second', birthsPerSecond.toFixed(1)],
+      ['marriages declared and registered per second', marriagesPerSecond.toFixed(1)],
+      ['deaths declared and registered per second', deathsPerSecond.toFixed(1)],
+      ['GET /v1/statistics/vital, a year by governorate', `${statistics.rps.toFixed(0)} per second (p50 ${statistics.p50} ms, p99 ${statistics.p99} ms)`],
+      [
+        'GET /v1/statistics/vital, ten years by month',
+        `${statisticsByMonth.rps.toFixed(0)} per second (p50 ${statisticsByMonth.p50} ms, p99 ${statisticsByMonth.p99} ms)`,
+      ],
       ['GET /v1/persons/{nin} requests per second', `${full.rps.toFixed(0)} (p50 ${full.p50} ms, p99 ${full.p99} ms)`],
       ['bare baseline findOne requests per second', `${bare.rps.toFixed(0)} (p50 ${bare.p50} ms, p99 ${bare.p99} ms)`],
       ['ratio of full read to baseline', (full.rps / bare.rps).toFixed(2)],
@@ -119,7 +155,7 @@ async function main() {
       ],
     ];
     console.log('');
-    for (const [k, v] of rows) console.log(`${k.padEnd(44)} ${v}`);
+    for (const [k, v] of rows) console.log(`${k.padEnd(48)} ${v}`);
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 500));

@@ -12,6 +12,7 @@ import { createServices, type Services } from '../src/services';
 import { FACILITIES, FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES } from './names';
 import { writeLegacyFile } from './legacy-file';
 import { seededRandom } from './random';
+import { bereave, divorce, marry, type Couple } from './civil-status';
 
 /** Demo accounts; the passwords are for demonstration only and printed on purpose. */
 const DEMO_USERS = [
@@ -24,7 +25,7 @@ const DEMO_USERS = [
 
 const SYSTEM: CommandContext = { actor: { id: 'seed', role: 'system' }, requestId: 'seed' };
 
-async function seed(services: Services, seedValue: string, couples: number, births: number) {
+async function seed(services: Services, seedValue: string, couples: number, births: number, elders: number) {
   const random = seededRandom(seedValue);
   for (const u of DEMO_USERS) {
     if (!(await services.models.users.exists({ username: u.username }))) await createUser(services, SYSTEM, u);
@@ -46,7 +47,7 @@ async function seed(services: Services, seedValue: string, couples: number, birt
       latin: { givenName: given[1], fatherName: father[1], grandfatherName: grandfather[1], familyName: family[1] },
     };
   };
-  const parents: { mother: string; father: string; governorate: string }[] = [];
+  const parents: (Couple & { mother: string; father: string })[] = [];
   for (let i = 0; i < couples; i++) {
     const governorate = random.pick(GOVERNORATES).code;
     const husbandFamily = random.pick(FAMILY_NAMES);
@@ -64,8 +65,18 @@ async function seed(services: Services, seedValue: string, couples: number, birt
       placeOfBirth: { governorate },
       legacyReference: `LEG/${i}/F`,
     });
-    parents.push({ mother: mother._id, father: father._id, governorate });
+    parents.push({
+      mother: mother._id,
+      father: father._id,
+      governorate,
+      wife: { nin: mother._id, dateOfBirth: mother.dateOfBirth },
+      husband: { nin: father._id, dateOfBirth: father.dateOfBirth },
+    });
   }
+  const staff = { officer: { ...officer, office: 'BGD' }, registrar };
+  // The parents married before their children were born; about one marriage in four ends in divorce.
+  const marriages = await marry(services, random, staff, parents, 2018);
+  process.stdout.write(`  ${marriages.length} marriages registered\n`);
   for (let i = 0; i < births; i++) {
     const p = parents[i % parents.length];
     const sex = random.int(0, 1) ? 'female' : 'male';
@@ -89,7 +100,29 @@ async function seed(services: Services, seedValue: string, couples: number, birt
     await registerRecord(services, registrar, entry.data.recordId);
     if ((i + 1) % 200 === 0) process.stdout.write(`  ${i + 1} births registered\n`);
   }
-  process.stdout.write(`enrolled ${couples * 2} parents and registered ${births} births\n`);
+  const divorcing = marriages.map((marriageId, i) => ({ marriageId, governorate: parents[i].governorate })).filter((_, i) => i % 4 === 3);
+  const divorces = await divorce(services, random, staff, divorcing);
+  // Older couples, married long ago, of whom one has died since 2020: deaths and widowhood.
+  const olderCouples: Couple[] = [];
+  for (let i = 0; i < elders; i++) {
+    const governorate = random.pick(GOVERNORATES).code;
+    const family = random.pick(FAMILY_NAMES);
+    const enrol = (sex: 'female' | 'male', from: number, to: number, tag: string) =>
+      enrolPerson(services, registrar, {
+        name: name(random.pick(sex === 'female' ? FEMALE_NAMES : MALE_NAMES), family),
+        sex,
+        dateOfBirth: random.date(from, to),
+        placeOfBirth: { governorate },
+        legacyReference: `LEG/E${i}/${tag}`,
+      });
+    const [wife, husband] = [await enrol('female', 1938, 1958, 'W'), await enrol('male', 1935, 1955, 'H')];
+    olderCouples.push({ governorate, wife: { nin: wife._id, dateOfBirth: wife.dateOfBirth }, husband: { nin: husband._id, dateOfBirth: husband.dateOfBirth } });
+  }
+  await marry(services, random, staff, olderCouples, 1985);
+  const deaths = await bereave(services, random, staff, olderCouples);
+  process.stdout.write(
+    `enrolled ${couples * 2 + elders * 2} people; registered ${births} births, ${marriages.length + elders} marriages, ${divorces} divorces, ${deaths} deaths\n`,
+  );
 }
 
 async function main() {
@@ -107,11 +140,13 @@ async function main() {
   }
   const couples = Number(process.env.SEED_COUPLES ?? 500);
   const births = Number(process.env.SEED_BIRTHS ?? 1000);
+  // Deaths in about the proportion of Iraq's crude death rate (about 5 per 1,000) to its birth rate (about 28).
+  const elders = Number(process.env.SEED_ELDERS ?? 170);
   const db = await openDatabase(config, (m) => process.stdout.write(`${m}\n`));
   try {
     const services = await createServices(db.conn, config, createLogger('warn'), { persistKeys: true });
     process.stdout.write(`seeding database ${config.MONGODB_DB} with seed "${seedValue}"\n`);
-    await seed(services, seedValue, couples, births);
+    await seed(services, seedValue, couples, births, elders);
   } finally {
     await db.close();
   }

@@ -99,7 +99,12 @@ describe('marriage, divorce, death: registration changes people', () => {
   it('a death makes the person deceased and the spouse widowed; voiding it puts both back', async () => {
     const [a, b] = [await person('male'), await person('female')];
     const m = await declareAndRegister('/v1/marriages', marriage(a, b));
+    const cached = await get(`/v1/persons/${b}`);
     const x = await declareAndRegister('/v1/deaths', death(a));
+    // A cache holding the spouse as she was gets the new version, not a 304.
+    const revalidated = await request(h.app).get(`/v1/persons/${b}`).set(auth(registrar)).set('If-None-Match', cached.headers.etag);
+    expect(revalidated.status).toBe(200);
+    expect(revalidated.headers.etag).not.toBe(cached.headers.etag);
     expect(x).toMatchObject({ kind: 'death', subjectNin: a, causeOfDeath: { icd10: 'I21.9' }, mannerOfDeath: 'disease' });
     expect(x.registrationNumber).toMatch(/^BGD-\d{4}-X-\d{6}$/);
     expect(await statusOf(a)).toEqual({ status: 'deceased', dateOfDeath: '2026-05-02', maritalStatus: 'married' });

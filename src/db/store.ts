@@ -101,12 +101,14 @@ export class ProjectionStore<T extends ProjectionDoc> {
 
   /**
    * Sets fields (dotted paths allowed) that are a pure function of other projections, such as a
-   * person's marital status. No seq guard: applying it again gives the same, so it is idempotent.
+   * person's marital status. No seq guard: applying it again gives the same, so it is idempotent,
+   * provided the caller writes only what differs (then `inc`, a version, counts real changes only).
    */
-  async setDerived(id: string, set: Record<string, unknown>, unset: string[] = []): Promise<void> {
+  async setDerived(id: string, set: Record<string, unknown>, unset: string[] = [], inc?: Partial<Record<NumericKeys<T>, number>>): Promise<void> {
     const update = {
       ...(Object.keys(set).length > 0 ? { $set: set } : {}),
       ...(unset.length > 0 ? { $unset: Object.fromEntries(unset.map((k) => [k, ''])) } : {}),
+      ...(inc ? { $inc: inc } : {}),
     } as UpdateFilter<T>;
     if (Object.keys(update).length > 0) await this.collection.updateOne(this.byId(id), update);
   }

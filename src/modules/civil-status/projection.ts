@@ -25,13 +25,16 @@ export async function rederive(deps: { persons: PersonStore; records: WorldDeps[
     const derived = deriveStatus(nin, world.events);
     if (person.status === derived.status && person.dateOfDeath === derived.dateOfDeath && person.maritalStatus === derived.maritalStatus) continue;
     const { dateOfDeath, ...always } = derived;
-    await deps.persons.setDerived(nin, { ...always, ...(dateOfDeath ? { dateOfDeath } : {}) }, dateOfDeath ? [] : ['dateOfDeath']);
+    // A new version, so the person's ETag changes with what it shows (only real changes reach here).
+    await deps.persons.setDerived(nin, { ...always, ...(dateOfDeath ? { dateOfDeath } : {}) }, dateOfDeath ? [] : ['dateOfDeath'], { version: 1 });
   }
   const marriages = world.events.filter((e): e is MarriageEvent => e.kind === 'marriage' && e.parties.some((p) => nins.includes(p)));
   for (const marriage of marriages) {
     const { dissolution } = marriageState(marriage, world.events);
     const record = world.records.get(marriage.id);
     if (JSON.stringify(record?.derived?.dissolution) === JSON.stringify(dissolution)) continue;
-    await deps.records.setDerived(marriage.id, dissolution ? { 'derived.dissolution': dissolution } : {}, dissolution ? [] : ['derived.dissolution']);
+    await deps.records.setDerived(marriage.id, dissolution ? { 'derived.dissolution': dissolution } : {}, dissolution ? [] : ['derived.dissolution'], {
+      version: 1,
+    });
   }
 }
