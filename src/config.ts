@@ -93,6 +93,30 @@ const variables = {
     .optional()
     .describe('Bearer token that opens GET /metrics to other hosts; without it only loopback callers get the metrics'),
   TOKEN_ISSUER: z.string().min(1).default('civil-registry').describe('`iss` of tokens the service issues'),
+  PUBLIC_BASE_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\/[^/]+$/, 'must be a scheme and host, without a path or trailing slash')
+    .default('http://localhost:3000')
+    .describe("Address where the public reaches the service: certificates' issuer, verification links and status lists"),
+  CERTIFICATE_KEYS_DIR: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Folder of the certificate signing keys (PEM, PKCS#8, P-256, one file per kid); default DATA_DIR/keys/certificates'),
+  CERTIFICATE_SIGNING_KEY: z
+    .string()
+    .includes('PRIVATE KEY')
+    .optional()
+    .describe('A certificate signing key as PEM in the environment: it becomes the active key when it is not already'),
+  CERTIFICATE_VALIDITY_DAYS: z.coerce.number().int().min(1).max(36500).default(365).describe('How long a certificate is valid after it is issued'),
+  RATE_LIMIT_VERIFY_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(600)
+    .describe('Certificate verifications (and verification pages) per minute and address'),
   BOOTSTRAP_ADMIN_USERNAME: z.string().min(3).optional().describe('First admin, created only when the database has no user'),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12).optional().describe('Password of the first admin (at least 12 characters)'),
   BOOTSTRAP_ADMIN_OFFICE: z

@@ -1,12 +1,14 @@
 import type { Role, Scope } from './journal/types';
 import type { BirthFacts } from './modules/births/schemas';
+import type { PublicJwk } from './modules/certificates/jwk';
+import type { CertificateLanguage } from './modules/certificates/model';
 import type { MaritalStatus } from './modules/civil-status/derive';
 import type { DeathFacts } from './modules/deaths/schemas';
 import type { DivorceFacts } from './modules/divorces/schemas';
 import type { MarriageFacts } from './modules/marriages/schemas';
 import type { NewPerson } from './modules/persons/projection';
 import type { EnrolPerson } from './modules/persons/schemas';
-import type { FieldChange } from './modules/records/rules';
+import type { FieldChange, RecordKind } from './modules/records/rules';
 import type { UserChange } from './modules/users/schemas';
 
 /** What every declaration entry carries, whatever the kind. */
@@ -45,6 +47,26 @@ export interface EventCatalogue {
   'record.voided': { recordId: string };
   /** `facts` are all the record's facts after the correction, in the shape of the record's kind. */
   'record.corrected': { recordId: string; changes: FieldChange[]; facts: object };
+  /** A certificate key signs from now on; the keys active before are retired (they verify until `verifiesUntil`). */
+  'certificate-key.activated': { kid: string; jwk: PublicJwk; retired: { kid: string; verifiesUntil: string }[] };
+  /** A key no longer verifies anything: what it signed is invalid. */
+  'certificate-key.withdrawn': { kid: string };
+  /** Who issued which certificate of which record at which version, for whom, under which key. */
+  'certificate.issued': {
+    certificateId: string;
+    recordId: string;
+    recordVersion: number;
+    kind: RecordKind;
+    subjectNin: string;
+    registrationNumber: string;
+    language: CertificateLanguage;
+    kid: string;
+    statusIndex: number;
+    factsHash: string;
+    token: string;
+    expiresAt: string;
+  };
+  'certificate.revoked': { certificateId: string; statusIndex: number };
   'office.created': { code: string; name: string; governorate: string };
   /** `secretId` names the password's hash in `secrets`; the hash never enters the journal. */
   'user.created': { userId: string; username: string; role: Role; office: string; secretId: string; nin?: string };
@@ -75,6 +97,10 @@ export const EVENT_ROLE: { readonly [K in EventType]: 'projected' | 'audit-only'
   'record.rejected': 'projected',
   'record.voided': 'projected',
   'record.corrected': 'projected',
+  'certificate-key.activated': 'projected',
+  'certificate-key.withdrawn': 'projected',
+  'certificate.issued': 'projected',
+  'certificate.revoked': 'projected',
   'office.created': 'projected',
   // Accounts, clients and activation codes too: append, then project; the hashes of their
   // secrets live in `secrets`, written first, and the entries name them by id.

@@ -1,6 +1,8 @@
 import type { Journal } from './journal/journal';
 import { civilStatusListener } from './modules/civil-status/projection';
 import { vitalStatisticsListener } from './modules/statistics/projection';
+import { registerKeyProjectors } from './modules/certificates/keys';
+import { certificateListener, registerCertificateProjectors } from './modules/certificates/projection';
 import { registerClientProjectors } from './modules/clients/service';
 import { registerOfficeProjectors } from './modules/offices/projection';
 import { registerPersonProjectors } from './modules/persons/projection';
@@ -18,6 +20,9 @@ export function registerProjectors(journal: Journal, stores: Stores, kinds: Reco
   // Every registration, voiding and correction, of any kind: statuses derived again, statistics counted.
   kinds.onChange(civilStatusListener({ persons: stores.persons, records: stores.records, kinds }));
   kinds.onChange(vitalStatisticsListener({ vitalCounts: stores.vitalCounts, kinds }));
+  kinds.onChange(certificateListener({ certificates: stores.certificates, revocations: stores.revocations, kinds }));
+  registerKeyProjectors(journal, stores.signingKeys);
+  registerCertificateProjectors(journal, stores);
   registerOfficeProjectors(journal, stores.offices);
   registerUserProjectors(journal, { users: stores.users, activationCodes: models.activationCodes });
   registerClientProjectors(journal, stores.clients);

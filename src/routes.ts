@@ -3,6 +3,7 @@ import { RECORD_SCHEMAS } from './kinds';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
 import { birthRoutes } from './modules/births/routes';
+import { certificateRoutes } from './modules/certificates/routes';
 import { citizenRoutes } from './modules/citizens/routes';
 import { deathRoutes } from './modules/deaths/routes';
 import { divorceRoutes } from './modules/divorces/routes';
@@ -32,5 +33,6 @@ export const API_ROUTES: readonly AnyRoute[] = [
   ...recordRoutes(RECORD_SCHEMAS),
   ...auditRoutes,
   ...statisticsRoutes,
+  ...certificateRoutes,
   ...identityRoutes,
 ];

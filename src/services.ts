@@ -23,6 +23,11 @@ import type { RecordKinds } from './modules/records/kinds';
 import { RECORD_INDEXES, type CivilRecord } from './modules/records/model';
 import { policyFromConfig, type CivilStatusPolicy } from './modules/civil-status/policy';
 import type { VitalCount } from './modules/statistics/model';
+import { CERTIFICATE_INDEXES, REVOCATION_INDEXES, type CertificateDoc, type RevocationDoc, type SigningKeyDoc } from './modules/certificates/model';
+import { CertificateKeyring } from './modules/certificates/keyring';
+import { ensureActiveKey } from './modules/certificates/keys';
+import { KeyVault } from './modules/certificates/vault';
+import path from 'node:path';
 import { USER_INDEXES, userModel, type User } from './modules/users/model';
 import { idempotencyModel } from './http/idempotency-model';
 import { registerProjectors } from './projectors';
@@ -60,6 +65,9 @@ function createStores(db: Db) {
     users: new ProjectionStore<User>(db, 'users', USER_INDEXES),
     clients: new ProjectionStore<Client>(db, 'clients'),
     vitalCounts: new ProjectionStore<VitalCount>(db, 'vital_counts'),
+    signingKeys: new ProjectionStore<SigningKeyDoc>(db, 'signing_keys'),
+    certificates: new ProjectionStore<CertificateDoc>(db, 'certificates', CERTIFICATE_INDEXES),
+    revocations: new ProjectionStore<RevocationDoc>(db, 'revocations', REVOCATION_INDEXES),
   };
 }
 
@@ -71,6 +79,8 @@ export interface Services extends Stores {
   models: Models;
   journal: Journal;
   kinds: RecordKinds;
+  /** The certificate keys: public halves from the journal, private halves from the key folder. */
+  keyring: CertificateKeyring;
   /** The civil-status law in force (ages, further marriages). */
   policy: CivilStatusPolicy;
   tokens: TokenService;
@@ -100,6 +110,12 @@ export async function connect(uri: string, dbName?: string): Promise<Connection>
   return conn;
 }
 
+/** Where the private certificate keys live: the configured folder, the data folder, or memory (tests). */
+function certificateKeysDir(config: Config, persist: boolean): string | undefined {
+  if (config.CERTIFICATE_KEYS_DIR) return config.CERTIFICATE_KEYS_DIR;
+  return persist ? path.join(config.DATA_DIR, 'keys', 'certificates') : undefined;
+}
+
 /** Builds the services on an open connection: indexes first, then replay of unapplied entries. */
 export async function createServices(conn: Connection, config: Config, log: Logger, opts: { persistKeys: boolean }): Promise<Services> {
   const db = conn.db;
@@ -125,6 +141,7 @@ export async function createServices(conn: Connection, config: Config, log: Logg
     journal,
     kinds,
     policy,
+    keyring: new CertificateKeyring(stores.signingKeys, new KeyVault(certificateKeysDir(config, opts.persistKeys))),
     log,
     tokens: new TokenService(key, config.TOKEN_ISSUER, config.ACCESS_TOKEN_TTL_SECONDS),
     metrics: new Metrics({
@@ -139,5 +156,6 @@ export async function createServices(conn: Connection, config: Config, log: Logg
   registerProjectors(journal, stores, kinds, models);
   const replayed = await journal.catchUp();
   if (replayed > 0) log.info({ replayed }, 'replayed journal entries past the last checkpoint');
+  await ensureActiveKey({ ...services, signingKeys: stores.signingKeys }, { actor: { id: 'system', role: 'system' }, requestId: 'start' });
   return services;
 }

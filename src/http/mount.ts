@@ -132,5 +132,7 @@ function noBody(req: Request): undefined {
 function send(res: Response, reply: Reply): void {
   for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
   if (reply.body === undefined) res.status(reply.status).end();
+  // A PDF, a page or a signed credential goes as it is, under the Content-Type the handler set.
+  else if (Buffer.isBuffer(reply.body) || typeof reply.body === 'string') res.status(reply.status).send(reply.body);
   else res.status(reply.status).json(reply.body);
 }

@@ -39,6 +39,10 @@ export const policy = {
   'records.void': ['registrar'],
   'audit.read': ['auditor', 'admin'],
   'statistics.read': 'anyone',
+  'certificates.issue': ['officer', 'registrar', 'citizen'],
+  'certificates.read': ['officer', 'registrar', 'citizen'],
+  'certificates.revoke': ['registrar'],
+  'certificates.verify': 'anyone',
   'identity.verify': { scope: 'identity:verify' },
 } as const satisfies Record<string, Rule>;
 

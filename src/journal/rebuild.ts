@@ -6,11 +6,28 @@ import type { Services } from '../services';
  * stopped (or in maintenance): readers would see the projections empty meanwhile.
  */
 export async function rebuildProjections(
-  services: Pick<Services, 'persons' | 'legacyRefs' | 'nameTokens' | 'records' | 'offices' | 'users' | 'clients' | 'vitalCounts' | 'models' | 'journal' | 'db'>,
+  services: Pick<
+    Services,
+    | 'persons'
+    | 'legacyRefs'
+    | 'nameTokens'
+    | 'records'
+    | 'offices'
+    | 'users'
+    | 'clients'
+    | 'vitalCounts'
+    | 'signingKeys'
+    | 'certificates'
+    | 'revocations'
+    | 'models'
+    | 'journal'
+    | 'db'
+  >,
   onApplied?: (seq: number) => void,
 ): Promise<number> {
-  const { persons, legacyRefs, nameTokens, records, offices, users, clients, vitalCounts } = services;
-  await Promise.all([persons, legacyRefs, nameTokens, records, offices, users, clients, vitalCounts].map((store) => store.clear()));
+  const { persons, legacyRefs, nameTokens, records, offices, users, clients, vitalCounts, signingKeys, certificates, revocations } = services;
+  const stores = [persons, legacyRefs, nameTokens, records, offices, users, clients, vitalCounts, signingKeys, certificates, revocations];
+  await Promise.all(stores.map((store) => store.clear()));
   await services.models.activationCodes.deleteMany({});
   // The applied position only: the recorded head (the truncation check's reference) stays.
   await services.db.collection<{ _id: string }>('journal_checkpoints').deleteOne({ _id: 'projections' });

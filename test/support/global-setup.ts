@@ -1,5 +1,6 @@
 import { loadConfig } from '../../src/config';
 import { resolveEngine, type Engine } from '../../src/db/engine';
+import { ensureSystemTools } from './system-tools';
 
 declare global {
   var __ENGINE__: Engine | undefined;
@@ -7,6 +8,7 @@ declare global {
 
 /** One engine for the whole run (throwaway data); test files share it with a database each. */
 export default async function globalSetup(): Promise<void> {
+  ensureSystemTools((m) => process.stderr.write(`[tools] ${m}\n`));
   const config = loadConfig();
   const engine = await resolveEngine({
     mongodbUri: config.MONGODB_URI,

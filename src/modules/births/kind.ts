@@ -1,4 +1,5 @@
 import type { Journal } from '../../journal/journal';
+import { namedPerson } from '../persons/presenter';
 import type { PersonStores } from '../persons/projection';
 import type { KindHandler, RecordKinds } from '../records/kinds';
 import type { CivilRecord, RecordStore } from '../records/model';
@@ -44,6 +45,23 @@ export function birthKind(deps: PersonStores & { records: RecordStore; kinds: Re
     decideRegistration: (record, number) => decideBirthRegistration(deps.persons, record, number),
     applyCorrection: (entry, record) => applyBirthCorrection(deps, entry, record),
     presentFacts: presentBirthFacts,
+    certify: async (r) => {
+      const { child, mother, father } = r.data;
+      const parent = async (p: typeof mother) => ('nin' in p ? namedPerson(deps.persons, p.nin) : { name: p.name });
+      return {
+        subjects: r.subjectNin ? [r.subjectNin] : [],
+        facts: {
+          child: {
+            ...(r.subjectNin ? await namedPerson(deps.persons, r.subjectNin) : {}),
+            sex: child.sex,
+            dateOfBirth: child.dateOfBirth,
+            placeOfBirth: child.placeOfBirth,
+          },
+          mother: await parent(mother),
+          ...(father ? { father: await parent(father) } : {}),
+        },
+      };
+    },
     tally: (r) => ({ date: r.data.child.dateOfBirth, governorate: r.data.child.placeOfBirth.governorate, counters: [`births.${r.data.child.sex}`] }),
     registerProjectors: (journal: Journal) => registerBirthProjectors(journal, deps),
   };

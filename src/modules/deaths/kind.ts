@@ -27,6 +27,19 @@ export function deathKind(deps: CivilKindDeps): KindHandler<DeathFacts, DeathCha
     checkCorrection: (record, changes) => checkDeathCorrection(deps, record, changes),
     decideRegistration: (record, number) => decideDeathRegistration(deps, record, number),
     presentFacts: presentDeathFacts,
+    // The cause of death stays off the certificate: it is medical data, for the registry and statistics.
+    certify: async (r) => {
+      const d = r.data;
+      const deceased = await deps.persons.get(d.deceased.nin);
+      return {
+        subjects: [d.deceased.nin],
+        facts: {
+          deceased: { nin: d.deceased.nin, ...(deceased ? { name: deceased.name, sex: deceased.sex, dateOfBirth: deceased.dateOfBirth } : {}) },
+          dateOfDeath: d.dateOfDeath,
+          placeOfDeath: d.placeOfDeath,
+        },
+      };
+    },
     tally: (r) => {
       const chapter = chapterOf(r.data.causeOfDeath.icd10);
       return {

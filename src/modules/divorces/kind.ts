@@ -1,4 +1,5 @@
 import { projectRegistration, type CivilKindDeps } from '../civil-status/registration';
+import { namedPerson } from '../persons/presenter';
 import type { KindHandler } from '../records/kinds';
 import type { CivilRecord } from '../records/model';
 import { insertRecord } from '../records/projection';
@@ -25,6 +26,21 @@ export function divorceKind(deps: CivilKindDeps): KindHandler<DivorceFacts, Divo
     checkCorrection: (record, changes) => checkDivorceCorrection(deps, record, changes),
     decideRegistration: (record, number) => decideDivorceRegistration(deps, record, number),
     presentFacts: presentDivorceFacts,
+    certify: async (r) => {
+      const d = r.data;
+      const marriage = await deps.records.get(d.marriageId);
+      return {
+        subjects: [...d.parties],
+        facts: {
+          parties: [await namedPerson(deps.persons, d.parties[0]), await namedPerson(deps.persons, d.parties[1])],
+          ...(marriage?.registrationNumber ? { marriageRegistrationNumber: marriage.registrationNumber } : {}),
+          dateOfDivorce: d.dateOfDivorce,
+          courtReference: d.courtReference,
+          ...(d.divorceType ? { divorceType: d.divorceType } : {}),
+          placeOfDivorce: d.placeOfDivorce,
+        },
+      };
+    },
     tally: (r) => ({ date: r.data.dateOfDivorce, governorate: r.data.placeOfDivorce.governorate, counters: ['divorces'] }),
     civilEvent: (r) => divorceEvent(r._id, r.data),
     registerProjectors(journal) {

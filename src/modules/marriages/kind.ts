@@ -1,4 +1,5 @@
 import { projectRegistration, type CivilKindDeps } from '../civil-status/registration';
+import { namedPerson } from '../persons/presenter';
 import type { KindHandler } from '../records/kinds';
 import type { CivilRecord } from '../records/model';
 import { insertRecord } from '../records/projection';
@@ -29,6 +30,19 @@ export function marriageKind(deps: CivilKindDeps): KindHandler<MarriageFacts, Ma
     checkCorrection: (record, changes) => checkMarriageCorrection(deps, record, changes),
     decideRegistration: (record, number) => decideMarriageRegistration(deps, record, number),
     presentFacts: presentMarriageFacts,
+    certify: async (r) => {
+      const d = r.data;
+      return {
+        subjects: [d.partyA.nin, d.partyB.nin],
+        facts: {
+          partyA: await namedPerson(deps.persons, d.partyA.nin),
+          partyB: await namedPerson(deps.persons, d.partyB.nin),
+          dateOfMarriage: d.dateOfMarriage,
+          placeOfMarriage: d.placeOfMarriage,
+          ...(d.courtReference ? { courtReference: d.courtReference } : {}),
+        },
+      };
+    },
     tally: (r) => ({ date: r.data.dateOfMarriage, governorate: r.data.placeOfMarriage.governorate, counters: ['marriages'] }),
     civilEvent: (r) => marriageEvent(r._id, r.data),
     registerProjectors(journal) {

@@ -18,3 +18,9 @@ export function presentPerson(p: Person) {
     version: p.version,
   };
 }
+
+/** A person as a certificate names them: NIN and name (Arabic, with the Latin form when known). */
+export async function namedPerson(persons: { get(nin: string): Promise<Person | null> }, nin: string) {
+  const p = await persons.get(nin);
+  return p ? { nin, name: p.name } : { nin };
+}

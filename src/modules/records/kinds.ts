@@ -34,8 +34,18 @@ export interface KindHandler<F extends object = object, C extends object = objec
   registerProjectors(journal: Journal): void;
   /** What a registered record of this kind counts for in the vital statistics. */
   tally(record: CivilRecord<F>): Tally;
+  /**
+   * What a certificate of a registered record of this kind certifies: names in Arabic and Latin,
+   * dates, places, and nothing else; `subjects` are the NINs it may be about, the first by default.
+   */
+  certify(record: CivilRecord<F>): Promise<Certified>;
   /** The event a registered record of this kind is in a person's civil status, if it is one. */
   civilEvent?(record: CivilRecord<F>): CivilEvent;
+}
+
+export interface Certified {
+  subjects: string[];
+  facts: Record<string, unknown>;
 }
 
 /** A change of a record's standing, after the entry that made it was applied to the record. */

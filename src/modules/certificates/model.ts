@@ -1,0 +1,63 @@
+import type { IndexDeclaration, ProjectionStore } from '../../db/store';
+import type { RecordKind } from '../records/model';
+import type { PublicJwk } from './jwk';
+
+/** A certificate signing key's public half and standing, projected from its journal entries. */
+export interface SigningKeyDoc {
+  /** The kid: the key's RFC 7638 thumbprint. */
+  _id: string;
+  jwk: PublicJwk;
+  status: 'active' | 'retired' | 'withdrawn';
+  activatedAt: string;
+  retiredAt?: string;
+  /** A retired key verifies what it signed until then (when every certificate it signed has expired). */
+  verifiesUntil?: string;
+  withdrawnAt?: string;
+  withdrawReason?: string;
+  seq: number;
+}
+
+export type SigningKeyStore = ProjectionStore<SigningKeyDoc>;
+
+export type CertificateLanguage = 'ar' | 'en' | 'ar-en';
+
+/** An issued certificate, projected from `certificate.issued` and what followed. */
+export interface CertificateDoc {
+  _id: string;
+  recordId: string;
+  kind: RecordKind;
+  /** The NIN the certificate is about (`sub`). */
+  subjectNin: string;
+  registrationNumber: string;
+  language: CertificateLanguage;
+  kid: string;
+  statusIndex: number;
+  token: string;
+  /** Hash of the certified facts: when the record's facts hash differently, the certificate is superseded. */
+  factsHash: string;
+  issuedAt: string;
+  expiresAt: string;
+  issuedBy: { id: string; role: string };
+  revoked?: { at: string; reason: string; by: 'registrar' | 'record-voided' };
+  supersededAt?: string;
+  seq: number;
+}
+
+export type CertificateStore = ProjectionStore<CertificateDoc>;
+
+export const CERTIFICATE_INDEXES: IndexDeclaration[] = [
+  { key: { recordId: 1 }, serves: 'the certificates of a record, revoked or superseded when it is voided or corrected' },
+];
+
+/** One set bit of a status list: a revoked certificate (`_id`: list and index). */
+export interface RevocationDoc {
+  _id: string;
+  list: string;
+  index: number;
+  certificateId: string;
+  seq: number;
+}
+
+export type RevocationStore = ProjectionStore<RevocationDoc>;
+
+export const REVOCATION_INDEXES: IndexDeclaration[] = [{ key: { list: 1 }, serves: 'GET /v1/status-lists/{list}: the revoked entries of one list' }];

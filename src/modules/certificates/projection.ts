@@ -1,0 +1,66 @@
+import type { Journal } from '../../journal/journal';
+import type { RecordKinds, RecordListener } from '../records/kinds';
+import type { CertificateStore, RevocationStore } from './model';
+import { certifiedFacts } from './service';
+import { listOf, STATUS_LIST_SIZE } from './status-list';
+
+export interface CertificateStores {
+  certificates: CertificateStore;
+  revocations: RevocationStore;
+}
+
+/** Sets a certificate's bit in its status list. */
+async function markRevoked(stores: CertificateStores, seq: number, certificateId: string, index: number): Promise<void> {
+  const list = listOf(index);
+  await stores.revocations.insertOnce({ _id: `${list}:${index % STATUS_LIST_SIZE}`, list, index: index % STATUS_LIST_SIZE, certificateId, seq });
+}
+
+export function registerCertificateProjectors(journal: Journal, stores: CertificateStores): void {
+  journal.on('certificate.issued', (entry) => {
+    const d = entry.data;
+    return stores.certificates.insertOnce({
+      _id: d.certificateId,
+      recordId: d.recordId,
+      kind: d.kind,
+      subjectNin: d.subjectNin,
+      registrationNumber: d.registrationNumber,
+      language: d.language,
+      kid: d.kid,
+      statusIndex: d.statusIndex,
+      token: d.token,
+      factsHash: d.factsHash,
+      issuedAt: entry.at,
+      expiresAt: d.expiresAt,
+      issuedBy: { id: entry.actor.id, role: entry.actor.role },
+      seq: entry.seq,
+    });
+  });
+  journal.on('certificate.revoked', async (entry) => {
+    await stores.certificates.applyOnce(entry.data.certificateId, entry.seq, {
+      set: { revoked: { at: entry.at, reason: entry.reason ?? '', by: 'registrar' } },
+    });
+    await markRevoked(stores, entry.seq, entry.data.certificateId, entry.data.statusIndex);
+  });
+}
+
+/**
+ * A voided record revokes its certificates; a corrected one supersedes those whose certified
+ * facts changed (they still say what was true when issued).
+ */
+export function certificateListener(deps: CertificateStores & { kinds: RecordKinds }): RecordListener {
+  return async ({ cause, type, record }) => {
+    if (type === 'registered') return;
+    const issued = await deps.certificates.list({ recordId: record._id });
+    if (issued.length === 0) return;
+    const current = type === 'corrected' ? await certifiedFacts(deps.kinds, record) : undefined;
+    for (const doc of issued) {
+      if (type === 'voided' && !doc.revoked) {
+        await deps.certificates.applyOnce(doc._id, cause.seq, { set: { revoked: { at: cause.at, reason: 'The record was voided', by: 'record-voided' } } });
+        await markRevoked(deps, cause.seq, doc._id, doc.statusIndex);
+      }
+      if (current && !doc.supersededAt && current.hash !== doc.factsHash) {
+        await deps.certificates.applyOnce(doc._id, cause.seq, { set: { supersededAt: cause.at } });
+      }
+    }
+  };
+}

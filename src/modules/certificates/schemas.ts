@@ -1,0 +1,84 @@
+import { z } from '../../http/zod';
+import { nin, reason, recordId } from '../common/schemas';
+
+export const certificateId = z
+  .string()
+  .regex(/^c_[A-Za-z0-9_-]{22}$/, 'is not a certificate id')
+  .openapi({ example: 'c_Jx0Qb3mRk2VfA9sT1wLpZg' });
+
+export const certificateParams = z.object({ id: certificateId }).strict();
+
+export const issueBody = z
+  .object({ recordId, language: z.enum(['ar', 'en', 'ar-en']).default('ar-en') })
+  .strict()
+  .openapi('IssueCertificate', { example: { recordId: 'r_3q2Zk8mW1xYbN4fT7vLh9A', language: 'ar-en' } });
+
+export const certificateView = z
+  .object({
+    id: certificateId,
+    recordId,
+    kind: z.enum(['birth', 'marriage', 'divorce', 'death']),
+    subjectNin: nin,
+    registrationNumber: z.string(),
+    language: z.enum(['ar', 'en', 'ar-en']),
+    token: z.string().openapi({ description: 'Compact JWS (ES256, typ vc+jwt): a W3C Verifiable Credential 2.0 secured with JOSE' }),
+    status: z.enum(['valid', 'revoked', 'superseded', 'expired']),
+    issuedAt: z.string(),
+    expiresAt: z.string(),
+    kid: z.string(),
+    verifyUrl: z.string(),
+    pdfUrl: z.string(),
+    revocation: z.object({ at: z.string(), reason: z.string() }).optional(),
+  })
+  .openapi('Certificate');
+
+export const verifyBody = z
+  .object({ token: z.string().min(1).max(16_384) })
+  .strict()
+  .openapi('VerifyCertificate');
+
+const personName = z.object({ givenName: z.string(), fatherName: z.string(), grandfatherName: z.string() }).passthrough();
+
+export const verificationView = z
+  .object({
+    valid: z.boolean(),
+    status: z.enum(['valid', 'revoked', 'superseded', 'invalid']),
+    reason: z.string().optional(),
+    certificate: z
+      .object({
+        id: z.string(),
+        kind: z.string(),
+        registrationNumber: z.string(),
+        registeredAt: z.string().optional(),
+        subjectNin: z.string(),
+        subjectName: personName.optional(),
+        issuedAt: z.string(),
+        expiresAt: z.string(),
+        facts: z.record(z.string(), z.unknown()).optional(),
+        revokedAt: z.string().optional(),
+        revocationReason: z.string().optional(),
+        newerExists: z.boolean().optional(),
+      })
+      .optional(),
+  })
+  .openapi('CertificateVerification');
+
+export const jwksView = z
+  .object({
+    keys: z.array(
+      z.object({
+        kty: z.literal('EC'),
+        crv: z.literal('P-256'),
+        x: z.string(),
+        y: z.string(),
+        kid: z.string(),
+        use: z.literal('sig'),
+        alg: z.literal('ES256'),
+      }),
+    ),
+  })
+  .openapi('JsonWebKeySet');
+
+export const statusListParams = z.object({ list: z.string().regex(/^[1-9]\d{0,5}$/, 'is not a status list number') }).strict();
+export const verifyPageQuery = z.object({ token: z.string().min(1).max(16_384).optional() }).strict();
+export const revokeBody = z.object({ reason }).strict().openapi('RevokeCertificate');

@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from 'mongodb';
+import { nextValue } from '../../db/counters';
+import { conflict, notFound } from '../../http/problem';
+import { canonicalJson, sha256Hex } from '../../journal/hash';
+import type { Journal } from '../../journal/journal';
+import type { CommandContext } from '../../journal/types';
+import type { WorldDeps } from '../civil-status/world';
+import type { RecordKinds } from '../records/kinds';
+import type { CivilRecord } from '../records/model';
+import { findRecord } from '../records/service';
+import { requireEntitled } from './entitlement';
+import type { CertificateKeyring } from './keyring';
+import type { CertificateDoc, CertificateLanguage, CertificateStore } from './model';
+import { listOf } from './status-list';
+import { credentialClaims, signCredential } from './token';
+
+export interface CertificateDeps extends WorldDeps {
+  journal: Journal;
+  db: Db;
+  certificates: CertificateStore;
+  keyring: CertificateKeyring;
+  config: { PUBLIC_BASE_URL: string; CERTIFICATE_VALIDITY_DAYS: number };
+}
+
+/** Opaque, unguessable certificate id: 128 random bits. */
+export const newCertificateId = () => `c_${randomBytes(16).toString('base64url')}`;
+
+export const statusListUrl = (base: string, index: number) => `${base}/v1/status-lists/${listOf(index)}`;
+
+/** The hash of what a record certifies now: a certificate whose hash differs is superseded. */
+export async function certifiedFacts(kinds: RecordKinds, record: CivilRecord) {
+  const certified = await kinds.of(record.kind).certify(record);
+  return { ...certified, hash: sha256Hex(canonicalJson(certified.facts)) };
+}
+
+/**
+ * Issues a certificate of a registered record: signed with the active key, journaled with who,
+ * for whom, which record and version. A citizen gets only what `requireEntitled` allows, and is
+ * then the certificate's subject when the record names them.
+ */
+export async function issueCertificate(deps: CertificateDeps, ctx: CommandContext, input: { recordId: string; language: CertificateLanguage }) {
+  let statusIndex: number | undefined;
+  const certificateId = newCertificateId();
+  return deps.journal.execute(ctx, async () => {
+    const record = await findRecord(deps.records, input.recordId);
+    if (record.status !== 'registered' || !record.registrationNumber || !record.registeredAt) {
+      throw conflict(`Only a registered record has certificates; this one is ${record.status}`, 'record-not-registered');
+    }
+    const citizen = ctx.actor.role === 'citizen' ? ctx.actor.nin : undefined;
+    if (ctx.actor.role === 'citizen') await requireEntitled(deps, record, citizen ?? '');
+    const certified = await certifiedFacts(deps.kinds, record);
+    const subjectNin = citizen && certified.subjects.includes(citizen) ? citizen : certified.subjects[0];
+    if (!subjectNin) throw conflict('This record names nobody a certificate could be about', 'no-subject');
+    // Allocated once per command: a retry after a lost append race keeps its place in the list.
+    statusIndex ??= (await nextValue(deps.db, 'certificate-status-index')) - 1;
+    const issuedAt = new Date();
+    const expiresAt = new Date(issuedAt.getTime() + deps.config.CERTIFICATE_VALIDITY_DAYS * 86_400_000);
+    const base = deps.config.PUBLIC_BASE_URL;
+    const signer = await deps.keyring.signer();
+    const claims = credentialClaims({
+      issuer: base,
+      id: certificateId,
+      kind: record.kind,
+      subjectNin,
+      registrationNumber: record.registrationNumber,
+      registeredAt: record.registeredAt,
+      facts: certified.facts,
+      statusIndex,
+      statusListUrl: statusListUrl(base, statusIndex),
+      issuedAt,
+      expiresAt,
+    });
+    return {
+      type: 'certificate.issued',
+      entityIds: [certificateId, record._id, subjectNin],
+      data: {
+        certificateId,
+        recordId: record._id,
+        recordVersion: record.version,
+        kind: record.kind,
+        subjectNin,
+        registrationNumber: record.registrationNumber,
+        language: input.language,
+        kid: signer.kid,
+        statusIndex,
+        factsHash: certified.hash,
+        token: signCredential(claims, signer),
+        expiresAt: expiresAt.toISOString(),
+      },
+    };
+  });
+}
+
+export async function findCertificate(certificates: CertificateStore, id: string): Promise<CertificateDoc> {
+  const doc = await certificates.get(id);
+  if (!doc) throw notFound(`No certificate ${id}`);
+  return doc;
+}
+
+/** A registrar revokes a certificate, with a reason: it verifies as revoked from now on. */
+export async function revokeCertificate(deps: CertificateDeps, ctx: CommandContext, id: string, reason: string) {
+  await deps.journal.execute(ctx, async () => {
+    const doc = await findCertificate(deps.certificates, id);
+    if (doc.revoked) throw conflict(`The certificate was revoked on ${doc.revoked.at}`, 'already-revoked');
+    return { type: 'certificate.revoked', entityIds: [id, doc.recordId, doc.subjectNin], data: { certificateId: id, statusIndex: doc.statusIndex }, reason };
+  });
+  return findCertificate(deps.certificates, id);
+}
+
+/** A certificate's standing now: revoked, superseded by a correction of its record, expired, or valid. */
+export function standingOf(doc: CertificateDoc, now = new Date()): 'valid' | 'revoked' | 'superseded' | 'expired' {
+  if (doc.revoked) return 'revoked';
+  if (doc.supersededAt) return 'superseded';
+  if (doc.expiresAt <= now.toISOString()) return 'expired';
+  return 'valid';
+}
+
+/** Whether the caller may read this certificate: staff, or a citizen entitled to its record. */
+export async function requireReader(deps: CertificateDeps, ctx: Pick<CommandContext, 'actor'>, doc: CertificateDoc): Promise<void> {
+  if (ctx.actor.role !== 'citizen') return;
+  await requireEntitled(deps, await findRecord(deps.records, doc.recordId), ctx.actor.nin ?? '');
+}

@@ -1,0 +1,304 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import { calculateJwkThumbprint, createLocalJWKSet, jwtVerify } from 'jose';
+import jwt from 'jsonwebtoken';
+import { rotateKey, withdrawKey } from '../src/modules/certificates/keys';
+import path from 'node:path';
+import { auth, request, startHarness, type Harness } from './support/harness';
+import { contractChecker } from './support/contract';
+import { birthDeclaration, enrolParents } from './support/fixtures';
+import { decodeQr, renderFirstPage } from './support/certificates';
+
+let h: Harness;
+let officer: string;
+let registrar: string;
+let expectContract: ReturnType<typeof contractChecker>;
+
+beforeAll(async () => {
+  h = await startHarness();
+  expectContract = contractChecker();
+  officer = await h.token('officer');
+  registrar = await h.token('registrar');
+});
+afterAll(() => h.close());
+
+const post = (p: string, body: object, token = officer) => request(h.app).post(p).set(auth(token)).send(body);
+
+async function registeredBirth() {
+  const { mother, father } = await enrolParents(h.app, registrar);
+  const declared = await post('/v1/births', birthDeclaration(mother.nin, father.nin));
+  const registered = await post(`/v1/records/${declared.body.id}/registration`, {}, registrar);
+  return { record: registered.body, mother: mother.nin, father: father.nin };
+}
+
+describe('certificates', () => {
+  it('issues a signed birth certificate, with a bilingual PDF whose QR code carries the token', async () => {
+    const { record } = await registeredBirth();
+    const issued = await post('/v1/certificates', { recordId: record.id });
+    expectContract(issued);
+    expect(issued.status).toBe(201);
+    expect(issued.body).toMatchObject({ recordId: record.id, kind: 'birth', status: 'valid', subjectNin: record.child.nin });
+
+    const pdf = await request(h.app)
+      .get(`/v1/certificates/${issued.body.id}/pdf`)
+      .set(auth(officer))
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    // The QR code at 200 dpi (an office printer prints at 300 or more); the picture in docs/ at 150.
+    const png = await renderFirstPage(pdf.body as Buffer, 200, true);
+    await writeFile(path.join(__dirname, '..', 'docs', 'certificate-birth.png'), await renderFirstPage(pdf.body as Buffer));
+    expect(decodeQr(png)).toBe(issued.body.token);
+
+    const verified = await post('/v1/certificates/verification', { token: issued.body.token });
+    expectContract(verified);
+    expect(verified.body).toMatchObject({ valid: true, status: 'valid', certificate: { kind: 'birth', registrationNumber: record.registrationNumber } });
+  });
+});
+
+const pdfOf = (id: string, token: string) =>
+  request(h.app)
+    .get(`/v1/certificates/${id}/pdf`)
+    .set(auth(token))
+    .buffer(true)
+    .parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+
+describe('certificates checked by someone else’s code', () => {
+  it('verifies with jose against the served JWKS: ES256, the kid, typ vc+jwt, a VC 2.0 claims set', async () => {
+    const { record } = await registeredBirth();
+    const issued = await post('/v1/certificates', { recordId: record.id, language: 'ar' });
+    const jwks = await request(h.app).get('/.well-known/jwks.json');
+    expectContract(jwks);
+    expect(jwks.headers['cache-control']).toMatch(/max-age/);
+    for (const key of jwks.body.keys) {
+      expect(key).toMatchObject({ kty: 'EC', crv: 'P-256', use: 'sig', alg: 'ES256' });
+      expect(key.kid).toBe(await calculateJwkThumbprint(key, 'sha256'));
+    }
+    const { payload, protectedHeader } = await jwtVerify(issued.body.token, createLocalJWKSet(jwks.body), {
+      algorithms: ['ES256'],
+      issuer: h.services.config.PUBLIC_BASE_URL,
+      typ: 'vc+jwt',
+    });
+    expect(protectedHeader.kid).toBe(issued.body.kid);
+    expect(payload).toMatchObject({
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      type: ['VerifiableCredential', 'BirthCertificate'],
+      issuer: h.services.config.PUBLIC_BASE_URL,
+      sub: record.child.nin,
+      jti: issued.body.id,
+      credentialSubject: {
+        kind: 'birth',
+        registrationNumber: record.registrationNumber,
+        child: { nin: record.child.nin, sex: 'female', dateOfBirth: '2026-03-14' },
+      },
+      credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'revocation' },
+    });
+    expect(payload.nbf).toBe(payload.iat);
+    // Nothing beyond the certified facts: no declarer, no office, no informant.
+    expect(JSON.stringify(payload)).not.toMatch(/declaredBy|informant|office/);
+  });
+
+  it('answers invalid for tampered, expired, unknown-key, wrong-algorithm and unsigned tokens, with no facts', async () => {
+    const { record } = await registeredBirth();
+    const { token } = (await post('/v1/certificates', { recordId: record.id })).body as { token: string };
+    const [header, payload] = token.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
+    const forged = `${header}.${Buffer.from(JSON.stringify({ ...claims, sub: '111111111111' })).toString('base64url')}.${token.split('.')[2]}`;
+    const signer = await h.services.keyring.signer();
+    const expired = jwt.sign({ ...claims, iat: 1_600_000_000, nbf: 1_600_000_000, exp: 1_600_000_100 }, signer.privateKey, {
+      algorithm: 'ES256',
+      keyid: signer.kid,
+      header: { alg: 'ES256', typ: 'vc+jwt' },
+    });
+    const stranger = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+    const unknownKey = jwt.sign(claims, stranger, { algorithm: 'ES256', keyid: 'not-ours', header: { alg: 'ES256', typ: 'vc+jwt' } });
+    const sameKidOtherKey = jwt.sign(claims, stranger, { algorithm: 'ES256', keyid: signer.kid, header: { alg: 'ES256', typ: 'vc+jwt' } });
+    const hs256 = jwt.sign(claims, 'a shared secret of someone else', { algorithm: 'HS256', keyid: signer.kid, header: { alg: 'HS256', typ: 'vc+jwt' } });
+    const none = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'vc+jwt' })).toString('base64url')}.${payload}.`;
+    const cases: [string, string][] = [
+      [forged, 'bad-signature'],
+      [expired, 'expired'],
+      [unknownKey, 'unknown-key'],
+      [sameKidOtherKey, 'bad-signature'],
+      [hs256, 'wrong-algorithm'],
+      [none, 'wrong-algorithm'],
+      ['not a token', 'malformed'],
+    ];
+    for (const [t, reason] of cases) {
+      const res = await post('/v1/certificates/verification', { token: t });
+      expectContract(res);
+      expect(res.body).toEqual({ valid: false, status: 'invalid', reason });
+    }
+  });
+
+  it('renders a PDF of each kind whose QR code decodes back to the token', async () => {
+    const { mother, father } = await registeredBirth();
+    const marriage = await post('/v1/marriages', {
+      partyA: { nin: father },
+      partyB: { nin: mother },
+      dateOfMarriage: '2020-02-20',
+      placeOfMarriage: { governorate: 'IQ-NA' },
+    });
+    await post(`/v1/records/${marriage.body.id}/registration`, {}, registrar);
+    const divorce = await post('/v1/divorces', {
+      marriageId: marriage.body.id,
+      dateOfDivorce: '2025-01-10',
+      courtReference: 'NJF-PS-2025/19',
+      divorceType: 'khula',
+    });
+    await post(`/v1/records/${divorce.body.id}/registration`, {}, registrar);
+    const death = await post('/v1/deaths', {
+      deceased: { nin: father },
+      dateOfDeath: '2026-05-02',
+      placeOfDeath: { governorate: 'IQ-BA', facility: 'Basra Teaching Hospital' },
+      causeOfDeath: { icd10: 'I21.9' },
+    });
+    await post(`/v1/records/${death.body.id}/registration`, {}, registrar);
+    for (const [kind, id] of [
+      ['marriage', marriage.body.id],
+      ['divorce', divorce.body.id],
+      ['death', death.body.id],
+    ] as const) {
+      const issued = await post('/v1/certificates', { recordId: id });
+      expect(issued.body.kind).toBe(kind);
+      const pdf = await pdfOf(issued.body.id, officer);
+      expect(pdf.status).toBe(200);
+      const png = await renderFirstPage(pdf.body as Buffer, 200, true);
+      await writeFile(path.join(__dirname, '..', 'docs', `certificate-${kind}.png`), await renderFirstPage(pdf.body as Buffer));
+      expect(decodeQr(png)).toBe(issued.body.token);
+    }
+  });
+});
+
+describe('revocation, supersession and keys', () => {
+  it('a voided record revokes its certificates; a registrar may revoke one; the status list sets their bits', async () => {
+    const { record } = await registeredBirth();
+    const a = (await post('/v1/certificates', { recordId: record.id })).body;
+    const b = (await post('/v1/certificates', { recordId: record.id })).body;
+    const revoked = await post(`/v1/certificates/${a.id}/revocation`, { reason: 'Reported stolen by the holder' }, registrar);
+    expectContract(revoked);
+    expect(revoked.body).toMatchObject({ status: 'revoked', revocation: { reason: 'Reported stolen by the holder' } });
+    expect((await post(`/v1/certificates/${a.id}/revocation`, { reason: 'Again' }, registrar)).status).toBe(409);
+    expect((await post(`/v1/certificates/${b.id}/revocation`, { reason: 'Officers may not' }, officer)).status).toBe(403);
+    const verdict = (await post('/v1/certificates/verification', { token: a.token })).body;
+    expect(verdict).toMatchObject({ valid: false, status: 'revoked', reason: 'revoked-by-registrar' });
+    expect(verdict.certificate.facts).toBeUndefined();
+
+    await post(`/v1/records/${record.id}/voiding`, { reason: 'Registered twice' }, registrar);
+    expect((await post('/v1/certificates/verification', { token: b.token })).body).toMatchObject({ status: 'revoked', reason: 'record-voided' });
+
+    // Offline: the status list credential, signed, with both bits set.
+    const claims = JSON.parse(Buffer.from(String(a.token).split('.')[1], 'base64url').toString()) as { credentialStatus: { statusListCredential: string } };
+    const listPath = new URL(claims.credentialStatus.statusListCredential).pathname;
+    const list = await request(h.app).get(listPath);
+    expect(list.headers['content-type']).toMatch(/application\/vc\+jwt/);
+    const jwks = createLocalJWKSet((await request(h.app).get('/.well-known/jwks.json')).body);
+    const { payload } = await jwtVerify(list.text, jwks, { algorithms: ['ES256'], typ: 'vc+jwt' });
+    const bits = gunzipSync(Buffer.from(String((payload.credentialSubject as { encodedList: string }).encodedList).slice(1), 'base64url'));
+    const bit = (i: number) => (bits[i >> 3] >> (7 - (i & 7))) & 1;
+    const index = (t: string) =>
+      Number(
+        (JSON.parse(Buffer.from(t.split('.')[1], 'base64url').toString()) as { credentialStatus: { statusListIndex: string } }).credentialStatus
+          .statusListIndex,
+      );
+    expect([bit(index(a.token) % 131072), bit(index(b.token) % 131072)]).toEqual([1, 1]);
+    expect(bits.length).toBe(16384);
+  });
+
+  it('a correction supersedes certificates whose facts changed: still genuine, with what was true then', async () => {
+    const { record } = await registeredBirth();
+    const old = (await post('/v1/certificates', { recordId: record.id })).body;
+    const read = await request(h.app).get(`/v1/records/${record.id}`).set(auth(registrar));
+    await request(h.app)
+      .post(`/v1/records/${record.id}/corrections`)
+      .set(auth(registrar))
+      .set('If-Match', read.headers.etag)
+      .send({ changes: { child: { dateOfBirth: '2026-03-13' } }, reason: 'Hospital record' });
+    const verdict = (await post('/v1/certificates/verification', { token: old.token })).body;
+    expect(verdict).toMatchObject({ valid: false, status: 'superseded', certificate: { newerExists: true, facts: { child: { dateOfBirth: '2026-03-14' } } } });
+    const fresh = (await post('/v1/certificates', { recordId: record.id })).body;
+    expect((await post('/v1/certificates/verification', { token: fresh.token })).body).toMatchObject({
+      status: 'valid',
+      certificate: { facts: { child: { dateOfBirth: '2026-03-13' } } },
+    });
+  });
+
+  it('rotation: the new key signs, the retired one still verifies; a withdrawn key’s certificates are invalid', async () => {
+    const { record } = await registeredBirth();
+    const before = (await post('/v1/certificates', { recordId: record.id })).body;
+    const system = { actor: { id: 'test-operator', role: 'system' as const }, requestId: 'rotate' };
+    const kid = await rotateKey(h.services, system);
+    const after = (await post('/v1/certificates', { recordId: record.id })).body;
+    expect(after.kid).toBe(kid);
+    expect(before.kid).not.toBe(kid);
+    const kids = (await request(h.app).get('/.well-known/jwks.json')).body.keys.map((k: { kid: string }) => k.kid);
+    expect(kids).toEqual(expect.arrayContaining([before.kid, kid]));
+    expect((await post('/v1/certificates/verification', { token: before.token })).body.status).toBe('valid');
+
+    await withdrawKey(h.services, system, before.kid, 'Key file copied to an unmanaged laptop');
+    expect((await post('/v1/certificates/verification', { token: before.token })).body).toEqual({ valid: false, status: 'invalid', reason: 'unknown-key' });
+    expect((await request(h.app).get('/.well-known/jwks.json')).body.keys.map((k: { kid: string }) => k.kid)).not.toContain(before.kid);
+    expect((await post('/v1/certificates/verification', { token: after.token })).body.status).toBe('valid');
+    const journaled = await h.services.journal.entries.find({ type: { $in: ['certificate-key.activated', 'certificate-key.withdrawn'] } }).toArray();
+    expect(journaled.map((e) => e.type)).toEqual(expect.arrayContaining(['certificate-key.activated', 'certificate-key.withdrawn']));
+  });
+});
+
+describe('who may have a certificate', () => {
+  it('a citizen: their own birth, their children’s, their marriages, a spouse’s death; not a stranger’s', async () => {
+    const { record, mother, father } = await registeredBirth();
+    const mum = await h.citizen(mother);
+    const stranger = await h.citizen();
+    expect((await post('/v1/certificates', { recordId: record.id }, mum.token)).status).toBe(201);
+    const refused = await post('/v1/certificates', { recordId: record.id }, stranger.token);
+    expectContract(refused);
+    expect(refused.status).toBe(403);
+    const marriage = await post('/v1/marriages', {
+      partyA: { nin: father },
+      partyB: { nin: mother },
+      dateOfMarriage: '2020-02-20',
+      placeOfMarriage: { governorate: 'IQ-NA' },
+    });
+    await post(`/v1/records/${marriage.body.id}/registration`, {}, registrar);
+    const own = await post('/v1/certificates', { recordId: marriage.body.id }, mum.token);
+    expect(own.body.subjectNin).toBe(mother);
+    const death = await post('/v1/deaths', {
+      deceased: { nin: father },
+      dateOfDeath: '2026-05-02',
+      placeOfDeath: { governorate: 'IQ-BA' },
+      causeOfDeath: { icd10: 'I21.9' },
+    });
+    await post(`/v1/records/${death.body.id}/registration`, {}, registrar);
+    expect((await post('/v1/certificates', { recordId: death.body.id }, mum.token)).status).toBe(201);
+    expect((await post('/v1/certificates', { recordId: death.body.id }, stranger.token)).status).toBe(403);
+    // The child, once a citizen, may have the death certificate of a parent.
+    const child = await h.citizen(record.child.nin);
+    expect((await post('/v1/certificates', { recordId: death.body.id }, child.token)).status).toBe(201);
+    // Reading and printing follow the same rule.
+    const issued = (await post('/v1/certificates', { recordId: record.id })).body;
+    expect((await request(h.app).get(`/v1/certificates/${issued.id}`).set(auth(mum.token))).status).toBe(200);
+    expect((await request(h.app).get(`/v1/certificates/${issued.id}`).set(auth(stranger.token))).status).toBe(403);
+    expect((await pdfOf(issued.id, stranger.token)).status).toBe(403);
+  });
+
+  it('only registered records, and the issue is journaled with who, which record and version', async () => {
+    const { mother, father } = await enrolParents(h.app, registrar);
+    const declared = await post('/v1/births', birthDeclaration(mother.nin, father.nin));
+    const refused = await post('/v1/certificates', { recordId: declared.body.id });
+    expect([refused.status, refused.body.code]).toEqual([409, 'record-not-registered']);
+    await post(`/v1/records/${declared.body.id}/registration`, {}, registrar);
+    const issued = (await post('/v1/certificates', { recordId: declared.body.id })).body;
+    const entry = await h.services.journal.entries.findOne({ type: 'certificate.issued', entityIds: issued.id });
+    expect(entry).toMatchObject({ actor: { role: 'officer' }, data: { recordId: declared.body.id, recordVersion: 2, kind: 'birth' } });
+  });
+});

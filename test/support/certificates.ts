@@ -1,0 +1,29 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+
+const run = promisify(execFile);
+
+/** Renders the first page of a PDF to PNG with poppler's pdftoppm, at this resolution. */
+export async function renderFirstPage(pdf: Buffer, dpi = 150, lowerHalfOnly = false): Promise<Buffer> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'certificate-'));
+  try {
+    await writeFile(path.join(dir, 'c.pdf'), pdf);
+    // A4 is 11.69 inches tall: the lower half starts at 5.85 inches.
+    const crop = lowerHalfOnly ? ['-y', String(Math.round(5.85 * dpi)), '-W', String(Math.round(8.27 * dpi)), '-H', String(Math.round(5.85 * dpi))] : [];
+    await run('pdftoppm', ['-png', '-r', String(dpi), ...crop, '-f', '1', '-l', '1', '-singlefile', path.join(dir, 'c.pdf'), path.join(dir, 'page')]);
+    return await readFile(path.join(dir, 'page.png'));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Decodes the QR code of a rendered page with jsQR, an independent decoder. */
+export function decodeQr(png: Buffer): string | undefined {
+  const image = PNG.sync.read(png);
+  return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
+}
