@@ -22,6 +22,7 @@ const COUPLES = Number(process.env.BENCH_COUPLES ?? 200);
 const BIRTHS = Number(process.env.BENCH_BIRTHS ?? 400);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const READ_SECONDS = Number(process.env.BENCH_READ_SECONDS ?? 10);
+const CERTIFICATES = Number(process.env.BENCH_CERTIFICATES ?? 200);
 const ADMIN = { username: 'bench-admin', password: 'Ishtar gate at night 575' };
 
 async function main() {
@@ -47,6 +48,7 @@ async function main() {
           LOG_LEVEL: 'info',
           RATE_LIMIT_SIGN_IN_PER_MINUTE: '1000000',
           RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000',
+          RATE_LIMIT_VERIFY_PER_MINUTE: '1000000',
           BOOTSTRAP_ADMIN_USERNAME: ADMIN.username,
           BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
         },
@@ -83,7 +85,7 @@ async function main() {
         father: { nin: c.father },
       });
       const registered = await api.post(`/v1/records/${String(declared.id)}/registration`, registrar, undefined, 200);
-      return registered.subjectNin as string;
+      return { nin: registered.subjectNin as string, recordId: String(declared.id) };
     });
     const birthsPerSecond = BIRTHS / ((performance.now() - started) / 1000);
 
@@ -110,7 +112,31 @@ async function main() {
       causeOfDeath: { icd10: 'I21.9' },
     }));
 
-    const nins = [...couples.flatMap((c) => [c.mother, c.father]), ...children_];
+    const nins = [...couples.flatMap((c) => [c.mother, c.father]), ...children_.map((c) => c.nin)];
+
+    console.log(`issuing ${CERTIFICATES} birth certificates, ${CONCURRENCY} at a time, then printing each…`);
+    let start = performance.now();
+    const certificates = await inParallel(CERTIFICATES, CONCURRENCY, async (i) => {
+      const issued = await api.post('/v1/certificates', officer, { recordId: children_[i % children_.length].recordId });
+      return { id: String(issued.id), token: String(issued.token) };
+    });
+    const issuedPerSecond = CERTIFICATES / ((performance.now() - start) / 1000);
+    const pdfTimes: number[] = [];
+    start = performance.now();
+    await inParallel(CERTIFICATES, 2, async (i) => {
+      const t = performance.now();
+      await api.pdf(`/v1/certificates/${certificates[i].id}/pdf`, officer);
+      pdfTimes.push(performance.now() - t);
+    });
+    const pdfsPerSecond = CERTIFICATES / ((performance.now() - start) / 1000);
+    pdfTimes.sort((a, b) => a - b);
+    const pdfMedian = pdfTimes[Math.floor(pdfTimes.length / 2)];
+
+    console.log(`verifying certificates for ${READ_SECONDS} s (${certificates.length} distinct tokens)…`);
+    const verifications = await loadPost(
+      `http://127.0.0.1:${servicePort}/v1/certificates/verification`,
+      certificates.map((c) => JSON.stringify({ token: c.token })),
+    );
     const { child: baseline, port: baselinePort } = await forkBaseline(env);
     children.push(baseline);
 
@@ -133,7 +159,7 @@ async function main() {
       body: JSON.stringify({ username: users.officer, password: ADMIN.password }),
     });
     if (logins.non2xx > 0) throw new Error(`${logins.non2xx} logins failed`);
-    const verifications = verifyRate(officer);
+    const tokenVerifications = verifyRate(officer);
 
     const rows = [
       ['births declared and registered per second', birthsPerSecond.toFixed(1)],
@@ -148,7 +174,10 @@ async function main() {
       ['bare baseline findOne requests per second', `${bare.rps.toFixed(0)} (p50 ${bare.p50} ms, p99 ${bare.p99} ms)`],
       ['ratio of full read to baseline', (full.rps / bare.rps).toFixed(2)],
       ['baseline + ES256 token verification only', `${verified.rps.toFixed(0)} (ratio ${(verified.rps / bare.rps).toFixed(2)})`],
-      ['ES256 verifications per second, one core', `${verifications.toFixed(0)} (${(1e6 / verifications).toFixed(0)} µs each)`],
+      ['ES256 verifications per second, one core', `${tokenVerifications.toFixed(0)} (${(1e6 / tokenVerifications).toFixed(0)} µs each)`],
+      ['certificates issued per second (token)', issuedPerSecond.toFixed(1)],
+      ['certificate PDFs per second (2 clients)', `${pdfsPerSecond.toFixed(1)} (median ${pdfMedian.toFixed(0)} ms)`],
+      ['POST /v1/certificates/verification', `${verifications.rps.toFixed(0)} per second (p50 ${verifications.p50} ms, p99 ${verifications.p99} ms)`],
       [
         'logins per second (4 connections)',
         `${logins.requests.average.toFixed(1)} (argon2id m=${ARGON2_OPTIONS.memoryCost} KiB, t=${ARGON2_OPTIONS.timeCost}, p=${ARGON2_OPTIONS.parallelism})`,
@@ -199,6 +228,11 @@ function client(base: string) {
   };
   return {
     get: (route: string) => call('GET', route, undefined, undefined, 200),
+    pdf: async (route: string, token: string) => {
+      const res = await fetch(base + route, { headers: { authorization: `Bearer ${token}` } });
+      if (res.status !== 200) throw new Error(`GET ${route}: ${res.status}`);
+      return Buffer.from(await res.arrayBuffer());
+    },
     post: (route: string, token: string, body?: unknown, expected = 201) => call('POST', route, token, body, expected),
     login: async (username: string, password: string) => (await call('POST', '/v1/auth/login', undefined, { username, password }, 200)).accessToken as string,
   };
@@ -243,6 +277,22 @@ async function load(base: string, prefix: string, nins: string[], headers: Recor
   await run(1); // warm-up: connections, caches and JIT, not counted
   const result = await run(READ_SECONDS);
   if (result.non2xx > 0) throw new Error(`${result.non2xx} answers were not 2xx from ${base}${prefix}`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+/** POSTs these bodies in turn for READ_SECONDS (after a second of warm-up), 10 connections. */
+async function loadPost(url: string, bodies: string[]) {
+  let i = 0;
+  const run = (duration: number) =>
+    autocannon({
+      url,
+      connections: 10,
+      duration,
+      requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: bodies[i++ % bodies.length] }) }],
+    });
+  await run(1);
+  const result = await run(READ_SECONDS);
+  if (result.non2xx > 0) throw new Error(`${result.non2xx} answers were not 2xx from ${url}`);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
 

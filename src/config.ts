@@ -110,6 +110,13 @@ const variables = {
     .optional()
     .describe('A certificate signing key as PEM in the environment: it becomes the active key when it is not already'),
   CERTIFICATE_VALIDITY_DAYS: z.coerce.number().int().min(1).max(36500).default(365).describe('How long a certificate is valid after it is issued'),
+  CERTIFICATE_STATUS_CACHE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(300)
+    .default(5)
+    .describe("How long another instance may take to answer a certificate's revocation or supersession (0: read it every time)"),
   RATE_LIMIT_VERIFY_PER_MINUTE: z.coerce
     .number()
     .int()

@@ -25,6 +25,7 @@ import { policyFromConfig, type CivilStatusPolicy } from './modules/civil-status
 import type { VitalCount } from './modules/statistics/model';
 import { CERTIFICATE_INDEXES, REVOCATION_INDEXES, type CertificateDoc, type RevocationDoc, type SigningKeyDoc } from './modules/certificates/model';
 import { CertificateKeyring } from './modules/certificates/keyring';
+import { CertificateCache } from './modules/certificates/cache';
 import { ensureActiveKey } from './modules/certificates/keys';
 import { KeyVault } from './modules/certificates/vault';
 import path from 'node:path';
@@ -81,6 +82,8 @@ export interface Services extends Stores {
   kinds: RecordKinds;
   /** The certificate keys: public halves from the journal, private halves from the key folder. */
   keyring: CertificateKeyring;
+  /** Certificates as verification reads them, cached for CERTIFICATE_STATUS_CACHE_SECONDS. */
+  certificateCache: CertificateCache;
   /** The civil-status law in force (ages, further marriages). */
   policy: CivilStatusPolicy;
   tokens: TokenService;
@@ -142,6 +145,7 @@ export async function createServices(conn: Connection, config: Config, log: Logg
     kinds,
     policy,
     keyring: new CertificateKeyring(stores.signingKeys, new KeyVault(certificateKeysDir(config, opts.persistKeys))),
+    certificateCache: new CertificateCache(stores.certificates, config.CERTIFICATE_STATUS_CACHE_SECONDS * 1000),
     log,
     tokens: new TokenService(key, config.TOKEN_ISSUER, config.ACCESS_TOKEN_TTL_SECONDS),
     metrics: new Metrics({
@@ -153,7 +157,7 @@ export async function createServices(conn: Connection, config: Config, log: Logg
     accessLog: new AccessLog(db.collection<AccessEntry>('access_log'), log),
     accounts: new AccountStatus(models.users, models.clients, config.ACCOUNT_STATUS_CACHE_SECONDS * 1000),
   };
-  registerProjectors(journal, stores, kinds, models);
+  registerProjectors(journal, stores, kinds, models, services.certificateCache);
   const replayed = await journal.catchUp();
   if (replayed > 0) log.info({ replayed }, 'replayed journal entries past the last checkpoint');
   await ensureActiveKey({ ...services, signingKeys: stores.signingKeys }, { actor: { id: 'system', role: 'system' }, requestId: 'start' });

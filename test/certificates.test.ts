@@ -185,6 +185,9 @@ describe('revocation, supersession and keys', () => {
     const { record } = await registeredBirth();
     const a = (await post('/v1/certificates', { recordId: record.id })).body;
     const b = (await post('/v1/certificates', { recordId: record.id })).body;
+    // Verified (and so cached) while valid: the revocation must still show at once.
+    expect((await post('/v1/certificates/verification', { token: a.token })).body.status).toBe('valid');
+    expect((await post('/v1/certificates/verification', { token: b.token })).body.status).toBe('valid');
     const revoked = await post(`/v1/certificates/${a.id}/revocation`, { reason: 'Reported stolen by the holder' }, registrar);
     expectContract(revoked);
     expect(revoked.body).toMatchObject({ status: 'revoked', revocation: { reason: 'Reported stolen by the holder' } });

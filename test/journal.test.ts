@@ -39,7 +39,7 @@ describe('the journal', () => {
   it('lets two appenders on one database (two processes) race without a gap or a fork', async () => {
     // A second Journal on the same database is what a second service process would have.
     const other = new Journal(h.services.db);
-    registerProjectors(other, h.services, h.services.kinds, h.services.models);
+    registerProjectors(other, h.services, h.services.kinds, h.services.models, h.services.certificateCache);
     const draft = (n: number) => async () => ({
       type: 'client.secret-rotated' as const,
       entityIds: [`race-${n}`],
@@ -162,13 +162,13 @@ describe('the journal', () => {
 
     // What start-up does (createServices calls catchUp) and what the next command does first.
     const restarted = new Journal(h.services.db);
-    registerProjectors(restarted, h.services, h.services.kinds, h.services.models);
+    registerProjectors(restarted, h.services, h.services.kinds, h.services.models, h.services.certificateCache);
     expect(await restarted.catchUp()).toBeGreaterThanOrEqual(1);
     const after = await h.services.records.get(declared.body.id);
     expect(after).toMatchObject({ status: 'rejected', rejectionReason: 'Crash test', version: before!.version + 1 });
     // Applying every entry again, from the start, changes nothing: projections are idempotent.
     const replay = new Journal(h.services.db);
-    registerProjectors(replay, h.services, h.services.kinds, h.services.models);
+    registerProjectors(replay, h.services, h.services.kinds, h.services.models, h.services.certificateCache);
     await h.services.db.collection('journal_checkpoints').deleteMany({});
     expect(await replay.catchUp()).toBeGreaterThan(1);
     expect(await h.services.records.get(declared.body.id)).toEqual(after);

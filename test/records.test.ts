@@ -138,7 +138,7 @@ describe('registration', () => {
     // appends, this process's journal holds a stale head: its next append loses the race on seq,
     // it catches up and decides again, and must keep the number it was given the first time.
     const other = new Journal(h.services.db);
-    registerProjectors(other, h.services, h.services.kinds, h.services.models);
+    registerProjectors(other, h.services, h.services.kinds, h.services.models, h.services.certificateCache);
     const ctx = { actor: { id: 'u_racer', role: 'registrar' as const, office }, requestId: 'race' };
     const numbers: string[] = [];
     for (const [i, id] of ids.entries()) {

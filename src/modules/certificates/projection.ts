@@ -1,5 +1,6 @@
 import type { Journal } from '../../journal/journal';
 import type { RecordKinds, RecordListener } from '../records/kinds';
+import type { CertificateCache } from './cache';
 import type { CertificateStore, RevocationStore } from './model';
 import { certifiedFacts } from './service';
 import { listOf, STATUS_LIST_SIZE } from './status-list';
@@ -7,11 +8,14 @@ import { listOf, STATUS_LIST_SIZE } from './status-list';
 export interface CertificateStores {
   certificates: CertificateStore;
   revocations: RevocationStore;
+  /** Verification's cache: a change applied here is seen by the next verification. */
+  certificateCache: CertificateCache;
 }
 
 /** Sets a certificate's bit in its status list. */
 async function markRevoked(stores: CertificateStores, seq: number, certificateId: string, index: number): Promise<void> {
   const list = listOf(index);
+  stores.certificateCache.forget(certificateId);
   await stores.revocations.insertOnce({ _id: `${list}:${index % STATUS_LIST_SIZE}`, list, index: index % STATUS_LIST_SIZE, certificateId, seq });
 }
 
@@ -36,6 +40,7 @@ export function registerCertificateProjectors(journal: Journal, stores: Certific
     });
   });
   journal.on('certificate.revoked', async (entry) => {
+    stores.certificateCache.forget(entry.data.certificateId);
     await stores.certificates.applyOnce(entry.data.certificateId, entry.seq, {
       set: { revoked: { at: entry.at, reason: entry.reason ?? '', by: 'registrar' } },
     });
@@ -54,6 +59,7 @@ export function certificateListener(deps: CertificateStores & { kinds: RecordKin
     if (issued.length === 0) return;
     const current = type === 'corrected' ? await certifiedFacts(deps.kinds, record) : undefined;
     for (const doc of issued) {
+      deps.certificateCache.forget(doc._id);
       if (type === 'voided' && !doc.revoked) {
         await deps.certificates.applyOnce(doc._id, cause.seq, { set: { revoked: { at: cause.at, reason: 'The record was voided', by: 'record-voided' } } });
         await markRevoked(deps, cause.seq, doc._id, doc.statusIndex);

@@ -47,7 +47,7 @@ async function namedIn(services: Services, doc: CertificateDoc): Promise<string[
   return [...new Set([...record.personNins, doc.subjectNin])];
 }
 
-const verifier = (services: Services) => ({ certificates: services.certificates, keyring: services.keyring, issuer: services.config.PUBLIC_BASE_URL });
+const verifier = (services: Services) => ({ certificates: services.certificateCache, keyring: services.keyring, issuer: services.config.PUBLIC_BASE_URL });
 
 const page = (v: Verification, status = 200) => ({
   status,

@@ -1,6 +1,7 @@
 import type { PersonName } from '../persons/model';
 import type { CertificateKeyring } from './keyring';
-import type { CertificateDoc, CertificateStore } from './model';
+import type { CertificateCache } from './cache';
+import type { CertificateDoc } from './model';
 import { standingOf } from './service';
 import { checkToken, type CertificateClaims } from './token';
 
@@ -45,7 +46,7 @@ export function nameIn(facts: unknown, nin: string): PersonName | undefined {
  * with the JWKS), then its standing in the registry now. Invalid tokens get no facts back.
  */
 export async function verifyCertificate(
-  deps: { certificates: CertificateStore; keyring: CertificateKeyring; issuer: string },
+  deps: { certificates: CertificateCache; keyring: CertificateKeyring; issuer: string },
   token: string,
 ): Promise<Verification> {
   const check = await checkToken(token, deps.keyring, deps.issuer);
