@@ -138,6 +138,11 @@ describe('authorization matrix', () => {
       getRecordHistory: () => request(h.app).get(`/v1/records/${id}/history`).set(auth(registrar)),
       listJournalEntries: () => request(h.app).get('/v1/audit').query({ recordId: id }).set(auth(auditor)),
       verifyIdentity: () => request(h.app).post('/v1/identity/verification').send({ nin: mother.nin }).set(auth(client)),
+      verifyIdentityBatch: () =>
+        request(h.app)
+          .post('/v1/identity/verification:batch')
+          .send({ items: [{ nin: mother.nin }] })
+          .set(auth(client)),
       issueCertificate: () => request(h.app).post('/v1/certificates').send({ recordId: id }).set(auth(officer)),
       getCertificate: () => request(h.app).get(`/v1/certificates/${certificate.id}`).set(auth(officer)),
       getCertificatePdf: () => request(h.app).get(`/v1/certificates/${certificate.id}/pdf`).set(auth(officer)),

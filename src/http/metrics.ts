@@ -33,6 +33,13 @@ export class Metrics {
     registers: [this.registry],
   });
   readonly loginFailures = new Counter({ name: 'login_failures_total', help: 'Failed sign-ins and activations', registers: [this.registry] });
+  /** Identity verifications by sectoral client (a batch counts each item). */
+  readonly identityVerifications = new Counter({
+    name: 'identity_verifications_total',
+    help: 'Identity verifications answered, by client',
+    labelNames: ['client'],
+    registers: [this.registry],
+  });
   readonly loginLocks = new Counter({ name: 'login_locks_total', help: 'Accounts or addresses locked after repeated failures', registers: [this.registry] });
 
   constructor(sources: MetricSources) {

@@ -64,7 +64,17 @@ function rateLimiter(perMinute: number) {
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     keyGenerator: (req, res) => (res.locals.actorId as string | undefined) ?? ipKeyGenerator(req.ip ?? 'unknown'),
-    handler: (_req, _res, next) => next(new Problem(429, 'Too Many Requests', `More than ${perMinute} requests a minute; slow down`, { code: 'rate-limited' })),
+    handler: (req, _res, next) => {
+      // Retry-After: the seconds until this caller's window starts again.
+      const reset = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
+      const seconds = reset ? Math.max(1, Math.ceil((reset.getTime() - Date.now()) / 1000)) : 60;
+      next(
+        new Problem(429, 'Too Many Requests', `More than ${perMinute} requests a minute; slow down`, {
+          code: 'rate-limited',
+          headers: { 'Retry-After': String(seconds) },
+        }),
+      );
+    },
   });
   return (req: Request, res: Response) =>
     new Promise<void>((resolve, reject) => {

@@ -96,5 +96,6 @@ export function defineRoute<B extends Schema, Q extends ObjectSchema, P extends 
 }
 
 export function expressPath(path: string): string {
-  return path.replace(/\{(\w+)\}/g, ':$1');
+  // A literal colon (verification:batch) is escaped; {name} becomes a parameter.
+  return path.replace(/:/g, '\\:').replace(/\{(\w+)\}/g, ':$1');
 }

@@ -30,7 +30,17 @@ const citizenRecord = z
   .passthrough()
   .openapi('CitizenRecord');
 const accessView = z
-  .object({ at: z.string(), actor: z.object({ id: z.string(), role: z.string(), office: z.string().optional() }), route: z.string() })
+  .object({
+    at: z.string(),
+    actor: z.object({
+      id: z.string(),
+      role: z.string(),
+      office: z.string().optional(),
+      /** A sectoral system's name (Ministry of Education), so the citizen knows who checked. */
+      name: z.string().optional(),
+    }),
+    route: z.string(),
+  })
   .openapi('AccessLogEntry');
 
 const me = (actor: Actor) => {
@@ -106,7 +116,10 @@ export const citizenRoutes = (_schemas: RecordSchemas) => [
     },
     async handle({ query }, { services, actor }) {
       const page = await services.accessLog.readsOf(me(actor), afterCursor(query));
-      return { status: 200, body: pageView(page, (e) => ({ at: e.at.toISOString(), actor: e.actor, route: e.route })) };
+      const clients = await services.clients.existing([...new Set(page.items.filter((e) => e.actor.role === 'client').map((e) => e.actor.id))]);
+      const names = new Map(clients.map((c) => [c._id, c.name]));
+      const actorOf = (a: (typeof page.items)[number]['actor']) => ({ ...a, ...(names.has(a.id) ? { name: names.get(a.id) } : {}) });
+      return { status: 200, body: pageView(page, (e) => ({ at: e.at.toISOString(), actor: actorOf(e.actor), route: e.route })) };
     },
   }),
 ];
