@@ -117,6 +117,17 @@ const variables = {
     .max(300)
     .default(5)
     .describe("How long another instance may take to answer a certificate's revocation or supersession (0: read it every time)"),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000).describe('How long a webhook receiver has to answer'),
+  WEBHOOK_RETRY_BASE_MS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .max(600_000)
+    .default(1000)
+    .describe('First retry delay of a failed webhook; it doubles each time, with jitter'),
+  WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(10).max(86_400_000).default(900_000).describe('Longest delay between webhook retries'),
+  WEBHOOK_PARK_AFTER_SECONDS: z.coerce.number().int().min(1).max(2_592_000).default(86_400).describe('A webhook failing this long is parked until replayed'),
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000).describe('How often the webhook dispatcher looks for new events'),
   RATE_LIMIT_VERIFY_PER_MINUTE: z.coerce
     .number()
     .int()

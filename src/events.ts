@@ -68,6 +68,9 @@ export interface EventCatalogue {
   };
   'certificate.revoked': { certificateId: string; statusIndex: number };
   'office.created': { code: string; name: string; governorate: string };
+  /** The secret is kept apart (`webhook_secrets`); the entry names who, where and what. */
+  'subscription.created': { subscriptionId: string; clientId: string; url: string; events: string[] };
+  'subscription.replayed': { subscriptionId: string; fromSeq: number };
   /** `secretId` names the password's hash in `secrets`; the hash never enters the journal. */
   'user.created': { userId: string; username: string; role: Role; office: string; secretId: string; nin?: string };
   'user.changed': { userId: string; changes: FieldChange[]; set: UserChange };
@@ -102,6 +105,8 @@ export const EVENT_ROLE: { readonly [K in EventType]: 'projected' | 'audit-only'
   'certificate.issued': 'projected',
   'certificate.revoked': 'projected',
   'office.created': 'projected',
+  'subscription.created': 'projected',
+  'subscription.replayed': 'audit-only',
   // Accounts, clients and activation codes too: append, then project; the hashes of their
   // secrets live in `secrets`, written first, and the entries name them by id.
   'user.created': 'projected',

@@ -10,6 +10,7 @@ import { publishEngine, unpublishEngine } from './db/open';
 import { schedulePruning } from './maintenance/retention';
 import { bootstrapAdmin } from './modules/users/service';
 import { connect, createServices, type Services } from './services';
+import { dispatcherOptions, WebhookDispatcher } from './modules/subscriptions/dispatcher';
 
 export interface RunningService {
   url: string;
@@ -51,6 +52,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
   let server: Server;
   let services: Services;
   let stopPruning = () => {};
+  let dispatcher: WebhookDispatcher | undefined;
   try {
     conn = await connect(engine.uri, config.MONGODB_DB);
     const info = await conn.db!.admin().command({ buildInfo: 1 });
@@ -60,12 +62,15 @@ export async function startService(config: Config, log: Logger): Promise<Running
     if (engine.health) services.engineHealth = engine.health;
     await bootstrapAdmin(services);
     stopPruning = schedulePruning(services);
+    dispatcher = new WebhookDispatcher(services, dispatcherOptions(config));
+    dispatcher.start();
     server = createApp(services).listen(config.PORT, config.HOST);
     answerClientErrors(server);
     await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   } catch (err) {
     // A failed start leaves nothing running behind it.
     stopPruning();
+    await dispatcher?.stop();
     await conn?.close().catch(() => undefined);
     await unpublishEngine(config);
     await engine.stop();
@@ -89,6 +94,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
           server.closeIdleConnections();
         });
         stopPruning();
+        await dispatcher?.stop();
         await services.journal.flush();
         await services.accessLog.flush();
         await db.close();

@@ -1,4 +1,5 @@
 import type { Journal } from './journal/journal';
+import { registerSubscriptionProjectors } from './modules/subscriptions/service';
 import type { CertificateCache } from './modules/certificates/cache';
 import { civilStatusListener } from './modules/civil-status/projection';
 import { vitalStatisticsListener } from './modules/statistics/projection';
@@ -30,6 +31,7 @@ export function registerProjectors(
   kinds.onChange(certificateListener({ certificates: stores.certificates, revocations: stores.revocations, certificateCache, kinds }));
   registerKeyProjectors(journal, stores.signingKeys);
   registerCertificateProjectors(journal, { ...stores, certificateCache });
+  registerSubscriptionProjectors(journal, stores.subscriptions);
   registerOfficeProjectors(journal, stores.offices);
   registerUserProjectors(journal, { users: stores.users, activationCodes: models.activationCodes });
   registerClientProjectors(journal, stores.clients);

@@ -5,6 +5,8 @@ import { authRoutes } from './modules/auth/routes';
 import { birthRoutes } from './modules/births/routes';
 import { certificateRoutes } from './modules/certificates/routes';
 import { citizenRoutes } from './modules/citizens/routes';
+import { feedRoutes } from './modules/feed/routes';
+import { subscriptionRoutes } from './modules/subscriptions/routes';
 import { deathRoutes } from './modules/deaths/routes';
 import { divorceRoutes } from './modules/divorces/routes';
 import { marriageRoutes } from './modules/marriages/routes';
@@ -35,4 +37,6 @@ export const API_ROUTES: readonly AnyRoute[] = [
   ...statisticsRoutes,
   ...certificateRoutes,
   ...identityRoutes,
+  ...feedRoutes,
+  ...subscriptionRoutes,
 ];

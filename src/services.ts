@@ -23,6 +23,7 @@ import type { RecordKinds } from './modules/records/kinds';
 import { RECORD_INDEXES, type CivilRecord } from './modules/records/model';
 import { policyFromConfig, type CivilStatusPolicy } from './modules/civil-status/policy';
 import type { VitalCount } from './modules/statistics/model';
+import { initWebhookCollections, webhookCollections, type Subscription, type WebhookCollections } from './modules/subscriptions/model';
 import { CERTIFICATE_INDEXES, REVOCATION_INDEXES, type CertificateDoc, type RevocationDoc, type SigningKeyDoc } from './modules/certificates/model';
 import { CertificateKeyring } from './modules/certificates/keyring';
 import { CertificateCache } from './modules/certificates/cache';
@@ -69,6 +70,7 @@ function createStores(db: Db) {
     signingKeys: new ProjectionStore<SigningKeyDoc>(db, 'signing_keys'),
     certificates: new ProjectionStore<CertificateDoc>(db, 'certificates', CERTIFICATE_INDEXES),
     revocations: new ProjectionStore<RevocationDoc>(db, 'revocations', REVOCATION_INDEXES),
+    subscriptions: new ProjectionStore<Subscription>(db, 'subscriptions'),
   };
 }
 
@@ -84,6 +86,8 @@ export interface Services extends Stores {
   keyring: CertificateKeyring;
   /** Certificates as verification reads them, cached for CERTIFICATE_STATUS_CACHE_SECONDS. */
   certificateCache: CertificateCache;
+  /** The webhooks' outbox state, delivery log and secrets (operational, beside the journal). */
+  webhooks: WebhookCollections;
   /** The civil-status law in force (ages, further marriages). */
   policy: CivilStatusPolicy;
   tokens: TokenService;
@@ -133,6 +137,8 @@ export async function createServices(conn: Connection, config: Config, log: Logg
   await db.collection('journal').createIndex({ idempotencyKey: 1 }); // serves a retried command finding its first entry
   const journal = new Journal(db, log);
   const key = await loadOrCreateKey('access-token', opts.persistKeys ? config.DATA_DIR : undefined, config.TOKEN_SIGNING_KEY_FILE);
+  const webhooks = webhookCollections(db);
+  await initWebhookCollections(webhooks);
   const policy = policyFromConfig(config);
   const kinds = createKinds(stores, policy);
   const services: Services = {
@@ -146,6 +152,7 @@ export async function createServices(conn: Connection, config: Config, log: Logg
     policy,
     keyring: new CertificateKeyring(stores.signingKeys, new KeyVault(certificateKeysDir(config, opts.persistKeys))),
     certificateCache: new CertificateCache(stores.certificates, config.CERTIFICATE_STATUS_CACHE_SECONDS * 1000),
+    webhooks,
     log,
     tokens: new TokenService(key, config.TOKEN_ISSUER, config.ACCESS_TOKEN_TTL_SECONDS),
     metrics: new Metrics({

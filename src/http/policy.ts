@@ -44,6 +44,8 @@ export const policy = {
   'certificates.revoke': ['registrar'],
   'certificates.verify': 'anyone',
   'identity.verify': { scope: 'identity:verify' },
+  'feed.read': { scope: 'feed:read' },
+  'subscriptions.manage': ['admin'],
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof policy;

@@ -19,14 +19,15 @@ export async function rebuildProjections(
     | 'signingKeys'
     | 'certificates'
     | 'revocations'
+    | 'subscriptions'
     | 'models'
     | 'journal'
     | 'db'
   >,
   onApplied?: (seq: number) => void,
 ): Promise<number> {
-  const { persons, legacyRefs, nameTokens, records, offices, users, clients, vitalCounts, signingKeys, certificates, revocations } = services;
-  const stores = [persons, legacyRefs, nameTokens, records, offices, users, clients, vitalCounts, signingKeys, certificates, revocations];
+  const { persons, legacyRefs, nameTokens, records, offices, users, clients, vitalCounts, signingKeys, certificates, revocations, subscriptions } = services;
+  const stores = [persons, legacyRefs, nameTokens, records, offices, users, clients, vitalCounts, signingKeys, certificates, revocations, subscriptions];
   await Promise.all(stores.map((store) => store.clear()));
   await services.models.activationCodes.deleteMany({});
   // The applied position only: the recorded head (the truncation check's reference) stays.

@@ -16,8 +16,8 @@ export interface RecordDeps {
   db: Db;
 }
 
-/** What an entry about a record is filed under: the record and everyone it names. */
-const entityIdsOf = (record: CivilRecord) => [...new Set([record._id, ...record.personNins, ...(record.subjectNin ? [record.subjectNin] : [])])];
+/** What an entry about a record is filed under: the record, the person it is about first, and everyone it names. */
+const entityIdsOf = (record: CivilRecord) => [...new Set([record._id, ...(record.subjectNin ? [record.subjectNin] : []), ...record.personNins])];
 
 export async function findRecord(records: RecordStore, id: string): Promise<CivilRecord> {
   const record = await records.get(id);

@@ -1,0 +1,35 @@
+import { defineRoute } from '../../http/route';
+import { z } from '../../http/zod';
+import { errorResponses } from '../common/responses';
+import { nin, recordId } from '../common/schemas';
+import { FEED_TYPES, readFeed } from './feed';
+
+const feedQuery = z
+  .object({
+    after: z.coerce.number().int().min(0).default(0).openapi({ description: 'The `next` of the previous answer (0 to start)' }),
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+  })
+  .strict();
+
+const feedView = z
+  .object({
+    events: z.array(z.object({ seq: z.number().int(), type: z.enum(FEED_TYPES), at: z.string(), recordId, nin: nin.optional() })),
+    next: z.number().int().openapi({ description: 'Ask again with after=next: nothing before it will appear later' }),
+  })
+  .openapi('Feed');
+
+export const feedRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/v1/feed',
+    operationId: 'readFeed',
+    permission: 'feed.read',
+    tag: 'Sectoral systems',
+    summary: 'Registered events in journal order (registrations, corrections, voidings): seq, type, time, record id and NIN only',
+    query: feedQuery,
+    responses: { 200: { description: 'The events after `after`', schema: feedView }, ...errorResponses(400, 401, 403) },
+    async handle({ query }, { services }) {
+      return { status: 200, body: await readFeed(services.journal, query.after, query.limit) };
+    },
+  }),
+];

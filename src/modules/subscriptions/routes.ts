@@ -1,0 +1,121 @@
+import { defineRoute } from '../../http/route';
+import { z } from '../../http/zod';
+import { errorResponses } from '../common/responses';
+import { FEED_TYPES } from '../feed/feed';
+import { findSubscription, createSubscription, replaySubscription } from './service';
+
+const subscriptionId = z.string().regex(/^s_[A-Za-z0-9_-]{16}$/, 'is not a subscription id');
+const params = z.object({ id: subscriptionId }).strict();
+
+const createBody = z
+  .object({
+    url: z
+      .string()
+      .url()
+      .max(2000)
+      .refine((u) => /^https?:\/\//.test(u), 'must be an http or https URL'),
+    events: z.array(z.enum(FEED_TYPES)).min(1),
+    clientId: z.string().min(1).max(64),
+  })
+  .strict()
+  .openapi('CreateSubscription', {
+    example: { url: 'https://moh.example.iq/registry-events', events: ['birth.registered', 'death.registered'], clientId: 'cl_3q2Zk8mW1xYbN4fT' },
+  });
+
+const subscriptionView = z
+  .object({ id: subscriptionId, clientId: z.string(), url: z.string(), events: z.array(z.string()), createdAt: z.string() })
+  .openapi('Subscription');
+
+const deliveriesQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }).strict();
+const deliveryView = z.object({
+  seq: z.number().int(),
+  type: z.string(),
+  attempt: z.number().int(),
+  at: z.string(),
+  ok: z.boolean(),
+  httpStatus: z.number().int().optional(),
+  error: z.string().optional(),
+  ms: z.number(),
+});
+
+export const subscriptionRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/v1/subscriptions',
+    operationId: 'createSubscription',
+    permission: 'subscriptions.manage',
+    tag: 'Sectoral systems',
+    summary: "Subscribe a client's URL to feed events; the signing secret is shown once",
+    body: createBody,
+    responses: {
+      201: { description: 'Subscribed', schema: subscriptionView.extend({ secret: z.string() }).openapi('SubscriptionCreated') },
+      ...errorResponses(400, 401, 403, 422),
+    },
+    async handle({ body }, ctx) {
+      const { subscription: s, secret } = await createSubscription({ ...ctx.services, webhooks: ctx.services.webhooks }, ctx, body);
+      return {
+        status: 201,
+        body: { id: s._id, clientId: s.clientId, url: s.url, events: s.events, createdAt: s.createdAt, secret },
+        headers: { Location: `/v1/subscriptions/${s._id}` },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/v1/subscriptions/{id}/deliveries',
+    operationId: 'listDeliveries',
+    permission: 'subscriptions.manage',
+    tag: 'Sectoral systems',
+    summary: 'The delivery log of a subscription, newest first, with where it stands',
+    params,
+    query: deliveriesQuery,
+    responses: {
+      200: {
+        description: 'The latest attempts',
+        schema: z
+          .object({
+            cursor: z.number().int(),
+            parked: z.boolean(),
+            failingSince: z.string().optional(),
+            nextAttemptAt: z.string().optional(),
+            items: z.array(deliveryView),
+          })
+          .openapi('Deliveries'),
+      },
+      ...errorResponses(400, 401, 403, 404),
+    },
+    async handle({ params: p, query }, { services }) {
+      const s = await findSubscription(services.subscriptions, p.id);
+      const state = await services.webhooks.state.findOne({ _id: s._id });
+      const items = await services.webhooks.log.find({ subscriptionId: s._id }).sort({ _id: -1 }).limit(query.limit).toArray();
+      return {
+        status: 200,
+        body: {
+          cursor: state?.cursor ?? s.seq,
+          parked: state?.parked ?? false,
+          ...(state?.failingSince ? { failingSince: state.failingSince } : {}),
+          ...(state?.nextAttemptAt ? { nextAttemptAt: state.nextAttemptAt } : {}),
+          items: items.map(({ _id: _i, subscriptionId: _s, ...d }) => d),
+        },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/v1/subscriptions/{id}/replay',
+    operationId: 'replaySubscription',
+    permission: 'subscriptions.manage',
+    tag: 'Sectoral systems',
+    summary: 'Deliver again from a seq on (and resume a parked subscription)',
+    params,
+    body: z
+      .object({ fromSeq: z.number().int().min(1) })
+      .strict()
+      .openapi('Replay'),
+    responses: { 204: { description: 'The cursor moved back' }, ...errorResponses(400, 401, 403, 404) },
+    async handle({ params: p, body }, ctx) {
+      await replaySubscription(ctx.services, ctx, p.id, body.fromSeq);
+      return { status: 204 };
+    },
+  }),
+];

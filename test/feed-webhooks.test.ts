@@ -1,0 +1,186 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebhookDispatcher } from '../src/modules/subscriptions/dispatcher';
+import { verifySignature } from '../src/modules/subscriptions/signature';
+import { auth, request, startHarness, type Harness } from './support/harness';
+import { contractChecker } from './support/contract';
+import { birthDeclaration, enrolParents } from './support/fixtures';
+
+let h: Harness;
+let officer: string;
+let registrar: string;
+let admin: string;
+let expectContract: ReturnType<typeof contractChecker>;
+
+beforeAll(async () => {
+  h = await startHarness();
+  expectContract = contractChecker();
+  [officer, registrar, admin] = [await h.token('officer'), await h.token('registrar'), await h.token('admin')];
+});
+afterAll(() => h.close());
+
+async function registeredBirth(): Promise<string> {
+  const { mother, father } = await enrolParents(h.app, registrar);
+  const declared = await request(h.app).post('/v1/births').set(auth(officer)).send(birthDeclaration(mother.nin, father.nin));
+  await request(h.app).post(`/v1/records/${declared.body.id}/registration`).set(auth(registrar));
+  return declared.body.id as string;
+}
+
+const until = async (what: () => Promise<boolean> | boolean, ms = 15_000) => {
+  const end = Date.now() + ms;
+  while (!(await what())) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+};
+
+describe('the feed', () => {
+  it('gives registered events in journal order with five fields only, paged by next, missing nothing while writes go on', async () => {
+    const feed = await h.clientToken(['feed:read']);
+    const start = (await request(h.app).get('/v1/feed').query({ after: 0, limit: 1000 }).set(auth(feed))).body.next as number;
+    // A reader follows the feed while eight registrations run at once.
+    const seen: { seq: number; type: string }[] = [];
+    let next = start;
+    let writing = true;
+    const reader = (async () => {
+      while (writing || seen.length < 8) {
+        const page = await request(h.app).get('/v1/feed').query({ after: next, limit: 3 }).set(auth(feed));
+        expectContract(page);
+        seen.push(...page.body.events);
+        next = page.body.next;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    })();
+    const ids = await Promise.all(Array.from({ length: 8 }, () => registeredBirth()));
+    await request(h.app).post(`/v1/records/${ids[0]}/voiding`).set(auth(registrar)).send({ reason: 'Registered twice' });
+    writing = false;
+    await reader;
+    const tail = await request(h.app).get('/v1/feed').query({ after: next, limit: 100 }).set(auth(feed));
+    seen.push(...tail.body.events);
+
+    const journal = await h.services.journal.entries
+      .find({ seq: { $gt: start }, type: { $in: ['birth.registered', 'record.voided', 'record.corrected'] } })
+      .sort({ _id: 1 })
+      .toArray();
+    expect(seen.map((e) => e.seq)).toEqual(journal.map((e) => e.seq));
+    for (const e of seen) expect(Object.keys(e).sort()).toEqual(['at', 'nin', 'recordId', 'seq', 'type']);
+    expect(seen.at(-1)).toMatchObject({ type: 'record.voided', recordId: ids[0] });
+    // Only clients with the scope.
+    expect(
+      (
+        await request(h.app)
+          .get('/v1/feed')
+          .set(auth(await h.clientToken(['identity:verify'])))
+      ).status,
+    ).toBe(403);
+  });
+});
+
+/** A receiver on loopback that fails, hangs or answers as told, and keeps what it was sent. */
+function receiver() {
+  const received: { seq: number; body: string; signature: string; ok: boolean }[] = [];
+  let mode: 'ok' | 'fail' | 'hang' = 'ok';
+  const server: Server = createServer((req: IncomingMessage, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      const seq = (JSON.parse(body) as { event: { seq: number } }).event.seq;
+      received.push({ seq, body, signature: String(req.headers['x-signature']), ok: mode === 'ok' });
+      if (mode === 'hang') return; // never answers
+      res.statusCode = mode === 'ok' ? 204 : 503;
+      res.end();
+    });
+  }).listen(0, '127.0.0.1');
+  return {
+    received,
+    set: (m: typeof mode) => (mode = m),
+    url: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    close: () => new Promise((r) => server.close(r)),
+    server,
+  };
+}
+
+describe('webhooks', () => {
+  it('delivers every event, in order, signed, retrying through failures and silence, and logs each attempt', async () => {
+    const r = receiver();
+    await new Promise((res) => r.server.once('listening', res));
+    const created = await request(h.app)
+      .post('/v1/clients')
+      .set(auth(admin))
+      .send({ name: 'Ministry of Health', scopes: ['feed:read'] });
+    const sub = await request(h.app)
+      .post('/v1/subscriptions')
+      .set(auth(admin))
+      .send({ url: r.url(), events: ['birth.registered', 'record.voided'], clientId: created.body.clientId });
+    expectContract(sub);
+    expect(sub.status).toBe(201);
+    const dispatcher = new WebhookDispatcher(h.services, { pollMs: 30, timeoutMs: 300, retryBaseMs: 40, maxDelayMs: 200, parkAfterMs: 60_000 });
+    dispatcher.start();
+    try {
+      r.set('fail');
+      const first = await registeredBirth();
+      await until(() => r.received.length >= 2); // failed twice at least
+      r.set('hang');
+      const countBefore = r.received.length;
+      const second = await registeredBirth(); // registration is not held up by a receiver that hangs
+      await until(() => r.received.length > countBefore);
+      r.set('ok');
+      const third = await registeredBirth();
+      await until(() => r.received.filter((x) => x.ok).length >= 3);
+      const delivered = r.received.filter((x) => x.ok);
+      const events = delivered.map((x) => JSON.parse(x.body) as { event: { recordId: string; seq: number; type: string } });
+      expect(events.map((e) => e.event.recordId)).toEqual([first, second, third]);
+      // In order, and none again once it succeeded.
+      const seqs = events.map((e) => e.event.seq);
+      expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+      expect(new Set(seqs).size).toBe(seqs.length);
+      for (const x of r.received) expect(verifySignature(sub.body.secret, x.body, x.signature)).toBe(true);
+      expect(verifySignature('another secret', delivered[0].body, delivered[0].signature)).toBe(false);
+
+      const log = await request(h.app).get(`/v1/subscriptions/${sub.body.id}/deliveries`).set(auth(admin));
+      expectContract(log);
+      expect(log.body.parked).toBe(false);
+      expect(log.body.cursor).toBe(seqs.at(-1));
+      expect(log.body.items.some((d: { ok: boolean; httpStatus?: number }) => !d.ok && d.httpStatus === 503)).toBe(true);
+      expect(log.body.items.some((d: { ok: boolean; error?: string }) => !d.ok && /no answer/.test(d.error ?? ''))).toBe(true);
+
+      // A replay from the first event delivers them all again, in order.
+      const before = r.received.length;
+      expect((await request(h.app).post(`/v1/subscriptions/${sub.body.id}/replay`).set(auth(admin)).send({ fromSeq: seqs[0] })).status).toBe(204);
+      await until(() => r.received.length >= before + 3);
+      expect(r.received.slice(before, before + 3).map((x) => x.seq)).toEqual(seqs);
+    } finally {
+      await dispatcher.stop();
+      await r.close();
+    }
+  }, 60_000);
+
+  it('parks a subscription that has failed for too long, until it is replayed', async () => {
+    const created = await request(h.app)
+      .post('/v1/clients')
+      .set(auth(admin))
+      .send({ name: 'Ministry of Education', scopes: ['feed:read'] });
+    const sub = await request(h.app)
+      .post('/v1/subscriptions')
+      .set(auth(admin))
+      .send({ url: 'http://127.0.0.1:9/nobody-listens', events: ['birth.registered'], clientId: created.body.clientId });
+    const dispatcher = new WebhookDispatcher(h.services, { pollMs: 20, timeoutMs: 200, retryBaseMs: 20, maxDelayMs: 40, parkAfterMs: 300 });
+    dispatcher.start();
+    try {
+      await registeredBirth();
+      await until(async () => (await request(h.app).get(`/v1/subscriptions/${sub.body.id}/deliveries`).set(auth(admin))).body.parked === true);
+      const refused = await request(h.app)
+        .post('/v1/subscriptions')
+        .set(auth(officer))
+        .send({ url: 'http://x.example', events: ['birth.registered'], clientId: created.body.clientId });
+      expect(refused.status).toBe(403);
+      const unknownClient = await request(h.app)
+        .post('/v1/subscriptions')
+        .set(auth(admin))
+        .send({ url: 'http://x.example', events: ['birth.registered'], clientId: 'nobody' });
+      expect(unknownClient.status).toBe(422);
+    } finally {
+      await dispatcher.stop();
+    }
+  }, 30_000);
+});
