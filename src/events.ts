@@ -18,6 +18,17 @@ export interface RecordDeclared<F> {
   facts: F;
   /** NINs of the registered people the declaration names (parents, parties, the deceased). */
   personNins: string[];
+  /** A hospital's notification this record came from: its client, its own id, and the hash of what it sent. */
+  notification?: Notification;
+}
+
+export interface Notification {
+  /** `clientId:notificationId`: one record per notification of a client. */
+  key: string;
+  clientId: string;
+  notificationId: string;
+  facility: string;
+  bodyHash: string;
 }
 
 /**

@@ -6,6 +6,7 @@ import { birthRoutes } from './modules/births/routes';
 import { certificateRoutes } from './modules/certificates/routes';
 import { citizenRoutes } from './modules/citizens/routes';
 import { feedRoutes } from './modules/feed/routes';
+import { notificationRoutes } from './modules/notifications/routes';
 import { subscriptionRoutes } from './modules/subscriptions/routes';
 import { deathRoutes } from './modules/deaths/routes';
 import { divorceRoutes } from './modules/divorces/routes';
@@ -38,5 +39,6 @@ export const API_ROUTES: readonly AnyRoute[] = [
   ...certificateRoutes,
   ...identityRoutes,
   ...feedRoutes,
+  ...notificationRoutes,
   ...subscriptionRoutes,
 ];

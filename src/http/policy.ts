@@ -45,6 +45,7 @@ export const policy = {
   'certificates.verify': 'anyone',
   'identity.verify': { scope: 'identity:verify' },
   'feed.read': { scope: 'feed:read' },
+  'notifications.write': { scope: 'notifications:write' },
   'subscriptions.manage': ['admin'],
 } as const satisfies Record<string, Rule>;
 

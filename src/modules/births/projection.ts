@@ -28,7 +28,9 @@ export function registerBirthProjectors(journal: Journal, deps: PersonStores & {
 export async function applyBirthCorrection(persons: PersonStores, entry: JournalEntry<'record.corrected'>, record: CivilRecord<BirthFacts>): Promise<void> {
   if (!record.subjectNin || !entry.data.changes.some((c) => c.path.startsWith('child.'))) return;
   const child = record.data.child;
+  // A registered birth always has the child's given name (registration requires it).
+  if (!child.givenName) return;
   await updatePerson(persons, entry, record.subjectNin, {
-    set: { name: childPersonName(child), sex: child.sex, dateOfBirth: child.dateOfBirth, placeOfBirth: child.placeOfBirth },
+    set: { name: childPersonName({ ...child, givenName: child.givenName }), sex: child.sex, dateOfBirth: child.dateOfBirth, placeOfBirth: child.placeOfBirth },
   });
 }

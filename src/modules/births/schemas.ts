@@ -20,6 +20,14 @@ export const childFields = {
   grandfatherName: arabicNamePart.optional(),
   familyName: arabicNamePart.optional(),
   latin: childLatin.optional(),
+  /** Hour and minute of the birth, local time (a hospital's notification gives it). */
+  timeOfBirth: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM')
+    .optional(),
+  weightGrams: z.number().int().min(200).max(8000).optional(),
+  /** 1 for a single birth, 2 for twins, … */
+  plurality: z.number().int().min(1).max(8).optional(),
 };
 
 /** A parent: by NIN when registered, else by name and date of birth. */
@@ -57,9 +65,12 @@ export type ParentRef = z.infer<typeof parentRef>;
 export type Informant = z.infer<typeof informant>;
 export type BirthChanges = z.infer<typeof birthChanges>;
 
-/** The facts a birth record holds: the declaration, with the child's name completed. */
+/**
+ * The facts a birth record holds: the declaration, with the child's name completed. A hospital's
+ * notification has no given name yet: an officer completes it with a correction before registration.
+ */
 export interface BirthFacts {
-  child: ChildFacts;
+  child: Omit<ChildFacts, 'givenName'> & { givenName?: string };
   mother: ParentRef;
   father?: ParentRef;
   informant?: Informant;
@@ -67,7 +78,7 @@ export interface BirthFacts {
 
 /** How a birth's facts appear in a record: the child gets its NIN once registered. */
 export const birthFactsView = {
-  child: z.object({ ...childFields, nin: nin.optional() }),
+  child: z.object({ ...childFields, givenName: arabicNamePart.optional(), nin: nin.optional() }),
   mother: parentRef,
   father: parentRef.optional(),
   informant: informantView.optional(),

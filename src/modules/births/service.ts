@@ -25,6 +25,21 @@ async function resolveParent(persons: PersonStore, ref: ParentRef, role: 'mother
   return { name: ref.name, dateOfBirth: ref.dateOfBirth };
 }
 
+/** The child of a record whose given name is known: a notified birth must be completed first. */
+function named(child: BirthFacts['child']): ChildFacts {
+  const { givenName } = child;
+  if (!givenName)
+    throw unprocessable("The child has no given name yet: an officer completes the hospital's notification with a correction first", 'child-name-missing');
+  return { ...child, givenName };
+}
+
+/** The mother against the child's birth date, for a hospital's notification (names come later, from the officer). */
+export async function checkNotifiedBirth(persons: PersonStore, child: BirthFacts['child'], motherRef: ParentRef): Promise<void> {
+  checkChildBirthDate(child.dateOfBirth);
+  const mother = await resolveParent(persons, motherRef, 'mother');
+  checkMother({ ...mother.person, dateOfBirth: mother.dateOfBirth }, child.dateOfBirth);
+}
+
 /** Checks the parents against the child's birth date; returns the child with a completed name. */
 async function checkBirth(persons: PersonStore, child: ChildFacts, motherRef: ParentRef, fatherRef: ParentRef | undefined) {
   checkChildBirthDate(child.dateOfBirth);
@@ -59,7 +74,7 @@ export async function decideBirthRegistration(
   registrationNumber: string,
 ): Promise<EntryDraft<'birth.registered'>> {
   const facts = record.data;
-  const { mother, father, child } = await checkBirth(persons, facts.child, facts.mother, facts.father);
+  const { mother, father, child } = await checkBirth(persons, named(facts.child), facts.mother, facts.father);
   const childNin = await unusedNin(persons);
   return {
     type: 'birth.registered',
@@ -87,6 +102,6 @@ export async function checkBirthCorrection(persons: PersonStore, record: CivilRe
   if (fatherRegistered && (changes.child.fatherName !== undefined || changes.child.grandfatherName !== undefined)) {
     throw unprocessable("The child's father and grandfather names come from the registered father; correct his record instead", 'father-name-derived');
   }
-  const checked = await checkBirth(persons, { ...facts.child, ...changes.child }, facts.mother, facts.father);
+  const checked = await checkBirth(persons, named({ ...facts.child, ...changes.child }), facts.mother, facts.father);
   return { ...facts, child: checked.child };
 }

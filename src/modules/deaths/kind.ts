@@ -11,6 +11,7 @@ export function presentDeathFacts(r: CivilRecord<DeathFacts>) {
   return {
     deceased: { nin: d.deceased.nin },
     dateOfDeath: d.dateOfDeath,
+    ...(d.timeOfDeath ? { timeOfDeath: d.timeOfDeath } : {}),
     placeOfDeath: d.placeOfDeath,
     causeOfDeath: { icd10: d.causeOfDeath.icd10, ...(d.causeOfDeath.text ? { text: d.causeOfDeath.text } : {}) },
     ...(d.mannerOfDeath ? { mannerOfDeath: d.mannerOfDeath } : {}),

@@ -29,7 +29,7 @@ export const MANNERS_OF_DEATH = [
   'undetermined',
 ] as const;
 
-const certifier = z
+export const certifier = z
   .object({
     type: z.enum(['physician', 'facility', 'coroner']),
     name: z.string().trim().min(2).max(120),
@@ -41,6 +41,11 @@ const informant = informantOf(['spouse', 'child', 'parent', 'sibling', 'relative
 
 const deathFields = {
   dateOfDeath: isoDate,
+  /** Hour and minute, local time (a hospital's notification gives it). */
+  timeOfDeath: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM')
+    .optional(),
   placeOfDeath: place,
   causeOfDeath,
   mannerOfDeath: z.enum(MANNERS_OF_DEATH).optional(),

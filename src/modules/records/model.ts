@@ -1,5 +1,6 @@
 import type { IndexDeclaration, ProjectionStore } from '../../db/store';
 import type { MarriageStanding } from '../civil-status/derive';
+import type { Notification } from '../../events';
 import type { RecordKind, RecordStatus } from './rules';
 
 export type { RecordKind, RecordStatus } from './rules';
@@ -26,6 +27,8 @@ export interface CivilRecord<F extends object = object> {
    * before it), set by projections from the journal and never corrected by hand.
    */
   derived?: MarriageStanding;
+  /** The hospital notification the record came from, if any. */
+  notification?: Notification;
   rejectionReason?: string;
   voidReason?: string;
   updatedAt: string;
@@ -38,4 +41,5 @@ export type RecordStore = ProjectionStore<CivilRecord>;
 export const RECORD_INDEXES: IndexDeclaration[] = [
   { key: { registrationNumber: 1 }, serves: 'lookups of a record by its registration number (certificates, verification)' },
   { key: { personNins: 1, _id: 1 }, serves: 'GET /v1/me/records: the records that name a person' },
+  { key: { 'notification.key': 1 }, serves: "a hospital's notification sent again: the record it made" },
 ];

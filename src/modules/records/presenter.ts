@@ -15,6 +15,9 @@ export function presentRecord(kinds: RecordKinds, r: CivilRecord) {
     ...kinds.of(r.kind).presentFacts(r),
     declaredBy: { id: r.declaredBy.id, ...(r.declaredBy.office ? { office: r.declaredBy.office } : {}) },
     declaredAt: r.declaredAt,
+    ...(r.notification
+      ? { notification: { clientId: r.notification.clientId, notificationId: r.notification.notificationId, facility: r.notification.facility } }
+      : {}),
     ...(r.registrationNumber ? { registrationNumber: r.registrationNumber, registeredBy: r.registeredBy, registeredAt: r.registeredAt } : {}),
     ...(r.subjectNin ? { subjectNin: r.subjectNin } : {}),
     ...(r.rejectionReason ? { rejectionReason: r.rejectionReason } : {}),

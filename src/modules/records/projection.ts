@@ -22,6 +22,7 @@ export async function insertRecord(
     declaredBy: { id: entry.actor.id, ...(entry.actor.office ? { office: entry.actor.office } : {}) },
     declaredAt: entry.at,
     personNins: d.personNins,
+    ...(d.notification ? { notification: d.notification } : {}),
     updatedAt: entry.at,
     version: 1,
     seq: entry.seq,

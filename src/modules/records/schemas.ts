@@ -17,6 +17,8 @@ const lifecycleFields = {
   office: z.string(),
   declaredBy: z.object({ id: z.string(), office: z.string().optional() }),
   declaredAt: z.string(),
+  /** Made from a hospital's notification: which client, its own id, the facility. */
+  notification: z.object({ clientId: z.string(), notificationId: z.string(), facility: z.string() }).optional(),
   registrationNumber: z
     .string()
     .regex(/^[A-Z]{3}-\d{4}-[BMDX]-\d{6}$/)

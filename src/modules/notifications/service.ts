@@ -1,0 +1,113 @@
+import { badRequest, conflict } from '../../http/problem';
+import { canonicalJson, sha256Hex } from '../../journal/hash';
+import type { Journal } from '../../journal/journal';
+import type { CommandContext, EntryDraft } from '../../journal/types';
+import type { z } from '../../http/zod';
+import { checkNotifiedBirth } from '../births/service';
+import type { BirthFacts } from '../births/schemas';
+import { checkDeath } from '../civil-status/checks';
+import type { CivilKindDeps } from '../civil-status/registration';
+import { loadWorld } from '../civil-status/world';
+import type { DeathFacts } from '../deaths/schemas';
+import { GOVERNORATES } from '../offices/reference';
+import { newRecordId } from '../records/ids';
+import type { CivilRecord } from '../records/model';
+import { birthFromFhir, deathFromFhir } from './fhir';
+import { birthNotificationBody, deathNotificationBody, type BirthNotification, type DeathNotification, type FhirBundle } from './schemas';
+
+export interface NotificationDeps extends CivilKindDeps {
+  journal: Journal;
+}
+
+/** Our body from what the hospital sent: as is, or read from a FHIR Bundle; then checked by our schema. */
+export function notificationBody<T>(schema: z.ZodType<T>, fromFhir: (b: FhirBundle) => unknown, sent: object): T {
+  const body = 'resourceType' in sent ? fromFhir(sent as FhirBundle) : sent;
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((i) => ({ path: ['body', ...i.path.map(String)].join('.'), message: i.message }));
+    throw badRequest(`The notification is not valid: ${errors[0].path}: ${errors[0].message}`, errors);
+  }
+  return parsed.data;
+}
+
+const officeOf = (governorate: string) => GOVERNORATES.find((g) => g.code === governorate)?.office ?? 'BGD';
+
+/**
+ * Creates a declared record from a hospital's notification, once: the same notificationId from
+ * the same client gives the record it made; the same id with other facts is a conflict.
+ */
+async function notify(
+  deps: NotificationDeps,
+  ctx: CommandContext,
+  n: { notificationId: string; facility: { name: string } },
+  decide: (
+    recordId: string,
+    notification: NonNullable<EntryDraft<'birth.declared'>['data']['notification']>,
+  ) => Promise<EntryDraft<'birth.declared'> | EntryDraft<'death.declared'>>,
+): Promise<CivilRecord> {
+  const key = `${ctx.actor.id}:${n.notificationId}`;
+  const bodyHash = sha256Hex(canonicalJson(n));
+  const made = async () => (await deps.records.list({ 'notification.key': key }))[0];
+  const entry = await deps.journal.executeUnlessNothing(ctx, async () => {
+    const earlier = await made();
+    if (earlier) {
+      if (earlier.notification?.bodyHash !== bodyHash) {
+        throw conflict(`Notification ${n.notificationId} was sent before with other facts (record ${earlier._id})`, 'notification-conflict');
+      }
+      return null;
+    }
+    return decide(newRecordId(), { key, clientId: ctx.actor.id, notificationId: n.notificationId, facility: n.facility.name, bodyHash });
+  });
+  const record = entry ? await deps.records.get(entry.data.recordId) : await made();
+  if (!record) throw new Error('the notification made no record');
+  return record;
+}
+
+export function notifyBirth(deps: NotificationDeps, ctx: CommandContext, n: BirthNotification) {
+  return notify(deps, ctx, n, async (recordId, notification) => {
+    const place = { governorate: n.facility.governorate, ...(n.facility.district ? { district: n.facility.district } : {}), facility: n.facility.name };
+    const facts: BirthFacts = {
+      child: {
+        sex: n.birth.sex,
+        dateOfBirth: n.birth.date,
+        placeOfBirth: place,
+        ...(n.birth.time ? { timeOfBirth: n.birth.time } : {}),
+        ...(n.birth.weightGrams ? { weightGrams: n.birth.weightGrams } : {}),
+        ...(n.birth.plurality ? { plurality: n.birth.plurality } : {}),
+      },
+      mother: n.mother,
+      informant: { relationship: 'health-facility', name: n.facility.name },
+    };
+    await checkNotifiedBirth(deps.persons, facts.child, n.mother);
+    const personNins = 'nin' in n.mother ? [n.mother.nin] : [];
+    return {
+      type: 'birth.declared' as const,
+      entityIds: [recordId, ...personNins],
+      data: { recordId, office: officeOf(n.facility.governorate), facts, personNins, notification },
+    };
+  });
+}
+
+export function notifyDeath(deps: NotificationDeps, ctx: CommandContext, n: DeathNotification) {
+  return notify(deps, ctx, n, async (recordId, notification) => {
+    const facts: DeathFacts = {
+      deceased: n.deceased,
+      dateOfDeath: n.dateOfDeath,
+      ...(n.timeOfDeath ? { timeOfDeath: n.timeOfDeath } : {}),
+      placeOfDeath: { governorate: n.facility.governorate, ...(n.facility.district ? { district: n.facility.district } : {}), facility: n.facility.name },
+      causeOfDeath: n.causeOfDeath,
+      ...(n.mannerOfDeath ? { mannerOfDeath: n.mannerOfDeath } : {}),
+      certifier: n.certifier,
+      informant: { relationship: 'health-facility', name: n.facility.name },
+    };
+    checkDeath(await loadWorld(deps, [n.deceased.nin]), { kind: 'death', id: recordId, date: n.dateOfDeath, nin: n.deceased.nin }, deps.policy);
+    return {
+      type: 'death.declared' as const,
+      entityIds: [recordId, n.deceased.nin],
+      data: { recordId, office: officeOf(n.facility.governorate), facts, personNins: [n.deceased.nin], notification },
+    };
+  });
+}
+
+export const readBirthNotification = (sent: object) => notificationBody(birthNotificationBody, birthFromFhir, sent);
+export const readDeathNotification = (sent: object) => notificationBody(deathNotificationBody, deathFromFhir, sent);
