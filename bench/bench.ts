@@ -11,6 +11,8 @@ import { loadConfig } from '../src/config';
 import { resolveEngine } from '../src/db/engine';
 import { freePort, waitForPort } from '../src/db/ports';
 import { forkBaseline } from './baseline';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 /**
  * `npm run bench`: the service and a bare baseline each in a process of their own, on one engine,
@@ -49,6 +51,8 @@ async function main() {
           RATE_LIMIT_SIGN_IN_PER_MINUTE: '1000000',
           RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000',
           RATE_LIMIT_VERIFY_PER_MINUTE: '1000000',
+          RATE_LIMIT_IDENTITY_PER_MINUTE: '1000000',
+          WEBHOOK_POLL_MS: '100',
           BOOTSTRAP_ADMIN_USERNAME: ADMIN.username,
           BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
         },
@@ -140,6 +144,30 @@ async function main() {
     const { child: baseline, port: baselinePort } = await forkBaseline(env);
     children.push(baseline);
 
+    console.log(`identity verifications for ${READ_SECONDS} s, then batches of 1,000…`);
+    const sectoral = await api.post('/v1/clients', admin, { name: 'bench ministry', scopes: ['identity:verify', 'feed:read'] });
+    const clientToken = await api.clientToken(String(sectoral.clientId), String(sectoral.clientSecret));
+    const claims = nins.map((nin) => JSON.stringify({ nin, givenName: 'فاطمة', dateOfBirth: '1990-01-10' }));
+    const identity = await loadPost(`http://127.0.0.1:${servicePort}/v1/identity/verification`, claims, { authorization: `Bearer ${clientToken}` });
+    const batch = Array.from({ length: 1000 }, (_, i) => ({ nin: nins[i % nins.length], givenName: 'فاطمة' }));
+    start = performance.now();
+    for (let i = 0; i < 5; i++) await api.post('/v1/identity/verification:batch', clientToken, { items: batch }, 200);
+    const batchItemsPerSecond = 5000 / ((performance.now() - start) / 1000);
+
+    console.log(`reading the feed for ${READ_SECONDS} s, as a follower polls (the newest 20 entries)…`);
+    const firstPage = await api.getWith('/v1/feed?after=0&limit=1000', clientToken);
+    const events = (firstPage.events as unknown[]).length;
+    const head = Number(firstPage.next);
+    const feed = await load(`http://127.0.0.1:${servicePort}`, '/v1/feed?limit=100&after=', [String(Math.max(0, head - 20))], {
+      authorization: `Bearer ${clientToken}`,
+    });
+    start = performance.now();
+    await api.getWith('/v1/feed?after=0&limit=1000', clientToken);
+    const wholeFeedMs = performance.now() - start;
+
+    console.log('delivering every registered event to a loopback webhook receiver…');
+    const webhooks = await deliveriesPerSecond(api, admin, String(sectoral.clientId), events);
+
     console.log(`reading persons by NIN for ${READ_SECONDS} s each (${nins.length} persons in the database)…`);
     const bare = await load(`http://127.0.0.1:${baselinePort}`, '/persons/', nins, {});
     const verified = await load(`http://127.0.0.1:${baselinePort}`, '/verified/persons/', nins, { authorization: `Bearer ${officer}` });
@@ -177,6 +205,11 @@ async function main() {
       ['ES256 verifications per second, one core', `${tokenVerifications.toFixed(0)} (${(1e6 / tokenVerifications).toFixed(0)} µs each)`],
       ['certificates issued per second (token)', issuedPerSecond.toFixed(1)],
       ['certificate PDFs per second (2 clients)', `${pdfsPerSecond.toFixed(1)} (median ${pdfMedian.toFixed(0)} ms)`],
+      ['POST /v1/identity/verification', `${identity.rps.toFixed(0)} per second (p50 ${identity.p50} ms, p99 ${identity.p99} ms)`],
+      ['identity verification batches of 1,000', `${batchItemsPerSecond.toFixed(0)} items per second`],
+      ['GET /v1/feed, a poll of the newest 20 entries', `${feed.rps.toFixed(0)} per second (p50 ${feed.p50} ms, p99 ${feed.p99} ms)`],
+      ['GET /v1/feed from the start, one reader', `${wholeFeedMs.toFixed(0)} ms for ${events} events (${head} journal entries)`],
+      ['webhook deliveries per second (loopback)', `${webhooks.toFixed(0)} (one subscription, in order, one at a time)`],
       ['POST /v1/certificates/verification', `${verifications.rps.toFixed(0)} per second (p50 ${verifications.p50} ms, p99 ${verifications.p99} ms)`],
       [
         'logins per second (4 connections)',
@@ -222,12 +255,16 @@ function client(base: string) {
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const json = (await res.json()) as Record<string, unknown>;
+    const json = (res.status === 204 ? {} : await res.json()) as Record<string, unknown>;
     if (res.status !== expected) throw new Error(`${method} ${route}: ${res.status} ${JSON.stringify(json)}`);
     return json;
   };
   return {
     get: (route: string) => call('GET', route, undefined, undefined, 200),
+    getWith: (route: string, token: string) => call('GET', route, token, undefined, 200),
+    clientToken: async (clientId: string, secret: string) =>
+      (await call('POST', '/v1/auth/token', undefined, { grant_type: 'client_credentials', client_id: clientId, client_secret: secret }, 200))
+        .access_token as string,
     pdf: async (route: string, token: string) => {
       const res = await fetch(base + route, { headers: { authorization: `Bearer ${token}` } });
       if (res.status !== 200) throw new Error(`GET ${route}: ${res.status}`);
@@ -280,15 +317,42 @@ async function load(base: string, prefix: string, nins: string[], headers: Recor
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
+/** Replays the feed's first `events` events to a receiver in this process; deliveries per second. */
+async function deliveriesPerSecond(api: ReturnType<typeof client>, admin: string, clientId: string, events: number): Promise<number> {
+  let received = 0;
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      received++;
+      res.statusCode = 204;
+      res.end();
+    });
+  }).listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  try {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+    const types = ['birth.registered', 'death.registered', 'marriage.registered', 'divorce.registered', 'record.corrected', 'record.voided'];
+    const sub = await api.post('/v1/subscriptions', admin, { url, events: types, clientId });
+    const started = performance.now();
+    await api.post(`/v1/subscriptions/${String(sub.id)}/replay`, admin, { fromSeq: 1 }, 204);
+    while (received < events) await new Promise((r) => setTimeout(r, 20));
+    return received / ((performance.now() - started) / 1000);
+  } finally {
+    server.close();
+  }
+}
+
 /** POSTs these bodies in turn for READ_SECONDS (after a second of warm-up), 10 connections. */
-async function loadPost(url: string, bodies: string[]) {
+async function loadPost(url: string, bodies: string[], headers: Record<string, string> = {}) {
   let i = 0;
   const run = (duration: number) =>
     autocannon({
       url,
       connections: 10,
       duration,
-      requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: bodies[i++ % bodies.length] }) }],
+      requests: [
+        { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, setupRequest: (req) => ({ ...req, body: bodies[i++ % bodies.length] }) },
+      ],
     });
   await run(1);
   const result = await run(READ_SECONDS);

@@ -1,7 +1,7 @@
 import { defineRoute } from '../../http/route';
 import { errorResponses } from '../common/responses';
 import { batchAnswer, batchBody, MAX_BATCH, verificationAnswer, verificationBody } from './schemas';
-import { compareIdentity, verifyMany } from './service';
+import { COMPARED, compareIdentity, verifyMany } from './service';
 
 export const identityRoutes = [
   defineRoute({
@@ -16,7 +16,7 @@ export const identityRoutes = [
     accessLog: true,
     responses: { 200: { description: 'The comparison', schema: verificationAnswer }, ...errorResponses(400, 401, 403, 429) },
     async handle({ body }, { services, actor }) {
-      const person = await services.persons.get(body.nin);
+      const person = await services.persons.pick(body.nin, COMPARED);
       services.metrics.identityVerifications.inc({ client: actor.id });
       return { status: 200, body: compareIdentity(person, body), named: person ? [person._id] : [] };
     },

@@ -5,6 +5,10 @@ import type { PersonStore } from '../persons/projection';
 import type { Claimed } from './schemas';
 
 const NAME_FIELDS = ['givenName', 'fatherName', 'grandfatherName', 'familyName'] as const;
+
+/** What a verification reads of a person, and nothing more. */
+export const COMPARED = ['name', 'dateOfBirth', 'sex', 'status'] as const;
+export type Compared = Pick<Person, (typeof COMPARED)[number] | '_id'>;
 type NameField = (typeof NAME_FIELDS)[number];
 
 /**
@@ -43,7 +47,7 @@ function nameAgrees(name: PersonName, field: NameField, value: string): boolean 
 }
 
 /** Which claimed fields agree with the registry; nothing of the person leaves but `alive`. */
-export function compareIdentity(found: Person | null, claimed: Claimed) {
+export function compareIdentity(found: Compared | null, claimed: Claimed) {
   const person = found ?? NOBODY;
   const fields: Record<string, boolean> = {};
   for (const f of NAME_FIELDS) {
@@ -57,6 +61,6 @@ export function compareIdentity(found: Person | null, claimed: Claimed) {
 
 /** Answers many claims with one read of the registry, item by item in the order given. */
 export async function verifyMany(persons: PersonStore, items: readonly Claimed[]) {
-  const found = new Map((await persons.existing([...new Set(items.map((i) => i.nin))])).map((p) => [p._id, p]));
+  const found = new Map((await persons.pickExisting([...new Set(items.map((i) => i.nin))], COMPARED)).map((p) => [p._id, p]));
   return { results: items.map((item) => compareIdentity(found.get(item.nin) ?? null, item)), named: [...found.keys()] };
 }
