@@ -47,7 +47,27 @@ export class TokenService {
   }
 
   /** The actor a token stands for, or undefined for any token that is not ours, intact and current. */
+  /**
+   * Tokens already verified, with their expiry: a client calls with one token many times a
+   * second, and an ES256 verification is the largest CPU cost of such a request. Bounded; the
+   * account's standing is still checked on every request (AccountStatus).
+   */
+  private readonly verified = new Map<string, { actor: Actor; expiresAt: number }>();
+
   verify(token: string): Actor | undefined {
+    const hit = this.verified.get(token);
+    if (hit && hit.expiresAt > Date.now()) return hit.actor;
+    if (hit) this.verified.delete(token);
+    const actor = this.verifyNow(token);
+    if (actor) {
+      if (this.verified.size >= 10_000) this.verified.delete(this.verified.keys().next().value ?? '');
+      const exp = (jwt.decode(token) as { exp?: number } | null)?.exp ?? 0;
+      this.verified.set(token, { actor, expiresAt: exp * 1000 });
+    }
+    return actor;
+  }
+
+  private verifyNow(token: string): Actor | undefined {
     try {
       // Only picks which audience to demand; the signature, issuer and expiry are verified next.
       const unverified = jwt.decode(token) as { typ?: string } | null;
