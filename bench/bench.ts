@@ -53,6 +53,7 @@ async function main() {
           RATE_LIMIT_VERIFY_PER_MINUTE: '1000000',
           RATE_LIMIT_IDENTITY_PER_MINUTE: '1000000',
           WEBHOOK_POLL_MS: '100',
+          WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
           BOOTSTRAP_ADMIN_USERNAME: ADMIN.username,
           BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
         },

@@ -127,6 +127,10 @@ const variables = {
     .describe('First retry delay of a failed webhook; it doubles each time, with jitter'),
   WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(10).max(86_400_000).default(900_000).describe('Longest delay between webhook retries'),
   WEBHOOK_PARK_AFTER_SECONDS: z.coerce.number().int().min(1).max(2_592_000).default(86_400).describe('A webhook failing this long is parked until replayed'),
+  WEBHOOK_ALLOW_PRIVATE_ADDRESSES: z
+    .enum(['true', 'false'])
+    .default('false')
+    .describe('Whether webhooks may go to loopback and private addresses (a receiver inside your own network)'),
   WEBHOOK_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000).describe('How often the webhook dispatcher looks for new events'),
   RATE_LIMIT_VERIFY_PER_MINUTE: z.coerce
     .number()

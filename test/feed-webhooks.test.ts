@@ -13,7 +13,8 @@ let admin: string;
 let expectContract: ReturnType<typeof contractChecker>;
 
 beforeAll(async () => {
-  h = await startHarness();
+  // The receivers of these tests are on loopback.
+  h = await startHarness({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true' });
   expectContract = contractChecker();
   [officer, registrar, admin] = [await h.token('officer'), await h.token('registrar'), await h.token('admin')];
 });
@@ -101,6 +102,26 @@ function receiver() {
 }
 
 describe('webhooks', () => {
+  it('refuses destinations inside the registry’s own network unless allowed', async () => {
+    const strict = await startHarness();
+    try {
+      const admin2 = await strict.token('admin');
+      const client = await request(strict.app)
+        .post('/v1/clients')
+        .set(auth(admin2))
+        .send({ name: 'Ministry of Health', scopes: ['feed:read'] });
+      for (const url of ['http://127.0.0.1:8080/hook', 'http://169.254.169.254/latest', 'http://[::1]/x', 'http://10.1.2.3/', 'http://localhost/hook']) {
+        const res = await request(strict.app)
+          .post('/v1/subscriptions')
+          .set(auth(admin2))
+          .send({ url, events: ['birth.registered'], clientId: client.body.clientId });
+        expect({ url, status: res.status, code: res.body.code }).toEqual({ url, status: 422, code: 'destination-not-allowed' });
+      }
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('delivers every event, in order, signed, retrying through failures and silence, and logs each attempt', async () => {
     const r = receiver();
     await new Promise((res) => r.server.once('listening', res));
@@ -114,7 +135,14 @@ describe('webhooks', () => {
       .send({ url: r.url(), events: ['birth.registered', 'record.voided'], clientId: created.body.clientId });
     expectContract(sub);
     expect(sub.status).toBe(201);
-    const dispatcher = new WebhookDispatcher(h.services, { pollMs: 30, timeoutMs: 300, retryBaseMs: 40, maxDelayMs: 200, parkAfterMs: 60_000 });
+    const dispatcher = new WebhookDispatcher(h.services, {
+      pollMs: 30,
+      timeoutMs: 300,
+      retryBaseMs: 40,
+      maxDelayMs: 200,
+      parkAfterMs: 60_000,
+      allowPrivate: true,
+    });
     dispatcher.start();
     try {
       r.set('fail');
@@ -164,7 +192,7 @@ describe('webhooks', () => {
       .post('/v1/subscriptions')
       .set(auth(admin))
       .send({ url: 'http://127.0.0.1:9/nobody-listens', events: ['birth.registered'], clientId: created.body.clientId });
-    const dispatcher = new WebhookDispatcher(h.services, { pollMs: 20, timeoutMs: 200, retryBaseMs: 20, maxDelayMs: 40, parkAfterMs: 300 });
+    const dispatcher = new WebhookDispatcher(h.services, { pollMs: 20, timeoutMs: 200, retryBaseMs: 20, maxDelayMs: 40, parkAfterMs: 300, allowPrivate: true });
     dispatcher.start();
     try {
       await registeredBirth();

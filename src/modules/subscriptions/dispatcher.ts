@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Journal } from '../../journal/journal';
 import { readFeed, type FeedEvent } from '../feed/feed';
 import type { DeliveryState, Subscription, SubscriptionStore, WebhookCollections } from './model';
+import { refusedDestination } from './destination';
 import { signatureHeader } from './signature';
 
 export interface DispatcherOptions {
@@ -15,6 +16,8 @@ export interface DispatcherOptions {
   maxDelayMs: number;
   /** After failing this long a subscription is parked until replayed. */
   parkAfterMs: number;
+  /** Whether receivers may be on loopback or private addresses. */
+  allowPrivate: boolean;
 }
 
 const LEASE_MS = 30_000;
@@ -25,7 +28,9 @@ export const dispatcherOptions = (c: {
   WEBHOOK_RETRY_BASE_MS: number;
   WEBHOOK_RETRY_MAX_MS: number;
   WEBHOOK_PARK_AFTER_SECONDS: number;
+  WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true' | 'false';
 }): DispatcherOptions => ({
+  allowPrivate: c.WEBHOOK_ALLOW_PRIVATE_ADDRESSES === 'true',
   pollMs: c.WEBHOOK_POLL_MS,
   timeoutMs: c.WEBHOOK_TIMEOUT_MS,
   retryBaseMs: c.WEBHOOK_RETRY_BASE_MS,
@@ -131,6 +136,9 @@ export class WebhookDispatcher {
     let httpStatus: number | undefined;
     let error: string | undefined;
     try {
+      // Checked again at each delivery: a name may resolve elsewhere since the subscription was made.
+      const refused = await refusedDestination(sub.url, this.options.allowPrivate);
+      if (refused) throw new Error(`destination not allowed: ${refused}`);
       const res = await fetch(sub.url, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Signature': signatureHeader(secret, body), 'User-Agent': 'civil-registry-webhooks/1' },

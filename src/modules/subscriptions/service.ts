@@ -4,6 +4,7 @@ import type { Journal } from '../../journal/journal';
 import type { CommandContext } from '../../journal/types';
 import type { ProjectionStore } from '../../db/store';
 import type { Client } from '../clients/model';
+import { refusedDestination } from './destination';
 import type { Subscription, SubscriptionStore, WebhookCollections } from './model';
 
 export interface SubscriptionDeps {
@@ -11,6 +12,7 @@ export interface SubscriptionDeps {
   subscriptions: SubscriptionStore;
   clients: ProjectionStore<Client>;
   webhooks: WebhookCollections;
+  config: { WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true' | 'false' };
 }
 
 /** A client's subscription: its URL, the event types, and a new signing secret shown once. */
@@ -21,6 +23,8 @@ export async function createSubscription(deps: SubscriptionDeps, ctx: CommandCon
     const client = await deps.clients.get(input.clientId);
     if (!client) throw unprocessable(`No client ${input.clientId}`, 'client-not-found');
     if (client.disabled) throw unprocessable(`Client ${input.clientId} is disabled`, 'client-disabled');
+    const refused = await refusedDestination(input.url, deps.config.WEBHOOK_ALLOW_PRIVATE_ADDRESSES === 'true');
+    if (refused) throw unprocessable(`Webhooks may not go there: ${refused}`, 'destination-not-allowed');
     // Written before the entry: a subscription that exists always has its secret.
     await deps.webhooks.secrets.updateOne({ _id: subscriptionId }, { $setOnInsert: { secret } }, { upsert: true });
     return {
