@@ -1,6 +1,6 @@
 import { auth, request, startHarness, type Harness } from './support/harness';
 import { contractChecker } from './support/contract';
-import { enrol } from './support/fixtures';
+import { birthDeclaration, enrol, enrolParents } from './support/fixtures';
 import { randomNin } from '../src/modules/persons/nin';
 
 let h: Harness;
@@ -177,6 +177,17 @@ describe('the rules, through the API', () => {
     await declareAndRegister('/v1/deaths', death(a, '2026-01-01'));
     const second = await post('/v1/deaths', death(a, '2026-02-01'));
     expect([second.status, second.body.code]).toEqual([409, 'already-deceased']);
+  });
+
+  it('refuses a parent’s death dated before a registered child’s birth', async () => {
+    const { mother, father } = await enrolParents(h.app, registrar);
+    const declared = await post('/v1/births', birthDeclaration(mother.nin, father.nin));
+    await register(declared.body.id); // born 2026-03-14
+    const motherEarly = await post('/v1/deaths', death(mother.nin, '2026-03-01'));
+    expect([motherEarly.status, motherEarly.body.code]).toEqual([409, 'events-after-death']);
+    expect(motherEarly.body.detail).toMatch(/2026-03-14/);
+    expect((await post('/v1/deaths', death(father.nin, '2025-01-01'))).body.code).toBe('events-after-death');
+    expect((await post('/v1/deaths', death(father.nin, '2025-10-01'))).status).toBe(201);
   });
 
   it('a second declaration of one death is refused at its registration, not before', async () => {

@@ -157,16 +157,19 @@ describe('webhooks', () => {
       await until(() => r.received.filter((x) => x.ok).length >= 3);
       const delivered = r.received.filter((x) => x.ok);
       const events = delivered.map((x) => JSON.parse(x.body) as { event: { recordId: string; seq: number; type: string } });
-      expect(events.map((e) => e.event.recordId)).toEqual([first, second, third]);
-      // In order, and none again once it succeeded.
-      const seqs = events.map((e) => e.event.seq);
+      // At least once: an answer lost to the timeout is sent again, right away, so only in a row.
+      const inOrder = events.filter((e, i) => i === 0 || e.event.seq !== events[i - 1].event.seq);
+      expect(inOrder.map((e) => e.event.recordId)).toEqual([first, second, third]);
+      const seqs = inOrder.map((e) => e.event.seq);
       expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
-      expect(new Set(seqs).size).toBe(seqs.length);
       for (const x of r.received) expect(verifySignature(sub.body.secret, x.body, x.signature)).toBe(true);
       expect(verifySignature('another secret', delivered[0].body, delivered[0].signature)).toBe(false);
 
       const log = await request(h.app).get(`/v1/subscriptions/${sub.body.id}/deliveries`).set(auth(admin));
       expectContract(log);
+      // None delivered again once the dispatcher saw it succeed.
+      const succeeded = log.body.items.filter((d: { ok: boolean }) => d.ok).map((d: { seq: number }) => d.seq);
+      expect(new Set(succeeded).size).toBe(succeeded.length);
       expect(log.body.parked).toBe(false);
       expect(log.body.cursor).toBe(seqs.at(-1));
       expect(log.body.items.some((d: { ok: boolean; httpStatus?: number }) => !d.ok && d.httpStatus === 503)).toBe(true);
@@ -175,8 +178,9 @@ describe('webhooks', () => {
       // A replay from the first event delivers them all again, in order.
       const before = r.received.length;
       expect((await request(h.app).post(`/v1/subscriptions/${sub.body.id}/replay`).set(auth(admin)).send({ fromSeq: seqs[0] })).status).toBe(204);
-      await until(() => r.received.length >= before + 3);
-      expect(r.received.slice(before, before + 3).map((x) => x.seq)).toEqual(seqs);
+      await until(() => new Set(r.received.slice(before).map((x) => x.seq)).size >= 3);
+      const replayed = r.received.slice(before).map((x) => x.seq);
+      expect(replayed.filter((q, i) => i === 0 || q !== replayed[i - 1]).slice(0, 3)).toEqual(seqs);
     } finally {
       await dispatcher.stop();
       await r.close();

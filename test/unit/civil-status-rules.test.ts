@@ -6,6 +6,7 @@ import {
   checkConcurrentMarriages,
   checkDivorceOf,
   checkMarriageAge,
+  checkNoChildBornAfterDeath,
   checkNoDivorceBefore,
   checkNoEventsAfterDeath,
   checkNotAlreadyDead,
@@ -66,6 +67,15 @@ describe('civil-status rules, one by one', () => {
     expect(broken(() => checkNoEventsAfterDeath(world([m1]), 'huda', '2015-05-04'))).toBe('409 events-after-death');
     expect(broken(() => checkNoEventsAfterDeath(world([m1, d]), 'huda', '2017-01-01'))).toBe('409 events-after-death');
     expect(broken(() => checkNoEventsAfterDeath(world([m1, d]), 'huda', '2018-01-01'))).toBeUndefined();
+  });
+
+  it('a parent’s death may not come before a registered child’s birth (a father’s, not by more than 300 days)', () => {
+    const child: Party = { nin: 'c', sex: 'female', dateOfBirth: '2026-03-14', motherNin: 'huda', fatherNin: 'ali' };
+    const w: World = { ...world([]), children: [child] };
+    expect(broken(() => checkNoChildBornAfterDeath(w, 'huda', '2026-03-13'))).toBe('409 events-after-death');
+    expect(broken(() => checkNoChildBornAfterDeath(w, 'huda', '2026-03-14'))).toBeUndefined();
+    expect(broken(() => checkNoChildBornAfterDeath(w, 'ali', '2025-05-01'))).toBe('409 events-after-death');
+    expect(broken(() => checkNoChildBornAfterDeath(w, 'ali', '2025-10-01'))).toBeUndefined();
   });
 
   it('parties of different sex, as the policy says', () => {

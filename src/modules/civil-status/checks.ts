@@ -7,6 +7,7 @@ import {
   checkDifferentPeople,
   checkDivorceOf,
   checkMarriageAge,
+  checkNoChildBornAfterDeath,
   checkNoDivorceBefore,
   checkNoEventsAfterDeath,
   checkNotAlreadyDead,
@@ -66,6 +67,7 @@ export function checkDeath(world: World, death: Extract<CivilEvent, { kind: 'dea
   checkNotInFuture(death.date, 'date of death', now);
   checkNotBeforeBirth(deceased, death.date, 'date of death', 'the deceased');
   checkNoEventsAfterDeath(others, death.nin, death.date);
+  checkNoChildBornAfterDeath(world, death.nin, death.date);
   // A later death keeps the spouse married longer: a spouse's later marriage must allow it.
   const after = withEvent(world, death);
   for (const nin of spousesOf(death.nin, after.events)) {

@@ -1,5 +1,6 @@
 import { conflict, unprocessable } from '../../http/problem';
-import { today, yearsBetween } from '../common/dates';
+import { BIRTH_RULES } from '../births/rules';
+import { daysBetween, today, yearsBetween } from '../common/dates';
 import { deathOf, marriageState, marriagesOf, type CivilEvent, type MarriageEvent, type MarriageState } from './derive';
 import type { CivilStatusPolicy } from './policy';
 
@@ -22,6 +23,8 @@ export interface Party {
 export interface World {
   persons: ReadonlyMap<string, Party>;
   events: readonly CivilEvent[];
+  /** The registered children of the people concerned (for a parent's death). */
+  children?: readonly Party[];
 }
 
 export function requireParty(world: World, nin: string, role: string): Party {
@@ -61,6 +64,21 @@ export function checkNoEventsAfterDeath(world: World, nin: string, dateOfDeath: 
     if (s.dissolution?.by === 'divorce' && s.dissolution.date > dateOfDeath) {
       throw conflict(
         `The person divorced on ${s.dissolution.date} (record ${s.dissolution.recordId}), after the date of death ${dateOfDeath}`,
+        'events-after-death',
+      );
+    }
+  }
+}
+
+/** A mother's death may not come before a registered child's birth, nor a father's more than a pregnancy before it. */
+export function checkNoChildBornAfterDeath(world: World, nin: string, dateOfDeath: string): void {
+  for (const child of world.children ?? []) {
+    if (child.motherNin === nin && child.dateOfBirth > dateOfDeath) {
+      throw conflict(`A child of this person was born on ${child.dateOfBirth}, after the date of death ${dateOfDeath}`, 'events-after-death');
+    }
+    if (child.fatherNin === nin && daysBetween(dateOfDeath, child.dateOfBirth) > BIRTH_RULES.maxDaysFatherDiedBeforeBirth) {
+      throw conflict(
+        `A child of this person was born on ${child.dateOfBirth}, more than ${BIRTH_RULES.maxDaysFatherDiedBeforeBirth} days after the date of death ${dateOfDeath}`,
         'events-after-death',
       );
     }

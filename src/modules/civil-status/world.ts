@@ -51,10 +51,14 @@ export async function loadWorld(deps: WorldDeps, nins: readonly string[]): Promi
   };
   await addPeople(nins);
   await addPeople(nins.flatMap((n) => spousesOf(n, [...events.values()])));
+  // Registered births name their child (subjectNin): the children of the people asked about, for a parent's death.
+  const childNins = [...records.values()].filter((r) => r.kind === 'birth' && r.status === 'registered' && r.subjectNin && !nins.includes(r.subjectNin));
+  const children = await deps.persons.existing(childNins.flatMap((r) => (r.subjectNin ? [r.subjectNin] : [])));
   return {
     people,
     records,
     persons: new Map([...people.values()].map((p) => [p._id, partyOf(p)])),
     events: [...events.values()],
+    children: children.filter((c) => nins.includes(c.motherNin ?? '') || nins.includes(c.fatherNin ?? '')).map(partyOf),
   };
 }
