@@ -1,14 +1,14 @@
 import type { Role, Scope } from './journal/types';
 import type { BirthFacts } from './modules/births/schemas';
 import type { PublicJwk } from './modules/certificates/jwk';
-import type { CertificateLanguage } from './modules/certificates/model';
+import type { CertificateIssued } from './modules/certificates/model';
 import type { MaritalStatus } from './modules/civil-status/derive';
 import type { DeathFacts } from './modules/deaths/schemas';
 import type { DivorceFacts } from './modules/divorces/schemas';
 import type { MarriageFacts } from './modules/marriages/schemas';
 import type { NewPerson } from './modules/persons/projection';
 import type { EnrolPerson } from './modules/persons/schemas';
-import type { FieldChange, RecordKind } from './modules/records/rules';
+import type { FieldChange } from './modules/records/rules';
 import type { UserChange } from './modules/users/schemas';
 
 /** What every declaration entry carries, whatever the kind. */
@@ -62,21 +62,7 @@ export interface EventCatalogue {
   'certificate-key.activated': { kid: string; jwk: PublicJwk; retired: { kid: string; verifiesUntil: string }[] };
   /** A key no longer verifies anything: what it signed is invalid. */
   'certificate-key.withdrawn': { kid: string };
-  /** Who issued which certificate of which record at which version, for whom, under which key. */
-  'certificate.issued': {
-    certificateId: string;
-    recordId: string;
-    recordVersion: number;
-    kind: RecordKind;
-    subjectNin: string;
-    registrationNumber: string;
-    language: CertificateLanguage;
-    kid: string;
-    statusIndex: number;
-    factsHash: string;
-    token: string;
-    expiresAt: string;
-  };
+  'certificate.issued': CertificateIssued;
   'certificate.revoked': { certificateId: string; statusIndex: number };
   'office.created': { code: string; name: string; governorate: string };
   /** The secret is kept apart (`webhook_secrets`); the entry names who, where and what. */

@@ -167,6 +167,6 @@ export async function createServices(conn: Connection, config: Config, log: Logg
   registerProjectors(journal, stores, kinds, models, services.certificateCache);
   const replayed = await journal.catchUp();
   if (replayed > 0) log.info({ replayed }, 'replayed journal entries past the last checkpoint');
-  await ensureActiveKey({ ...services, signingKeys: stores.signingKeys }, { actor: { id: 'system', role: 'system' }, requestId: 'start' });
+  await ensureActiveKey(services, { actor: { id: 'system', role: 'system' }, requestId: 'start' });
   return services;
 }

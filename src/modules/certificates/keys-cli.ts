@@ -10,14 +10,13 @@ const [command, kid, ...reason] = process.argv.slice(2);
 const operator = { actor: { id: `operator:${process.env.USER ?? 'unknown'}`, role: 'system' as const }, requestId: `cli-${command}` };
 
 void runTool(async (services) => {
-  const deps = { ...services, signingKeys: services.signingKeys };
   if (command === 'rotate') {
-    const active = await rotateKey(deps, operator);
+    const active = await rotateKey(services, operator);
     process.stdout.write(`${JSON.stringify({ active, keys: await services.keyring.jwks() }, null, 2)}\n`);
     return 0;
   }
   if (command === 'withdraw' && kid && reason.length > 0) {
-    await withdrawKey(deps, operator, kid, reason.join(' '));
+    await withdrawKey(services, operator, kid, reason.join(' '));
     process.stdout.write(`withdrawn: ${kid}\n`);
     return 0;
   }

@@ -21,10 +21,11 @@ export type SigningKeyStore = ProjectionStore<SigningKeyDoc>;
 
 export type CertificateLanguage = 'ar' | 'en' | 'ar-en';
 
-/** An issued certificate, projected from `certificate.issued` and what followed. */
-export interface CertificateDoc {
-  _id: string;
+/** Who issued which certificate of which record at which version, for whom, under which key. */
+export interface CertificateIssued {
+  certificateId: string;
   recordId: string;
+  recordVersion: number;
   kind: RecordKind;
   /** The NIN the certificate is about (`sub`). */
   subjectNin: string;
@@ -32,11 +33,16 @@ export interface CertificateDoc {
   language: CertificateLanguage;
   kid: string;
   statusIndex: number;
-  token: string;
   /** Hash of the certified facts: when the record's facts hash differently, the certificate is superseded. */
   factsHash: string;
-  issuedAt: string;
+  token: string;
   expiresAt: string;
+}
+
+/** An issued certificate, projected from `certificate.issued` and what followed. */
+export interface CertificateDoc extends Omit<CertificateIssued, 'certificateId' | 'recordVersion'> {
+  _id: string;
+  issuedAt: string;
   issuedBy: { id: string; role: string };
   revoked?: { at: string; reason: string; by: 'registrar' | 'record-voided' };
   supersededAt?: string;

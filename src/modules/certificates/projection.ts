@@ -21,20 +21,11 @@ async function markRevoked(stores: CertificateStores, seq: number, certificateId
 
 export function registerCertificateProjectors(journal: Journal, stores: CertificateStores): void {
   journal.on('certificate.issued', (entry) => {
-    const d = entry.data;
+    const { certificateId, recordVersion: _version, ...issued } = entry.data;
     return stores.certificates.insertOnce({
-      _id: d.certificateId,
-      recordId: d.recordId,
-      kind: d.kind,
-      subjectNin: d.subjectNin,
-      registrationNumber: d.registrationNumber,
-      language: d.language,
-      kid: d.kid,
-      statusIndex: d.statusIndex,
-      token: d.token,
-      factsHash: d.factsHash,
+      _id: certificateId,
+      ...issued,
       issuedAt: entry.at,
-      expiresAt: d.expiresAt,
       issuedBy: { id: entry.actor.id, role: entry.actor.role },
       seq: entry.seq,
     });

@@ -11,14 +11,14 @@ import { loadWorld, type LoadedWorld, type WorldDeps } from './world';
 export function civilStatusListener(deps: WorldDeps): RecordListener {
   return async ({ record }) => {
     if (!deps.kinds.of(record.kind).civilEvent) return;
-    const first = await loadWorld(deps, record.personNins);
-    const affected = [...new Set([...record.personNins, ...record.personNins.flatMap((n) => spousesOf(n, first.events))])];
-    // The spouses' own spouses too, for the spouses' statuses (a widow who married again).
-    await rederive(deps, await loadWorld(deps, affected), affected);
+    // Two hops: the spouses' own spouses too, for the spouses' statuses (a widow who married again).
+    const world = await loadWorld(deps, record.personNins, { hops: 2 });
+    const affected = [...new Set([...record.personNins, ...record.personNins.flatMap((n) => spousesOf(n, world.events))])];
+    await rederive(deps, world, affected);
   };
 }
 
-export async function rederive(deps: { persons: PersonStore; records: WorldDeps['records'] }, world: LoadedWorld, nins: readonly string[]): Promise<void> {
+async function rederive(deps: { persons: PersonStore; records: WorldDeps['records'] }, world: LoadedWorld, nins: readonly string[]): Promise<void> {
   for (const nin of nins) {
     const person = world.people.get(nin);
     if (!person) continue;

@@ -2,7 +2,7 @@ import type { Journal } from '../../journal/journal';
 import type { Actor } from '../../journal/types';
 import { updatePerson, type PersonStores } from '../persons/projection';
 import type { RecordKinds } from '../records/kinds';
-import type { RecordStore } from '../records/model';
+import type { CivilRecord, RecordStore } from '../records/model';
 import { notifyChange, updateRecord } from '../records/projection';
 import type { MarriageStanding } from './derive';
 import type { CivilStatusPolicy } from './policy';
@@ -41,4 +41,16 @@ export async function projectRegistration(
   });
   for (const nin of registration.linkNins) await updatePerson(deps, entry, nin, { addRecordId: recordId });
   await notifyChange(deps, entry, recordId, { type: 'registered' });
+}
+
+/**
+ * The check of a correction of a marriage, divorce or death: the record's facts with the changes,
+ * checked by the same rules as its declaration (the corrected event in place of the registered one).
+ */
+export function checkedCorrection<F extends object, C extends Partial<F>>(check: (id: string, facts: F) => Promise<unknown>) {
+  return async (record: CivilRecord<F>, changes: C): Promise<F> => {
+    const facts = { ...record.data, ...changes };
+    await check(record._id, facts);
+    return facts;
+  };
 }

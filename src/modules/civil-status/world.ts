@@ -32,10 +32,12 @@ export function civilEventOf(kinds: RecordKinds, record: CivilRecord): CivilEven
 }
 
 /**
- * These people, their spouses, and every record linked to any of them (a person's `recordIds`:
- * their registered birth, marriages, divorces, death). Two lookups by `_id` per hop.
+ * These people, their spouses (and, with `hops: 2`, their spouses' spouses), and every record
+ * linked to any of them (a person's `recordIds`: their registered birth, marriages, divorces,
+ * death). Two lookups by `_id` per hop. `children: true` also reads the registered children of
+ * the people asked about, which only a death's check needs.
  */
-export async function loadWorld(deps: WorldDeps, nins: readonly string[]): Promise<LoadedWorld> {
+export async function loadWorld(deps: WorldDeps, nins: readonly string[], options: { hops?: 1 | 2; children?: boolean } = {}): Promise<LoadedWorld> {
   const people = new Map<string, Person>();
   const records = new Map<string, CivilRecord>();
   const events = new Map<string, CivilEvent>();
@@ -48,17 +50,24 @@ export async function loadWorld(deps: WorldDeps, nins: readonly string[]): Promi
       const event = civilEventOf(deps.kinds, r);
       if (event) events.set(event.id, event);
     }
+    return fresh;
   };
-  await addPeople(nins);
-  await addPeople(nins.flatMap((n) => spousesOf(n, [...events.values()])));
-  // Registered births name their child (subjectNin): the children of the people asked about, for a parent's death.
-  const childNins = [...records.values()].filter((r) => r.kind === 'birth' && r.status === 'registered' && r.subjectNin && !nins.includes(r.subjectNin));
-  const children = await deps.persons.existing(childNins.flatMap((r) => (r.subjectNin ? [r.subjectNin] : [])));
+  let layer = await addPeople(nins);
+  for (let hop = 0; hop < (options.hops ?? 1); hop++) layer = await addPeople(layer.flatMap((n) => spousesOf(n, [...events.values()])));
   return {
     people,
     records,
     persons: new Map([...people.values()].map((p) => [p._id, partyOf(p)])),
     events: [...events.values()],
-    children: children.filter((c) => nins.includes(c.motherNin ?? '') || nins.includes(c.fatherNin ?? '')).map(partyOf),
+    ...(options.children ? { children: await childrenOf(deps, records, nins) } : {}),
   };
+}
+
+/** The registered children of these people: a registered birth names its child (subjectNin). */
+async function childrenOf(deps: WorldDeps, records: Map<string, CivilRecord>, nins: readonly string[]): Promise<Party[]> {
+  const childNins = [...records.values()].flatMap((r) =>
+    r.kind === 'birth' && r.status === 'registered' && r.subjectNin && !nins.includes(r.subjectNin) ? [r.subjectNin] : [],
+  );
+  const children = await deps.persons.existing(childNins);
+  return children.filter((c) => nins.includes(c.motherNin ?? '') || nins.includes(c.fatherNin ?? '')).map(partyOf);
 }

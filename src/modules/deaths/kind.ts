@@ -1,10 +1,10 @@
-import { projectRegistration, type CivilKindDeps } from '../civil-status/registration';
+import { checkedCorrection, projectRegistration, type CivilKindDeps } from '../civil-status/registration';
 import type { KindHandler } from '../records/kinds';
 import type { CivilRecord } from '../records/model';
 import { insertRecord } from '../records/projection';
 import { chapterOf } from '../statistics/icd10';
 import { deathChanges, deathSchemas, type DeathChanges, type DeathFacts } from './schemas';
-import { checkDeathCorrection, decideDeathRegistration, deathEvent } from './service';
+import { checkDeathFacts, decideDeathRegistration, deathEvent } from './service';
 
 export function presentDeathFacts(r: CivilRecord<DeathFacts>) {
   const d = r.data;
@@ -25,7 +25,7 @@ export function deathKind(deps: CivilKindDeps): KindHandler<DeathFacts, DeathCha
   return {
     ...deathSchemas,
     changes: deathChanges,
-    checkCorrection: (record, changes) => checkDeathCorrection(deps, record, changes),
+    checkCorrection: checkedCorrection((id, facts) => checkDeathFacts(deps, id, facts)),
     decideRegistration: (record, number) => decideDeathRegistration(deps, record, number),
     presentFacts: presentDeathFacts,
     // The cause of death stays off the certificate: it is medical data, for the registry and statistics.

@@ -5,19 +5,20 @@ import type { CivilKindDeps, CivilStatusDeps } from '../civil-status/registratio
 import { loadWorld } from '../civil-status/world';
 import { newRecordId } from '../records/ids';
 import type { CivilRecord } from '../records/model';
-import type { DeathChanges, DeathFacts } from './schemas';
+import type { DeathFacts } from './schemas';
 
 export const deathEvent = (id: string, f: DeathFacts): CivilEvent => ({ kind: 'death', id, date: f.dateOfDeath, nin: f.deceased.nin });
 
-async function checked(deps: CivilKindDeps, id: string, facts: DeathFacts) {
-  const world = await loadWorld(deps, [facts.deceased.nin]);
+/** Every rule about this death, against the registry now (the deceased's children included). */
+export async function checkDeathFacts(deps: CivilKindDeps, id: string, facts: Pick<DeathFacts, 'deceased' | 'dateOfDeath'>) {
+  const world = await loadWorld(deps, [facts.deceased.nin], { children: true });
   checkDeath(world, { kind: 'death', id, date: facts.dateOfDeath, nin: facts.deceased.nin }, deps.policy);
 }
 
 export async function declareDeath(deps: CivilStatusDeps, ctx: CommandContext & { office: string }, input: DeathFacts) {
   return deps.journal.execute(ctx, async () => {
     const recordId = newRecordId();
-    await checked(deps, recordId, input);
+    await checkDeathFacts(deps, recordId, input);
     const nin = input.deceased.nin;
     return { type: 'death.declared', entityIds: [recordId, nin], data: { recordId, office: ctx.office, facts: input, personNins: [nin] } };
   });
@@ -28,13 +29,7 @@ export async function decideDeathRegistration(
   record: CivilRecord<DeathFacts>,
   registrationNumber: string,
 ): Promise<EntryDraft<'death.registered'>> {
-  await checked(deps, record._id, record.data);
+  await checkDeathFacts(deps, record._id, record.data);
   const nin = record.data.deceased.nin;
   return { type: 'death.registered', entityIds: [record._id, nin], data: { recordId: record._id, registrationNumber, nin } };
-}
-
-export async function checkDeathCorrection(deps: CivilKindDeps, record: CivilRecord<DeathFacts>, changes: DeathChanges): Promise<DeathFacts> {
-  const facts = { ...record.data, ...changes };
-  await checked(deps, record._id, facts);
-  return facts;
 }

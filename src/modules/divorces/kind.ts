@@ -1,10 +1,10 @@
-import { projectRegistration, type CivilKindDeps } from '../civil-status/registration';
+import { checkedCorrection, projectRegistration, type CivilKindDeps } from '../civil-status/registration';
 import { namedPerson } from '../persons/presenter';
 import type { KindHandler } from '../records/kinds';
 import type { CivilRecord } from '../records/model';
 import { insertRecord } from '../records/projection';
 import { divorceChanges, divorceSchemas, type DivorceChanges, type DivorceFacts } from './schemas';
-import { checkDivorceCorrection, decideDivorceRegistration, divorceEvent } from './service';
+import { checkDivorceFacts, decideDivorceRegistration, divorceEvent } from './service';
 
 export function presentDivorceFacts(r: CivilRecord<DivorceFacts>) {
   const d = r.data;
@@ -23,7 +23,7 @@ export function divorceKind(deps: CivilKindDeps): KindHandler<DivorceFacts, Divo
   return {
     ...divorceSchemas,
     changes: divorceChanges,
-    checkCorrection: (record, changes) => checkDivorceCorrection(deps, record, changes),
+    checkCorrection: checkedCorrection((id, facts) => checkDivorceFacts(deps, id, facts)),
     decideRegistration: (record, number) => decideDivorceRegistration(deps, record, number),
     presentFacts: presentDivorceFacts,
     certify: async (r) => {

@@ -7,11 +7,11 @@ import { civilEventOf, loadWorld } from '../civil-status/world';
 import { officeGovernorate, type OfficeStore } from '../offices/service';
 import { newRecordId } from '../records/ids';
 import type { CivilRecord } from '../records/model';
-import type { DeclareDivorce, DivorceChanges, DivorceFacts } from './schemas';
+import type { DeclareDivorce, DivorceFacts } from './schemas';
 
 export const divorceEvent = (id: string, f: DivorceFacts): CivilEvent => ({ kind: 'divorce', id, date: f.dateOfDivorce, marriageId: f.marriageId });
 
-async function checked(deps: CivilKindDeps, id: string, facts: DivorceFacts) {
+export async function checkDivorceFacts(deps: CivilKindDeps, id: string, facts: DivorceFacts) {
   const world = await loadWorld(deps, facts.parties);
   checkDivorce(world, { kind: 'divorce', id, date: facts.dateOfDivorce, marriageId: facts.marriageId }, deps.policy);
 }
@@ -37,7 +37,7 @@ export async function declareDivorce(deps: CivilStatusDeps & { offices: OfficeSt
     const parties = await partiesOf(deps, input.marriageId);
     const placeOfDivorce = input.placeOfDivorce ?? (await officePlace(deps.offices, ctx.office));
     const facts: DivorceFacts = { ...input, placeOfDivorce, parties };
-    await checked(deps, recordId, facts);
+    await checkDivorceFacts(deps, recordId, facts);
     return {
       type: 'divorce.declared',
       entityIds: [recordId, input.marriageId, ...parties],
@@ -51,17 +51,11 @@ export async function decideDivorceRegistration(
   record: CivilRecord<DivorceFacts>,
   registrationNumber: string,
 ): Promise<EntryDraft<'divorce.registered'>> {
-  await checked(deps, record._id, record.data);
+  await checkDivorceFacts(deps, record._id, record.data);
   const { marriageId, parties } = record.data;
   return {
     type: 'divorce.registered',
     entityIds: [record._id, marriageId, ...parties],
     data: { recordId: record._id, registrationNumber, marriageId, parties },
   };
-}
-
-export async function checkDivorceCorrection(deps: CivilKindDeps, record: CivilRecord<DivorceFacts>, changes: DivorceChanges): Promise<DivorceFacts> {
-  const facts = { ...record.data, ...changes };
-  await checked(deps, record._id, facts);
-  return facts;
 }

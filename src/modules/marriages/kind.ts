@@ -1,10 +1,10 @@
-import { projectRegistration, type CivilKindDeps } from '../civil-status/registration';
+import { checkedCorrection, projectRegistration, type CivilKindDeps } from '../civil-status/registration';
 import { namedPerson } from '../persons/presenter';
 import type { KindHandler } from '../records/kinds';
 import type { CivilRecord } from '../records/model';
 import { insertRecord } from '../records/projection';
 import { marriageChanges, marriageSchemas, type MarriageChanges, type MarriageFacts } from './schemas';
-import { checkMarriageCorrection, decideMarriageRegistration, marriageEvent } from './service';
+import { checkMarriageFacts, decideMarriageRegistration, marriageEvent } from './service';
 
 export function presentMarriageFacts(r: CivilRecord<MarriageFacts>) {
   const d = r.data;
@@ -27,7 +27,7 @@ export function marriageKind(deps: CivilKindDeps): KindHandler<MarriageFacts, Ma
   return {
     ...marriageSchemas,
     changes: marriageChanges,
-    checkCorrection: (record, changes) => checkMarriageCorrection(deps, record, changes),
+    checkCorrection: checkedCorrection((id, facts) => checkMarriageFacts(deps, id, facts)),
     decideRegistration: (record, number) => decideMarriageRegistration(deps, record, number),
     presentFacts: presentMarriageFacts,
     certify: async (r) => {

@@ -5,7 +5,7 @@ import type { CivilKindDeps, CivilStatusDeps } from '../civil-status/registratio
 import { loadWorld } from '../civil-status/world';
 import { newRecordId } from '../records/ids';
 import type { CivilRecord } from '../records/model';
-import type { MarriageChanges, MarriageFacts } from './schemas';
+import type { MarriageFacts } from './schemas';
 
 /** A marriage's facts as a civil-status event. */
 export const marriageEvent = (id: string, f: MarriageFacts): MarriageEvent => ({
@@ -16,7 +16,7 @@ export const marriageEvent = (id: string, f: MarriageFacts): MarriageEvent => ({
   ...(f.courtReference ? { courtReference: f.courtReference } : {}),
 });
 
-async function checked(deps: CivilKindDeps, id: string, facts: MarriageFacts) {
+export async function checkMarriageFacts(deps: CivilKindDeps, id: string, facts: MarriageFacts) {
   const event = marriageEvent(id, facts);
   const world = await loadWorld(deps, event.parties);
   checkMarriage(world, event, deps.policy);
@@ -26,7 +26,7 @@ async function checked(deps: CivilKindDeps, id: string, facts: MarriageFacts) {
 export async function declareMarriage(deps: CivilStatusDeps, ctx: CommandContext & { office: string }, input: MarriageFacts) {
   return deps.journal.execute(ctx, async () => {
     const recordId = newRecordId();
-    const { event } = await checked(deps, recordId, input);
+    const { event } = await checkMarriageFacts(deps, recordId, input);
     return {
       type: 'marriage.declared',
       entityIds: [recordId, ...event.parties],
@@ -41,7 +41,7 @@ export async function decideMarriageRegistration(
   record: CivilRecord<MarriageFacts>,
   registrationNumber: string,
 ): Promise<EntryDraft<'marriage.registered'>> {
-  const { event, world } = await checked(deps, record._id, record.data);
+  const { event, world } = await checkMarriageFacts(deps, record._id, record.data);
   const [a, b] = event.parties;
   return {
     type: 'marriage.registered',
@@ -53,10 +53,4 @@ export async function decideMarriageRegistration(
       previousMaritalStatus: { partyA: maritalStatusBefore(a, world.events, event.date), partyB: maritalStatusBefore(b, world.events, event.date) },
     },
   };
-}
-
-export async function checkMarriageCorrection(deps: CivilKindDeps, record: CivilRecord<MarriageFacts>, changes: MarriageChanges): Promise<MarriageFacts> {
-  const facts = { ...record.data, ...changes };
-  await checked(deps, record._id, facts);
-  return facts;
 }

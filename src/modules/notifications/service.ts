@@ -5,10 +5,9 @@ import type { CommandContext, EntryDraft } from '../../journal/types';
 import type { z } from '../../http/zod';
 import { checkNotifiedBirth } from '../births/service';
 import type { BirthFacts } from '../births/schemas';
-import { checkDeath } from '../civil-status/checks';
 import type { CivilKindDeps } from '../civil-status/registration';
-import { loadWorld } from '../civil-status/world';
 import type { DeathFacts } from '../deaths/schemas';
+import { checkDeathFacts } from '../deaths/service';
 import { GOVERNORATES } from '../offices/reference';
 import { newRecordId } from '../records/ids';
 import type { CivilRecord } from '../records/model';
@@ -100,7 +99,7 @@ export function notifyDeath(deps: NotificationDeps, ctx: CommandContext, n: Deat
       certifier: n.certifier,
       informant: { relationship: 'health-facility', name: n.facility.name },
     };
-    checkDeath(await loadWorld(deps, [n.deceased.nin]), { kind: 'death', id: recordId, date: n.dateOfDeath, nin: n.deceased.nin }, deps.policy);
+    await checkDeathFacts(deps, recordId, facts);
     return {
       type: 'death.declared' as const,
       entityIds: [recordId, n.deceased.nin],

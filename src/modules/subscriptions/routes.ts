@@ -52,7 +52,7 @@ export const subscriptionRoutes = [
       ...errorResponses(400, 401, 403, 422),
     },
     async handle({ body }, ctx) {
-      const { subscription: s, secret } = await createSubscription({ ...ctx.services, webhooks: ctx.services.webhooks }, ctx, body);
+      const { subscription: s, secret } = await createSubscription(ctx.services, ctx, body);
       return {
         status: 201,
         body: { id: s._id, clientId: s.clientId, url: s.url, events: s.events, createdAt: s.createdAt, secret },
