@@ -7,7 +7,7 @@ import { rotateKey, withdrawKey } from '../src/modules/certificates/keys';
 import path from 'node:path';
 import { auth, request, startHarness, type Harness } from './support/harness';
 import { contractChecker } from './support/contract';
-import { birthDeclaration, enrolParents } from './support/fixtures';
+import { birthDeclaration, enrolParents, registeredBirth as registerBirth } from './support/fixtures';
 import { decodeQr, renderFirstPage } from './support/certificates';
 
 let h: Harness;
@@ -25,12 +25,7 @@ afterAll(() => h.close());
 
 const post = (p: string, body: object, token = officer) => request(h.app).post(p).set(auth(token)).send(body);
 
-async function registeredBirth() {
-  const { mother, father } = await enrolParents(h.app, registrar);
-  const declared = await post('/v1/births', birthDeclaration(mother.nin, father.nin));
-  const registered = await post(`/v1/records/${declared.body.id}/registration`, {}, registrar);
-  return { record: registered.body, mother: mother.nin, father: father.nin };
-}
+const registeredBirth = () => registerBirth(h.app, officer, registrar);
 
 describe('certificates', () => {
   it('issues a signed birth certificate, with a bilingual PDF whose QR code carries the token', async () => {

@@ -4,7 +4,7 @@ import { WebhookDispatcher } from '../src/modules/subscriptions/dispatcher';
 import { verifySignature } from '../src/modules/subscriptions/signature';
 import { auth, request, startHarness, type Harness } from './support/harness';
 import { contractChecker } from './support/contract';
-import { birthDeclaration, enrolParents } from './support/fixtures';
+import { registeredBirth as registerBirth } from './support/fixtures';
 
 let h: Harness;
 let officer: string;
@@ -20,12 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-async function registeredBirth(): Promise<string> {
-  const { mother, father } = await enrolParents(h.app, registrar);
-  const declared = await request(h.app).post('/v1/births').set(auth(officer)).send(birthDeclaration(mother.nin, father.nin));
-  await request(h.app).post(`/v1/records/${declared.body.id}/registration`).set(auth(registrar));
-  return declared.body.id as string;
-}
+const registeredBirth = async () => (await registerBirth(h.app, officer, registrar)).record.id;
 
 const until = async (what: () => Promise<boolean> | boolean, ms = 15_000) => {
   const end = Date.now() + ms;

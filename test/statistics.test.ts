@@ -2,7 +2,7 @@ import { rebuildProjections } from '../src/journal/rebuild';
 import { verifyJournal } from '../src/journal/verify';
 import { auth, request, startHarness, type Harness } from './support/harness';
 import { contractChecker } from './support/contract';
-import { birthDeclaration, enrol, motherName } from './support/fixtures';
+import { birthDeclaration, declareAndRegister as register, enrol, motherName } from './support/fixtures';
 
 let h: Harness;
 let officer: string;
@@ -21,13 +21,7 @@ const post = (path: string, body: object, token = officer) => request(h.app).pos
 const person = async (sex: 'female' | 'male', dateOfBirth = '1990-01-01') =>
   (await enrol(h.app, registrar, { name: motherName, sex, dateOfBirth, placeOfBirth: { governorate: 'IQ-BG' } })).nin;
 
-async function declareAndRegister(path: string, body: object): Promise<{ id: string }> {
-  const declared = await post(path, body);
-  if (declared.status !== 201) throw new Error(`${path}: ${declared.status} ${JSON.stringify(declared.body)}`);
-  const registered = await post(`/v1/records/${declared.body.id}/registration`, {}, registrar);
-  if (registered.status !== 200) throw new Error(`registration: ${registered.status} ${JSON.stringify(registered.body)}`);
-  return registered.body;
-}
+const declareAndRegister = (path: string, body: object) => register(h.app, officer, registrar, path, body);
 
 const birth = async (sex: 'female' | 'male', governorate: string, dateOfBirth: string) =>
   declareAndRegister('/v1/births', birthDeclaration(await person('female'), await person('male'), { sex, dateOfBirth, placeOfBirth: { governorate } }));

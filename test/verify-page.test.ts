@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { auth, request, startHarness, type Harness } from './support/harness';
-import { birthDeclaration, enrolParents } from './support/fixtures';
+import { registeredBirth } from './support/fixtures';
 import { CHROMIUM } from './support/system-tools';
 
 /**
@@ -42,11 +42,9 @@ afterAll(async () => {
 
 async function issued() {
   const [officer, registrar] = [await h.token('officer'), await h.token('registrar')];
-  const { mother, father } = await enrolParents(h.app, registrar);
-  const declared = await request(h.app).post('/v1/births').set(auth(officer)).send(birthDeclaration(mother.nin, father.nin));
-  await request(h.app).post(`/v1/records/${declared.body.id}/registration`).set(auth(registrar));
-  const certificate = await request(h.app).post('/v1/certificates').set(auth(officer)).send({ recordId: declared.body.id });
-  return { recordId: declared.body.id as string, certificate: certificate.body as { id: string; token: string }, registrar };
+  const { record } = await registeredBirth(h.app, officer, registrar);
+  const certificate = await request(h.app).post('/v1/certificates').set(auth(officer)).send({ recordId: record.id });
+  return { recordId: record.id, certificate: certificate.body as { id: string; token: string }, registrar };
 }
 
 async function look(url: string, shot: string) {

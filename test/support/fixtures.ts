@@ -45,3 +45,19 @@ export function birthDeclaration(motherNin: string, fatherNin?: string, child: R
     informant: { relationship: 'father' },
   };
 }
+
+/** Declares with one token and registers with another (four eyes); throws with the answer when either is refused. */
+export async function declareAndRegister(app: Express, officer: string, registrar: string, path: string, body: object) {
+  const declared = await request(app).post(path).set(auth(officer)).send(body);
+  if (declared.status !== 201) throw new Error(`${path}: ${declared.status} ${JSON.stringify(declared.body)}`);
+  const registered = await request(app).post(`/v1/records/${declared.body.id}/registration`).set(auth(registrar));
+  if (registered.status !== 200) throw new Error(`registration: ${registered.status} ${JSON.stringify(registered.body)}`);
+  return registered.body as { id: string; registrationNumber: string; child: { nin: string } } & Record<string, unknown>;
+}
+
+/** Two parents enrolled and their child's birth registered. */
+export async function registeredBirth(app: Express, officer: string, registrar: string) {
+  const { mother, father } = await enrolParents(app, registrar);
+  const record = await declareAndRegister(app, officer, registrar, '/v1/births', birthDeclaration(mother.nin, father.nin));
+  return { record, mother: mother.nin, father: father.nin };
+}
