@@ -97,8 +97,10 @@ const variables = {
     .string()
     .url()
     .regex(/^https?:\/\/[^/]+$/, 'must be a scheme and host, without a path or trailing slash')
-    .default('http://localhost:3000')
-    .describe("Address where the public reaches the service: certificates' issuer, verification links and status lists"),
+    .optional()
+    .describe(
+      "Address where the public reaches the service: certificates' issuer, verification links and status lists; default http://localhost:<the port it listens on>",
+    ),
   CERTIFICATE_KEYS_DIR: z
     .string()
     .min(1)
@@ -154,7 +156,11 @@ const variables = {
 };
 
 const schema = z.object(variables);
-export type Config = z.infer<typeof schema>;
+export type Config = Omit<z.infer<typeof schema>, 'PUBLIC_BASE_URL'> & {
+  PUBLIC_BASE_URL: string;
+  /** PUBLIC_BASE_URL was not set: it follows the port (the one listened on, for PORT=0). */
+  PUBLIC_BASE_URL_FROM_PORT: boolean;
+};
 
 export const configDescriptions = Object.fromEntries(Object.entries(variables).map(([name, v]) => [name, v.description ?? '']));
 
@@ -172,7 +178,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  const cfg = parsed.data;
+  const cfg: Config = {
+    ...parsed.data,
+    PUBLIC_BASE_URL: parsed.data.PUBLIC_BASE_URL ?? `http://localhost:${parsed.data.PORT}`,
+    PUBLIC_BASE_URL_FROM_PORT: parsed.data.PUBLIC_BASE_URL === undefined,
+  };
   if (Boolean(cfg.BOOTSTRAP_ADMIN_USERNAME) !== Boolean(cfg.BOOTSTRAP_ADMIN_PASSWORD)) {
     throw new ConfigError('Invalid configuration:\n  BOOTSTRAP_ADMIN_USERNAME and BOOTSTRAP_ADMIN_PASSWORD go together');
   }

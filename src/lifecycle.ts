@@ -78,6 +78,15 @@ export async function startService(config: Config, log: Logger): Promise<Running
   }
   const { port } = server.address() as AddressInfo;
   log.info({ port, host: config.HOST }, 'listening');
+  if (config.PUBLIC_BASE_URL_FROM_PORT) {
+    // Links in certificates must name a port that answers (PORT=0 picks one only now).
+    config.PUBLIC_BASE_URL = `http://localhost:${port}`;
+    if (!['development', 'test'].includes(process.env.NODE_ENV ?? '')) {
+      log.warn(
+        `PUBLIC_BASE_URL is not set: certificates, QR codes and verification links name ${config.PUBLIC_BASE_URL}, which only this machine reaches; set it to the address the public uses`,
+      );
+    }
+  }
   const db = conn;
 
   let stopped: Promise<void> | undefined;

@@ -162,7 +162,7 @@ export async function createServices(conn: Connection, config: Config, log: Logg
       engineRestarts: () => services.engineHealth?.restarts ?? 0,
     }),
     accessLog: new AccessLog(db.collection<AccessEntry>('access_log'), log),
-    accounts: new AccountStatus(models.users, models.clients, config.ACCOUNT_STATUS_CACHE_SECONDS * 1000),
+    accounts: new AccountStatus(models.users, models.clients, config.ACCOUNT_STATUS_CACHE_SECONDS * 1000, models.revokedFamilies),
   };
   registerProjectors(journal, stores, kinds, models, services.certificateCache);
   const replayed = await journal.catchUp();

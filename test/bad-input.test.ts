@@ -109,4 +109,57 @@ describe('bad input is a clear 4xx problem and changes nothing', () => {
     expect(res.status).toBe(400);
     expect(res.body.errors[0]).toEqual({ path: 'body.dateOfBirth', message: 'is not a real calendar date' });
   });
+
+  it('answers a form-encoded body on a JSON route with 415, saying to send JSON', async () => {
+    const res = await request(h.app).post('/v1/persons').set(auth(tokens.registrar)).type('form').send({ sex: 'male' });
+    expect(res.status).toBe(415);
+    expect(res.body.code).toBe('unsupported-media-type');
+    expect(res.body.detail).toMatch(/application\/json/);
+  });
+
+  it('says a missing field "is required" and suggests the field an unknown key is close to', async () => {
+    const { dateOfBirth: _dob, ...missing } = person;
+    void _dob;
+    const res = await request(h.app)
+      .post('/v1/persons')
+      .set(auth(tokens.registrar))
+      .send({ ...missing, name: { givenNam: 'علي', fatherName: 'حسن', grandfatherName: 'جعفر' } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual(
+      expect.arrayContaining([
+        { path: 'body.dateOfBirth', message: 'is required' },
+        { path: 'body.name.givenName', message: 'is required' },
+        { path: 'body.name', message: '"givenNam" is not a field here (did you mean givenName?)' },
+      ]),
+    );
+  });
+
+  it('names the wrong fields of the closest branch when a body matches neither form of a union', async () => {
+    const hospital = await h.clientToken(['notifications:write']);
+    const res = await request(h.app)
+      .post('/v1/notifications/births')
+      .set(auth(hospital))
+      .send({
+        notificationId: 'YTH-2026-000999',
+        facility: { name: 'Yarmouk Teaching Hospital', governorate: 'IQ-BG' },
+        birth: { date: '2026-03-14', sex: 'femal' },
+        mother: { nin: motherNin },
+      });
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toContain('body.birth.sex');
+    expect(res.body.errors.map((e: { message: string }) => e.message)).not.toContain('Invalid input');
+    expect(JSON.stringify(res.body.errors)).not.toMatch(/resourceType/);
+  });
+
+  it('answers the token endpoint in OAuth2 error format whatever goes wrong, even a body nested 45,000 deep', async () => {
+    const deep = '{"a":'.repeat(45_000) + '1' + '}'.repeat(45_000);
+    const nested = await request(h.app).post('/v1/auth/token').set('Content-Type', 'application/json').send(deep);
+    expect(nested.status).toBeGreaterThanOrEqual(400);
+    expect(nested.status).toBeLessThan(500);
+    expect(nested.headers['content-type']).toMatch(/^application\/json/);
+    expect(nested.body).toEqual({ error: 'invalid_request', error_description: expect.any(String) });
+    const malformed = await request(h.app).post('/v1/auth/token').set('Content-Type', 'application/json').send('{"grant_type": ');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toEqual({ error: 'invalid_request', error_description: expect.any(String) });
+  });
 });

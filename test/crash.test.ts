@@ -36,13 +36,13 @@ async function startService(): Promise<void> {
       DATA_DIR: dataDir,
       PORT: String(port),
       HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: process.env.CRASH_LOG_LEVEL ?? 'silent',
       IDEMPOTENCY_LEASE_SECONDS: '2',
       RATE_LIMIT_SIGN_IN_PER_MINUTE: '100000',
       BOOTSTRAP_ADMIN_USERNAME: 'crash-admin',
       BOOTSTRAP_ADMIN_PASSWORD: PASSWORD,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', process.env.CRASH_LOG_LEVEL ? 'inherit' : 'ignore', 'inherit'],
   });
   await waitForPort(port, 60_000);
   for (let i = 0; i < 100; i++) {
@@ -87,6 +87,8 @@ const person = (sex: 'female' | 'male', i: number) => ({
 interface Burst {
   sent: { key: string; body: unknown; mother: string }[];
   acknowledged: Map<string, string>;
+  /** Every status answered during the burst (0: no answer, the service was down). */
+  statuses: number[];
 }
 
 /** Declares and registers BURST births concurrently; `b` fills in as answers come. */
@@ -104,9 +106,13 @@ async function burst(b: Burst, officer: string, registrar: string, couples: { mo
   await Promise.all(
     b.sent.map(async (s) => {
       const declared = await call('POST', '/v1/births', officer, s.body, s.key).catch(() => undefined);
+      b.statuses.push(declared?.status ?? 0);
       if (declared?.status !== 201) return;
       acknowledged.set(s.key, declared.body.id as string);
-      await call('POST', `/v1/records/${String(declared.body.id)}/registration`, registrar, undefined, `${s.key}-reg`).catch(() => undefined);
+      const registered = await call('POST', `/v1/records/${String(declared.body.id)}/registration`, registrar, undefined, `${s.key}-reg`).catch(
+        () => undefined,
+      );
+      b.statuses.push(registered?.status ?? 0);
     }),
   );
 }
@@ -116,7 +122,7 @@ async function aThirdAnswered(b: Burst): Promise<void> {
   for (let i = 0; i < 600 && b.acknowledged.size < BURST / 3; i++) await new Promise((r) => setTimeout(r, 10));
 }
 
-const newBurst = (): Burst => ({ sent: [], acknowledged: new Map() });
+const newBurst = (): Burst => ({ sent: [], acknowledged: new Map(), statuses: [] });
 
 /** Retries everything of a burst with its keys; every declaration ends declared once and registered. */
 async function settle(b: Burst, officer: string, registrar: string): Promise<void> {
@@ -205,6 +211,8 @@ describe('crash recovery', () => {
     process.kill(enginePid, 'SIGKILL');
     await second;
     expect(b2.acknowledged.size).toBeGreaterThan(0);
+    // A request that meets the dead engine is told to come back (503), never "internal" (500).
+    expect(b2.statuses.filter((s) => s >= 500 && s !== 503)).toEqual([]);
     await settle(b2, officer, registrar);
 
     await checkInvariants(couples.map((c) => c.mother));

@@ -90,4 +90,40 @@ describe('sessions', () => {
     expect(stored).not.toBe(weak);
     expect(stored).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
   });
+
+  it('logs out: the access tokens of the session stop working at once, other sessions go on', async () => {
+    const first = await newUser();
+    const other = await request(h.app).post('/v1/auth/login').send({ username: first.user.username, password: PASSWORD });
+    expect((await request(h.app).get('/v1/offices').set(auth(first.accessToken))).status).toBe(200);
+    await request(h.app).post('/v1/auth/logout').set(auth(first.accessToken)).send({ refreshToken: first.refreshToken }).expect(204);
+    const after = await request(h.app).get('/v1/offices').set(auth(first.accessToken));
+    expect(after.status).toBe(401);
+    expect(after.body.code).toBe('session-ended');
+    // A token refreshed from the ended session is refused too; the other sign-in is untouched.
+    expect((await refresh(first.refreshToken)).status).toBe(401);
+    expect(
+      (
+        await request(h.app)
+          .get('/v1/offices')
+          .set(auth(other.body.accessToken as string))
+      ).status,
+    ).toBe(200);
+  });
+
+  it('says what is wrong with a refused token: expired, malformed, another scheme, or not ours', async () => {
+    const { user } = await newUser();
+    const expired = h.services.tokens.issueAccess({ id: user._id, role: user.role, office: user.office }, -10);
+    const cases: [string, string, RegExp][] = [
+      [`Bearer ${expired}`, 'token-expired', /expired.*refresh/i],
+      ['Bearer not-a-token', 'token-malformed', /not a token/i],
+      [expired, 'token-scheme', /Authorization: Bearer/],
+      [`Bearer ${expired.slice(0, -4)}AAAA`, 'token-invalid', /not issued by this registry or was altered/],
+    ];
+    for (const [header, code, detail] of cases) {
+      const res = await request(h.app).get('/v1/offices').set('Authorization', header);
+      expect([res.status, res.body.code]).toEqual([401, code]);
+      expect(res.body.detail).toMatch(detail);
+      expect(res.headers['www-authenticate']).toContain('invalid_token');
+    }
+  });
 });

@@ -54,7 +54,11 @@ export class SupervisedProcess {
     const script =
       'exec 3<&0; "$@" </dev/null & pid=$!; echo $pid > "$PIDFILE"; trap \'kill $pid 2>/dev/null\' TERM INT; ' +
       '( while read -r _ <&3; do :; done; kill $pid 2>/dev/null ) & watch=$!; wait $pid; code=$?; kill $watch 2>/dev/null; exit $code';
+    // A process group of its own: a SIGTERM or Ctrl-C sent to the service's group (systemd, a
+    // terminal, `npm start`) reaches the service only, which stops the engine itself; otherwise
+    // the engine died first and its exit read as a crash. The pipe still ends it with us.
     const child = spawn('sh', ['-c', script, 'sh', this.binary, ...this.args], {
+      detached: true,
       stdio: ['pipe', 'ignore', 'pipe'],
       env: { ...process.env, PIDFILE: this.pidFile },
     });

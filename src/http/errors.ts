@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { isDuplicateKey } from '../db/errors';
+import { isConnectionLost, isDuplicateKey } from '../db/errors';
 import { OAuthError } from '../modules/clients/oauth-error';
 import { Problem, notFound } from './problem';
 
@@ -25,9 +25,31 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
         .json(err);
       return;
     }
-    sendProblem(res, toProblem(err, req.id, log));
+    const problem = toProblem(err, req.id, log);
+    // An OAuth2 client reads only RFC 6749's error format from the token endpoint, whatever
+    // went wrong: a body the parser refused, a rate limit, the database.
+    if (req.path === OAUTH_TOKEN_PATH) {
+      const error =
+        problem.status === 401
+          ? 'invalid_client'
+          : problem.status === 503
+            ? 'temporarily_unavailable'
+            : problem.status >= 500
+              ? 'server_error'
+              : 'invalid_request';
+      const answer = new OAuthError(problem.status, error, problem.message, problem.extra.headers);
+      res
+        .status(answer.status)
+        .set({ ...answer.headers, 'Cache-Control': 'no-store' })
+        .json(answer);
+      return;
+    }
+    sendProblem(res, problem);
   };
 }
+
+/** The client-credentials token endpoint (see modules/clients). */
+const OAUTH_TOKEN_PATH = '/v1/auth/token';
 
 function toProblem(err: unknown, requestId: string | undefined, log: Logger): Problem {
   if (err instanceof Problem) return err;
@@ -40,6 +62,13 @@ function toProblem(err: unknown, requestId: string | undefined, log: Logger): Pr
     return new Problem(e.status, 'Bad Request', 'The request could not be read', { code: 'bad-request' });
   if (isDuplicateKey(err)) return new Problem(409, 'Conflict', 'That already exists', { code: 'duplicate' });
   if (e?.name === 'CastError') return new Problem(400, 'Bad Request', 'A value has the wrong type', { code: 'invalid-input' });
+  if (isConnectionLost(err)) {
+    log.warn({ requestId, errorName: e?.name }, 'a request met a lost database connection');
+    return new Problem(503, 'Service Unavailable', 'The database is not answering just now; try again in a few seconds', {
+      code: 'database-unavailable',
+      headers: { 'Retry-After': '5' },
+    });
+  }
   const errorId = randomUUID();
   // The message of a database error can quote the document (names, NINs): log its kind and where it came from.
   const stack = err instanceof Error ? err.stack?.split('\n').slice(1, 8).join('\n') : undefined;

@@ -8,6 +8,8 @@ export interface IdempotencyRecord {
   status?: number;
   body?: string;
   headers?: Record<string, string>;
+  /** The answer showed a credential once (secretFields): kept without it, and not replayed. */
+  secretWithheld?: boolean;
   createdAt: Date;
 }
 
@@ -19,6 +21,7 @@ const idempotencySchema = new Schema<IdempotencyRecord>(
     status: Number,
     body: String,
     headers: Schema.Types.Mixed,
+    secretWithheld: Boolean,
     createdAt: { type: Date, required: true },
   },
   { versionKey: false },

@@ -12,14 +12,14 @@ const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
  * running is 409. Answers of 5xx are not kept, so those can be retried.
  */
 export async function onceOnly(
-  services: Pick<Services, 'models' | 'config'>,
-  scope: { caller: string; route: string; key: string; body: unknown },
+  services: Pick<Services, 'models' | 'config' | 'tokens'>,
+  scope: { caller: string; route: string; key: string; body: unknown; secretFields: readonly string[] },
   run: (idempotencyKey: string) => Promise<Reply>,
 ): Promise<Reply> {
   if (!KEY_PATTERN.test(scope.key)) throw badRequest('Idempotency-Key must be 8 to 128 characters of A-Z a-z 0-9 . _ : -');
   const { idempotency } = services.models;
   const id = sha256Hex(`${scope.caller}\n${scope.route}\n${scope.key}`);
-  const requestHash = sha256Hex(canonicalJson(scope.body ?? null));
+  const requestHash = services.tokens.fingerprint(canonicalJson(scope.body ?? null));
   try {
     await idempotency.create({ _id: id, requestHash, state: 'pending', createdAt: new Date() });
   } catch (err) {
@@ -28,6 +28,7 @@ export async function onceOnly(
     if (!first) throw conflict('The first request with this Idempotency-Key is still being handled', 'idempotency-in-progress');
     if (first.requestHash !== requestHash) throw unprocessable('This Idempotency-Key was used with a different request body', 'idempotency-key-reused');
     if (first.state === 'done') {
+      if (first.secretWithheld) throw secretNotReplayed(first.status ?? 200, scope.secretFields, JSON.parse(first.body ?? 'null'));
       return { status: first.status ?? 200, body: JSON.parse(first.body ?? 'null'), headers: { ...first.headers, 'Idempotent-Replayed': 'true' } };
     }
     // Pending past its lease: the process handling it died. Take it over (one conditional
@@ -38,7 +39,11 @@ export async function onceOnly(
         ? await idempotency.updateOne({ _id: id, state: 'pending', createdAt: first.createdAt }, { $set: { createdAt: new Date() } })
         : null;
     if (!taken || taken.modifiedCount !== 1) {
-      throw conflict('The first request with this Idempotency-Key is still being handled', 'idempotency-in-progress', { 'Retry-After': '5' });
+      // Retry-After is when the lease runs out: a client that waits that long may take it over
+      // (a fixed few seconds made a key look stuck for the rest of a longer lease).
+      const leaseEnds = first.createdAt.getTime() + services.config.IDEMPOTENCY_LEASE_SECONDS * 1000;
+      const wait = Math.max(1, Math.ceil((leaseEnds - Date.now()) / 1000));
+      throw conflict('The first request with this Idempotency-Key is still being handled', 'idempotency-in-progress', { 'Retry-After': String(wait) });
     }
   }
   let reply: Reply;
@@ -56,6 +61,31 @@ export async function onceOnly(
   return reply;
 
   async function keep(status: number, body: unknown, headers: Record<string, string>) {
-    await idempotency.updateOne({ _id: id }, { $set: { state: 'done', status, body: JSON.stringify(body ?? null), headers } });
+    const secret = status < 300 && scope.secretFields.length > 0;
+    const kept = secret ? withoutFields(body, scope.secretFields) : body;
+    await idempotency.updateOne(
+      { _id: id },
+      { $set: { state: 'done', status, body: JSON.stringify(kept ?? null), headers, ...(secret ? { secretWithheld: true } : {}) } },
+    );
   }
+}
+
+/** The answer without its credentials: what is kept of an answer that showed a secret once. */
+function withoutFields(body: unknown, fields: readonly string[]): unknown {
+  if (typeof body !== 'object' || body === null) return body;
+  return Object.fromEntries(Object.entries(body).filter(([k]) => !fields.includes(k)));
+}
+
+/**
+ * A retry of a request whose answer held a secret: the change was made once and is not made
+ * again, but the secret is not kept to be shown twice; the answer names what was made.
+ */
+function secretNotReplayed(status: number, fields: readonly string[], kept: unknown): Problem {
+  const made = JSON.stringify(kept);
+  return new Problem(
+    409,
+    'Conflict',
+    `The first request with this Idempotency-Key succeeded (${status}: ${made}); its ${fields.join(', ')} was shown once and is not kept, so it cannot be shown again. Rotate or issue a new one if it was lost.`,
+    { code: 'idempotent-secret-withheld' },
+  );
 }

@@ -1,5 +1,4 @@
 import { Router, type Request, type Response } from 'express';
-import type { z } from 'zod';
 import type { Actor } from '../journal/types';
 import type { Services } from '../services';
 import { onceOnly } from './idempotency';
@@ -7,7 +6,7 @@ import { allows, needsToken } from './policy';
 import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
 import { Problem, badRequest, forbidden, preconditionFailed, preconditionRequired, unauthorized } from './problem';
 import { expressPath, type AnyRoute, type Reply } from './route';
-import { cleanText } from './text';
+import { clean, parse } from './validation';
 
 /** Mounts route specs as: authenticate -> authorize(permission) -> validate -> (idempotency) -> handler. */
 export function mountRoutes(services: Services, routes: readonly AnyRoute[]): Router {
@@ -18,10 +17,11 @@ export function mountRoutes(services: Services, routes: readonly AnyRoute[]): Ro
       try {
         const open = !needsToken(spec.permission);
         // An open route ignores a stale or foreign token rather than refusing the caller.
-        const actor = await authenticate(req, services).catch((err: unknown) => {
+        const caller = await authenticate(req, services).catch((err: unknown) => {
           if (open) return undefined;
           throw err;
         });
+        const actor = caller?.actor;
         if (!open && !actor) throw unauthorized();
         if (!allows(spec.permission, actor)) throw forbidden();
         res.locals.actorId = actor?.id;
@@ -30,7 +30,14 @@ export function mountRoutes(services: Services, routes: readonly AnyRoute[]): Ro
         const query = parse(spec.query, req.query, 'query');
         const body = readBody(spec, req);
         const ifMatch = spec.needsIfMatch ? versionOf(req.get('If-Match')) : undefined;
-        const ctx = { actor, services, requestId: req.id as string, ip: req.ip, ...(ifMatch !== undefined ? { ifMatch } : {}) };
+        const ctx = {
+          actor,
+          services,
+          requestId: req.id as string,
+          ip: req.ip,
+          ...(caller?.session ? { session: caller.session } : {}),
+          ...(ifMatch !== undefined ? { ifMatch } : {}),
+        };
         // The Idempotency-Key's hash travels with the command into its journal entry (see onceOnly).
         const run = (idempotencyKey?: string) =>
           spec.handle(
@@ -38,10 +45,17 @@ export function mountRoutes(services: Services, routes: readonly AnyRoute[]): Ro
             { ...ctx, ...(idempotencyKey ? { idempotencyKey } : {}) },
           );
         const key = req.get('Idempotency-Key');
-        // A streamed body cannot be hashed up front: those routes are safe to retry by design.
+        // Only a caller we know has answers kept for it: without a bearer token (sign-in, refresh,
+        // the client-credentials grant, activation) an address is no identity (a NAT, a proxy),
+        // and those answers are credentials. A streamed body cannot be hashed up front: those
+        // routes are safe to retry by design.
         const reply =
-          spec.method === 'post' && key !== undefined && !spec.streamBody
-            ? await onceOnly(services, { caller: actor?.id ?? `ip:${req.ip}`, route: `${spec.path} ${JSON.stringify(params ?? {})}`, key, body: req.body }, run)
+          spec.method === 'post' && key !== undefined && actor && !spec.streamBody
+            ? await onceOnly(
+                services,
+                { caller: actor.id, route: `${spec.path} ${JSON.stringify(params ?? {})}`, key, body: req.body, secretFields: spec.secretFields ?? [] },
+                run,
+              )
             : await run();
         if (spec.accessLog) {
           if (!reply.named) throw new Error(`${spec.operationId} declares accessLog but named no one`);
@@ -82,15 +96,26 @@ function rateLimiter(perMinute: number) {
     });
 }
 
-/** The caller of a Bearer token: valid, ours, unexpired, and the account still as the token says. */
-async function authenticate(req: Request, services: Services): Promise<Actor | undefined> {
+/**
+ * The caller of a Bearer token: valid, ours, unexpired, its session not ended and the account
+ * still as the token says. Each refusal says what is wrong and what to do.
+ */
+async function authenticate(req: Request, services: Services): Promise<{ actor: Actor; session?: string } | undefined> {
   const header = req.get('Authorization');
   if (header === undefined || /^Basic /i.test(header)) return undefined;
   const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(header);
-  const actor = match ? services.tokens.verify(match[1]) : undefined;
-  if (!actor) throw unauthorized('The bearer token is invalid or expired');
-  if (!(await services.accounts.isCurrent(actor))) throw unauthorized('The account was disabled or changed; sign in again');
-  return actor;
+  if (!match) {
+    if (!/^Bearer /.test(header)) throw unauthorized('Send the token as "Authorization: Bearer <token>"', 'token-scheme');
+    throw unauthorized('The bearer token is not a token of ours (it should be three dot-separated parts); sign in again', 'token-malformed');
+  }
+  const found = services.tokens.check(match[1]);
+  if ('refused' in found) {
+    if (found.refused === 'expired') throw unauthorized('The access token has expired: refresh it (POST /v1/auth/refresh) or sign in again', 'token-expired');
+    throw unauthorized('The bearer token was not issued by this registry or was altered; sign in again', 'token-invalid');
+  }
+  if (found.session && (await services.accounts.sessionEnded(found.session))) throw unauthorized('This session was signed out; sign in again', 'session-ended');
+  if (!(await services.accounts.isCurrent(found.actor))) throw unauthorized('The account was disabled or changed; sign in again', 'account-changed');
+  return found;
 }
 
 /** The validated body: parsed by the route's schema, taken raw, left as a stream, or none at all. */
@@ -102,7 +127,15 @@ function readBody(spec: AnyRoute, req: Request): unknown {
     return undefined;
   }
   if (spec.rawBody) return clean(req.body, 'body');
-  if (spec.body) return parse(spec.body, req.body, 'body');
+  if (spec.body) {
+    // A body in another format (a form, say) is not parsed at all: say what to send.
+    if (req.is(['application/json', 'application/*+json']) === false) {
+      throw new Problem(415, 'Unsupported Media Type', `Send the body as JSON (Content-Type: application/json), not ${req.get('Content-Type') ?? 'untyped'}`, {
+        code: 'unsupported-media-type',
+      });
+    }
+    return parse(spec.body, req.body, 'body');
+  }
   return noBody(req);
 }
 
@@ -112,24 +145,6 @@ function versionOf(header: string | undefined): number {
   const match = /^(?:W\/)?"(\d{1,9})"$/.exec(header.trim());
   if (!match) throw preconditionFailed('If-Match does not name a version of this record; read it again and send its ETag');
   return Number(match[1]);
-}
-
-function parse(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
-  if (!schema) return undefined;
-  const result = schema.safeParse(clean(value, where));
-  if (result.success) return result.data;
-  const errors = result.error.issues.map((i) => ({ path: [where, ...i.path.map(String)].join('.'), message: i.message }));
-  throw badRequest(`The ${where === 'path' ? 'URL' : `request ${where}`} is not valid: ${errors[0].path}: ${errors[0].message}`, errors);
-}
-
-/** Well-formed, visible, NFC-normalised text (see text.ts), or a 400 that names the field. */
-function clean(value: unknown, where: string): unknown {
-  const cleaned = cleanText(value, where);
-  if ('problem' in cleaned) {
-    const { path, message } = cleaned.problem;
-    throw badRequest(`The ${where === 'path' ? 'URL' : `request ${where}`} is not valid: ${path}: ${message}`, [cleaned.problem]);
-  }
-  return cleaned.value;
 }
 
 function noBody(req: Request): undefined {

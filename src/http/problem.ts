@@ -27,8 +27,12 @@ export class Problem extends Error {
 
 export const badRequest = (detail: string, errors?: { path: string; message: string }[]) =>
   new Problem(400, 'Bad Request', detail, { code: 'invalid-input', errors });
-export const unauthorized = (detail = 'A valid bearer token is required') =>
-  new Problem(401, 'Unauthorized', detail, { code: 'unauthorized', headers: { 'WWW-Authenticate': 'Bearer' } });
+/** 401 with the Bearer challenge; for a token that was sent, RFC 6750's `invalid_token`. */
+export const unauthorized = (detail = 'A valid bearer token is required', code = 'unauthorized') =>
+  new Problem(401, 'Unauthorized', detail, {
+    code,
+    headers: { 'WWW-Authenticate': code === 'unauthorized' ? 'Bearer' : `Bearer error="invalid_token", error_description="${code}"` },
+  });
 export const forbidden = (detail = 'Your role does not allow this') => new Problem(403, 'Forbidden', detail, { code: 'forbidden' });
 export const notFound = (detail: string) => new Problem(404, 'Not Found', detail, { code: 'not-found' });
 export const conflict = (detail: string, code = 'conflict', headers?: Record<string, string>) =>

@@ -30,6 +30,8 @@ export type RouteContext<Perm extends Permission, IfMatch extends boolean> = {
   services: Services;
   /** The caller's address (for throttling; never logged with personal data). */
   ip: string | undefined;
+  /** The sign-in session the caller's access token belongs to (people signed in since sessions were named). */
+  session?: string;
 } & (Perm extends OpenPermission ? { actor: Actor | undefined } : { actor: Actor }) &
   (IfMatch extends true ? { ifMatch: number } : unknown);
 
@@ -76,6 +78,11 @@ export interface RouteSpec<B extends Schema, Q extends ObjectSchema, P extends O
   rateLimit?: (config: Config) => number;
   /** Changes of existing records: If-Match is required (428) and parsed into `ctx.ifMatch`. */
   needsIfMatch?: IfMatch;
+  /**
+   * Fields of a 2xx answer that are credentials shown once (a client secret, an activation code):
+   * an Idempotency-Key's stored answer never holds them, and a replay says so instead (409).
+   */
+  secretFields?: readonly string[];
   /** The answer shows people's data: the mount writes the read into the access log of each person in `named`. */
   accessLog?: true;
   handle(input: RouteInput<Out<B>, Out<Q>, Out<P>>, ctx: RouteContext<Perm, IfMatch>): Promise<Reply>;

@@ -2,6 +2,7 @@ import type { Model } from 'mongoose';
 import type { Actor } from '../../journal/types';
 import type { Client } from '../clients/model';
 import type { User } from '../users/model';
+import type { RevokedFamily } from './refresh-model';
 
 interface Known {
   until: number;
@@ -21,7 +22,28 @@ export class AccountStatus {
     private readonly users: Model<User>,
     private readonly clients: Model<Client>,
     private readonly ttlMs: number,
+    private readonly revokedSessions?: Model<RevokedFamily>,
   ) {}
+
+  /** Sessions (refresh-token families) known to be live or ended, kept like accounts' standing. */
+  private readonly sessions = new Map<string, { until: number; ended: boolean }>();
+
+  /** Whether a sign-in session was ended (signed out, or its refresh token stolen and reused). */
+  async sessionEnded(session: string): Promise<boolean> {
+    if (!this.revokedSessions) return false;
+    let entry = this.sessions.get(session);
+    if (!entry || entry.until < Date.now()) {
+      entry = { until: Date.now() + this.ttlMs, ended: (await this.revokedSessions.exists({ _id: session })) !== null };
+      if (this.sessions.size > 10_000) this.sessions.clear();
+      this.sessions.set(session, entry);
+    }
+    return entry.ended;
+  }
+
+  /** A session ended through this process: refused here at once, elsewhere within the cache's time. */
+  ended(session: string): void {
+    this.sessions.set(session, { until: Number.MAX_SAFE_INTEGER, ended: true });
+  }
 
   async isCurrent(actor: Actor): Promise<boolean> {
     const key = `${actor.role === 'client' ? 'c' : 'u'}:${actor.id}`;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 import { unauthorized } from '../../http/problem';
 import type { Services } from '../../services';
@@ -14,11 +15,23 @@ export interface TokenPair {
   expiresIn: number;
 }
 
-/** The answer to a successful sign-in or refresh. */
-export async function tokenPair(services: Pick<Services, 'tokens' | 'models' | 'config' | 'log'>, user: User, refreshToken?: string): Promise<TokenPair> {
+/**
+ * The answer to a successful sign-in (a new session) or refresh (the rotated token's session):
+ * the access token names the session, so that signing out ends it at once, not when it expires.
+ */
+export async function tokenPair(
+  services: Pick<Services, 'tokens' | 'models' | 'config' | 'log'>,
+  user: User,
+  rotated?: { refreshToken: string; familyId: string },
+): Promise<TokenPair> {
+  const session = rotated?.familyId ?? randomBytes(16).toString('base64url');
   return {
-    accessToken: services.tokens.issueAccess({ id: user._id, role: user.role, office: user.office, ...(user.nin ? { nin: user.nin } : {}) }),
-    refreshToken: refreshToken ?? (await issueRefreshToken(services, user._id)),
+    accessToken: services.tokens.issueAccess(
+      { id: user._id, role: user.role, office: user.office, ...(user.nin ? { nin: user.nin } : {}) },
+      undefined,
+      session,
+    ),
+    refreshToken: rotated?.refreshToken ?? (await issueRefreshToken(services, user._id, session)),
     tokenType: 'Bearer',
     expiresIn: services.tokens.ttlSeconds,
   };

@@ -27,7 +27,7 @@ export async function issueRefreshToken(services: RefreshDeps, userId: string, f
  * Uses a refresh token once: returns its user and a new token of the same family. A token used
  * before (or raced by a second use) is taken as stolen: its whole family is revoked.
  */
-export async function rotateRefreshToken(services: RefreshDeps, token: string): Promise<{ userId: string; refreshToken: string }> {
+export async function rotateRefreshToken(services: RefreshDeps, token: string): Promise<{ userId: string; refreshToken: string; familyId: string }> {
   const { refreshTokens } = services.models;
   const id = sha256Hex(token);
   const stored = await refreshTokens.findById(id).lean();
@@ -41,7 +41,7 @@ export async function rotateRefreshToken(services: RefreshDeps, token: string): 
     services.log.warn({ userId: stored.userId }, 'a rotated refresh token was used again: its family is revoked');
     throw refused;
   }
-  return { userId: stored.userId, refreshToken: await issueRefreshToken(services, stored.userId, stored.familyId) };
+  return { userId: stored.userId, familyId: stored.familyId, refreshToken: await issueRefreshToken(services, stored.userId, stored.familyId) };
 }
 
 /**
@@ -59,10 +59,18 @@ export async function revokeFamily(services: RefreshDeps, familyId: string): Pro
   await services.models.refreshTokens.updateMany({ familyId, revokedAt: notSet }, { $set: { revokedAt: now } });
 }
 
-/** Signs a user out: the family of this refresh token stops working, if it is theirs. */
-export async function revokeRefreshToken(services: RefreshDeps, token: string, userId: string): Promise<void> {
+/**
+ * Signs a user out: the family of this refresh token stops working, if it is theirs, and so does
+ * the session of the access token used to sign out (its access tokens name it: `sid`). Answers
+ * the sessions ended, so this process forgets what it knew of them at once.
+ */
+export async function revokeRefreshToken(services: RefreshDeps, token: string, userId: string, session?: string): Promise<string[]> {
   const stored = await services.models.refreshTokens.findById(sha256Hex(token)).lean();
-  if (stored && stored.userId === userId) await revokeFamily(services, stored.familyId);
+  const ended = new Set<string>();
+  if (stored && stored.userId === userId) ended.add(stored.familyId);
+  if (session) ended.add(session);
+  for (const family of ended) await revokeFamily(services, family);
+  return [...ended];
 }
 
 export async function revokeAllOf(services: RefreshDeps, userId: string): Promise<void> {

@@ -59,7 +59,7 @@ export const authRoutes = [
       const rotated = await rotateRefreshToken(services, body.refreshToken);
       const user = await services.models.users.findById(rotated.userId).lean<User>();
       if (!user || user.disabled) throw unauthorized('The account is disabled');
-      return { status: 200, body: await tokenPair(services, user, rotated.refreshToken), headers: noStore };
+      return { status: 200, body: await tokenPair(services, user, rotated), headers: noStore };
     },
   }),
   defineRoute({
@@ -68,11 +68,11 @@ export const authRoutes = [
     operationId: 'logout',
     permission: 'auth.logout',
     tag: 'Accounts',
-    summary: 'Sign out: the refresh token (and its family) stops working',
+    summary: 'Sign out: the refresh token (and its family) and the access tokens of this session stop working',
     body: refreshBody,
     responses: { 204: { description: 'Signed out' }, ...errorResponses(400, 401, 403) },
-    async handle({ body }, { services, actor }) {
-      await revokeRefreshToken(services, body.refreshToken, actor.id);
+    async handle({ body }, { services, actor, session }) {
+      for (const ended of await revokeRefreshToken(services, body.refreshToken, actor.id, session)) services.accounts.ended(ended);
       return { status: 204 };
     },
   }),

@@ -54,6 +54,7 @@ export const citizenRoutes = (_schemas: RecordSchemas) => [
     path: '/v1/persons/{nin}/activation-code',
     operationId: 'issueActivationCode',
     permission: 'persons.activation-code',
+    secretFields: ['code'],
     tag: 'Citizens',
     summary: 'A one-time code the person uses to open their citizen account (valid 72 hours)',
     params: ninParams,

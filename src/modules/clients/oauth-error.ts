@@ -1,8 +1,9 @@
 /** An OAuth2 token endpoint error, answered in RFC 6749 section 5.2's JSON (not problem+json). */
 export class OAuthError extends Error {
   constructor(
-    readonly status: 400 | 401,
-    readonly error: 'invalid_request' | 'invalid_client' | 'invalid_scope' | 'unsupported_grant_type' | 'unauthorized_client',
+    readonly status: number,
+    readonly error:
+      'invalid_request' | 'invalid_client' | 'invalid_scope' | 'unsupported_grant_type' | 'unauthorized_client' | 'server_error' | 'temporarily_unavailable',
     description: string,
     readonly headers: Record<string, string> = {},
   ) {
