@@ -133,6 +133,10 @@ const variables = {
     .enum(['true', 'false'])
     .default('false')
     .describe('Whether webhooks may go to loopback and private addresses (a receiver inside your own network)'),
+  WEBHOOK_ALLOW_HTTP: z
+    .enum(['true', 'false'])
+    .default('false')
+    .describe('Whether webhooks may go to plain http: URLs (unencrypted, unauthenticated receivers); by default https only'),
   WEBHOOK_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000).describe('How often the webhook dispatcher looks for new events'),
   RATE_LIMIT_VERIFY_PER_MINUTE: z.coerce
     .number()

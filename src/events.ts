@@ -68,6 +68,7 @@ export interface EventCatalogue {
   /** The secret is kept apart (`webhook_secrets`); the entry names who, where and what. */
   'subscription.created': { subscriptionId: string; clientId: string; url: string; events: string[] };
   'subscription.replayed': { subscriptionId: string; fromSeq: number };
+  'subscription.ended': { subscriptionId: string; clientId: string };
   /** `secretId` names the password's hash in `secrets`; the hash never enters the journal. */
   'user.created': { userId: string; username: string; role: Role; office: string; secretId: string; nin?: string };
   'user.changed': { userId: string; changes: FieldChange[]; set: UserChange };
@@ -104,6 +105,7 @@ export const EVENT_ROLE: { readonly [K in EventType]: 'projected' | 'audit-only'
   'office.created': 'projected',
   'subscription.created': 'projected',
   'subscription.replayed': 'audit-only',
+  'subscription.ended': 'projected',
   // Accounts, clients and activation codes too: append, then project; the hashes of their
   // secrets live in `secrets`, written first, and the entries name them by id.
   'user.created': 'projected',

@@ -1,10 +1,9 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { WebhookDispatcher } from '../src/modules/subscriptions/dispatcher';
 import { verifySignature } from '../src/modules/subscriptions/signature';
 import { auth, request, startHarness, type Harness } from './support/harness';
 import { contractChecker } from './support/contract';
 import { registeredBirth as registerBirth } from './support/fixtures';
+import { receiver, until } from './support/receiver';
 
 let h: Harness;
 let officer: string;
@@ -21,14 +20,6 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const registeredBirth = async () => (await registerBirth(h.app, officer, registrar)).record.id;
-
-const until = async (what: () => Promise<boolean> | boolean, ms = 15_000) => {
-  const end = Date.now() + ms;
-  while (!(await what())) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
 
 describe('the feed', () => {
   it('gives registered events in journal order with five fields only, paged by next, missing nothing while writes go on', async () => {
@@ -72,46 +63,47 @@ describe('the feed', () => {
   });
 });
 
-/** A receiver on loopback that fails, hangs or answers as told, and keeps what it was sent. */
-function receiver() {
-  const received: { seq: number; body: string; signature: string; ok: boolean }[] = [];
-  let mode: 'ok' | 'fail' | 'hang' = 'ok';
-  const server: Server = createServer((req: IncomingMessage, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      const seq = (JSON.parse(body) as { event: { seq: number } }).event.seq;
-      received.push({ seq, body, signature: String(req.headers['x-signature']), ok: mode === 'ok' });
-      if (mode === 'hang') return; // never answers
-      res.statusCode = mode === 'ok' ? 204 : 503;
-      res.end();
-    });
-  }).listen(0, '127.0.0.1');
-  return {
-    received,
-    set: (m: typeof mode) => (mode = m),
-    url: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
-    close: () => new Promise((r) => server.close(r)),
-    server,
-  };
-}
-
 describe('webhooks', () => {
   it('refuses destinations inside the registry’s own network unless allowed', async () => {
-    const strict = await startHarness();
+    // Plain http is allowed here, so that each refusal below is the address's.
+    const strict = await startHarness({ WEBHOOK_ALLOW_HTTP: 'true' });
     try {
       const admin2 = await strict.token('admin');
       const client = await request(strict.app)
         .post('/v1/clients')
         .set(auth(admin2))
         .send({ name: 'Ministry of Health', scopes: ['feed:read'] });
-      for (const url of ['http://127.0.0.1:8080/hook', 'http://169.254.169.254/latest', 'http://[::1]/x', 'http://10.1.2.3/', 'http://localhost/hook']) {
-        const res = await request(strict.app)
+      const subscribe = (url: string) =>
+        request(strict.app)
           .post('/v1/subscriptions')
           .set(auth(admin2))
           .send({ url, events: ['birth.registered'], clientId: client.body.clientId });
+      for (const url of [
+        'http://127.0.0.1:8080/hook',
+        'http://169.254.169.254/latest',
+        'http://[::1]/x',
+        'http://10.1.2.3/',
+        'http://localhost/hook',
+        // IPv4-mapped: Node's URL parser writes these as ::ffff:7f00:1 and ::ffff:a9fe:a9fe.
+        'http://[::ffff:127.0.0.1]/',
+        'http://[::ffff:169.254.169.254]/latest/meta-data/',
+        'http://[::127.0.0.1]/', // IPv4-compatible
+        'http://[64:ff9b::a9fe:a9fe]/', // NAT64 of 169.254.169.254
+        'http://[2002:7f00:1::1]/', // 6to4 of 127.0.0.1
+        'http://[fec0::1]/', // site-local
+        'http://[::]/',
+        'http://0x7f.1/', // 127.0.0.1, as the URL parser reads it
+        'http://2130706433/', // 127.0.0.1 too
+        'http://0.0.0.0/',
+        'http://255.255.255.255/',
+        'http://[ff02::1]/',
+      ]) {
+        const res = await subscribe(url);
         expect({ url, status: res.status, code: res.body.code }).toEqual({ url, status: 422, code: 'destination-not-allowed' });
       }
+      // A public address, written as such (no lookup), is accepted by the same harness and client.
+      expect((await subscribe('http://8.8.8.8/hook')).status).toBe(201);
+      expect((await subscribe('http://[2001:4860:4860::8888]/hook')).status).toBe(201);
     } finally {
       await strict.close();
     }
@@ -137,6 +129,7 @@ describe('webhooks', () => {
       maxDelayMs: 200,
       parkAfterMs: 60_000,
       allowPrivate: true,
+      allowHttp: true,
     });
     dispatcher.start();
     try {
@@ -191,7 +184,15 @@ describe('webhooks', () => {
       .post('/v1/subscriptions')
       .set(auth(admin))
       .send({ url: 'http://127.0.0.1:9/nobody-listens', events: ['birth.registered'], clientId: created.body.clientId });
-    const dispatcher = new WebhookDispatcher(h.services, { pollMs: 20, timeoutMs: 200, retryBaseMs: 20, maxDelayMs: 40, parkAfterMs: 300, allowPrivate: true });
+    const dispatcher = new WebhookDispatcher(h.services, {
+      pollMs: 20,
+      timeoutMs: 200,
+      retryBaseMs: 20,
+      maxDelayMs: 40,
+      parkAfterMs: 300,
+      allowPrivate: true,
+      allowHttp: true,
+    });
     dispatcher.start();
     try {
       await registeredBirth();

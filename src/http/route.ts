@@ -52,7 +52,7 @@ type Out<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
  * document is generated from it, so the three cannot disagree.
  */
 export interface RouteSpec<B extends Schema, Q extends ObjectSchema, P extends ObjectSchema, Perm extends Permission, IfMatch extends boolean> {
-  method: 'get' | 'post' | 'patch';
+  method: 'get' | 'post' | 'patch' | 'delete';
   /** OpenAPI-style path: /v1/persons/{nin} */
   path: string;
   /** The method name a generated client gets (registerRecord). */

@@ -13,6 +13,8 @@ export interface AccessEntry {
   at: Date;
   actor: { id: string; role: string; office?: string };
   route: string;
+  /** What a sectoral system was sent about the person (a feed page's or a webhook's event), when the route alone does not say. */
+  received?: { type: string; recordId: string };
 }
 
 const accessSchema = new Schema<AccessEntry>(
@@ -22,6 +24,7 @@ const accessSchema = new Schema<AccessEntry>(
     at: { type: Date, required: true },
     actor: { type: Schema.Types.Mixed, required: true },
     route: { type: String, required: true },
+    received: { type: Schema.Types.Mixed, required: false },
   },
   { versionKey: false },
 );
@@ -56,7 +59,7 @@ export class AccessLog {
     return pageById(this.collection, { nin }, page, -1);
   }
 
-  record(nins: string[], actor: Actor | undefined, route: string): void {
+  record(nins: string[], actor: Actor | undefined, route: string, received?: AccessEntry['received']): void {
     if (!actor || actor.role === 'citizen' || actor.role === 'system') return;
     const at = new Date();
     for (const nin of new Set(nins)) {
@@ -65,6 +68,7 @@ export class AccessLog {
         nin,
         at,
         route,
+        ...(received ? { received } : {}),
         actor: { id: actor.id, role: actor.role, ...(actor.office ? { office: actor.office } : {}) },
       });
     }

@@ -40,6 +40,8 @@ const accessView = z
       name: z.string().optional(),
     }),
     route: z.string(),
+    /** What a sectoral system received about me: the event of a feed page or webhook delivery. */
+    received: z.object({ type: z.string(), recordId: z.string() }).optional(),
   })
   .openapi('AccessLogEntry');
 
@@ -120,7 +122,10 @@ export const citizenRoutes = (_schemas: RecordSchemas) => [
       const clients = await services.clients.existing([...new Set(page.items.filter((e) => e.actor.role === 'client').map((e) => e.actor.id))]);
       const names = new Map(clients.map((c) => [c._id, c.name]));
       const actorOf = (a: (typeof page.items)[number]['actor']) => ({ ...a, ...(names.has(a.id) ? { name: names.get(a.id) } : {}) });
-      return { status: 200, body: pageView(page, (e) => ({ at: e.at.toISOString(), actor: actorOf(e.actor), route: e.route })) };
+      return {
+        status: 200,
+        body: pageView(page, (e) => ({ at: e.at.toISOString(), actor: actorOf(e.actor), route: e.route, ...(e.received ? { received: e.received } : {}) })),
+      };
     },
   }),
 ];

@@ -28,8 +28,12 @@ export const feedRoutes = [
     summary: 'Registered events in journal order (registrations, corrections, voidings): seq, type, time, record id and NIN only',
     query: feedQuery,
     responses: { 200: { description: 'The events after `after`', schema: feedView }, ...errorResponses(400, 401, 403) },
-    async handle({ query }, { services }) {
-      return { status: 200, body: await readFeed(services.journal, query.after, query.limit) };
+    async handle({ query }, { services, actor }) {
+      const page = await readFeed(services.journal, query.after, query.limit);
+      // Each person named gets an entry of their own saying which event the client received, so
+      // this route logs its reads itself rather than through `accessLog` (which names the route only).
+      for (const e of page.events) if (e.nin) services.accessLog.record([e.nin], actor, 'GET /v1/feed', { type: e.type, recordId: e.recordId });
+      return { status: 200, body: page };
     },
   }),
 ];

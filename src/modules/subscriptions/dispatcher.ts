@@ -1,9 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
+import { Agent, request } from 'undici';
+import type { ProjectionStore } from '../../db/store';
 import type { Journal } from '../../journal/journal';
+import type { AccessLog } from '../access-log/access-log';
+import type { Client } from '../clients/model';
 import { readFeed, type FeedEvent } from '../feed/feed';
-import type { DeliveryState, Subscription, SubscriptionStore, WebhookCollections } from './model';
-import { refusedDestination } from './destination';
+import { CLIENT_PARK_REASONS, type DeliveryState, type ParkedReason, type Subscription, type SubscriptionStore, type WebhookCollections } from './model';
+import { DestinationRefused, guardedLookup, refusedUrl } from './destination';
+import { clientRefusal } from './rules';
 import { signatureHeader } from './signature';
 
 export interface DispatcherOptions {
@@ -18,6 +23,8 @@ export interface DispatcherOptions {
   parkAfterMs: number;
   /** Whether receivers may be on loopback or private addresses. */
   allowPrivate: boolean;
+  /** Whether receivers may be plain http: URLs (implied by allowPrivate). */
+  allowHttp: boolean;
 }
 
 const LEASE_MS = 30_000;
@@ -29,8 +36,10 @@ export const dispatcherOptions = (c: {
   WEBHOOK_RETRY_MAX_MS: number;
   WEBHOOK_PARK_AFTER_SECONDS: number;
   WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true' | 'false';
+  WEBHOOK_ALLOW_HTTP: 'true' | 'false';
 }): DispatcherOptions => ({
   allowPrivate: c.WEBHOOK_ALLOW_PRIVATE_ADDRESSES === 'true',
+  allowHttp: c.WEBHOOK_ALLOW_HTTP === 'true',
   pollMs: c.WEBHOOK_POLL_MS,
   timeoutMs: c.WEBHOOK_TIMEOUT_MS,
   retryBaseMs: c.WEBHOOK_RETRY_BASE_MS,
@@ -49,16 +58,31 @@ export function retryDelay(attempt: number, o: Pick<DispatcherOptions, 'retryBas
  * delivered), and its events go one at a time, in journal order, each retried until it succeeds
  * (at least once). Nothing here runs in a command: a slow or dead receiver never slows
  * registration. Several processes may run it: a lease gives each subscription to one at a time.
+ * Before each delivery it checks that the subscription still exists and that its client may read
+ * the feed; while the client may not, the subscription is parked and nothing goes out.
  */
 export class WebhookDispatcher {
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private readonly owner = randomBytes(8).toString('hex');
+  /** Every delivery's connections: each address a name resolves to is checked as it is connected to. */
+  private readonly agent: Agent;
 
   constructor(
-    private readonly deps: { journal: Journal; subscriptions: SubscriptionStore; webhooks: WebhookCollections; log: Logger },
+    private readonly deps: {
+      journal: Journal;
+      subscriptions: SubscriptionStore;
+      clients: ProjectionStore<Client>;
+      webhooks: WebhookCollections;
+      accessLog: AccessLog;
+      log: Logger;
+    },
     private readonly options: DispatcherOptions,
-  ) {}
+  ) {
+    // The resolver is read at each lookup, so one put in place later (a test's) is the one used.
+    const lookup = guardedLookup({ ...options, resolve: (host) => deps.webhooks.resolve(host) });
+    this.agent = new Agent({ connect: { lookup } });
+  }
 
   start(): void {
     const loop = () => {
@@ -75,14 +99,50 @@ export class WebhookDispatcher {
     clearTimeout(this.timer);
     this.timer = undefined;
     await this.running;
+    await this.agent.close();
+    // Hands its subscriptions over now rather than when their leases run out.
+    await this.deps.webhooks.state.updateMany({ leaseOwner: this.owner }, { $unset: { leaseOwner: '', leaseUntil: '' } });
   }
 
   /** One pass over every subscription. */
   async tick(): Promise<void> {
     for (const sub of await this.deps.subscriptions.list({})) {
+      if (!(await this.mayDeliver(sub))) continue;
       const state = await this.claim(sub);
       if (state) await this.deliver(sub, state);
     }
+  }
+
+  /** Why nothing may go to this subscription now: it ended, or its client may not read the feed. */
+  private async refusal(sub: Subscription): Promise<'ended' | ReturnType<typeof clientRefusal>> {
+    if (!(await this.deps.subscriptions.exists(sub._id))) return 'ended';
+    return clientRefusal(await this.deps.clients.pick(sub.clientId, ['disabled', 'scopes']));
+  }
+
+  /**
+   * Whether the subscription may be delivered to now. While its client may not read the feed it is
+   * parked (for that reason); once the client may again, it resumes where its cursor stands.
+   */
+  private async mayDeliver(sub: Subscription): Promise<boolean> {
+    const refusal = await this.refusal(sub);
+    if (refusal === 'ended') return false;
+    if (refusal) {
+      await this.park(sub, refusal);
+      return false;
+    }
+    await this.deps.webhooks.state.updateOne(
+      { _id: sub._id, parkedReason: { $in: [...CLIENT_PARK_REASONS] } },
+      { $set: { parked: false }, $unset: { parkedReason: '' } },
+    );
+    return true;
+  }
+
+  /** Parks a subscription that is not parked already (one that is keeps its first reason). */
+  private async park(sub: Subscription, reason: ParkedReason): Promise<void> {
+    const { state } = this.deps.webhooks;
+    await state.updateOne({ _id: sub._id }, { $setOnInsert: { cursor: sub.seq, attempts: 0, parked: false } }, { upsert: true });
+    const parked = await state.updateOne({ _id: sub._id, parked: false }, { $set: { parked: true, parkedReason: reason } });
+    if (parked.modifiedCount === 1) this.deps.log.warn({ subscription: sub._id, reason }, 'webhook parked');
   }
 
   /** The subscription's state if this dispatcher may deliver it now (its lease, not parked, not waiting for a retry). */
@@ -107,6 +167,10 @@ export class WebhookDispatcher {
     const { events } = await readFeed(this.deps.journal, state.cursor, 50, sub.events);
     let attempts = state.attempts;
     for (const event of events) {
+      // Again before each event: a client disabled or de-scoped meanwhile gets nothing more.
+      const refusal = await this.refusal(sub);
+      if (refusal === 'ended') return;
+      if (refusal) return this.park(sub, refusal);
       const outcome = await this.post(sub, secret, event, attempts + 1);
       if (outcome.ok) {
         attempts = 0;
@@ -122,36 +186,52 @@ export class WebhookDispatcher {
       const parked = now - Date.parse(failingSince) >= this.options.parkAfterMs;
       await this.deps.webhooks.state.updateOne(
         { _id: sub._id, leaseOwner: this.owner },
-        { $set: { attempts, failingSince, parked, nextAttemptAt: new Date(now + retryDelay(attempts, this.options)).toISOString() } },
+        {
+          $set: {
+            attempts,
+            failingSince,
+            parked,
+            ...(parked ? { parkedReason: 'failing' as const } : {}),
+            nextAttemptAt: new Date(now + retryDelay(attempts, this.options)).toISOString(),
+          },
+        },
       );
       if (parked) this.deps.log.warn({ subscription: sub._id, seq: event.seq }, 'webhook parked after a day of failures');
       return;
     }
   }
 
-  /** One POST of one event, logged. */
+  /** One POST of one event, logged; when it reached the receiver, in the access log of the person it names too. */
   private async post(sub: Subscription, secret: string, event: FeedEvent, attempt: number): Promise<{ ok: boolean }> {
     const body = JSON.stringify({ deliveryId: `${sub._id}:${event.seq}`, subscriptionId: sub._id, event });
     const started = Date.now();
+    const signal = AbortSignal.timeout(this.options.timeoutMs);
     let httpStatus: number | undefined;
     let error: string | undefined;
     try {
-      // Checked again at each delivery: a name may resolve elsewhere since the subscription was made.
-      const refused = await refusedDestination(sub.url, this.options.allowPrivate);
-      if (refused) throw new Error(`destination not allowed: ${refused}`);
-      const res = await fetch(sub.url, {
+      // The scheme, and an address written in the URL (connected to without a lookup); a name's
+      // addresses are checked by the agent's lookup as it connects.
+      const refused = refusedUrl(sub.url, this.options);
+      if (refused) throw new DestinationRefused(refused);
+      const res = await request(sub.url, {
+        dispatcher: this.agent,
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Signature': signatureHeader(secret, body), 'User-Agent': 'civil-registry-webhooks/1' },
         body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.options.timeoutMs),
+        signal,
       });
-      httpStatus = res.status;
-      await res.body?.cancel();
+      httpStatus = res.statusCode;
+      await res.body.dump();
     } catch (err) {
-      error = (err as Error).name === 'TimeoutError' ? `no answer in ${this.options.timeoutMs} ms` : (err as Error).message;
+      if (signal.aborted) error = `no answer in ${this.options.timeoutMs} ms`;
+      else if (err instanceof DestinationRefused) error = `destination not allowed: ${err.message}`;
+      else error = (err as Error).message;
     }
     const ok = httpStatus !== undefined && httpStatus >= 200 && httpStatus < 300;
+    // An answer, or none in time: the receiver may have the body, so the person it names is told.
+    if (event.nin && (httpStatus !== undefined || signal.aborted)) {
+      this.deps.accessLog.record([event.nin], { id: sub.clientId, role: 'client' }, `webhook ${sub._id}`, { type: event.type, recordId: event.recordId });
+    }
     await this.deps.webhooks.log.insertOne({
       _id: `${new Date(started).toISOString()}-${randomBytes(4).toString('hex')}`,
       subscriptionId: sub._id,

@@ -1,5 +1,6 @@
 import type { Collection, Db } from 'mongodb';
 import type { ProjectionStore } from '../../db/store';
+import { systemResolver, type Resolver } from './destination';
 
 /** A client's subscription to feed events, projected from `subscription.created`. */
 export interface Subscription {
@@ -24,9 +25,17 @@ export interface DeliveryState {
   failingSince?: string;
   nextAttemptAt?: string;
   parked: boolean;
+  /**
+   * Why it is parked: its receiver failed too long (until replayed; absent on older states), or its
+   * client is disabled, gone or lacks `feed:read` (until the client may read the feed again).
+   */
+  parkedReason?: ParkedReason;
   leaseOwner?: string;
   leaseUntil?: string;
 }
+
+export const CLIENT_PARK_REASONS = ['client-disabled', 'client-lacks-scope', 'client-not-found'] as const;
+export type ParkedReason = 'failing' | (typeof CLIENT_PARK_REASONS)[number];
 
 /** One attempt to deliver one event: the delivery log. */
 export interface DeliveryLog {
@@ -52,10 +61,17 @@ export interface WebhookCollections {
   state: Collection<DeliveryState>;
   log: Collection<DeliveryLog>;
   secrets: Collection<WebhookSecret>;
+  /** How receivers' names are resolved, when subscribing and at each connection: the system's resolver (a test puts its own here). */
+  resolve: Resolver;
 }
 
 export function webhookCollections(db: Db): WebhookCollections {
-  return { state: db.collection('webhook_state'), log: db.collection('webhook_deliveries'), secrets: db.collection('webhook_secrets') };
+  return {
+    state: db.collection('webhook_state'),
+    log: db.collection('webhook_deliveries'),
+    secrets: db.collection('webhook_secrets'),
+    resolve: systemResolver,
+  };
 }
 
 export async function initWebhookCollections(c: WebhookCollections): Promise<void> {

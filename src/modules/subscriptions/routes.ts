@@ -1,10 +1,13 @@
 import { defineRoute } from '../../http/route';
 import { z } from '../../http/zod';
 import { errorResponses } from '../common/responses';
+import { afterCursor, pageQuery, pageView } from '../common/schemas';
 import { FEED_TYPES } from '../feed/feed';
-import { findSubscription, createSubscription, replaySubscription } from './service';
+import type { Subscription } from './model';
+import { findSubscription, createSubscription, endSubscription, replaySubscription } from './service';
 
-const subscriptionId = z.string().regex(/^s_[A-Za-z0-9_-]{16}$/, 'is not a subscription id');
+const SUBSCRIPTION_ID = /^s_[A-Za-z0-9_-]{16}$/;
+const subscriptionId = z.string().regex(SUBSCRIPTION_ID, 'is not a subscription id');
 const params = z.object({ id: subscriptionId }).strict();
 
 const createBody = z
@@ -13,9 +16,10 @@ const createBody = z
       .string()
       .url()
       .max(2000)
-      .refine((u) => /^https?:\/\//.test(u), 'must be an http or https URL'),
+      .refine((u) => /^https?:\/\//.test(u), 'must be an http or https URL')
+      .openapi({ description: 'An https: URL on a public address (http: and private addresses only where the configuration allows them)' }),
     events: z.array(z.enum(FEED_TYPES)).min(1),
-    clientId: z.string().min(1).max(64),
+    clientId: z.string().min(1).max(64).openapi({ description: 'An enabled client holding feed:read' }),
   })
   .strict()
   .openapi('CreateSubscription', {
@@ -25,6 +29,9 @@ const createBody = z
 const subscriptionView = z
   .object({ id: subscriptionId, clientId: z.string(), url: z.string(), events: z.array(z.string()), createdAt: z.string() })
   .openapi('Subscription');
+
+/** A subscription as admins see it: never its secret, which is shown once when subscribing. */
+const presentSubscription = (s: Subscription) => ({ id: s._id, clientId: s.clientId, url: s.url, events: s.events, createdAt: s.createdAt });
 
 const deliveriesQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }).strict();
 const deliveryView = z.object({
@@ -55,9 +62,42 @@ export const subscriptionRoutes = [
       const { subscription: s, secret } = await createSubscription(ctx.services, ctx, body);
       return {
         status: 201,
-        body: { id: s._id, clientId: s.clientId, url: s.url, events: s.events, createdAt: s.createdAt, secret },
+        body: { ...presentSubscription(s), secret },
         headers: { Location: `/v1/subscriptions/${s._id}` },
       };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/v1/subscriptions',
+    operationId: 'listSubscriptions',
+    permission: 'subscriptions.manage',
+    tag: 'Sectoral systems',
+    summary: 'The subscriptions, in id order (never their secrets)',
+    query: z.object(pageQuery(SUBSCRIPTION_ID)).strict(),
+    responses: {
+      200: {
+        description: 'A page of subscriptions',
+        schema: z.object({ items: z.array(subscriptionView), nextCursor: z.string().nullable() }).openapi('Subscriptions'),
+      },
+      ...errorResponses(400, 401, 403),
+    },
+    async handle({ query }, { services }) {
+      return { status: 200, body: pageView(await services.subscriptions.page({}, afterCursor(query)), presentSubscription) };
+    },
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/v1/subscriptions/{id}',
+    operationId: 'endSubscription',
+    permission: 'subscriptions.manage',
+    tag: 'Sectoral systems',
+    summary: 'End a subscription: nothing more is delivered to it (journaled)',
+    params,
+    responses: { 204: { description: 'Ended' }, ...errorResponses(400, 401, 403, 404) },
+    async handle({ params: p }, ctx) {
+      await endSubscription(ctx.services, ctx, p.id);
+      return { status: 204 };
     },
   }),
   defineRoute({
@@ -76,6 +116,10 @@ export const subscriptionRoutes = [
           .object({
             cursor: z.number().int(),
             parked: z.boolean(),
+            parkedReason: z
+              .enum(['failing', 'client-disabled', 'client-lacks-scope', 'client-not-found'])
+              .optional()
+              .openapi({ description: 'failing: until replayed; client-*: until the client may read the feed again' }),
             failingSince: z.string().optional(),
             nextAttemptAt: z.string().optional(),
             items: z.array(deliveryView),
@@ -93,6 +137,7 @@ export const subscriptionRoutes = [
         body: {
           cursor: state?.cursor ?? s.seq,
           parked: state?.parked ?? false,
+          ...(state?.parkedReason ? { parkedReason: state.parkedReason } : {}),
           ...(state?.failingSince ? { failingSince: state.failingSince } : {}),
           ...(state?.nextAttemptAt ? { nextAttemptAt: state.nextAttemptAt } : {}),
           items: items.map(({ _id: _i, subscriptionId: _s, ...d }) => d),

@@ -4,7 +4,8 @@ import type { Journal } from '../../journal/journal';
 import type { CommandContext } from '../../journal/types';
 import type { ProjectionStore } from '../../db/store';
 import type { Client } from '../clients/model';
-import { refusedDestination } from './destination';
+import { refusedDestination, type DestinationPolicy } from './destination';
+import { clientRefusal } from './rules';
 import type { Subscription, SubscriptionStore, WebhookCollections } from './model';
 
 export interface SubscriptionDeps {
@@ -12,18 +13,30 @@ export interface SubscriptionDeps {
   subscriptions: SubscriptionStore;
   clients: ProjectionStore<Client>;
   webhooks: WebhookCollections;
-  config: { WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true' | 'false' };
+  config: { WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true' | 'false'; WEBHOOK_ALLOW_HTTP: 'true' | 'false' };
 }
+
+/** Where webhooks may go, from the configuration and the webhooks' resolver. */
+export const destinationPolicy = (deps: Pick<SubscriptionDeps, 'config' | 'webhooks'>): DestinationPolicy => ({
+  allowPrivate: deps.config.WEBHOOK_ALLOW_PRIVATE_ADDRESSES === 'true',
+  allowHttp: deps.config.WEBHOOK_ALLOW_HTTP === 'true',
+  resolve: deps.webhooks.resolve,
+});
+
+const CLIENT_PROBLEMS = {
+  'client-not-found': (id: string) => `No client ${id}`,
+  'client-disabled': (id: string) => `Client ${id} is disabled`,
+  'client-lacks-scope': (id: string) => `Client ${id} does not hold feed:read: a subscription delivers the feed, so its client must be allowed to read it`,
+};
 
 /** A client's subscription: its URL, the event types, and a new signing secret shown once. */
 export async function createSubscription(deps: SubscriptionDeps, ctx: CommandContext, input: { url: string; events: string[]; clientId: string }) {
   const subscriptionId = `s_${randomBytes(12).toString('base64url')}`;
   const secret = randomBytes(32).toString('base64url');
   await deps.journal.execute(ctx, async () => {
-    const client = await deps.clients.get(input.clientId);
-    if (!client) throw unprocessable(`No client ${input.clientId}`, 'client-not-found');
-    if (client.disabled) throw unprocessable(`Client ${input.clientId} is disabled`, 'client-disabled');
-    const refused = await refusedDestination(input.url, deps.config.WEBHOOK_ALLOW_PRIVATE_ADDRESSES === 'true');
+    const refusal = clientRefusal(await deps.clients.pick(input.clientId, ['disabled', 'scopes']));
+    if (refusal) throw unprocessable(CLIENT_PROBLEMS[refusal](input.clientId), refusal);
+    const refused = await refusedDestination(input.url, destinationPolicy(deps));
     if (refused) throw unprocessable(`Webhooks may not go there: ${refused}`, 'destination-not-allowed');
     // Written before the entry: a subscription that exists always has its secret.
     await deps.webhooks.secrets.updateOne({ _id: subscriptionId }, { $setOnInsert: { secret } }, { upsert: true });
@@ -50,9 +63,23 @@ export async function replaySubscription(deps: SubscriptionDeps, ctx: CommandCon
   });
   await deps.webhooks.state.updateOne(
     { _id: id },
-    { $set: { cursor: fromSeq - 1, attempts: 0, parked: false }, $unset: { failingSince: '', nextAttemptAt: '' } },
+    { $set: { cursor: fromSeq - 1, attempts: 0, parked: false }, $unset: { failingSince: '', nextAttemptAt: '', parkedReason: '' } },
     { upsert: true },
   );
+}
+
+/**
+ * Ends a subscription, journaled as its creation was: nothing more is delivered once the entry is
+ * applied (the dispatcher checks the subscription before each delivery). Its secret and delivery
+ * state go with it; its delivery log stays, as the record of what was sent.
+ */
+export async function endSubscription(deps: SubscriptionDeps, ctx: CommandContext, id: string) {
+  await deps.journal.execute(ctx, async () => {
+    const s = await findSubscription(deps.subscriptions, id);
+    return { type: 'subscription.ended', entityIds: [id, s.clientId], data: { subscriptionId: id, clientId: s.clientId } };
+  });
+  await deps.webhooks.secrets.deleteOne({ _id: id });
+  await deps.webhooks.state.deleteOne({ _id: id });
 }
 
 export function registerSubscriptionProjectors(journal: Journal, subscriptions: SubscriptionStore): void {
@@ -66,4 +93,5 @@ export function registerSubscriptionProjectors(journal: Journal, subscriptions: 
       seq: entry.seq,
     }),
   );
+  journal.on('subscription.ended', (entry) => subscriptions.removeIds([entry.data.subscriptionId]));
 }
