@@ -51,6 +51,7 @@ export const subscriptionRoutes = [
     path: '/v1/subscriptions',
     operationId: 'createSubscription',
     permission: 'subscriptions.manage',
+    secretFields: ['secret'],
     tag: 'Sectoral systems',
     summary: "Subscribe a client's URL to feed events; the signing secret is shown once",
     body: createBody,
