@@ -1,0 +1,126 @@
+import fc from 'fast-check';
+import { GOVERNORATES } from '../src/modules/offices/reference';
+import { ICD10_CHAPTERS } from '../src/modules/statistics/icd10';
+import type { VitalCount } from '../src/modules/statistics/model';
+import { periodOf } from '../src/modules/statistics/periods';
+import { vitalAnswer, yearTables } from '../src/modules/statistics/service';
+import { recoveredCells, type Cell } from './support/disclosure';
+
+/**
+ * Random years of counters, sparse and small where it is hard (a few governorates and chapters,
+ * counts around the threshold), and every answer the API gives about them: each month, quarter
+ * and the year, by governorate and by month. No linear combination of all the counts published
+ * (sums and differences over nested periods, governorates, sexes and chapters) may give back a
+ * withheld one, and every count from 1 to 4 must be withheld. PROPERTY_RUNS sets the number of years.
+ */
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 100);
+const YEAR = 2026;
+
+const counter = fc.oneof(
+  fc.constantFrom('births.female', 'births.male', 'marriages', 'divorces'),
+  fc.constantFrom(...ICD10_CHAPTERS.slice(0, 4).map((c) => `deaths.byChapter.${c.chapter}`)),
+  fc.constantFrom(...ICD10_CHAPTERS.map((c) => `deaths.byChapter.${c.chapter}`)),
+);
+const entry = fc.record({
+  month: fc.oneof(fc.nat({ max: 2 }), fc.nat({ max: 11 })),
+  governorate: fc.oneof(fc.nat({ max: 2 }), fc.nat({ max: GOVERNORATES.length - 1 })),
+  counter,
+  n: fc.oneof(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 40 })),
+});
+
+function counters(entries: readonly { month: number; governorate: number; counter: string; n: number }[]): VitalCount[] {
+  const docs = new Map<string, VitalCount>();
+  for (const e of entries) {
+    const month = `${YEAR}-${String(e.month + 1).padStart(2, '0')}`;
+    const governorate = GOVERNORATES[e.governorate].code;
+    const id = `${month}|${governorate}`;
+    const d = docs.get(id) ?? { _id: id, month, governorate, seq: 1 };
+    const [group, key, chapter] = e.counter.split('.');
+    if (group === 'births') d.births = { ...d.births, [key]: e.n };
+    if (group === 'deaths') d.deaths = { total: 0, byChapter: { ...d.deaths?.byChapter, [chapter]: e.n } };
+    if (group === 'marriages' || group === 'divorces') d[group] = e.n;
+    docs.set(id, d);
+  }
+  for (const d of docs.values()) if (d.deaths) d.deaths.total = Object.values(d.deaths.byChapter ?? {}).reduce((a, b) => a + b, 0);
+  return [...docs.values()];
+}
+
+const PERIODS = [
+  ...Array.from({ length: 12 }, (_, m) => [m, m]),
+  ...Array.from({ length: 4 }, (_, q) => [3 * q, 3 * q + 2]),
+  [0, 11],
+].map(([a, b]) => periodOf(`${YEAR}-${String(a + 1).padStart(2, '0')}`, `${YEAR}-${String(b + 1).padStart(2, '0')}`));
+
+type Counts = ReturnType<typeof vitalAnswer>['total'];
+
+/** The leaves: a month, a governorate and a category (female, male, the 22 chapters, marriages, divorces). */
+const CATEGORIES = ['female', 'male', ...ICD10_CHAPTERS.map((c) => c.chapter), 'marriages', 'divorces'];
+const leafOf = (month: number, governorate: number, category: string) => (month * GOVERNORATES.length + governorate) * CATEGORIES.length + CATEGORIES.indexOf(category);
+
+/** The published cells of one row of an answer, each over its leaves. */
+function rowCells(months: readonly number[], governorates: readonly number[], c: Counts): Cell[] {
+  const box = (categories: readonly string[]) => ({
+    key: `${months.join()}|${governorates.join()}|${categories.join()}`,
+    leaves: months.flatMap((m) => governorates.flatMap((g) => categories.map((k) => leafOf(m, g, k)))),
+  });
+  const chapters = ICD10_CHAPTERS.map((ch) => ch.chapter);
+  return [
+    { ...box(['female']), value: c.births.female },
+    { ...box(['male']), value: c.births.male },
+    { ...box(['female', 'male']), value: c.births.total },
+    { ...box(chapters), value: c.deaths.total },
+    ...c.deaths.byCause.map((b) => ({ ...box([b.icd10Chapter]), value: b.count })),
+    { ...box(['marriages']), value: c.marriages },
+    { ...box(['divorces']), value: c.divorces },
+  ];
+}
+
+/** Every cell of every answer about the year, as an outsider reads them off the answers. */
+function publishedCells(docs: readonly VitalCount[]): Cell[] {
+  const tables = yearTables(YEAR, docs);
+  const all = GOVERNORATES.map((_, i) => i);
+  const governorate = (code: string) => GOVERNORATES.findIndex((g) => g.code === code);
+  return PERIODS.flatMap((p) => {
+    const months = Array.from({ length: p.last - p.first + 1 }, (_, i) => p.first + i);
+    const byGovernorate = vitalAnswer(tables, p, 'governorate');
+    const byMonth = vitalAnswer(tables, p, 'month');
+    for (const a of [byGovernorate, byMonth]) expect(a.rows.every((r) => r.deaths.byCause.length === 22)).toBe(true);
+    return [
+      ...byGovernorate.rows.flatMap((r) => rowCells(months, [governorate((r as { governorate: string }).governorate)], r)),
+      ...byMonth.rows.flatMap((r) => rowCells([Number((r as { month: string }).month.slice(5, 7)) - 1], all, r)),
+      ...rowCells(months, all, byGovernorate.total),
+    ];
+  });
+}
+
+/** The true count of each leaf. */
+function leafCounts(docs: readonly VitalCount[]): Float64Array {
+  const counts = new Float64Array(12 * GOVERNORATES.length * CATEGORIES.length);
+  for (const d of docs) {
+    const [m, g] = [Number(d.month.slice(5, 7)) - 1, GOVERNORATES.findIndex((x) => x.code === d.governorate)];
+    counts[leafOf(m, g, 'female')] = d.births?.female ?? 0;
+    counts[leafOf(m, g, 'male')] = d.births?.male ?? 0;
+    for (const [chapter, n] of Object.entries(d.deaths?.byChapter ?? {})) counts[leafOf(m, g, chapter)] = n;
+    counts[leafOf(m, g, 'marriages')] = d.marriages ?? 0;
+    counts[leafOf(m, g, 'divorces')] = d.divorces ?? 0;
+  }
+  return counts;
+}
+
+describe('small-cell suppression across all answers of a year', () => {
+  it(`gives no withheld count back by any combination of published counts, over ${RUNS} random years`, () => {
+    fc.assert(
+      fc.property(fc.array(entry, { minLength: 1, maxLength: 60 }), (entries) => {
+        const docs = counters(entries);
+        const cells = publishedCells(docs);
+        const counts = leafCounts(docs);
+        const truth = (c: Cell) => c.leaves.reduce((n, leaf) => n + counts[leaf], 0);
+        // Published counts are true, and every count from 1 to 4 is withheld.
+        expect(cells.filter((c) => (c.value !== null && c.value !== truth(c)) || (c.value !== null && c.value > 0 && c.value < 5))).toEqual([]);
+        expect(cells.filter((c) => truth(c) > 0 && truth(c) < 5 && c.value !== null)).toEqual([]);
+        expect(recoveredCells(cells).map((i) => ({ cell: cells[i].key, truth: truth(cells[i]) }))).toEqual([]);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
