@@ -4,7 +4,7 @@ import { ICD10_CHAPTERS } from '../src/modules/statistics/icd10';
 import type { VitalCount } from '../src/modules/statistics/model';
 import { periodOf } from '../src/modules/statistics/periods';
 import { vitalAnswer, yearTables } from '../src/modules/statistics/service';
-import { recoveredCells, type Cell } from './support/disclosure';
+import { CATEGORIES, cellsOfAnswers, leafOf, PERIODS, recoveredCells, type Cell } from './support/disclosure';
 
 /**
  * Random years of counters, sparse and small where it is hard (a few governorates and chapters,
@@ -45,54 +45,6 @@ function counters(entries: readonly { month: number; governorate: number; counte
   return [...docs.values()];
 }
 
-const PERIODS = [
-  ...Array.from({ length: 12 }, (_, m) => [m, m]),
-  ...Array.from({ length: 4 }, (_, q) => [3 * q, 3 * q + 2]),
-  [0, 11],
-].map(([a, b]) => periodOf(`${YEAR}-${String(a + 1).padStart(2, '0')}`, `${YEAR}-${String(b + 1).padStart(2, '0')}`));
-
-type Counts = ReturnType<typeof vitalAnswer>['total'];
-
-/** The leaves: a month, a governorate and a category (female, male, the 22 chapters, marriages, divorces). */
-const CATEGORIES = ['female', 'male', ...ICD10_CHAPTERS.map((c) => c.chapter), 'marriages', 'divorces'];
-const leafOf = (month: number, governorate: number, category: string) => (month * GOVERNORATES.length + governorate) * CATEGORIES.length + CATEGORIES.indexOf(category);
-
-/** The published cells of one row of an answer, each over its leaves. */
-function rowCells(months: readonly number[], governorates: readonly number[], c: Counts): Cell[] {
-  const box = (categories: readonly string[]) => ({
-    key: `${months.join()}|${governorates.join()}|${categories.join()}`,
-    leaves: months.flatMap((m) => governorates.flatMap((g) => categories.map((k) => leafOf(m, g, k)))),
-  });
-  const chapters = ICD10_CHAPTERS.map((ch) => ch.chapter);
-  return [
-    { ...box(['female']), value: c.births.female },
-    { ...box(['male']), value: c.births.male },
-    { ...box(['female', 'male']), value: c.births.total },
-    { ...box(chapters), value: c.deaths.total },
-    ...c.deaths.byCause.map((b) => ({ ...box([b.icd10Chapter]), value: b.count })),
-    { ...box(['marriages']), value: c.marriages },
-    { ...box(['divorces']), value: c.divorces },
-  ];
-}
-
-/** Every cell of every answer about the year, as an outsider reads them off the answers. */
-function publishedCells(docs: readonly VitalCount[]): Cell[] {
-  const tables = yearTables(YEAR, docs);
-  const all = GOVERNORATES.map((_, i) => i);
-  const governorate = (code: string) => GOVERNORATES.findIndex((g) => g.code === code);
-  return PERIODS.flatMap((p) => {
-    const months = Array.from({ length: p.last - p.first + 1 }, (_, i) => p.first + i);
-    const byGovernorate = vitalAnswer(tables, p, 'governorate');
-    const byMonth = vitalAnswer(tables, p, 'month');
-    for (const a of [byGovernorate, byMonth]) expect(a.rows.every((r) => r.deaths.byCause.length === 22)).toBe(true);
-    return [
-      ...byGovernorate.rows.flatMap((r) => rowCells(months, [governorate((r as { governorate: string }).governorate)], r)),
-      ...byMonth.rows.flatMap((r) => rowCells([Number((r as { month: string }).month.slice(5, 7)) - 1], all, r)),
-      ...rowCells(months, all, byGovernorate.total),
-    ];
-  });
-}
-
 /** The true count of each leaf. */
 function leafCounts(docs: readonly VitalCount[]): Float64Array {
   const counts = new Float64Array(12 * GOVERNORATES.length * CATEGORIES.length);
@@ -112,7 +64,10 @@ describe('small-cell suppression across all answers of a year', () => {
     fc.assert(
       fc.property(fc.array(entry, { minLength: 1, maxLength: 60 }), (entries) => {
         const docs = counters(entries);
-        const cells = publishedCells(docs);
+        const tables = yearTables(YEAR, docs);
+        const cells = cellsOfAnswers(
+          PERIODS(YEAR).flatMap((p) => (['governorate', 'month'] as const).map((by) => vitalAnswer(tables, periodOf(p.from, p.to), by))),
+        );
         const counts = leafCounts(docs);
         const truth = (c: Cell) => c.leaves.reduce((n, leaf) => n + counts[leaf], 0);
         // Published counts are true, and every count from 1 to 4 is withheld.

@@ -42,6 +42,7 @@ export function periodOf(from: string | undefined, to: string | undefined, today
           : first === 0 && last === 11
             ? 'year'
             : undefined;
-  if (!kind) throw badRequest(`${ALLOWED}: ${from} to ${to} is none of them`, [{ path: 'query.from', message: 'must start a month, quarter or year that to ends' }]);
+  if (!kind)
+    throw badRequest(`${ALLOWED}: ${from} to ${to} is none of them`, [{ path: 'query.from', message: 'must start a month, quarter or year that to ends' }]);
   return { kind, year, from, to, first, last };
 }
