@@ -66,7 +66,7 @@ describe('small-cell suppression', () => {
     ]);
   });
 
-  it('gives the months of the Muthanna example no difference to take: a withheld month takes a partner month, governorate and their total', () => {
+  it('gives the months of the Muthanna example no difference to take: a withheld month takes a partner month and governorate, the corners of one square', () => {
     // January 5 and February 2 births in Muthanna (governorate 0), 9 and 8 elsewhere (governorate 1).
     const leaf = [
       [5, 9],
