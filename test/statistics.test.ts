@@ -2,6 +2,7 @@ import { rebuildProjections } from '../src/journal/rebuild';
 import { verifyJournal } from '../src/journal/verify';
 import { auth, request, startHarness, type Harness } from './support/harness';
 import { contractChecker } from './support/contract';
+import { cellsOfAnswers, PERIODS, recoveredCells, type Answer } from './support/disclosure';
 import { birthDeclaration, declareAndRegister as register, enrol, motherName } from './support/fixtures';
 
 let h: Harness;
@@ -40,55 +41,21 @@ const marriage = async () =>
     placeOfMarriage: { governorate: 'IQ-NA' },
   });
 
-type Count = number | null;
-interface Counts {
-  births: { female: Count; male: Count; total: Count };
-  deaths: { total: Count; byCause: { icd10Chapter: string; count: Count }[] };
-  marriages: Count;
-  divorces: Count;
-}
-type Table = { from: string; to: string; rows: (Counts & { governorate?: string; month?: string })[]; total: Counts };
-
 const vital = async (query: string) => {
   const res = await request(h.app).get(`/v1/statistics/vital?${query}`); // public: no token
   expectContract(res);
   expect(res.status).toBe(200);
-  return res.body as Table;
+  return res.body as Answer;
 };
-const row = (t: Table, key: string) => t.rows.find((r) => r.governorate === key || r.month === key);
+const row = (t: Answer, key: string) => t.rows.find((r) => r.governorate === key || r.month === key);
 
-/** No published count from 1 to 4, and no published sum that gives a single withheld count back. */
-function expectNothingDisclosed(t: Table) {
-  const all = [...t.rows, t.total];
-  const values = all.flatMap((r) => [
-    r.births.female,
-    r.births.male,
-    r.births.total,
-    r.deaths.total,
-    r.marriages,
-    r.divorces,
-    ...r.deaths.byCause.map((c) => c.count),
-  ]);
-  expect(values.filter((v) => v !== null && v > 0 && v < 5)).toEqual([]);
-  const oneHidden = (members: Count[], total: Count) => total !== null && members.filter((m) => m === null).length === 1;
-  for (const r of all) {
-    expect(oneHidden([r.births.female, r.births.male], r.births.total)).toBe(false);
-    expect(
-      oneHidden(
-        r.deaths.byCause.map((c) => c.count),
-        r.deaths.total,
-      ),
-    ).toBe(false);
-  }
-  for (const pick of [
-    (c: Counts) => c.births.female,
-    (c: Counts) => c.births.male,
-    (c: Counts) => c.births.total,
-    (c: Counts) => c.deaths.total,
-    (c: Counts) => c.marriages,
-  ]) {
-    expect(oneHidden(t.rows.map(pick), pick(t.total))).toBe(false);
-  }
+/** Every answer about a year (each month, quarter and the year, by governorate and by month): none shows 1 to 4, and no combination of them gives a withheld count back. */
+async function expectNothingDisclosed(year: number) {
+  const answers: Answer[] = [];
+  for (const p of PERIODS(year)) for (const by of ['governorate', 'month']) answers.push(await vital(`from=${p.from}&to=${p.to}&by=${by}`));
+  const cells = cellsOfAnswers(answers);
+  expect(cells.filter((c) => c.value !== null && c.value > 0 && c.value < 5)).toEqual([]);
+  expect(recoveredCells(cells).map((i) => cells[i].key)).toEqual([]);
 }
 
 describe('vital statistics', () => {
@@ -106,23 +73,44 @@ describe('vital statistics', () => {
     expect(byGovernorate).toMatchObject({ from: '2026-01', to: '2026-12', by: 'governorate', suppressedBelow: 5 });
     expect(byGovernorate.rows).toHaveLength(18);
     expect(byGovernorate.total.births).toEqual({ female: 6, male: 6, total: 12 });
-    expect(row(byGovernorate, 'IQ-BA')?.deaths.total).toBe(5);
-    expect(row(byGovernorate, 'IQ-BA')?.deaths.byCause).toEqual([
-      expect.objectContaining({ icd10Chapter: 'IX', count: null }),
-      expect.objectContaining({ icd10Chapter: 'X', count: null }),
+    // Every chapter is listed, in order, whether it had deaths or not: IX (3) and X (2) withheld, the rest 0 or withheld.
+    const basra = row(byGovernorate, 'IQ-BA')!.deaths.byCause;
+    expect(basra.map((c) => c.icd10Chapter)).toEqual([
+      'I',
+      'II',
+      'III',
+      'IV',
+      'V',
+      'VI',
+      'VII',
+      'VIII',
+      'IX',
+      'X',
+      'XI',
+      'XII',
+      'XIII',
+      'XIV',
+      'XV',
+      'XVI',
+      'XVII',
+      'XVIII',
+      'XIX',
+      'XX',
+      'XXI',
+      'XXII',
     ]);
+    expect(basra.filter((c) => c.icd10Chapter === 'IX' || c.icd10Chapter === 'X').map((c) => c.count)).toEqual([null, null]);
+    expect(basra.filter((c) => c.count !== null && c.count !== 0)).toEqual([]);
     expect(row(byGovernorate, 'IQ-NA')?.marriages).toBe(6);
-    // IQ-KA's single birth is withheld, and so is what would give it back (IQ-BG's male births).
+    // IQ-KA's single birth is withheld.
     expect(row(byGovernorate, 'IQ-KA')?.births.male).toBeNull();
-    expect(row(byGovernorate, 'IQ-BG')?.births.male).toBeNull();
-    expectNothingDisclosed(byGovernorate);
 
-    const byMonth = await vital('from=2026-01-01&to=2026-06-30&by=month');
-    expect(byMonth.rows.map((r) => r.month)).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']);
+    const byMonth = await vital('from=2026-01-01&to=2026-03-31&by=month');
+    expect(byMonth).toMatchObject({ from: '2026-01', to: '2026-03' });
+    expect(byMonth.rows.map((r) => r.month)).toEqual(['2026-01', '2026-02', '2026-03']);
     expect(row(byMonth, '2026-02')?.marriages).toBe(6);
-    // April's single birth is withheld, and March's male births and total with it (they would give it back).
-    expect(row(byMonth, '2026-03')?.births).toEqual({ female: 6, male: null, total: null });
-    expectNothingDisclosed(byMonth);
+    expect(row(await vital('from=2026-04&to=2026-06&by=month'), '2026-04')?.births.male).toBeNull();
+    await expectNothingDisclosed(2026);
 
     // A voided marriage leaves the count; a corrected birth moves to its new month.
     await post(`/v1/records/${marriages[0].id}/voiding`, { reason: 'Registered twice' }, registrar);
@@ -133,10 +121,10 @@ describe('vital statistics', () => {
       .set('If-Match', current.headers.etag)
       .send({ changes: { child: { dateOfBirth: '2026-03-30', placeOfBirth: { governorate: 'IQ-BG' } } }, reason: 'Date and place from the hospital' });
     expect(corrected.status).toBe(200);
-    const after = await vital('from=2026-01&to=2026-06&by=month');
+    const after = await vital('from=2026-01&to=2026-03&by=month');
     expect(row(after, '2026-02')?.marriages).toBe(5);
     expect(row(after, '2026-03')?.births).toEqual({ female: 6, male: 6, total: 12 });
-    expect(row(after, '2026-04')?.births.total).toBe(0);
+    expect(row(await vital('from=2026-04&to=2026-04&by=month'), '2026-04')?.births.total).toBe(0);
 
     // The counters are projections: thrown away and rebuilt from the journal, they answer the same.
     const snapshot = async () => ({
@@ -151,15 +139,40 @@ describe('vital statistics', () => {
     expect((await verifyJournal(h.services.journal)).problems).toEqual([]);
   });
 
-  it('answers bad ranges with 400 and defaults to the last twelve months', async () => {
-    for (const q of ['from=2026-13', 'from=2026-05&to=2026-01', 'by=year', 'from=1800-01&to=2026-01', 'from=2026']) {
+  it('publishes a month, a quarter or a year only: January and January-February in Muthanna give February away no more', async () => {
+    for (let i = 0; i < 5; i++) await birth('female', 'IQ-MU', '2026-01-10');
+    for (let i = 0; i < 2; i++) await birth('female', 'IQ-MU', '2026-02-10');
+    // Before, January-February answered 7, and minus January's 5 gave February's withheld 2.
+    const range = await request(h.app).get('/v1/statistics/vital?from=2026-01&to=2026-02&by=governorate');
+    expectContract(range);
+    expect(range.status).toBe(400);
+    expect(range.headers['content-type']).toMatch(/problem\+json/);
+    expect(range.body.detail).toMatch(/calendar month .* quarter .* or year/);
+    expect(row(await vital('from=2026-02&to=2026-02&by=governorate'), 'IQ-MU')?.births.female).toBeNull();
+    // Nor does the quarter minus two of its months, or the country minus the other governorates.
+    await expectNothingDisclosed(2026);
+  });
+
+  it('answers other ranges with 400 saying which periods are allowed, and defaults to this calendar year', async () => {
+    for (const q of [
+      'from=2026-13',
+      'from=2026-05&to=2026-01',
+      'by=year',
+      'from=1800-01&to=2026-01',
+      'from=2026',
+      'from=2026-01',
+      'to=2026-03',
+      'from=2026-02&to=2026-04',
+      'from=2025-12&to=2026-02',
+    ]) {
       const res = await request(h.app).get(`/v1/statistics/vital?${q}`);
       expectContract(res);
       expect(res.status).toBe(400);
       expect(res.headers['content-type']).toMatch(/problem\+json/);
     }
     const defaults = await vital('by=month');
+    const year = new Date().toISOString().slice(0, 4);
     expect(defaults.rows).toHaveLength(12);
-    expect(defaults.to).toBe(new Date().toISOString().slice(0, 7));
+    expect([defaults.from, defaults.to]).toEqual([`${year}-01`, `${year}-12`]);
   });
 });

@@ -1,5 +1,7 @@
 import { chapterOf, isIcd10Code } from '../../src/modules/statistics/icd10';
-import { cell, protectSums, published } from '../../src/modules/statistics/suppression';
+import { periodOf } from '../../src/modules/statistics/periods';
+import { Dimension, isSmall, LinkedTable } from '../../src/modules/statistics/suppression';
+import { recoveredCells, type Cell } from '../support/disclosure';
 import { counterChanges } from '../../src/modules/statistics/tally';
 import { factsBefore, fieldChanges } from '../../src/modules/records/rules';
 import { monthsBetween } from '../../src/modules/statistics/service';
@@ -19,38 +21,126 @@ describe('ICD-10', () => {
   });
 });
 
+/** A table of months (two of a quarter, under it), two governorates (under the country) and one category. */
+const months2 = new Dimension([2, 2, -1]);
+const places2 = new Dimension([2, 2, -1]);
+const one = new Dimension([-1]);
+
+/** The cells of a LinkedTable as an outsider sees them, with their leaves, for the attacker. */
+function cellsOf(t: LinkedTable): Cell[] {
+  const [A, B, C] = t.dims;
+  const cells: Cell[] = [];
+  for (let a = 0; a < A.size; a++)
+    for (let b = 0; b < B.size; b++)
+      for (let c = 0; c < C.size; c++) {
+        const leaves = A.under[a].flatMap((x) => B.under[b].flatMap((y) => C.under[c].map((z) => t.index(x, y, z))));
+        cells.push({ key: String(t.index(a, b, c)), leaves, value: t.published(a, b, c) });
+      }
+  return cells;
+}
+
 describe('small-cell suppression', () => {
   it('withholds 1 to 4, shows 0 and 5', () => {
-    expect([0, 1, 4, 5].map((n) => published(cell(n)))).toEqual([0, null, null, 5]);
+    expect([0, 1, 4, 5].map(isSmall)).toEqual([false, true, true, false]);
   });
 
-  it('withholds the next smallest cell where a published sum would give a withheld one back', () => {
-    const [female, male, total] = [cell(3), cell(9), cell(12)];
-    protectSums([{ members: [female, male], total }]);
-    expect([female, male, total].map(published)).toEqual([null, null, 12]);
-  });
-
-  it('leaves a sum alone when two cells are withheld already, or the total itself is', () => {
-    const a = [cell(3), cell(2), cell(9)];
-    protectSums([{ members: a, total: cell(14) }]);
-    expect(a.map(published)).toEqual([null, null, 9]);
-    const b = [cell(3), cell(0)];
-    protectSums([{ members: b, total: cell(3) }]);
-    expect(b.map(published)).toEqual([null, 0]);
-  });
-
-  it('cascades across sums that share cells', () => {
-    // Row sums and a column sum: withholding in the row makes the column need one more.
-    const r1 = [cell(3), cell(7)];
-    const r2 = [cell(8), cell(20)];
-    protectSums([
-      { members: r1, total: cell(10) },
-      { members: r2, total: cell(28) },
-      { members: [r1[1], r2[1]], total: cell(27) },
-      { members: [r1[0], r2[0]], total: cell(11) },
+  it('knows the leaves and ancestors of each node', () => {
+    const time = new Dimension([3, 3, 3, -1]);
+    expect(time.leaves).toEqual([0, 1, 2]);
+    expect(time.under[3]).toEqual([0, 1, 2]);
+    expect(time.up[1]).toEqual([1, 3]);
+    // A leaf pairs with a sibling (the parent cancels) or stands alone (the parent is a corner too).
+    expect(time.patterns(1)).toEqual([
+      [
+        { node: 1, sign: 1 },
+        { node: 3, sign: 1 },
+      ],
+      [
+        { node: 1, sign: 1 },
+        { node: 0, sign: -1 },
+      ],
+      [
+        { node: 1, sign: 1 },
+        { node: 2, sign: -1 },
+      ],
     ]);
-    expect(r1.map(published)).toEqual([null, null]);
-    expect(r2.map(published)).toEqual([null, null]);
+  });
+
+  it('gives the months of the Muthanna example no difference to take: a withheld month takes a partner month and governorate, the corners of one square', () => {
+    // January 5 and February 2 births in Muthanna (governorate 0), 9 and 8 elsewhere (governorate 1).
+    const leaf = [
+      [5, 9],
+      [2, 8],
+    ];
+    const t = new LinkedTable([months2, places2, one], (m, g) => leaf[m][g]).suppress();
+    expect(t.published(1, 0, 0)).toBeNull();
+    expect(recoveredCells(cellsOf(t))).toEqual([]);
+    // The four corners of one square are withheld; the quarter and the country stay published.
+    expect([t.published(0, 0, 0), t.published(0, 1, 0), t.published(1, 1, 0)]).toEqual([null, null, null]);
+    expect([t.published(2, 0, 0), t.published(2, 1, 0), t.published(0, 2, 0), t.published(2, 2, 0)]).toEqual([7, 17, 14, 24]);
+  });
+
+  it('protects a small aggregate whose leaves are each published as zero or small', () => {
+    // A quarter of 3 deaths in one governorate and chapter: months 0, 0, 3.
+    // Six months (0-5) in two quarters (6, 7) of a year (8).
+    const time = new Dimension([6, 6, 6, 7, 7, 7, 8, 8, -1]);
+    const t = new LinkedTable([time, places2, one], (m, g) => (g === 0 ? [0, 0, 3, 6, 7, 8][m] : [10, 11, 12, 13, 14, 15][m])).suppress();
+    expect(t.published(6, 0, 0)).toBeNull();
+    expect(recoveredCells(cellsOf(t))).toEqual([]);
+  });
+
+  it('the attacker finds what withholding only the small cells leaves open, and what a rule of two per sum misses', () => {
+    const primaryOnly = new LinkedTable(
+      [months2, places2, one],
+      (m, g) =>
+        [
+          [5, 9],
+          [2, 8],
+        ][m][g],
+    );
+    primaryOnly.hidden[primaryOnly.index(1, 0, 0)] = 1;
+    expect(recoveredCells(cellsOf(primaryOnly)).length).toBeGreaterThan(0);
+    // Two withheld squares joined by one withheld cell: every row and column has two withheld, yet the bridge is determined.
+    const rows = new Dimension([6, 6, 6, 6, 6, 6, -1]);
+    const cols = new Dimension([6, 6, 6, 6, 6, 6, -1]);
+    const t = new LinkedTable([rows, cols, one], () => 7);
+    for (const [r, c] of [
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+      [2, 2],
+      [2, 3],
+      [3, 2],
+      [3, 3],
+      [0, 2],
+    ])
+      t.hidden[t.index(r, c, 0)] = 1;
+    const cells = cellsOf(t);
+    expect(recoveredCells(cells).map((i) => cells[i].key)).toEqual([String(t.index(0, 2, 0))]);
+  });
+});
+
+describe('periods', () => {
+  it('takes a month, a quarter or a calendar year, and this year by default', () => {
+    expect(periodOf('2026-02', '2026-02')).toMatchObject({ kind: 'month', year: 2026, first: 1, last: 1 });
+    expect(periodOf('2026-04', '2026-06')).toMatchObject({ kind: 'quarter', first: 3, last: 5 });
+    expect(periodOf('2026-01', '2026-12')).toMatchObject({ kind: 'year', first: 0, last: 11 });
+    expect(periodOf(undefined, undefined, new Date('2027-05-03'))).toMatchObject({ kind: 'year', from: '2027-01', to: '2027-12' });
+  });
+
+  it('refuses ranges that overlap others in part, span two years, or miss an end, naming what is allowed', () => {
+    for (const [from, to] of [
+      ['2026-01', '2026-02'],
+      ['2026-02', '2026-04'],
+      ['2026-01', '2026-06'],
+      ['2025-12', '2026-02'],
+      ['2025-01', '2026-12'],
+      ['2026-01', undefined],
+      [undefined, '2026-01'],
+    ]) {
+      expect(() => periodOf(from, to)).toThrow(/calendar month .* quarter .* or year/);
+    }
   });
 });
 

@@ -7,19 +7,23 @@ const month = z
 
 export const vitalQuery = z
   .object({
-    from: month.optional().openapi({ description: 'First month counted (default: eleven months before `to`)', example: '2026-01' }),
-    to: month.optional().openapi({ description: 'Last month counted (default: this month)', example: '2026-12' }),
+    from: month.optional().openapi({
+      description: 'First month of a calendar month, quarter or year (with `to`; default: this calendar year)',
+      example: '2026-01',
+    }),
+    to: month.optional().openapi({ description: 'Last month of the same month, quarter or year (with `from`)', example: '2026-12' }),
     by: z.enum(['governorate', 'month']).default('governorate'),
   })
   .strict();
 
-/** A count, or null when it is withheld (1 to 4, or one that would give a withheld count away). */
+/** A count, or null when it is withheld (1 to 4, or one that sums of published counts would give a withheld count away with). */
 const count = z.number().int().nullable();
 
 const counts = {
   births: z.object({ female: count, male: count, total: count }),
   deaths: z.object({
     total: count,
+    // All 22 chapters, always: a chapter listed only when it had deaths would say that one occurred.
     byCause: z.array(z.object({ icd10Chapter: z.string(), title: z.string(), count })),
   }),
   marriages: count,

@@ -1,14 +1,9 @@
+import { createHash } from 'node:crypto';
 import { GOVERNORATES } from '../offices/reference';
 import { ICD10_CHAPTERS } from './icd10';
 import type { VitalCount, VitalCountStore } from './model';
-import { cell, protectSums, published, SUPPRESS_BELOW, type Cell, type SumGroup } from './suppression';
-
-export interface VitalQuery {
-  /** First and last month counted, YYYY-MM. */
-  from: string;
-  to: string;
-  by: 'governorate' | 'month';
-}
+import type { Period } from './periods';
+import { Dimension, LinkedTable, SUPPRESS_BELOW } from './suppression';
 
 /** Months counted from year 0, so that a range is a subtraction. */
 export const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
@@ -21,85 +16,90 @@ export function monthsBetween(from: string, to: string): string[] {
   return months;
 }
 
-interface RowCells {
-  key: string;
-  female: Cell;
-  male: Cell;
-  births: Cell;
-  deaths: Cell;
-  chapters: Map<string, Cell>;
-  marriages: Cell;
-  divorces: Cell;
+/** Time: months 0-11, quarters 12-15, the year 16. */
+const TIME = new Dimension([...Array.from({ length: 12 }, (_, m) => 12 + Math.floor(m / 3)), 16, 16, 16, 16, -1]);
+const YEAR = 16;
+/** Place: the 18 governorates, then the country. */
+const NATION = GOVERNORATES.length;
+const PLACE = new Dimension([...GOVERNORATES.map(() => NATION), -1]);
+/** Categories under their total: births by sex, deaths by chapter; marriages and divorces have one. */
+const SEXES = new Dimension([2, 2, -1]);
+const CHAPTERS = new Dimension([...ICD10_CHAPTERS.map(() => ICD10_CHAPTERS.length), -1]);
+const ONE = new Dimension([-1]);
+
+export interface YearTables {
+  births: LinkedTable;
+  deaths: LinkedTable;
+  marriages: LinkedTable;
+  divorces: LinkedTable;
 }
 
-function sumRow(key: string, docs: readonly VitalCount[]): RowCells {
-  const sum = (f: (d: VitalCount) => number | undefined) => docs.reduce((n, d) => n + (f(d) ?? 0), 0);
-  const chapters = new Map<string, Cell>();
-  for (const { chapter } of ICD10_CHAPTERS) {
-    const n = sum((d) => d.deaths?.byChapter?.[chapter]);
-    if (n > 0) chapters.set(chapter, cell(n));
-  }
-  const female = sum((d) => d.births?.female);
-  const male = sum((d) => d.births?.male);
+/**
+ * The suppressed tables of one year from its counter documents. Every answer about the year reads
+ * these, so no two answers withhold differently. A death's total is the sum of its chapters (a
+ * cause must fall in one), so that the published total is the sum the table links.
+ */
+export function yearTables(year: number, docs: readonly VitalCount[]): YearTables {
+  const at = new Map(docs.map((d) => [d._id, d]));
+  const doc = (m: number, g: number) => (g < NATION ? at.get(`${monthAt(year * 12 + m)}|${GOVERNORATES[g].code}`) : undefined);
+  const table = (categories: Dimension, leaf: (d: VitalCount, c: number) => number | undefined) =>
+    new LinkedTable([TIME, PLACE, categories], (m, g, c) => {
+      const d = doc(m, g);
+      return d ? (leaf(d, c) ?? 0) : 0;
+    }).suppress();
   return {
-    key,
-    female: cell(female),
-    male: cell(male),
-    births: cell(female + male),
-    deaths: cell(sum((d) => d.deaths?.total)),
-    chapters,
-    marriages: cell(sum((d) => d.marriages)),
-    divorces: cell(sum((d) => d.divorces)),
+    births: table(SEXES, (d, c) => (c === 0 ? d.births?.female : d.births?.male)),
+    deaths: table(CHAPTERS, (d, c) => d.deaths?.byChapter?.[ICD10_CHAPTERS[c].chapter]),
+    marriages: table(ONE, (d) => d.marriages),
+    divorces: table(ONE, (d) => d.divorces),
   };
 }
 
-/** Every published sum of the table: within a row (sexes, causes) and down each column to the total. */
-function sumGroups(rows: readonly RowCells[], total: RowCells): SumGroup[] {
-  const groups: SumGroup[] = [];
-  for (const r of [...rows, total]) {
-    groups.push({ members: [r.female, r.male], total: r.births });
-    groups.push({ members: [...r.chapters.values()], total: r.deaths });
+/** The last few years' tables, keyed by their counters: suppressing a year takes milliseconds, and most reads find nothing changed. */
+const recent = new Map<string, YearTables>();
+
+function cachedYearTables(year: number, docs: readonly VitalCount[]): YearTables {
+  const key = `${year}|${createHash('sha256').update(JSON.stringify(docs)).digest('base64')}`;
+  let tables = recent.get(key);
+  if (!tables) {
+    tables = yearTables(year, docs);
+    if (recent.size >= 8) recent.delete(recent.keys().next().value as string);
+    recent.set(key, tables);
   }
-  for (const column of ['female', 'male', 'births', 'deaths', 'marriages', 'divorces'] as const) {
-    groups.push({ members: rows.map((r) => r[column]), total: total[column] });
-  }
-  for (const [chapter, totalCell] of total.chapters) {
-    groups.push({ members: rows.flatMap((r) => r.chapters.get(chapter) ?? []), total: totalCell });
-  }
-  return groups;
+  return tables;
 }
 
-const TITLES = new Map<string, string>(ICD10_CHAPTERS.map((c) => [c.chapter, `${c.title} (${c.from}-${c.to})`]));
+const TITLES = ICD10_CHAPTERS.map((c) => `${c.title} (${c.from}-${c.to})`);
 
-const presentRow = (r: RowCells) => ({
-  births: { female: published(r.female), male: published(r.male), total: published(r.births) },
-  deaths: {
-    total: published(r.deaths),
-    byCause: [...r.chapters].map(([chapter, c]) => ({ icd10Chapter: chapter, title: TITLES.get(chapter) ?? chapter, count: published(c) })),
-  },
-  marriages: published(r.marriages),
-  divorces: published(r.divorces),
-});
-
-/** The registered events of the months asked, by governorate or by month, with small cells withheld. */
-export async function vitalStatistics(store: VitalCountStore, q: VitalQuery) {
-  const months = monthsBetween(q.from, q.to);
-  const docs = await store.list({ _id: { $gte: q.from, $lt: `${q.to}|~` } });
-  const keys = q.by === 'governorate' ? GOVERNORATES.map((g) => g.code) : months;
-  const rows = keys.map((key) =>
-    sumRow(
-      key,
-      docs.filter((d) => (q.by === 'governorate' ? d.governorate : d.month) === key),
-    ),
-  );
-  const total = sumRow('total', docs);
-  protectSums(sumGroups(rows, total));
+/** The counts of one time node and place, as published: every chapter listed, withheld ones as null. */
+function present(t: YearTables, time: number, place: number) {
   return {
-    from: q.from,
-    to: q.to,
-    by: q.by,
-    suppressedBelow: SUPPRESS_BELOW,
-    rows: rows.map((r) => ({ [q.by]: r.key, ...presentRow(r) })),
-    total: presentRow(total),
+    births: { female: t.births.published(time, place, 0), male: t.births.published(time, place, 1), total: t.births.published(time, place, 2) },
+    deaths: {
+      total: t.deaths.published(time, place, ICD10_CHAPTERS.length),
+      byCause: ICD10_CHAPTERS.map((c, i) => ({ icd10Chapter: c.chapter, title: TITLES[i], count: t.deaths.published(time, place, i) })),
+    },
+    marriages: t.marriages.published(time, place, 0),
+    divorces: t.divorces.published(time, place, 0),
   };
+}
+
+/** The time node of a period: a month, a quarter or the year. */
+const timeNode = (p: Period) => (p.kind === 'month' ? p.first : p.kind === 'quarter' ? 12 + p.first / 3 : YEAR);
+
+/** The registered events of a period, by governorate or by month, as parts of its year's suppressed table. */
+export function vitalAnswer(tables: YearTables, period: Period, by: 'governorate' | 'month') {
+  const time = timeNode(period);
+  const rows =
+    by === 'governorate'
+      ? GOVERNORATES.map((g, i) => ({ governorate: g.code, ...present(tables, time, i) }))
+      : TIME.under[time].map((m) => ({ month: monthAt(period.year * 12 + m), ...present(tables, m, NATION) }));
+  return { from: period.from, to: period.to, by, suppressedBelow: SUPPRESS_BELOW, rows, total: present(tables, time, NATION) };
+}
+
+/** Reads the year of the period (at most 216 small documents) and answers from its suppressed table. */
+export async function vitalStatistics(store: VitalCountStore, period: Period, by: 'governorate' | 'month') {
+  const from = monthAt(period.year * 12);
+  const docs = await store.list({ _id: { $gte: from, $lt: `${monthAt(period.year * 12 + 11)}|~` } });
+  return vitalAnswer(cachedYearTables(period.year, docs), period, by);
 }

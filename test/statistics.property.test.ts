@@ -1,0 +1,81 @@
+import fc from 'fast-check';
+import { GOVERNORATES } from '../src/modules/offices/reference';
+import { ICD10_CHAPTERS } from '../src/modules/statistics/icd10';
+import type { VitalCount } from '../src/modules/statistics/model';
+import { periodOf } from '../src/modules/statistics/periods';
+import { vitalAnswer, yearTables } from '../src/modules/statistics/service';
+import { CATEGORIES, cellsOfAnswers, leafOf, PERIODS, recoveredCells, type Cell } from './support/disclosure';
+
+/**
+ * Random years of counters, sparse and small where it is hard (a few governorates and chapters,
+ * counts around the threshold), and every answer the API gives about them: each month, quarter
+ * and the year, by governorate and by month. No linear combination of all the counts published
+ * (sums and differences over nested periods, governorates, sexes and chapters) may give back a
+ * withheld one, and every count from 1 to 4 must be withheld. PROPERTY_RUNS sets the number of years.
+ */
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 50);
+const YEAR = 2026;
+
+const counter = fc.oneof(
+  fc.constantFrom('births.female', 'births.male', 'marriages', 'divorces'),
+  fc.constantFrom(...ICD10_CHAPTERS.slice(0, 4).map((c) => `deaths.byChapter.${c.chapter}`)),
+  fc.constantFrom(...ICD10_CHAPTERS.map((c) => `deaths.byChapter.${c.chapter}`)),
+);
+const entry = fc.record({
+  month: fc.oneof(fc.nat({ max: 2 }), fc.nat({ max: 11 })),
+  governorate: fc.oneof(fc.nat({ max: 2 }), fc.nat({ max: GOVERNORATES.length - 1 })),
+  counter,
+  n: fc.oneof(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 40 })),
+});
+
+function counters(entries: readonly { month: number; governorate: number; counter: string; n: number }[]): VitalCount[] {
+  const docs = new Map<string, VitalCount>();
+  for (const e of entries) {
+    const month = `${YEAR}-${String(e.month + 1).padStart(2, '0')}`;
+    const governorate = GOVERNORATES[e.governorate].code;
+    const id = `${month}|${governorate}`;
+    const d = docs.get(id) ?? { _id: id, month, governorate, seq: 1 };
+    const [group, key, chapter] = e.counter.split('.');
+    if (group === 'births') d.births = { ...d.births, [key]: e.n };
+    if (group === 'deaths') d.deaths = { total: 0, byChapter: { ...d.deaths?.byChapter, [chapter]: e.n } };
+    if (group === 'marriages' || group === 'divorces') d[group] = e.n;
+    docs.set(id, d);
+  }
+  for (const d of docs.values()) if (d.deaths) d.deaths.total = Object.values(d.deaths.byChapter ?? {}).reduce((a, b) => a + b, 0);
+  return [...docs.values()];
+}
+
+/** The true count of each leaf. */
+function leafCounts(docs: readonly VitalCount[]): Float64Array {
+  const counts = new Float64Array(12 * GOVERNORATES.length * CATEGORIES.length);
+  for (const d of docs) {
+    const [m, g] = [Number(d.month.slice(5, 7)) - 1, GOVERNORATES.findIndex((x) => x.code === d.governorate)];
+    counts[leafOf(m, g, 'female')] = d.births?.female ?? 0;
+    counts[leafOf(m, g, 'male')] = d.births?.male ?? 0;
+    for (const [chapter, n] of Object.entries(d.deaths?.byChapter ?? {})) counts[leafOf(m, g, chapter)] = n;
+    counts[leafOf(m, g, 'marriages')] = d.marriages ?? 0;
+    counts[leafOf(m, g, 'divorces')] = d.divorces ?? 0;
+  }
+  return counts;
+}
+
+describe('small-cell suppression across all answers of a year', () => {
+  it(`gives no withheld count back by any combination of published counts, over ${RUNS} random years`, () => {
+    fc.assert(
+      fc.property(fc.array(entry, { minLength: 1, maxLength: 60 }), (entries) => {
+        const docs = counters(entries);
+        const tables = yearTables(YEAR, docs);
+        const cells = cellsOfAnswers(
+          PERIODS(YEAR).flatMap((p) => (['governorate', 'month'] as const).map((by) => vitalAnswer(tables, periodOf(p.from, p.to), by))),
+        );
+        const counts = leafCounts(docs);
+        const truth = (c: Cell) => c.leaves.reduce((n, leaf) => n + counts[leaf], 0);
+        // Published counts are true, and every count from 1 to 4 is withheld.
+        expect(cells.filter((c) => (c.value !== null && c.value !== truth(c)) || (c.value !== null && c.value > 0 && c.value < 5))).toEqual([]);
+        expect(cells.filter((c) => truth(c) > 0 && truth(c) < 5 && c.value !== null)).toEqual([]);
+        expect(recoveredCells(cells).map((i) => ({ cell: cells[i].key, truth: truth(cells[i]) }))).toEqual([]);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
