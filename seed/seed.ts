@@ -19,7 +19,10 @@ const DEMO_USERS = [
   { username: 'admin', password: 'Ziggurat of Ur 2026', role: 'admin', office: 'BGD' },
   { username: 'officer', password: 'Hanging gardens 2026', role: 'officer', office: 'BGD' },
   { username: 'registrar', password: 'Tigris at dawn 2026', role: 'registrar', office: 'BGD' },
-  { username: 'registrar2', password: 'Euphrates at dusk 2026', role: 'registrar', office: 'BSR' },
+  // A second registrar of the same office, for four eyes: a registrar acts on their own office's records only.
+  { username: 'registrar2', password: 'Euphrates at dusk 2026', role: 'registrar', office: 'BGD' },
+  { username: 'registrar.basra', password: 'Shatt al-Arab at noon 2026', role: 'registrar', office: 'BSR' },
+  { username: 'national', password: 'Assyrian winged bull 2026', role: 'national-registrar', office: 'BGD' },
   { username: 'auditor', password: 'Samarra minaret 2026', role: 'auditor', office: 'BGD' },
 ] as const;
 
@@ -151,7 +154,7 @@ async function main() {
     await db.close();
   }
   process.stdout.write('\nDemo accounts (demonstration only):\n');
-  for (const u of DEMO_USERS) process.stdout.write(`  ${u.role.padEnd(10)} ${u.username.padEnd(11)} ${u.password}   office ${u.office}\n`);
+  for (const u of DEMO_USERS) process.stdout.write(`  ${u.role.padEnd(18)} ${u.username.padEnd(15)} ${u.password}   office ${u.office}\n`);
 }
 
 main().catch((err: Error) => {

@@ -1,11 +1,11 @@
 import jwt from 'jsonwebtoken';
-import { allows, needsToken, ROLES } from '../src/http/policy';
+import { allows, needsToken, OFFICE_BOUND, ROLES } from '../src/http/policy';
 import { expressPath } from '../src/http/route';
 import { SCOPES } from '../src/journal/types';
 import { API_ROUTES } from '../src/routes';
 import { randomNin } from '../src/modules/persons/nin';
 import { auth, request, startHarness, type Harness } from './support/harness';
-import { birthDeclaration, enrolParents } from './support/fixtures';
+import { birthDeclaration, declareAndRegister, enrolParents } from './support/fixtures';
 
 let h: Harness;
 beforeAll(async () => {
@@ -163,5 +163,101 @@ describe('authorization matrix', () => {
       expect({ route: route.operationId, added: logged.length - before }).toEqual({ route: route.operationId, added: 1 });
       expect(logged.map((e) => e.route)).toContain(`${route.method.toUpperCase()} ${route.path}`);
     }
+  });
+});
+
+describe('offices', () => {
+  /** A route that acts on an existing record or its certificate (not a read, not a declaration). */
+  const actsOnRecord = (r: (typeof API_ROUTES)[number]) => r.method !== 'get' && /^\/v1\/(records|certificates)\/\{id\}\//.test(r.path);
+
+  it('every route that acts on a record is office-bound and names the office it acts for', () => {
+    const acting = API_ROUTES.filter(actsOnRecord).map((r) => `${r.operationId} ${r.permission}`);
+    expect(acting.length).toBeGreaterThan(0);
+    expect(acting.filter((a) => !OFFICE_BOUND.has(a.split(' ')[1] as never))).toEqual([]);
+    expect(API_ROUTES.filter((r) => OFFICE_BOUND.has(r.permission) && !r.officeOf).map((r) => r.operationId)).toEqual([]);
+  });
+
+  /**
+   * For each office-bound route: a fresh target of office BGD (declared by a BGD officer), and
+   * the request that takes the action. The keys must be every office-bound route.
+   */
+  const actions: Record<string, { prepare(officer: string, registrar: string): Promise<string>; send(path: string, token: string): request.Test }> = {
+    registerRecord: { prepare: declared, send: (path, token) => request(h.app).post(path).set(auth(token)) },
+    rejectRecord: {
+      prepare: declared,
+      send: (path, token) => request(h.app).post(path).set(auth(token)).send({ reason: 'The mother is not who the declaration names' }),
+    },
+    correctRecord: {
+      prepare: declared,
+      send: (path, token) =>
+        request(h.app)
+          .post(path)
+          .set(auth(token))
+          .set('If-Match', '"1"')
+          .send({ changes: { child: { givenName: 'مريم' } }, reason: 'Spelling of the given name' }),
+    },
+    voidRecord: { prepare: registered, send: (path, token) => request(h.app).post(path).set(auth(token)).send({ reason: 'Registered twice by mistake' }) },
+    revokeCertificate: {
+      async prepare(officer, registrar) {
+        const recordId = await registered(officer, registrar);
+        const issued = await request(h.app).post('/v1/certificates').set(auth(officer)).send({ recordId });
+        expect(issued.status).toBe(201);
+        return issued.body.id as string;
+      },
+      send: (path, token) => request(h.app).post(path).set(auth(token)).send({ reason: 'Issued to the wrong applicant' }),
+    },
+  };
+
+  async function declared(officer: string, registrar: string): Promise<string> {
+    const { mother, father } = await enrolParents(h.app, registrar);
+    const res = await request(h.app).post('/v1/births').set(auth(officer)).send(birthDeclaration(mother.nin, father.nin));
+    expect(res.status).toBe(201);
+    return res.body.id as string;
+  }
+
+  async function registered(officer: string, registrar: string): Promise<string> {
+    const { mother, father } = await enrolParents(h.app, registrar);
+    return (await declareAndRegister(h.app, officer, registrar, '/v1/births', birthDeclaration(mother.nin, father.nin))).id;
+  }
+
+  it("refuses a registrar of another office (403 other-office) on every record action, and lets the record's office and a national registrar act", async () => {
+    const bound = API_ROUTES.filter((r) => OFFICE_BOUND.has(r.permission));
+    expect(bound.map((r) => r.operationId).sort()).toEqual(Object.keys(actions).sort());
+    const [officer, setup] = [await h.token('officer', 'BGD'), await h.token('registrar', 'BGD')];
+    const callers = {
+      basra: await h.token('registrar', 'BSR'),
+      baghdad: await h.token('registrar', 'BGD'),
+      // A national registrar of another office still acts on a Baghdad record.
+      national: await h.token('national-registrar', 'BSR'),
+    };
+    const results: string[] = [];
+    for (const route of bound) {
+      const action = actions[route.operationId];
+      const target = await action.prepare(officer, setup);
+      const path = route.path.replace('{id}', target);
+      const recordPath = route.path.startsWith('/v1/records') ? `/v1/records/${target}` : `/v1/certificates/${target}`;
+      const before = (await request(h.app).get(recordPath).set(auth(officer))).body as Record<string, unknown>;
+
+      const foreign = await action.send(path, callers.basra);
+      results.push(`${route.operationId} basra ${foreign.status} ${foreign.body.code}`);
+      expect(foreign.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(foreign.body.detail).toMatch(/belongs to office BGD/);
+      // Refused, it changed nothing.
+      expect((await request(h.app).get(recordPath).set(auth(officer))).body).toEqual(before);
+
+      results.push(`${route.operationId} baghdad ${(await action.send(path, callers.baghdad)).status}`);
+      const again = route.path.replace('{id}', await action.prepare(officer, setup));
+      results.push(`${route.operationId} national ${(await action.send(again, callers.national)).status}`);
+    }
+    expect(results).toEqual(bound.flatMap((r) => [`${r.operationId} basra 403 other-office`, `${r.operationId} baghdad 200`, `${r.operationId} national 200`]));
+  });
+
+  it('keeps reads and declarations national: a Basra officer declares anywhere and reads a Baghdad record', async () => {
+    const basra = await h.token('officer', 'BSR');
+    const id = await declared(await h.token('officer', 'BGD'), await h.token('registrar', 'BGD'));
+    expect((await request(h.app).get(`/v1/records/${id}`).set(auth(basra))).status).toBe(200);
+    const { mother, father } = await enrolParents(h.app, await h.token('registrar', 'BSR'));
+    const mine = await request(h.app).post('/v1/births').set(auth(basra)).send(birthDeclaration(mother.nin, father.nin));
+    expect(mine.body).toMatchObject({ status: 'declared', office: 'BSR' });
   });
 });

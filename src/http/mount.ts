@@ -2,16 +2,18 @@ import { Router, type Request, type Response } from 'express';
 import type { Actor } from '../journal/types';
 import type { Services } from '../services';
 import { onceOnly } from './idempotency';
-import { allows, needsToken } from './policy';
+import { allows, needsToken, OFFICE_BOUND, requireOffice } from './policy';
 import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
 import { Problem, badRequest, forbidden, preconditionFailed, preconditionRequired, unauthorized } from './problem';
 import { expressPath, type AnyRoute, type Reply } from './route';
 import { clean, parse } from './validation';
 
-/** Mounts route specs as: authenticate -> authorize(permission) -> validate -> (idempotency) -> handler. */
+/** Mounts route specs as: authenticate -> authorize(permission, then office) -> validate -> (idempotency) -> handler. */
 export function mountRoutes(services: Services, routes: readonly AnyRoute[]): Router {
   const router = Router();
   for (const spec of routes) {
+    // An office-bound action without the office it acts for would be open to every office.
+    if (OFFICE_BOUND.has(spec.permission) && !spec.officeOf) throw new Error(`${spec.operationId} is office-bound but declares no officeOf`);
     const limiter = spec.rateLimit && rateLimiter(spec.rateLimit(services.config));
     router[spec.method](expressPath(spec.path), async (req, res, next) => {
       try {
@@ -27,6 +29,12 @@ export function mountRoutes(services: Services, routes: readonly AnyRoute[]): Ro
         res.locals.actorId = actor?.id;
         if (limiter) await limiter(req, res);
         const params = parse(spec.params, req.params, 'path');
+        // Authorized by office too, before the rest is read: a record's office never changes once
+        // declared, so checking it ahead of the command is as good as checking it inside.
+        if (spec.officeOf) {
+          if (!actor) throw unauthorized();
+          requireOffice(actor, await spec.officeOf(params, services));
+        }
         const query = parse(spec.query, req.query, 'query');
         const body = readBody(spec, req);
         const ifMatch = spec.needsIfMatch ? versionOf(req.get('If-Match')) : undefined;

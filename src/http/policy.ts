@@ -1,6 +1,7 @@
 import type { Actor, Role, Scope } from '../journal/types';
+import { Problem } from './problem';
 
-export const ROLES: readonly Role[] = ['admin', 'officer', 'registrar', 'auditor', 'citizen'];
+export const ROLES: readonly Role[] = ['admin', 'officer', 'registrar', 'national-registrar', 'auditor', 'citizen'];
 
 /** Open to anyone; any signed-in person; these roles; or a sectoral client holding this scope. */
 type Rule = 'anyone' | 'person' | readonly Role[] | { readonly scope: Scope };
@@ -20,28 +21,28 @@ export const policy = {
   'users.change': ['admin'],
   'clients.manage': ['admin'],
   'imports.create': ['admin'],
-  'offices.list': ['admin', 'officer', 'registrar', 'auditor'],
+  'offices.list': ['admin', 'officer', 'registrar', 'national-registrar', 'auditor'],
   'offices.create': ['admin'],
-  'persons.enrol': ['registrar'],
-  'persons.read': ['officer', 'registrar', 'auditor'],
-  'persons.search': ['officer', 'registrar'],
-  'persons.activation-code': ['officer', 'registrar'],
+  'persons.enrol': ['registrar', 'national-registrar'],
+  'persons.read': ['officer', 'registrar', 'national-registrar', 'auditor'],
+  'persons.search': ['officer', 'registrar', 'national-registrar'],
+  'persons.activation-code': ['officer', 'registrar', 'national-registrar'],
   'citizens.activate': 'anyone',
   'me.read': ['citizen'],
-  'births.declare': ['officer', 'registrar'],
-  'marriages.declare': ['officer', 'registrar'],
-  'divorces.declare': ['officer', 'registrar'],
-  'deaths.declare': ['officer', 'registrar'],
-  'records.read': ['officer', 'registrar', 'auditor'],
-  'records.register': ['registrar'],
-  'records.reject': ['registrar'],
-  'records.correct': ['registrar'],
-  'records.void': ['registrar'],
+  'births.declare': ['officer', 'registrar', 'national-registrar'],
+  'marriages.declare': ['officer', 'registrar', 'national-registrar'],
+  'divorces.declare': ['officer', 'registrar', 'national-registrar'],
+  'deaths.declare': ['officer', 'registrar', 'national-registrar'],
+  'records.read': ['officer', 'registrar', 'national-registrar', 'auditor'],
+  'records.register': ['registrar', 'national-registrar'],
+  'records.reject': ['registrar', 'national-registrar'],
+  'records.correct': ['registrar', 'national-registrar'],
+  'records.void': ['registrar', 'national-registrar'],
   'audit.read': ['auditor', 'admin'],
   'statistics.read': 'anyone',
-  'certificates.issue': ['officer', 'registrar', 'citizen'],
-  'certificates.read': ['officer', 'registrar', 'citizen'],
-  'certificates.revoke': ['registrar'],
+  'certificates.issue': ['officer', 'registrar', 'national-registrar', 'citizen'],
+  'certificates.read': ['officer', 'registrar', 'national-registrar', 'citizen'],
+  'certificates.revoke': ['registrar', 'national-registrar'],
   'certificates.verify': 'anyone',
   'identity.verify': { scope: 'identity:verify' },
   'feed.read': { scope: 'feed:read' },
@@ -50,6 +51,37 @@ export const policy = {
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof policy;
+
+/**
+ * Actions on an existing record that only the staff of the record's office may take (API.md:
+ * register, reject, correct, void, review duplicates, revoke); reads and declarations are
+ * national. A route with one of these permissions names the office it acts on (`officeOf`), and
+ * the mount checks it with `requireOffice` before the handler runs.
+ */
+export const OFFICE_BOUND: ReadonlySet<Permission> = new Set<Permission>([
+  'records.register',
+  'records.reject',
+  'records.correct',
+  'records.void',
+  'certificates.revoke',
+]);
+
+/** Roles that act on the records of every office. */
+export const NATIONAL_ROLES: readonly Role[] = ['national-registrar'];
+
+/** Whether this actor may act on what belongs to this office: its own staff, or a national role. */
+export function actsFor(actor: Pick<Actor, 'role' | 'office'>, office: string): boolean {
+  return (NATIONAL_ROLES as readonly string[]).includes(actor.role) || (actor.office !== undefined && actor.office === office);
+}
+
+/** Refuses staff of another office (403 other-office), naming the office the record belongs to. */
+export function requireOffice(actor: Pick<Actor, 'role' | 'office'>, office: string): void {
+  if (actsFor(actor, office)) return;
+  const yours = actor.office ? `you are staff of ${actor.office}` : 'your account belongs to no office';
+  throw new Problem(403, 'Forbidden', `The record belongs to office ${office}; ${yours}. Only its own staff or a national registrar may act on it`, {
+    code: 'other-office',
+  });
+}
 
 /** Permissions open to anyone: their handlers may have no actor. */
 export type OpenPermission = { [K in Permission]: (typeof policy)[K] extends 'anyone' ? K : never }[Permission];
@@ -74,6 +106,7 @@ export function describeRule(permission: Permission): string {
   const rule: Rule = policy[permission];
   if (rule === 'anyone') return 'Open to anyone.';
   if (rule === 'person') return 'Any signed-in person.';
-  if (Array.isArray(rule)) return `Roles: ${rule.join(', ')}.`;
+  if (Array.isArray(rule))
+    return `Roles: ${rule.join(', ')}.${OFFICE_BOUND.has(permission) ? " Staff of the record's office only, or a national-registrar." : ''}`;
   return `Sectoral clients with scope ${(rule as { scope: Scope }).scope}.`;
 }

@@ -85,12 +85,18 @@ export interface RouteSpec<B extends Schema, Q extends ObjectSchema, P extends O
   secretFields?: readonly string[];
   /** The answer shows people's data: the mount writes the read into the access log of each person in `named`. */
   accessLog?: true;
+  /**
+   * The office the route acts for (a record's, a certificate's record's): required when the
+   * permission is office-bound (policy.ts), and checked by the mount before the handler runs.
+   */
+  officeOf?(params: Out<P>, services: Services): Promise<string>;
   handle(input: RouteInput<Out<B>, Out<Q>, Out<P>>, ctx: RouteContext<Perm, IfMatch>): Promise<Reply>;
 }
 
 /** A route of any shape, as the mount and the OpenAPI generator see it. */
-export interface AnyRoute extends Omit<RouteSpec<Schema, ObjectSchema, ObjectSchema, Permission, boolean>, 'handle' | 'needsIfMatch'> {
+export interface AnyRoute extends Omit<RouteSpec<Schema, ObjectSchema, ObjectSchema, Permission, boolean>, 'handle' | 'needsIfMatch' | 'officeOf'> {
   needsIfMatch?: boolean;
+  officeOf?(params: unknown, services: Services): Promise<string>;
   handle(input: RouteInput<unknown, unknown, unknown>, ctx: RouteContext<Permission, false> & { actor: Actor | undefined; ifMatch?: number }): Promise<Reply>;
 }
 

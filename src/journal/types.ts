@@ -1,6 +1,6 @@
 import type { EventCatalogue, EventType } from '../events';
 
-export type Role = 'admin' | 'officer' | 'registrar' | 'auditor' | 'citizen';
+export type Role = 'admin' | 'officer' | 'registrar' | 'national-registrar' | 'auditor' | 'citizen';
 export const SCOPES = ['identity:verify', 'notifications:write', 'feed:read'] as const;
 export type Scope = (typeof SCOPES)[number];
 

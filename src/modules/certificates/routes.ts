@@ -2,7 +2,7 @@ import { badRequest } from '../../http/problem';
 import { defineRoute } from '../../http/route';
 import type { Services } from '../../services';
 import { errorResponses } from '../common/responses';
-import { findRecord } from '../records/service';
+import { findRecord, recordOffice } from '../records/service';
 import type { CertificateDoc } from './model';
 import { verificationPage } from './page';
 import { certificatePdf } from './pdf';
@@ -126,6 +126,8 @@ export const certificateRoutes = [
     tag: 'Certificates',
     summary: 'Revoke a certificate, with a reason: it verifies as revoked from now on',
     params: certificateParams,
+    // Revocation is for the staff of the certificate's record's office (policy.ts, OFFICE_BOUND).
+    officeOf: async ({ id }, services) => recordOffice(services.records, (await findCertificate(services.certificates, id)).recordId),
     body: revokeBody,
     responses: { 200: { description: 'Revoked', schema: certificateView }, ...errorResponses(400, 401, 403, 404, 409) },
     async handle({ params, body }, ctx) {

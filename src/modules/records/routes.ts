@@ -4,7 +4,8 @@ import { errorResponses } from '../common/responses';
 import type { CivilRecord } from './model';
 import { etagOf, presentRecord } from './presenter';
 import { historyView, reasonBody, recordParams, type RecordSchemas } from './schemas';
-import { correctRecord, findRecord, recordHistory, registerRecord, rejectRecord, voidRecord } from './service';
+import { correctRecord, findRecord, recordHistory, recordOffice, registerRecord, rejectRecord, voidRecord } from './service';
+import type { Services } from '../../services';
 import type { RecordKinds } from './kinds';
 
 /** Everyone a record names, for the access log. */
@@ -16,6 +17,9 @@ const answer = (kinds: RecordKinds, record: CivilRecord) => ({
   headers: { ETag: etagOf(record) },
   named: namedIn(record),
 });
+
+/** Record actions are for the staff of the record's office (the mount checks it: policy.ts, OFFICE_BOUND). */
+const officeOf = (params: { id: string }, services: Services) => recordOffice(services.records, params.id);
 
 export const recordRoutes = ({ recordView, correctionBody }: RecordSchemas) => [
   defineRoute({
@@ -55,6 +59,7 @@ export const recordRoutes = ({ recordView, correctionBody }: RecordSchemas) => [
     tag: 'Records',
     summary: 'Register a declared record (by a registrar other than the declarer)',
     params: recordParams,
+    officeOf,
     responses: { 200: { description: 'Registered', schema: recordView }, ...errorResponses(400, 401, 403, 404, 409, 422) },
     async handle({ params }, ctx) {
       return answer(ctx.services.kinds, await registerRecord(ctx.services, ctx, params.id));
@@ -68,6 +73,7 @@ export const recordRoutes = ({ recordView, correctionBody }: RecordSchemas) => [
     tag: 'Records',
     summary: 'Reject a declared record, with a reason',
     params: recordParams,
+    officeOf,
     body: reasonBody,
     responses: { 200: { description: 'Rejected', schema: recordView }, ...errorResponses(400, 401, 403, 404, 409) },
     async handle({ params, body }, ctx) {
@@ -82,6 +88,7 @@ export const recordRoutes = ({ recordView, correctionBody }: RecordSchemas) => [
     tag: 'Records',
     summary: 'Correct facts of a record; needs If-Match with the ETag read',
     params: recordParams,
+    officeOf,
     body: correctionBody,
     needsIfMatch: true,
     responses: { 200: { description: 'Corrected; version + 1', schema: recordView }, ...errorResponses(400, 401, 403, 404, 409, 412, 422, 428) },
@@ -97,6 +104,7 @@ export const recordRoutes = ({ recordView, correctionBody }: RecordSchemas) => [
     tag: 'Records',
     summary: 'Void a registered record, with a reason',
     params: recordParams,
+    officeOf,
     body: reasonBody,
     responses: { 200: { description: 'Voided', schema: recordView }, ...errorResponses(400, 401, 403, 404, 409) },
     async handle({ params, body }, ctx) {

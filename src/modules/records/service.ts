@@ -25,6 +25,11 @@ export async function findRecord(records: RecordStore, id: string): Promise<Civi
   return record;
 }
 
+/** The office a record belongs to (its declarer's), for the office check of record actions. */
+export async function recordOffice(records: RecordStore, id: string): Promise<string> {
+  return (await findRecord(records, id)).office;
+}
+
 /**
  * Registers a declared record. Four eyes: the registrar must not be the declarer. The number is
  * allocated once per command: a retry after a lost append race reuses it, so races leave no gaps.

@@ -21,9 +21,7 @@ const changeUserBody = z
   .refine((b) => Object.keys(b).length > 0, 'give role, office or disabled')
   .openapi('ChangeUser', { example: { disabled: true } });
 
-const listQuery = z
-  .object({ role: z.enum(['admin', 'officer', 'registrar', 'auditor', 'citizen']).optional(), ...pageQuery(/^u_[A-Za-z0-9_-]{16}$/) })
-  .strict();
+const listQuery = z.object({ role: z.enum([...roleEnum.options, 'citizen']).optional(), ...pageQuery(/^u_[A-Za-z0-9_-]{16}$/) }).strict();
 
 export const userRoutes = [
   defineRoute({

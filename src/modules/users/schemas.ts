@@ -1,6 +1,7 @@
 import { z } from '../../http/zod';
 
-export const roleEnum = z.enum(['admin', 'officer', 'registrar', 'auditor']);
+/** The staff roles an admin may give (a citizen's account comes from activation, never from here). */
+export const roleEnum = z.enum(['admin', 'officer', 'registrar', 'national-registrar', 'auditor']);
 
 export const createUserBody = z
   .object({
@@ -28,7 +29,7 @@ export const userView = z
   .openapi('User');
 
 export interface UserChange {
-  role?: 'admin' | 'officer' | 'registrar' | 'auditor';
+  role?: z.infer<typeof roleEnum>;
   office?: string;
   disabled?: boolean;
 }
