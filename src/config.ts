@@ -152,6 +152,48 @@ const variables = {
     .regex(/^[A-Z]{3}$/)
     .default('BGD')
     .describe('Office of the first admin'),
+  JOURNAL_SIGNING_KEY: z
+    .string()
+    .includes('PRIVATE KEY')
+    .optional()
+    .describe(
+      'The journal-signing key (PEM, PKCS#8, P-256) in the environment: it signs the journal heads, and is kept in JOURNAL_KEYS_DIR to verify them later',
+    ),
+  JOURNAL_KEYS_DIR: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'Folder of the journal-signing keys (PEM, one file per kid; the newest signs, all verify); default DATA_DIR/keys/journal, a key generated there on first start',
+    ),
+  JOURNAL_SIGN_EVERY_ENTRIES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(100)
+    .describe('The journal head is signed at every seq that is a multiple of this'),
+  JOURNAL_SIGN_EVERY_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(86_400)
+    .default(300)
+    .describe('The newest journal head is also signed this often (when it moved), and at shutdown'),
+  IMPORT_MAX_LINE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1_048_576)
+    .default(16_384)
+    .describe('Longest line of a legacy-register import file (NDJSON or CSV), in bytes: a longer line is refused by its number, unread'),
+  AUDIT_PAGE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(16_384)
+    .max(16_777_216)
+    .default(1_048_576)
+    .describe('Byte budget of one page of GET /v1/audit: the page stops early (with `next`) once its entries reach it; at least one entry a page'),
   BODY_LIMIT: z
     .string()
     .regex(/^\d+(b|kb|mb)$/)

@@ -8,6 +8,7 @@ import type { Config } from './config';
 import { resolveEngine } from './db/engine';
 import { publishEngine, unpublishEngine } from './db/open';
 import { schedulePruning } from './maintenance/retention';
+import { scheduleHeadSigning } from './journal/signed-heads';
 import { bootstrapAdmin } from './modules/users/service';
 import { connect, createServices, type Services } from './services';
 import { dispatcherOptions, WebhookDispatcher } from './modules/subscriptions/dispatcher';
@@ -52,6 +53,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
   let server: Server;
   let services: Services;
   let stopPruning = () => {};
+  let stopSigning = async () => {};
   let dispatcher: WebhookDispatcher | undefined;
   try {
     conn = await connect(engine.uri, config.MONGODB_DB);
@@ -62,6 +64,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
     if (engine.health) services.engineHealth = engine.health;
     await bootstrapAdmin(services);
     stopPruning = schedulePruning(services);
+    stopSigning = scheduleHeadSigning(services.journal, config.JOURNAL_SIGN_EVERY_SECONDS, log);
     dispatcher = new WebhookDispatcher(services, dispatcherOptions(config));
     dispatcher.start();
     server = createApp(services).listen(config.PORT, config.HOST);
@@ -70,6 +73,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
   } catch (err) {
     // A failed start leaves nothing running behind it.
     stopPruning();
+    await stopSigning().catch(() => undefined);
     await dispatcher?.stop();
     await conn?.close().catch(() => undefined);
     await unpublishEngine(config);
@@ -104,6 +108,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
         });
         stopPruning();
         await dispatcher?.stop();
+        await stopSigning();
         await services.journal.flush();
         await services.accessLog.flush();
         await db.close();

@@ -6,6 +6,8 @@ import { ProjectionStore } from './db/store';
 import type { EngineHealth } from './db/engine-types';
 import { Metrics } from './http/metrics';
 import { Journal } from './journal/journal';
+import { loadHeadKeys } from './journal/head-keys';
+import { SignedHeads } from './journal/signed-heads';
 import { createKinds } from './kinds';
 import { loadOrCreateKey } from './modules/auth/keys';
 import { AccessLog, accessModel, type AccessEntry } from './modules/access-log/access-log';
@@ -123,8 +125,18 @@ function certificateKeysDir(config: Config, persist: boolean): string | undefine
   return persist ? path.join(config.DATA_DIR, 'keys', 'certificates') : undefined;
 }
 
-/** Builds the services on an open connection: indexes first, then replay of unapplied entries. */
-export async function createServices(conn: Connection, config: Config, log: Logger, opts: { persistKeys: boolean }): Promise<Services> {
+/** Where the journal-signing keys live: the configured folder, the data folder, or memory (tests). */
+function journalKeysDir(config: Config, persist: boolean): string | undefined {
+  if (config.JOURNAL_KEYS_DIR) return config.JOURNAL_KEYS_DIR;
+  return persist ? path.join(config.DATA_DIR, 'keys', 'journal') : undefined;
+}
+
+/**
+ * Builds the services on an open connection: indexes first, then replay of unapplied entries.
+ * A command-line tool (`tool`) never makes a journal-signing key: it signs with the service's when
+ * it finds it, else only verifies.
+ */
+export async function createServices(conn: Connection, config: Config, log: Logger, opts: { persistKeys: boolean; tool?: boolean }): Promise<Services> {
   const db = conn.db;
   if (!db) throw new Error('database connection is not open');
   const models = createModels(conn);
@@ -135,7 +147,8 @@ export async function createServices(conn: Connection, config: Config, log: Logg
   await db.collection('journal').createIndex({ 'actor.id': 1, _id: 1 }); // serves GET /v1/audit?actor=
   await db.collection('journal').createIndex({ entityIds: 1, _id: 1 }); // serves ?recordId= and record history
   await db.collection('journal').createIndex({ idempotencyKey: 1 }); // serves a retried command finding its first entry
-  const journal = new Journal(db, log);
+  const headKeys = await loadHeadKeys({ pem: config.JOURNAL_SIGNING_KEY, dir: journalKeysDir(config, opts.persistKeys), create: !opts.tool });
+  const journal = new Journal(db, log, { heads: new SignedHeads(db, headKeys, log), every: config.JOURNAL_SIGN_EVERY_ENTRIES });
   const key = await loadOrCreateKey('access-token', opts.persistKeys ? config.DATA_DIR : undefined, config.TOKEN_SIGNING_KEY_FILE);
   const webhooks = webhookCollections(db);
   await initWebhookCollections(webhooks);

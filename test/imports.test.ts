@@ -32,6 +32,9 @@ const row = (ref: string, extra: Record<string, unknown> = {}) => ({
 });
 const ndjson = (rows: unknown[]) => rows.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n') + '\n';
 
+const CSV_HEADER =
+  'legacyReference,givenName,fatherName,grandfatherName,familyName,latinGivenName,latinFatherName,latinGrandfatherName,latinFamilyName,sex,dateOfBirth,governorate,district,motherLegacyReference,fatherLegacyReference';
+
 describe('importing the legacy register', () => {
   it('enrols valid rows in journaled batches, links families, and reports rejected rows by line and field', async () => {
     const family = `NJF/1990/${Date.now()}`;
@@ -143,5 +146,32 @@ describe('importing the legacy register', () => {
     const before = await snapshot();
     await rebuildProjections(h.services);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses a line longer than IMPORT_MAX_LINE_BYTES by its number, without holding it, and goes on (NDJSON)', async () => {
+    const ref = `DHK/1975/${Date.now()}`;
+    const huge = JSON.stringify(row(`${ref}/2`, { name: name('كريم'.repeat(1_000_000), 'Karim') })); // about 8 MB
+    const body = ndjson([row(`${ref}/1`), huge, row(`${ref}/3`)]);
+    const res = await request(h.app).post('/v1/imports').set(auth(admin)).set('Content-Type', 'application/x-ndjson').send(body);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ rows: 3, imported: 2, rejected: 1 });
+    expect(res.body.rejections).toEqual([{ line: 2, field: '', reason: 'line 2 is longer than 16384 bytes (IMPORT_MAX_LINE_BYTES), not read' }]);
+  });
+
+  it('stops a CSV at a line longer than the limit, naming it (a record may span lines)', async () => {
+    const ref = `ERB/1977/${Date.now()}`;
+    const header = CSV_HEADER;
+    const ok = `${ref}/1,سعاد,جاسم,محمد,,,,,,female,1980-07-08,IQ-AR,,,`;
+    const long = `${ref}/2,${'س'.repeat(20_000)},جاسم,محمد,,,,,,female,1980-07-08,IQ-AR,,,`;
+    const rows: string[] = [];
+    for await (const r of readRows(Readable.from([[header, ok, long, `${ref}/3,سعاد,جاسم,محمد,,,,,,female,1980-07-08,IQ-AR,,,`].join('\n')]), 'csv', 16_384)) {
+      rows.push(JSON.stringify(r));
+    }
+    expect(rows).toHaveLength(2);
+    expect(JSON.parse(rows[0])).toMatchObject({ line: 2, row: { legacyReference: `${ref}/1` } });
+    expect(JSON.parse(rows[1])).toEqual({
+      line: 3,
+      rejection: { field: '', reason: 'line 3 is longer than 16384 bytes (IMPORT_MAX_LINE_BYTES): it and the rest of the file were not read' },
+    });
   });
 });

@@ -11,7 +11,7 @@ export async function runTool(task: (services: Services) => Promise<number>): Pr
     const db = await openDatabase(config, (m) => process.stderr.write(`${m}\n`));
     let code = 1;
     try {
-      const services = await createServices(db.conn, config, log, { persistKeys: true });
+      const services = await createServices(db.conn, config, log, { persistKeys: true, tool: true });
       code = await task(services);
       // The applied position, so the service (sharing these projections) does not apply it all again.
       await services.journal.flush();

@@ -1,6 +1,8 @@
 import type { Collection, Db } from 'mongodb';
 import { isDuplicateKey } from '../db/errors';
 import { GENESIS_HASH, entryHash } from './hash';
+import type { SignedHead } from './head-signature';
+import type { SignedHeads } from './signed-heads';
 import { EVENT_ROLE, type EventType } from '../events';
 import { entryId, type CommandContext, type EntryDraft, type JournalEntry, type Projector, type StoredEntry } from './types';
 
@@ -44,7 +46,9 @@ export class Journal {
 
   constructor(
     db: Db,
-    private readonly log?: { info(obj: object, msg: string): void },
+    private readonly log?: { info(obj: object, msg: string): void; error(obj: object, msg: string): void },
+    /** Signs the head every `every` entries (and on demand, see signHead); without it nothing is signed. */
+    readonly signing?: { heads: SignedHeads; every: number },
   ) {
     this.entries = db.collection<StoredEntry>('journal');
     this.checkpoints = db.collection<Checkpoint>('journal_checkpoints');
@@ -81,6 +85,28 @@ export class Journal {
   /** Saves the applied position, so a restart replays little. */
   async flush(): Promise<void> {
     await this.serially(async () => this.head && this.saveCheckpoint(this.head));
+  }
+
+  /**
+   * Signs the newest entry as the head (after catching up with other processes), unless it is
+   * signed already: the timer, the heads route and shutdown call it, so the newest signed head is
+   * never older than JOURNAL_SIGN_EVERY_SECONDS, nor than an auditor's last fetch.
+   */
+  signHead(): Promise<SignedHead | undefined> {
+    return this.serially(async () => {
+      if (!this.signing) return undefined;
+      await this.catchUpNow();
+      return this.head && this.head.seq > 0 ? this.signing.heads.sign(this.head) : undefined;
+    });
+  }
+
+  /** The entry is appended and applied whatever happens here: a failed signature is logged and made up for by the next one. */
+  private async signQuietly(head: Head): Promise<void> {
+    try {
+      await this.signing?.heads.sign(head);
+    } catch (err) {
+      this.log?.error({ seq: head.seq, errorName: (err as Error).name }, 'journal head signing failed');
+    }
   }
 
   /** The seq of the newest entry this process has applied. */
@@ -129,6 +155,8 @@ export class Journal {
       }
       this.head = { seq: entry.seq, hash: entry.hash };
       if (entry.seq % CHECKPOINT_EVERY === 0) await this.saveCheckpoint(this.head);
+      // Signed from the entry this process sealed, not from anything read back from the database.
+      if (this.signing && entry.seq % this.signing.every === 0) await this.signQuietly(this.head);
       return entry;
     }
   }

@@ -1,13 +1,35 @@
+import { readFile } from 'node:fs/promises';
 import { ProgressLine } from '../cli/progress';
 import { runTool } from './cli';
+import { parsePinnedKeys } from './head-keys';
+import { readHeadsFile } from './heads-file';
 import { verifyJournal } from './verify';
 
-/** `npm run journal:verify`: recomputes the hash chain, with progress; exit code 0 when intact, 3 when not. */
+const USAGE = 'usage: npm run journal:verify -- [--heads FILE]... [--key FILE]...';
+
+/** `--heads FILE` (signed heads kept elsewhere) and `--key FILE` (a pinned public key), each any number of times. */
+function parseArgs(argv: string[]): { heads: string[]; keys: string[] } {
+  const out = { heads: [] as string[], keys: [] as string[] };
+  for (let i = 0; i < argv.length; i += 2) {
+    const [flag, value] = [argv[i], argv[i + 1]];
+    if ((flag !== '--heads' && flag !== '--key') || !value) throw new Error(USAGE);
+    (flag === '--heads' ? out.heads : out.keys).push(value);
+  }
+  return out;
+}
+
+/**
+ * `npm run journal:verify`: recomputes the hash chain and holds it to every signed head (those
+ * the database holds and those in the --heads files), with progress; exit code 0 when intact, 3 when not.
+ */
 void runTool(async (services) => {
+  const args = parseArgs(process.argv.slice(2));
+  const heads = (await Promise.all(args.heads.map(readHeadsFile))).flat();
+  const pinnedKeys = (await Promise.all(args.keys.map(async (f) => parsePinnedKeys(await readFile(f, 'utf8'))))).flat();
   const total = await services.journal.entries.estimatedDocumentCount();
   const progress = new ProgressLine(total, process.stderr);
   const started = Date.now();
-  const report = await verifyJournal(services.journal, (seq) => progress.update(seq, seq));
+  const report = await verifyJournal(services.journal, { heads, pinnedKeys, onChecked: (seq) => progress.update(seq, seq) });
   progress.update(report.entries, report.entries, true);
   progress.end();
   process.stdout.write(`${JSON.stringify({ ...report, seconds: (Date.now() - started) / 1000 }, null, 2)}\n`);

@@ -1,6 +1,9 @@
+import type { KeyObject } from 'node:crypto';
 import type { Collection } from 'mongodb';
 import { isKnownEvent } from '../events';
 import { GENESIS_HASH, entryHash } from './hash';
+import { headJwk } from './head-keys';
+import { headSignatureProblem, type SignedHead } from './head-signature';
 import type { Journal, RecordedHead } from './journal';
 import { entryId, type StoredEntry } from './types';
 
@@ -19,6 +22,16 @@ export interface IntegrityReport {
   problems: IntegrityProblem[];
   /** Entries of types this version does not know (written by a newer version): counted, not judged. */
   unknownTypes: { seq: number; type: string }[];
+  /** How many signed heads (held and given) were checked, and the newest one the journal still matches. */
+  signedHeads: { checked: number; lastMatching: { seq: number; at: string } | null };
+}
+
+export interface ChainOptions {
+  recordedHead?: RecordedHead | null;
+  /** Signed heads to hold the chain to: each must carry a valid signature of a trusted key and name the hash of its seq. */
+  signedHeads?: SignedHead[];
+  trustedKeys?: ReadonlyMap<string, KeyObject>;
+  onChecked?: (seq: number) => void;
 }
 
 const MAX_LISTED = 100;
@@ -26,20 +39,22 @@ const MAX_LISTED = 100;
 /**
  * Recomputes the whole chain, oldest first, streaming the journal. It goes on past a bad entry,
  * checking each next one against what is stored, and lists every entry that does not fit.
+ * A chain recomputed after an edit verifies on its own; the signed heads are what it then fails:
+ * the hash at a signed seq is no longer the one signed, and only the key's holder could sign anew.
  */
-export async function verifyChain(
-  entries: Collection<StoredEntry>,
-  opts: { recordedHead?: RecordedHead | null; onChecked?: (seq: number) => void } = {},
-): Promise<IntegrityReport> {
+export async function verifyChain(entries: Collection<StoredEntry>, opts: ChainOptions = {}): Promise<IntegrityReport> {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let count = 0;
   let head: IntegrityReport['head'] = null;
   const problems: IntegrityProblem[] = [];
+  const headProblems: IntegrityProblem[] = [];
   const unknownTypes: IntegrityReport['unknownTypes'] = [];
-  const note = (seq: number, problem: string) => {
-    if (problems.length < MAX_LISTED) problems.push({ seq, problem });
+  const note = (seq: number, problem: string, list = problems) => {
+    if (list.length < MAX_LISTED) list.push({ seq, problem });
   };
+  const { bySeq: signed, count: checked } = checkedHeads(opts.signedHeads ?? [], opts.trustedKeys ?? new Map(), (seq, p) => note(seq, p, headProblems));
+  let lastMatching: { seq: number; at: string } | null = null;
   for await (const stored of entries.find({}).sort({ _id: 1 })) {
     const { _id, hash, ...body } = stored;
     if (body.seq !== expectedSeq || _id !== entryId(expectedSeq)) {
@@ -53,20 +68,77 @@ export async function verifyChain(
     head = { seq: body.seq, hash };
     if (opts.recordedHead && body.seq === opts.recordedHead.seq && hash !== opts.recordedHead.hash)
       note(body.seq, `entry ${body.seq} is not the one recorded as the head`);
+    for (const s of signed.get(body.seq) ?? []) {
+      if (s.hash === hash) lastMatching = { seq: s.seq, at: s.at };
+      else {
+        const since = lastMatching ? `after seq ${lastMatching.seq} (signed ${lastMatching.at})` : 'before it';
+        note(
+          body.seq,
+          `entry ${body.seq} is not the one signed as the head at ${s.at} (key ${s.kid}): the journal was rewritten at seq ${body.seq} or ${since}`,
+          headProblems,
+        );
+      }
+    }
     opts.onChecked?.(body.seq);
     count++;
     expectedSeq++;
   }
-  // The newest entries deleted: the chain itself still verifies, the recorded head does not.
+  // The newest entries deleted: the chain itself still verifies, the recorded and signed heads do not.
   const lastSeq = head?.seq ?? 0;
   if (opts.recordedHead && opts.recordedHead.seq > lastSeq) {
     note(lastSeq + 1, `entries ${lastSeq + 1} to ${opts.recordedHead.seq} are missing: the journal was cut short after seq ${lastSeq}`);
   }
-  if (problems.length === 0) return { ok: true, entries: count, head, problems, unknownTypes };
-  return { ok: false, entries: count, head, firstBadSeq: problems[0].seq, problem: problems[0].problem, problems, unknownTypes };
+  const beyond = [...signed.keys()].filter((seq) => seq > lastSeq);
+  if (beyond.length > 0) {
+    const newest = Math.max(...beyond);
+    note(
+      lastSeq + 1,
+      `entries ${lastSeq + 1} to ${newest} are missing: a head signed for seq ${newest} shows the journal was cut short after seq ${lastSeq}`,
+      headProblems,
+    );
+  }
+  // Stable: on one seq the chain's own finding comes before the signed heads'.
+  const all = [...problems, ...headProblems].sort((a, b) => a.seq - b.seq).slice(0, MAX_LISTED);
+  const report = { entries: count, head, problems: all, unknownTypes, signedHeads: { checked, lastMatching } };
+  if (all.length === 0) return { ok: true, ...report };
+  return { ok: false, ...report, firstBadSeq: all[0].seq, problem: all[0].problem };
 }
 
-/** Verifies the journal's chain against its recorded head. */
-export async function verifyJournal(journal: Journal, onChecked?: (seq: number) => void): Promise<IntegrityReport> {
-  return verifyChain(journal.entries, { recordedHead: await journal.recordedHead(), ...(onChecked ? { onChecked } : {}) });
+/** The heads whose signature holds, by seq (duplicates dropped); the others are reported as problems at their seq. */
+function checkedHeads(
+  heads: SignedHead[],
+  trusted: ReadonlyMap<string, KeyObject>,
+  report: (seq: number, problem: string) => void,
+): { bySeq: Map<number, SignedHead[]>; count: number } {
+  const bySeq = new Map<number, SignedHead[]>();
+  const seen = new Set<string>();
+  for (const h of heads) {
+    const id = `${h.seq}:${h.hash}:${h.at}:${h.signature}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const problem = headSignatureProblem(h, trusted);
+    if (problem) report(h.seq, problem);
+    else bySeq.set(h.seq, [...(bySeq.get(h.seq) ?? []), h]);
+  }
+  return { bySeq, count: seen.size };
+}
+
+/**
+ * Verifies the journal's chain against its recorded head and every signed head: those the
+ * database holds and those given (an auditor's own copies), with the journal's trusted keys and
+ * any pinned ones.
+ */
+export async function verifyJournal(
+  journal: Journal,
+  opts: { heads?: SignedHead[]; pinnedKeys?: KeyObject[]; onChecked?: (seq: number) => void } = {},
+): Promise<IntegrityReport> {
+  const held = journal.signing ? await journal.signing.heads.all() : [];
+  const trustedKeys = new Map(journal.signing?.heads.keys.trusted ?? []);
+  for (const key of opts.pinnedKeys ?? []) trustedKeys.set(headJwk(key).kid, key);
+  return verifyChain(journal.entries, {
+    recordedHead: await journal.recordedHead(),
+    signedHeads: [...held, ...(opts.heads ?? [])],
+    trustedKeys,
+    ...(opts.onChecked ? { onChecked: opts.onChecked } : {}),
+  });
 }

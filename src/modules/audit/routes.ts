@@ -1,9 +1,7 @@
 import { defineRoute } from '../../http/route';
 import { z } from '../../http/zod';
-import { presentEntry } from '../../journal/presenter';
-import { pageById } from '../../db/page';
-import { entryId } from '../../journal/types';
 import { verifyJournal } from '../../journal/verify';
+import { auditPage } from './page';
 import { errorResponses } from '../common/responses';
 import { recordId } from '../common/schemas';
 import { isValidNin } from '../persons/nin';
@@ -21,7 +19,7 @@ const auditQuery = z
   })
   .strict();
 
-const auditPage = z.object({ items: z.array(journalEntryView), next: z.number().int().nullable() }).openapi('AuditPage');
+const auditPageView = z.object({ items: z.array(journalEntryView), next: z.number().int().nullable() }).openapi('AuditPage');
 
 const integrityView = z
   .object({
@@ -32,8 +30,48 @@ const integrityView = z
     problem: z.string().optional(),
     problems: z.array(z.object({ seq: z.number().int(), problem: z.string() })),
     unknownTypes: z.array(z.object({ seq: z.number().int(), type: z.string() })),
+    signedHeads: z
+      .object({ checked: z.number().int(), lastMatching: z.object({ seq: z.number().int(), at: z.string() }).nullable() })
+      .openapi({ description: 'The signed heads held that were checked, and the newest one the journal still matches' }),
   })
   .openapi('Integrity');
+
+const headsQuery = z
+  .object({
+    after: z.coerce.number().int().min(0).default(0),
+    limit: z.coerce.number().int().min(1).max(1000).default(1000),
+  })
+  .strict();
+
+const signedHeadView = z
+  .object({
+    seq: z.number().int(),
+    hash: z.string(),
+    at: z.string().openapi({ description: 'When it was signed' }),
+    signature: z.string().openapi({ description: 'base64url ES256 signature (r || s) of the canonical JSON {"at":…,"hash":…,"seq":…}' }),
+    kid: z.string(),
+  })
+  .openapi('SignedJournalHead');
+
+const headsPage = z
+  .object({
+    items: z.array(signedHeadView),
+    next: z.number().int().nullable(),
+    keys: z
+      .array(
+        z.object({
+          kty: z.literal('EC'),
+          crv: z.literal('P-256'),
+          x: z.string(),
+          y: z.string(),
+          kid: z.string(),
+          use: z.literal('sig'),
+          alg: z.literal('ES256'),
+        }),
+      )
+      .openapi({ description: 'The public keys of the journal heads (pin them: a key that changes unannounced is a warning)' }),
+  })
+  .openapi('SignedJournalHeads');
 
 export const auditRoutes = [
   defineRoute({
@@ -45,16 +83,26 @@ export const auditRoutes = [
     summary: 'Journal entries after a seq, filtered by actor or record',
     query: auditQuery,
     accessLog: true,
-    responses: { 200: { description: 'Entries, oldest first; `next` is the `after` of the next page', schema: auditPage }, ...errorResponses(400, 401, 403) },
+    responses: {
+      200: {
+        description:
+          'Entries, oldest first; `next` is the `after` of the next page. A page stops early, before `limit`, once its entries reach AUDIT_PAGE_MAX_BYTES (at least one entry a page)',
+        schema: auditPageView,
+      },
+      ...errorResponses(400, 401, 403),
+    },
     async handle({ query }, { services }) {
       const filter = { ...(query.actor ? { 'actor.id': query.actor } : {}), ...(query.recordId ? { entityIds: query.recordId } : {}) };
-      const page = await pageById(services.journal.entries, filter, { limit: query.limit, after: entryId(query.after) });
-      const items = page.items;
+      const page = await auditPage(services.journal.entries, filter, {
+        after: query.after,
+        limit: query.limit,
+        maxBytes: services.config.AUDIT_PAGE_MAX_BYTES,
+      });
       return {
         status: 200,
-        body: { items: items.map(presentEntry), next: page.last === null ? null : Number(page.last) },
+        body: page,
         // Entries carry personal data: the people they name see this read in their access log.
-        named: items.flatMap((e) => e.entityIds.filter(isValidNin)),
+        named: page.items.flatMap((e) => e.entityIds.filter(isValidNin)),
       };
     },
   }),
@@ -64,10 +112,36 @@ export const auditRoutes = [
     operationId: 'verifyJournal',
     permission: 'audit.read',
     tag: 'Audit',
-    summary: 'Recompute the hash chain of the whole journal',
-    responses: { 200: { description: 'The result; on tampering ok is false with the first bad seq', schema: integrityView }, ...errorResponses(401, 403) },
+    summary: 'Recompute the hash chain of the whole journal and hold it to the recorded head and every signed head held',
+    responses: {
+      200: {
+        description:
+          'The result; on tampering ok is false with the first bad seq (for a rewritten chain, the seq of the first signed head it no longer matches)',
+        schema: integrityView,
+      },
+      ...errorResponses(401, 403),
+    },
     async handle(_input, { services }) {
       return { status: 200, body: await verifyJournal(services.journal) };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/v1/audit/heads',
+    operationId: 'listSignedJournalHeads',
+    permission: 'audit.read',
+    tag: 'Audit',
+    summary: 'Signed journal heads after a seq, to keep outside the database; the newest head is signed first when it is not yet',
+    query: headsQuery,
+    responses: {
+      200: { description: 'Signed heads, oldest first, with the public keys that verify them; `next` is the `after` of the next page', schema: headsPage },
+      ...errorResponses(400, 401, 403),
+    },
+    async handle({ query }, { services }) {
+      // Signed on demand: the copy an auditor fetches now covers the journal up to now.
+      await services.journal.signHead();
+      const page = services.journal.signing ? await services.journal.signing.heads.page(query.after, query.limit) : { items: [], next: null };
+      return { status: 200, body: { ...page, keys: services.journal.signing?.heads.keys.jwks ?? [] } };
     },
   }),
 ];

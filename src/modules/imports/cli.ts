@@ -40,7 +40,7 @@ void runTool(async (services) => {
   });
   const ctx = { actor: { id: `import:${os.userInfo().username}`, role: 'system' as const }, requestId: `import-${Date.now()}` };
   const started = Date.now();
-  const result = await importLegacyRegister(services, ctx, readRows(input, formatOfFile(args.file)), {
+  const result = await importLegacyRegister(services, ctx, readRows(input, formatOfFile(args.file), services.config.IMPORT_MAX_LINE_BYTES), {
     source: args.file.split('/').pop() ?? args.file,
     batchSize: args.batch,
     onRejection: (r) => report.write(`${JSON.stringify(r)}\n`),

@@ -1,10 +1,10 @@
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { cleanText } from '../../http/text';
 import { z } from '../../http/zod';
 import { isoDate, personName, place, sex } from '../common/schemas';
 import { legacyReference } from '../persons/schemas';
+import { boundedLines, capLines } from './lines';
 
 /** One person of the legacy register, as an import file gives it (NDJSON: one such object a line). */
 export const legacyRow = z
@@ -61,12 +61,28 @@ export type ImportFormat = 'ndjson' | 'csv';
 /** A row as read: its line number, and either the parsed row or why it was refused. */
 export type ReadRow = { line: number; row: LegacyRow } | { line: number; rejection: { field: string; reason: string } };
 
-/** Reads rows from a stream of NDJSON or CSV, validating each; never throws for a bad row. */
-export async function* readRows(input: Readable, format: ImportFormat): AsyncGenerator<ReadRow> {
+/** The longest line read when the caller does not say (IMPORT_MAX_LINE_BYTES's default). */
+export const DEFAULT_MAX_LINE_BYTES = 16_384;
+
+const tooLong = (line: number, maxBytes: number, rest: string) => ({
+  line,
+  rejection: { field: '', reason: `line ${line} is longer than ${maxBytes} bytes (IMPORT_MAX_LINE_BYTES)${rest}` },
+});
+
+/**
+ * Reads rows from a stream of NDJSON or CSV, validating each; never throws for a bad row. No line
+ * longer than `maxLineBytes` is held in memory: in NDJSON it is refused by its number and the next
+ * line read; in CSV (where a record may span lines) reading ends there, refused likewise.
+ */
+export async function* readRows(input: Readable, format: ImportFormat, maxLineBytes = DEFAULT_MAX_LINE_BYTES): AsyncGenerator<ReadRow> {
   if (format === 'ndjson') {
-    let line = 0;
-    for await (const text of createInterface({ input, crlfDelay: Infinity })) {
-      line++;
+    for await (const read of boundedLines(input, maxLineBytes)) {
+      const line = read.line;
+      if ('tooLong' in read) {
+        yield tooLong(line, maxLineBytes, ', not read');
+        continue;
+      }
+      const text = read.text;
       if (text.trim() === '') continue;
       let value: unknown;
       try {
@@ -79,7 +95,13 @@ export async function* readRows(input: Readable, format: ImportFormat): AsyncGen
     }
     return;
   }
-  const parser = input.pipe(parse({ columns: true, info: true, skip_empty_lines: true, trim: true, relax_column_count: false, bom: true }));
+  let cutAt: number | undefined;
+  const capped = input.pipe(capLines(maxLineBytes, (line) => (cutAt = line)));
+  // max_record_size: a record of many short lines (inside quotes) is bounded too.
+  const parser = capped.pipe(
+    parse({ columns: true, info: true, skip_empty_lines: true, trim: true, relax_column_count: false, bom: true, max_record_size: maxLineBytes }),
+  );
+  let unreadable: ReadRow | undefined;
   try {
     for await (const record of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
       yield validate(record.info.lines, csvToRow(record.record));
@@ -87,8 +109,11 @@ export async function* readRows(input: Readable, format: ImportFormat): AsyncGen
   } catch (err) {
     // A CSV that cannot be parsed further (an unclosed quote, a wrong column count) ends the file.
     const line = (err as { lines?: number }).lines ?? 0;
-    yield { line, rejection: { field: '', reason: `unreadable CSV from here on: ${(err as Error).message}` } };
+    unreadable = { line, rejection: { field: '', reason: `unreadable CSV from here on: ${(err as Error).message}` } };
   }
+  // Cut at a long line inside a quoted field, the parser fails at the cut: the long line is the reason.
+  if (cutAt !== undefined && (!unreadable || unreadable.line >= cutAt)) yield tooLong(cutAt, maxLineBytes, ': it and the rest of the file were not read');
+  else if (unreadable) yield unreadable;
 }
 
 function validate(line: number, value: unknown): ReadRow {

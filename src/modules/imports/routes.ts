@@ -36,7 +36,7 @@ export const importRoutes = [
     async handle({ stream, headers }, ctx) {
       const rejections: Rejection[] = [];
       const format = String(headers['content-type']).startsWith('text/csv') ? 'csv' : 'ndjson';
-      const report = await importLegacyRegister(ctx.services, ctx, readRows(stream!, format), {
+      const report = await importLegacyRegister(ctx.services, ctx, readRows(stream!, format, ctx.services.config.IMPORT_MAX_LINE_BYTES), {
         source: 'upload',
         onRejection: (r) => {
           if (rejections.length < LISTED) rejections.push(r);
