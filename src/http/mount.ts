@@ -15,10 +15,13 @@ export function mountRoutes(services: Services, routes: readonly AnyRoute[]): Ro
   for (const spec of routes) {
     const limiter = spec.rateLimit && rateLimiter(spec.rateLimit(services.config));
     router[spec.method](expressPath(spec.path), async (req, res, next) => {
+      let actor: Actor | undefined;
+      // A sectoral client is not told what a rule's detail quotes of the registry (see Problem.forClient).
+      const shown = (err: unknown) => (actor?.role === 'client' && err instanceof Problem ? err.forClient() : err);
       try {
         const open = !needsToken(spec.permission);
         // An open route ignores a stale or foreign token rather than refusing the caller.
-        const actor = await authenticate(req, services).catch((err: unknown) => {
+        actor = await authenticate(req, services).catch((err: unknown) => {
           if (open) return undefined;
           throw err;
         });
@@ -32,11 +35,16 @@ export function mountRoutes(services: Services, routes: readonly AnyRoute[]): Ro
         const ifMatch = spec.needsIfMatch ? versionOf(req.get('If-Match')) : undefined;
         const ctx = { actor, services, requestId: req.id as string, ip: req.ip, ...(ifMatch !== undefined ? { ifMatch } : {}) };
         // The Idempotency-Key's hash travels with the command into its journal entry (see onceOnly).
+        // Converted here too, so that an Idempotency-Key replay answers what the client was told.
         const run = (idempotencyKey?: string) =>
-          spec.handle(
-            { body, query, params, headers: req.headers, ...(spec.streamBody ? { stream: req } : {}) },
-            { ...ctx, ...(idempotencyKey ? { idempotencyKey } : {}) },
-          );
+          spec
+            .handle(
+              { body, query, params, headers: req.headers, ...(spec.streamBody ? { stream: req } : {}) },
+              { ...ctx, ...(idempotencyKey ? { idempotencyKey } : {}) },
+            )
+            .catch((err: unknown) => {
+              throw shown(err);
+            });
         const key = req.get('Idempotency-Key');
         // A streamed body cannot be hashed up front: those routes are safe to retry by design.
         const reply =
@@ -49,7 +57,7 @@ export function mountRoutes(services: Services, routes: readonly AnyRoute[]): Ro
         }
         send(res, reply);
       } catch (err) {
-        next(err);
+        next(shown(err));
       }
     });
   }
