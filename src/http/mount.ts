@@ -16,8 +16,15 @@ export function mountRoutes(services: Services, routes: readonly AnyRoute[]): Ro
     const limiter = spec.rateLimit && rateLimiter(spec.rateLimit(services.config));
     router[spec.method](expressPath(spec.path), async (req, res, next) => {
       let actor: Actor | undefined;
-      // A sectoral client is not told what a rule's detail quotes of the registry (see Problem.forClient).
-      const shown = (err: unknown) => (actor?.role === 'client' && err instanceof Problem ? err.forClient() : err);
+      // A sectoral client is not told what a rule's detail quotes of the registry (see
+      // Problem.forClient); the rule's own code goes into the request's log line, for an office
+      // the client asks with the request id.
+      const shown = (err: unknown) => {
+        if (actor?.role !== 'client' || !(err instanceof Problem)) return err;
+        const told = err.forClient();
+        if (told !== err) res.locals.ruleCode ??= err.extra.code;
+        return told;
+      };
       try {
         const open = !needsToken(spec.permission);
         // An open route ignores a stale or foreign token rather than refusing the caller.

@@ -32,8 +32,8 @@ export class Problem extends Error {
   /**
    * The answer for a sectoral client (role 'client'). Every rule violation, present or future,
    * keeps its code but loses its detail, unless the rule said what a client may see (its
-   * `client` view); other problems are about the request itself and go as they are. The view
-   * is its own view, so converting twice changes nothing.
+   * `client` view); other problems are about the request itself and go as they are. A view is
+   * its own view: converting twice gives the same problem back.
    */
   forClient(): Problem {
     const code = this.extra.code ?? 'rule-violation';
@@ -47,7 +47,8 @@ export class Problem extends Error {
               "Refused under the registry's rule named by `code`. The reasons quote the registry's records and are shown to registry staff only; a civil registry office can tell you more (quote this answer's X-Request-Id).",
           }
         : undefined);
-    if (!view) return this;
+    const already = view && this.status === view.status && this.extra.code === view.code && this.message === view.detail;
+    if (!view || already) return this;
     return new Problem(view.status, RULE_STATUSES[view.status] ?? this.title, view.detail, {
       code: view.code,
       client: view,
