@@ -74,7 +74,15 @@ const variables = {
     .default('with-court-reference')
     .describe('Whether a man with a marriage in force may marry again: never, with a court reference, or always'),
   RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600).describe('Requests per minute and address to the public statistics'),
-  RATE_LIMIT_IDENTITY_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600).describe('Identity verifications per minute and client'),
+  RATE_LIMIT_IDENTITY_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(600)
+    .describe(
+      'Identity verifications per minute and client, counted by item across all instances: a batch of n items (at most 500, each NIN once) spends n; also the cap on requests per minute and client, per instance',
+    ),
   TOKEN_SIGNING_KEY_FILE: z
     .string()
     .min(1)

@@ -137,11 +137,11 @@ describe('authorization matrix', () => {
       getRecord: () => request(h.app).get(`/v1/records/${id}`).set(auth(officer)),
       getRecordHistory: () => request(h.app).get(`/v1/records/${id}/history`).set(auth(registrar)),
       listJournalEntries: () => request(h.app).get('/v1/audit').query({ recordId: id }).set(auth(auditor)),
-      verifyIdentity: () => request(h.app).post('/v1/identity/verification').send({ nin: mother.nin }).set(auth(client)),
+      verifyIdentity: () => request(h.app).post('/v1/identity/verification').send({ nin: mother.nin, dateOfBirth: '1995-04-02' }).set(auth(client)),
       verifyIdentityBatch: () =>
         request(h.app)
           .post('/v1/identity/verification:batch')
-          .send({ items: [{ nin: mother.nin }] })
+          .send({ items: [{ nin: mother.nin, dateOfBirth: '1995-04-02' }] })
           .set(auth(client)),
       issueCertificate: () => request(h.app).post('/v1/certificates').send({ recordId: id }).set(auth(officer)),
       getCertificate: () => request(h.app).get(`/v1/certificates/${certificate.id}`).set(auth(officer)),

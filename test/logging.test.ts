@@ -34,4 +34,24 @@ describe('logs', () => {
       expect(all).not.toContain(secret);
     }
   });
+
+  it("log the rule behind a client's refusal, which the client is told only as registry-mismatch", async () => {
+    const hospital = await h.clientToken(['notifications:write']);
+    const { father } = await enrolParents(h.app, await h.token('registrar'));
+    const res = await request(h.app)
+      .post('/v1/notifications/deaths')
+      .set(auth(hospital))
+      .set('X-Request-Id', 'trace-rule-12345')
+      .send({
+        notificationId: 'L-1',
+        facility: { name: 'Basra Teaching Hospital', governorate: 'IQ-BA' },
+        deceased: { nin: father.nin },
+        dateOfDeath: '1975-06-15',
+        causeOfDeath: { icd10: 'I21.9' },
+        certifier: { type: 'physician', name: 'Dr. Huda Salim' },
+      });
+    expect(res.body.code).toBe('registry-mismatch');
+    const line = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((e) => e.requestId === 'trace-rule-12345');
+    expect(line).toMatchObject({ status: 422, rule: 'before-birth' });
+  });
 });

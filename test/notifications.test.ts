@@ -1,6 +1,7 @@
 import { auth, request, startHarness, type Harness } from './support/harness';
 import { contractChecker } from './support/contract';
-import { enrolParents } from './support/fixtures';
+import { birthDeclaration, enrolParents } from './support/fixtures';
+import { randomNin } from '../src/modules/persons/nin';
 import { NIN_SYSTEM } from '../src/modules/notifications/fhir';
 
 let h: Harness;
@@ -180,7 +181,77 @@ describe('hospital notifications', () => {
       certifier: { name: 'Huda Salim' },
     });
 
+    // A second death is refused; the hospital is told no more than for any mismatch (see below).
     const again = await notify('deaths', { ...ours, notificationId: 'BTH-2026-004412' });
-    expect([again.status, again.body.code]).toEqual([409, 'already-deceased']);
+    expect([again.status, again.body.code]).toEqual([422, 'registry-mismatch']);
+  });
+});
+
+const deathOf = (notificationId: string, nin: string, dateOfDeath: string) => ({
+  notificationId,
+  facility: { name: 'Basra Teaching Hospital', governorate: 'IQ-BA' },
+  deceased: { nin },
+  dateOfDeath,
+  causeOfDeath: { icd10: 'I21.9' },
+  certifier: { type: 'physician', name: 'Dr. Huda Salim' },
+});
+
+/** What an answer may not carry to a client: a date, a record id, a sex. */
+const REGISTRY_DATA = /\d{4}-\d{2}-\d{2}|r_[A-Za-z0-9_-]{6,}|\b(fe)?male\b/;
+
+describe("what a hospital is told when the registry's rules refuse its notification", () => {
+  it('one answer, without registry data, for a death before the birth, a second death, an unknown NIN and a male mother', async () => {
+    const { mother, father } = await enrolParents(h.app, registrar);
+    const beforeBirth = await notify('deaths', deathOf('M-1', father.nin, '1975-06-15'));
+    const unknown = await notify('deaths', deathOf('M-2', randomNin(), '2026-05-02'));
+    const registeredDeath = await notify('deaths', deathOf('M-3', mother.nin, '2026-05-02'));
+    expect((await request(h.app).post(`/v1/records/${registeredDeath.body.recordId}/registration`).set(auth(registrar))).status).toBe(200);
+    const secondDeath = await notify('deaths', deathOf('M-4', mother.nin, '2026-05-03'));
+    const maleMother = await notify('births', birth('M-5', father.nin));
+    const unknownMother = await notify('births', birth('M-6', randomNin()));
+    const answers = { beforeBirth, unknown, secondDeath, maleMother, unknownMother };
+    for (const [name, res] of Object.entries(answers)) {
+      expectContract(res);
+      expect({ name, status: res.status, code: res.body.code }).toEqual({ name, status: 422, code: 'registry-mismatch' });
+      expect({ name, leaks: REGISTRY_DATA.exec(JSON.stringify(res.body))?.[0] }).toEqual({ name, leaks: undefined });
+      // The same words whether the NIN exists or not: the answer is no test of a NIN.
+      expect(res.body).toEqual(unknown.body);
+    }
+  });
+
+  it('staff see the rule and the registry data that explains it', async () => {
+    const { father } = await enrolParents(h.app, registrar);
+    const death = { deceased: { nin: father.nin }, dateOfDeath: '1975-06-15', placeOfDeath: { governorate: 'IQ-BG' }, causeOfDeath: { icd10: 'I21.9' } };
+    const staff = await request(h.app).post('/v1/deaths').set(auth(officer)).send(death);
+    expect([staff.status, staff.body.code]).toEqual([422, 'before-birth']);
+    expect(staff.body.detail).toContain('(1990-09-17)');
+    const maleMother = await request(h.app).post('/v1/births').set(auth(officer)).send(birthDeclaration(father.nin));
+    expect([maleMother.status, maleMother.body.code, maleMother.body.detail]).toEqual([422, 'mother-not-female', 'The mother is recorded as male']);
+  });
+
+  it('checks what the hospital sent alone first, and tells it as it is, known NIN or not', async () => {
+    const { father } = await enrolParents(h.app, registrar);
+    const known = await notify('deaths', deathOf('F-1', father.nin, '2999-01-01'));
+    const unknown = await notify('deaths', deathOf('F-2', randomNin(), '2999-01-01'));
+    expect([known.status, known.body.code]).toEqual([422, 'date-in-future']);
+    expect(known.body.detail).toContain('2999-01-01');
+    expect(unknown.body).toEqual(known.body);
+    const futureBirth = await notify('births', birth('F-3', randomNin(), { date: '2999-01-01' }));
+    expect([futureBirth.status, futureBirth.body.code]).toEqual([422, 'date-in-future']);
+  });
+
+  it('an Idempotency-Key replay answers what the hospital was told, not the staff detail', async () => {
+    const { father } = await enrolParents(h.app, registrar);
+    const send = () =>
+      request(h.app)
+        .post('/v1/notifications/deaths')
+        .set(auth(hospital))
+        .set('Idempotency-Key', 'replay-key-0001')
+        .send(deathOf('I-1', father.nin, '1975-06-15'));
+    const first = await send();
+    const replay = await send();
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect([replay.status, replay.body]).toEqual([first.status, first.body]);
+    expect(replay.body.code).toBe('registry-mismatch');
   });
 });

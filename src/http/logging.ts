@@ -36,6 +36,8 @@ export function requestLog(log: Logger): RequestHandler {
           status: res.statusCode,
           ms: Number(process.hrtime.bigint() - started) / 1e6,
           actor: res.locals.actorId,
+          // The rule behind a client's refusal, which the client is told only as a code of its own.
+          ...(res.locals.ruleCode ? { rule: res.locals.ruleCode as string } : {}),
         },
         'request',
       );

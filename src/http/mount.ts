@@ -16,6 +16,16 @@ export function mountRoutes(services: Services, routes: readonly AnyRoute[]): Ro
     if (OFFICE_BOUND.has(spec.permission) && !spec.officeOf) throw new Error(`${spec.operationId} is office-bound but declares no officeOf`);
     const limiter = spec.rateLimit && rateLimiter(spec.rateLimit(services.config));
     router[spec.method](expressPath(spec.path), async (req, res, next) => {
+      let actor: Actor | undefined;
+      // A sectoral client is not told what a rule's detail quotes of the registry (see
+      // Problem.forClient); the rule's own code goes into the request's log line, for an office
+      // the client asks with the request id.
+      const shown = (err: unknown) => {
+        if (actor?.role !== 'client' || !(err instanceof Problem)) return err;
+        const told = err.forClient();
+        if (told !== err) res.locals.ruleCode ??= err.extra.code;
+        return told;
+      };
       try {
         const open = !needsToken(spec.permission);
         // An open route ignores a stale or foreign token rather than refusing the caller.
@@ -23,7 +33,7 @@ export function mountRoutes(services: Services, routes: readonly AnyRoute[]): Ro
           if (open) return undefined;
           throw err;
         });
-        const actor = caller?.actor;
+        actor = caller?.actor;
         if (!open && !actor) throw unauthorized();
         if (!allows(spec.permission, actor)) throw forbidden();
         res.locals.actorId = actor?.id;
@@ -47,11 +57,16 @@ export function mountRoutes(services: Services, routes: readonly AnyRoute[]): Ro
           ...(ifMatch !== undefined ? { ifMatch } : {}),
         };
         // The Idempotency-Key's hash travels with the command into its journal entry (see onceOnly).
+        // Converted here too, so that an Idempotency-Key replay answers what the client was told.
         const run = (idempotencyKey?: string) =>
-          spec.handle(
-            { body, query, params, headers: req.headers, ...(spec.streamBody ? { stream: req } : {}) },
-            { ...ctx, ...(idempotencyKey ? { idempotencyKey } : {}) },
-          );
+          spec
+            .handle(
+              { body, query, params, headers: req.headers, ...(spec.streamBody ? { stream: req } : {}) },
+              { ...ctx, ...(idempotencyKey ? { idempotencyKey } : {}) },
+            )
+            .catch((err: unknown) => {
+              throw shown(err);
+            });
         const key = req.get('Idempotency-Key');
         // Only a caller we know has answers kept for it: without a bearer token (sign-in, refresh,
         // the client-credentials grant, activation) an address is no identity (a NAT, a proxy),
@@ -71,7 +86,7 @@ export function mountRoutes(services: Services, routes: readonly AnyRoute[]): Ro
         }
         send(res, reply);
       } catch (err) {
-        next(err);
+        next(shown(err));
       }
     });
   }

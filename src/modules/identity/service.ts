@@ -46,7 +46,10 @@ function nameAgrees(name: PersonName, field: NameField, value: string): boolean 
   return stored !== undefined && latinNameKey(stored, field === 'familyName') === latinNameKey(value, field === 'familyName');
 }
 
-/** Which claimed fields agree with the registry; nothing of the person leaves but `alive`. */
+/**
+ * Which claimed fields agree with the registry; nothing of the person leaves but `alive`, and
+ * that only when every claimed field agrees (else null: a partial claim learns nothing more).
+ */
 export function compareIdentity(found: Compared | null, claimed: Claimed) {
   const person = found ?? NOBODY;
   const fields: Record<string, boolean> = {};
@@ -56,11 +59,19 @@ export function compareIdentity(found: Compared | null, claimed: Claimed) {
   }
   if (claimed.dateOfBirth !== undefined) fields.dateOfBirth = person.dateOfBirth === claimed.dateOfBirth && found !== null;
   if (claimed.sex !== undefined) fields.sex = person.sex === claimed.sex && found !== null;
-  return { match: found !== null && Object.values(fields).every(Boolean), fields, alive: found !== null && person.status === 'alive' };
+  const match = found !== null && Object.values(fields).every(Boolean);
+  return { match, fields, alive: match ? person.status === 'alive' : null };
 }
 
-/** Answers many claims with one read of the registry, item by item in the order given. */
+/**
+ * Answers many claims (about different NINs: the schema refuses a repeat) with one read of the
+ * registry, item by item in the order given; each item about a known person is one read of
+ * theirs for the access log.
+ */
 export async function verifyMany(persons: PersonStore, items: readonly Claimed[]) {
   const found = new Map((await persons.pickExisting([...new Set(items.map((i) => i.nin))], COMPARED)).map((p) => [p._id, p]));
-  return { results: items.map((item) => compareIdentity(found.get(item.nin) ?? null, item)), named: [...found.keys()] };
+  return {
+    results: items.map((item) => compareIdentity(found.get(item.nin) ?? null, item)),
+    named: items.map((i) => i.nin).filter((n) => found.has(n)),
+  };
 }

@@ -1,11 +1,14 @@
-import { badRequest, conflict } from '../../http/problem';
+import { Problem, badRequest, conflict, shownToClients } from '../../http/problem';
 import { canonicalJson, sha256Hex } from '../../journal/hash';
 import type { Journal } from '../../journal/journal';
 import type { CommandContext, EntryDraft } from '../../journal/types';
 import type { z } from '../../http/zod';
+import { checkChildBirthDate } from '../births/rules';
 import { checkNotifiedBirth } from '../births/service';
 import type { BirthFacts } from '../births/schemas';
+import { checkedAgainstRegistry } from '../civil-status/client-view';
 import type { CivilKindDeps } from '../civil-status/registration';
+import { checkNotInFuture } from '../civil-status/rules';
 import type { DeathFacts } from '../deaths/schemas';
 import { checkDeathFacts } from '../deaths/service';
 import { GOVERNORATES } from '../offices/reference';
@@ -32,6 +35,19 @@ export function notificationBody<T>(schema: z.ZodType<T>, fromFhir: (b: FhirBund
 const officeOf = (governorate: string) => GOVERNORATES.find((g) => g.code === governorate)?.office ?? 'BGD';
 
 /**
+ * Checks of what the hospital sent alone, run before anyone in the registry is read: their
+ * details quote only the notification, so the hospital is told them as they are (and, run
+ * first, they answer alike whether the NIN exists or not).
+ */
+async function ownFactsChecked(check: () => unknown): Promise<void> {
+  try {
+    await check();
+  } catch (err) {
+    throw err instanceof Problem && !err.extra.client ? shownToClients(err) : err;
+  }
+}
+
+/**
  * Creates a declared record from a hospital's notification, once: the same notificationId from
  * the same client gives the record it made; the same id with other facts is a conflict.
  */
@@ -51,7 +67,8 @@ async function notify(
     const earlier = await made();
     if (earlier) {
       if (earlier.notification?.bodyHash !== bodyHash) {
-        throw conflict(`Notification ${n.notificationId} was sent before with other facts (record ${earlier._id})`, 'notification-conflict');
+        // The record is the one this client's notification made: it may be named.
+        throw shownToClients(conflict(`Notification ${n.notificationId} was sent before with other facts (record ${earlier._id})`, 'notification-conflict'));
       }
       return null;
     }
@@ -77,7 +94,10 @@ export function notifyBirth(deps: NotificationDeps, ctx: CommandContext, n: Birt
       mother: n.mother,
       informant: { relationship: 'health-facility', name: n.facility.name },
     };
-    await checkNotifiedBirth(deps.persons, facts.child, n.mother);
+    await ownFactsChecked(() => checkChildBirthDate(n.birth.date));
+    const check = () => checkNotifiedBirth(deps.persons, facts.child, n.mother);
+    // A mother named by NIN is checked against her record; one given by name, against what was sent.
+    await ('nin' in n.mother ? checkedAgainstRegistry(check) : ownFactsChecked(check));
     const personNins = 'nin' in n.mother ? [n.mother.nin] : [];
     return {
       type: 'birth.declared' as const,
@@ -99,7 +119,8 @@ export function notifyDeath(deps: NotificationDeps, ctx: CommandContext, n: Deat
       certifier: n.certifier,
       informant: { relationship: 'health-facility', name: n.facility.name },
     };
-    await checkDeathFacts(deps, recordId, facts);
+    await ownFactsChecked(() => checkNotInFuture(n.dateOfDeath, 'date of death'));
+    await checkedAgainstRegistry(() => checkDeathFacts(deps, recordId, facts));
     return {
       type: 'death.declared' as const,
       entityIds: [recordId, n.deceased.nin],
