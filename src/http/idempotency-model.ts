@@ -8,6 +8,8 @@ export interface IdempotencyRecord {
   status?: number;
   body?: string;
   headers?: Record<string, string>;
+  /** Whose data the answer shows: a replay of it is written into their access logs too. */
+  named?: string[];
   createdAt: Date;
 }
 
@@ -19,6 +21,7 @@ const idempotencySchema = new Schema<IdempotencyRecord>(
     status: Number,
     body: String,
     headers: Schema.Types.Mixed,
+    named: { type: [String], default: undefined },
     createdAt: { type: Date, required: true },
   },
   { versionKey: false },
