@@ -127,6 +127,17 @@ const variables = {
     .max(300)
     .default(5)
     .describe("How long another instance may take to answer a certificate's revocation or supersession (0: read it every time)"),
+  CITIZEN_CERTIFICATES_PER_DAY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .default(10)
+    .describe('Certificates one citizen may issue per UTC day (each is a journal entry and a status-list slot); more are answered 429'),
+  CERTIFICATE_INCLUDE_PARENT_NINS: z
+    .enum(['true', 'false'])
+    .default('false')
+    .describe("Whether a birth certificate's token and PDF carry the parents' NINs (by default only their names: a verifier learns the child's NIN alone)"),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000).describe('How long a webhook receiver has to answer'),
   WEBHOOK_RETRY_BASE_MS: z.coerce
     .number()

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { auth, request, startHarness, type Harness } from './support/harness';
 import { contractChecker } from './support/contract';
 import { birthDeclaration, enrolParents, registeredBirth as registerBirth } from './support/fixtures';
-import { decodeQr, renderFirstPage } from './support/certificates';
+import { decodeQr, pdfText, renderFirstPage } from './support/certificates';
 
 let h: Harness;
 let officer: string;
@@ -298,5 +298,151 @@ describe('who may have a certificate', () => {
     const issued = (await post('/v1/certificates', { recordId: declared.body.id })).body;
     const entry = await h.services.journal.entries.findOne({ type: 'certificate.issued', entityIds: issued.id });
     expect(entry).toMatchObject({ actor: { role: 'officer' }, data: { recordId: declared.body.id, recordVersion: 2, kind: 'birth' } });
+  });
+});
+
+describe('what a verifier learns', () => {
+  it('a revoked certificate answers the reason’s code only; staff still read the registrar’s words', async () => {
+    const { record } = await registeredBirth();
+    const issued = (await post('/v1/certificates', { recordId: record.id })).body;
+    const words = 'Suspected fraud: the holder altered the date of birth';
+    expect((await post(`/v1/certificates/${issued.id}/revocation`, { reason: words }, registrar)).status).toBe(200);
+
+    const verdict = await post('/v1/certificates/verification', { token: issued.token });
+    expectContract(verdict);
+    expect(verdict.body).toMatchObject({ valid: false, status: 'revoked', reason: 'revoked-by-registrar' });
+    expect(JSON.stringify(verdict.body)).not.toMatch(/Suspected|fraud|altered/);
+    const page = await request(h.app).get(`/verify/${issued.id}`);
+    expect(page.text).toContain('Revoked by the registrar');
+    expect(page.text).not.toMatch(/Suspected|fraud|altered/);
+
+    const staff = await request(h.app).get(`/v1/certificates/${issued.id}`).set(auth(officer));
+    expect(staff.body.revocation).toMatchObject({ reason: words });
+  });
+
+  it('a mistyped or unknown number gets the HTML page that says to check it; a forged token still reads not valid', async () => {
+    for (const id of ['c_doesnotexist', 'c_AAAAAAAAAAAAAAAAAAAAAA', 'BGD-2026-B-000123']) {
+      const page = await request(h.app).get(`/verify/${id}`);
+      expect([page.status, page.headers['content-type']]).toEqual([404, 'text/html; charset=utf-8']);
+      expect(page.text).toContain('No certificate has this number: check it and try again');
+      expect(page.text).toContain('data-status="not-found"');
+      expect(page.text).not.toContain('Not valid');
+    }
+    const { record } = await registeredBirth();
+    const { token } = (await post('/v1/certificates', { recordId: record.id })).body as { token: string };
+    const forged = await request(h.app).get(`/verify?token=${token.slice(0, -4)}AAAA`);
+    expect(forged.text).toContain('Not valid — do not accept');
+  });
+
+  it('a birth certificate names the parents without their NINs: not in the token, not in the PDF', async () => {
+    const { record, mother, father } = await registeredBirth();
+    const issued = (await post('/v1/certificates', { recordId: record.id })).body;
+    const claims = jwt.decode(issued.token) as { credentialSubject: Record<string, Record<string, unknown>> };
+    expect(claims.credentialSubject.child).toMatchObject({ nin: record.child.nin });
+    expect(claims.credentialSubject.mother).toEqual({ name: expect.objectContaining({ givenName: expect.any(String) }) });
+    expect(claims.credentialSubject.father).toEqual({ name: expect.objectContaining({ givenName: expect.any(String) }) });
+    expect(issued.token.length).toBeGreaterThan(0);
+    expect(JSON.stringify(claims)).not.toContain(mother);
+    expect(JSON.stringify(claims)).not.toContain(father);
+    const text = await pdfText((await pdfOf(issued.id, officer)).body as Buffer);
+    expect(text.pages.join('\n')).toContain(record.child.nin);
+    expect(text.pages.join('\n')).not.toContain(mother);
+    expect(text.pages.join('\n')).not.toContain(father);
+    // Still genuine, and verification still names the child.
+    expect((await post('/v1/certificates/verification', { token: issued.token })).body).toMatchObject({
+      valid: true,
+      certificate: { subjectNin: record.child.nin },
+    });
+  });
+});
+
+describe('the PDF as text: what a screen reader, a search or an archive reads', () => {
+  it('declares its title and language, and pdf.js reads the Arabic and English as written', async () => {
+    const { record } = await registeredBirth();
+    const issued = (await post('/v1/certificates', { recordId: record.id })).body;
+    const text = await pdfText((await pdfOf(issued.id, officer)).body as Buffer);
+    expect(text.title).toBe(`شهادة ولادة — Birth certificate ${record.registrationNumber}`);
+    expect(text.language).toBe('ar');
+    const page = text.pages.join('\n');
+    // Whole words in logical order: labels, the title, the names as declared (fixtures.ts).
+    for (const written of [
+      'رقم التسجيل',
+      'شهادة ولادة',
+      'جمهورية العراق',
+      'السجل المدني',
+      'تاريخ الولادة',
+      'الرقم الوطني',
+      'المولود',
+      'زينب',
+      'مكان الولادة',
+      'الأم',
+      'الأب',
+    ])
+      expect(page).toContain(written);
+    for (const written of ['Birth certificate', 'Registration number', 'Republic of Iraq', 'Zainab', 'Date of birth', record.registrationNumber, issued.id])
+      expect(page).toContain(written);
+    const ar = await pdfText((await pdfOf((await post('/v1/certificates', { recordId: record.id, language: 'en' })).body.id, officer)).body as Buffer);
+    expect([ar.title, ar.language]).toEqual([`Birth certificate ${record.registrationNumber}`, 'en']);
+  });
+});
+
+describe('a citizen’s daily limit', () => {
+  let limited: Harness;
+  beforeAll(async () => {
+    limited = await startHarness({ CITIZEN_CERTIFICATES_PER_DAY: '3', CERTIFICATE_INCLUDE_PARENT_NINS: 'true' });
+  });
+  afterAll(() => limited.close());
+
+  it('counts in the database per citizen and UTC day, answers 429 with Retry-After, and counts a replay once', async () => {
+    const [o, r] = [await limited.token('officer'), await limited.token('registrar')];
+    const { record, mother, father } = await registerBirth(limited.app, o, r);
+    const mum = await limited.citizen(mother);
+    const issue = (token: string, key?: string) => {
+      const req = request(limited.app).post('/v1/certificates').set(auth(token));
+      return (key ? req.set('Idempotency-Key', key) : req).send({ recordId: record.id });
+    };
+    expect((await issue(mum.token)).status).toBe(201);
+    const keyed = await issue(mum.token, 'certificate-0001');
+    expect(keyed.status).toBe(201);
+    const replay = await issue(mum.token, 'certificate-0001');
+    expect([replay.status, replay.body.id, replay.headers['idempotent-replayed']]).toEqual([201, keyed.body.id, 'true']);
+    expect((await issue(mum.token)).status).toBe(201);
+    const refused = await issue(mum.token, 'certificate-0002');
+    expectContract(refused);
+    expect(refused.status).toBe(429);
+    expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(refused.body).toMatchObject({ status: 429, code: 'certificate-limit' });
+    const midnight = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + 1);
+    expect(Math.abs(Number(refused.headers['retry-after']) - (midnight - Date.now()) / 1000)).toBeLessThan(5);
+    // Another citizen, and staff, are not limited by her count.
+    const dad = await limited.citizen(father);
+    expect((await issue(dad.token)).status).toBe(201);
+    for (let i = 0; i < 4; i++) expect((await issue(o)).status).toBe(201);
+
+    // The count lives in the database: what another instance would read too.
+    const day = new Date().toISOString().slice(0, 10);
+    const quotas = limited.services.db.collection<{ _id: string; count: number }>('certificate_quotas');
+    expect(await quotas.findOne({ _id: `${mother}:${day}` })).toMatchObject({ count: 3 });
+    // The 429 was not kept as the key's answer: the next day (here, the count gone) it is served.
+    await quotas.deleteOne({ _id: `${mother}:${day}` });
+    expect((await issue(mum.token, 'certificate-0002')).status).toBe(201);
+  });
+
+  it('parallel requests do not pass the limit together', async () => {
+    const [o, r] = [await limited.token('officer'), await limited.token('registrar')];
+    const { record, mother } = await registerBirth(limited.app, o, r);
+    const mum = await limited.citizen(mother);
+    const answers = await Promise.all(
+      Array.from({ length: 7 }, () => request(limited.app).post('/v1/certificates').set(auth(mum.token)).send({ recordId: record.id })),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 201, 201, 429, 429, 429, 429]);
+  });
+
+  it('CERTIFICATE_INCLUDE_PARENT_NINS=true puts the parents’ NINs back into the token', async () => {
+    const [o, r] = [await limited.token('officer'), await limited.token('registrar')];
+    const { record, mother, father } = await registerBirth(limited.app, o, r);
+    const issued = await request(limited.app).post('/v1/certificates').set(auth(o)).send({ recordId: record.id });
+    const claims = jwt.decode(issued.body.token) as { credentialSubject: Record<string, Record<string, unknown>> };
+    expect([claims.credentialSubject.mother.nin, claims.credentialSubject.father.nin]).toEqual([mother, father]);
   });
 });

@@ -97,7 +97,12 @@ describe('the verification page, in Chromium', () => {
     const invalid = await look(`${base}/verify?token=${forged}`, 'invalid');
     expect(invalid).toMatchObject({ status: 'invalid', english: 'Not valid — do not accept' });
     expect(invalid.text).not.toContain('Zainab');
+    // A number that names no certificate, well formed or mistyped, is a page that says to check it (not "do not accept").
     const unknown = await look(`${base}/verify/c_AAAAAAAAAAAAAAAAAAAAAA`, 'unknown');
-    expect(unknown).toMatchObject({ httpStatus: 404, status: 'invalid' });
+    expect(unknown).toMatchObject({ httpStatus: 404, status: 'not-found', english: 'No certificate has this number' });
+    expect(unknown.text).toContain('check it and try again');
+    const mistyped = await look(`${base}/verify/c_doesnotexist`, 'mistyped');
+    expect(mistyped).toMatchObject({ httpStatus: 404, status: 'not-found', arabic: 'لا توجد شهادة بهذا الرقم', direction: 'rtl' });
+    expect(mistyped.text).not.toContain('Not valid');
   }, 60_000);
 });

@@ -10,6 +10,8 @@ export interface IdempotencyRecord {
   headers?: Record<string, string>;
   /** The answer showed a credential once (secretFields): kept without it, and not replayed. */
   secretWithheld?: boolean;
+  /** Whose data the answer shows: a replay of it is written into their access logs too. */
+  named?: string[];
   createdAt: Date;
 }
 
@@ -22,6 +24,7 @@ const idempotencySchema = new Schema<IdempotencyRecord>(
     body: String,
     headers: Schema.Types.Mixed,
     secretWithheld: Boolean,
+    named: { type: [String], default: undefined },
     createdAt: { type: Date, required: true },
   },
   { versionKey: false },

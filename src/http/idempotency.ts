@@ -9,7 +9,7 @@ const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
 /**
  * Runs a POST at most once per (caller, route, Idempotency-Key): a retry with the same body gets
  * the first answer again, the same key with another body is 422, a retry while the first is still
- * running is 409. Answers of 5xx are not kept, so those can be retried.
+ * running is 409. Answers of 5xx and 429 are not kept, so those can be retried.
  */
 export async function onceOnly(
   services: Pick<Services, 'models' | 'config' | 'tokens'>,
@@ -29,7 +29,12 @@ export async function onceOnly(
     if (first.requestHash !== requestHash) throw unprocessable('This Idempotency-Key was used with a different request body', 'idempotency-key-reused');
     if (first.state === 'done') {
       if (first.secretWithheld) throw secretNotReplayed(first.status ?? 200, scope.secretFields, JSON.parse(first.body ?? 'null'));
-      return { status: first.status ?? 200, body: JSON.parse(first.body ?? 'null'), headers: { ...first.headers, 'Idempotent-Replayed': 'true' } };
+      return {
+        status: first.status ?? 200,
+        body: JSON.parse(first.body ?? 'null'),
+        headers: { ...first.headers, 'Idempotent-Replayed': 'true' },
+        ...(first.named ? { named: first.named } : {}),
+      };
     }
     // Pending past its lease: the process handling it died. Take it over (one conditional
     // update, so one retry wins); the command then finds its entry if it was appended.
@@ -50,22 +55,25 @@ export async function onceOnly(
   try {
     reply = await run(id);
   } catch (err) {
-    if (err instanceof Problem && err.status < 500) {
+    // A 429 says "try again later" (Retry-After): kept, the same key would answer it for ever.
+    if (err instanceof Problem && err.status < 500 && err.status !== 429) {
       await keep(err.status, err.toJSON(), { 'Content-Type': 'application/problem+json' });
     } else {
       await idempotency.deleteOne({ _id: id });
     }
     throw err;
   }
-  await keep(reply.status, reply.body, reply.headers ?? {});
+  await keep(reply.status, reply.body, reply.headers ?? {}, reply.named);
   return reply;
 
-  async function keep(status: number, body: unknown, headers: Record<string, string>) {
+  async function keep(status: number, body: unknown, headers: Record<string, string>, named?: string[]) {
     const secret = status < 300 && scope.secretFields.length > 0;
     const kept = secret ? withoutFields(body, scope.secretFields) : body;
     await idempotency.updateOne(
       { _id: id },
-      { $set: { state: 'done', status, body: JSON.stringify(kept ?? null), headers, ...(secret ? { secretWithheld: true } : {}) } },
+      {
+        $set: { state: 'done', status, body: JSON.stringify(kept ?? null), headers, ...(secret ? { secretWithheld: true } : {}), ...(named ? { named } : {}) },
+      },
     );
   }
 }

@@ -27,3 +27,15 @@ export function decodeQr(png: Buffer): string | undefined {
   const image = PNG.sync.read(png);
   return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
 }
+
+/** What pdf.js extracts from a PDF (pdf-text.mjs, a child process: pdfjs-dist is an ES module): title, language, each page's text. */
+export async function pdfText(pdf: Buffer): Promise<{ title?: string; language?: string | null; pages: string[] }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'certificate-'));
+  try {
+    await writeFile(path.join(dir, 'c.pdf'), pdf);
+    const { stdout } = await run(process.execPath, [path.join(__dirname, 'pdf-text.mjs'), path.join(dir, 'c.pdf')]);
+    return JSON.parse(stdout) as { title?: string; language?: string | null; pages: string[] };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

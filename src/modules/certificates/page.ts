@@ -1,8 +1,14 @@
 import { factLines, formatDate, REGISTRY, TITLES } from './labels';
 import type { Verification } from './verification';
 
+/**
+ * What the page is shown for: a verification, or a certificate number that names no certificate
+ * (mistyped, most often: it says to check the number, not that the paper is forged).
+ */
+export type PageOutcome = Verification | { valid: false; status: 'not-found'; certificate?: undefined };
+
 /** What each outcome means, in words a clerk at a counter understands. */
-const VERDICT: Record<Verification['status'], { ar: string; en: string; arDetail: string; enDetail: string }> = {
+const VERDICT: Record<PageOutcome['status'], { ar: string; en: string; arDetail: string; enDetail: string }> = {
   valid: {
     ar: 'شهادة أصلية وسارية',
     en: 'Genuine and valid',
@@ -28,12 +34,24 @@ const VERDICT: Record<Verification['status'], { ar: string; en: string; arDetail
     arDetail: 'تعذّر التأكد من أن هذه الشهادة صادرة عن السجل المدني، أو انتهت مدة نفاذها.',
     enDetail: 'This could not be confirmed as a certificate of the civil registry, or it has expired.',
   },
+  'not-found': {
+    ar: 'لا توجد شهادة بهذا الرقم',
+    en: 'No certificate has this number',
+    arDetail: 'تأكّد من رقم الشهادة المطبوع عليها وأعد المحاولة، أو امسح الرمز المطبوع عليها.',
+    enDetail: 'No certificate has this number: check it and try again, or scan the code printed on the certificate.',
+  },
+};
+
+/** Why a certificate was revoked, from its code: the registrar's own words are not shown to the public. */
+const REVOCATION: Record<string, { ar: string; en: string }> = {
+  'record-voided': { ar: 'أُبطل القيد في السجل المدني', en: 'The record was voided' },
+  'revoked-by-registrar': { ar: 'ألغاها أمين السجل المدني', en: 'Revoked by the registrar' },
 };
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The verification page: Arabic (right to left) beside English, the verdict first, then the facts of a genuine certificate. */
-export function verificationPage(v: Verification): string {
+export function verificationPage(v: PageOutcome): string {
   const verdict = VERDICT[v.status];
   const c = v.certificate;
   const title = c && c.kind in TITLES ? TITLES[c.kind as keyof typeof TITLES] : { ar: 'شهادة', en: 'Certificate' };
@@ -44,6 +62,7 @@ export function verificationPage(v: Verification): string {
         ...(c.facts ? factLines(c.facts) : []),
         { label: { ar: 'تاريخ الإصدار', en: 'Date of issue' }, value: formatDate(c.issuedAt) },
         ...(c.revokedAt ? [{ label: { ar: 'تاريخ الإلغاء', en: 'Revoked on' }, value: formatDate(c.revokedAt) }] : []),
+        ...(v.status === 'revoked' && v.reason && REVOCATION[v.reason] ? [{ label: { ar: 'سبب الإلغاء', en: 'Reason' }, value: REVOCATION[v.reason] }] : []),
       ]
     : [];
   const table = rows
@@ -68,6 +87,7 @@ header { display: flex; justify-content: space-between; gap: 16px; border-bottom
 .verdict h1 { margin: 0 0 8px; font-size: 1.7em; }
 .status-valid { border-color: #15803d; background: #dcfce7; }
 .status-revoked, .status-invalid { border-color: #b91c1c; background: #fee2e2; }
+.status-not-found { border-color: #1d4ed8; background: #dbeafe; }
 .status-superseded { border-color: #b45309; background: #fef3c7; }
 table { width: 100%; border-collapse: collapse; background: #fff; }
 th, td { padding: 6px 10px; border-bottom: 1px solid #ddd; vertical-align: top; }

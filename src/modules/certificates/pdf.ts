@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { visualRuns, type FontRole } from './bidi-text';
@@ -17,9 +18,67 @@ const FONTS: Record<FontRole | `${FontRole}-bold`, string> = {
   'latin-bold': fontFile('@fontsource/noto-sans', 'noto-sans-latin-700-normal.woff'),
 };
 
-let fonts: [string, Buffer][] | undefined;
+type FontName = keyof typeof FONTS;
+let fonts: [FontName, Buffer][] | undefined;
 /** The fonts as plain sfnt, unwrapped once per process. */
-const fontData = () => (fonts ??= Object.entries(FONTS).map(([name, file]) => [name, woffToSfnt(readFileSync(file))]));
+const fontData = () => (fonts ??= Object.entries(FONTS).map(([name, file]) => [name as FontName, woffToSfnt(readFileSync(file))]));
+const shapers = new Map<FontName, fontkit.Font>();
+/** The same fonts as fontkit reads them (each once per process), to shape Arabic and draw its glyphs as outlines. */
+function shaperOf(name: FontName): fontkit.Font {
+  let font = shapers.get(name);
+  if (!font) {
+    const data = fontData().find(([n]) => n === name)?.[1];
+    if (!data) throw new Error(`no font ${name}`);
+    font = fontkit.create(data) as fontkit.Font;
+    shapers.set(name, font);
+  }
+  return font;
+}
+
+/** Shaping is the costly part of a line and a line is measured several times: once per word and PDF. */
+function shapedWords() {
+  const runs = new Map<string, { run: fontkit.GlyphRun; font: fontkit.Font }>();
+  return (name: FontName, text: string) => {
+    const key = `${name}\n${text}`;
+    let shaped = runs.get(key);
+    if (!shaped) {
+      const font = shaperOf(name);
+      shaped = { run: font.layout(text), font };
+      runs.set(key, shaped);
+    }
+    return shaped;
+  };
+}
+
+/**
+ * OpenType features off: Arabic laid out one nominal glyph per letter. Shaped Noto Naskh shares a
+ * dotless glyph between letters (ب ت ث ن ي) and adds the dots as marks, so no ToUnicode map can
+ * say which letter a shaped glyph was; pdf.js read `رقم التسجيل` as `رق م الت سج تل`.
+ */
+const NO_SHAPING = Object.fromEntries(
+  [
+    'ccmp',
+    'locl',
+    'isol',
+    'fina',
+    'fin2',
+    'fin3',
+    'medi',
+    'med2',
+    'init',
+    'rlig',
+    'rclt',
+    'calt',
+    'liga',
+    'clig',
+    'dlig',
+    'mset',
+    'curs',
+    'kern',
+    'mark',
+    'mkmk',
+  ].map((f) => [f, false]),
+) as unknown as PDFKit.Mixins.OpenTypeFeatures[]; // pdfkit hands `features` to fontkit, which takes an object of switches too
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 42;
@@ -27,25 +86,122 @@ const GREEN = '#14532d';
 
 type Doc = PDFKit.PDFDocument;
 
+const num = (n: number) => String(Math.round(n * 10) / 10);
+
+/** A glyph's outline as PDF path operators, in font units (TrueType's quadratic curves made cubic). */
+function outlineOps(path: fontkit.Path): string {
+  const ops: string[] = [];
+  let [cx, cy] = [0, 0];
+  for (const { command, args } of path.commands) {
+    if (command === 'moveTo' || command === 'lineTo') ops.push(`${num(args[0])} ${num(args[1])} ${command === 'moveTo' ? 'm' : 'l'}`);
+    else if (command === 'quadraticCurveTo') {
+      const [qx, qy, x, y] = args;
+      const c = [cx + (2 / 3) * (qx - cx), cy + (2 / 3) * (qy - cy), x + (2 / 3) * (qx - x), y + (2 / 3) * (qy - y), x, y];
+      ops.push(`${c.map(num).join(' ')} c`);
+    } else if (command === 'bezierCurveTo') ops.push(`${args.map(num).join(' ')} c`);
+    else ops.push('h');
+    if (args.length >= 2) [cx, cy] = args.slice(-2);
+  }
+  return `${ops.join('\n')}\nf`;
+}
+
+/**
+ * Each glyph's outline once per PDF, as a Form XObject in font units, filled in the colour of
+ * wherever it is placed; a word places its glyphs. The certificate is one page, whose resources
+ * hold them.
+ */
+function glyphForms(doc: Doc) {
+  const names = new Map<string, string>();
+  return (font: FontName, glyph: fontkit.Glyph): string | undefined => {
+    const key = `${font}:${glyph.id}`;
+    let name = names.get(key);
+    if (name === undefined) {
+      name = glyph.path.commands.length > 0 ? `G${names.size + 1}` : '';
+      if (name) {
+        const { minX, minY, maxX, maxY } = glyph.bbox;
+        const form = doc.ref({ Type: 'XObject', Subtype: 'Form', BBox: [minX, minY, maxX, maxY], Resources: {} });
+        form.end(outlineOps(glyph.path));
+        (doc.page.xobjects as Record<string, PDFKit.PDFKitReference>)[name] = form;
+      }
+      names.set(key, name);
+    }
+    return name || undefined;
+  };
+}
+type Drawing = { shape: ReturnType<typeof shapedWords>; forms: ReturnType<typeof glyphForms> };
+
+/**
+ * An Arabic word as it is seen: fontkit's shaped glyphs (joined letters, dots, ligatures) as
+ * filled outlines. Returns the width.
+ */
+function arabicOutlines(doc: Doc, draw: Drawing, font: FontName, text: string, x: number, y: number, size: number) {
+  const { run, font: shaper } = draw.shape(font, text);
+  const scale = size / shaper.unitsPerEm;
+  const baseline = y + shaper.ascent * scale;
+  let pen = 0;
+  for (const [i, glyph] of run.glyphs.entries()) {
+    const p = run.positions[i];
+    const form = draw.forms(font, glyph);
+    // pdfkit's space runs downwards: the glyph's y axis is flipped back up.
+    const at = [scale, 0, 0, -scale, x + (pen + p.xOffset) * scale, baseline - p.yOffset * scale].map((n) => Math.round(n * 1000) / 1000);
+    if (form) doc.addContent(`q ${at.join(' ')} cm /${form} Do Q`);
+    pen += p.xAdvance;
+  }
+  return pen * scale;
+}
+
+/**
+ * The same word as it is read: invisible text (render mode 3, as a scanned page's OCR layer) of
+ * one glyph per letter, stretched over the shaped word, so copying, search, screen readers and
+ * archives get the letters as written.
+ */
+function arabicText(doc: Doc, font: FontName, text: string, x: number, y: number, size: number, width: number) {
+  const plain = doc.font(font).fontSize(size).widthOfString(text, { features: NO_SHAPING });
+  doc.save().addContent('3 Tr');
+  const stretch = { horizontalScaling: plain > 0 ? (width / plain) * 100 : 100 }; // pdfkit's Tz, not in its types
+  doc.text(text, x, y, { lineBreak: false, features: NO_SHAPING, ...stretch });
+  doc.restore();
+}
+
 /**
  * Draws one line of mixed text inside [left, right], aligned to the start of its direction,
- * shrinking the size until it fits. Returns the height used.
+ * shrinking the size until it fits. The line is one marked-content span with its language and
+ * its text in logical order as ActualText (what Acrobat, poppler and screen readers read out).
+ * Returns the height used.
  */
-function line(doc: Doc, text: string, o: { left: number; right: number; y: number; size: number; direction: 'rtl' | 'ltr'; bold?: boolean; color?: string }) {
+function line(
+  doc: Doc,
+  draw: Drawing,
+  text: string,
+  o: { left: number; right: number; y: number; size: number; direction: 'rtl' | 'ltr'; bold?: boolean; color?: string },
+) {
   const runs = visualRuns(text, o.direction);
-  const fontOf = (f: FontRole) => (o.bold ? `${f}-bold` : f);
+  const fontOf = (f: FontRole): FontName => (o.bold ? `${f}-bold` : f);
   const spaceFont = fontOf(o.direction === 'rtl' ? 'arabic' : 'latin');
   let size = o.size;
-  const widthOf = (r: (typeof runs)[number]) =>
-    'spaces' in r ? r.spaces * doc.font(spaceFont).fontSize(size).widthOfString(' ') : doc.font(fontOf(r.font)).fontSize(size).widthOfString(r.text);
+  const widthOf = (r: (typeof runs)[number]) => {
+    if ('spaces' in r) return r.spaces * doc.font(spaceFont).fontSize(size).widthOfString(' ');
+    if (r.font === 'arabic') {
+      const { run, font } = draw.shape(fontOf(r.font), r.text);
+      return (run.advanceWidth * size) / font.unitsPerEm;
+    }
+    return doc.font(fontOf(r.font)).fontSize(size).widthOfString(r.text);
+  };
   const width = () => runs.reduce((w, r) => w + widthOf(r), 0);
   while (width() > o.right - o.left && size > 6) size -= 0.5;
-  let x = o.direction === 'rtl' ? o.right - width() : o.left;
+  const start = o.direction === 'rtl' ? o.right - width() : o.left;
+  const placed = runs.map((r, i) => ({ r, x: start + runs.slice(0, i).reduce((w, q) => w + widthOf(q), 0) }));
+  doc.markContent('Span', { lang: o.direction === 'rtl' ? 'ar' : 'en', actual: text });
   doc.fillColor(o.color ?? '#111');
-  for (const r of runs) {
-    if ('text' in r) doc.font(fontOf(r.font)).fontSize(size).text(r.text, x, o.y, { lineBreak: false });
-    x += widthOf(r);
+  // The outlines first, then the line's text without a break: pdf.js joins text it reads in one
+  // go into one item, and orders the words of a right-to-left item (a form drawn between two
+  // words would make each its own item, left to right).
+  for (const { r, x } of placed) if ('text' in r && r.font === 'arabic') arabicOutlines(doc, draw, fontOf(r.font), r.text, x, o.y, size);
+  for (const { r, x } of placed) {
+    if ('text' in r && r.font === 'arabic') arabicText(doc, fontOf(r.font), r.text, x, o.y, size, widthOf(r));
+    else if ('text' in r) doc.font(fontOf(r.font)).fontSize(size).text(r.text, x, o.y, { lineBreak: false });
   }
+  doc.endMarkedContent();
   return size * 1.45;
 }
 
@@ -77,7 +233,18 @@ function qr(doc: Doc, token: string, x: number, y: number, size: number) {
  */
 export async function certificatePdf(doc: CertificateDoc, base: string): Promise<Buffer> {
   const claims = checkTokenShape(doc.token);
-  const pdf = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: `${TITLES[doc.kind].en} ${doc.registrationNumber}`, Author: REGISTRY.en } });
+  // The title and language a reader shows and speaks: of the languages printed, Arabic first.
+  const title = { ar: TITLES[doc.kind].ar, en: `${TITLES[doc.kind].en} ${doc.registrationNumber}` };
+  const pdf = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    lang: doc.language === 'en' ? 'en' : 'ar',
+    displayTitle: true,
+    info: {
+      Title: doc.language === 'en' ? title.en : doc.language === 'ar' ? `${title.ar} ${doc.registrationNumber}` : `${title.ar} — ${title.en}`,
+      Author: doc.language === 'en' ? REGISTRY.en : REGISTRY.ar,
+    },
+  });
   for (const [name, data] of fontData()) pdf.registerFont(name, data);
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));
@@ -97,10 +264,11 @@ export async function certificatePdf(doc: CertificateDoc, base: string): Promise
   const showEn = doc.language !== 'ar';
 
   let y = MARGIN;
+  const draw = { shape: shapedWords(), forms: glyphForms(pdf) };
   const pair = (text: { ar: string; en: string }, size: number, bold = false, color?: string) => {
     const h = Math.max(
-      showAr ? line(pdf, text.ar, { ...arCol, y, size, direction: 'rtl', bold, color }) : 0,
-      showEn ? line(pdf, text.en, { ...enCol, y, size, direction: 'ltr', bold, color }) : 0,
+      showAr ? line(pdf, draw, text.ar, { ...arCol, y, size, direction: 'rtl', bold, color }) : 0,
+      showEn ? line(pdf, draw, text.en, { ...enCol, y, size, direction: 'ltr', bold, color }) : 0,
     );
     y += h;
   };

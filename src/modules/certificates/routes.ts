@@ -4,9 +4,10 @@ import type { Services } from '../../services';
 import { errorResponses } from '../common/responses';
 import { findRecord, recordOffice } from '../records/service';
 import type { CertificateDoc } from './model';
-import { verificationPage } from './page';
+import { verificationPage, type PageOutcome } from './page';
 import { certificatePdf } from './pdf';
 import {
+  certificateId,
   certificateParams,
   certificateView,
   issueBody,
@@ -15,12 +16,13 @@ import {
   statusListParams,
   verificationView,
   verifyBody,
+  verifyPageParams,
   verifyPageQuery,
 } from './schemas';
 import { findCertificate, issueCertificate, requireReader, revokeCertificate, standingOf } from './service';
 import { encodeStatusList, statusListClaims } from './status-list';
 import { signCredential } from './token';
-import { verifyCertificate, type Verification } from './verification';
+import { verifyCertificate } from './verification';
 
 export function presentCertificate(base: string, doc: CertificateDoc) {
   return {
@@ -49,7 +51,7 @@ async function namedIn(services: Services, doc: CertificateDoc): Promise<string[
 
 const verifier = (services: Services) => ({ certificates: services.certificateCache, keyring: services.keyring, issuer: services.config.PUBLIC_BASE_URL });
 
-const page = (v: Verification, status = 200) => ({
+const page = (v: PageOutcome, status = 200) => ({
   status,
   body: verificationPage(v),
   headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
@@ -64,10 +66,10 @@ export const certificateRoutes = [
     operationId: 'issueCertificate',
     permission: 'certificates.issue',
     tag: 'Certificates',
-    summary: 'Issue a signed certificate of a registered record (a citizen: of their own records)',
+    summary: 'Issue a signed certificate of a registered record (a citizen: of their own records, CITIZEN_CERTIFICATES_PER_DAY a day)',
     body: issueBody,
     accessLog: true,
-    responses: { 201: { description: 'Issued', schema: certificateView }, ...errorResponses(400, 401, 403, 404, 409) },
+    responses: { 201: { description: 'Issued', schema: certificateView }, ...errorResponses(400, 401, 403, 404, 409, 429) },
     async handle({ body }, ctx) {
       const { services } = ctx;
       const entry = await issueCertificate(services, ctx, body);
@@ -186,13 +188,15 @@ export const certificateRoutes = [
     operationId: 'verificationPageById',
     permission: 'certificates.verify',
     tag: 'Certificates',
-    summary: 'The verification page of a certificate by its id (the link printed on it)',
-    params: certificateParams,
+    summary:
+      'The verification page of a certificate by its id (the link printed on it); 404 and a page that says to check the number when no certificate has it',
+    params: verifyPageParams,
     rateLimit: (c) => c.RATE_LIMIT_VERIFY_PER_MINUTE,
     responses: { 200: html, 404: html, ...errorResponses(400, 429) },
     async handle({ params }, { services }) {
-      const doc = await services.certificates.get(params.id);
-      if (!doc) return page({ valid: false, status: 'invalid', reason: 'unknown-certificate' }, 404);
+      // A malformed number is looked up no more than one that is unknown: both are a typing slip.
+      const doc = certificateId.safeParse(params.id).success ? await services.certificates.get(params.id) : null;
+      if (!doc) return page({ valid: false, status: 'not-found' }, 404);
       return page(await verifyCertificate(verifier(services), doc.token));
     },
   }),

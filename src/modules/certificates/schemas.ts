@@ -43,7 +43,9 @@ export const verificationView = z
   .object({
     valid: z.boolean(),
     status: z.enum(['valid', 'revoked', 'superseded', 'invalid']),
-    reason: z.string().optional(),
+    reason: z.string().optional().openapi({
+      description: 'Why it is not valid, as a code: bad-signature, unknown-key, expired, record-voided, revoked-by-registrar, record-corrected, …',
+    }),
     certificate: z
       .object({
         id: z.string(),
@@ -56,7 +58,6 @@ export const verificationView = z
         expiresAt: z.string(),
         facts: z.record(z.string(), z.unknown()).optional(),
         revokedAt: z.string().optional(),
-        revocationReason: z.string().optional(),
         newerExists: z.boolean().optional(),
       })
       .optional(),
@@ -80,5 +81,7 @@ export const jwksView = z
   .openapi('JsonWebKeySet');
 
 export const statusListParams = z.object({ list: z.string().regex(/^[1-9]\d{0,5}$/, 'is not a status list number') }).strict();
+/** The page's id is any text: a mistyped number gets the page that says so, not a 400. */
+export const verifyPageParams = z.object({ id: z.string().max(512).openapi({ example: 'c_Jx0Qb3mRk2VfA9sT1wLpZg' }) }).strict();
 export const verifyPageQuery = z.object({ token: z.string().min(1).max(16_384).optional() }).strict();
 export const revokeBody = z.object({ reason }).strict().openapi('RevokeCertificate');

@@ -12,6 +12,8 @@ import { findRecord } from '../records/service';
 import { requireEntitled } from './entitlement';
 import type { CertificateKeyring } from './keyring';
 import type { CertificateDoc, CertificateLanguage, CertificateStore } from './model';
+import { countCitizenCertificate } from './quota';
+import { factsForToken } from './rules';
 import { listOf } from './status-list';
 import { credentialClaims, signCredential } from './token';
 
@@ -20,7 +22,12 @@ export interface CertificateDeps extends WorldDeps {
   db: Db;
   certificates: CertificateStore;
   keyring: CertificateKeyring;
-  config: { PUBLIC_BASE_URL: string; CERTIFICATE_VALIDITY_DAYS: number };
+  config: {
+    PUBLIC_BASE_URL: string;
+    CERTIFICATE_VALIDITY_DAYS: number;
+    CITIZEN_CERTIFICATES_PER_DAY: number;
+    CERTIFICATE_INCLUDE_PARENT_NINS: 'true' | 'false';
+  };
 }
 
 /** Opaque, unguessable certificate id: 128 random bits. */
@@ -37,10 +44,13 @@ export async function certifiedFacts(kinds: RecordKinds, record: CivilRecord) {
 /**
  * Issues a certificate of a registered record: signed with the active key, journaled with who,
  * for whom, which record and version. A citizen gets only what `requireEntitled` allows, and is
- * then the certificate's subject when the record names them.
+ * then the certificate's subject when the record names them; and no more than
+ * CITIZEN_CERTIFICATES_PER_DAY a day (counted once the request is otherwise allowed, so a refused
+ * one costs nothing).
  */
 export async function issueCertificate(deps: CertificateDeps, ctx: CommandContext, input: { recordId: string; language: CertificateLanguage }) {
   let statusIndex: number | undefined;
+  let counted = false;
   const certificateId = newCertificateId();
   return deps.journal.execute(ctx, async () => {
     const record = await findRecord(deps.records, input.recordId);
@@ -52,6 +62,11 @@ export async function issueCertificate(deps: CertificateDeps, ctx: CommandContex
     const certified = await certifiedFacts(deps.kinds, record);
     const subjectNin = citizen && certified.subjects.includes(citizen) ? citizen : certified.subjects[0];
     if (!subjectNin) throw conflict('This record names nobody a certificate could be about', 'no-subject');
+    // Counted once per command, like the status index: a retry after a lost append race is the same certificate.
+    if (citizen && !counted) {
+      await countCitizenCertificate(deps.db, { nin: citizen, limit: deps.config.CITIZEN_CERTIFICATES_PER_DAY, idempotencyKey: ctx.idempotencyKey });
+      counted = true;
+    }
     // Allocated once per command: a retry after a lost append race keeps its place in the list.
     statusIndex ??= (await nextValue(deps.db, 'certificate-status-index')) - 1;
     const issuedAt = new Date();
@@ -65,7 +80,8 @@ export async function issueCertificate(deps: CertificateDeps, ctx: CommandContex
       subjectNin,
       registrationNumber: record.registrationNumber,
       registeredAt: record.registeredAt,
-      facts: certified.facts,
+      // The hash (supersession) is of every certified fact; the token leaves out others' NINs.
+      facts: factsForToken(certified.facts, certified.subjects, deps.config.CERTIFICATE_INCLUDE_PARENT_NINS === 'true'),
       statusIndex,
       statusListUrl: statusListUrl(base, statusIndex),
       issuedAt,

@@ -24,7 +24,6 @@ export interface Verification {
     /** The certified facts: for a valid certificate, or a superseded one (what was true when issued). */
     facts?: Record<string, unknown>;
     revokedAt?: string;
-    revocationReason?: string;
     /** Superseded: the record was corrected after issue; a newer certificate says what is true now. */
     newerExists?: boolean;
   };
@@ -72,11 +71,13 @@ function standingAnswer(doc: CertificateDoc, claims: CertificateClaims): Verific
   const standing = standingOf(doc);
   if (standing === 'revoked') {
     const { subjectName: _name, ...bare } = summary;
+    // The reason as a code only: the registrar's words ("Suspected fraud: ...") are for staff, who
+    // read them on the certificate; whoever holds the token (a school, a bank) learns no more.
     return {
       valid: false,
       status: 'revoked',
       reason: doc.revoked?.by === 'record-voided' ? 'record-voided' : 'revoked-by-registrar',
-      certificate: { ...bare, revokedAt: doc.revoked?.at, revocationReason: doc.revoked?.reason },
+      certificate: { ...bare, revokedAt: doc.revoked?.at },
     };
   }
   if (standing === 'superseded')
