@@ -1,24 +1,12 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { publicJwk, type PublicJwk } from '../crypto/jwk';
 
 /** A journal-signing public key as a JWK, as `GET /v1/audit/heads` publishes it for auditors to pin. */
-export interface HeadJwk {
-  kty: 'EC';
-  crv: 'P-256';
-  x: string;
-  y: string;
-  kid: string;
-  use: 'sig';
-  alg: 'ES256';
-}
+export type HeadJwk = PublicJwk;
 
-/**
- * The keys of signed journal heads. They live outside the database (a key folder, or the
- * environment): whoever can rewrite the database cannot sign a head, so a rewritten chain no
- * longer matches the heads signed before.
- */
 export interface HeadKeys {
   /** The key that signs from now on; absent in a tool that found no key (it then verifies only). */
   signer?: { kid: string; privateKey: KeyObject };
@@ -28,18 +16,8 @@ export interface HeadKeys {
   jwks: HeadJwk[];
 }
 
-/**
- * The RFC 7638 thumbprint of a P-256 public key, its kid (the same rule as the certificate keys'
- * kids; written again here because journal/ imports no domain module).
- */
-export function headJwk(key: KeyObject): HeadJwk {
-  const pub = key.type === 'private' ? createPublicKey(key) : key;
-  if (pub.asymmetricKeyType !== 'ec' || pub.asymmetricKeyDetails?.namedCurve !== 'prime256v1') throw new Error('a journal-signing key must be EC P-256');
-  const { x, y } = pub.export({ format: 'jwk' });
-  if (!x || !y) throw new Error('the key has no coordinates');
-  const kid = createHash('sha256').update(`{"crv":"P-256","kty":"EC","x":"${x}","y":"${y}"}`).digest('base64url');
-  return { kty: 'EC', crv: 'P-256', x, y, kid, use: 'sig', alg: 'ES256' };
-}
+/** The public JWK of a journal-signing key, its kid the RFC 7638 thumbprint (as the certificate keys'). */
+export const headJwk = (key: KeyObject): HeadJwk => publicJwk(key);
 
 /**
  * Loads the journal-signing keys. `pem` (JOURNAL_SIGNING_KEY) signs when given, and is kept in the

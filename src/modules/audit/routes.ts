@@ -3,7 +3,7 @@ import { z } from '../../http/zod';
 import { verifyJournal } from '../../journal/verify';
 import { auditPage } from './page';
 import { errorResponses } from '../common/responses';
-import { recordId } from '../common/schemas';
+import { publicJwkView, recordId } from '../common/schemas';
 import { isValidNin } from '../persons/nin';
 import { journalEntryView } from '../records/schemas';
 
@@ -57,19 +57,7 @@ const headsPage = z
   .object({
     items: z.array(signedHeadView),
     next: z.number().int().nullable(),
-    keys: z
-      .array(
-        z.object({
-          kty: z.literal('EC'),
-          crv: z.literal('P-256'),
-          x: z.string(),
-          y: z.string(),
-          kid: z.string(),
-          use: z.literal('sig'),
-          alg: z.literal('ES256'),
-        }),
-      )
-      .openapi({ description: 'The public keys of the journal heads (pin them: a key that changes unannounced is a warning)' }),
+    keys: z.array(publicJwkView).openapi({ description: 'The public keys of the journal heads (pin them: a key that changes unannounced is a warning)' }),
   })
   .openapi('SignedJournalHeads');
 

@@ -1,5 +1,5 @@
 import { z } from '../../http/zod';
-import { nin, reason, recordId } from '../common/schemas';
+import { nin, publicJwkView, reason, recordId } from '../common/schemas';
 
 export const certificateId = z
   .string()
@@ -66,17 +66,7 @@ export const verificationView = z
 
 export const jwksView = z
   .object({
-    keys: z.array(
-      z.object({
-        kty: z.literal('EC'),
-        crv: z.literal('P-256'),
-        x: z.string(),
-        y: z.string(),
-        kid: z.string(),
-        use: z.literal('sig'),
-        alg: z.literal('ES256'),
-      }),
-    ),
+    keys: z.array(publicJwkView),
   })
   .openapi('JsonWebKeySet');
 

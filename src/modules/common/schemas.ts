@@ -149,3 +149,16 @@ export const informantOf = <R extends readonly [string, ...string[]]>(relationsh
 
 /** An informant as records show it, whatever the kind. */
 export const informantView = informantOf(['mother', 'father', 'spouse', 'child', 'parent', 'sibling', 'relative', 'health-facility', 'other']);
+
+/** A P-256 public signing key as a JWK (certificate keys in the JWKS, journal keys beside signed heads). */
+export const publicJwkView = z
+  .object({
+    kty: z.literal('EC'),
+    crv: z.literal('P-256'),
+    x: z.string(),
+    y: z.string(),
+    kid: z.string(),
+    use: z.literal('sig'),
+    alg: z.literal('ES256'),
+  })
+  .openapi('PublicJwk');
