@@ -117,8 +117,11 @@ describe('authorization matrix', () => {
     for (const token of [`${header}.${elevated}.${signature}`, unsigned, expired, hs256, 'not-a-token']) {
       const res = await request(h.app).get('/v1/audit').set(auth(token));
       expect(res.status).toBe(401);
-      expect(res.headers['www-authenticate']).toBe('Bearer');
+      // RFC 6750 3.1: a token that was sent and refused is an invalid_token challenge.
+      expect(res.headers['www-authenticate']).toMatch(/^Bearer error="invalid_token"/);
     }
+    const none = await request(h.app).get('/v1/audit');
+    expect([none.status, none.headers['www-authenticate']]).toEqual([401, 'Bearer']);
   });
 
   it('writes a read to the access log of every person it names, on each route that declares accessLog', async () => {

@@ -11,10 +11,18 @@ export interface FieldError {
 /** The validated value, or a 400 naming every field that is wrong, in words a new user reads. */
 export function parse(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
   if (!schema) return undefined;
-  const result = schema.safeParse(clean(value, where), { error: plainMessage });
+  return validated(schema, clean(value, where), [where], `The ${where === 'path' ? 'URL' : `request ${where}`} is not valid`);
+}
+
+/**
+ * A value checked by a schema, or a 400 whose `errors` name each wrong field under `at` (a part of
+ * the body a handler checks itself: a correction's changes, a notification read from FHIR).
+ */
+export function validated<T>(schema: z.ZodType<T>, value: unknown, at: string[], what: string): T {
+  const result = schema.safeParse(value, { error: plainMessage });
   if (result.success) return result.data;
-  const errors = flatten(result.error.issues, []).map((i) => ({ path: [where, ...i.path.map(String)].join('.'), message: i.message }));
-  throw badRequest(`The ${where === 'path' ? 'URL' : `request ${where}`} is not valid: ${errors[0].path}: ${errors[0].message}`, errors);
+  const errors: FieldError[] = flatten(result.error.issues, []).map((i) => ({ path: [...at, ...i.path.map(String)].join('.'), message: i.message }));
+  throw badRequest(`${what}: ${errors[0].path}: ${errors[0].message}`, errors);
 }
 
 /** Well-formed, visible, NFC-normalised text (see text.ts), or a 400 that names the field. */

@@ -1,4 +1,5 @@
-import { Problem, badRequest, conflict, shownToClients } from '../../http/problem';
+import { validated } from '../../http/validation';
+import { Problem, conflict, shownToClients } from '../../http/problem';
 import { canonicalJson, sha256Hex } from '../../journal/hash';
 import type { Journal } from '../../journal/journal';
 import type { CommandContext, EntryDraft } from '../../journal/types';
@@ -24,12 +25,7 @@ export interface NotificationDeps extends CivilKindDeps {
 /** Our body from what the hospital sent: as is, or read from a FHIR Bundle; then checked by our schema. */
 export function notificationBody<T>(schema: z.ZodType<T>, fromFhir: (b: FhirBundle) => unknown, sent: object): T {
   const body = 'resourceType' in sent ? fromFhir(sent as FhirBundle) : sent;
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    const errors = parsed.error.issues.map((i) => ({ path: ['body', ...i.path.map(String)].join('.'), message: i.message }));
-    throw badRequest(`The notification is not valid: ${errors[0].path}: ${errors[0].message}`, errors);
-  }
-  return parsed.data;
+  return validated(schema, body, ['body'], 'The notification is not valid');
 }
 
 const officeOf = (governorate: string) => GOVERNORATES.find((g) => g.code === governorate)?.office ?? 'BGD';

@@ -1,5 +1,6 @@
+import { validated } from '../../http/validation';
 import type { Db } from 'mongodb';
-import { badRequest, notFound, unprocessable } from '../../http/problem';
+import { notFound, unprocessable } from '../../http/problem';
 import type { Journal } from '../../journal/journal';
 import type { CommandContext, StoredEntry } from '../../journal/types';
 import { nextRegistrationNumber } from './ids';
@@ -76,12 +77,8 @@ export async function correctRecord(
     requireVersion(record.version, ctx.ifMatch);
     requireTransition(record.status, 'correct');
     const kind = deps.kinds.of(record.kind);
-    const parsed = kind.changes.safeParse(input.changes);
-    if (!parsed.success) {
-      const errors = parsed.error.issues.map((i) => ({ path: ['body', 'changes', ...i.path.map(String)].join('.'), message: i.message }));
-      throw badRequest(`These changes do not fit a ${record.kind} record: ${errors[0].path}: ${errors[0].message}`, errors);
-    }
-    const facts = await kind.checkCorrection(record, parsed.data);
+    const changesOfKind = validated(kind.changes, input.changes, ['body', 'changes'], `These changes do not fit a ${record.kind} record`);
+    const facts = await kind.checkCorrection(record, changesOfKind);
     const changes = fieldChanges(record.data, facts);
     if (changes.length === 0) throw unprocessable('The correction changes nothing', 'no-change');
     return {
