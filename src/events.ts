@@ -1,6 +1,6 @@
 import type { Role, Scope } from './journal/types';
 import type { BirthFacts } from './modules/births/schemas';
-import type { PublicJwk } from './crypto/jwk';
+import type { PublicJwk } from './lib/jwk';
 import type { CertificateIssued } from './modules/certificates/model';
 import type { MaritalStatus } from './modules/civil-status/derive';
 import type { DeathFacts } from './modules/deaths/schemas';

@@ -2,7 +2,7 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject 
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { publicJwk, type PublicJwk } from '../crypto/jwk';
+import { publicJwk, type PublicJwk } from '../lib/jwk';
 
 /** A journal-signing public key as a JWK, as `GET /v1/audit/heads` publishes it for auditors to pin. */
 export type HeadJwk = PublicJwk;

@@ -1,13 +1,11 @@
 import type { Model } from 'mongoose';
+import { ExpiringCache } from '../../lib/expiring-cache';
 import type { Actor } from '../../journal/types';
 import type { Client } from '../clients/model';
 import type { User } from '../users/model';
 import type { RevokedFamily } from './refresh-model';
 
-interface Known {
-  until: number;
-  current: (actor: Actor) => boolean;
-}
+type Current = (actor: Actor) => boolean;
 
 /**
  * Whether the account behind a valid token is still as the token says: not disabled, same role
@@ -16,7 +14,7 @@ interface Known {
  * (`forget`), one made through another instance within `ttlMs`.
  */
 export class AccountStatus {
-  private readonly known = new Map<string, Known>();
+  private readonly known = new ExpiringCache<Current>(10_000);
 
   constructor(
     private readonly users: Model<User>,
@@ -26,34 +24,24 @@ export class AccountStatus {
   ) {}
 
   /** Sessions (refresh-token families) known to be live or ended, kept like accounts' standing. */
-  private readonly sessions = new Map<string, { until: number; ended: boolean }>();
+  private readonly sessions = new ExpiringCache<boolean>(10_000);
 
   /** Whether a sign-in session was ended (signed out, or its refresh token stolen and reused). */
   async sessionEnded(session: string): Promise<boolean> {
     if (!this.revokedSessions) return false;
-    let entry = this.sessions.get(session);
-    if (!entry || entry.until < Date.now()) {
-      entry = { until: Date.now() + this.ttlMs, ended: (await this.revokedSessions.exists({ _id: session })) !== null };
-      if (this.sessions.size > 10_000) this.sessions.clear();
-      this.sessions.set(session, entry);
-    }
-    return entry.ended;
+    const revoked = this.revokedSessions;
+    return this.sessions.getOrLoad(session, this.ttlMs, async () => (await revoked.exists({ _id: session })) !== null);
   }
 
   /** A session ended through this process: refused here at once, elsewhere within the cache's time. */
   ended(session: string): void {
-    this.sessions.set(session, { until: Number.MAX_SAFE_INTEGER, ended: true });
+    this.sessions.set(session, true, Number.MAX_SAFE_INTEGER);
   }
 
   async isCurrent(actor: Actor): Promise<boolean> {
     const key = `${actor.role === 'client' ? 'c' : 'u'}:${actor.id}`;
-    let entry = this.known.get(key);
-    if (!entry || entry.until < Date.now()) {
-      entry = { until: Date.now() + this.ttlMs, current: await this.load(actor) };
-      if (this.known.size > 10_000) this.known.clear();
-      this.known.set(key, entry);
-    }
-    return entry.current(actor);
+    const current = await this.known.getOrLoad(key, this.ttlMs, () => this.load(actor));
+    return current(actor);
   }
 
   forget(id: string): void {

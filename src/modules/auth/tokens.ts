@@ -1,5 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import jwt from 'jsonwebtoken';
+import { ExpiringCache } from '../../lib/expiring-cache';
 import type { Actor, Role, Scope } from '../../journal/types';
 import type { SigningKey } from './keys';
 
@@ -64,7 +65,7 @@ export class TokenService {
    * second, and an ES256 verification is the largest CPU cost of such a request. Bounded; the
    * account's standing is still checked on every request (AccountStatus).
    */
-  private readonly verified = new Map<string, { found: { actor: Actor; session?: string }; expiresAt: number }>();
+  private readonly verified = new ExpiringCache<{ actor: Actor; session?: string }>(10_000);
 
   /** The actor a token stands for, or undefined for any token that is not ours, intact and current. */
   verify(token: string): Actor | undefined {
@@ -75,16 +76,11 @@ export class TokenService {
   /** The actor and session of a token, or whether it expired or is not a token of ours at all. */
   check(token: string): Verification {
     const hit = this.verified.get(token);
-    if (hit && hit.expiresAt > Date.now()) return hit.found;
-    if (hit) {
-      this.verified.delete(token);
-      return { refused: 'expired' };
-    }
+    if (hit) return hit;
     const result = this.verifyNow(token);
     if ('actor' in result) {
-      if (this.verified.size >= 10_000) this.verified.delete(this.verified.keys().next().value ?? '');
       const exp = (jwt.decode(token) as { exp?: number } | null)?.exp ?? 0;
-      this.verified.set(token, { found: result, expiresAt: exp * 1000 });
+      this.verified.set(token, result, exp * 1000);
     }
     return result;
   }

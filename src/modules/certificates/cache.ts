@@ -1,3 +1,4 @@
+import { ExpiringCache } from '../../lib/expiring-cache';
 import type { CertificateDoc, CertificateStore } from './model';
 
 /**
@@ -7,23 +8,18 @@ import type { CertificateDoc, CertificateStore } from './model';
  * once; another process's change is seen within `ttlMs` (CERTIFICATE_STATUS_CACHE_SECONDS).
  */
 export class CertificateCache {
-  private readonly entries = new Map<string, { doc: CertificateDoc | null; at: number }>();
+  private readonly entries: ExpiringCache<CertificateDoc | null>;
 
   constructor(
     private readonly store: CertificateStore,
     private readonly ttlMs: number,
-    private readonly max = 20_000,
-  ) {}
+    max = 20_000,
+  ) {
+    this.entries = new ExpiringCache(max);
+  }
 
-  async get(id: string): Promise<CertificateDoc | null> {
-    const hit = this.entries.get(id);
-    if (hit && Date.now() - hit.at < this.ttlMs) return hit.doc;
-    const doc = await this.store.get(id);
-    if (this.ttlMs > 0) {
-      if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value ?? '');
-      this.entries.set(id, { doc, at: Date.now() });
-    }
-    return doc;
+  get(id: string): Promise<CertificateDoc | null> {
+    return this.entries.getOrLoad(id, this.ttlMs, () => this.store.get(id));
   }
 
   forget(id: string): void {

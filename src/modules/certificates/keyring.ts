@@ -1,5 +1,5 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import type { PublicJwk } from '../../crypto/jwk';
+import type { PublicJwk } from '../../lib/jwk';
 import type { SigningKeyDoc, SigningKeyStore } from './model';
 import type { KeyVault } from './vault';
 

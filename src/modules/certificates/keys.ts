@@ -2,7 +2,7 @@ import { createPrivateKey } from 'node:crypto';
 import { conflict, notFound } from '../../http/problem';
 import type { Journal } from '../../journal/journal';
 import type { CommandContext } from '../../journal/types';
-import { publicJwk } from '../../crypto/jwk';
+import { publicJwk } from '../../lib/jwk';
 import type { CertificateKeyring } from './keyring';
 import type { SigningKeyStore } from './model';
 

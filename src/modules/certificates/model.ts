@@ -1,6 +1,6 @@
 import type { IndexDeclaration, ProjectionStore } from '../../db/store';
 import type { RecordKind } from '../records/model';
-import type { PublicJwk } from '../../crypto/jwk';
+import type { PublicJwk } from '../../lib/jwk';
 
 /** A certificate signing key's public half and standing, projected from its journal entries. */
 export interface SigningKeyDoc {

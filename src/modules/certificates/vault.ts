@@ -2,7 +2,7 @@ import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:cryp
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { publicJwk } from '../../crypto/jwk';
+import { publicJwk } from '../../lib/jwk';
 
 /**
  * Where the private halves of certificate keys live: a folder with one PEM file per kid (mode
