@@ -1,3 +1,5 @@
+import type { MaritalStatus } from '../common/schemas';
+
 /**
  * A person's civil status derived from the registered, not voided, events about them: never
  * toggled, always recomputed, so voiding or correcting an event puts everything right again.
@@ -10,7 +12,7 @@ export type CivilEvent =
   | { kind: 'death'; id: string; date: string; nin: string };
 
 export type MarriageEvent = Extract<CivilEvent, { kind: 'marriage' }>;
-export type MaritalStatus = 'single' | 'married' | 'divorced' | 'widowed';
+export type { MaritalStatus };
 
 /** How a marriage ended: by a registered divorce, or by the death of a party (`nin`). */
 export interface Dissolution {

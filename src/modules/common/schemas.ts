@@ -162,3 +162,7 @@ export const publicJwkView = z
     alg: z.literal('ES256'),
   })
   .openapi('PublicJwk');
+
+/** A person's marital status, as derived from the registered events (civil-status/derive). */
+export const maritalStatus = z.enum(['single', 'married', 'divorced', 'widowed']);
+export type MaritalStatus = z.infer<typeof maritalStatus>;

@@ -1,6 +1,6 @@
 import { z } from '../../http/zod';
 import type { KindSchemas } from '../records/kinds';
-import { courtReference, isoDate, nin, personName, personRef, place, recordId } from '../common/schemas';
+import { courtReference, isoDate, maritalStatus, nin, personName, personRef, place, recordId } from '../common/schemas';
 
 /** A witness of the contract: by NIN when registered, else by name. */
 const witness = z.union([z.object({ nin }).strict(), z.object({ name: personName }).strict()]);
@@ -31,8 +31,6 @@ export const marriageChanges = z.object(marriageFields).partial().strict();
 
 export type MarriageFacts = z.infer<typeof declareMarriageBody>;
 export type MarriageChanges = z.infer<typeof marriageChanges>;
-
-const maritalStatus = z.enum(['single', 'married', 'divorced', 'widowed']);
 
 export const marriageFactsView = {
   partyA: personRef,

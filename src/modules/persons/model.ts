@@ -1,3 +1,4 @@
+import type { MaritalStatus } from '../common/schemas';
 import type { IndexDeclaration } from '../../db/store';
 
 export interface PersonName {
@@ -23,7 +24,7 @@ export interface Person {
   placeOfBirth: Place;
   status: 'alive' | 'deceased';
   dateOfDeath?: string;
-  maritalStatus: 'single' | 'married' | 'divorced' | 'widowed';
+  maritalStatus: MaritalStatus;
   motherNin?: string;
   fatherNin?: string;
   legacyReference?: string;

@@ -1,5 +1,5 @@
 import { z } from '../../http/zod';
-import { isoDate, nin, pageQuery, personName, place, sex } from '../common/schemas';
+import { isoDate, maritalStatus, nin, pageQuery, personName, place, sex } from '../common/schemas';
 
 /** A reference in the legacy register (book/page/entry and the like). */
 export const legacyReference = z
@@ -44,7 +44,7 @@ export const personView = z
     placeOfBirth: place,
     status: z.enum(['alive', 'deceased']),
     dateOfDeath: isoDate.optional(),
-    maritalStatus: z.enum(['single', 'married', 'divorced', 'widowed']),
+    maritalStatus,
     motherNin: nin.optional(),
     fatherNin: nin.optional(),
     legacyReference: z.string().optional(),
