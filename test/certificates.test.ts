@@ -1,31 +1,48 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { calculateJwkThumbprint, createLocalJWKSet, jwtVerify } from 'jose';
 import jwt from 'jsonwebtoken';
+import { PNG } from 'pngjs';
 import { rotateKey, withdrawKey } from '../src/modules/certificates/keys';
-import path from 'node:path';
 import { auth, request, startHarness, type Harness } from './support/harness';
 import { contractChecker } from './support/contract';
-import { birthDeclaration, enrolParents, registeredBirth as registerBirth } from './support/fixtures';
-import { decodeQr, pdfText, renderFirstPage } from './support/certificates';
+import { birthDeclaration, enrolParents, registeredBirth as registerBirth, registeredOfEachKind } from './support/fixtures';
+import { certificatePdf, decodeQr, pdfText, renderFirstPage, writeCertificatePicture } from './support/certificates';
+import { DOCS, ROOT, docsFingerprint, isUnder, scratchPictures } from './support/pictures';
 
 let h: Harness;
 let officer: string;
 let registrar: string;
 let expectContract: ReturnType<typeof contractChecker>;
+// The certificates' pictures go to a temporary folder; `npm run docs:pictures` makes the ones in docs/.
+let pictures: Awaited<ReturnType<typeof scratchPictures>>;
+let docsBefore: Record<string, string>;
 
 beforeAll(async () => {
+  docsBefore = await docsFingerprint();
+  pictures = await scratchPictures('certificates');
   h = await startHarness();
   expectContract = contractChecker();
   officer = await h.token('officer');
   registrar = await h.token('registrar');
 });
-afterAll(() => h.close());
+afterAll(async () => {
+  await h.close();
+  await pictures?.remove();
+});
 
 const post = (p: string, body: object, token = officer) => request(h.app).post(p).set(auth(token)).send(body);
 
 const registeredBirth = () => registerBirth(h.app, officer, registrar);
+const pdfOf = (id: string, token: string) => certificatePdf(h.app, id, token);
+
+/** A picture of a whole A4 page at 150 dpi (pdftoppm makes it 1241 x 1754 pixels), in the temporary folder. */
+async function expectPicture(file: string) {
+  expect(isUnder(file, pictures.dir)).toBe(true);
+  const picture = PNG.sync.read(await readFile(file));
+  expect([picture.width, picture.height]).toEqual([1241, 1754]);
+}
 
 describe('certificates', () => {
   it('issues a signed birth certificate, with a bilingual PDF whose QR code carries the token', async () => {
@@ -35,20 +52,12 @@ describe('certificates', () => {
     expect(issued.status).toBe(201);
     expect(issued.body).toMatchObject({ recordId: record.id, kind: 'birth', status: 'valid', subjectNin: record.child.nin });
 
-    const pdf = await request(h.app)
-      .get(`/v1/certificates/${issued.body.id}/pdf`)
-      .set(auth(officer))
-      .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+    const pdf = await pdfOf(issued.body.id, officer);
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
-    // The QR code at 200 dpi (an office printer prints at 300 or more); the picture in docs/ at 150.
+    // The QR code at 200 dpi (an office printer prints at 300 or more); the picture (as in docs/) at 150.
     const png = await renderFirstPage(pdf.body as Buffer, 200, true);
-    await writeFile(path.join(__dirname, '..', 'docs', 'certificate-birth.png'), await renderFirstPage(pdf.body as Buffer));
+    await expectPicture(await writeCertificatePicture(pictures.dir, 'birth', pdf.body as Buffer));
     expect(decodeQr(png)).toBe(issued.body.token);
 
     const verified = await post('/v1/certificates/verification', { token: issued.body.token });
@@ -56,17 +65,6 @@ describe('certificates', () => {
     expect(verified.body).toMatchObject({ valid: true, status: 'valid', certificate: { kind: 'birth', registrationNumber: record.registrationNumber } });
   });
 });
-
-const pdfOf = (id: string, token: string) =>
-  request(h.app)
-    .get(`/v1/certificates/${id}/pdf`)
-    .set(auth(token))
-    .buffer(true)
-    .parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
 
 describe('certificates checked by someone else’s code', () => {
   it('verifies with jose against the served JWKS: ES256, the kid, typ vc+jwt, a VC 2.0 claims set', async () => {
@@ -137,41 +135,22 @@ describe('certificates checked by someone else’s code', () => {
   });
 
   it('renders a PDF of each kind whose QR code decodes back to the token', async () => {
-    const { mother, father } = await registeredBirth();
-    const marriage = await post('/v1/marriages', {
-      partyA: { nin: father },
-      partyB: { nin: mother },
-      dateOfMarriage: '2020-02-20',
-      placeOfMarriage: { governorate: 'IQ-NA' },
-    });
-    await post(`/v1/records/${marriage.body.id}/registration`, {}, registrar);
-    const divorce = await post('/v1/divorces', {
-      marriageId: marriage.body.id,
-      dateOfDivorce: '2025-01-10',
-      courtReference: 'NJF-PS-2025/19',
-      divorceType: 'khula',
-    });
-    await post(`/v1/records/${divorce.body.id}/registration`, {}, registrar);
-    const death = await post('/v1/deaths', {
-      deceased: { nin: father },
-      dateOfDeath: '2026-05-02',
-      placeOfDeath: { governorate: 'IQ-BA', facility: 'Basra Teaching Hospital' },
-      causeOfDeath: { icd10: 'I21.9' },
-    });
-    await post(`/v1/records/${death.body.id}/registration`, {}, registrar);
-    for (const [kind, id] of [
-      ['marriage', marriage.body.id],
-      ['divorce', divorce.body.id],
-      ['death', death.body.id],
-    ] as const) {
-      const issued = await post('/v1/certificates', { recordId: id });
+    const records = await registeredOfEachKind(h.app, officer, registrar);
+    for (const kind of ['marriage', 'divorce', 'death'] as const) {
+      const issued = await post('/v1/certificates', { recordId: records[kind] });
       expect(issued.body.kind).toBe(kind);
       const pdf = await pdfOf(issued.body.id, officer);
       expect(pdf.status).toBe(200);
       const png = await renderFirstPage(pdf.body as Buffer, 200, true);
-      await writeFile(path.join(__dirname, '..', 'docs', `certificate-${kind}.png`), await renderFirstPage(pdf.body as Buffer));
+      await expectPicture(await writeCertificatePicture(pictures.dir, kind, pdf.body as Buffer));
       expect(decodeQr(png)).toBe(issued.body.token);
     }
+  });
+
+  it('wrote its pictures outside the repository and left docs/ as it was', async () => {
+    expect(isUnder(pictures.dir, ROOT)).toBe(false);
+    expect(isUnder(pictures.dir, DOCS)).toBe(false);
+    expect(await docsFingerprint()).toEqual(docsBefore);
   });
 });
 

@@ -3,8 +3,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import type { Express } from 'express';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
+import request from 'supertest';
+import { auth } from './harness';
 
 const run = promisify(execFile);
 
@@ -20,6 +23,26 @@ export async function renderFirstPage(pdf: Buffer, dpi = 150, lowerHalfOnly = fa
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** A certificate's PDF as bytes, read with this token (the answer's status is the caller's to check). */
+export function certificatePdf(app: Express, id: string, token: string) {
+  return request(app)
+    .get(`/v1/certificates/${id}/pdf`)
+    .set(auth(token))
+    .buffer(true)
+    .parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+}
+
+/** The picture of a certificate README shows: its first page at 150 dpi, as dir/certificate-<kind>.png. */
+export async function writeCertificatePicture(dir: string, kind: string, pdf: Buffer): Promise<string> {
+  const file = path.join(dir, `certificate-${kind}.png`);
+  await writeFile(file, await renderFirstPage(pdf));
+  return file;
 }
 
 /** Decodes the QR code of a rendered page with jsQR, an independent decoder. */

@@ -61,3 +61,30 @@ export async function registeredBirth(app: Express, officer: string, registrar: 
   const record = await declareAndRegister(app, officer, registrar, '/v1/births', birthDeclaration(mother.nin, father.nin));
   return { record, mother: mother.nin, father: father.nin };
 }
+
+/**
+ * A registered record of each kind that has a certificate: a birth, its parents' marriage, their
+ * divorce and the father's death (the certificate pictures in docs/ show these).
+ */
+export async function registeredOfEachKind(app: Express, officer: string, registrar: string) {
+  const { record, mother, father } = await registeredBirth(app, officer, registrar);
+  const marriage = await declareAndRegister(app, officer, registrar, '/v1/marriages', {
+    partyA: { nin: father },
+    partyB: { nin: mother },
+    dateOfMarriage: '2020-02-20',
+    placeOfMarriage: { governorate: 'IQ-NA' },
+  });
+  const divorce = await declareAndRegister(app, officer, registrar, '/v1/divorces', {
+    marriageId: marriage.id,
+    dateOfDivorce: '2025-01-10',
+    courtReference: 'NJF-PS-2025/19',
+    divorceType: 'khula',
+  });
+  const death = await declareAndRegister(app, officer, registrar, '/v1/deaths', {
+    deceased: { nin: father },
+    dateOfDeath: '2026-05-02',
+    placeOfDeath: { governorate: 'IQ-BA', facility: 'Basra Teaching Hospital' },
+    causeOfDeath: { icd10: 'I21.9' },
+  });
+  return { birth: record.id, marriage: marriage.id, divorce: divorce.id, death: death.id, mother, father };
+}
