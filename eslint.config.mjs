@@ -24,10 +24,22 @@ export default tseslint.config(
   },
   {
     // records/ owns the lifecycle every kind shares and calls kinds through their registered
-    // handlers: it imports no kind (kinds import records/).
+    // handlers: it imports no kind (kinds import records/), and no listener of record changes
+    // (they subscribe through RecordKinds.onChange and read the contract's types from records/).
     files: ['src/modules/records/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../births/*', '../marriages/*', '../divorces/*', '../deaths/*'], message: 'records/ imports no record kind' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['../births/*', '../marriages/*', '../divorces/*', '../deaths/*'], message: 'records/ imports no record kind' },
+            {
+              group: ['../civil-status/*', '../statistics/*', '../feed/*', '../subscriptions/*', '../certificates/*', '../notifications/*'],
+              message: 'records/ imports no listener of record changes: the types they share live in records/',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -8,28 +8,12 @@ import type { DivorceFacts } from './modules/divorces/schemas';
 import type { MarriageFacts } from './modules/marriages/schemas';
 import type { NewPerson } from './modules/persons/projection';
 import type { EnrolPerson } from './modules/persons/schemas';
+import type { RecordDeclared } from './modules/records/events';
 import type { FieldChange } from './modules/records/rules';
 import type { UserChange } from './modules/users/schemas';
 
-/** What every declaration entry carries, whatever the kind. */
-export interface RecordDeclared<F> {
-  recordId: string;
-  office: string;
-  facts: F;
-  /** NINs of the registered people the declaration names (parents, parties, the deceased). */
-  personNins: string[];
-  /** A hospital's notification this record came from: its client, its own id, and the hash of what it sent. */
-  notification?: Notification;
-}
-
-export interface Notification {
-  /** `clientId:notificationId`: one record per notification of a client. */
-  key: string;
-  clientId: string;
-  notificationId: string;
-  facility: string;
-  bodyHash: string;
-}
+export type { RecordDeclared } from './modules/records/events';
+export type { Notification } from './modules/records/model';
 
 /**
  * Every event the journal holds, from its type to its payload. A command's draft and the

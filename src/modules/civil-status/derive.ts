@@ -1,4 +1,5 @@
 import type { MaritalStatus } from '../common/schemas';
+import type { CivilEvent, Dissolution } from '../records/model';
 
 /**
  * A person's civil status derived from the registered, not voided, events about them: never
@@ -6,31 +7,13 @@ import type { MaritalStatus } from '../common/schemas';
  * Pure functions over plain data, shared by the projection, the rules and the property tests.
  */
 
-export type CivilEvent =
-  | { kind: 'marriage'; id: string; date: string; parties: readonly [string, string]; courtReference?: string }
-  | { kind: 'divorce'; id: string; date: string; marriageId: string }
-  | { kind: 'death'; id: string; date: string; nin: string };
-
+// The vocabulary is the kind contract's (records/): a kind says what its record means here.
+export type { CivilEvent, Dissolution, MarriageStanding } from '../records/model';
 export type MarriageEvent = Extract<CivilEvent, { kind: 'marriage' }>;
 export type { MaritalStatus };
 
-/** How a marriage ended: by a registered divorce, or by the death of a party (`nin`). */
-export interface Dissolution {
-  by: 'divorce' | 'death';
-  recordId: string;
-  date: string;
-  nin?: string;
-}
-
 export interface MarriageState {
   marriage: MarriageEvent;
-  dissolution?: Dissolution;
-}
-
-/** What a marriage record holds besides its facts, derived from other records. */
-export interface MarriageStanding {
-  /** Each party's marital status just before the marriage, as derived at its registration. */
-  previousMaritalStatus?: { partyA: MaritalStatus; partyB: MaritalStatus };
   dissolution?: Dissolution;
 }
 

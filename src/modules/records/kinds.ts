@@ -1,9 +1,19 @@
 import type { z } from 'zod';
 import type { Journal } from '../../journal/journal';
 import type { AnyDraft, JournalEntry } from '../../journal/types';
-import type { CivilEvent } from '../civil-status/derive';
-import type { Tally } from '../statistics/tally';
-import type { CivilRecord, RecordKind } from './model';
+import type { CivilEvent, CivilRecord, RecordKind } from './model';
+
+/**
+ * What one registered record counts for in the vital statistics: the month and governorate of
+ * the event's occurrence, and the counters it adds one to (dotted paths such as `births.female`).
+ */
+export interface Tally {
+  /** The date the event occurred (YYYY-MM-DD); counted in its month. */
+  date: string;
+  /** ISO 3166-2:IQ code of where it occurred. */
+  governorate: string;
+  counters: string[];
+}
 
 /** The schemas of one kind of record: static, so the contract is generated without a database. */
 export interface KindSchemas {

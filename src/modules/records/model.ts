@@ -1,9 +1,42 @@
 import type { IndexDeclaration, ProjectionStore } from '../../db/store';
-import type { MarriageStanding } from '../civil-status/derive';
-import type { Notification } from '../../events';
+import type { MaritalStatus } from '../common/schemas';
 import type { RecordKind, RecordStatus } from './rules';
 
 export type { RecordKind, RecordStatus } from './rules';
+
+/**
+ * What a registered record is in a person's civil status, if anything (a kind's `civilEvent`):
+ * civil-status/ derives marital and life status from these.
+ */
+export type CivilEvent =
+  | { kind: 'marriage'; id: string; date: string; parties: readonly [string, string]; courtReference?: string }
+  | { kind: 'divorce'; id: string; date: string; marriageId: string }
+  | { kind: 'death'; id: string; date: string; nin: string };
+
+/** How a marriage ended: by a registered divorce, or by the death of a party (`nin`). */
+export interface Dissolution {
+  by: 'divorce' | 'death';
+  recordId: string;
+  date: string;
+  nin?: string;
+}
+
+/** What a marriage record holds besides its facts, derived from other records (by civil-status/). */
+export interface MarriageStanding {
+  /** Each party's marital status just before the marriage, as derived at its registration. */
+  previousMaritalStatus?: { partyA: MaritalStatus; partyB: MaritalStatus };
+  dissolution?: Dissolution;
+}
+
+/** The hospital notification a record came from: its client, its own id, and the hash of what it sent. */
+export interface Notification {
+  /** `clientId:notificationId`: one record per notification of a client. */
+  key: string;
+  clientId: string;
+  notificationId: string;
+  facility: string;
+  bodyHash: string;
+}
 
 /** Projection of a civil status record (a declaration and what became of it). */
 export interface CivilRecord<F extends object = object> {

@@ -1,5 +1,5 @@
 import type { ProjectionChange } from '../../db/store';
-import type { RecordDeclared } from '../../events';
+import type { RecordDeclared } from './events';
 import type { Journal } from '../../journal/journal';
 import type { Actor } from '../../journal/types';
 import type { RecordChange, RecordKinds } from './kinds';

@@ -1,14 +1,7 @@
-/**
- * What one registered record counts for in the vital statistics: the month and governorate of
- * the event's occurrence, and the counters it adds one to (dotted paths such as `births.female`).
- */
-export interface Tally {
-  /** The date the event occurred (YYYY-MM-DD); counted in its month. */
-  date: string;
-  /** ISO 3166-2:IQ code of where it occurred. */
-  governorate: string;
-  counters: string[];
-}
+import type { Tally } from '../records/kinds';
+
+// A kind says what its registered record counts for (the kind contract, records/kinds.ts).
+export type { Tally };
 
 /** The counter document of a month and governorate. */
 export const cellId = (month: string, governorate: string) => `${month}|${governorate}`;
