@@ -23,6 +23,15 @@ export default tseslint.config(
     },
   },
   {
+    // The ground floor knows no domain: db/ (engines, stores), http/ (problems, the mount) and
+    // lib/ (small helpers) import no module. (journal/ and modules/common still do, through the
+    // event catalogue and the NIN and governorate references: next in the layering work.)
+    files: ['src/db/**/*.ts', 'src/http/**/*.ts', 'src/lib/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../modules/*', '../../modules/*'], message: 'db/, http/ and lib/ import no domain module' }] }],
+    },
+  },
+  {
     // records/ owns the lifecycle every kind shares and calls kinds through their registered
     // handlers: it imports no kind (kinds import records/), and no listener of record changes
     // (they subscribe through RecordKinds.onChange and read the contract's types from records/).

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { isConnectionLost, isDuplicateKey } from '../db/errors';
-import { OAuthError } from '../modules/clients/oauth-error';
+import { OAuthError } from './oauth-error';
 import { Problem, notFound } from './problem';
 
 export function sendProblem(res: Parameters<RequestHandler>[1], problem: Problem): void {
