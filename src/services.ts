@@ -82,6 +82,8 @@ export interface Services extends Stores {
   conn: Connection;
   db: Db;
   models: Models;
+  /** Every projection store, from the same list start-up initialises: what a rebuild clears. */
+  projectionStores: readonly Stores[keyof Stores][];
   journal: Journal;
   kinds: RecordKinds;
   /** The certificate keys: public halves from the journal, private halves from the key folder. */
@@ -156,6 +158,7 @@ export async function createServices(conn: Connection, config: Config, log: Logg
   const kinds = createKinds(stores, policy);
   const services: Services = {
     ...stores,
+    projectionStores: Object.values(stores),
     config,
     conn,
     db,

@@ -6,29 +6,11 @@ import type { Services } from '../services';
  * stopped (or in maintenance): readers would see the projections empty meanwhile.
  */
 export async function rebuildProjections(
-  services: Pick<
-    Services,
-    | 'persons'
-    | 'legacyRefs'
-    | 'nameTokens'
-    | 'records'
-    | 'offices'
-    | 'users'
-    | 'clients'
-    | 'vitalCounts'
-    | 'signingKeys'
-    | 'certificates'
-    | 'revocations'
-    | 'subscriptions'
-    | 'models'
-    | 'journal'
-    | 'db'
-  >,
+  services: Pick<Services, 'projectionStores' | 'models' | 'journal' | 'db'>,
   onApplied?: (seq: number) => void,
 ): Promise<number> {
-  const { persons, legacyRefs, nameTokens, records, offices, users, clients, vitalCounts, signingKeys, certificates, revocations, subscriptions } = services;
-  const stores = [persons, legacyRefs, nameTokens, records, offices, users, clients, vitalCounts, signingKeys, certificates, revocations, subscriptions];
-  await Promise.all(stores.map((store) => store.clear()));
+  // The stores start-up made, not a list of our own here: a new store cannot be forgotten.
+  await Promise.all(services.projectionStores.map((store) => store.clear()));
   await services.models.activationCodes.deleteMany({});
   // The applied position only: the recorded head (the truncation check's reference) stays.
   await services.db.collection<{ _id: string }>('journal_checkpoints').deleteOne({ _id: 'projections' });
