@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 /**
  * Every environment variable the service reads, validated once at start.
- * Each entry's description is also the README's configuration table.
+ * Each entry's description and default are also docs/configuration.md (`npm run docs:config`).
  */
 const variables = {
   PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('TCP port the HTTP server listens on'),
@@ -228,6 +228,9 @@ export type Config = Omit<z.infer<typeof schema>, 'PUBLIC_BASE_URL'> & {
 };
 
 export const configDescriptions = Object.fromEntries(Object.entries(variables).map(([name, v]) => [name, v.description ?? '']));
+
+/** Each variable's default, as a schema parses an unset variable (undefined: none), for docs/configuration.md. */
+export const configDefaults: Record<string, unknown> = Object.fromEntries(Object.entries(variables).map(([name, v]) => [name, v.safeParse(undefined).data]));
 
 export class ConfigError extends Error {}
 
