@@ -122,7 +122,7 @@ export class LinkedTable {
   /** A cell as published: its count, or null when withheld. */
   published(a: number, b: number, c: number): number | null {
     const i = this.index(a, b, c);
-    return this.hidden[i] ? null : must(this.values[i], `cell (${a}, ${b}, ${c}) of the table`);
+    return this.hidden[i] ? null : must(this.values[i], 'cell of the table');
   }
 
   /** Withholds the small cells and, for each, the other corners of its cheapest cube. */
