@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { loadConfig } from '../src/config';
+import { must } from '../src/lib/must';
 import { resolveEngine } from '../src/db/engine';
 import { freePort, waitForPort } from '../src/db/ports';
 import { forkBaseline } from './baseline';
@@ -69,8 +70,8 @@ async function main() {
   row(`births declared + registered per second (${CLIENTS} clients)`, (r) => r.birth.perSecond.toFixed(1));
   row('journal:verify (s)', (r) => r.verifySeconds.toFixed(1));
   row('projections:rebuild (s)', (r) => r.rebuildSeconds.toFixed(1));
-  if (results.length > 1) {
-    const [small, large] = [results[0], results[results.length - 1]];
+  const [small, large] = [results[0], results.at(-1)];
+  if (small && large && results.length > 1) {
     const ratio = (f: (x: Figures) => number) => (f(large) / f(small)).toFixed(2);
     console.log(
       `\ncost at ${large.people.toLocaleString('en')} over cost at ${small.people.toLocaleString('en')} (p50): read ${ratio((r) => r.read.p50)}, ` +
@@ -167,14 +168,14 @@ async function atScale(people: number): Promise<Figures> {
     const byNameDate = sample
       .slice(0, 200)
       .map((p) => `/v1/persons?q=${encodeURIComponent(`${p.name.givenName} ${p.name.familyName ?? ''}`.trim())}&dateOfBirth=${p.dateOfBirth}`);
-    const searchName = await timeEach(byName.length, 1, (i) => call(base, 'GET', byName[i], officer));
-    const searchNameDate = await timeEach(byNameDate.length, 1, (i) => call(base, 'GET', byNameDate[i], officer));
+    const searchName = await timeEach(byName.length, 1, (i) => call(base, 'GET', must(byName[i], 'a name query'), officer));
+    const searchNameDate = await timeEach(byNameDate.length, 1, (i) => call(base, 'GET', must(byNameDate[i], 'a name and date query'), officer));
 
     const declareAndRegister = async (i: number) => {
       const declared = await call(base, 'POST', '/v1/births', officer, {
         child: { givenName: 'زينب', sex: 'female', dateOfBirth: '2026-01-15', placeOfBirth: { governorate: 'IQ-BG' } },
-        mother: { nin: mothers[i % mothers.length]._id },
-        father: { nin: fathers[(i * 7) % fathers.length]._id },
+        mother: { nin: must(mothers[i % mothers.length], 'a mother')._id },
+        father: { nin: must(fathers[(i * 7) % fathers.length], 'a father')._id },
       });
       await call(base, 'POST', `/v1/records/${String(declared.id)}/registration`, registrar, undefined);
     };
@@ -250,7 +251,8 @@ async function timeEach(count: number, concurrency: number, work: (i: number) =>
     }),
   );
   durations.sort((a, b) => a - b);
-  const at = (q: number) => Math.round(durations[Math.min(durations.length - 1, Math.floor(q * durations.length))] * 10) / 10;
+  // No sample gives no figure (NaN), as a p50 of nothing should.
+  const at = (q: number) => Math.round((durations[Math.min(durations.length - 1, Math.floor(q * durations.length))] ?? NaN) * 10) / 10;
   return { p50: at(0.5), p99: at(0.99) };
 }
 

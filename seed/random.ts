@@ -12,7 +12,11 @@ export function seededRandom(seed: string) {
   };
   return {
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)],
+    pick: <T>(items: readonly T[]): T => {
+      const item = items[Math.floor(next() * items.length)];
+      if (item === undefined) throw new Error('seed: picking from an empty list');
+      return item;
+    },
     date: (fromYear: number, toYear: number) => {
       const y = min(fromYear, toYear, next);
       const m = 1 + Math.floor(next() * 12);

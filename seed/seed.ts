@@ -10,6 +10,7 @@ import { registerRecord } from '../src/modules/records/service';
 import { createUser } from '../src/modules/users/service';
 import { createServices, type Services } from '../src/services';
 import { FACILITIES, FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES } from './names';
+import { must } from '../src/lib/must';
 import { writeLegacyFile } from './legacy-file';
 import { seededRandom } from './random';
 import { bereave, divorce, marry, type Couple } from './civil-status';
@@ -81,7 +82,7 @@ async function seed(services: Services, seedValue: string, couples: number, birt
   const marriages = await marry(services, random, staff, parents, 2018);
   process.stdout.write(`  ${marriages.length} marriages registered\n`);
   for (let i = 0; i < births; i++) {
-    const p = parents[i % parents.length];
+    const p = must(parents[i % parents.length], 'a couple to be parents');
     const sex = random.int(0, 1) ? 'female' : 'male';
     const given = random.pick(sex === 'female' ? FEMALE_NAMES : MALE_NAMES);
     const entry = await declareBirth(
@@ -103,7 +104,9 @@ async function seed(services: Services, seedValue: string, couples: number, birt
     await registerRecord(services, registrar, entry.data.recordId);
     if ((i + 1) % 200 === 0) process.stdout.write(`  ${i + 1} births registered\n`);
   }
-  const divorcing = marriages.map((marriageId, i) => ({ marriageId, governorate: parents[i].governorate })).filter((_, i) => i % 4 === 3);
+  const divorcing = marriages
+    .map((marriageId, i) => ({ marriageId, governorate: must(parents[i], 'the couple of a marriage').governorate }))
+    .filter((_, i) => i % 4 === 3);
   const divorces = await divorce(services, random, staff, divorcing);
   // Older couples, married long ago, of whom one has died since 2020: deaths and widowhood.
   const olderCouples: Couple[] = [];

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { auth, request, startHarness, type Harness } from './support/harness';
 import { createUser } from '../src/modules/users/service';
+import { jwtParts } from './support/checked';
 
 let h: Harness;
 const SYSTEM = { actor: { id: 'system', role: 'system' as const }, requestId: 't' };
@@ -19,7 +20,7 @@ const login = (username: unknown, password: unknown, ip = '10.0.0.1') =>
 describe('attacks that must fail', () => {
   it('refuses alg none, HS256 signed with the public key, a changed payload and an expired token', async () => {
     const token = await h.token('registrar');
-    const [header, payload, signature] = token.split('.');
+    const [header, payload, signature] = jwtParts(token);
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
     const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
     // The public key is what an attacker can have: try it as an HMAC secret (algorithm confusion).

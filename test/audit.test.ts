@@ -4,6 +4,7 @@ import { importLegacyRegister } from '../src/modules/imports/importer';
 import { auth, request, startHarness, type Harness } from './support/harness';
 import { contractChecker } from './support/contract';
 import { birthDeclaration, enrolParents } from './support/fixtures';
+import { must } from './support/checked';
 
 let h: Harness;
 beforeAll(async () => {
@@ -77,7 +78,8 @@ async function readBatchesInPages(svc: Harness, BUDGET: number): Promise<void> {
     ).join('\n');
   const importRows = (text: string, batchSize: number) =>
     importLegacyRegister(svc.services, ctx, readRows(Readable.from([text]), 'ndjson'), { source: 'test', batchSize, onRejection: () => {} });
-  const before = (await svc.services.journal.entries.find({}).sort({ _id: -1 }).limit(1).toArray())[0].seq;
+  const [newest] = await svc.services.journal.entries.find({}).sort({ _id: -1 }).limit(1).toArray();
+  const before = must(newest, 'newest journal entry').seq;
   // Five batches of 30 people (about 7 kB each), then one of 120 (about 28 kB, over the budget alone).
   expect(await importRows(rows(0, 150), 30)).toMatchObject({ imported: 150, batches: 5 });
   expect(await importRows(rows(150, 120), 120)).toMatchObject({ imported: 120, batches: 1 });

@@ -6,6 +6,7 @@ import { API_ROUTES } from '../src/routes';
 import { randomNin } from '../src/modules/persons/nin';
 import { auth, request, startHarness, type Harness } from './support/harness';
 import { birthDeclaration, declareAndRegister, enrolParents } from './support/fixtures';
+import { jwtParts, must } from './support/checked';
 
 let h: Harness;
 beforeAll(async () => {
@@ -82,7 +83,7 @@ describe('authorization matrix', () => {
     expect((await request(h.app).post('/v1/identity/verification').set(auth(officer)).send({ nin: randomNin() })).status).toBe(403);
     // A client token re-signed as a person's token fails the signature; a person's token with typ
     // changed to client fails its audience.
-    const [head, payload, sig] = client.split('.');
+    const [head, payload, sig] = jwtParts(client);
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
     const asPerson = Buffer.from(JSON.stringify({ ...claims, typ: 'access', role: 'admin', office: 'BGD' })).toString('base64url');
     expect(
@@ -108,7 +109,7 @@ describe('authorization matrix', () => {
 
   it('refuses expired, forged and unsigned tokens', async () => {
     const registrar = await h.token('registrar');
-    const [header, payload, signature] = registrar.split('.');
+    const [header, payload, signature] = jwtParts(registrar);
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
     const elevated = Buffer.from(JSON.stringify({ ...claims, role: 'admin' })).toString('base64url');
     const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${elevated}.`;
@@ -156,7 +157,7 @@ describe('authorization matrix', () => {
     expect(declaring).toEqual(Object.keys(reads).sort());
     for (const route of API_ROUTES.filter((r) => r.accessLog)) {
       const before = await h.services.models.access.countDocuments({ nin: mother.nin });
-      const res = await reads[route.operationId]();
+      const res = await must(reads[route.operationId], `read of ${route.operationId}`)();
       expect({ route: route.operationId, status: res.status }).toEqual({
         route: route.operationId,
         status: route.method === 'post' && route.path === '/v1/certificates' ? 201 : 200,
@@ -235,7 +236,7 @@ describe('offices', () => {
     };
     const results: string[] = [];
     for (const route of bound) {
-      const action = actions[route.operationId];
+      const action = must(actions[route.operationId], `action of ${route.operationId}`);
       const target = await action.prepare(officer, setup);
       const path = route.path.replace('{id}', target);
       const recordPath = route.path.startsWith('/v1/records') ? `/v1/records/${target}` : `/v1/certificates/${target}`;

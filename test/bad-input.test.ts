@@ -1,8 +1,10 @@
 import { auth, request, startHarness, type Harness } from './support/harness';
 import { birthDeclaration, enrolParents } from './support/fixtures';
+import { must } from './support/checked';
 
 let h: Harness;
-let tokens: Record<string, string>;
+type Role = 'admin' | 'officer' | 'registrar';
+let tokens: Record<Role, string>;
 let recordId: string;
 let motherNin: string;
 
@@ -23,8 +25,10 @@ const person = {
   placeOfBirth: { governorate: 'IQ-KA' },
 };
 
+type Body = Record<string, unknown>;
+
 /** Every write route, with a valid body and the role that may send it. */
-const writeRoutes = () => [
+const writeRoutes = (): { path: string; role: Role | undefined; body: Body | undefined; ifMatch?: string }[] => [
   { path: '/v1/auth/login', role: undefined, body: { username: 'nobody', password: 'wrong password' } },
   { path: '/v1/users', role: 'admin', body: { username: 'new.user', password: 'a long enough password', role: 'officer', office: 'BGD' } },
   { path: '/v1/offices', role: 'admin', body: { code: 'ZZZ', name: 'Test office', governorate: 'IQ-BG' } },
@@ -41,8 +45,7 @@ const writeRoutes = () => [
   { path: `/v1/records/${recordId}/registration`, role: 'registrar', body: undefined },
 ];
 
-type Body = Record<string, unknown>;
-const firstKey = (b: Body) => Object.keys(b)[0];
+const firstKey = (b: Body) => must(Object.keys(b)[0], 'a field of the valid body');
 
 /** Each bad input, with the status it must get. */
 const badInputs: [string, (b: Body | undefined) => { raw?: string; json?: unknown }, number][] = [
@@ -73,7 +76,7 @@ describe('bad input is a clear 4xx problem and changes nothing', () => {
   }
 
   it('refuses a NIN with a wrong check digit wherever a NIN is accepted', async () => {
-    const wrong = motherNin.slice(0, 11) + String((Number(motherNin[11]) + 3) % 10);
+    const wrong = motherNin.slice(0, 11) + String((Number(motherNin.at(-1)) + 3) % 10);
     const birth = await request(h.app).post('/v1/births').set(auth(tokens.officer)).send(birthDeclaration(wrong));
     expect(birth.status).toBe(400);
     expect(birth.body.errors.map((e: { path: string }) => e.path)).toContain('body.mother.nin');

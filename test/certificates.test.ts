@@ -10,6 +10,7 @@ import { contractChecker } from './support/contract';
 import { birthDeclaration, enrolParents, registeredBirth as registerBirth, registeredOfEachKind } from './support/fixtures';
 import { certificatePdf, decodeQr, pdfText, renderFirstPage, writeCertificatePicture } from './support/certificates';
 import { DOCS, ROOT, docsFingerprint, isUnder, scratchPictures } from './support/pictures';
+import { etagOf, jwtClaims, jwtParts, must } from './support/checked';
 
 let h: Harness;
 let officer: string;
@@ -104,9 +105,9 @@ describe('certificates checked by someone else’s code', () => {
   it('answers invalid for tampered, expired, unknown-key, wrong-algorithm and unsigned tokens, with no facts', async () => {
     const { record } = await registeredBirth();
     const { token } = (await post('/v1/certificates', { recordId: record.id })).body as { token: string };
-    const [header, payload] = token.split('.');
+    const [header, payload, signature] = jwtParts(token);
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
-    const forged = `${header}.${Buffer.from(JSON.stringify({ ...claims, sub: '111111111111' })).toString('base64url')}.${token.split('.')[2]}`;
+    const forged = `${header}.${Buffer.from(JSON.stringify({ ...claims, sub: '111111111111' })).toString('base64url')}.${signature}`;
     const signer = await h.services.keyring.signer();
     const expired = jwt.sign({ ...claims, iat: 1_600_000_000, nbf: 1_600_000_000, exp: 1_600_000_100 }, signer.privateKey, {
       algorithm: 'ES256',
@@ -175,19 +176,15 @@ describe('revocation, supersession and keys', () => {
     expect((await post('/v1/certificates/verification', { token: b.token })).body).toMatchObject({ status: 'revoked', reason: 'record-voided' });
 
     // Offline: the status list credential, signed, with both bits set.
-    const claims = JSON.parse(Buffer.from(String(a.token).split('.')[1], 'base64url').toString()) as { credentialStatus: { statusListCredential: string } };
+    const claims = jwtClaims(String(a.token)) as { credentialStatus: { statusListCredential: string } };
     const listPath = new URL(claims.credentialStatus.statusListCredential).pathname;
     const list = await request(h.app).get(listPath);
     expect(list.headers['content-type']).toMatch(/application\/vc\+jwt/);
     const jwks = createLocalJWKSet((await request(h.app).get('/.well-known/jwks.json')).body);
     const { payload } = await jwtVerify(list.text, jwks, { algorithms: ['ES256'], typ: 'vc+jwt' });
     const bits = gunzipSync(Buffer.from(String((payload.credentialSubject as { encodedList: string }).encodedList).slice(1), 'base64url'));
-    const bit = (i: number) => (bits[i >> 3] >> (7 - (i & 7))) & 1;
-    const index = (t: string) =>
-      Number(
-        (JSON.parse(Buffer.from(t.split('.')[1], 'base64url').toString()) as { credentialStatus: { statusListIndex: string } }).credentialStatus
-          .statusListIndex,
-      );
+    const bit = (i: number) => (must(bits[i >> 3], `byte of bit ${i}`) >> (7 - (i & 7))) & 1;
+    const index = (t: string) => Number((jwtClaims(t) as { credentialStatus: { statusListIndex: string } }).credentialStatus.statusListIndex);
     expect([bit(index(a.token) % 131072), bit(index(b.token) % 131072)]).toEqual([1, 1]);
     expect(bits.length).toBe(16384);
   });
@@ -199,7 +196,7 @@ describe('revocation, supersession and keys', () => {
     await request(h.app)
       .post(`/v1/records/${record.id}/corrections`)
       .set(auth(registrar))
-      .set('If-Match', read.headers.etag)
+      .set('If-Match', etagOf(read))
       .send({ changes: { child: { dateOfBirth: '2026-03-13' } }, reason: 'Hospital record' });
     const verdict = (await post('/v1/certificates/verification', { token: old.token })).body;
     expect(verdict).toMatchObject({ valid: false, status: 'superseded', certificate: { newerExists: true, facts: { child: { dateOfBirth: '2026-03-14' } } } });
@@ -421,7 +418,7 @@ describe('a citizen’s daily limit', () => {
     const [o, r] = [await limited.token('officer'), await limited.token('registrar')];
     const { record, mother, father } = await registerBirth(limited.app, o, r);
     const issued = await request(limited.app).post('/v1/certificates').set(auth(o)).send({ recordId: record.id });
-    const claims = jwt.decode(issued.body.token) as { credentialSubject: Record<string, Record<string, unknown>> };
+    const claims = jwt.decode(issued.body.token) as { credentialSubject: { mother: Record<string, unknown>; father: Record<string, unknown> } };
     expect([claims.credentialSubject.mother.nin, claims.credentialSubject.father.nin]).toEqual([mother, father]);
   });
 });

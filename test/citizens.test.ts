@@ -81,7 +81,7 @@ describe('citizens', () => {
     // A NIN without any code gets the very same answer as a wrong code.
     const noCode = await activate(father.nin, 'AAAA-AAAA');
     expect(noCode.status).toBe(401);
-    expect(noCode.body).toEqual(answers[0].body);
+    expect(noCode.body).toEqual(answers[0]?.body);
     expect(noCode.body.detail).toBe('The NIN and activation code do not match, or the code expired');
   }, 30_000);
 

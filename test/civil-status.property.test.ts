@@ -10,6 +10,7 @@ import { declareMarriage } from '../src/modules/marriages/service';
 import { enrolPerson } from '../src/modules/persons/service';
 import { correctRecord, registerRecord, rejectRecord, voidRecord } from '../src/modules/records/service';
 import { startHarness, type Harness } from './support/harness';
+import { must } from './support/checked';
 
 /**
  * Random sequences of declarations, registrations, corrections, rejections and voidings of
@@ -70,12 +71,13 @@ const pick = <T>(list: readonly T[], i: number): T | undefined => (list.length =
 async function run(people: string[], ops: Op[]): Promise<string[]> {
   const records: string[] = [];
   const s = h.services;
+  const person = (i: number) => must(people[i], `person ${i} of ${people.length}`);
   for (const o of ops) {
     try {
       if (o.op === 'marry') {
         const body = {
-          partyA: { nin: people[o.a] },
-          partyB: { nin: people[o.b] },
+          partyA: { nin: person(o.a) },
+          partyB: { nin: person(o.b) },
           dateOfMarriage: o.date,
           placeOfMarriage: place,
           ...(o.court ? { courtReference: 'C/1' } : {}),
@@ -86,7 +88,7 @@ async function run(people: string[], ops: Op[]): Promise<string[]> {
         if (marriageId)
           records.push((await declareDivorce(s, { ...officer, office: 'BGD' }, { marriageId, dateOfDivorce: o.date, courtReference: 'C/2' })).data.recordId);
       } else if (o.op === 'die') {
-        const body = { deceased: { nin: people[o.p] }, dateOfDeath: o.date, placeOfDeath: place, causeOfDeath: { icd10: 'I21.9' } };
+        const body = { deceased: { nin: person(o.p) }, dateOfDeath: o.date, placeOfDeath: place, causeOfDeath: { icd10: 'I21.9' } };
         records.push((await declareDeath(s, { ...officer, office: 'BGD' }, body)).data.recordId);
       } else {
         const id = pick(records, o.r);

@@ -4,6 +4,7 @@ import { readRows } from '../src/modules/imports/format';
 import { importLegacyRegister, type Rejection } from '../src/modules/imports/importer';
 import { contractChecker } from './support/contract';
 import { auth, request, startHarness, type Harness } from './support/harness';
+import { must } from './support/checked';
 
 let h: Harness;
 let admin: string;
@@ -66,7 +67,7 @@ describe('importing the legacy register', () => {
 
     const refs = await h.services.legacyRefs.existing([`${family}/1`, `${family}/2`, `${family}/3`]);
     const nin = Object.fromEntries(refs.map((r) => [r._id, r.nin]));
-    const child = await h.services.persons.get(nin[`${family}/3`]);
+    const child = await h.services.persons.get(must(nin[`${family}/3`], 'NIN of the child'));
     expect(child).toMatchObject({ motherNin: nin[`${family}/2`], fatherNin: nin[`${family}/1`], legacyReference: `${family}/3`, status: 'alive' });
     const found = await request(h.app)
       .get('/v1/persons')
@@ -98,6 +99,7 @@ describe('importing the legacy register', () => {
     expect(res.body).toMatchObject({ rows: 3, imported: 2, rejected: 1 });
     expect(res.body.rejections).toEqual([{ line: 4, field: 'dateOfBirth', reason: 'is not a real calendar date' }]);
     const [mother, son] = await h.services.legacyRefs.existing([`${ref}/1`, `${ref}/2`]).then((r) => r.sort((a, b) => a._id.localeCompare(b._id)));
+    if (!mother || !son) throw new Error('both were imported');
     expect(await h.services.persons.get(son.nin)).toMatchObject({ motherNin: mother.nin, placeOfBirth: { governorate: 'IQ-BA' } });
     expect(await h.services.persons.get(mother.nin)).toMatchObject({
       placeOfBirth: { governorate: 'IQ-BA', district: 'Zubair' },
@@ -168,8 +170,9 @@ describe('importing the legacy register', () => {
       rows.push(JSON.stringify(r));
     }
     expect(rows).toHaveLength(2);
-    expect(JSON.parse(rows[0])).toMatchObject({ line: 2, row: { legacyReference: `${ref}/1` } });
-    expect(JSON.parse(rows[1])).toEqual({
+    const [first, second] = rows.map((r): unknown => JSON.parse(r));
+    expect(first).toMatchObject({ line: 2, row: { legacyReference: `${ref}/1` } });
+    expect(second).toEqual({
       line: 3,
       rejection: { field: '', reason: 'line 3 is longer than 16384 bytes (IMPORT_MAX_LINE_BYTES): it and the rest of the file were not read' },
     });

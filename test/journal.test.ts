@@ -6,6 +6,7 @@ import { verifyChain, verifyJournal } from '../src/journal/verify';
 import { registerProjectors } from '../src/projectors';
 import { auth, request, startHarness, type Harness } from './support/harness';
 import { birthDeclaration, enrolParents } from './support/fixtures';
+import { etagOf, must } from './support/checked';
 
 let h: Harness;
 let registrar: string;
@@ -114,7 +115,7 @@ describe('the journal', () => {
   it('notices the newest entries deleted, against the recorded head', async () => {
     const auditor = await h.token('auditor');
     await request(h.app).post('/v1/persons').set(auth(registrar)).send(enrolment(3)).expect(201);
-    const newest = (await h.services.journal.entries.find({}).sort({ _id: -1 }).limit(1).toArray())[0];
+    const newest = must((await h.services.journal.entries.find({}).sort({ _id: -1 }).limit(1).toArray())[0], 'newest journal entry');
     await h.services.journal.entries.deleteOne({ _id: newest._id });
     try {
       const res = await request(h.app).get('/v1/audit/integrity').set(auth(auditor));
@@ -182,7 +183,7 @@ describe('the journal', () => {
     await request(h.app)
       .post(`/v1/records/${declared.body.id}/corrections`)
       .set(auth(registrar))
-      .set('If-Match', read.headers.etag)
+      .set('If-Match', etagOf(read))
       .send({ changes: { child: { givenName: 'مريم' } }, reason: 'Spelling' })
       .expect(200);
     await request(h.app)

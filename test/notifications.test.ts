@@ -3,6 +3,7 @@ import { contractChecker } from './support/contract';
 import { birthDeclaration, enrolParents } from './support/fixtures';
 import { randomNin } from '../src/modules/persons/nin';
 import { NIN_SYSTEM } from '../src/modules/notifications/fhir';
+import { etagOf } from './support/checked';
 
 let h: Harness;
 let hospital: string;
@@ -52,7 +53,7 @@ describe('hospital notifications', () => {
     const completed = await request(h.app)
       .post(`/v1/records/${sent.body.recordId}/corrections`)
       .set(auth(registrar))
-      .set('If-Match', record.headers.etag)
+      .set('If-Match', etagOf(record))
       .send({ changes: { child: { givenName: 'زينب', fatherName: 'أحمد', grandfatherName: 'محمود' } }, reason: 'Names given by the parents at the office' });
     expect(completed.status).toBe(200);
     const registered = await request(h.app).post(`/v1/records/${sent.body.recordId}/registration`).set(auth(registrar));

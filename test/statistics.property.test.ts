@@ -5,6 +5,7 @@ import type { VitalCount } from '../src/modules/statistics/model';
 import { periodOf } from '../src/modules/statistics/periods';
 import { vitalAnswer, yearTables } from '../src/modules/statistics/service';
 import { CATEGORIES, cellsOfAnswers, leafOf, PERIODS, recoveredCells, type Cell } from './support/disclosure';
+import { must } from './support/checked';
 
 /**
  * Random years of counters, sparse and small where it is hard (a few governorates and chapters,
@@ -32,12 +33,12 @@ function counters(entries: readonly { month: number; governorate: number; counte
   const docs = new Map<string, VitalCount>();
   for (const e of entries) {
     const month = `${YEAR}-${String(e.month + 1).padStart(2, '0')}`;
-    const governorate = GOVERNORATES[e.governorate].code;
+    const governorate = must(GOVERNORATES[e.governorate], 'governorate').code;
     const id = `${month}|${governorate}`;
     const d = docs.get(id) ?? { _id: id, month, governorate, seq: 1 };
     const [group, key, chapter] = e.counter.split('.');
-    if (group === 'births') d.births = { ...d.births, [key]: e.n };
-    if (group === 'deaths') d.deaths = { total: 0, byChapter: { ...d.deaths?.byChapter, [chapter]: e.n } };
+    if (group === 'births') d.births = { ...d.births, [must(key, 'sex of a birth counter')]: e.n };
+    if (group === 'deaths') d.deaths = { total: 0, byChapter: { ...d.deaths?.byChapter, [must(chapter, 'chapter of a death counter')]: e.n } };
     if (group === 'marriages' || group === 'divorces') d[group] = e.n;
     docs.set(id, d);
   }
@@ -69,11 +70,11 @@ describe('small-cell suppression across all answers of a year', () => {
           PERIODS(YEAR).flatMap((p) => (['governorate', 'month'] as const).map((by) => vitalAnswer(tables, periodOf(p.from, p.to), by))),
         );
         const counts = leafCounts(docs);
-        const truth = (c: Cell) => c.leaves.reduce((n, leaf) => n + counts[leaf], 0);
+        const truth = (c: Cell) => c.leaves.reduce((n, leaf) => n + must(counts[leaf], `count of leaf ${leaf}`), 0);
         // Published counts are true, and every count from 1 to 4 is withheld.
         expect(cells.filter((c) => (c.value !== null && c.value !== truth(c)) || (c.value !== null && c.value > 0 && c.value < 5))).toEqual([]);
         expect(cells.filter((c) => truth(c) > 0 && truth(c) < 5 && c.value !== null)).toEqual([]);
-        expect(recoveredCells(cells).map((i) => ({ cell: cells[i].key, truth: truth(cells[i]) }))).toEqual([]);
+        expect(recoveredCells(cells).map((c) => ({ cell: c.key, truth: truth(c) }))).toEqual([]);
       }),
       { numRuns: RUNS },
     );

@@ -4,6 +4,7 @@ import { auth, request, startHarness, type Harness } from './support/harness';
 import { contractChecker } from './support/contract';
 import { cellsOfAnswers, PERIODS, recoveredCells, type Answer } from './support/disclosure';
 import { birthDeclaration, declareAndRegister as register, enrol, motherName } from './support/fixtures';
+import { etagOf, must } from './support/checked';
 
 let h: Harness;
 let officer: string;
@@ -55,7 +56,7 @@ async function expectNothingDisclosed(year: number) {
   for (const p of PERIODS(year)) for (const by of ['governorate', 'month']) answers.push(await vital(`from=${p.from}&to=${p.to}&by=${by}`));
   const cells = cellsOfAnswers(answers);
   expect(cells.filter((c) => c.value !== null && c.value > 0 && c.value < 5)).toEqual([]);
-  expect(recoveredCells(cells).map((i) => cells[i].key)).toEqual([]);
+  expect(recoveredCells(cells).map((c) => c.key)).toEqual([]);
 }
 
 describe('vital statistics', () => {
@@ -113,12 +114,12 @@ describe('vital statistics', () => {
     await expectNothingDisclosed(2026);
 
     // A voided marriage leaves the count; a corrected birth moves to its new month.
-    await post(`/v1/records/${marriages[0].id}/voiding`, { reason: 'Registered twice' }, registrar);
+    await post(`/v1/records/${must(marriages[0], 'a marriage').id}/voiding`, { reason: 'Registered twice' }, registrar);
     const current = await request(h.app).get(`/v1/records/${lone.id}`).set(auth(registrar));
     const corrected = await request(h.app)
       .post(`/v1/records/${lone.id}/corrections`)
       .set(auth(registrar))
-      .set('If-Match', current.headers.etag)
+      .set('If-Match', etagOf(current))
       .send({ changes: { child: { dateOfBirth: '2026-03-30', placeOfBirth: { governorate: 'IQ-BG' } } }, reason: 'Date and place from the hospital' });
     expect(corrected.status).toBe(200);
     const after = await vital('from=2026-01&to=2026-03&by=month');

@@ -117,6 +117,7 @@ describe('the list of subscriptions and ending one', () => {
     expect((await request(h.app).get('/v1/subscriptions').set(auth(officer))).status).toBe(403);
 
     const [ended, kept] = made;
+    if (!ended || !kept) throw new Error('two subscriptions were made above');
     expect((await request(h.app).delete(`/v1/subscriptions/${ended.id}`).set(auth(officer))).status).toBe(403);
     const res = await request(h.app).delete(`/v1/subscriptions/${ended.id}`).set(auth(admin));
     expectContract(res);

@@ -1,5 +1,6 @@
 import { auth, request, startHarness, type Harness } from './support/harness';
 import { contractChecker } from './support/contract';
+import { jwtClaims } from './support/checked';
 
 let h: Harness;
 let admin: string;
@@ -68,7 +69,7 @@ describe('accounts', () => {
 
   it('lets nobody change their own role or office except through an admin', async () => {
     const officer = await h.token('officer');
-    const me = JSON.parse(Buffer.from(officer.split('.')[1], 'base64url').toString()).sub;
+    const me = (jwtClaims(officer) as { sub: string }).sub;
     expect((await request(h.app).patch(`/v1/users/${me}`).set(auth(officer)).send({ role: 'admin' })).status).toBe(403);
     expect(
       (await request(h.app).post('/v1/users').set(auth(officer)).send({ username: 'x.y.z', password: 'Shatt al-Arab at noon', role: 'admin', office: 'BGD' }))

@@ -21,8 +21,10 @@ describe('webhook destinations, as configured by default', () => {
   it('accepts https only, and a name only when every address it resolves to is public', async () => {
     h = await startHarness();
     const answers: Record<string, string> = { 'moh.example': '8.8.8.8', 'inside.example': '10.0.0.7' };
-    h.services.webhooks.resolve = (host) =>
-      host in answers ? Promise.resolve([{ address: answers[host], family: 4 }]) : Promise.reject(new Error('ENOTFOUND'));
+    h.services.webhooks.resolve = (host) => {
+      const address = answers[host];
+      return address ? Promise.resolve([{ address, family: 4 }]) : Promise.reject(new Error('ENOTFOUND'));
+    };
     const admin = await h.token('admin');
     const clientId = await feedClient(h, admin);
     const subscribe = (url: string) =>

@@ -30,7 +30,8 @@ export async function pageById<T extends { _id: string }>(
     .limit(page.limit + 1)
     .toArray()) as T[];
   const items = rows.slice(0, page.limit);
-  return { items, last: rows.length > page.limit ? items[items.length - 1]._id : null };
+  const last = items.at(-1);
+  return { items, last: rows.length > page.limit && last ? last._id : null };
 }
 
 export type { Document };

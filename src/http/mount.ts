@@ -126,12 +126,12 @@ function rateLimiter(perMinute: number) {
 async function authenticate(req: Request, services: Services): Promise<{ actor: Actor; session?: string } | undefined> {
   const header = req.get('Authorization');
   if (header === undefined || /^Basic /i.test(header)) return undefined;
-  const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(header);
-  if (!match) {
+  const token = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(header)?.[1];
+  if (token === undefined) {
     if (!/^Bearer /.test(header)) throw unauthorized('Send the token as "Authorization: Bearer <token>"', 'token-scheme');
     throw unauthorized('The bearer token is not a token of ours (it should be three dot-separated parts); sign in again', 'token-malformed');
   }
-  const found = services.tokens.check(match[1]);
+  const found = services.tokens.check(token);
   if ('refused' in found) {
     if (found.refused === 'expired') throw unauthorized('The access token has expired: refresh it (POST /v1/auth/refresh) or sign in again', 'token-expired');
     throw unauthorized('The bearer token was not issued by this registry or was altered; sign in again', 'token-invalid');

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { must } from '../lib/must';
 import { badRequest } from './problem';
 import { cleanText } from './text';
 
@@ -22,7 +23,8 @@ export function validated<T>(schema: z.ZodType<T>, value: unknown, at: string[],
   const result = schema.safeParse(value, { error: plainMessage });
   if (result.success) return result.data;
   const errors: FieldError[] = flatten(result.error.issues, []).map((i) => ({ path: [...at, ...i.path.map(String)].join('.'), message: i.message }));
-  throw badRequest(`${what}: ${errors[0].path}: ${errors[0].message}`, errors);
+  const first = must(errors[0], 'issue of a failed parse');
+  throw badRequest(`${what}: ${first.path}: ${first.message}`, errors);
 }
 
 /** Well-formed, visible, NFC-normalised text (see text.ts), or a 400 that names the field. */
@@ -77,9 +79,13 @@ function closest(key: string, known: string[]): string | undefined {
 function distance(a: string, b: string): number {
   let row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    let left = i; // next[j - 1]
+    const next = [left];
+    for (let j = 1; j < row.length; j++) {
+      left = Math.min(row[j]! + 1, left + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      next.push(left);
+    }
     row = next;
   }
-  return row[b.length];
+  return must(row.at(-1), 'last column');
 }

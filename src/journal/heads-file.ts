@@ -37,6 +37,9 @@ export async function readHeadsFile(file: string): Promise<SignedHead[]> {
 function headsOf(value: unknown, where: string): SignedHead[] {
   const list = Array.isArray(value) ? value : typeof value === 'object' && value !== null && 'items' in value ? value.items : [value];
   const parsed = z.array(signedHead).safeParse(list);
-  if (!parsed.success) throw new Error(`${where}: not signed journal heads (${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message})`);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${where}: not signed journal heads${issue ? ` (${issue.path.join('.')}: ${issue.message})` : ''}`);
+  }
   return parsed.data;
 }

@@ -49,7 +49,8 @@ export class SignedHeads {
       .limit(limit + 1)
       .toArray();
     const items = rows.slice(0, limit).map(present);
-    return { items, next: rows.length > limit ? items[items.length - 1].seq : null };
+    const last = items.at(-1);
+    return { items, next: rows.length > limit && last ? last.seq : null };
   }
 
   /** Every signed head held, for verification. */

@@ -100,8 +100,9 @@ export async function verifyChain(entries: Collection<StoredEntry>, opts: ChainO
   // Stable: on one seq the chain's own finding comes before the signed heads'.
   const all = [...problems, ...headProblems].sort((a, b) => a.seq - b.seq).slice(0, MAX_LISTED);
   const report = { entries: count, head, problems: all, unknownTypes, signedHeads: { checked, lastMatching } };
-  if (all.length === 0) return { ok: true, ...report };
-  return { ok: false, ...report, firstBadSeq: all[0].seq, problem: all[0].problem };
+  const [first] = all;
+  if (first === undefined) return { ok: true, ...report };
+  return { ok: false, ...report, firstBadSeq: first.seq, problem: first.problem };
 }
 
 /** The heads whose signature holds, by seq (duplicates dropped); the others are reported as problems at their seq. */

@@ -13,15 +13,20 @@ export async function pruneExpired(services: Pick<Services, 'models' | 'config'>
   const { refreshTokens, revokedFamilies, idempotency, throttles, activationCodes } = services.models;
   const before = (d: Date) => trusted({ $lt: d });
   const windowStart = new Date(now.getTime() - services.config.LOGIN_LOCK_MINUTES * 60_000);
-  const results = await Promise.all([
+  const [refresh, idem, throttle, codes, families] = await Promise.all([
     refreshTokens.deleteMany({ expiresAt: before(now) }),
     idempotency.deleteMany({ createdAt: before(new Date(now.getTime() - IDEMPOTENCY_KEEP_HOURS * 3_600_000)) }),
     throttles.deleteMany({ windowStart: before(windowStart), $or: [{ lockedUntil: trusted({ $exists: false }) }, { lockedUntil: before(now) }] }),
     activationCodes.deleteMany({ expiresAt: before(now) }),
     revokedFamilies.deleteMany({ expiresAt: before(now) }),
   ]);
-  const [refresh, idem, throttle, codes, families] = results.map((r) => r.deletedCount);
-  return { refreshTokens: refresh, idempotency: idem, throttles: throttle, activationCodes: codes, revokedFamilies: families };
+  return {
+    refreshTokens: refresh.deletedCount,
+    idempotency: idem.deletedCount,
+    throttles: throttle.deletedCount,
+    activationCodes: codes.deletedCount,
+    revokedFamilies: families.deletedCount,
+  };
 }
 
 /** Prunes now and then every hour until stopped; failures are logged, never fatal. */

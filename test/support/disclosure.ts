@@ -45,10 +45,10 @@ function reduce(row: Row, basis: readonly { pivot: number; row: Row }[]): Row {
   return row;
 }
 
-/** The withheld cells (by position in `cells`) that the published ones give back. */
-export function recoveredCells(cells: readonly Cell[]): number[] {
+/** The withheld cells that the published ones give back. */
+export function recoveredCells(cells: readonly Cell[]): Cell[] {
   const known = new Set<number>();
-  for (const c of cells) if (c.value !== null && c.leaves.length === 1) known.add(c.leaves[0]);
+  for (const c of cells) if (c.value !== null && c.leaves.length === 1) known.add(c.leaves[0]!);
   const unknown = new Map<number, number>();
   const vector = (c: Cell): Row => {
     const row: Row = new Map();
@@ -69,12 +69,16 @@ export function recoveredCells(cells: readonly Cell[]): number[] {
     const row = reduce(vector(c), basis);
     if (row.size > 0) basis.push({ pivot: row.keys().next().value as number, row });
   }
-  return cells.flatMap((c, i) => (c.value === null && reduce(vector(c), basis).size === 0 ? [i] : []));
+  return cells.filter((c) => c.value === null && reduce(vector(c), basis).size === 0);
 }
 
 /** Every period published of a year: its months, quarters and the year. */
 export const PERIODS = (year: number) =>
-  [...Array.from({ length: 12 }, (_, m) => [m, m]), ...Array.from({ length: 4 }, (_, q) => [3 * q, 3 * q + 2]), [0, 11]].map(([a, b]) => ({
+  [
+    ...Array.from({ length: 12 }, (_, m): [number, number] => [m, m]),
+    ...Array.from({ length: 4 }, (_, q): [number, number] => [3 * q, 3 * q + 2]),
+    [0, 11] as const,
+  ].map(([a, b]) => ({
     from: `${year}-${String(a + 1).padStart(2, '0')}`,
     to: `${year}-${String(b + 1).padStart(2, '0')}`,
   }));

@@ -6,6 +6,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { registeredBirth } from './fixtures';
 import { auth, request, type Harness } from './harness';
 import { CHROMIUM } from './system-tools';
+import { etagOf } from './checked';
 
 /** The app on a free loopback port, for a browser: its base address, and close(). */
 export async function serve(app: Express): Promise<{ base: string; close(): Promise<void> }> {
@@ -92,7 +93,7 @@ export async function verifyPages(h: Harness, base: string): Promise<Record<Veri
   await request(h.app)
     .post(`/v1/records/${superseded.recordId}/corrections`)
     .set(auth(superseded.registrar))
-    .set('If-Match', read.headers.etag)
+    .set('If-Match', etagOf(read))
     .send({ changes: { child: { givenName: 'مريم', latin: { givenName: 'Maryam' } } }, reason: 'Name as chosen by the parents' });
 
   return {

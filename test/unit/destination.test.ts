@@ -71,10 +71,10 @@ describe('webhook destinations', () => {
 
   it('refuses a name when any address it resolves to is private', async () => {
     const answers: Record<string, string[]> = { 'public.example': ['8.8.8.8'], 'mixed.example': ['8.8.8.8', '::ffff:7f00:1'], 'none.example': [] };
-    const resolve: Resolver = (host) =>
-      host in answers
-        ? Promise.resolve(answers[host].map((address) => ({ address, family: address.includes(':') ? 6 : 4 })))
-        : Promise.reject(new Error('ENOTFOUND'));
+    const resolve: Resolver = (host) => {
+      const found = answers[host];
+      return found ? Promise.resolve(found.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }))) : Promise.reject(new Error('ENOTFOUND'));
+    };
     const policy = { allowPrivate: false, allowHttp: false, resolve };
     expect(await refusedDestination('https://public.example/hook', policy)).toBeUndefined();
     expect(await refusedDestination('https://mixed.example/hook', policy)).toMatch(/::ffff:7f00:1/);

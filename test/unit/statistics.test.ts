@@ -5,6 +5,7 @@ import { recoveredCells, type Cell } from '../support/disclosure';
 import { counterChanges } from '../../src/modules/statistics/tally';
 import { factsBefore, fieldChanges } from '../../src/modules/records/rules';
 import { monthsBetween } from '../../src/modules/statistics/service';
+import { must } from '../support/checked';
 
 describe('ICD-10', () => {
   it('takes codes of the right form in a chapter', () => {
@@ -33,7 +34,7 @@ function cellsOf(t: LinkedTable): Cell[] {
   for (let a = 0; a < A.size; a++)
     for (let b = 0; b < B.size; b++)
       for (let c = 0; c < C.size; c++) {
-        const leaves = A.under[a].flatMap((x) => B.under[b].flatMap((y) => C.under[c].map((z) => t.index(x, y, z))));
+        const leaves = A.underOf(a).flatMap((x) => B.underOf(b).flatMap((y) => C.underOf(c).map((z) => t.index(x, y, z))));
         cells.push({ key: String(t.index(a, b, c)), leaves, value: t.published(a, b, c) });
       }
   return cells;
@@ -72,7 +73,7 @@ describe('small-cell suppression', () => {
       [5, 9],
       [2, 8],
     ];
-    const t = new LinkedTable([months2, places2, one], (m, g) => leaf[m][g]).suppress();
+    const t = new LinkedTable([months2, places2, one], (m, g) => must(leaf[m]?.[g], 'leaf count')).suppress();
     expect(t.published(1, 0, 0)).toBeNull();
     expect(recoveredCells(cellsOf(t))).toEqual([]);
     // The four corners of one square are withheld; the quarter and the country stay published.
@@ -84,19 +85,20 @@ describe('small-cell suppression', () => {
     // A quarter of 3 deaths in one governorate and chapter: months 0, 0, 3.
     // Six months (0-5) in two quarters (6, 7) of a year (8).
     const time = new Dimension([6, 6, 6, 7, 7, 7, 8, 8, -1]);
-    const t = new LinkedTable([time, places2, one], (m, g) => (g === 0 ? [0, 0, 3, 6, 7, 8][m] : [10, 11, 12, 13, 14, 15][m])).suppress();
+    const t = new LinkedTable([time, places2, one], (m, g) => must(g === 0 ? [0, 0, 3, 6, 7, 8][m] : [10, 11, 12, 13, 14, 15][m], 'leaf count')).suppress();
     expect(t.published(6, 0, 0)).toBeNull();
     expect(recoveredCells(cellsOf(t))).toEqual([]);
   });
 
   it('the attacker finds what withholding only the small cells leaves open, and what a rule of two per sum misses', () => {
-    const primaryOnly = new LinkedTable(
-      [months2, places2, one],
-      (m, g) =>
+    const primaryOnly = new LinkedTable([months2, places2, one], (m, g) =>
+      must(
         [
           [5, 9],
           [2, 8],
-        ][m][g],
+        ][m]?.[g],
+        'leaf count',
+      ),
     );
     primaryOnly.hidden[primaryOnly.index(1, 0, 0)] = 1;
     expect(recoveredCells(cellsOf(primaryOnly)).length).toBeGreaterThan(0);
@@ -114,10 +116,10 @@ describe('small-cell suppression', () => {
       [3, 2],
       [3, 3],
       [0, 2],
-    ])
+    ] as const)
       t.hidden[t.index(r, c, 0)] = 1;
     const cells = cellsOf(t);
-    expect(recoveredCells(cells).map((i) => cells[i].key)).toEqual([String(t.index(0, 2, 0))]);
+    expect(recoveredCells(cells).map((c) => c.key)).toEqual([String(t.index(0, 2, 0))]);
   });
 });
 

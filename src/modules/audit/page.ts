@@ -42,5 +42,6 @@ export async function auditPage(
   } finally {
     await cursor.close();
   }
-  return { items, next: more ? items[items.length - 1].seq : null };
+  const last = items.at(-1);
+  return { items, next: more && last ? last.seq : null };
 }

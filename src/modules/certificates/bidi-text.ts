@@ -29,6 +29,7 @@ export function visualRuns(text: string, direction: 'rtl' | 'ltr'): VisualRun[] 
   const chars = text.split('');
   for (const [i, c] of bidi.getMirroredCharactersMap(text, levels.levels)) chars[i] = c;
   for (const [start, end] of bidi.getReorderSegments(text, levels)) {
+    if (start === undefined || end === undefined) throw new Error('internal error: bidi-js gave a reorder segment without its ends');
     const flipped = chars.slice(start, end + 1).reverse();
     chars.splice(start, flipped.length, ...flipped);
   }

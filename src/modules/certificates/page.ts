@@ -55,6 +55,7 @@ export function verificationPage(v: PageOutcome): string {
   const verdict = VERDICT[v.status];
   const c = v.certificate;
   const title = c && c.kind in TITLES ? TITLES[c.kind as keyof typeof TITLES] : { ar: 'شهادة', en: 'Certificate' };
+  const reason = v.status === 'revoked' && v.reason ? REVOCATION[v.reason] : undefined;
   const rows = c
     ? [
         { label: { ar: 'رقم الشهادة', en: 'Certificate number' }, value: { ar: c.id, en: c.id } },
@@ -62,7 +63,7 @@ export function verificationPage(v: PageOutcome): string {
         ...(c.facts ? factLines(c.facts) : []),
         { label: { ar: 'تاريخ الإصدار', en: 'Date of issue' }, value: formatDate(c.issuedAt) },
         ...(c.revokedAt ? [{ label: { ar: 'تاريخ الإلغاء', en: 'Revoked on' }, value: formatDate(c.revokedAt) }] : []),
-        ...(v.status === 'revoked' && v.reason && REVOCATION[v.reason] ? [{ label: { ar: 'سبب الإلغاء', en: 'Reason' }, value: REVOCATION[v.reason] }] : []),
+        ...(reason ? [{ label: { ar: 'سبب الإلغاء', en: 'Reason' }, value: reason }] : []),
       ]
     : [];
   const table = rows

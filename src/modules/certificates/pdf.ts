@@ -88,19 +88,29 @@ type Doc = PDFKit.PDFDocument;
 
 const num = (n: number) => String(Math.round(n * 10) / 10);
 
+/** The point at argument `i` of a glyph path command: fontkit gives each command all its numbers. */
+function pointAt(args: readonly number[], i: number): [number, number] {
+  const [x, y] = [args[i], args[i + 1]];
+  if (x === undefined || y === undefined) throw new Error(`internal error: a glyph path command with no point at argument ${i}`);
+  return [x, y];
+}
+
 /** A glyph's outline as PDF path operators, in font units (TrueType's quadratic curves made cubic). */
 function outlineOps(path: fontkit.Path): string {
   const ops: string[] = [];
   let [cx, cy] = [0, 0];
   for (const { command, args } of path.commands) {
-    if (command === 'moveTo' || command === 'lineTo') ops.push(`${num(args[0])} ${num(args[1])} ${command === 'moveTo' ? 'm' : 'l'}`);
-    else if (command === 'quadraticCurveTo') {
-      const [qx, qy, x, y] = args;
+    if (command === 'moveTo' || command === 'lineTo') {
+      const [x, y] = pointAt(args, 0);
+      ops.push(`${num(x)} ${num(y)} ${command === 'moveTo' ? 'm' : 'l'}`);
+    } else if (command === 'quadraticCurveTo') {
+      const [qx, qy] = pointAt(args, 0);
+      const [x, y] = pointAt(args, 2);
       const c = [cx + (2 / 3) * (qx - cx), cy + (2 / 3) * (qy - cy), x + (2 / 3) * (qx - x), y + (2 / 3) * (qy - y), x, y];
       ops.push(`${c.map(num).join(' ')} c`);
     } else if (command === 'bezierCurveTo') ops.push(`${args.map(num).join(' ')} c`);
     else ops.push('h');
-    if (args.length >= 2) [cx, cy] = args.slice(-2);
+    if (args.length >= 2) [cx, cy] = pointAt(args, args.length - 2);
   }
   return `${ops.join('\n')}\nf`;
 }
@@ -141,6 +151,7 @@ function arabicOutlines(doc: Doc, draw: Drawing, font: FontName, text: string, x
   let pen = 0;
   for (const [i, glyph] of run.glyphs.entries()) {
     const p = run.positions[i];
+    if (!p) throw new Error(`internal error: fontkit placed no glyph ${i} of "${text}"`);
     const form = draw.forms(font, glyph);
     // pdfkit's space runs downwards: the glyph's y axis is flipped back up.
     const at = [scale, 0, 0, -scale, x + (pen + p.xOffset) * scale, baseline - p.yOffset * scale].map((n) => Math.round(n * 1000) / 1000);

@@ -12,7 +12,12 @@ export const listOf = (index: number) => String(Math.floor(index / STATUS_LIST_S
 /** The `encodedList`: the bits (index 0 is the left-most bit of the first byte), GZIP, base64url, multibase `u`. */
 export function encodeStatusList(setPositions: readonly number[]): string {
   const bits = Buffer.alloc(STATUS_LIST_SIZE / 8);
-  for (const p of setPositions) bits[p >> 3] |= 0x80 >> (p & 7);
+  for (const p of setPositions) {
+    const byte = bits[p >> 3];
+    // Positions are stored within their list (projection.ts): one outside it is a bug, not a bit to drop.
+    if (byte === undefined) throw new RangeError(`internal error: status position ${p} outside a list of ${STATUS_LIST_SIZE}`);
+    bits[p >> 3] = byte | (0x80 >> (p & 7));
+  }
   return `u${gzipSync(bits).toString('base64url')}`;
 }
 

@@ -53,9 +53,9 @@ export async function clientCredentialsGrant(services: Pick<Services, 'models' |
 }
 
 function parseBasic(header: string | undefined): { id: string; secret: string } | undefined {
-  const match = header && /^Basic ([A-Za-z0-9+/=]+)$/i.exec(header);
-  if (!match) return undefined;
-  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const encoded = header && /^Basic ([A-Za-z0-9+/=]+)$/i.exec(header)?.[1];
+  if (!encoded) return undefined;
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon < 0) throw new OAuthError(400, 'invalid_request', 'Malformed HTTP Basic credentials');
   try {

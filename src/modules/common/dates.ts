@@ -3,12 +3,18 @@ export function today(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
+/** A date's year, month and day; callers pass dates their schema checked, so a part missing is a bug. */
+function dateParts(date: string): { year: number; month: number; day: number } {
+  const [year, month, day] = date.split('-').map(Number);
+  if (year === undefined || month === undefined || day === undefined) throw new Error(`internal error: not a YYYY-MM-DD date: "${date}"`);
+  return { year, month, day };
+}
+
 /** Whole years from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */
 export function yearsBetween(from: string, to: string): number {
-  const [fy, fm, fd] = from.split('-').map(Number);
-  const [ty, tm, td] = to.split('-').map(Number);
-  let years = ty - fy;
-  if (tm < fm || (tm === fm && td < fd)) years--;
+  const [f, t] = [dateParts(from), dateParts(to)];
+  let years = t.year - f.year;
+  if (t.month < f.month || (t.month === f.month && t.day < f.day)) years--;
   return years;
 }
 

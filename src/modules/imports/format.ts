@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { cleanText } from '../../http/text';
 import { z } from '../../http/zod';
+import { must } from '../../lib/must';
 import { isoDate, personName, place, sex } from '../common/schemas';
 import { legacyReference } from '../persons/schemas';
 import { boundedLines, capLines } from './lines';
@@ -121,7 +122,7 @@ function validate(line: number, value: unknown): ReadRow {
   if ('problem' in cleaned) return { line, rejection: { field: cleaned.problem.path.replace(/^\./, ''), reason: cleaned.problem.message } };
   const parsed = legacyRow.safeParse(cleaned.value);
   if (parsed.success) return { line, row: parsed.data };
-  const issue = parsed.error.issues[0];
+  const issue = must(parsed.error.issues[0], 'issue of a failed parse');
   return { line, rejection: { field: issue.path.map(String).join('.'), reason: issue.message } };
 }
 

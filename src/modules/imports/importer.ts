@@ -1,5 +1,6 @@
 import type { Journal } from '../../journal/journal';
 import type { CommandContext, EntryDraft } from '../../journal/types';
+import { must } from '../../lib/must';
 import type { LegacyRefStore, NewPerson, PersonStore } from '../persons/projection';
 import { checkDateOfBirth } from '../persons/rules';
 import { unusedNins } from '../persons/service';
@@ -121,7 +122,8 @@ async function decideBatch(
       }
     });
   const nins = await unusedNins(deps.persons, fresh.length);
-  const inBatch = new Map(fresh.map((item, i) => [item.row.legacyReference, { nin: nins[i], sex: item.row.sex }]));
+  const ninOf = (i: number) => must(nins[i], 'unused NIN for each new person');
+  const inBatch = new Map(fresh.map((item, i) => [item.row.legacyReference, { nin: ninOf(i), sex: item.row.sex }]));
   const parentRefs = fresh.flatMap((i) => [i.row.motherLegacyReference, i.row.fatherLegacyReference]).filter((r): r is string => !!r && !inBatch.has(r));
   const known = new Map((await deps.legacyRefs.existing([...new Set(parentRefs)])).map((r) => [r._id, { nin: r.nin, sex: r.sex }]));
   const parent = (item: { line: number; row: LegacyRow }, field: 'motherLegacyReference' | 'fatherLegacyReference', sex: 'female' | 'male') => {
@@ -141,7 +143,7 @@ async function decideBatch(
     const motherNin = parent(item, 'motherLegacyReference', 'female');
     const fatherNin = parent(item, 'fatherLegacyReference', 'male');
     return {
-      nin: nins[i],
+      nin: ninOf(i),
       name: row.name,
       sex: row.sex,
       dateOfBirth: row.dateOfBirth,

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { must } from '../../lib/must';
 
 // Verhoeff tables: multiplication in the dihedral group D5, permutation, inverse.
 const D = [
@@ -25,21 +26,29 @@ const P = [
 ];
 const INV = [0, 4, 3, 2, 1, 5, 6, 7, 8, 9];
 
+/**
+ * The Verhoeff checksum of a string of digits, read from the right, its last digit at position
+ * `first` of the permutation cycle. Each step is one lookup in each table; a character that is not
+ * a digit finds no entry, which is the caller's bug.
+ */
+function checksum(digits: string, first: number): number {
+  let c = 0;
+  for (let k = digits.length - 1, position = first; k >= 0; k--, position++) {
+    const next = D[c]?.[P[position % 8]?.[Number(digits.charAt(k))] ?? -1];
+    if (next === undefined) throw new Error(`internal error: not a string of digits: "${digits}"`);
+    c = next;
+  }
+  return c;
+}
+
 /** The Verhoeff check digit for a string of digits. */
 export function verhoeffDigit(digits: string): number {
-  let c = 0;
-  const reversed = digits.split('').reverse();
-  for (let i = 0; i < reversed.length; i++) c = D[c][P[(i + 1) % 8][Number(reversed[i])]];
-  return INV[c];
+  return must(INV[checksum(digits, 1)], 'Verhoeff inverse');
 }
 
 /** True when the string is 12 digits whose last is the Verhoeff check digit of the first 11. */
 export function isValidNin(value: string): boolean {
-  if (!/^[1-9]\d{11}$/.test(value)) return false;
-  let c = 0;
-  const reversed = value.split('').reverse();
-  for (let i = 0; i < reversed.length; i++) c = D[c][P[i % 8][Number(reversed[i])]];
-  return c === 0;
+  return /^[1-9]\d{11}$/.test(value) && checksum(value, 0) === 0;
 }
 
 /** A random NIN: it encodes nothing about the person. The caller checks it is not taken. */

@@ -2,6 +2,7 @@ import { conflict, notFound } from '../../http/problem';
 import type { Journal } from '../../journal/journal';
 import type { CommandContext } from '../../journal/types';
 import type { Page } from '../../db/page';
+import { must } from '../../lib/must';
 import type { Person } from './model';
 import { randomNin } from './nin';
 import { nameTokens } from './normalise';
@@ -30,7 +31,8 @@ export async function unusedNins(persons: PersonStore, count: number): Promise<s
 }
 
 export async function unusedNin(persons: PersonStore): Promise<string> {
-  return (await unusedNins(persons, 1))[0];
+  const [nin] = await unusedNins(persons, 1);
+  return must(nin, 'unused NIN');
 }
 
 /** Enrols a living person from the legacy register and gives them a NIN. */
@@ -88,5 +90,6 @@ export async function searchPersons(deps: { persons: PersonStore; nameTokens: Na
     items.push(...found.filter((p) => !s.governorate || p.placeOfBirth.governorate === s.governorate).sort((a, b) => (a._id < b._id ? -1 : 1)));
   }
   const page = items.slice(0, s.limit);
-  return { items: page, last: items.length > s.limit ? page[page.length - 1]._id : null };
+  const last = page.at(-1);
+  return { items: page, last: items.length > s.limit && last ? last._id : null };
 }

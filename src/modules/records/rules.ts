@@ -76,7 +76,7 @@ export function formatRegistrationNumber(office: string, year: number, kind: Rec
 export function factsBefore(after: object, changes: readonly FieldChange[]): object {
   const facts: Record<string, unknown> = structuredClone({ ...after });
   for (const { path, before } of changes) {
-    const [section, field] = path.split('.');
+    const [section = path, field] = path.split('.'); // split always gives a first part
     if (field === undefined) {
       if (before === null) delete facts[section];
       else facts[section] = before;

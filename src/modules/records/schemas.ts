@@ -41,7 +41,8 @@ export function recordSchemas(kinds: readonly KindSchemas[]): RecordSchemas {
   // A kind's fields appear only on records of that kind, so each is optional on the shared view.
   const kindFields = Object.fromEntries(kinds.flatMap((k) => Object.entries(k.view).map(([name, schema]) => [name, schema.optional()])));
   // One kind's changes stand alone: a union of one is an illogical anyOf in OpenAPI.
-  const changes = kinds.length === 1 ? kinds[0].changes : z.union(kinds.map((k) => k.changes));
+  const [first, ...others] = kinds;
+  const changes = first && others.length === 0 ? first.changes : z.union(kinds.map((k) => k.changes));
   return {
     recordView: z.object({ ...lifecycleFields, ...kindFields }).openapi('Record'),
     correctionBody: z

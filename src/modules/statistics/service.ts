@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { GOVERNORATES } from '../offices/reference';
+import { must } from '../../lib/must';
 import { ICD10_CHAPTERS } from './icd10';
 import type { VitalCount, VitalCountStore } from './model';
 import type { Period } from './periods';
@@ -41,7 +42,10 @@ export interface YearTables {
  */
 export function yearTables(year: number, docs: readonly VitalCount[]): YearTables {
   const at = new Map(docs.map((d) => [d._id, d]));
-  const doc = (m: number, g: number) => (g < NATION ? at.get(`${monthAt(year * 12 + m)}|${GOVERNORATES[g].code}`) : undefined);
+  const doc = (m: number, g: number) => {
+    const governorate = GOVERNORATES[g]; // none at the node of the whole country
+    return governorate ? at.get(`${monthAt(year * 12 + m)}|${governorate.code}`) : undefined;
+  };
   const table = (categories: Dimension, leaf: (d: VitalCount, c: number) => number | undefined) =>
     new LinkedTable([TIME, PLACE, categories], (m, g, c) => {
       const d = doc(m, g);
@@ -49,7 +53,7 @@ export function yearTables(year: number, docs: readonly VitalCount[]): YearTable
     }).suppress();
   return {
     births: table(SEXES, (d, c) => (c === 0 ? d.births?.female : d.births?.male)),
-    deaths: table(CHAPTERS, (d, c) => d.deaths?.byChapter?.[ICD10_CHAPTERS[c].chapter]),
+    deaths: table(CHAPTERS, (d, c) => d.deaths?.byChapter?.[must(ICD10_CHAPTERS[c], 'ICD-10 chapter').chapter]),
     marriages: table(ONE, (d) => d.marriages),
     divorces: table(ONE, (d) => d.divorces),
   };
@@ -93,7 +97,7 @@ export function vitalAnswer(tables: YearTables, period: Period, by: 'governorate
   const rows =
     by === 'governorate'
       ? GOVERNORATES.map((g, i) => ({ governorate: g.code, ...present(tables, time, i) }))
-      : TIME.under[time].map((m) => ({ month: monthAt(period.year * 12 + m), ...present(tables, m, NATION) }));
+      : TIME.underOf(time).map((m) => ({ month: monthAt(period.year * 12 + m), ...present(tables, m, NATION) }));
   return { from: period.from, to: period.to, by, suppressedBelow: SUPPRESS_BELOW, rows, total: present(tables, time, NATION) };
 }
 

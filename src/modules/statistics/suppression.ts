@@ -22,6 +22,8 @@
  * cells go before totals), preferring one where x + d or x - d stays non-negative, so that knowing
  * counts are not negative does not pin a corner either (sparse tables may leave no such cube).
  */
+import { must } from '../../lib/must';
+
 export const SUPPRESS_BELOW = 5;
 
 export const isSmall = (value: number) => value > 0 && value < SUPPRESS_BELOW;
@@ -36,13 +38,14 @@ export class Dimension {
 
   constructor(readonly parent: readonly number[]) {
     const isParent = new Set(parent);
-    this.leaves = parent.map((_, i) => i).filter((i) => !isParent.has(i));
     this.up = parent.map((_, i) => {
       const path = [i];
-      while (parent[path[path.length - 1]] >= 0) path.push(parent[path[path.length - 1]]);
+      for (let p = parent[i] ?? -1; p >= 0; p = parent[p] ?? -1) path.push(p);
       return path;
     });
-    this.under = parent.map((_, i) => this.leaves.filter((leaf) => this.up[leaf].includes(i)));
+    const leaves = this.up.flatMap((path, i) => (isParent.has(i) ? [] : [{ leaf: i, path }]));
+    this.leaves = leaves.map(({ leaf }) => leaf);
+    this.under = parent.map((_, i) => leaves.filter(({ path }) => path.includes(i)).map(({ leaf }) => leaf));
   }
 
   get size() {
@@ -55,18 +58,31 @@ export class Dimension {
    * every ancestor is a corner too). Partners further away would only make more corners.
    */
   patterns(node: number): { node: number; sign: number }[][] {
-    const parent = this.parent[node];
-    const partners = parent < 0 ? [] : this.under[parent].filter((l) => !this.under[node].includes(l));
+    const under = this.underOf(node);
+    const parent = this.parent[node] ?? -1; // node is in range: underOf checked it
+    const partners = parent < 0 ? [] : this.underOf(parent).filter((l) => !under.includes(l));
     const out: { node: number; sign: number }[][] = [];
-    for (const leaf of this.under[node]) {
-      out.push(this.up[leaf].map((n) => ({ node: n, sign: 1 })));
+    for (const leaf of under) {
+      const path = this.upOf(leaf);
+      out.push(path.map((n) => ({ node: n, sign: 1 })));
       for (const other of partners) {
-        const mine = this.up[leaf].filter((n) => !this.up[other].includes(n));
-        const theirs = this.up[other].filter((n) => !this.up[leaf].includes(n));
+        const theirPath = this.upOf(other);
+        const mine = path.filter((n) => !theirPath.includes(n));
+        const theirs = theirPath.filter((n) => !path.includes(n));
         out.push([...mine.map((n) => ({ node: n, sign: 1 })), ...theirs.map((n) => ({ node: n, sign: -1 }))]);
       }
     }
     return out;
+  }
+
+  /** The leaves under a node; a node outside the dimension is a bug of the caller. */
+  underOf(node: number): readonly number[] {
+    return must(this.under[node], `node ${node} in a dimension of ${this.size}`);
+  }
+
+  /** A node and its ancestors; a node outside the dimension is a bug of the caller. */
+  upOf(node: number): readonly number[] {
+    return must(this.up[node], `node ${node} in a dimension of ${this.size}`);
   }
 }
 
@@ -84,11 +100,18 @@ export class LinkedTable {
     const [A, B, C] = dims;
     this.values = new Float64Array(A.size * B.size * C.size);
     this.hidden = new Uint8Array(this.values.length);
+    const { values } = this;
     for (const a of A.leaves)
       for (const b of B.leaves)
         for (const c of C.leaves) {
           const v = leafValue(a, b, c);
-          if (v !== 0) for (const x of A.up[a]) for (const y of B.up[b]) for (const z of C.up[c]) this.values[this.index(x, y, z)] += v;
+          if (v === 0) continue;
+          for (const x of A.upOf(a))
+            for (const y of B.upOf(b))
+              for (const z of C.upOf(c)) {
+                const i = this.index(x, y, z);
+                values[i] = must(values[i], 'cell of the table') + v;
+              }
         }
   }
 
@@ -99,47 +122,56 @@ export class LinkedTable {
   /** A cell as published: its count, or null when withheld. */
   published(a: number, b: number, c: number): number | null {
     const i = this.index(a, b, c);
-    return this.hidden[i] ? null : this.values[i];
+    return this.hidden[i] ? null : must(this.values[i], 'cell of the table');
   }
 
   /** Withholds the small cells and, for each, the other corners of its cheapest cube. */
   suppress(): this {
     const [A, B, C] = this.dims;
-    // Each dimension's patterns as offsets into the cells (stride folded in) and signs, for a tight loop.
-    const strides = [B.size * C.size, C.size, 1];
-    const patterns = this.dims.map((d, k) =>
-      Array.from({ length: d.size }, (_, n) =>
-        d.patterns(n).map((p) => ({ at: Int32Array.from(p, (x) => x.node * strides[k]), sign: Int8Array.from(p, (x) => x.sign) })),
-      ),
-    );
+    // Each dimension's patterns as one typed array per pattern, its corners' offsets into the cells
+    // (stride folded in) each followed by the corner's sign, for a tight loop.
+    const corners = (d: Dimension, stride: number) =>
+      Array.from({ length: d.size }, (_, n) => d.patterns(n).map((p) => Int32Array.from(p.flatMap((x) => [x.node * stride, x.sign]))));
+    const [cubesA, cubesB, cubesC] = [corners(A, B.size * C.size), corners(B, C.size), corners(C, 1)];
     const { values, hidden } = this;
-    for (let a = 0; a < A.size; a++)
-      for (let b = 0; b < B.size; b++)
-        for (let c = 0; c < C.size; c++) {
+    for (const [a, ofA] of cubesA.entries())
+      for (const [b, ofB] of cubesB.entries())
+        for (const [c, ofC] of cubesC.entries()) {
           const target = this.index(a, b, c);
-          if (!isSmall(values[target]) || hidden[target]) continue;
-          let best: Int32Array[] = [];
+          if (!isSmall(must(values[target], 'small cell')) || hidden[target]) continue;
+          let best: readonly [Int32Array, Int32Array, Int32Array] | undefined;
           let bestCost = Infinity;
-          for (const pa of patterns[0][a])
-            for (const pb of patterns[1][b])
-              for (const pc of patterns[2][c]) {
+          for (const pa of ofA)
+            for (const pb of ofB)
+              for (const pc of ofC) {
                 let cost = 0;
                 let up = true; // x + d lowers the corners of sign -1
                 let down = true; // x - d lowers those of sign +1
-                for (let i = 0; i < pa.at.length && cost < bestCost; i++)
-                  for (let j = 0; j < pb.at.length && cost < bestCost; j++)
-                    for (let k = 0; k < pc.at.length; k++) {
-                      const at = pa.at[i] + pb.at[j] + pc.at[k];
-                      if (!hidden[at]) cost += values[at] + 1;
-                      if (values[at] < 1) {
-                        if (pa.sign[i] * pb.sign[j] * pc.sign[k] < 0) up = false;
+                for (let i = 0; i + 1 < pa.length && cost < bestCost; i += 2) {
+                  const atA = pa[i]!;
+                  const signA = pa[i + 1]!;
+                  for (let j = 0; j + 1 < pb.length && cost < bestCost; j += 2) {
+                    const atAB = atA + pb[j]!;
+                    const signAB = signA * pb[j + 1]!;
+                    for (let k = 0; k + 1 < pc.length; k += 2) {
+                      const at = atAB + pc[k]!;
+                      const value = values[at];
+                      if (value === undefined) throw new Error(`internal error: corner ${at} outside the table`);
+                      if (!hidden[at]) cost += value + 1;
+                      if (value < 1) {
+                        if (signAB * pc[k + 1]! < 0) up = false;
                         else down = false;
                       }
                     }
+                  }
+                }
                 if (!up && !down) cost += UNMOVABLE;
-                if (cost < bestCost) [best, bestCost] = [[pa.at, pb.at, pc.at], cost];
+                if (cost < bestCost) [best, bestCost] = [[pa, pb, pc], cost];
               }
-          for (const x of best[0]) for (const y of best[1]) for (const z of best[2]) hidden[x + y + z] = 1;
+          // Every node has a leaf under it, so every cell has at least one cube.
+          const [ba, bb, bc] = must(best, 'cube for a small cell');
+          for (let i = 0; i < ba.length; i += 2)
+            for (let j = 0; j < bb.length; j += 2) for (let k = 0; k < bc.length; k += 2) hidden[ba[i]! + bb[j]! + bc[k]!] = 1;
         }
     return this;
   }

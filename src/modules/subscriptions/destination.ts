@@ -96,9 +96,10 @@ export function guardedLookup(policy: DestinationPolicy): LookupFunction {
         if (inside) return callback(new DestinationRefused(`${hostname} resolves to a private or loopback address (${inside.address})`), '', 0);
         const family = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : options.family;
         const wanted = family === 4 || family === 6 ? all.filter((a) => a.family === family) : all;
-        if (wanted.length === 0) return callback(Object.assign(new Error(`${hostname} does not resolve`), { code: 'ENOTFOUND' }), '', 0);
+        const [first] = wanted;
+        if (first === undefined) return callback(Object.assign(new Error(`${hostname} does not resolve`), { code: 'ENOTFOUND' }), '', 0);
         if (options.all) return callback(null, wanted);
-        callback(null, wanted[0].address, wanted[0].family);
+        callback(null, first.address, first.family);
       },
       (err: NodeJS.ErrnoException) => callback(err, '', 0),
     );
