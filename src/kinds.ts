@@ -1,6 +1,6 @@
 import { birthKind } from './modules/births/kind';
 import { birthSchemas } from './modules/births/schemas';
-import type { CivilStatusPolicy } from './modules/civil-status/policy';
+import type { CivilStatusLaw } from './modules/civil-status/law';
 import { deathKind } from './modules/deaths/kind';
 import { deathSchemas } from './modules/deaths/schemas';
 import { divorceKind } from './modules/divorces/kind';
@@ -19,9 +19,9 @@ export const KIND_SCHEMAS: readonly KindSchemas[] = [birthSchemas, marriageSchem
 export const RECORD_SCHEMAS = recordSchemas(KIND_SCHEMAS);
 
 /** The registry of record kinds with their behaviour, on the service's stores. */
-export function createKinds(stores: PersonStores & { records: RecordStore }, policy: CivilStatusPolicy): RecordKinds {
+export function createKinds(stores: PersonStores & { records: RecordStore }, law: CivilStatusLaw): RecordKinds {
   const kinds = new RecordKinds();
-  const deps = { ...stores, kinds, policy };
+  const deps = { ...stores, kinds, law };
   kinds.register(birthKind(deps));
   kinds.register(marriageKind(deps));
   kinds.register(divorceKind(deps));

@@ -23,7 +23,7 @@ import { OFFICE_INDEXES, type Office } from './modules/offices/model';
 import { NAME_TOKEN_INDEXES, PERSON_INDEXES, type LegacyRef, type NameToken, type Person } from './modules/persons/model';
 import type { RecordKinds } from './modules/records/kinds';
 import { RECORD_INDEXES, type CivilRecord } from './modules/records/model';
-import { policyFromConfig, type CivilStatusPolicy } from './modules/civil-status/policy';
+import { lawFromConfig, type CivilStatusLaw } from './modules/civil-status/law';
 import type { VitalCount } from './modules/statistics/model';
 import { initWebhookCollections, webhookCollections, type Subscription, type WebhookCollections } from './modules/subscriptions/model';
 import { CERTIFICATE_INDEXES, REVOCATION_INDEXES, type CertificateDoc, type RevocationDoc, type SigningKeyDoc } from './modules/certificates/model';
@@ -93,7 +93,7 @@ export interface Services extends Stores {
   /** The webhooks' outbox state, delivery log and secrets (operational, beside the journal). */
   webhooks: WebhookCollections;
   /** The civil-status law in force (ages, further marriages). */
-  policy: CivilStatusPolicy;
+  law: CivilStatusLaw;
   tokens: TokenService;
   accounts: AccountStatus;
   accessLog: AccessLog;
@@ -154,8 +154,8 @@ export async function createServices(conn: Connection, config: Config, log: Logg
   const key = await loadOrCreateKey('access-token', opts.persistKeys ? config.DATA_DIR : undefined, config.TOKEN_SIGNING_KEY_FILE);
   const webhooks = webhookCollections(db);
   await initWebhookCollections(webhooks);
-  const policy = policyFromConfig(config);
-  const kinds = createKinds(stores, policy);
+  const law = lawFromConfig(config);
+  const kinds = createKinds(stores, law);
   const services: Services = {
     ...stores,
     projectionStores: Object.values(stores),
@@ -165,7 +165,7 @@ export async function createServices(conn: Connection, config: Config, log: Logg
     models,
     journal,
     kinds,
-    policy,
+    law,
     keyring: new CertificateKeyring(stores.signingKeys, new KeyVault(certificateKeysDir(config, opts.persistKeys))),
     certificateCache: new CertificateCache(stores.certificates, config.CERTIFICATE_STATUS_CACHE_SECONDS * 1000),
     webhooks,

@@ -1,6 +1,6 @@
 import { checkDeath, checkDivorce, checkMarriage } from '../../src/modules/civil-status/checks';
 import type { CivilEvent } from '../../src/modules/civil-status/derive';
-import { CIVIL_STATUS_POLICY, type CivilStatusPolicy } from '../../src/modules/civil-status/policy';
+import { CIVIL_STATUS_LAW, type CivilStatusLaw } from '../../src/modules/civil-status/law';
 import {
   checkAliveOn,
   checkConcurrentMarriages,
@@ -24,7 +24,7 @@ const huda: Party = { nin: 'huda', sex: 'female', dateOfBirth: '1992-06-15' };
 const sara: Party = { nin: 'sara', sex: 'female', dateOfBirth: '1995-03-03' };
 const world = (events: CivilEvent[], people: Party[] = [ali, huda, sara]): World => ({ persons: new Map(people.map((p) => [p.nin, p])), events });
 const m1: CivilEvent = { kind: 'marriage', id: 'm1', date: '2015-05-05', parties: ['ali', 'huda'] };
-const policy = CIVIL_STATUS_POLICY;
+const law = CIVIL_STATUS_LAW;
 
 /** The rule a call breaks: its problem's status and code. */
 function broken(fn: () => void): string | undefined {
@@ -79,8 +79,8 @@ describe('civil-status rules, one by one', () => {
   });
 
   it('parties of different sex, as the policy says', () => {
-    expect(broken(() => checkSexes(huda, sara, policy))).toBe('422 same-sex');
-    expect(broken(() => checkSexes(huda, sara, { ...policy, partiesOfDifferentSex: false }))).toBeUndefined();
+    expect(broken(() => checkSexes(huda, sara, law))).toBe('422 same-sex');
+    expect(broken(() => checkSexes(huda, sara, { ...law, partiesOfDifferentSex: false }))).toBeUndefined();
   });
 
   it('parent and child, and siblings, may not marry', () => {
@@ -93,10 +93,10 @@ describe('civil-status rules, one by one', () => {
 
   it('18 at the marriage; 15 to 17 only with a court reference; never under 15', () => {
     const teen: Party = { nin: 't', sex: 'female', dateOfBirth: '2010-06-01' };
-    expect(broken(() => checkMarriageAge(teen, '2028-06-01', undefined, policy, 'party B'))).toBeUndefined();
-    expect(broken(() => checkMarriageAge(teen, '2028-05-31', undefined, policy, 'party B'))).toBe('422 under-age-without-court');
-    expect(broken(() => checkMarriageAge(teen, '2025-06-01', 'C-1', policy, 'party B'))).toBeUndefined();
-    expect(broken(() => checkMarriageAge(teen, '2025-05-31', 'C-1', policy, 'party B'))).toBe('422 under-minimum-age');
+    expect(broken(() => checkMarriageAge(teen, '2028-06-01', undefined, law, 'party B'))).toBeUndefined();
+    expect(broken(() => checkMarriageAge(teen, '2028-05-31', undefined, law, 'party B'))).toBe('422 under-age-without-court');
+    expect(broken(() => checkMarriageAge(teen, '2025-06-01', 'C-1', law, 'party B'))).toBeUndefined();
+    expect(broken(() => checkMarriageAge(teen, '2025-05-31', 'C-1', law, 'party B'))).toBe('422 under-minimum-age');
   });
 
   it('a further marriage while one is in force needs what the policy says, and never between the same two', () => {
@@ -107,19 +107,19 @@ describe('civil-status rules, one by one', () => {
       parties: ['ali', 'sara'],
       ...(courtReference ? { courtReference } : {}),
     });
-    expect(broken(() => checkConcurrentMarriages(world([m1, m2()]), ali, policy, 'party A'))).toBe('409 already-married');
-    expect(broken(() => checkConcurrentMarriages(world([m1, m2('C-7')]), ali, policy, 'party A'))).toBeUndefined();
-    const never: CivilStatusPolicy = { ...policy, furtherMarriage: { female: 'never', male: 'never' } };
+    expect(broken(() => checkConcurrentMarriages(world([m1, m2()]), ali, law, 'party A'))).toBe('409 already-married');
+    expect(broken(() => checkConcurrentMarriages(world([m1, m2('C-7')]), ali, law, 'party A'))).toBeUndefined();
+    const never: CivilStatusLaw = { ...law, furtherMarriage: { female: 'never', male: 'never' } };
     expect(broken(() => checkConcurrentMarriages(world([m1, m2('C-7')]), ali, never, 'party A'))).toBe('409 already-married');
-    const always: CivilStatusPolicy = { ...policy, furtherMarriage: { female: 'always', male: 'always' } };
+    const always: CivilStatusLaw = { ...law, furtherMarriage: { female: 'always', male: 'always' } };
     expect(broken(() => checkConcurrentMarriages(world([m1, m2()]), ali, always, 'party A'))).toBeUndefined();
     const again: CivilEvent = { kind: 'marriage', id: 'm3', date: '2019-01-01', parties: ['huda', 'ali'], courtReference: 'C-8' };
     expect(broken(() => checkConcurrentMarriages(world([m1, again]), ali, always, 'party A'))).toBe('409 already-married-to-each-other');
     // After a divorce, or the spouse's death, the next marriage needs nothing.
     const divorced: CivilEvent = { kind: 'divorce', id: 'd1', date: '2019-12-31', marriageId: 'm1' };
-    expect(broken(() => checkConcurrentMarriages(world([m1, divorced, m2()]), ali, policy, 'party A'))).toBeUndefined();
+    expect(broken(() => checkConcurrentMarriages(world([m1, divorced, m2()]), ali, law, 'party A'))).toBeUndefined();
     const widowed: CivilEvent = { kind: 'death', id: 'x', date: '2019-12-31', nin: 'huda' };
-    expect(broken(() => checkConcurrentMarriages(world([m1, widowed, m2()]), ali, policy, 'party A'))).toBeUndefined();
+    expect(broken(() => checkConcurrentMarriages(world([m1, widowed, m2()]), ali, law, 'party A'))).toBeUndefined();
   });
 
   it('a marriage may not be dated after its divorce', () => {
@@ -141,36 +141,36 @@ describe('civil-status rules, one by one', () => {
 describe('civil-status checks, composed', () => {
   const now = '2026-11-28';
   it('a marriage is checked against both parties', () => {
-    expect(broken(() => checkMarriage(world([]), { kind: 'marriage', id: 'n', date: '2020-01-01', parties: ['ali', 'ali'] }, policy, now))).toBe(
+    expect(broken(() => checkMarriage(world([]), { kind: 'marriage', id: 'n', date: '2020-01-01', parties: ['ali', 'ali'] }, law, now))).toBe(
       '422 same-person',
     );
-    expect(broken(() => checkMarriage(world([m1]), { kind: 'marriage', id: 'n', date: '2020-01-01', parties: ['ali', 'sara'] }, policy, now))).toBe(
+    expect(broken(() => checkMarriage(world([m1]), { kind: 'marriage', id: 'n', date: '2020-01-01', parties: ['ali', 'sara'] }, law, now))).toBe(
       '409 already-married',
     );
-    expect(broken(() => checkMarriage(world([]), { kind: 'marriage', id: 'n', date: '2020-01-01', parties: ['ali', 'sara'] }, policy, now))).toBeUndefined();
+    expect(broken(() => checkMarriage(world([]), { kind: 'marriage', id: 'n', date: '2020-01-01', parties: ['ali', 'sara'] }, law, now))).toBeUndefined();
   });
 
   it('a correction of a marriage replaces its registered version, and is refused after its divorce', () => {
     const d: CivilEvent = { kind: 'divorce', id: 'd1', date: '2018-01-01', marriageId: 'm1' };
-    expect(broken(() => checkMarriage(world([m1, d]), { ...m1, date: '2016-01-01' }, policy, now))).toBeUndefined();
-    expect(broken(() => checkMarriage(world([m1, d]), { ...m1, date: '2018-06-01' }, policy, now))).toBe('409 marriage-after-divorce');
+    expect(broken(() => checkMarriage(world([m1, d]), { ...m1, date: '2016-01-01' }, law, now))).toBeUndefined();
+    expect(broken(() => checkMarriage(world([m1, d]), { ...m1, date: '2018-06-01' }, law, now))).toBe('409 marriage-after-divorce');
   });
 
   it('a divorce dated later must not overlap a later marriage the policy forbids', () => {
     const d: CivilEvent = { kind: 'divorce', id: 'd1', date: '2018-01-01', marriageId: 'm1' };
     const m2: CivilEvent = { kind: 'marriage', id: 'm2', date: '2019-01-01', parties: ['ali', 'sara'] };
-    expect(broken(() => checkDivorce(world([m1, d, m2]), { ...d, date: '2018-06-01' }, policy, now))).toBeUndefined();
-    expect(broken(() => checkDivorce(world([m1, d, m2]), { ...d, date: '2019-06-01' }, policy, now))).toBe('409 already-married');
+    expect(broken(() => checkDivorce(world([m1, d, m2]), { ...d, date: '2018-06-01' }, law, now))).toBeUndefined();
+    expect(broken(() => checkDivorce(world([m1, d, m2]), { ...d, date: '2019-06-01' }, law, now))).toBe('409 already-married');
   });
 
   it('a death: once, after the birth, not in the future, and not keeping a remarried spouse married', () => {
     const x = (date: string, id = 'x'): Extract<CivilEvent, { kind: 'death' }> => ({ kind: 'death', id, date, nin: 'huda' });
-    expect(broken(() => checkDeath(world([]), x('2027-01-01'), policy, now))).toBe('422 date-in-future');
-    expect(broken(() => checkDeath(world([]), x('1990-01-01'), policy, now))).toBe('422 before-birth');
-    expect(broken(() => checkDeath(world([x('2020-01-01', 'x0')]), x('2021-01-01'), policy, now))).toBe('409 already-deceased');
+    expect(broken(() => checkDeath(world([]), x('2027-01-01'), law, now))).toBe('422 date-in-future');
+    expect(broken(() => checkDeath(world([]), x('1990-01-01'), law, now))).toBe('422 before-birth');
+    expect(broken(() => checkDeath(world([x('2020-01-01', 'x0')]), x('2021-01-01'), law, now))).toBe('409 already-deceased');
     // Ali, widowed on 2020-01-01, married Sara in 2021: Huda's death cannot move past that.
     const m2: CivilEvent = { kind: 'marriage', id: 'm2', date: '2021-01-01', parties: ['ali', 'sara'] };
-    expect(broken(() => checkDeath(world([m1, x('2020-01-01'), m2]), x('2020-06-01'), policy, now))).toBeUndefined();
-    expect(broken(() => checkDeath(world([m1, x('2020-01-01'), m2]), x('2022-01-01'), policy, now))).toBe('409 already-married');
+    expect(broken(() => checkDeath(world([m1, x('2020-01-01'), m2]), x('2020-06-01'), law, now))).toBeUndefined();
+    expect(broken(() => checkDeath(world([m1, x('2020-01-01'), m2]), x('2022-01-01'), law, now))).toBe('409 already-married');
   });
 });

@@ -1,6 +1,6 @@
 import type { CivilEvent, MarriageEvent } from './derive';
 import { spousesOf } from './derive';
-import type { CivilStatusPolicy } from './policy';
+import type { CivilStatusLaw } from './law';
 import {
   checkAliveOn,
   checkConcurrentMarriages,
@@ -28,10 +28,10 @@ import {
 const without = (world: World, id: string): World => ({ ...world, events: world.events.filter((e) => e.id !== id) });
 const withEvent = (world: World, event: CivilEvent): World => ({ ...world, events: [...without(world, event.id).events, event] });
 
-export function checkMarriage(world: World, marriage: MarriageEvent, policy: CivilStatusPolicy, now?: string): void {
+export function checkMarriage(world: World, marriage: MarriageEvent, law: CivilStatusLaw, now?: string): void {
   const [a, b] = [requireParty(world, marriage.parties[0], 'party A'), requireParty(world, marriage.parties[1], 'party B')];
   checkDifferentPeople(a, b);
-  checkSexes(a, b, policy);
+  checkSexes(a, b, law);
   checkNotCloseKin(a, b);
   checkNotInFuture(marriage.date, 'date of marriage', now);
   for (const [party, role] of [
@@ -40,27 +40,27 @@ export function checkMarriage(world: World, marriage: MarriageEvent, policy: Civ
   ] as const) {
     checkNotBeforeBirth(party, marriage.date, 'date of marriage', role);
     checkAliveOn(world, party, marriage.date, 'marriage', role);
-    checkMarriageAge(party, marriage.date, marriage.courtReference, policy, role);
+    checkMarriageAge(party, marriage.date, marriage.courtReference, law, role);
   }
   const after = withEvent(world, marriage);
   checkNoDivorceBefore(after, marriage);
-  checkConcurrentMarriages(after, a, policy, 'party A');
-  checkConcurrentMarriages(after, b, policy, 'party B');
+  checkConcurrentMarriages(after, a, law, 'party A');
+  checkConcurrentMarriages(after, b, law, 'party B');
 }
 
-export function checkDivorce(world: World, divorce: Extract<CivilEvent, { kind: 'divorce' }>, policy: CivilStatusPolicy, now?: string): MarriageEvent {
+export function checkDivorce(world: World, divorce: Extract<CivilEvent, { kind: 'divorce' }>, law: CivilStatusLaw, now?: string): MarriageEvent {
   checkNotInFuture(divorce.date, 'date of divorce', now);
   const marriage = checkDivorceOf(without(world, divorce.id), divorce.marriageId, divorce.date);
   // A divorce dated later keeps the marriage in force longer: a party's later marriage must allow it.
   const after = withEvent(world, divorce);
   for (const nin of marriage.parties) {
     const party = world.persons.get(nin);
-    if (party) checkConcurrentMarriages(after, party, policy, 'a party');
+    if (party) checkConcurrentMarriages(after, party, law, 'a party');
   }
   return marriage;
 }
 
-export function checkDeath(world: World, death: Extract<CivilEvent, { kind: 'death' }>, policy: CivilStatusPolicy, now?: string): void {
+export function checkDeath(world: World, death: Extract<CivilEvent, { kind: 'death' }>, law: CivilStatusLaw, now?: string): void {
   const deceased = requireParty(world, death.nin, 'the deceased');
   const others = without(world, death.id);
   checkNotAlreadyDead(others, death.nin);
@@ -72,6 +72,6 @@ export function checkDeath(world: World, death: Extract<CivilEvent, { kind: 'dea
   const after = withEvent(world, death);
   for (const nin of spousesOf(death.nin, after.events)) {
     const spouse = world.persons.get(nin);
-    if (spouse) checkConcurrentMarriages(after, spouse, policy, 'the spouse');
+    if (spouse) checkConcurrentMarriages(after, spouse, law, 'the spouse');
   }
 }

@@ -5,12 +5,12 @@ import type { RecordKinds } from '../records/kinds';
 import type { CivilRecord, RecordStore } from '../records/model';
 import { notifyChange, updateRecord } from '../records/projection';
 import type { MarriageStanding } from './derive';
-import type { CivilStatusPolicy } from './policy';
+import type { CivilStatusLaw } from './law';
 import type { WorldDeps } from './world';
 
 /** What the marriage, divorce and death kinds' handlers use. */
 export interface CivilKindDeps extends WorldDeps, PersonStores {
-  policy: CivilStatusPolicy;
+  law: CivilStatusLaw;
 }
 
 /** What their declarations use. */

@@ -2,7 +2,7 @@ import { conflict, unprocessable } from '../../http/problem';
 import { BIRTH_RULES } from '../births/rules';
 import { daysBetween, today, yearsBetween } from '../common/dates';
 import { deathOf, marriageState, marriagesOf, type CivilEvent, type MarriageEvent, type MarriageState } from './derive';
-import type { CivilStatusPolicy } from './policy';
+import type { CivilStatusLaw } from './law';
 
 /**
  * The rules of marriages, divorces and deaths: each a plain function of plain data that throws a
@@ -89,8 +89,8 @@ export function checkDifferentPeople(a: Party, b: Party): void {
   if (a.nin === b.nin) throw unprocessable('Both parties are the same person', 'same-person');
 }
 
-export function checkSexes(a: Party, b: Party, policy: CivilStatusPolicy): void {
-  if (policy.partiesOfDifferentSex && a.sex === b.sex) throw unprocessable('The law in force requires the parties to be of different sex', 'same-sex');
+export function checkSexes(a: Party, b: Party, law: CivilStatusLaw): void {
+  if (law.partiesOfDifferentSex && a.sex === b.sex) throw unprocessable('The law in force requires the parties to be of different sex', 'same-sex');
 }
 
 /** Parent and child, and siblings sharing a registered parent, may not marry. */
@@ -103,18 +103,15 @@ export function checkNotCloseKin(a: Party, b: Party): void {
 }
 
 /** Of full age, or of the court's age with a court's permission. */
-export function checkMarriageAge(party: Party, date: string, courtReference: string | undefined, policy: CivilStatusPolicy, role: string): void {
+export function checkMarriageAge(party: Party, date: string, courtReference: string | undefined, law: CivilStatusLaw, role: string): void {
   const age = yearsBetween(party.dateOfBirth, date);
-  if (age >= policy.minMarriageAge) return;
-  if (age < policy.minMarriageAgeWithCourt) {
-    throw unprocessable(
-      `${cap(role)} would be ${age} at the marriage; the law allows no marriage under ${policy.minMarriageAgeWithCourt}`,
-      'under-minimum-age',
-    );
+  if (age >= law.minMarriageAge) return;
+  if (age < law.minMarriageAgeWithCourt) {
+    throw unprocessable(`${cap(role)} would be ${age} at the marriage; the law allows no marriage under ${law.minMarriageAgeWithCourt}`, 'under-minimum-age');
   }
   if (!courtReference) {
     throw unprocessable(
-      `${cap(role)} would be ${age} at the marriage; from ${policy.minMarriageAgeWithCourt} to ${policy.minMarriageAge - 1} a court's permission is needed (courtReference)`,
+      `${cap(role)} would be ${age} at the marriage; from ${law.minMarriageAgeWithCourt} to ${law.minMarriageAge - 1} a court's permission is needed (courtReference)`,
       'under-age-without-court',
     );
   }
@@ -124,10 +121,10 @@ export function checkMarriageAge(party: Party, date: string, courtReference: str
 const endOf = (s: MarriageState) => s.dissolution?.date ?? '9999-12-31';
 
 /**
- * Two marriages of one person in force at once: allowed only as the policy says, on the later
+ * Two marriages of one person in force at once: allowed only as the law says, on the later
  * marriage's court reference, and never twice between the same two people.
  */
-export function checkConcurrentMarriages(world: World, party: Party, policy: CivilStatusPolicy, role: string): void {
+export function checkConcurrentMarriages(world: World, party: Party, law: CivilStatusLaw, role: string): void {
   const marriages = marriagesOf(party.nin, world.events);
   for (const [i, earlier] of marriages.entries()) {
     for (const later of marriages.slice(i + 1)) {
@@ -136,7 +133,7 @@ export function checkConcurrentMarriages(world: World, party: Party, policy: Civ
       if (spouse(earlier.marriage) === spouse(later.marriage)) {
         throw conflict(`${cap(role)} is already married to the other party (record ${earlier.marriage.id})`, 'already-married-to-each-other');
       }
-      const allowed = policy.furtherMarriage[party.sex];
+      const allowed = law.furtherMarriage[party.sex];
       if (allowed === 'always' || (allowed === 'with-court-reference' && later.marriage.courtReference)) continue;
       const why = allowed === 'never' ? 'the law allows no further marriage' : "a further marriage needs a court's permission (courtReference)";
       throw conflict(

@@ -12,7 +12,7 @@ export const deathEvent = (id: string, f: DeathFacts): CivilEvent => ({ kind: 'd
 /** Every rule about this death, against the registry now (the deceased's children included). */
 export async function checkDeathFacts(deps: CivilKindDeps, id: string, facts: Pick<DeathFacts, 'deceased' | 'dateOfDeath'>) {
   const world = await loadWorld(deps, [facts.deceased.nin], { children: true });
-  checkDeath(world, { kind: 'death', id, date: facts.dateOfDeath, nin: facts.deceased.nin }, deps.policy);
+  checkDeath(world, { kind: 'death', id, date: facts.dateOfDeath, nin: facts.deceased.nin }, deps.law);
 }
 
 export async function declareDeath(deps: CivilStatusDeps, ctx: CommandContext & { office: string }, input: DeathFacts) {

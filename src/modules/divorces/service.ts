@@ -13,7 +13,7 @@ export const divorceEvent = (id: string, f: DivorceFacts): CivilEvent => ({ kind
 
 export async function checkDivorceFacts(deps: CivilKindDeps, id: string, facts: DivorceFacts) {
   const world = await loadWorld(deps, facts.parties);
-  checkDivorce(world, { kind: 'divorce', id, date: facts.dateOfDivorce, marriageId: facts.marriageId }, deps.policy);
+  checkDivorce(world, { kind: 'divorce', id, date: facts.dateOfDivorce, marriageId: facts.marriageId }, deps.law);
 }
 
 /** The parties of the marriage a divorce names: it must be a registered marriage. */

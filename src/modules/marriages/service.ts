@@ -19,7 +19,7 @@ export const marriageEvent = (id: string, f: MarriageFacts): MarriageEvent => ({
 export async function checkMarriageFacts(deps: CivilKindDeps, id: string, facts: MarriageFacts) {
   const event = marriageEvent(id, facts);
   const world = await loadWorld(deps, event.parties);
-  checkMarriage(world, event, deps.policy);
+  checkMarriage(world, event, deps.law);
   return { event, world };
 }
 
