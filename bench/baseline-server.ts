@@ -20,7 +20,9 @@ async function main() {
     else res.status(404).end();
   });
   // The same read behind nothing but ES256 token verification, to price verification alone.
-  const publicKey = createPublicKey(readFileSync(path.join(process.env.DATA_DIR as string, 'keys', 'access-token.pem'), 'utf8'));
+  const publicKey = createPublicKey(
+    readFileSync(path.join(process.env.DATA_DIR as string, 'keys', 'access-token.pem'), 'utf8'),
+  );
   app.get('/verified/persons/:nin', async (req, res) => {
     try {
       jwt.verify((req.get('authorization') ?? '').slice(7), publicKey, { algorithms: ['ES256'] });

@@ -124,7 +124,9 @@ async function main() {
     console.log(`issuing ${CERTIFICATES} birth certificates, ${CONCURRENCY} at a time, then printing each…`);
     let start = performance.now();
     const certificates = await inParallel(CERTIFICATES, CONCURRENCY, async (i) => {
-      const issued = await api.post('/v1/certificates', officer, { recordId: must(children_[i % children_.length], 'a child').recordId });
+      const issued = await api.post('/v1/certificates', officer, {
+        recordId: must(children_[i % children_.length], 'a child').recordId,
+      });
       return { id: String(issued.id), token: String(issued.token) };
     });
     const issuedPerSecond = CERTIFICATES / ((performance.now() - start) / 1000);
@@ -148,10 +150,15 @@ async function main() {
     children.push(baseline);
 
     console.log(`identity verifications for ${READ_SECONDS} s, then batches of ${MAX_BATCH}…`);
-    const sectoral = await api.post('/v1/clients', admin, { name: 'bench ministry', scopes: ['identity:verify', 'feed:read'] });
+    const sectoral = await api.post('/v1/clients', admin, {
+      name: 'bench ministry',
+      scopes: ['identity:verify', 'feed:read'],
+    });
     const clientToken = await api.clientToken(String(sectoral.clientId), String(sectoral.clientSecret));
     const claims = nins.map((nin) => JSON.stringify({ nin, givenName: 'فاطمة', dateOfBirth: '1990-01-10' }));
-    const identity = await loadPost(`http://127.0.0.1:${servicePort}/v1/identity/verification`, claims, { authorization: `Bearer ${clientToken}` });
+    const identity = await loadPost(`http://127.0.0.1:${servicePort}/v1/identity/verification`, claims, {
+      authorization: `Bearer ${clientToken}`,
+    });
     // A batch asks about each NIN once.
     const batch = nins.slice(0, MAX_BATCH).map((nin) => ({ nin, givenName: 'فاطمة' }));
     start = performance.now();
@@ -162,9 +169,14 @@ async function main() {
     const firstPage = await api.getWith('/v1/feed?after=0&limit=1000', clientToken);
     const events = (firstPage.events as unknown[]).length;
     const head = Number(firstPage.next);
-    const feed = await load(`http://127.0.0.1:${servicePort}`, '/v1/feed?limit=100&after=', [String(Math.max(0, head - 20))], {
-      authorization: `Bearer ${clientToken}`,
-    });
+    const feed = await load(
+      `http://127.0.0.1:${servicePort}`,
+      '/v1/feed?limit=100&after=',
+      [String(Math.max(0, head - 20))],
+      {
+        authorization: `Bearer ${clientToken}`,
+      },
+    );
     start = performance.now();
     await api.getWith('/v1/feed?after=0&limit=1000', clientToken);
     const wholeFeedMs = performance.now() - start;
@@ -174,12 +186,26 @@ async function main() {
 
     console.log(`reading persons by NIN for ${READ_SECONDS} s each (${nins.length} persons in the database)…`);
     const bare = await load(`http://127.0.0.1:${baselinePort}`, '/persons/', nins, {});
-    const verified = await load(`http://127.0.0.1:${baselinePort}`, '/verified/persons/', nins, { authorization: `Bearer ${officer}` });
-    const full = await load(`http://127.0.0.1:${servicePort}`, '/v1/persons/', nins, { authorization: `Bearer ${officer}` });
+    const verified = await load(`http://127.0.0.1:${baselinePort}`, '/verified/persons/', nins, {
+      authorization: `Bearer ${officer}`,
+    });
+    const full = await load(`http://127.0.0.1:${servicePort}`, '/v1/persons/', nins, {
+      authorization: `Bearer ${officer}`,
+    });
 
     console.log(`reading the vital statistics for ${READ_SECONDS} s each…`);
-    const statistics = await load(`http://127.0.0.1:${servicePort}`, '/v1/statistics/vital?from=2026-01&to=2026-12&by=', ['governorate'], {});
-    const statisticsByMonth = await load(`http://127.0.0.1:${servicePort}`, '/v1/statistics/vital?from=2026-01&to=2026-12&by=', ['month'], {});
+    const statistics = await load(
+      `http://127.0.0.1:${servicePort}`,
+      '/v1/statistics/vital?from=2026-01&to=2026-12&by=',
+      ['governorate'],
+      {},
+    );
+    const statisticsByMonth = await load(
+      `http://127.0.0.1:${servicePort}`,
+      '/v1/statistics/vital?from=2026-01&to=2026-12&by=',
+      ['month'],
+      {},
+    );
 
     console.log(`signing in for ${READ_SECONDS} s…`);
     const logins = await autocannon({
@@ -197,7 +223,10 @@ async function main() {
       ['births declared and registered per second', birthsPerSecond.toFixed(1)],
       ['marriages declared and registered per second', marriagesPerSecond.toFixed(1)],
       ['deaths declared and registered per second', deathsPerSecond.toFixed(1)],
-      ['GET /v1/statistics/vital, a year by governorate', `${statistics.rps.toFixed(0)} per second (p50 ${statistics.p50} ms, p99 ${statistics.p99} ms)`],
+      [
+        'GET /v1/statistics/vital, a year by governorate',
+        `${statistics.rps.toFixed(0)} per second (p50 ${statistics.p50} ms, p99 ${statistics.p99} ms)`,
+      ],
       [
         'GET /v1/statistics/vital, a year by month',
         `${statisticsByMonth.rps.toFixed(0)} per second (p50 ${statisticsByMonth.p50} ms, p99 ${statisticsByMonth.p99} ms)`,
@@ -205,16 +234,37 @@ async function main() {
       ['GET /v1/persons/{nin} requests per second', `${full.rps.toFixed(0)} (p50 ${full.p50} ms, p99 ${full.p99} ms)`],
       ['bare baseline findOne requests per second', `${bare.rps.toFixed(0)} (p50 ${bare.p50} ms, p99 ${bare.p99} ms)`],
       ['ratio of full read to baseline', (full.rps / bare.rps).toFixed(2)],
-      ['baseline + ES256 token verification only', `${verified.rps.toFixed(0)} (ratio ${(verified.rps / bare.rps).toFixed(2)})`],
-      ['ES256 verifications per second, one core', `${tokenVerifications.toFixed(0)} (${(1e6 / tokenVerifications).toFixed(0)} µs each)`],
+      [
+        'baseline + ES256 token verification only',
+        `${verified.rps.toFixed(0)} (ratio ${(verified.rps / bare.rps).toFixed(2)})`,
+      ],
+      [
+        'ES256 verifications per second, one core',
+        `${tokenVerifications.toFixed(0)} (${(1e6 / tokenVerifications).toFixed(0)} µs each)`,
+      ],
       ['certificates issued per second (token)', issuedPerSecond.toFixed(1)],
       ['certificate PDFs per second (2 clients)', `${pdfsPerSecond.toFixed(1)} (median ${pdfMedian.toFixed(0)} ms)`],
-      ['POST /v1/identity/verification', `${identity.rps.toFixed(0)} per second (p50 ${identity.p50} ms, p99 ${identity.p99} ms)`],
+      [
+        'POST /v1/identity/verification',
+        `${identity.rps.toFixed(0)} per second (p50 ${identity.p50} ms, p99 ${identity.p99} ms)`,
+      ],
       [`identity verification batches of ${MAX_BATCH}`, `${batchItemsPerSecond.toFixed(0)} items per second`],
-      ['GET /v1/feed, a poll of the newest 20 entries', `${feed.rps.toFixed(0)} per second (p50 ${feed.p50} ms, p99 ${feed.p99} ms)`],
-      ['GET /v1/feed from the start, one reader', `${wholeFeedMs.toFixed(0)} ms for ${events} events (${head} journal entries)`],
-      ['webhook deliveries per second (loopback)', `${webhooks.toFixed(0)} (one subscription, in order, one at a time)`],
-      ['POST /v1/certificates/verification', `${verifications.rps.toFixed(0)} per second (p50 ${verifications.p50} ms, p99 ${verifications.p99} ms)`],
+      [
+        'GET /v1/feed, a poll of the newest 20 entries',
+        `${feed.rps.toFixed(0)} per second (p50 ${feed.p50} ms, p99 ${feed.p99} ms)`,
+      ],
+      [
+        'GET /v1/feed from the start, one reader',
+        `${wholeFeedMs.toFixed(0)} ms for ${events} events (${head} journal entries)`,
+      ],
+      [
+        'webhook deliveries per second (loopback)',
+        `${webhooks.toFixed(0)} (one subscription, in order, one at a time)`,
+      ],
+      [
+        'POST /v1/certificates/verification',
+        `${verifications.rps.toFixed(0)} per second (p50 ${verifications.p50} ms, p99 ${verifications.p99} ms)`,
+      ],
       [
         'logins per second (4 connections)',
         `${logins.requests.average.toFixed(1)} (argon2id m=${ARGON2_OPTIONS.memoryCost} KiB, t=${ARGON2_OPTIONS.timeCost}, p=${ARGON2_OPTIONS.parallelism})`,
@@ -245,7 +295,12 @@ function verifyRate(token: string): number {
 
 function person(sex: 'female' | 'male', i: number) {
   return {
-    name: { givenName: sex === 'female' ? 'فاطمة' : 'أحمد', fatherName: 'علي', grandfatherName: 'حسن', familyName: 'الجبوري' },
+    name: {
+      givenName: sex === 'female' ? 'فاطمة' : 'أحمد',
+      fatherName: 'علي',
+      grandfatherName: 'حسن',
+      familyName: 'الجبوري',
+    },
     sex,
     dateOfBirth: `${sex === 'female' ? 1990 : 1985}-0${1 + (i % 9)}-1${i % 10}`,
     placeOfBirth: { governorate: 'IQ-BG' },
@@ -267,15 +322,23 @@ function client(base: string) {
     get: (route: string) => call('GET', route, undefined, undefined, 200),
     getWith: (route: string, token: string) => call('GET', route, token, undefined, 200),
     clientToken: async (clientId: string, secret: string) =>
-      (await call('POST', '/v1/auth/token', undefined, { grant_type: 'client_credentials', client_id: clientId, client_secret: secret }, 200))
-        .access_token as string,
+      (
+        await call(
+          'POST',
+          '/v1/auth/token',
+          undefined,
+          { grant_type: 'client_credentials', client_id: clientId, client_secret: secret },
+          200,
+        )
+      ).access_token as string,
     pdf: async (route: string, token: string) => {
       const res = await fetch(base + route, { headers: { authorization: `Bearer ${token}` } });
       if (res.status !== 200) throw new Error(`GET ${route}: ${res.status}`);
       return Buffer.from(await res.arrayBuffer());
     },
     post: (route: string, token: string, body?: unknown, expected = 201) => call('POST', route, token, body, expected),
-    login: async (username: string, password: string) => (await call('POST', '/v1/auth/login', undefined, { username, password }, 200)).accessToken as string,
+    login: async (username: string, password: string) =>
+      (await call('POST', '/v1/auth/login', undefined, { username, password }, 200)).accessToken as string,
   };
 }
 
@@ -322,7 +385,12 @@ async function load(base: string, prefix: string, nins: string[], headers: Recor
 }
 
 /** Replays the feed's first `events` events to a receiver in this process; deliveries per second. */
-async function deliveriesPerSecond(api: ReturnType<typeof client>, admin: string, clientId: string, events: number): Promise<number> {
+async function deliveriesPerSecond(
+  api: ReturnType<typeof client>,
+  admin: string,
+  clientId: string,
+  events: number,
+): Promise<number> {
   let received = 0;
   const server = createServer((req, res) => {
     req.resume();
@@ -335,7 +403,14 @@ async function deliveriesPerSecond(api: ReturnType<typeof client>, admin: string
   await new Promise((r) => server.once('listening', r));
   try {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-    const types = ['birth.registered', 'death.registered', 'marriage.registered', 'divorce.registered', 'record.corrected', 'record.voided'];
+    const types = [
+      'birth.registered',
+      'death.registered',
+      'marriage.registered',
+      'divorce.registered',
+      'record.corrected',
+      'record.voided',
+    ];
     const sub = await api.post('/v1/subscriptions', admin, { url, events: types, clientId });
     const started = performance.now();
     await api.post(`/v1/subscriptions/${String(sub.id)}/replay`, admin, { fromSeq: 1 }, 204);
@@ -355,7 +430,11 @@ async function loadPost(url: string, bodies: string[], headers: Record<string, s
       connections: 10,
       duration,
       requests: [
-        { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, setupRequest: (req) => ({ ...req, body: bodies[i++ % bodies.length] }) },
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          setupRequest: (req) => ({ ...req, body: bodies[i++ % bodies.length] }),
+        },
       ],
     });
   await run(1);

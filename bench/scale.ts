@@ -54,8 +54,11 @@ async function main() {
     results.push(await atScale(people));
     console.log(`  figures: ${JSON.stringify(results[results.length - 1])}`);
   }
-  console.log(`\nmachine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB; node ${process.version}`);
-  const row = (label: string, f: (x: Figures) => string) => console.log(`${label.padEnd(52)} ${results.map((r) => f(r).padStart(24)).join('')}`);
+  console.log(
+    `\nmachine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB; node ${process.version}`,
+  );
+  const row = (label: string, f: (x: Figures) => string) =>
+    console.log(`${label.padEnd(52)} ${results.map((r) => f(r).padStart(24)).join('')}`);
   row('people in the registry', (r) => r.people.toLocaleString('en'));
   row('import (s)', (r) => r.importSeconds.toFixed(1));
   row('import rate (people/s)', (r) => Math.round(r.people / r.importSeconds).toLocaleString('en'));
@@ -96,7 +99,12 @@ async function atScale(people: number): Promise<Figures> {
     const file = path.join(dataDir, 'legacy.ndjson');
     await writeLegacyFile(file, people, 'bench');
     const conn = await connect(engine.uri, dbName);
-    const services = await createServices(conn, loadConfig({ ...process.env, DATA_DIR: dataDir }), createLogger('silent'), { persistKeys: true });
+    const services = await createServices(
+      conn,
+      loadConfig({ ...process.env, DATA_DIR: dataDir }),
+      createLogger('silent'),
+      { persistKeys: true },
+    );
     const ctx = { actor: { id: 'import:bench', role: 'system' as const }, requestId: 'bench' };
     let started = performance.now();
     let lastPrint = 0;
@@ -108,7 +116,9 @@ async function atScale(people: number): Promise<Figures> {
       onBatch: (r) => {
         if (performance.now() - lastPrint > 30_000) {
           lastPrint = performance.now();
-          console.log(`  imported ${r.imported.toLocaleString('en')} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+          console.log(
+            `  imported ${r.imported.toLocaleString('en')} in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+          );
         }
       },
     });
@@ -122,7 +132,14 @@ async function atScale(people: number): Promise<Figures> {
     const fathers = sample.filter((p) => p.sex === 'male' && p.dateOfBirth >= '1960' && p.dateOfBirth <= '2004');
 
     const servicePort = await freePort();
-    const env = { ...process.env, MONGODB_URI: engine.uri, MONGODB_DB: dbName, HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+    const env = {
+      ...process.env,
+      MONGODB_URI: engine.uri,
+      MONGODB_DB: dbName,
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+    };
     children.push(
       fork(path.join(__dirname, '../src/server.js'), [], {
         env: {
@@ -140,7 +157,12 @@ async function atScale(people: number): Promise<Figures> {
     const base = `http://127.0.0.1:${servicePort}`;
     const admin = await login(base, 'bench-admin');
     for (const role of ['officer', 'registrar'])
-      await call(base, 'POST', '/v1/users', admin, { username: `bench-${role}`, password: PASSWORD, role, office: 'BGD' });
+      await call(base, 'POST', '/v1/users', admin, {
+        username: `bench-${role}`,
+        password: PASSWORD,
+        role,
+        office: 'BGD',
+      });
     const officer = await login(base, 'bench-officer');
     const registrar = await login(base, 'bench-registrar');
 
@@ -164,12 +186,22 @@ async function atScale(people: number): Promise<Figures> {
     // that is seconds a query, so fewer of them (BENCH_NAME_SEARCHES).
     const byName = sample
       .slice(0, Number(process.env.BENCH_NAME_SEARCHES ?? 30))
-      .map((p) => `/v1/persons?q=${encodeURIComponent(`${p.name.givenName} ${p.name.fatherName} ${p.name.familyName ?? ''}`.trim())}`);
+      .map(
+        (p) =>
+          `/v1/persons?q=${encodeURIComponent(`${p.name.givenName} ${p.name.fatherName} ${p.name.familyName ?? ''}`.trim())}`,
+      );
     const byNameDate = sample
       .slice(0, 200)
-      .map((p) => `/v1/persons?q=${encodeURIComponent(`${p.name.givenName} ${p.name.familyName ?? ''}`.trim())}&dateOfBirth=${p.dateOfBirth}`);
-    const searchName = await timeEach(byName.length, 1, (i) => call(base, 'GET', must(byName[i], 'a name query'), officer));
-    const searchNameDate = await timeEach(byNameDate.length, 1, (i) => call(base, 'GET', must(byNameDate[i], 'a name and date query'), officer));
+      .map(
+        (p) =>
+          `/v1/persons?q=${encodeURIComponent(`${p.name.givenName} ${p.name.familyName ?? ''}`.trim())}&dateOfBirth=${p.dateOfBirth}`,
+      );
+    const searchName = await timeEach(byName.length, 1, (i) =>
+      call(base, 'GET', must(byName[i], 'a name query'), officer),
+    );
+    const searchNameDate = await timeEach(byNameDate.length, 1, (i) =>
+      call(base, 'GET', must(byNameDate[i], 'a name and date query'), officer),
+    );
 
     const declareAndRegister = async (i: number) => {
       const declared = await call(base, 'POST', '/v1/births', officer, {
@@ -200,7 +232,18 @@ async function atScale(people: number): Promise<Figures> {
     const rebuildSeconds = (performance.now() - started) / 1000;
     console.log(`  rebuild: ${rebuildSeconds.toFixed(1)} s`);
     await conn.close();
-    return { people, importSeconds, read, bare, searchName, searchNameDate, birth: { ...birth, perSecond }, birthAlone, verifySeconds, rebuildSeconds };
+    return {
+      people,
+      importSeconds,
+      read,
+      bare,
+      searchName,
+      searchNameDate,
+      birth: { ...birth, perSecond },
+      birthAlone,
+      verifySeconds,
+      rebuildSeconds,
+    };
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await engine.stop();
@@ -208,7 +251,13 @@ async function atScale(people: number): Promise<Figures> {
   }
 }
 
-async function call(base: string, method: string, route: string, token: string | undefined, body?: unknown): Promise<Record<string, unknown>> {
+async function call(
+  base: string,
+  method: string,
+  route: string,
+  token: string | undefined,
+  body?: unknown,
+): Promise<Record<string, unknown>> {
   const res = await fetch(base + route, {
     method,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -220,7 +269,8 @@ async function call(base: string, method: string, route: string, token: string |
 }
 
 async function login(base: string, username: string): Promise<string> {
-  return (await call(base, 'POST', '/v1/auth/login', undefined, { username, password: PASSWORD })).accessToken as string;
+  return (await call(base, 'POST', '/v1/auth/login', undefined, { username, password: PASSWORD }))
+    .accessToken as string;
 }
 
 /** Requests per second and latency over SECONDS with 8 connections, cycling through the paths. */
@@ -252,7 +302,8 @@ async function timeEach(count: number, concurrency: number, work: (i: number) =>
   );
   durations.sort((a, b) => a - b);
   // No sample gives no figure (NaN), as a p50 of nothing should.
-  const at = (q: number) => Math.round((durations[Math.min(durations.length - 1, Math.floor(q * durations.length))] ?? NaN) * 10) / 10;
+  const at = (q: number) =>
+    Math.round((durations[Math.min(durations.length - 1, Math.floor(q * durations.length))] ?? NaN) * 10) / 10;
   return { p50: at(0.5), p99: at(0.99) };
 }
 

@@ -21,7 +21,8 @@ function shown(value: unknown): string {
   let text = typeof value === 'string' ? value : JSON.stringify(value);
   const cacheBase = process.env.XDG_CACHE_HOME ?? path.join(process.env.HOME ?? os.homedir(), '.cache');
   if (text === cacheBase || text.startsWith(cacheBase + path.sep)) text = '~/.cache' + text.slice(cacheBase.length);
-  else if (path.isAbsolute(text) && text.startsWith(process.cwd() + path.sep)) text = './' + path.relative(process.cwd(), text);
+  else if (path.isAbsolute(text) && text.startsWith(process.cwd() + path.sep))
+    text = './' + path.relative(process.cwd(), text);
   return `\`${text}\``;
 }
 
@@ -29,7 +30,9 @@ function shown(value: unknown): string {
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
 export function configDocs(): string {
-  const rows = Object.entries(configDescriptions).map(([name, meaning]) => `| \`${name}\` | ${cell(meaning)} | ${cell(shown(configDefaults[name]))} |`);
+  const rows = Object.entries(configDescriptions).map(
+    ([name, meaning]) => `| \`${name}\` | ${cell(meaning)} | ${cell(shown(configDefaults[name]))} |`,
+  );
   return [
     '# Configuration',
     '',

@@ -26,7 +26,8 @@ async function main() {
     for (const kind of ['birth', 'marriage', 'divorce', 'death'] as const) {
       const issued = await request(h.app).post('/v1/certificates').set(auth(officer)).send({ recordId: records[kind] });
       const pdf = await certificatePdf(h.app, (issued.body as { id: string }).id, officer);
-      if (issued.status !== 201 || pdf.status !== 200) throw new Error(`${kind} certificate: ${issued.status}, PDF ${pdf.status}`);
+      if (issued.status !== 201 || pdf.status !== 200)
+        throw new Error(`${kind} certificate: ${issued.status}, PDF ${pdf.status}`);
       log(`wrote ${await writeCertificatePicture(DOCS, kind, pdf.body as Buffer)}`);
     }
 

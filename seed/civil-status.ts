@@ -39,14 +39,24 @@ const CAUSES: readonly [string, string, 'disease' | 'accident'][] = [
 const yearOf = (date: string) => Number(date.slice(0, 4));
 
 /** Declared by the officer, registered by the registrar (four eyes). */
-async function declareAndRegister(s: Services, staff: Staff, declare: () => Promise<{ data: { recordId: string } }>): Promise<string> {
+async function declareAndRegister(
+  s: Services,
+  staff: Staff,
+  declare: () => Promise<{ data: { recordId: string } }>,
+): Promise<string> {
   const { data } = await declare();
   await registerRecord(s, staff.registrar, data.recordId);
   return data.recordId;
 }
 
 /** Each couple married: at an age the law allows both, by `latestYear` where their ages allow. Returns the marriages' record ids. */
-export async function marry(s: Services, random: Random, staff: Staff, couples: readonly Couple[], latestYear = 2019): Promise<string[]> {
+export async function marry(
+  s: Services,
+  random: Random,
+  staff: Staff,
+  couples: readonly Couple[],
+  latestYear = 2019,
+): Promise<string[]> {
   const ids: string[] = [];
   for (const c of couples) {
     const adult = Math.max(yearOf(c.wife.dateOfBirth), yearOf(c.husband.dateOfBirth)) + 19;
@@ -68,7 +78,12 @@ export async function marry(s: Services, random: Random, staff: Staff, couples: 
 }
 
 /** Divorces of some marriages, in 2024 and 2025 (about one for four marriages, as Iraq's courts report). */
-export async function divorce(s: Services, random: Random, staff: Staff, marriages: readonly { marriageId: string; governorate: string }[]): Promise<number> {
+export async function divorce(
+  s: Services,
+  random: Random,
+  staff: Staff,
+  marriages: readonly { marriageId: string; governorate: string }[],
+): Promise<number> {
   const types = ['talaq', 'khula', 'judicial-separation', 'mutual-consent'] as const;
   for (const [i, { marriageId, governorate }] of marriages.entries()) {
     await declareAndRegister(s, staff, () =>

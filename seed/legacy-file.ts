@@ -45,7 +45,12 @@ export async function writeLegacyFile(path: string, count: number, seed: string)
         fatherName: father[0],
         grandfatherName: grandfatherName[0],
         familyName: family[0],
-        latin: { givenName: given[1], fatherName: father[1], grandfatherName: grandfatherName[1], familyName: family[1] },
+        latin: {
+          givenName: given[1],
+          fatherName: father[1],
+          grandfatherName: grandfatherName[1],
+          familyName: family[1],
+        },
       },
       sex,
       dateOfBirth: born,
@@ -53,7 +58,15 @@ export async function writeLegacyFile(path: string, count: number, seed: string)
       ...(parents ? { motherLegacyReference: parents[0], fatherLegacyReference: parents[1] } : {}),
     });
     const fatherBorn = random.int(1940, 1980);
-    const father = person(fatherGiven, grandfather, random.pick(MALE_NAMES), familyName, 'male', random.date(fatherBorn, fatherBorn), 1);
+    const father = person(
+      fatherGiven,
+      grandfather,
+      random.pick(MALE_NAMES),
+      familyName,
+      'male',
+      random.date(fatherBorn, fatherBorn),
+      1,
+    );
     const motherBorn = fatherBorn + random.int(-2, 8);
     const mother = person(
       random.pick(FEMALE_NAMES),
@@ -71,10 +84,16 @@ export async function writeLegacyFile(path: string, count: number, seed: string)
       const sex = random.int(0, 1) ? 'female' : 'male';
       const born = Math.min(2005, motherBorn + random.int(19, 40));
       await write(
-        person(random.pick(sex === 'female' ? FEMALE_NAMES : MALE_NAMES), fatherGiven, grandfather, familyName, sex, random.date(born, born), 3 + c, [
-          mother.legacyReference,
-          father.legacyReference,
-        ]),
+        person(
+          random.pick(sex === 'female' ? FEMALE_NAMES : MALE_NAMES),
+          fatherGiven,
+          grandfather,
+          familyName,
+          sex,
+          random.date(born, born),
+          3 + c,
+          [mother.legacyReference, father.legacyReference],
+        ),
       );
     }
   }

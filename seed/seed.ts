@@ -122,7 +122,11 @@ async function seed(services: Services, seedValue: string, couples: number, birt
         legacyReference: `LEG/E${i}/${tag}`,
       });
     const [wife, husband] = [await enrol('female', 1938, 1958, 'W'), await enrol('male', 1935, 1955, 'H')];
-    olderCouples.push({ governorate, wife: { nin: wife._id, dateOfBirth: wife.dateOfBirth }, husband: { nin: husband._id, dateOfBirth: husband.dateOfBirth } });
+    olderCouples.push({
+      governorate,
+      wife: { nin: wife._id, dateOfBirth: wife.dateOfBirth },
+      husband: { nin: husband._id, dateOfBirth: husband.dateOfBirth },
+    });
   }
   await marry(services, random, staff, olderCouples, 1985);
   const deaths = await bereave(services, random, staff, olderCouples);
@@ -141,7 +145,9 @@ async function main() {
     if (!Number.isInteger(count) || count < 1) throw new Error('usage: npm run seed -- --legacy-file N [PATH]');
     const path = process.argv[legacy + 2] ?? `legacy-${count}.ndjson`;
     await writeLegacyFile(path, count, seedValue);
-    process.stdout.write(`wrote ${count} people of the legacy register to ${path}; import it with: npm run import -- ${path}\n`);
+    process.stdout.write(
+      `wrote ${count} people of the legacy register to ${path}; import it with: npm run import -- ${path}\n`,
+    );
     return;
   }
   const couples = Number(process.env.SEED_COUPLES ?? 500);
@@ -157,7 +163,8 @@ async function main() {
     await db.close();
   }
   process.stdout.write('\nDemo accounts (demonstration only):\n');
-  for (const u of DEMO_USERS) process.stdout.write(`  ${u.role.padEnd(18)} ${u.username.padEnd(15)} ${u.password}   office ${u.office}\n`);
+  for (const u of DEMO_USERS)
+    process.stdout.write(`  ${u.role.padEnd(18)} ${u.username.padEnd(15)} ${u.password}   office ${u.office}\n`);
 }
 
 main().catch((err: Error) => {

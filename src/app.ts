@@ -26,8 +26,13 @@ export function createApp(services: Services): express.Express {
   // development servers (production terminates TLS in front and gets HSTS from helmet).
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   // OAuth2 clients send the token request form-encoded (RFC 6749 4.4.2); nothing else takes forms.
-  app.use('/v1/auth/token', express.urlencoded({ extended: false, limit: services.config.BODY_LIMIT, parameterLimit: 20 }));
-  app.use(express.json({ limit: services.config.BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] }));
+  app.use(
+    '/v1/auth/token',
+    express.urlencoded({ extended: false, limit: services.config.BODY_LIMIT, parameterLimit: 20 }),
+  );
+  app.use(
+    express.json({ limit: services.config.BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] }),
+  );
 
   const routes = API_ROUTES;
   const yaml = openApiYaml(routes);
@@ -38,10 +43,12 @@ export function createApp(services: Services): express.Express {
     if (services.engineHealth?.up !== false && (await answersWithin(services.db, 2000))) {
       res.json({ status: 'ready' });
     } else {
-      res
-        .status(503)
-        .type('application/problem+json')
-        .send({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'The database does not answer' });
+      res.status(503).type('application/problem+json').send({
+        type: 'about:blank',
+        title: 'Service Unavailable',
+        status: 503,
+        detail: 'The database does not answer',
+      });
     }
   });
   app.get('/metrics', services.metrics.endpoint(services.config.METRICS_TOKEN));
@@ -66,10 +73,11 @@ function whileEngineDown(services: Services): express.RequestHandler {
       next();
       return;
     }
-    res
-      .status(503)
-      .set('Retry-After', '5')
-      .type('application/problem+json')
-      .send({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'The database is restarting; try again in a few seconds' });
+    res.status(503).set('Retry-After', '5').type('application/problem+json').send({
+      type: 'about:blank',
+      title: 'Service Unavailable',
+      status: 503,
+      detail: 'The database is restarting; try again in a few seconds',
+    });
   };
 }

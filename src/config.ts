@@ -22,13 +22,25 @@ const variables = {
     .enum(['auto', 'mongodb-memory-server', 'ferretdb'])
     .default('auto')
     .describe('Embedded engine when MONGODB_URI is unset: auto tries mongodb-memory-server, then FerretDB'),
-  DATA_DIR: z.string().default(path.resolve('data')).describe("Folder for the embedded engine's data and generated keys"),
+  DATA_DIR: z
+    .string()
+    .default(path.resolve('data'))
+    .describe("Folder for the embedded engine's data and generated keys"),
   ENGINE_CACHE_DIR: z
     .string()
     .default(path.join(process.env.XDG_CACHE_HOME ?? path.join(process.env.HOME ?? '/tmp', '.cache'), 'civil-registry'))
     .describe('Cache outside the repo for engine binaries (FerretDB build, mongod download)'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level'),
-  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900).describe('Lifetime of access tokens, in seconds'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('pino log level'),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(30)
+    .max(3600)
+    .default(900)
+    .describe('Lifetime of access tokens, in seconds'),
   REFRESH_TOKEN_TTL_SECONDS: z.coerce
     .number()
     .int()
@@ -57,7 +69,13 @@ const variables = {
     .max(10_000)
     .default(50)
     .describe('Failed logins from one address before the address is locked for a while'),
-  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15).describe('How long a lock lasts, and the window in which failures count'),
+  LOGIN_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1440)
+    .default(15)
+    .describe('How long a lock lasts, and the window in which failures count'),
   RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce
     .number()
     .int()
@@ -73,7 +91,13 @@ const variables = {
     .enum(['never', 'with-court-reference', 'always'])
     .default('with-court-reference')
     .describe('Whether a man with a marriage in force may marry again: never, with a court reference, or always'),
-  RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600).describe('Requests per minute and address to the public statistics'),
+  RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(600)
+    .describe('Requests per minute and address to the public statistics'),
   RATE_LIMIT_IDENTITY_PER_MINUTE: z.coerce
     .number()
     .int()
@@ -94,7 +118,9 @@ const variables = {
     .min(1)
     .max(3600)
     .default(30)
-    .describe('How long a request with an Idempotency-Key may stay unanswered before a retry takes it over (its process is taken to have died)'),
+    .describe(
+      'How long a request with an Idempotency-Key may stay unanswered before a retry takes it over (its process is taken to have died)',
+    ),
   METRICS_TOKEN: z
     .string()
     .min(16)
@@ -113,32 +139,52 @@ const variables = {
     .string()
     .min(1)
     .optional()
-    .describe('Folder of the certificate signing keys (PEM, PKCS#8, P-256, one file per kid); default DATA_DIR/keys/certificates'),
+    .describe(
+      'Folder of the certificate signing keys (PEM, PKCS#8, P-256, one file per kid); default DATA_DIR/keys/certificates',
+    ),
   CERTIFICATE_SIGNING_KEY: z
     .string()
     .includes('PRIVATE KEY')
     .optional()
     .describe('A certificate signing key as PEM in the environment: it becomes the active key when it is not already'),
-  CERTIFICATE_VALIDITY_DAYS: z.coerce.number().int().min(1).max(36500).default(365).describe('How long a certificate is valid after it is issued'),
+  CERTIFICATE_VALIDITY_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(36500)
+    .default(365)
+    .describe('How long a certificate is valid after it is issued'),
   CERTIFICATE_STATUS_CACHE_SECONDS: z.coerce
     .number()
     .int()
     .min(0)
     .max(300)
     .default(5)
-    .describe("How long another instance may take to answer a certificate's revocation or supersession (0: read it every time)"),
+    .describe(
+      "How long another instance may take to answer a certificate's revocation or supersession (0: read it every time)",
+    ),
   CITIZEN_CERTIFICATES_PER_DAY: z.coerce
     .number()
     .int()
     .min(1)
     .max(10_000)
     .default(10)
-    .describe('Certificates one citizen may issue per UTC day (each is a journal entry and a status-list slot); more are answered 429'),
+    .describe(
+      'Certificates one citizen may issue per UTC day (each is a journal entry and a status-list slot); more are answered 429',
+    ),
   CERTIFICATE_INCLUDE_PARENT_NINS: z
     .enum(['true', 'false'])
     .default('false')
-    .describe("Whether a birth certificate's token and PDF carry the parents' NINs (by default only their names: a verifier learns the child's NIN alone)"),
-  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000).describe('How long a webhook receiver has to answer'),
+    .describe(
+      "Whether a birth certificate's token and PDF carry the parents' NINs (by default only their names: a verifier learns the child's NIN alone)",
+    ),
+  WEBHOOK_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(60_000)
+    .default(5000)
+    .describe('How long a webhook receiver has to answer'),
   WEBHOOK_RETRY_BASE_MS: z.coerce
     .number()
     .int()
@@ -146,8 +192,20 @@ const variables = {
     .max(600_000)
     .default(1000)
     .describe('First retry delay of a failed webhook; it doubles each time, with jitter'),
-  WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(10).max(86_400_000).default(900_000).describe('Longest delay between webhook retries'),
-  WEBHOOK_PARK_AFTER_SECONDS: z.coerce.number().int().min(1).max(2_592_000).default(86_400).describe('A webhook failing this long is parked until replayed'),
+  WEBHOOK_RETRY_MAX_MS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .max(86_400_000)
+    .default(900_000)
+    .describe('Longest delay between webhook retries'),
+  WEBHOOK_PARK_AFTER_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2_592_000)
+    .default(86_400)
+    .describe('A webhook failing this long is parked until replayed'),
   WEBHOOK_ALLOW_PRIVATE_ADDRESSES: z
     .enum(['true', 'false'])
     .default('false')
@@ -155,8 +213,16 @@ const variables = {
   WEBHOOK_ALLOW_HTTP: z
     .enum(['true', 'false'])
     .default('false')
-    .describe('Whether webhooks may go to plain http: URLs (unencrypted, unauthenticated receivers); by default https only'),
-  WEBHOOK_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000).describe('How often the webhook dispatcher looks for new events'),
+    .describe(
+      'Whether webhooks may go to plain http: URLs (unencrypted, unauthenticated receivers); by default https only',
+    ),
+  WEBHOOK_POLL_MS: z.coerce
+    .number()
+    .int()
+    .min(50)
+    .max(60_000)
+    .default(1000)
+    .describe('How often the webhook dispatcher looks for new events'),
   RATE_LIMIT_VERIFY_PER_MINUTE: z.coerce
     .number()
     .int()
@@ -164,8 +230,16 @@ const variables = {
     .max(1_000_000)
     .default(600)
     .describe('Certificate verifications (and verification pages) per minute and address'),
-  BOOTSTRAP_ADMIN_USERNAME: z.string().min(3).optional().describe('First admin, created only when the database has no user'),
-  BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12).optional().describe('Password of the first admin (at least 12 characters)'),
+  BOOTSTRAP_ADMIN_USERNAME: z
+    .string()
+    .min(3)
+    .optional()
+    .describe('First admin, created only when the database has no user'),
+  BOOTSTRAP_ADMIN_PASSWORD: z
+    .string()
+    .min(12)
+    .optional()
+    .describe('Password of the first admin (at least 12 characters)'),
   BOOTSTRAP_ADMIN_OFFICE: z
     .string()
     .regex(/^[A-Z]{3}$/)
@@ -205,14 +279,18 @@ const variables = {
     .min(1024)
     .max(1_048_576)
     .default(16_384)
-    .describe('Longest line of a legacy-register import file (NDJSON or CSV), in bytes: a longer line is refused by its number, unread'),
+    .describe(
+      'Longest line of a legacy-register import file (NDJSON or CSV), in bytes: a longer line is refused by its number, unread',
+    ),
   AUDIT_PAGE_MAX_BYTES: z.coerce
     .number()
     .int()
     .min(16_384)
     .max(16_777_216)
     .default(1_048_576)
-    .describe('Byte budget of one page of GET /v1/audit: the page stops early (with `next`) once its entries reach it; at least one entry a page'),
+    .describe(
+      'Byte budget of one page of GET /v1/audit: the page stops early (with `next`) once its entries reach it; at least one entry a page',
+    ),
   BODY_LIMIT: z
     .string()
     .regex(/^\d+(b|kb|mb)$/)
@@ -227,10 +305,14 @@ export type Config = Omit<z.infer<typeof schema>, 'PUBLIC_BASE_URL'> & {
   PUBLIC_BASE_URL_FROM_PORT: boolean;
 };
 
-export const configDescriptions = Object.fromEntries(Object.entries(variables).map(([name, v]) => [name, v.description ?? '']));
+export const configDescriptions = Object.fromEntries(
+  Object.entries(variables).map(([name, v]) => [name, v.description ?? '']),
+);
 
 /** Each variable's default, as a schema parses an unset variable (undefined: none), for docs/configuration.md. */
-export const configDefaults: Record<string, unknown> = Object.fromEntries(Object.entries(variables).map(([name, v]) => [name, v.safeParse(undefined).data]));
+export const configDefaults: Record<string, unknown> = Object.fromEntries(
+  Object.entries(variables).map(([name, v]) => [name, v.safeParse(undefined).data]),
+);
 
 export class ConfigError extends Error {}
 
@@ -252,7 +334,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     PUBLIC_BASE_URL_FROM_PORT: parsed.data.PUBLIC_BASE_URL === undefined,
   };
   if (Boolean(cfg.BOOTSTRAP_ADMIN_USERNAME) !== Boolean(cfg.BOOTSTRAP_ADMIN_PASSWORD)) {
-    throw new ConfigError('Invalid configuration:\n  BOOTSTRAP_ADMIN_USERNAME and BOOTSTRAP_ADMIN_PASSWORD go together');
+    throw new ConfigError(
+      'Invalid configuration:\n  BOOTSTRAP_ADMIN_USERNAME and BOOTSTRAP_ADMIN_PASSWORD go together',
+    );
   }
   return cfg;
 }

@@ -58,7 +58,10 @@ export async function startService(config: Config, log: Logger): Promise<Running
   try {
     conn = await connect(engine.uri, config.MONGODB_DB);
     const info = await conn.db!.admin().command({ buildInfo: 1 });
-    log.info({ engine: engine.name, version: info.ferretdbVersion ?? info.version, mongodbCompatible: info.version }, 'database engine');
+    log.info(
+      { engine: engine.name, version: info.ferretdbVersion ?? info.version, mongodbCompatible: info.version },
+      'database engine',
+    );
     await publishEngine(config, engine);
     services = await createServices(conn, config, log, { persistKeys: true });
     if (engine.health) services.engineHealth = engine.health;

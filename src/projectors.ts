@@ -28,7 +28,14 @@ export function registerProjectors(
   // Every registration, voiding and correction, of any kind: statuses derived again, statistics counted.
   kinds.onChange(civilStatusListener({ persons: stores.persons, records: stores.records, kinds }));
   kinds.onChange(vitalStatisticsListener({ vitalCounts: stores.vitalCounts, kinds }));
-  kinds.onChange(certificateListener({ certificates: stores.certificates, revocations: stores.revocations, certificateCache, kinds }));
+  kinds.onChange(
+    certificateListener({
+      certificates: stores.certificates,
+      revocations: stores.revocations,
+      certificateCache,
+      kinds,
+    }),
+  );
   registerKeyProjectors(journal, stores.signingKeys);
   registerCertificateProjectors(journal, { ...stores, certificateCache });
   registerSubscriptionProjectors(journal, stores.subscriptions);

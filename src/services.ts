@@ -20,13 +20,30 @@ import { TokenService } from './modules/auth/tokens';
 import { clientModel } from './modules/clients/model';
 import type { Client } from './modules/clients/model';
 import { OFFICE_INDEXES, type Office } from './modules/offices/model';
-import { NAME_TOKEN_INDEXES, PERSON_INDEXES, type LegacyRef, type NameToken, type Person } from './modules/persons/model';
+import {
+  NAME_TOKEN_INDEXES,
+  PERSON_INDEXES,
+  type LegacyRef,
+  type NameToken,
+  type Person,
+} from './modules/persons/model';
 import type { RecordKinds } from './modules/records/kinds';
 import { RECORD_INDEXES, type CivilRecord } from './modules/records/model';
 import { lawFromConfig, type CivilStatusLaw } from './modules/civil-status/law';
 import type { VitalCount } from './modules/statistics/model';
-import { initWebhookCollections, webhookCollections, type Subscription, type WebhookCollections } from './modules/subscriptions/model';
-import { CERTIFICATE_INDEXES, REVOCATION_INDEXES, type CertificateDoc, type RevocationDoc, type SigningKeyDoc } from './modules/certificates/model';
+import {
+  initWebhookCollections,
+  webhookCollections,
+  type Subscription,
+  type WebhookCollections,
+} from './modules/subscriptions/model';
+import {
+  CERTIFICATE_INDEXES,
+  REVOCATION_INDEXES,
+  type CertificateDoc,
+  type RevocationDoc,
+  type SigningKeyDoc,
+} from './modules/certificates/model';
 import { CertificateKeyring } from './modules/certificates/keyring';
 import { CertificateCache } from './modules/certificates/cache';
 import { ensureActiveKey } from './modules/certificates/keys';
@@ -138,7 +155,12 @@ function journalKeysDir(config: Config, persist: boolean): string | undefined {
  * A command-line tool (`tool`) never makes a journal-signing key: it signs with the service's when
  * it finds it, else only verifies.
  */
-export async function createServices(conn: Connection, config: Config, log: Logger, opts: { persistKeys: boolean; tool?: boolean }): Promise<Services> {
+export async function createServices(
+  conn: Connection,
+  config: Config,
+  log: Logger,
+  opts: { persistKeys: boolean; tool?: boolean },
+): Promise<Services> {
   const db = conn.db;
   if (!db) throw new Error('database connection is not open');
   const models = createModels(conn);
@@ -149,9 +171,20 @@ export async function createServices(conn: Connection, config: Config, log: Logg
   await db.collection('journal').createIndex({ 'actor.id': 1, _id: 1 }); // serves GET /v1/audit?actor=
   await db.collection('journal').createIndex({ entityIds: 1, _id: 1 }); // serves ?recordId= and record history
   await db.collection('journal').createIndex({ idempotencyKey: 1 }); // serves a retried command finding its first entry
-  const headKeys = await loadHeadKeys({ pem: config.JOURNAL_SIGNING_KEY, dir: journalKeysDir(config, opts.persistKeys), create: !opts.tool });
-  const journal = new Journal(db, log, { heads: new SignedHeads(db, headKeys, log), every: config.JOURNAL_SIGN_EVERY_ENTRIES });
-  const key = await loadOrCreateKey('access-token', opts.persistKeys ? config.DATA_DIR : undefined, config.TOKEN_SIGNING_KEY_FILE);
+  const headKeys = await loadHeadKeys({
+    pem: config.JOURNAL_SIGNING_KEY,
+    dir: journalKeysDir(config, opts.persistKeys),
+    create: !opts.tool,
+  });
+  const journal = new Journal(db, log, {
+    heads: new SignedHeads(db, headKeys, log),
+    every: config.JOURNAL_SIGN_EVERY_ENTRIES,
+  });
+  const key = await loadOrCreateKey(
+    'access-token',
+    opts.persistKeys ? config.DATA_DIR : undefined,
+    config.TOKEN_SIGNING_KEY_FILE,
+  );
   const webhooks = webhookCollections(db);
   await initWebhookCollections(webhooks);
   const law = lawFromConfig(config);
@@ -178,7 +211,12 @@ export async function createServices(conn: Connection, config: Config, log: Logg
       engineRestarts: () => services.engineHealth?.restarts ?? 0,
     }),
     accessLog: new AccessLog(db.collection<AccessEntry>('access_log'), log),
-    accounts: new AccountStatus(models.users, models.clients, config.ACCOUNT_STATUS_CACHE_SECONDS * 1000, models.revokedFamilies),
+    accounts: new AccountStatus(
+      models.users,
+      models.clients,
+      config.ACCOUNT_STATUS_CACHE_SECONDS * 1000,
+      models.revokedFamilies,
+    ),
   };
   registerProjectors(journal, stores, kinds, models, services.certificateCache);
   const replayed = await journal.catchUp();

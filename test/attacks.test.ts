@@ -24,7 +24,9 @@ describe('attacks that must fail', () => {
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
     const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
     // The public key is what an attacker can have: try it as an HMAC secret (algorithm confusion).
-    const publicPem = (h.services.tokens as unknown as { key: { publicKey: { export(o: object): string } } }).key.publicKey.export({
+    const publicPem = (
+      h.services.tokens as unknown as { key: { publicKey: { export(o: object): string } } }
+    ).key.publicKey.export({
       type: 'spki',
       format: 'pem',
     });
@@ -89,7 +91,12 @@ describe('attacks that must fail', () => {
     expect(seen.slice(0, 12)).toEqual(Array(12).fill(401));
     expect(seen[12]).toBe(429);
     // Another address is not affected.
-    await createUser(h.services, SYSTEM, { username: 'second.user', password: PASSWORD, role: 'officer', office: 'BGD' });
+    await createUser(h.services, SYSTEM, {
+      username: 'second.user',
+      password: PASSWORD,
+      role: 'officer',
+      office: 'BGD',
+    });
     expect((await login('second.user', PASSWORD, '10.0.0.10')).status).toBe(200);
     expect((await login('second.user', PASSWORD, '10.0.0.9')).status).toBe(429);
   }, 60_000);
@@ -109,7 +116,11 @@ describe('attacks that must fail', () => {
         );
       expect(statuses).toEqual([401, 401, 401, 429]);
       const client = await limited.clientToken(['identity:verify']);
-      const ask = () => request(limited.app).post('/v1/identity/verification').set(auth(client)).send({ nin: '100000000004', givenName: 'Ali' });
+      const ask = () =>
+        request(limited.app)
+          .post('/v1/identity/verification')
+          .set(auth(client))
+          .send({ nin: '100000000004', givenName: 'Ali' });
       expect([(await ask()).status, (await ask()).status]).toEqual([200, 200]);
       const third = await ask();
       expect(third.status).toBe(429);
@@ -121,7 +132,11 @@ describe('attacks that must fail', () => {
   });
 
   it("puts helmet's headers on every answer, errors included", async () => {
-    for (const res of [await request(h.app).get('/health/live'), await login({ $ne: 1 }, 'x'), await request(h.app).get('/nowhere')]) {
+    for (const res of [
+      await request(h.app).get('/health/live'),
+      await login({ $ne: 1 }, 'x'),
+      await request(h.app).get('/nowhere'),
+    ]) {
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
       expect(res.headers['content-security-policy']).toBeDefined();

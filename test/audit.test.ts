@@ -32,7 +32,11 @@ describe('audit', () => {
 
     const byRecord = await request(h.app).get('/v1/audit').query({ recordId: declared.body.id }).set(auth(auditor));
     expect(byRecord.body.items).toHaveLength(1);
-    expect(byRecord.body.items[0]).toMatchObject({ type: 'birth.declared', requestId: 'office-request-123', actor: { role: 'officer', office: 'BGD' } });
+    expect(byRecord.body.items[0]).toMatchObject({
+      type: 'birth.declared',
+      requestId: 'office-request-123',
+      actor: { role: 'officer', office: 'BGD' },
+    });
 
     const officerId = byRecord.body.items[0].actor.id;
     const byActor = await request(h.app).get('/v1/audit').query({ actor: officerId }).set(auth(auditor));
@@ -77,7 +81,11 @@ async function readBatchesInPages(svc: Harness, BUDGET: number): Promise<void> {
       }),
     ).join('\n');
   const importRows = (text: string, batchSize: number) =>
-    importLegacyRegister(svc.services, ctx, readRows(Readable.from([text]), 'ndjson'), { source: 'test', batchSize, onRejection: () => {} });
+    importLegacyRegister(svc.services, ctx, readRows(Readable.from([text]), 'ndjson'), {
+      source: 'test',
+      batchSize,
+      onRejection: () => {},
+    });
   const [newest] = await svc.services.journal.entries.find({}).sort({ _id: -1 }).limit(1).toArray();
   const before = must(newest, 'newest journal entry').seq;
   // Five batches of 30 people (about 7 kB each), then one of 120 (about 28 kB, over the budget alone).

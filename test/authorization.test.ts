@@ -40,7 +40,14 @@ const SERVICE_ROUTES = ['get /health/live', 'get /health/ready', 'get /openapi.y
 const concrete = (path: string) =>
   path
     .replace('{nin}', randomNin())
-    .replace('{id}', path.startsWith('/v1/users') ? 'u_AAAAAAAAAAAAAAAA' : path.startsWith('/v1/clients') ? 'cl_AAAAAAAAAAAAAAAA' : 'r_AAAAAAAAAAAAAAAAAAAAAA');
+    .replace(
+      '{id}',
+      path.startsWith('/v1/users')
+        ? 'u_AAAAAAAAAAAAAAAA'
+        : path.startsWith('/v1/clients')
+          ? 'cl_AAAAAAAAAAAAAAAA'
+          : 'r_AAAAAAAAAAAAAAAAAAAAAA',
+    );
 
 describe('authorization matrix', () => {
   it('every route the app serves has an entry in the route table (a new route without one fails here)', () => {
@@ -57,7 +64,12 @@ describe('authorization matrix', () => {
       const token = role === 'citizen' ? (await h.citizen()).token : await h.token(role);
       callers.push({ name: role, token, actor: { role } });
     }
-    for (const scope of SCOPES) callers.push({ name: `client ${scope}`, token: await h.clientToken([scope]), actor: { role: 'client', scopes: [scope] } });
+    for (const scope of SCOPES)
+      callers.push({
+        name: `client ${scope}`,
+        token: await h.clientToken([scope]),
+        actor: { role: 'client', scopes: [scope] },
+      });
     const expired = h.services.tokens.issueAccess({ id: 'u_AAAAAAAAAAAAAAAA', role: 'admin', office: 'BGD' }, -10);
     callers.push({ name: 'expired token', token: expired }, { name: 'no token' });
 
@@ -68,9 +80,16 @@ describe('authorization matrix', () => {
         let req = request(h.app)[r.method](concrete(r.path));
         if (caller.token) req = req.set(auth(caller.token));
         const res = await req.send(r.body ? {} : undefined);
-        const expected = caller.actor ? (allows(r.permission, caller.actor) ? 'allowed' : 403) : needsToken(r.permission) ? 401 : 'allowed';
+        const expected = caller.actor
+          ? allows(r.permission, caller.actor)
+            ? 'allowed'
+            : 403
+          : needsToken(r.permission)
+            ? 401
+            : 'allowed';
         const ok = expected === 'allowed' ? ![401, 403].includes(res.status) : res.status === expected;
-        if (!ok) failures.push(`${caller.name}: ${r.method.toUpperCase()} ${r.path} -> ${res.status}, expected ${expected}`);
+        if (!ok)
+          failures.push(`${caller.name}: ${r.method.toUpperCase()} ${r.path} -> ${res.status}, expected ${expected}`);
       }
     }
     expect(failures).toEqual([]);
@@ -80,12 +99,16 @@ describe('authorization matrix', () => {
     const client = await h.clientToken(['identity:verify']);
     expect((await request(h.app).get(`/v1/persons/${randomNin()}`).set(auth(client))).status).toBe(403);
     const officer = await h.token('officer');
-    expect((await request(h.app).post('/v1/identity/verification').set(auth(officer)).send({ nin: randomNin() })).status).toBe(403);
+    expect(
+      (await request(h.app).post('/v1/identity/verification').set(auth(officer)).send({ nin: randomNin() })).status,
+    ).toBe(403);
     // A client token re-signed as a person's token fails the signature; a person's token with typ
     // changed to client fails its audience.
     const [head, payload, sig] = jwtParts(client);
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
-    const asPerson = Buffer.from(JSON.stringify({ ...claims, typ: 'access', role: 'admin', office: 'BGD' })).toString('base64url');
+    const asPerson = Buffer.from(JSON.stringify({ ...claims, typ: 'access', role: 'admin', office: 'BGD' })).toString(
+      'base64url',
+    );
     expect(
       (
         await request(h.app)
@@ -98,7 +121,12 @@ describe('authorization matrix', () => {
   it("never shows a citizen another person's data", async () => {
     const me = await h.citizen();
     const other = await h.citizen();
-    for (const path of [`/v1/persons/${other.nin}`, `/v1/persons?q=نور`, '/v1/records/r_AAAAAAAAAAAAAAAAAAAAAA', '/v1/audit']) {
+    for (const path of [
+      `/v1/persons/${other.nin}`,
+      `/v1/persons?q=نور`,
+      '/v1/records/r_AAAAAAAAAAAAAAAAAAAAAA',
+      '/v1/audit',
+    ]) {
       const res = await request(h.app).get(path).set(auth(me.token));
       expect({ path, status: res.status }).toEqual({ path, status: 403 });
       expect(JSON.stringify(res.body)).not.toContain(other.nin);
@@ -126,22 +154,35 @@ describe('authorization matrix', () => {
   });
 
   it('writes a read to the access log of every person it names, on each route that declares accessLog', async () => {
-    const [officer, registrar, auditor] = [await h.token('officer'), await h.token('registrar'), await h.token('auditor')];
+    const [officer, registrar, auditor] = [
+      await h.token('officer'),
+      await h.token('registrar'),
+      await h.token('auditor'),
+    ];
     const client = await h.clientToken(['identity:verify']);
     const { mother, father } = await enrolParents(h.app, registrar);
-    const declared = await request(h.app).post('/v1/births').set(auth(officer)).send(birthDeclaration(mother.nin, father.nin));
+    const declared = await request(h.app)
+      .post('/v1/births')
+      .set(auth(officer))
+      .send(birthDeclaration(mother.nin, father.nin));
     const id = declared.body.id as string;
     const registered = await h.token('registrar');
     await request(h.app).post(`/v1/records/${id}/registration`).set(auth(registered));
-    const certificate = (await request(h.app).post('/v1/certificates').set(auth(officer)).send({ recordId: id })).body as { id: string };
+    const certificate = (await request(h.app).post('/v1/certificates').set(auth(officer)).send({ recordId: id }))
+      .body as { id: string };
     await h.services.accessLog.flush();
     const reads: Record<string, () => request.Test> = {
       getPerson: () => request(h.app).get(`/v1/persons/${mother.nin}`).set(auth(officer)),
-      searchPersons: () => request(h.app).get('/v1/persons').query({ q: 'فاطمة', dateOfBirth: '1995-04-02' }).set(auth(officer)),
+      searchPersons: () =>
+        request(h.app).get('/v1/persons').query({ q: 'فاطمة', dateOfBirth: '1995-04-02' }).set(auth(officer)),
       getRecord: () => request(h.app).get(`/v1/records/${id}`).set(auth(officer)),
       getRecordHistory: () => request(h.app).get(`/v1/records/${id}/history`).set(auth(registrar)),
       listJournalEntries: () => request(h.app).get('/v1/audit').query({ recordId: id }).set(auth(auditor)),
-      verifyIdentity: () => request(h.app).post('/v1/identity/verification').send({ nin: mother.nin, dateOfBirth: '1995-04-02' }).set(auth(client)),
+      verifyIdentity: () =>
+        request(h.app)
+          .post('/v1/identity/verification')
+          .send({ nin: mother.nin, dateOfBirth: '1995-04-02' })
+          .set(auth(client)),
       verifyIdentityBatch: () =>
         request(h.app)
           .post('/v1/identity/verification:batch')
@@ -164,7 +205,10 @@ describe('authorization matrix', () => {
       });
       await h.services.accessLog.flush();
       const logged = await h.services.models.access.find({ nin: mother.nin }).lean();
-      expect({ route: route.operationId, added: logged.length - before }).toEqual({ route: route.operationId, added: 1 });
+      expect({ route: route.operationId, added: logged.length - before }).toEqual({
+        route: route.operationId,
+        added: 1,
+      });
       expect(logged.map((e) => e.route)).toContain(`${route.method.toUpperCase()} ${route.path}`);
     }
   });
@@ -172,24 +216,31 @@ describe('authorization matrix', () => {
 
 describe('offices', () => {
   /** A route that acts on an existing record or its certificate (not a read, not a declaration). */
-  const actsOnRecord = (r: (typeof API_ROUTES)[number]) => r.method !== 'get' && /^\/v1\/(records|certificates)\/\{id\}\//.test(r.path);
+  const actsOnRecord = (r: (typeof API_ROUTES)[number]) =>
+    r.method !== 'get' && /^\/v1\/(records|certificates)\/\{id\}\//.test(r.path);
 
   it('every route that acts on a record is office-bound and names the office it acts for', () => {
     const acting = API_ROUTES.filter(actsOnRecord).map((r) => `${r.operationId} ${r.permission}`);
     expect(acting.length).toBeGreaterThan(0);
     expect(acting.filter((a) => !OFFICE_BOUND.has(a.split(' ')[1] as never))).toEqual([]);
-    expect(API_ROUTES.filter((r) => OFFICE_BOUND.has(r.permission) && !r.officeOf).map((r) => r.operationId)).toEqual([]);
+    expect(API_ROUTES.filter((r) => OFFICE_BOUND.has(r.permission) && !r.officeOf).map((r) => r.operationId)).toEqual(
+      [],
+    );
   });
 
   /**
    * For each office-bound route: a fresh target of office BGD (declared by a BGD officer), and
    * the request that takes the action. The keys must be every office-bound route.
    */
-  const actions: Record<string, { prepare(officer: string, registrar: string): Promise<string>; send(path: string, token: string): request.Test }> = {
+  const actions: Record<
+    string,
+    { prepare(officer: string, registrar: string): Promise<string>; send(path: string, token: string): request.Test }
+  > = {
     registerRecord: { prepare: declared, send: (path, token) => request(h.app).post(path).set(auth(token)) },
     rejectRecord: {
       prepare: declared,
-      send: (path, token) => request(h.app).post(path).set(auth(token)).send({ reason: 'The mother is not who the declaration names' }),
+      send: (path, token) =>
+        request(h.app).post(path).set(auth(token)).send({ reason: 'The mother is not who the declaration names' }),
     },
     correctRecord: {
       prepare: declared,
@@ -200,7 +251,10 @@ describe('offices', () => {
           .set('If-Match', '"1"')
           .send({ changes: { child: { givenName: 'مريم' } }, reason: 'Spelling of the given name' }),
     },
-    voidRecord: { prepare: registered, send: (path, token) => request(h.app).post(path).set(auth(token)).send({ reason: 'Registered twice by mistake' }) },
+    voidRecord: {
+      prepare: registered,
+      send: (path, token) => request(h.app).post(path).set(auth(token)).send({ reason: 'Registered twice by mistake' }),
+    },
     revokeCertificate: {
       async prepare(officer, registrar) {
         const recordId = await registered(officer, registrar);
@@ -208,20 +262,25 @@ describe('offices', () => {
         expect(issued.status).toBe(201);
         return issued.body.id as string;
       },
-      send: (path, token) => request(h.app).post(path).set(auth(token)).send({ reason: 'Issued to the wrong applicant' }),
+      send: (path, token) =>
+        request(h.app).post(path).set(auth(token)).send({ reason: 'Issued to the wrong applicant' }),
     },
   };
 
   async function declared(officer: string, registrar: string): Promise<string> {
     const { mother, father } = await enrolParents(h.app, registrar);
-    const res = await request(h.app).post('/v1/births').set(auth(officer)).send(birthDeclaration(mother.nin, father.nin));
+    const res = await request(h.app)
+      .post('/v1/births')
+      .set(auth(officer))
+      .send(birthDeclaration(mother.nin, father.nin));
     expect(res.status).toBe(201);
     return res.body.id as string;
   }
 
   async function registered(officer: string, registrar: string): Promise<string> {
     const { mother, father } = await enrolParents(h.app, registrar);
-    return (await declareAndRegister(h.app, officer, registrar, '/v1/births', birthDeclaration(mother.nin, father.nin))).id;
+    return (await declareAndRegister(h.app, officer, registrar, '/v1/births', birthDeclaration(mother.nin, father.nin)))
+      .id;
   }
 
   it("refuses a registrar of another office (403 other-office) on every record action, and lets the record's office and a national registrar act", async () => {
@@ -253,7 +312,13 @@ describe('offices', () => {
       const again = route.path.replace('{id}', await action.prepare(officer, setup));
       results.push(`${route.operationId} national ${(await action.send(again, callers.national)).status}`);
     }
-    expect(results).toEqual(bound.flatMap((r) => [`${r.operationId} basra 403 other-office`, `${r.operationId} baghdad 200`, `${r.operationId} national 200`]));
+    expect(results).toEqual(
+      bound.flatMap((r) => [
+        `${r.operationId} basra 403 other-office`,
+        `${r.operationId} baghdad 200`,
+        `${r.operationId} national 200`,
+      ]),
+    );
   });
 
   it('keeps reads and declarations national: a Basra officer declares anywhere and reads a Baghdad record', async () => {
@@ -261,7 +326,10 @@ describe('offices', () => {
     const id = await declared(await h.token('officer', 'BGD'), await h.token('registrar', 'BGD'));
     expect((await request(h.app).get(`/v1/records/${id}`).set(auth(basra))).status).toBe(200);
     const { mother, father } = await enrolParents(h.app, await h.token('registrar', 'BSR'));
-    const mine = await request(h.app).post('/v1/births').set(auth(basra)).send(birthDeclaration(mother.nin, father.nin));
+    const mine = await request(h.app)
+      .post('/v1/births')
+      .set(auth(basra))
+      .send(birthDeclaration(mother.nin, father.nin));
     expect(mine.body).toMatchObject({ status: 'declared', office: 'BSR' });
   });
 });

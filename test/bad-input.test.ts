@@ -13,7 +13,10 @@ beforeAll(async () => {
   tokens = { admin: await h.token('admin'), officer: await h.token('officer'), registrar: await h.token('registrar') };
   const { mother, father } = await enrolParents(h.app, tokens.registrar);
   motherNin = mother.nin;
-  const declared = await request(h.app).post('/v1/births').set(auth(tokens.officer)).send(birthDeclaration(mother.nin, father.nin));
+  const declared = await request(h.app)
+    .post('/v1/births')
+    .set(auth(tokens.officer))
+    .send(birthDeclaration(mother.nin, father.nin));
   recordId = declared.body.id;
 });
 afterAll(() => h.close());
@@ -30,7 +33,11 @@ type Body = Record<string, unknown>;
 /** Every write route, with a valid body and the role that may send it. */
 const writeRoutes = (): { path: string; role: Role | undefined; body: Body | undefined; ifMatch?: string }[] => [
   { path: '/v1/auth/login', role: undefined, body: { username: 'nobody', password: 'wrong password' } },
-  { path: '/v1/users', role: 'admin', body: { username: 'new.user', password: 'a long enough password', role: 'officer', office: 'BGD' } },
+  {
+    path: '/v1/users',
+    role: 'admin',
+    body: { username: 'new.user', password: 'a long enough password', role: 'officer', office: 'BGD' },
+  },
   { path: '/v1/offices', role: 'admin', body: { code: 'ZZZ', name: 'Test office', governorate: 'IQ-BG' } },
   { path: '/v1/persons', role: 'registrar', body: person },
   { path: '/v1/births', role: 'officer', body: birthDeclaration(motherNin) },
@@ -52,7 +59,11 @@ const badInputs: [string, (b: Body | undefined) => { raw?: string; json?: unknow
   ['malformed JSON', () => ({ raw: '{"reason": "unterminated' }), 400],
   ['an unknown field', (b) => ({ json: { ...(b ?? {}), isAdmin: true } }), 400],
   ['a wrong type', (b) => ({ json: b ? { ...b, [firstKey(b)]: 12345 } : { x: 1 } }), 400],
-  ['an operator instead of a value', (b) => ({ json: b ? { ...b, [firstKey(b)]: { $gt: '' } } : { $where: '1' } }), 400],
+  [
+    'an operator instead of a value',
+    (b) => ({ json: b ? { ...b, [firstKey(b)]: { $gt: '' } } : { $where: '1' } }),
+    400,
+  ],
   ['an array instead of an object', (b) => ({ json: [b ?? {}] }), 400],
   ['a body over the size limit', (b) => ({ json: { ...(b ?? {}), padding: 'x'.repeat(200_000) } }), 413],
 ];
@@ -94,7 +105,13 @@ describe('bad input is a clear 4xx problem and changes nothing', () => {
 
   it('refuses operators and unknown parameters in query strings', async () => {
     const officer = auth(tokens.officer);
-    for (const query of ['q[$gt]=', 'q=%D8%B9%D9%84%D9%8A&q=x', 'dateOfBirth[$ne]=1', 'q=ali&sort=name', 'limit=100000&q=ali']) {
+    for (const query of [
+      'q[$gt]=',
+      'q=%D8%B9%D9%84%D9%8A&q=x',
+      'dateOfBirth[$ne]=1',
+      'q=ali&sort=name',
+      'limit=100000&q=ali',
+    ]) {
       const res = await request(h.app).get(`/v1/persons?${query}`).set(officer);
       expect({ query, status: res.status }).toEqual({ query, status: 400 });
     }
@@ -161,7 +178,10 @@ describe('bad input is a clear 4xx problem and changes nothing', () => {
     expect(nested.status).toBeLessThan(500);
     expect(nested.headers['content-type']).toMatch(/^application\/json/);
     expect(nested.body).toEqual({ error: 'invalid_request', error_description: expect.any(String) });
-    const malformed = await request(h.app).post('/v1/auth/token').set('Content-Type', 'application/json').send('{"grant_type": ');
+    const malformed = await request(h.app)
+      .post('/v1/auth/token')
+      .set('Content-Type', 'application/json')
+      .send('{"grant_type": ');
     expect(malformed.status).toBe(400);
     expect(malformed.body).toEqual({ error: 'invalid_request', error_description: expect.any(String) });
   });

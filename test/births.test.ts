@@ -18,7 +18,10 @@ afterAll(() => h.close());
 describe('births: declare, register, link', () => {
   it('declares a birth, registers it by another person, creates and links the child', async () => {
     const { mother, father } = await enrolParents(h.app, registrar);
-    const declared = await request(h.app).post('/v1/births').set(auth(officer)).send(birthDeclaration(mother.nin, father.nin));
+    const declared = await request(h.app)
+      .post('/v1/births')
+      .set(auth(officer))
+      .send(birthDeclaration(mother.nin, father.nin));
     expectContract(declared);
     expect(declared.status).toBe(201);
     expect(declared.body).toMatchObject({ kind: 'birth', status: 'declared', version: 1 });
@@ -69,15 +72,23 @@ describe('births: declare, register, link', () => {
     expect(res.status).toBe(403);
     expect(res.body.detail).toMatch(/four eyes/i);
     const other = await h.token('registrar');
-    expect((await request(h.app).post(`/v1/records/${declared.body.id}/registration`).set(auth(other))).status).toBe(200);
+    expect((await request(h.app).post(`/v1/records/${declared.body.id}/registration`).set(auth(other))).status).toBe(
+      200,
+    );
     const again = await request(h.app).post(`/v1/records/${declared.body.id}/registration`).set(auth(other));
     expect(again.status).toBe(409);
   });
 
   it('rejects a declaration with a reason', async () => {
     const { mother, father } = await enrolParents(h.app, registrar);
-    const declared = await request(h.app).post('/v1/births').set(auth(officer)).send(birthDeclaration(mother.nin, father.nin));
-    const res = await request(h.app).post(`/v1/records/${declared.body.id}/rejection`).set(auth(registrar)).send({ reason: 'Declared twice' });
+    const declared = await request(h.app)
+      .post('/v1/births')
+      .set(auth(officer))
+      .send(birthDeclaration(mother.nin, father.nin));
+    const res = await request(h.app)
+      .post(`/v1/records/${declared.body.id}/rejection`)
+      .set(auth(registrar))
+      .send({ reason: 'Declared twice' });
     expectContract(res);
     expect(res.body).toMatchObject({ status: 'rejected', rejectionReason: 'Declared twice', version: 2 });
   });

@@ -7,7 +7,12 @@ import { PNG } from 'pngjs';
 import { rotateKey, withdrawKey } from '../src/modules/certificates/keys';
 import { auth, request, startHarness, type Harness } from './support/harness';
 import { contractChecker } from './support/contract';
-import { birthDeclaration, enrolParents, registeredBirth as registerBirth, registeredOfEachKind } from './support/fixtures';
+import {
+  birthDeclaration,
+  enrolParents,
+  registeredBirth as registerBirth,
+  registeredOfEachKind,
+} from './support/fixtures';
 import { certificatePdf, decodeQr, pdfText, renderFirstPage, writeCertificatePicture } from './support/certificates';
 import { DOCS, ROOT, docsFingerprint, isUnder, scratchPictures } from './support/pictures';
 import { etagOf, jwtClaims, jwtParts, must } from './support/checked';
@@ -51,7 +56,12 @@ describe('certificates', () => {
     const issued = await post('/v1/certificates', { recordId: record.id });
     expectContract(issued);
     expect(issued.status).toBe(201);
-    expect(issued.body).toMatchObject({ recordId: record.id, kind: 'birth', status: 'valid', subjectNin: record.child.nin });
+    expect(issued.body).toMatchObject({
+      recordId: record.id,
+      kind: 'birth',
+      status: 'valid',
+      subjectNin: record.child.nin,
+    });
 
     const pdf = await pdfOf(issued.body.id, officer);
     expect(pdf.status).toBe(200);
@@ -63,7 +73,11 @@ describe('certificates', () => {
 
     const verified = await post('/v1/certificates/verification', { token: issued.body.token });
     expectContract(verified);
-    expect(verified.body).toMatchObject({ valid: true, status: 'valid', certificate: { kind: 'birth', registrationNumber: record.registrationNumber } });
+    expect(verified.body).toMatchObject({
+      valid: true,
+      status: 'valid',
+      certificate: { kind: 'birth', registrationNumber: record.registrationNumber },
+    });
   });
 });
 
@@ -109,15 +123,31 @@ describe('certificates checked by someone else’s code', () => {
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
     const forged = `${header}.${Buffer.from(JSON.stringify({ ...claims, sub: '111111111111' })).toString('base64url')}.${signature}`;
     const signer = await h.services.keyring.signer();
-    const expired = jwt.sign({ ...claims, iat: 1_600_000_000, nbf: 1_600_000_000, exp: 1_600_000_100 }, signer.privateKey, {
+    const expired = jwt.sign(
+      { ...claims, iat: 1_600_000_000, nbf: 1_600_000_000, exp: 1_600_000_100 },
+      signer.privateKey,
+      {
+        algorithm: 'ES256',
+        keyid: signer.kid,
+        header: { alg: 'ES256', typ: 'vc+jwt' },
+      },
+    );
+    const stranger = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+    const unknownKey = jwt.sign(claims, stranger, {
+      algorithm: 'ES256',
+      keyid: 'not-ours',
+      header: { alg: 'ES256', typ: 'vc+jwt' },
+    });
+    const sameKidOtherKey = jwt.sign(claims, stranger, {
       algorithm: 'ES256',
       keyid: signer.kid,
       header: { alg: 'ES256', typ: 'vc+jwt' },
     });
-    const stranger = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
-    const unknownKey = jwt.sign(claims, stranger, { algorithm: 'ES256', keyid: 'not-ours', header: { alg: 'ES256', typ: 'vc+jwt' } });
-    const sameKidOtherKey = jwt.sign(claims, stranger, { algorithm: 'ES256', keyid: signer.kid, header: { alg: 'ES256', typ: 'vc+jwt' } });
-    const hs256 = jwt.sign(claims, 'a shared secret of someone else', { algorithm: 'HS256', keyid: signer.kid, header: { alg: 'HS256', typ: 'vc+jwt' } });
+    const hs256 = jwt.sign(claims, 'a shared secret of someone else', {
+      algorithm: 'HS256',
+      keyid: signer.kid,
+      header: { alg: 'HS256', typ: 'vc+jwt' },
+    });
     const none = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'vc+jwt' })).toString('base64url')}.${payload}.`;
     const cases: [string, string][] = [
       [forged, 'bad-signature'],
@@ -163,17 +193,26 @@ describe('revocation, supersession and keys', () => {
     // Verified (and so cached) while valid: the revocation must still show at once.
     expect((await post('/v1/certificates/verification', { token: a.token })).body.status).toBe('valid');
     expect((await post('/v1/certificates/verification', { token: b.token })).body.status).toBe('valid');
-    const revoked = await post(`/v1/certificates/${a.id}/revocation`, { reason: 'Reported stolen by the holder' }, registrar);
+    const revoked = await post(
+      `/v1/certificates/${a.id}/revocation`,
+      { reason: 'Reported stolen by the holder' },
+      registrar,
+    );
     expectContract(revoked);
     expect(revoked.body).toMatchObject({ status: 'revoked', revocation: { reason: 'Reported stolen by the holder' } });
     expect((await post(`/v1/certificates/${a.id}/revocation`, { reason: 'Again' }, registrar)).status).toBe(409);
-    expect((await post(`/v1/certificates/${b.id}/revocation`, { reason: 'Officers may not' }, officer)).status).toBe(403);
+    expect((await post(`/v1/certificates/${b.id}/revocation`, { reason: 'Officers may not' }, officer)).status).toBe(
+      403,
+    );
     const verdict = (await post('/v1/certificates/verification', { token: a.token })).body;
     expect(verdict).toMatchObject({ valid: false, status: 'revoked', reason: 'revoked-by-registrar' });
     expect(verdict.certificate.facts).toBeUndefined();
 
     await post(`/v1/records/${record.id}/voiding`, { reason: 'Registered twice' }, registrar);
-    expect((await post('/v1/certificates/verification', { token: b.token })).body).toMatchObject({ status: 'revoked', reason: 'record-voided' });
+    expect((await post('/v1/certificates/verification', { token: b.token })).body).toMatchObject({
+      status: 'revoked',
+      reason: 'record-voided',
+    });
 
     // Offline: the status list credential, signed, with both bits set.
     const claims = jwtClaims(String(a.token)) as { credentialStatus: { statusListCredential: string } };
@@ -182,9 +221,12 @@ describe('revocation, supersession and keys', () => {
     expect(list.headers['content-type']).toMatch(/application\/vc\+jwt/);
     const jwks = createLocalJWKSet((await request(h.app).get('/.well-known/jwks.json')).body);
     const { payload } = await jwtVerify(list.text, jwks, { algorithms: ['ES256'], typ: 'vc+jwt' });
-    const bits = gunzipSync(Buffer.from(String((payload.credentialSubject as { encodedList: string }).encodedList).slice(1), 'base64url'));
+    const bits = gunzipSync(
+      Buffer.from(String((payload.credentialSubject as { encodedList: string }).encodedList).slice(1), 'base64url'),
+    );
     const bit = (i: number) => (must(bits[i >> 3], `byte of bit ${i}`) >> (7 - (i & 7))) & 1;
-    const index = (t: string) => Number((jwtClaims(t) as { credentialStatus: { statusListIndex: string } }).credentialStatus.statusListIndex);
+    const index = (t: string) =>
+      Number((jwtClaims(t) as { credentialStatus: { statusListIndex: string } }).credentialStatus.statusListIndex);
     expect([bit(index(a.token) % 131072), bit(index(b.token) % 131072)]).toEqual([1, 1]);
     expect(bits.length).toBe(16384);
   });
@@ -199,7 +241,11 @@ describe('revocation, supersession and keys', () => {
       .set('If-Match', etagOf(read))
       .send({ changes: { child: { dateOfBirth: '2026-03-13' } }, reason: 'Hospital record' });
     const verdict = (await post('/v1/certificates/verification', { token: old.token })).body;
-    expect(verdict).toMatchObject({ valid: false, status: 'superseded', certificate: { newerExists: true, facts: { child: { dateOfBirth: '2026-03-14' } } } });
+    expect(verdict).toMatchObject({
+      valid: false,
+      status: 'superseded',
+      certificate: { newerExists: true, facts: { child: { dateOfBirth: '2026-03-14' } } },
+    });
     const fresh = (await post('/v1/certificates', { recordId: record.id })).body;
     expect((await post('/v1/certificates/verification', { token: fresh.token })).body).toMatchObject({
       status: 'valid',
@@ -220,11 +266,21 @@ describe('revocation, supersession and keys', () => {
     expect((await post('/v1/certificates/verification', { token: before.token })).body.status).toBe('valid');
 
     await withdrawKey(h.services, system, before.kid, 'Key file copied to an unmanaged laptop');
-    expect((await post('/v1/certificates/verification', { token: before.token })).body).toEqual({ valid: false, status: 'invalid', reason: 'unknown-key' });
-    expect((await request(h.app).get('/.well-known/jwks.json')).body.keys.map((k: { kid: string }) => k.kid)).not.toContain(before.kid);
+    expect((await post('/v1/certificates/verification', { token: before.token })).body).toEqual({
+      valid: false,
+      status: 'invalid',
+      reason: 'unknown-key',
+    });
+    expect(
+      (await request(h.app).get('/.well-known/jwks.json')).body.keys.map((k: { kid: string }) => k.kid),
+    ).not.toContain(before.kid);
     expect((await post('/v1/certificates/verification', { token: after.token })).body.status).toBe('valid');
-    const journaled = await h.services.journal.entries.find({ type: { $in: ['certificate-key.activated', 'certificate-key.withdrawn'] } }).toArray();
-    expect(journaled.map((e) => e.type)).toEqual(expect.arrayContaining(['certificate-key.activated', 'certificate-key.withdrawn']));
+    const journaled = await h.services.journal.entries
+      .find({ type: { $in: ['certificate-key.activated', 'certificate-key.withdrawn'] } })
+      .toArray();
+    expect(journaled.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['certificate-key.activated', 'certificate-key.withdrawn']),
+    );
   });
 });
 
@@ -273,7 +329,10 @@ describe('who may have a certificate', () => {
     await post(`/v1/records/${declared.body.id}/registration`, {}, registrar);
     const issued = (await post('/v1/certificates', { recordId: declared.body.id })).body;
     const entry = await h.services.journal.entries.findOne({ type: 'certificate.issued', entityIds: issued.id });
-    expect(entry).toMatchObject({ actor: { role: 'officer' }, data: { recordId: declared.body.id, recordVersion: 2, kind: 'birth' } });
+    expect(entry).toMatchObject({
+      actor: { role: 'officer' },
+      data: { recordId: declared.body.id, recordVersion: 2, kind: 'birth' },
+    });
   });
 });
 
@@ -315,8 +374,12 @@ describe('what a verifier learns', () => {
     const issued = (await post('/v1/certificates', { recordId: record.id })).body;
     const claims = jwt.decode(issued.token) as { credentialSubject: Record<string, Record<string, unknown>> };
     expect(claims.credentialSubject.child).toMatchObject({ nin: record.child.nin });
-    expect(claims.credentialSubject.mother).toEqual({ name: expect.objectContaining({ givenName: expect.any(String) }) });
-    expect(claims.credentialSubject.father).toEqual({ name: expect.objectContaining({ givenName: expect.any(String) }) });
+    expect(claims.credentialSubject.mother).toEqual({
+      name: expect.objectContaining({ givenName: expect.any(String) }),
+    });
+    expect(claims.credentialSubject.father).toEqual({
+      name: expect.objectContaining({ givenName: expect.any(String) }),
+    });
     expect(issued.token.length).toBeGreaterThan(0);
     expect(JSON.stringify(claims)).not.toContain(mother);
     expect(JSON.stringify(claims)).not.toContain(father);
@@ -355,9 +418,20 @@ describe('the PDF as text: what a screen reader, a search or an archive reads', 
       'الأب',
     ])
       expect(page).toContain(written);
-    for (const written of ['Birth certificate', 'Registration number', 'Republic of Iraq', 'Zainab', 'Date of birth', record.registrationNumber, issued.id])
+    for (const written of [
+      'Birth certificate',
+      'Registration number',
+      'Republic of Iraq',
+      'Zainab',
+      'Date of birth',
+      record.registrationNumber,
+      issued.id,
+    ])
       expect(page).toContain(written);
-    const ar = await pdfText((await pdfOf((await post('/v1/certificates', { recordId: record.id, language: 'en' })).body.id, officer)).body as Buffer);
+    const ar = await pdfText(
+      (await pdfOf((await post('/v1/certificates', { recordId: record.id, language: 'en' })).body.id, officer))
+        .body as Buffer,
+    );
     expect([ar.title, ar.language]).toEqual([`Birth certificate ${record.registrationNumber}`, 'en']);
   });
 });
@@ -381,7 +455,11 @@ describe('a citizen’s daily limit', () => {
     const keyed = await issue(mum.token, 'certificate-0001');
     expect(keyed.status).toBe(201);
     const replay = await issue(mum.token, 'certificate-0001');
-    expect([replay.status, replay.body.id, replay.headers['idempotent-replayed']]).toEqual([201, keyed.body.id, 'true']);
+    expect([replay.status, replay.body.id, replay.headers['idempotent-replayed']]).toEqual([
+      201,
+      keyed.body.id,
+      'true',
+    ]);
     expect((await issue(mum.token)).status).toBe(201);
     const refused = await issue(mum.token, 'certificate-0002');
     expectContract(refused);
@@ -409,7 +487,9 @@ describe('a citizen’s daily limit', () => {
     const { record, mother } = await registerBirth(limited.app, o, r);
     const mum = await limited.citizen(mother);
     const answers = await Promise.all(
-      Array.from({ length: 7 }, () => request(limited.app).post('/v1/certificates').set(auth(mum.token)).send({ recordId: record.id })),
+      Array.from({ length: 7 }, () =>
+        request(limited.app).post('/v1/certificates').set(auth(mum.token)).send({ recordId: record.id }),
+      ),
     );
     expect(answers.map((a) => a.status).sort()).toEqual([201, 201, 201, 429, 429, 429, 429]);
   });
@@ -418,7 +498,9 @@ describe('a citizen’s daily limit', () => {
     const [o, r] = [await limited.token('officer'), await limited.token('registrar')];
     const { record, mother, father } = await registerBirth(limited.app, o, r);
     const issued = await request(limited.app).post('/v1/certificates').set(auth(o)).send({ recordId: record.id });
-    const claims = jwt.decode(issued.body.token) as { credentialSubject: { mother: Record<string, unknown>; father: Record<string, unknown> } };
+    const claims = jwt.decode(issued.body.token) as {
+      credentialSubject: { mother: Record<string, unknown>; father: Record<string, unknown> };
+    };
     expect([claims.credentialSubject.mother.nin, claims.credentialSubject.father.nin]).toEqual([mother, father]);
   });
 });

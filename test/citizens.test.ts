@@ -15,12 +15,16 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const PASSWORD = 'Palm grove by the river 1958';
-const activate = (nin: string, code: string, password = PASSWORD) => request(h.app).post('/v1/citizens/activation').send({ nin, code, password });
+const activate = (nin: string, code: string, password = PASSWORD) =>
+  request(h.app).post('/v1/citizens/activation').send({ nin, code, password });
 
 describe('citizens', () => {
   it("activates with a one-time code, signs in with the NIN, and sees own and children's records", async () => {
     const { mother, father } = await enrolParents(h.app, registrar);
-    const declared = await request(h.app).post('/v1/births').set(auth(officer)).send(birthDeclaration(mother.nin, father.nin));
+    const declared = await request(h.app)
+      .post('/v1/births')
+      .set(auth(officer))
+      .send(birthDeclaration(mother.nin, father.nin));
     await request(h.app).post(`/v1/records/${declared.body.id}/registration`).set(auth(registrar)).expect(200);
     await request(h.app)
       .post('/v1/births')
@@ -32,7 +36,9 @@ describe('citizens', () => {
     expectContract(issued);
     expect(issued.status).toBe(201);
     expect(issued.body.code).toMatch(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/);
-    expect(JSON.stringify(await h.services.models.activationCodes.findById(mother.nin).lean())).not.toContain(issued.body.code);
+    expect(JSON.stringify(await h.services.models.activationCodes.findById(mother.nin).lean())).not.toContain(
+      issued.body.code,
+    );
 
     const opened = await activate(mother.nin, issued.body.code.toLowerCase());
     expectContract(opened);
@@ -65,7 +71,10 @@ describe('citizens', () => {
       ['officer', 'GET /v1/persons/{nin}'],
     ]);
     const page = await request(h.app).get('/v1/me/access-log').query({ limit: 1 }).set(auth(citizen.token));
-    const next = await request(h.app).get('/v1/me/access-log').query({ limit: 1, cursor: page.body.nextCursor }).set(auth(citizen.token));
+    const next = await request(h.app)
+      .get('/v1/me/access-log')
+      .query({ limit: 1, cursor: page.body.nextCursor })
+      .set(auth(citizen.token));
     expect(next.body.items[0].actor.role).toBe('officer');
   });
 

@@ -28,11 +28,16 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const officer = { actor: { id: 'u_property_officer', role: 'officer' as const, office: 'BGD' }, requestId: 'property' };
-const registrar = { actor: { id: 'u_property_registrar', role: 'registrar' as const, office: 'BGD' }, requestId: 'property' };
+const registrar = {
+  actor: { id: 'u_property_registrar', role: 'registrar' as const, office: 'BGD' },
+  requestId: 'property',
+};
 const place = { governorate: 'IQ-BG' };
 
 /** A date from 2000 on, in steps of about four months, so that events collide and interleave. */
-const date = fc.integer({ min: 0, max: 60 }).map((k) => new Date(Date.UTC(2000, 0, 1) + k * 121 * 86_400_000).toISOString().slice(0, 10));
+const date = fc
+  .integer({ min: 0, max: 60 })
+  .map((k) => new Date(Date.UTC(2000, 0, 1) + k * 121 * 86_400_000).toISOString().slice(0, 10));
 const who = fc.nat({ max: 5 });
 const man = fc.nat({ max: 2 });
 const woman = fc.integer({ min: 3, max: 5 });
@@ -60,13 +65,19 @@ async function population(): Promise<string[]> {
   const nins: string[] = [];
   for (const [i, dateOfBirth] of births.entries()) {
     const name = { givenName: 'علي', fatherName: 'حسن', grandfatherName: 'كاظم' };
-    const person = await enrolPerson(h.services, officer, { name, sex: i < 3 ? 'male' : 'female', dateOfBirth, placeOfBirth: place });
+    const person = await enrolPerson(h.services, officer, {
+      name,
+      sex: i < 3 ? 'male' : 'female',
+      dateOfBirth,
+      placeOfBirth: place,
+    });
     nins.push(person._id);
   }
   return nins;
 }
 
-const pick = <T>(list: readonly T[], i: number): T | undefined => (list.length === 0 ? undefined : list[i % list.length]);
+const pick = <T>(list: readonly T[], i: number): T | undefined =>
+  list.length === 0 ? undefined : list[i % list.length];
 
 async function run(people: string[], ops: Op[]): Promise<string[]> {
   const records: string[] = [];
@@ -86,9 +97,22 @@ async function run(people: string[], ops: Op[]): Promise<string[]> {
       } else if (o.op === 'divorce') {
         const marriageId = pick(records, o.r);
         if (marriageId)
-          records.push((await declareDivorce(s, { ...officer, office: 'BGD' }, { marriageId, dateOfDivorce: o.date, courtReference: 'C/2' })).data.recordId);
+          records.push(
+            (
+              await declareDivorce(
+                s,
+                { ...officer, office: 'BGD' },
+                { marriageId, dateOfDivorce: o.date, courtReference: 'C/2' },
+              )
+            ).data.recordId,
+          );
       } else if (o.op === 'die') {
-        const body = { deceased: { nin: person(o.p) }, dateOfDeath: o.date, placeOfDeath: place, causeOfDeath: { icd10: 'I21.9' } };
+        const body = {
+          deceased: { nin: person(o.p) },
+          dateOfDeath: o.date,
+          placeOfDeath: place,
+          causeOfDeath: { icd10: 'I21.9' },
+        };
         records.push((await declareDeath(s, { ...officer, office: 'BGD' }, body)).data.recordId);
       } else {
         const id = pick(records, o.r);
@@ -99,8 +123,12 @@ async function run(people: string[], ops: Op[]): Promise<string[]> {
         if (o.op === 'correct') {
           const record = await s.records.get(id);
           if (!record) continue;
-          const field = record.kind === 'marriage' ? 'dateOfMarriage' : record.kind === 'divorce' ? 'dateOfDivorce' : 'dateOfDeath';
-          await correctRecord(s, { ...registrar, ifMatch: record.version }, id, { changes: { [field]: o.date }, reason: 'property test' });
+          const field =
+            record.kind === 'marriage' ? 'dateOfMarriage' : record.kind === 'divorce' ? 'dateOfDivorce' : 'dateOfDeath';
+          await correctRecord(s, { ...registrar, ifMatch: record.version }, id, {
+            changes: { [field]: o.date },
+            reason: 'property test',
+          });
         }
       }
     } catch (err) {

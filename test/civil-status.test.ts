@@ -22,7 +22,8 @@ const given = ['علي', 'حسن', 'زينب', 'مريم', 'كريم', 'سارة
 /** A registered person of this sex and date of birth. */
 async function person(sex: 'female' | 'male', dateOfBirth = '1990-01-01', extra: Record<string, unknown> = {}) {
   const name = { givenName: given[n++ % given.length], fatherName: 'محمد', grandfatherName: 'جاسم' };
-  return (await enrol(h.app, registrar, { name, sex, dateOfBirth, placeOfBirth: { governorate: 'IQ-BG' }, ...extra })).nin;
+  return (await enrol(h.app, registrar, { name, sex, dateOfBirth, placeOfBirth: { governorate: 'IQ-BG' }, ...extra }))
+    .nin;
 }
 
 const post = (path: string, body: object, token = officer) => request(h.app).post(path).set(auth(token)).send(body);
@@ -41,7 +42,8 @@ async function declareAndRegister(path: string, body: object) {
   expectContract(declared);
   if (declared.status !== 201) throw new Error(`${path}: ${declared.status} ${JSON.stringify(declared.body)}`);
   const registered = await register(declared.body.id);
-  if (registered.status !== 200) throw new Error(`registration: ${registered.status} ${JSON.stringify(registered.body)}`);
+  if (registered.status !== 200)
+    throw new Error(`registration: ${registered.status} ${JSON.stringify(registered.body)}`);
   return registered.body;
 }
 
@@ -69,8 +71,16 @@ const statusOf = async (nin: string) => {
 describe('marriage, divorce, death: registration changes people', () => {
   it('a marriage makes both married, a divorce divorced and dissolves the marriage, each numbered by kind', async () => {
     const [a, b] = [await person('male'), await person('female', '1993-03-03')];
-    const m = await declareAndRegister('/v1/marriages', marriage(a, b, '2020-02-20', { witnesses: [{ nin: await person('male') }] }));
-    expect(m).toMatchObject({ kind: 'marriage', status: 'registered', inForce: true, previousMaritalStatus: { partyA: 'single', partyB: 'single' } });
+    const m = await declareAndRegister(
+      '/v1/marriages',
+      marriage(a, b, '2020-02-20', { witnesses: [{ nin: await person('male') }] }),
+    );
+    expect(m).toMatchObject({
+      kind: 'marriage',
+      status: 'registered',
+      inForce: true,
+      previousMaritalStatus: { partyA: 'single', partyB: 'single' },
+    });
     expect(m.registrationNumber).toMatch(/^BGD-\d{4}-M-\d{6}$/);
     expect(await statusOf(a)).toEqual({ status: 'alive', maritalStatus: 'married' });
     expect(await statusOf(b)).toEqual({ status: 'alive', maritalStatus: 'married' });
@@ -86,7 +96,10 @@ describe('marriage, divorce, death: registration changes people', () => {
     expect(await statusOf(a)).toEqual({ status: 'alive', maritalStatus: 'divorced' });
     const dissolved = await get(`/v1/records/${m.id}`);
     expectContract(dissolved);
-    expect(dissolved.body).toMatchObject({ inForce: false, dissolution: { by: 'divorce', recordId: d.id, date: '2024-01-10' } });
+    expect(dissolved.body).toMatchObject({
+      inForce: false,
+      dissolution: { by: 'divorce', recordId: d.id, date: '2024-01-10' },
+    });
     const history = await get(`/v1/records/${m.id}/history`);
     // The marriage's history lists its own entries and those of its divorce.
     expect(history.body.items.map((e: { type: string }) => e.type)).toEqual([
@@ -103,16 +116,31 @@ describe('marriage, divorce, death: registration changes people', () => {
     const cached = await get(`/v1/persons/${b}`);
     const x = await declareAndRegister('/v1/deaths', death(a));
     // A cache holding the spouse as she was gets the new version, not a 304.
-    const revalidated = await request(h.app).get(`/v1/persons/${b}`).set(auth(registrar)).set('If-None-Match', etagOf(cached));
+    const revalidated = await request(h.app)
+      .get(`/v1/persons/${b}`)
+      .set(auth(registrar))
+      .set('If-None-Match', etagOf(cached));
     expect(revalidated.status).toBe(200);
     expect(revalidated.headers.etag).not.toBe(cached.headers.etag);
-    expect(x).toMatchObject({ kind: 'death', subjectNin: a, causeOfDeath: { icd10: 'I21.9' }, mannerOfDeath: 'disease' });
+    expect(x).toMatchObject({
+      kind: 'death',
+      subjectNin: a,
+      causeOfDeath: { icd10: 'I21.9' },
+      mannerOfDeath: 'disease',
+    });
     expect(x.registrationNumber).toMatch(/^BGD-\d{4}-X-\d{6}$/);
     expect(await statusOf(a)).toEqual({ status: 'deceased', dateOfDeath: '2026-05-02', maritalStatus: 'married' });
     expect(await statusOf(b)).toEqual({ status: 'alive', maritalStatus: 'widowed' });
-    expect((await get(`/v1/records/${m.id}`)).body).toMatchObject({ inForce: false, dissolution: { by: 'death', recordId: x.id, nin: a } });
+    expect((await get(`/v1/records/${m.id}`)).body).toMatchObject({
+      inForce: false,
+      dissolution: { by: 'death', recordId: x.id, nin: a },
+    });
 
-    const voided = await post(`/v1/records/${x.id}/voiding`, { reason: 'Registered against the wrong person' }, registrar);
+    const voided = await post(
+      `/v1/records/${x.id}/voiding`,
+      { reason: 'Registered against the wrong person' },
+      registrar,
+    );
     expect(voided.status).toBe(200);
     expect(await statusOf(a)).toEqual({ status: 'alive', maritalStatus: 'married' });
     expect(await statusOf(b)).toEqual({ status: 'alive', maritalStatus: 'married' });
@@ -126,7 +154,11 @@ describe('marriage, divorce, death: registration changes people', () => {
   it('a correction re-derives: a death date moves, and a marriage date after its divorce is refused', async () => {
     const [a, b] = [await person('male'), await person('female')];
     const m = await declareAndRegister('/v1/marriages', marriage(a, b, '2019-04-04'));
-    await declareAndRegister('/v1/divorces', { marriageId: m.id, dateOfDivorce: '2022-02-02', courtReference: 'NJF-PS-2022/9' });
+    await declareAndRegister('/v1/divorces', {
+      marriageId: m.id,
+      dateOfDivorce: '2022-02-02',
+      courtReference: 'NJF-PS-2022/9',
+    });
     const current = await get(`/v1/records/${m.id}`);
     const late = await request(h.app)
       .post(`/v1/records/${m.id}/corrections`)
@@ -144,7 +176,10 @@ describe('marriage, divorce, death: registration changes people', () => {
       .post(`/v1/records/${x.id}/corrections`)
       .set(auth(registrar))
       .set('If-Match', etagOf(read))
-      .send({ changes: { dateOfDeath: '2026-01-14', causeOfDeath: { icd10: 'J18.9' } }, reason: 'Hospital record gives the day before' });
+      .send({
+        changes: { dateOfDeath: '2026-01-14', causeOfDeath: { icd10: 'J18.9' } },
+        reason: 'Hospital record gives the day before',
+      });
     expectContract(moved);
     expect(moved.status).toBe(200);
     expect(await statusOf(a)).toMatchObject({ status: 'deceased', dateOfDeath: '2026-01-14' });
@@ -206,8 +241,13 @@ describe('the rules, through the API', () => {
     const [a, b, c] = [await person('male'), await person('female'), await person('female')];
     const teen = await person('female', '2010-01-01');
     expect((await post('/v1/marriages', marriage(a, teen, '2026-06-01'))).body.code).toBe('under-age-without-court');
-    expect((await post('/v1/marriages', marriage(a, teen, '2024-06-01', { courtReference: 'X/1' }))).body.code).toBe('under-minimum-age');
-    const courtAllowed = await post('/v1/marriages', marriage(a, teen, '2026-06-01', { courtReference: 'BGD-PS-2026/12' }));
+    expect((await post('/v1/marriages', marriage(a, teen, '2024-06-01', { courtReference: 'X/1' }))).body.code).toBe(
+      'under-minimum-age',
+    );
+    const courtAllowed = await post(
+      '/v1/marriages',
+      marriage(a, teen, '2026-06-01', { courtReference: 'BGD-PS-2026/12' }),
+    );
     expect(courtAllowed.status).toBe(201);
     expect((await post('/v1/marriages', marriage(a, a))).body.code).toBe('same-person');
     expect((await post('/v1/marriages', marriage(b, c))).body.code).toBe('same-sex');
@@ -222,7 +262,10 @@ describe('the rules, through the API', () => {
     const sameCouple = await post('/v1/marriages', marriage(b, a, '2021-01-01', { courtReference: 'C/2' }));
     expect(sameCouple.body.code).toBe('already-married-to-each-other');
     // With a court's permission (the default policy), a further marriage of a man is allowed.
-    const further = await declareAndRegister('/v1/marriages', marriage(a, c, '2021-01-01', { courtReference: 'BGD-PS-2021/5' }));
+    const further = await declareAndRegister(
+      '/v1/marriages',
+      marriage(a, c, '2021-01-01', { courtReference: 'BGD-PS-2021/5' }),
+    );
     expect(further.previousMaritalStatus).toEqual({ partyA: 'married', partyB: 'single' });
 
     await declareAndRegister('/v1/deaths', death(c, '2025-01-01'));
@@ -236,17 +279,37 @@ describe('the rules, through the API', () => {
   it('refuses divorces: of no registered marriage, before the marriage, twice', async () => {
     const [a, b] = [await person('male'), await person('female')];
     const pending = await post('/v1/marriages', marriage(a, b));
-    const notRegistered = await post('/v1/divorces', { marriageId: pending.body.id, dateOfDivorce: '2024-01-01', courtReference: 'C/1' });
+    const notRegistered = await post('/v1/divorces', {
+      marriageId: pending.body.id,
+      dateOfDivorce: '2024-01-01',
+      courtReference: 'C/1',
+    });
     expect([notRegistered.status, notRegistered.body.code]).toEqual([409, 'marriage-not-registered']);
     await register(pending.body.id);
-    const early = await post('/v1/divorces', { marriageId: pending.body.id, dateOfDivorce: '2019-01-01', courtReference: 'C/1' });
+    const early = await post('/v1/divorces', {
+      marriageId: pending.body.id,
+      dateOfDivorce: '2019-01-01',
+      courtReference: 'C/1',
+    });
     expect([early.status, early.body.code]).toEqual([422, 'divorce-before-marriage']);
     const noCourt = await post('/v1/divorces', { marriageId: pending.body.id, dateOfDivorce: '2024-01-01' });
     expect(noCourt.status).toBe(400);
-    await declareAndRegister('/v1/divorces', { marriageId: pending.body.id, dateOfDivorce: '2024-01-01', courtReference: 'C/1' });
-    const twice = await post('/v1/divorces', { marriageId: pending.body.id, dateOfDivorce: '2025-01-01', courtReference: 'C/2' });
+    await declareAndRegister('/v1/divorces', {
+      marriageId: pending.body.id,
+      dateOfDivorce: '2024-01-01',
+      courtReference: 'C/1',
+    });
+    const twice = await post('/v1/divorces', {
+      marriageId: pending.body.id,
+      dateOfDivorce: '2025-01-01',
+      courtReference: 'C/2',
+    });
     expect([twice.status, twice.body.code]).toEqual([409, 'marriage-dissolved']);
-    const missing = await post('/v1/divorces', { marriageId: 'r_AAAAAAAAAAAAAAAAAAAAAA', dateOfDivorce: '2025-01-01', courtReference: 'C/2' });
+    const missing = await post('/v1/divorces', {
+      marriageId: 'r_AAAAAAAAAAAAAAAAAAAAAA',
+      dateOfDivorce: '2025-01-01',
+      courtReference: 'C/2',
+    });
     expect([missing.status, missing.body.code]).toEqual([409, 'marriage-not-registered']);
   });
 });
@@ -255,8 +318,16 @@ describe('the shared lifecycle, for every kind', () => {
   it('four eyes, rejection, Idempotency-Key and the parties’ own view of their records', async () => {
     const [a, b] = [await person('male'), await person('female')];
     const body = marriage(a, b);
-    const first = await request(h.app).post('/v1/marriages').set(auth(officer)).set('Idempotency-Key', `marriage-${a}`).send(body);
-    const retry = await request(h.app).post('/v1/marriages').set(auth(officer)).set('Idempotency-Key', `marriage-${a}`).send(body);
+    const first = await request(h.app)
+      .post('/v1/marriages')
+      .set(auth(officer))
+      .set('Idempotency-Key', `marriage-${a}`)
+      .send(body);
+    const retry = await request(h.app)
+      .post('/v1/marriages')
+      .set(auth(officer))
+      .set('Idempotency-Key', `marriage-${a}`)
+      .send(body);
     expect(first.status).toBe(201);
     expect(retry.body.id).toBe(first.body.id);
     expect(first.headers.location).toBe(`/v1/records/${first.body.id}`);
@@ -266,7 +337,11 @@ describe('the shared lifecycle, for every kind', () => {
     const selfRegistrar = await h.token('registrar');
     const own = await post('/v1/deaths', death(await person('male')), selfRegistrar);
     expect((await post(`/v1/records/${own.body.id}/registration`, {}, selfRegistrar)).status).toBe(403);
-    const rejected = await post(`/v1/records/${own.body.id}/rejection`, { reason: 'Informant not entitled' }, registrar);
+    const rejected = await post(
+      `/v1/records/${own.body.id}/rejection`,
+      { reason: 'Informant not entitled' },
+      registrar,
+    );
     expect(rejected.body.status).toBe('rejected');
 
     await register(first.body.id);

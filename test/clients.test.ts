@@ -21,7 +21,8 @@ async function newClient(scopes = ['identity:verify', 'feed:read']) {
 }
 
 const token = () => request(h.app).post('/v1/auth/token');
-const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
+const basic = (id: string, secret: string) =>
+  `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
 
 describe('sectoral clients and the client credentials grant', () => {
   it('shows the secret once and stores only its argon2id hash', async () => {
@@ -41,12 +42,23 @@ describe('sectoral clients and the client credentials grant', () => {
 
   it('issues tokens for form-encoded and JSON bodies and for HTTP Basic, narrowing scopes', async () => {
     const c = await newClient();
-    const form = await token().type('form').send({ grant_type: 'client_credentials', client_id: c.clientId, client_secret: c.clientSecret });
+    const form = await token()
+      .type('form')
+      .send({ grant_type: 'client_credentials', client_id: c.clientId, client_secret: c.clientSecret });
     expectContract(form);
     expect(form.status).toBe(200);
-    expect(form.body).toMatchObject({ token_type: 'Bearer', scope: 'identity:verify feed:read', expires_in: expect.any(Number) });
+    expect(form.body).toMatchObject({
+      token_type: 'Bearer',
+      scope: 'identity:verify feed:read',
+      expires_in: expect.any(Number),
+    });
     expect(form.headers['cache-control']).toBe('no-store');
-    const json = await token().send({ grant_type: 'client_credentials', client_id: c.clientId, client_secret: c.clientSecret, scope: 'feed:read' });
+    const json = await token().send({
+      grant_type: 'client_credentials',
+      client_id: c.clientId,
+      client_secret: c.clientSecret,
+      scope: 'feed:read',
+    });
     expect(json.body.scope).toBe('feed:read');
     const viaBasic = await token()
       .set('Authorization', basic(c.clientId, c.clientSecret))
@@ -59,7 +71,14 @@ describe('sectoral clients and the client credentials grant', () => {
       .send({ nin: randomNin(), dateOfBirth: '1990-01-01' });
     expect(verify.body).toEqual({ match: false, fields: { dateOfBirth: false }, alive: null });
     // A token narrowed to feed:read does not reach identity verification.
-    expect((await request(h.app).post('/v1/identity/verification').set(auth(json.body.access_token)).send({ nin: randomNin() })).status).toBe(403);
+    expect(
+      (
+        await request(h.app)
+          .post('/v1/identity/verification')
+          .set(auth(json.body.access_token))
+          .send({ nin: randomNin() })
+      ).status,
+    ).toBe(403);
   });
 
   it.each([
@@ -80,7 +99,10 @@ describe('sectoral clients and the client credentials grant', () => {
 
   it('challenges a failed HTTP Basic authentication and refuses two ways at once', async () => {
     const c = await newClient();
-    const bad = await token().set('Authorization', basic(c.clientId, 'cs_nope')).type('form').send({ grant_type: 'client_credentials' });
+    const bad = await token()
+      .set('Authorization', basic(c.clientId, 'cs_nope'))
+      .type('form')
+      .send({ grant_type: 'client_credentials' });
     expect(bad.status).toBe(401);
     expect(bad.headers['www-authenticate']).toMatch(/^Basic/);
     const both = await token()
@@ -92,15 +114,39 @@ describe('sectoral clients and the client credentials grant', () => {
 
   it('rotates a secret (the old one stops working) and disables a client (its tokens stop working)', async () => {
     const c = await newClient(['identity:verify']);
-    const before = await token().send({ grant_type: 'client_credentials', client_id: c.clientId, client_secret: c.clientSecret });
+    const before = await token().send({
+      grant_type: 'client_credentials',
+      client_id: c.clientId,
+      client_secret: c.clientSecret,
+    });
     const rotated = await request(h.app).post(`/v1/clients/${c.clientId}/secret`).set(auth(admin));
     expectContract(rotated);
-    expect((await token().send({ grant_type: 'client_credentials', client_id: c.clientId, client_secret: c.clientSecret })).status).toBe(401);
-    expect((await token().send({ grant_type: 'client_credentials', client_id: c.clientId, client_secret: rotated.body.clientSecret })).status).toBe(200);
+    expect(
+      (await token().send({ grant_type: 'client_credentials', client_id: c.clientId, client_secret: c.clientSecret }))
+        .status,
+    ).toBe(401);
+    expect(
+      (
+        await token().send({
+          grant_type: 'client_credentials',
+          client_id: c.clientId,
+          client_secret: rotated.body.clientSecret,
+        })
+      ).status,
+    ).toBe(200);
 
     const registrar = await h.token('registrar');
-    const person = await enrol(h.app, registrar, { name: motherName, sex: 'female', dateOfBirth: '1995-04-02', placeOfBirth: { governorate: 'IQ-BG' } });
-    const ask = () => request(h.app).post('/v1/identity/verification').set(auth(before.body.access_token)).send({ nin: person.nin, givenName: 'فاطمه' });
+    const person = await enrol(h.app, registrar, {
+      name: motherName,
+      sex: 'female',
+      dateOfBirth: '1995-04-02',
+      placeOfBirth: { governorate: 'IQ-BG' },
+    });
+    const ask = () =>
+      request(h.app)
+        .post('/v1/identity/verification')
+        .set(auth(before.body.access_token))
+        .send({ nin: person.nin, givenName: 'فاطمه' });
     expect((await ask()).status).toBe(200);
     await request(h.app).patch(`/v1/clients/${c.clientId}`).set(auth(admin)).send({ disabled: true }).expect(200);
     expect((await ask()).status).toBe(401);
@@ -110,15 +156,27 @@ describe('sectoral clients and the client credentials grant', () => {
 describe('identity verification', () => {
   it('says only whether the details match and whether the person is alive', async () => {
     const registrar = await h.token('registrar');
-    const person = await enrol(h.app, registrar, { name: motherName, sex: 'female', dateOfBirth: '1995-04-02', placeOfBirth: { governorate: 'IQ-BG' } });
+    const person = await enrol(h.app, registrar, {
+      name: motherName,
+      sex: 'female',
+      dateOfBirth: '1995-04-02',
+      placeOfBirth: { governorate: 'IQ-BG' },
+    });
     const client = await h.clientToken(['identity:verify']);
     const res = await request(h.app)
       .post('/v1/identity/verification')
       .set(auth(client))
       .send({ nin: person.nin, givenName: 'فاطمه', familyName: 'الجبوري', dateOfBirth: '1995-04-03', sex: 'female' });
     expectContract(res);
-    expect(res.body).toEqual({ match: false, fields: { givenName: true, familyName: true, dateOfBirth: false, sex: true }, alive: null });
-    const right = await request(h.app).post('/v1/identity/verification').set(auth(client)).send({ nin: person.nin, dateOfBirth: '1995-04-02' });
+    expect(res.body).toEqual({
+      match: false,
+      fields: { givenName: true, familyName: true, dateOfBirth: false, sex: true },
+      alive: null,
+    });
+    const right = await request(h.app)
+      .post('/v1/identity/verification')
+      .set(auth(client))
+      .send({ nin: person.nin, dateOfBirth: '1995-04-02' });
     expect(right.body).toEqual({ match: true, fields: { dateOfBirth: true }, alive: true });
   });
 });

@@ -27,23 +27,27 @@ let port: number;
 let service: ChildProcess | undefined;
 
 async function startService(): Promise<void> {
-  service = spawn(process.execPath, ['-r', path.join(__dirname, 'support', 'ts-register.cjs'), path.join(ROOT, 'src', 'server.ts')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      MONGODB_URI: '',
-      DB_ENGINE: 'ferretdb',
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: process.env.CRASH_LOG_LEVEL ?? 'silent',
-      IDEMPOTENCY_LEASE_SECONDS: '2',
-      RATE_LIMIT_SIGN_IN_PER_MINUTE: '100000',
-      BOOTSTRAP_ADMIN_USERNAME: 'crash-admin',
-      BOOTSTRAP_ADMIN_PASSWORD: PASSWORD,
+  service = spawn(
+    process.execPath,
+    ['-r', path.join(__dirname, 'support', 'ts-register.cjs'), path.join(ROOT, 'src', 'server.ts')],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        MONGODB_URI: '',
+        DB_ENGINE: 'ferretdb',
+        DATA_DIR: dataDir,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: process.env.CRASH_LOG_LEVEL ?? 'silent',
+        IDEMPOTENCY_LEASE_SECONDS: '2',
+        RATE_LIMIT_SIGN_IN_PER_MINUTE: '100000',
+        BOOTSTRAP_ADMIN_USERNAME: 'crash-admin',
+        BOOTSTRAP_ADMIN_PASSWORD: PASSWORD,
+      },
+      stdio: ['ignore', process.env.CRASH_LOG_LEVEL ? 'inherit' : 'ignore', 'inherit'],
     },
-    stdio: ['ignore', process.env.CRASH_LOG_LEVEL ? 'inherit' : 'ignore', 'inherit'],
-  });
+  );
   await waitForPort(port, 60_000);
   for (let i = 0; i < 100; i++) {
     if ((await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => undefined))?.status === 200) return;
@@ -52,10 +56,20 @@ async function startService(): Promise<void> {
   throw new Error('the service did not become ready');
 }
 
-async function call(method: string, route: string, token?: string, body?: unknown, key?: string): Promise<{ status: number; body: Record<string, unknown> }> {
+async function call(
+  method: string,
+  route: string,
+  token?: string,
+  body?: unknown,
+  key?: string,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(`http://127.0.0.1:${port}${route}`, {
     method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(key ? { 'idempotency-key': key } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(key ? { 'idempotency-key': key } : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(30_000),
   });
@@ -76,9 +90,15 @@ async function untilAnswered(
 }
 
 const login = async (username: string) =>
-  (await untilAnswered(() => call('POST', '/v1/auth/login', undefined, { username, password: PASSWORD }))).body.accessToken as string;
+  (await untilAnswered(() => call('POST', '/v1/auth/login', undefined, { username, password: PASSWORD }))).body
+    .accessToken as string;
 const person = (sex: 'female' | 'male', i: number) => ({
-  name: { givenName: sex === 'female' ? 'سلمى' : 'ياسر', fatherName: 'عادل', grandfatherName: 'نوري', familyName: 'العبيدي' },
+  name: {
+    givenName: sex === 'female' ? 'سلمى' : 'ياسر',
+    fatherName: 'عادل',
+    grandfatherName: 'نوري',
+    familyName: 'العبيدي',
+  },
   sex,
   dateOfBirth: `${sex === 'female' ? 1991 : 1988}-0${1 + (i % 9)}-1${i % 10}`,
   placeOfBirth: { governorate: 'IQ-DI' },
@@ -92,7 +112,13 @@ interface Burst {
 }
 
 /** Declares and registers BURST births concurrently; `b` fills in as answers come. */
-async function burst(b: Burst, officer: string, registrar: string, couples: { mother: string; father: string }[], tag: string): Promise<void> {
+async function burst(
+  b: Burst,
+  officer: string,
+  registrar: string,
+  couples: { mother: string; father: string }[],
+  tag: string,
+): Promise<void> {
   b.sent = couples.map((c, i) => ({
     key: `crash-${tag}-${i}-${randomBytes(4).toString('hex')}`,
     mother: c.mother,
@@ -109,9 +135,13 @@ async function burst(b: Burst, officer: string, registrar: string, couples: { mo
       b.statuses.push(declared?.status ?? 0);
       if (declared?.status !== 201) return;
       acknowledged.set(s.key, declared.body.id as string);
-      const registered = await call('POST', `/v1/records/${String(declared.body.id)}/registration`, registrar, undefined, `${s.key}-reg`).catch(
-        () => undefined,
-      );
+      const registered = await call(
+        'POST',
+        `/v1/records/${String(declared.body.id)}/registration`,
+        registrar,
+        undefined,
+        `${s.key}-reg`,
+      ).catch(() => undefined);
       b.statuses.push(registered?.status ?? 0);
     }),
   );
@@ -132,7 +162,9 @@ async function settle(b: Burst, officer: string, registrar: string): Promise<voi
     const id = declared.body.id as string;
     // Nothing acknowledged is lost, nor answered differently on retry.
     if (b.acknowledged.has(s.key)) expect(id).toBe(b.acknowledged.get(s.key));
-    const registered = await untilAnswered(() => call('POST', `/v1/records/${id}/registration`, registrar, undefined, `${s.key}-reg`));
+    const registered = await untilAnswered(() =>
+      call('POST', `/v1/records/${id}/registration`, registrar, undefined, `${s.key}-reg`),
+    );
     expect([200, 409]).toContain(registered.status); // 409: it was registered before the crash
     const record = await untilAnswered(() => call('GET', `/v1/records/${id}`, registrar));
     expect(record.body.status).toBe('registered');
@@ -147,10 +179,15 @@ async function checkInvariants(mothers: string[]): Promise<void> {
   try {
     const services = await createServices(conn, config, createLogger('silent'), { persistKeys: true });
     // Nothing applied twice: one birth per mother, one registration per record.
-    for (const mother of mothers) expect(await services.records.collection.countDocuments({ 'data.mother.nin': mother })).toBe(1);
+    for (const mother of mothers)
+      expect(await services.records.collection.countDocuments({ 'data.mother.nin': mother })).toBe(1);
     const registered = await services.journal.entries.find({ type: 'birth.registered' }).toArray();
     const perRecord = new Map<string, number>();
-    for (const e of registered) perRecord.set((e.data as { recordId: string }).recordId, (perRecord.get((e.data as { recordId: string }).recordId) ?? 0) + 1);
+    for (const e of registered)
+      perRecord.set(
+        (e.data as { recordId: string }).recordId,
+        (perRecord.get((e.data as { recordId: string }).recordId) ?? 0) + 1,
+      );
     expect([...perRecord.values()].filter((n) => n > 1)).toEqual([]);
     // No key stuck.
     expect(await services.models.idempotency.countDocuments({ state: 'pending' })).toBe(0);
@@ -184,7 +221,9 @@ describe('crash recovery', () => {
   it('loses nothing acknowledged and applies nothing twice when the service is killed mid-burst', async () => {
     const admin = await login('crash-admin');
     for (const role of ['officer', 'registrar'])
-      await untilAnswered(() => call('POST', '/v1/users', admin, { username: `crash-${role}`, password: PASSWORD, role, office: 'BGD' }));
+      await untilAnswered(() =>
+        call('POST', '/v1/users', admin, { username: `crash-${role}`, password: PASSWORD, role, office: 'BGD' }),
+      );
     const [officer, registrar] = [await login('crash-officer'), await login('crash-registrar')];
     const couples: { mother: string; father: string }[] = [];
     for (let i = 0; i < BURST * 2; i++) {

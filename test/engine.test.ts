@@ -18,13 +18,16 @@ afterAll(async () => {
   await client.close();
 });
 
-const parallel = <T>(n: number, work: (i: number) => Promise<T>) => Promise.allSettled(Array.from({ length: n }, (_, i) => work(i)));
+const parallel = <T>(n: number, work: (i: number) => Promise<T>) =>
+  Promise.allSettled(Array.from({ length: n }, (_, i) => work(i)));
 
 describe('single-document atomicity', () => {
   it('counts every one of 400 concurrent $inc', async () => {
     const counters = db.collection<{ _id: string; value: number }>('counters');
     await counters.insertOne({ _id: 'c', value: 0 });
-    const results = await parallel(400, () => counters.findOneAndUpdate({ _id: 'c' }, { $inc: { value: 1 } }, { returnDocument: 'after' }));
+    const results = await parallel(400, () =>
+      counters.findOneAndUpdate({ _id: 'c' }, { $inc: { value: 1 } }, { returnDocument: 'after' }),
+    );
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
     expect((await counters.findOne({ _id: 'c' }))?.value).toBe(400);
     // Each caller saw its own value: no two increments read the same count.
@@ -83,7 +86,11 @@ describe('index use', () => {
 
   it('answers equality on an indexed field from its index, still matching array elements', async () => {
     expect(await usesIndex('people', { nin: 'n42' })).toBe(true);
-    expect(await db.collection<{ _id: string }>('people').find({ nin: 'n42' }).toArray()).toEqual([{ _id: 'p42', nin: 'n42', seq: 42 }]);
-    expect((await db.collection<{ _id: string }>('people').find({ nin: 'x2' }).toArray()).map((d) => d._id)).toEqual(['array']);
+    expect(await db.collection<{ _id: string }>('people').find({ nin: 'n42' }).toArray()).toEqual([
+      { _id: 'p42', nin: 'n42', seq: 42 },
+    ]);
+    expect((await db.collection<{ _id: string }>('people').find({ nin: 'x2' }).toArray()).map((d) => d._id)).toEqual([
+      'array',
+    ]);
   });
 });

@@ -24,7 +24,8 @@ const registeredBirth = async () => (await registerBirth(h.app, officer, registr
 describe('the feed', () => {
   it('gives registered events in journal order with five fields only, paged by next, missing nothing while writes go on', async () => {
     const feed = await h.clientToken(['feed:read']);
-    const start = (await request(h.app).get('/v1/feed').query({ after: 0, limit: 1000 }).set(auth(feed))).body.next as number;
+    const start = (await request(h.app).get('/v1/feed').query({ after: 0, limit: 1000 }).set(auth(feed))).body
+      .next as number;
     // A reader follows the feed while eight registrations run at once.
     const seen: { seq: number; type: string }[] = [];
     let next = start;
@@ -39,7 +40,10 @@ describe('the feed', () => {
       }
     })();
     const ids = await Promise.all(Array.from({ length: 8 }, () => registeredBirth()));
-    await request(h.app).post(`/v1/records/${ids[0]}/voiding`).set(auth(registrar)).send({ reason: 'Registered twice' });
+    await request(h.app)
+      .post(`/v1/records/${ids[0]}/voiding`)
+      .set(auth(registrar))
+      .send({ reason: 'Registered twice' });
     writing = false;
     await reader;
     const tail = await request(h.app).get('/v1/feed').query({ after: next, limit: 100 }).set(auth(feed));
@@ -99,7 +103,11 @@ describe('webhooks', () => {
         'http://[ff02::1]/',
       ]) {
         const res = await subscribe(url);
-        expect({ url, status: res.status, code: res.body.code }).toEqual({ url, status: 422, code: 'destination-not-allowed' });
+        expect({ url, status: res.status, code: res.body.code }).toEqual({
+          url,
+          status: 422,
+          code: 'destination-not-allowed',
+        });
       }
       // A public address, written as such (no lookup), is accepted by the same harness and client.
       expect((await subscribe('http://8.8.8.8/hook')).status).toBe(201);
@@ -144,7 +152,9 @@ describe('webhooks', () => {
       const third = await registeredBirth();
       await until(() => r.received.filter((x) => x.ok).length >= 3);
       const delivered = r.received.filter((x) => x.ok);
-      const events = delivered.map((x) => JSON.parse(x.body) as { event: { recordId: string; seq: number; type: string } });
+      const events = delivered.map(
+        (x) => JSON.parse(x.body) as { event: { recordId: string; seq: number; type: string } },
+      );
       // At least once: an answer lost to the timeout is sent again, right away, so only in a row.
       const inOrder = events.filter((e, i) => i === 0 || e.event.seq !== events[i - 1]?.event.seq);
       expect(inOrder.map((e) => e.event.recordId)).toEqual([first, second, third]);
@@ -161,12 +171,23 @@ describe('webhooks', () => {
       expect(new Set(succeeded).size).toBe(succeeded.length);
       expect(log.body.parked).toBe(false);
       expect(log.body.cursor).toBe(seqs.at(-1));
-      expect(log.body.items.some((d: { ok: boolean; httpStatus?: number }) => !d.ok && d.httpStatus === 503)).toBe(true);
-      expect(log.body.items.some((d: { ok: boolean; error?: string }) => !d.ok && /no answer/.test(d.error ?? ''))).toBe(true);
+      expect(log.body.items.some((d: { ok: boolean; httpStatus?: number }) => !d.ok && d.httpStatus === 503)).toBe(
+        true,
+      );
+      expect(
+        log.body.items.some((d: { ok: boolean; error?: string }) => !d.ok && /no answer/.test(d.error ?? '')),
+      ).toBe(true);
 
       // A replay from the first event delivers them all again, in order.
       const before = r.received.length;
-      expect((await request(h.app).post(`/v1/subscriptions/${sub.body.id}/replay`).set(auth(admin)).send({ fromSeq: seqs[0] })).status).toBe(204);
+      expect(
+        (
+          await request(h.app)
+            .post(`/v1/subscriptions/${sub.body.id}/replay`)
+            .set(auth(admin))
+            .send({ fromSeq: seqs[0] })
+        ).status,
+      ).toBe(204);
       await until(() => new Set(r.received.slice(before).map((x) => x.seq)).size >= 3);
       const replayed = r.received.slice(before).map((x) => x.seq);
       expect(replayed.filter((q, i) => i === 0 || q !== replayed[i - 1]).slice(0, 3)).toEqual(seqs);
@@ -184,7 +205,11 @@ describe('webhooks', () => {
     const sub = await request(h.app)
       .post('/v1/subscriptions')
       .set(auth(admin))
-      .send({ url: 'http://127.0.0.1:9/nobody-listens', events: ['birth.registered'], clientId: created.body.clientId });
+      .send({
+        url: 'http://127.0.0.1:9/nobody-listens',
+        events: ['birth.registered'],
+        clientId: created.body.clientId,
+      });
     const dispatcher = new WebhookDispatcher(h.services, {
       pollMs: 20,
       timeoutMs: 200,
@@ -197,7 +222,11 @@ describe('webhooks', () => {
     dispatcher.start();
     try {
       await registeredBirth();
-      await until(async () => (await request(h.app).get(`/v1/subscriptions/${sub.body.id}/deliveries`).set(auth(admin))).body.parked === true);
+      await until(
+        async () =>
+          (await request(h.app).get(`/v1/subscriptions/${sub.body.id}/deliveries`).set(auth(admin))).body.parked ===
+          true,
+      );
       const refused = await request(h.app)
         .post('/v1/subscriptions')
         .set(auth(officer))

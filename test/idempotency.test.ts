@@ -16,8 +16,16 @@ describe('Idempotency-Key', () => {
   it('returns the first answer to a retry and creates nothing twice', async () => {
     const { mother, father } = await enrolParents(h.app, registrar);
     const body = birthDeclaration(mother.nin, father.nin);
-    const first = await request(h.app).post('/v1/births').set(auth(officer)).set('Idempotency-Key', 'office-7-retry-0001').send(body);
-    const retry = await request(h.app).post('/v1/births').set(auth(officer)).set('Idempotency-Key', 'office-7-retry-0001').send(body);
+    const first = await request(h.app)
+      .post('/v1/births')
+      .set(auth(officer))
+      .set('Idempotency-Key', 'office-7-retry-0001')
+      .send(body);
+    const retry = await request(h.app)
+      .post('/v1/births')
+      .set(auth(officer))
+      .set('Idempotency-Key', 'office-7-retry-0001')
+      .send(body);
     expect(first.status).toBe(201);
     expect(retry.status).toBe(201);
     expect(retry.body).toEqual(first.body);
@@ -45,8 +53,16 @@ describe('Idempotency-Key', () => {
   it('replays a refusal too, and keeps keys apart per caller', async () => {
     const { mother } = await enrolParents(h.app, registrar);
     const bad = birthDeclaration(mother.nin, undefined, { dateOfBirth: '2999-01-01' });
-    const first = await request(h.app).post('/v1/births').set(auth(officer)).set('Idempotency-Key', 'office-7-retry-0003').send(bad);
-    const retry = await request(h.app).post('/v1/births').set(auth(officer)).set('Idempotency-Key', 'office-7-retry-0003').send(bad);
+    const first = await request(h.app)
+      .post('/v1/births')
+      .set(auth(officer))
+      .set('Idempotency-Key', 'office-7-retry-0003')
+      .send(bad);
+    const retry = await request(h.app)
+      .post('/v1/births')
+      .set(auth(officer))
+      .set('Idempotency-Key', 'office-7-retry-0003')
+      .send(bad);
     expect([first.status, retry.status]).toEqual([422, 422]);
     expect(retry.headers['content-type']).toContain('application/problem+json');
     const someoneElse = await request(h.app)
@@ -66,7 +82,9 @@ describe('Idempotency-Key', () => {
     const { mother, father } = await enrolParents(h.app, registrar);
     const body = birthDeclaration(mother.nin, father.nin);
     const answers = await Promise.all(
-      [1, 2, 3].map(() => request(h.app).post('/v1/births').set(auth(officer)).set('Idempotency-Key', 'office-7-retry-0004').send(body)),
+      [1, 2, 3].map(() =>
+        request(h.app).post('/v1/births').set(auth(officer)).set('Idempotency-Key', 'office-7-retry-0004').send(body),
+      ),
     );
     expect(answers.filter((a) => a.status === 201).length).toBeGreaterThanOrEqual(1);
     for (const a of answers) expect([201, 409]).toContain(a.status);
@@ -90,24 +108,43 @@ describe('Idempotency-Key', () => {
   it('answers a retry of a request that was applied before its process died with that result, once the lease is over', async () => {
     const { mother, father } = await enrolParents(h.app, registrar);
     const body = birthDeclaration(mother.nin, father.nin);
-    const first = await request(h.app).post('/v1/births').set(auth(officer)).set('Idempotency-Key', 'office-7-crash-0001').send(body);
+    const first = await request(h.app)
+      .post('/v1/births')
+      .set(auth(officer))
+      .set('Idempotency-Key', 'office-7-crash-0001')
+      .send(body);
     expect(first.status).toBe(201);
     // As a crash between the append and storing the answer leaves it: the key pending.
     await h.services.models.idempotency.updateOne(
       { state: 'done', body: JSON.stringify(first.body) },
       { $set: { state: 'pending' }, $unset: { status: 1, body: 1, headers: 1 } },
     );
-    const early = await request(h.app).post('/v1/births').set(auth(officer)).set('Idempotency-Key', 'office-7-crash-0001').send(body);
+    const early = await request(h.app)
+      .post('/v1/births')
+      .set(auth(officer))
+      .set('Idempotency-Key', 'office-7-crash-0001')
+      .send(body);
     expect(early.status).toBe(409);
     expect(early.headers['retry-after']).toBeDefined();
-    await h.services.models.idempotency.updateOne({ state: 'pending' }, { $set: { createdAt: new Date(Date.now() - 60_000) } });
-    const retry = await request(h.app).post('/v1/births').set(auth(officer)).set('Idempotency-Key', 'office-7-crash-0001').send(body);
+    await h.services.models.idempotency.updateOne(
+      { state: 'pending' },
+      { $set: { createdAt: new Date(Date.now() - 60_000) } },
+    );
+    const retry = await request(h.app)
+      .post('/v1/births')
+      .set(auth(officer))
+      .set('Idempotency-Key', 'office-7-crash-0001')
+      .send(body);
     expect(retry.status).toBe(201);
     expect(retry.body.id).toBe(first.body.id);
     expect(await h.services.records.collection.countDocuments({ 'data.mother.nin': mother.nin })).toBe(1);
     expect(await h.services.journal.entries.countDocuments({ type: 'birth.declared', entityIds: mother.nin })).toBe(1);
     // And the answer is kept now.
-    const again = await request(h.app).post('/v1/births').set(auth(officer)).set('Idempotency-Key', 'office-7-crash-0001').send(body);
+    const again = await request(h.app)
+      .post('/v1/births')
+      .set(auth(officer))
+      .set('Idempotency-Key', 'office-7-crash-0001')
+      .send(body);
     expect(again.headers['idempotent-replayed']).toBe('true');
   });
 
@@ -125,13 +162,20 @@ describe('Idempotency-Key', () => {
       .send({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret });
     expect(granted.status).toBe(200);
     // Another caller behind the same address, with no credentials and the same key.
-    const stranger = await request(h.app).post('/v1/auth/token').set('Idempotency-Key', key).type('form').send({ grant_type: 'client_credentials' });
+    const stranger = await request(h.app)
+      .post('/v1/auth/token')
+      .set('Idempotency-Key', key)
+      .type('form')
+      .send({ grant_type: 'client_credentials' });
     expect(stranger.status).toBe(401);
     expect(stranger.body).toMatchObject({ error: 'invalid_client' });
     expect(stranger.headers['idempotent-replayed']).toBeUndefined();
     expect(JSON.stringify(stranger.body)).not.toContain(granted.body.access_token);
     // Sign-in alike: a stranger with the same key and no password gets no one's tokens.
-    const login = await request(h.app).post('/v1/auth/login').set('Idempotency-Key', 'shared-nat-key-0002').send({ username: 'nobody', password: 'wrong one' });
+    const login = await request(h.app)
+      .post('/v1/auth/login')
+      .set('Idempotency-Key', 'shared-nat-key-0002')
+      .send({ username: 'nobody', password: 'wrong one' });
     expect(login.status).toBe(401);
     expect(await h.services.models.idempotency.countDocuments({})).toBeGreaterThan(0);
     const kept = JSON.stringify(await h.services.models.idempotency.find({}).lean());
@@ -141,9 +185,17 @@ describe('Idempotency-Key', () => {
   it('keeps no secret in a stored answer: a retry of a call that showed one is told so, and nothing is made twice', async () => {
     const admin = await h.token('admin');
     const body = { name: 'Mosul Education Directorate', scopes: ['identity:verify'] };
-    const first = await request(h.app).post('/v1/clients').set(auth(admin)).set('Idempotency-Key', 'admin-client-0001').send(body);
+    const first = await request(h.app)
+      .post('/v1/clients')
+      .set(auth(admin))
+      .set('Idempotency-Key', 'admin-client-0001')
+      .send(body);
     expect(first.status).toBe(201);
-    const retry = await request(h.app).post('/v1/clients').set(auth(admin)).set('Idempotency-Key', 'admin-client-0001').send(body);
+    const retry = await request(h.app)
+      .post('/v1/clients')
+      .set(auth(admin))
+      .set('Idempotency-Key', 'admin-client-0001')
+      .send(body);
     expect(retry.status).toBe(409);
     expect(retry.body.code).toBe('idempotent-secret-withheld');
     expect(retry.body.detail).toContain(first.body.clientId);
@@ -151,7 +203,10 @@ describe('Idempotency-Key', () => {
     expect(await h.services.models.clients.countDocuments({ name: body.name })).toBe(1);
 
     const { mother } = await enrolParents(h.app, registrar);
-    const code = await request(h.app).post(`/v1/persons/${mother.nin}/activation-code`).set(auth(officer)).set('Idempotency-Key', 'office-code-0001');
+    const code = await request(h.app)
+      .post(`/v1/persons/${mother.nin}/activation-code`)
+      .set(auth(officer))
+      .set('Idempotency-Key', 'office-code-0001');
     expect(code.status).toBe(201);
     const kept = JSON.stringify(await h.services.models.idempotency.find({}).lean());
     expect(kept).not.toContain(first.body.clientSecret);
@@ -161,13 +216,17 @@ describe('Idempotency-Key', () => {
   it('tells a caller waiting on a pending key to come back when its lease ends, and takes it over then', async () => {
     const { mother, father } = await enrolParents(h.app, registrar);
     const body = birthDeclaration(mother.nin, father.nin);
-    const send = () => request(h.app).post('/v1/births').set(auth(officer)).set('Idempotency-Key', 'office-7-lease-0001').send(body);
+    const send = () =>
+      request(h.app).post('/v1/births').set(auth(officer)).set('Idempotency-Key', 'office-7-lease-0001').send(body);
     const first = await send();
     expect(first.status).toBe(201);
     // Left pending by a crash 28 s ago; the lease is 30 s.
     await h.services.models.idempotency.updateOne(
       { state: 'done', body: JSON.stringify(first.body) },
-      { $set: { state: 'pending', createdAt: new Date(Date.now() - 28_000) }, $unset: { status: 1, body: 1, headers: 1 } },
+      {
+        $set: { state: 'pending', createdAt: new Date(Date.now() - 28_000) },
+        $unset: { status: 1, body: 1, headers: 1 },
+      },
     );
     const early = await send();
     expect(early.status).toBe(409);

@@ -31,7 +31,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const verify = (body: object, token = client) => request(h.app).post('/v1/identity/verification').set(auth(token)).send(body);
+const verify = (body: object, token = client) =>
+  request(h.app).post('/v1/identity/verification').set(auth(token)).send(body);
 const arabicDigits = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d)));
 
 describe('identity verification', () => {
@@ -48,7 +49,14 @@ describe('identity verification', () => {
     expectContract(res);
     expect(res.body).toEqual({
       match: true,
-      fields: { givenName: true, fatherName: true, grandfatherName: true, familyName: true, dateOfBirth: true, sex: true },
+      fields: {
+        givenName: true,
+        fatherName: true,
+        grandfatherName: true,
+        familyName: true,
+        dateOfBirth: true,
+        sex: true,
+      },
       alive: true,
     });
     const wrong = await verify({ nin, fatherName: 'Hassan', dateOfBirth: '2014-09-18' });
@@ -65,15 +73,26 @@ describe('identity verification', () => {
 
   it('verifies a year group in one batch, item by item, one access-log entry per item about a known person', async () => {
     const classmate = await enrolPerson(h.services, SYSTEM, {
-      name: { givenName: 'زينب', fatherName: 'علي', grandfatherName: 'حسن', latin: { givenName: 'Zainab', fatherName: 'Ali', grandfatherName: 'Hassan' } },
+      name: {
+        givenName: 'زينب',
+        fatherName: 'علي',
+        grandfatherName: 'حسن',
+        latin: { givenName: 'Zainab', fatherName: 'Ali', grandfatherName: 'Hassan' },
+      },
       sex: 'female',
       dateOfBirth: '2014-03-02',
       placeOfBirth: { governorate: 'IQ-BG' },
     });
     const strangers = Array.from({ length: MAX_BATCH - 2 }, () => ({ nin: randomNin(), dateOfBirth: '2014-01-01' }));
-    const items = [{ nin, givenName: 'عبد الله' }, { nin: classmate._id, givenName: 'Zeinab', dateOfBirth: '2014-03-03' }, ...strangers];
+    const items = [
+      { nin, givenName: 'عبد الله' },
+      { nin: classmate._id, givenName: 'Zeinab', dateOfBirth: '2014-03-03' },
+      ...strangers,
+    ];
     await h.services.accessLog.flush();
-    const before = await Promise.all([nin, classmate._id].map((n) => h.services.models.access.countDocuments({ nin: n })));
+    const before = await Promise.all(
+      [nin, classmate._id].map((n) => h.services.models.access.countDocuments({ nin: n })),
+    );
     const res = await request(h.app).post('/v1/identity/verification:batch').set(auth(client)).send({ items });
     expectContract(res);
     expect(res.status).toBe(200);
@@ -82,7 +101,9 @@ describe('identity verification', () => {
     expect(res.body.results[1]).toEqual({ match: false, fields: { givenName: true, dateOfBirth: false }, alive: null });
     expect(res.body.results[2]).toEqual({ match: false, fields: { dateOfBirth: false }, alive: null });
     await h.services.accessLog.flush();
-    const after = await Promise.all([nin, classmate._id].map((n) => h.services.models.access.countDocuments({ nin: n })));
+    const after = await Promise.all(
+      [nin, classmate._id].map((n) => h.services.models.access.countDocuments({ nin: n })),
+    );
     expect(after).toEqual(before.map((n) => n + 1));
     const tooMany = await request(h.app)
       .post('/v1/identity/verification:batch')
@@ -95,7 +116,10 @@ describe('identity verification', () => {
     for (const claim of [{ nin }, { nin, sex: 'male' }]) {
       const res = await verify(claim);
       expectContract(res);
-      expect([res.status, res.body.errors]).toEqual([400, [{ path: 'body', message: expect.stringMatching(/at least one of givenName.*dateOfBirth/) }]]);
+      expect([res.status, res.body.errors]).toEqual([
+        400,
+        [{ path: 'body', message: expect.stringMatching(/at least one of givenName.*dateOfBirth/) }],
+      ]);
     }
     const batch = await request(h.app)
       .post('/v1/identity/verification:batch')
@@ -105,12 +129,18 @@ describe('identity verification', () => {
   });
 
   it('asks about a NIN once per batch: a batch of guesses about one person is refused, naming the repeats', async () => {
-    const guesses = Array.from({ length: 5 }, (_, i) => ({ nin, dateOfBirth: `2014-09-${String(13 + i).padStart(2, '0')}` }));
+    const guesses = Array.from({ length: 5 }, (_, i) => ({
+      nin,
+      dateOfBirth: `2014-09-${String(13 + i).padStart(2, '0')}`,
+    }));
     const res = await request(h.app).post('/v1/identity/verification:batch').set(auth(client)).send({ items: guesses });
     expectContract(res);
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual(
-      [1, 2, 3, 4].map((i) => ({ path: `body.items.${i}.nin`, message: 'the NIN of item 0 again: a batch may ask about a NIN once' })),
+      [1, 2, 3, 4].map((i) => ({
+        path: `body.items.${i}.nin`,
+        message: 'the NIN of item 0 again: a batch may ask about a NIN once',
+      })),
     );
     // Arabic-Indic digits are the same NIN.
     const disguised = await request(h.app)
@@ -164,14 +194,20 @@ describe('identity verification', () => {
       const statuses = [];
       let last;
       for (let i = 0; i < 3; i++) {
-        last = await request(limited.app).post('/v1/identity/verification').set(auth(token)).send({ nin, givenName: 'Ali' });
+        last = await request(limited.app)
+          .post('/v1/identity/verification')
+          .set(auth(token))
+          .send({ nin, givenName: 'Ali' });
         statuses.push(last.status);
       }
       expect(statuses).toEqual([200, 200, 429]);
       expect(Number(last?.headers['retry-after'])).toBeGreaterThan(0);
       // Another client is not held back by the first.
       const other = await limited.clientToken(['identity:verify']);
-      expect((await request(limited.app).post('/v1/identity/verification').set(auth(other)).send({ nin, givenName: 'Ali' })).status).toBe(200);
+      expect(
+        (await request(limited.app).post('/v1/identity/verification').set(auth(other)).send({ nin, givenName: 'Ali' }))
+          .status,
+      ).toBe(200);
     } finally {
       await limited.close();
     }
@@ -193,7 +229,10 @@ describe('identity verification', () => {
       expect([second.status, second.body.code]).toEqual([429, 'rate-limited']);
       expect(Number(second.headers['retry-after'])).toBeGreaterThan(0);
       expect((await batch(2)).status).toBe(200);
-      const single = await request(limited.app).post('/v1/identity/verification').set(auth(token)).send({ nin, givenName: 'Ali' });
+      const single = await request(limited.app)
+        .post('/v1/identity/verification')
+        .set(auth(token))
+        .send({ nin, givenName: 'Ali' });
       expect(single.status).toBe(429);
       const huge = await request(limited.app)
         .post('/v1/identity/verification:batch')

@@ -42,7 +42,12 @@ describe('importing the legacy register', () => {
     const body = ndjson([
       row(`${family}/1`),
       row(`${family}/2`, { name: name('زهراء', 'Zahraa'), sex: 'female', dateOfBirth: '1972-05-06' }),
-      row(`${family}/3`, { name: name('علي', 'Ali'), dateOfBirth: '1995-01-01', motherLegacyReference: `${family}/2`, fatherLegacyReference: `${family}/1` }),
+      row(`${family}/3`, {
+        name: name('علي', 'Ali'),
+        dateOfBirth: '1995-01-01',
+        motherLegacyReference: `${family}/2`,
+        fatherLegacyReference: `${family}/1`,
+      }),
       row(`${family}/4`, { dateOfBirth: '2999-01-01' }),
       row(`${family}/5`, { sex: 'unknown' }),
       '{not json',
@@ -50,7 +55,11 @@ describe('importing the legacy register', () => {
       row(`${family}/1`),
     ]);
     const before = await h.services.journal.entries.countDocuments({ type: 'person.enrolled-batch' });
-    const res = await request(h.app).post('/v1/imports').set(auth(admin)).set('Content-Type', 'application/x-ndjson').send(body);
+    const res = await request(h.app)
+      .post('/v1/imports')
+      .set(auth(admin))
+      .set('Content-Type', 'application/x-ndjson')
+      .send(body);
     expectContract(res);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ rows: 8, imported: 4, skipped: 0, rejected: 4, warnings: 1, batches: 1 });
@@ -59,7 +68,12 @@ describe('importing the legacy register', () => {
         { line: 4, field: 'dateOfBirth', reason: 'The date of birth is in the future' },
         { line: 5, field: 'sex', reason: expect.any(String) },
         { line: 6, field: '', reason: 'not a JSON object' },
-        { line: 7, field: 'motherLegacyReference', reason: 'no person with this legacy reference (yet); enrolled without this parent', warning: true },
+        {
+          line: 7,
+          field: 'motherLegacyReference',
+          reason: 'no person with this legacy reference (yet); enrolled without this parent',
+          warning: true,
+        },
         { line: 8, field: 'legacyReference', reason: 'appears twice in the file' },
       ]),
     );
@@ -68,7 +82,12 @@ describe('importing the legacy register', () => {
     const refs = await h.services.legacyRefs.existing([`${family}/1`, `${family}/2`, `${family}/3`]);
     const nin = Object.fromEntries(refs.map((r) => [r._id, r.nin]));
     const child = await h.services.persons.get(must(nin[`${family}/3`], 'NIN of the child'));
-    expect(child).toMatchObject({ motherNin: nin[`${family}/2`], fatherNin: nin[`${family}/1`], legacyReference: `${family}/3`, status: 'alive' });
+    expect(child).toMatchObject({
+      motherNin: nin[`${family}/2`],
+      fatherNin: nin[`${family}/1`],
+      legacyReference: `${family}/3`,
+      status: 'alive',
+    });
     const found = await request(h.app)
       .get('/v1/persons')
       .query({ q: 'زهراء الموسوي', dateOfBirth: '1972-05-06' })
@@ -76,7 +95,11 @@ describe('importing the legacy register', () => {
     expect(found.body.items.map((p: { nin: string }) => p.nin)).toContain(nin[`${family}/2`]);
 
     // Sent again (a retry, or a resumed upload): nobody is enrolled twice.
-    const again = await request(h.app).post('/v1/imports').set(auth(admin)).set('Content-Type', 'application/x-ndjson').send(body);
+    const again = await request(h.app)
+      .post('/v1/imports')
+      .set(auth(admin))
+      .set('Content-Type', 'application/x-ndjson')
+      .send(body);
     expect(again.body).toMatchObject({ imported: 0, skipped: 4 });
     // Nor by hand.
     const byHand = await request(h.app)
@@ -98,9 +121,14 @@ describe('importing the legacy register', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ rows: 3, imported: 2, rejected: 1 });
     expect(res.body.rejections).toEqual([{ line: 4, field: 'dateOfBirth', reason: 'is not a real calendar date' }]);
-    const [mother, son] = await h.services.legacyRefs.existing([`${ref}/1`, `${ref}/2`]).then((r) => r.sort((a, b) => a._id.localeCompare(b._id)));
+    const [mother, son] = await h.services.legacyRefs
+      .existing([`${ref}/1`, `${ref}/2`])
+      .then((r) => r.sort((a, b) => a._id.localeCompare(b._id)));
     if (!mother || !son) throw new Error('both were imported');
-    expect(await h.services.persons.get(son.nin)).toMatchObject({ motherNin: mother.nin, placeOfBirth: { governorate: 'IQ-BA' } });
+    expect(await h.services.persons.get(son.nin)).toMatchObject({
+      motherNin: mother.nin,
+      placeOfBirth: { governorate: 'IQ-BA' },
+    });
     expect(await h.services.persons.get(mother.nin)).toMatchObject({
       placeOfBirth: { governorate: 'IQ-BA', district: 'Zubair' },
       name: { latin: { givenName: 'Suad' } },
@@ -144,7 +172,10 @@ describe('importing the legacy register', () => {
     const nins = (await h.services.legacyRefs.existing(rows.map((r) => r.legacyReference))).map((r) => r.nin);
     expect(new Set(nins).size).toBe(23);
 
-    const snapshot = async () => ({ persons: await h.services.persons.list({}), refs: await h.services.legacyRefs.list({}) });
+    const snapshot = async () => ({
+      persons: await h.services.persons.list({}),
+      refs: await h.services.legacyRefs.list({}),
+    });
     const before = await snapshot();
     await rebuildProjections(h.services);
     expect(await snapshot()).toEqual(before);
@@ -154,10 +185,16 @@ describe('importing the legacy register', () => {
     const ref = `DHK/1975/${Date.now()}`;
     const huge = JSON.stringify(row(`${ref}/2`, { name: name('كريم'.repeat(1_000_000), 'Karim') })); // about 8 MB
     const body = ndjson([row(`${ref}/1`), huge, row(`${ref}/3`)]);
-    const res = await request(h.app).post('/v1/imports').set(auth(admin)).set('Content-Type', 'application/x-ndjson').send(body);
+    const res = await request(h.app)
+      .post('/v1/imports')
+      .set(auth(admin))
+      .set('Content-Type', 'application/x-ndjson')
+      .send(body);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ rows: 3, imported: 2, rejected: 1 });
-    expect(res.body.rejections).toEqual([{ line: 2, field: '', reason: 'line 2 is longer than 16384 bytes (IMPORT_MAX_LINE_BYTES), not read' }]);
+    expect(res.body.rejections).toEqual([
+      { line: 2, field: '', reason: 'line 2 is longer than 16384 bytes (IMPORT_MAX_LINE_BYTES), not read' },
+    ]);
   });
 
   it('stops a CSV at a line longer than the limit, naming it (a record may span lines)', async () => {
@@ -166,7 +203,11 @@ describe('importing the legacy register', () => {
     const ok = `${ref}/1,سعاد,جاسم,محمد,,,,,,female,1980-07-08,IQ-AR,,,`;
     const long = `${ref}/2,${'س'.repeat(20_000)},جاسم,محمد,,,,,,female,1980-07-08,IQ-AR,,,`;
     const rows: string[] = [];
-    for await (const r of readRows(Readable.from([[header, ok, long, `${ref}/3,سعاد,جاسم,محمد,,,,,,female,1980-07-08,IQ-AR,,,`].join('\n')]), 'csv', 16_384)) {
+    for await (const r of readRows(
+      Readable.from([[header, ok, long, `${ref}/3,سعاد,جاسم,محمد,,,,,,female,1980-07-08,IQ-AR,,,`].join('\n')]),
+      'csv',
+      16_384,
+    )) {
       rows.push(JSON.stringify(r));
     }
     expect(rows).toHaveLength(2);
@@ -174,7 +215,10 @@ describe('importing the legacy register', () => {
     expect(first).toMatchObject({ line: 2, row: { legacyReference: `${ref}/1` } });
     expect(second).toEqual({
       line: 3,
-      rejection: { field: '', reason: 'line 3 is longer than 16384 bytes (IMPORT_MAX_LINE_BYTES): it and the rest of the file were not read' },
+      rejection: {
+        field: '',
+        reason: 'line 3 is longer than 16384 bytes (IMPORT_MAX_LINE_BYTES): it and the rest of the file were not read',
+      },
     });
   });
 });

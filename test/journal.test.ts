@@ -29,7 +29,9 @@ const enrolment = (i: number) => ({
 describe('the journal', () => {
   it('gives 50 concurrent commands a gap-free, valid chain', async () => {
     const before = (await verifyChain(h.services.journal.entries)).entries;
-    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => request(h.app).post('/v1/persons').set(auth(registrar)).send(enrolment(i))));
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => request(h.app).post('/v1/persons').set(auth(registrar)).send(enrolment(i))),
+    );
     expect(answers.map((a) => a.status)).toEqual(Array(50).fill(201));
     expect(new Set(answers.map((a) => a.body.nin)).size).toBe(50);
     const report = await verifyChain(h.services.journal.entries);
@@ -46,7 +48,9 @@ describe('the journal', () => {
       entityIds: [`race-${n}`],
       data: { clientId: `race-${n}`, secretId: 'none' },
     });
-    await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? other : h.services.journal).execute(ctx, draft(i))));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => (i % 2 ? other : h.services.journal).execute(ctx, draft(i))),
+    );
     const report = await verifyChain(h.services.journal.entries);
     expect(report.ok).toBe(true);
     const noted = await h.services.journal.entries.countDocuments({
@@ -69,23 +73,30 @@ describe('the journal', () => {
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ ok: false, firstBadSeq: seq });
     } finally {
-      await h.services.journal.entries.updateOne({ _id: entryId(seq) }, { $set: { 'data.dateOfBirth': (entry!.data as { dateOfBirth: string }).dateOfBirth } });
+      await h.services.journal.entries.updateOne(
+        { _id: entryId(seq) },
+        { $set: { 'data.dateOfBirth': (entry!.data as { dateOfBirth: string }).dateOfBirth } },
+      );
     }
     expect((await verifyChain(h.services.journal.entries)).ok).toBe(true);
   });
 
   it('reports every edited entry, so one bad entry cannot hide a later one', async () => {
     const { mother, father } = await enrolParents(h.app, registrar);
-    const entries = await Promise.all([mother, father].map((p) => h.services.journal.entries.findOne({ entityIds: p.nin, type: 'person.enrolled' })));
+    const entries = await Promise.all(
+      [mother, father].map((p) => h.services.journal.entries.findOne({ entityIds: p.nin, type: 'person.enrolled' })),
+    );
     const seqs = entries.map((e) => e!.seq);
-    for (const seq of seqs) await h.services.journal.entries.updateOne({ _id: entryId(seq) }, { $set: { 'data.legacyReference': 'forged' } });
+    for (const seq of seqs)
+      await h.services.journal.entries.updateOne({ _id: entryId(seq) }, { $set: { 'data.legacyReference': 'forged' } });
     try {
       const report = await verifyChain(h.services.journal.entries);
       expect(report.ok).toBe(false);
       expect(report.firstBadSeq).toBe(seqs[0]);
       expect(report.problems.map((p) => p.seq)).toEqual(seqs);
     } finally {
-      for (const seq of seqs) await h.services.journal.entries.updateOne({ _id: entryId(seq) }, { $unset: { 'data.legacyReference': '' } });
+      for (const seq of seqs)
+        await h.services.journal.entries.updateOne({ _id: entryId(seq) }, { $unset: { 'data.legacyReference': '' } });
     }
     expect((await verifyChain(h.services.journal.entries)).ok).toBe(true);
   });
@@ -115,7 +126,10 @@ describe('the journal', () => {
   it('notices the newest entries deleted, against the recorded head', async () => {
     const auditor = await h.token('auditor');
     await request(h.app).post('/v1/persons').set(auth(registrar)).send(enrolment(3)).expect(201);
-    const newest = must((await h.services.journal.entries.find({}).sort({ _id: -1 }).limit(1).toArray())[0], 'newest journal entry');
+    const newest = must(
+      (await h.services.journal.entries.find({}).sort({ _id: -1 }).limit(1).toArray())[0],
+      'newest journal entry',
+    );
     await h.services.journal.entries.deleteOne({ _id: newest._id });
     try {
       const res = await request(h.app).get('/v1/audit/integrity').set(auth(auditor));
@@ -136,7 +150,11 @@ describe('the journal', () => {
       applied.push(entry.data.clientId);
     });
     const rotate = (id: string) => () =>
-      journal.execute(ctx, async () => ({ type: 'client.secret-rotated' as const, entityIds: [id], data: { clientId: id, secretId: 'none' } }));
+      journal.execute(ctx, async () => ({
+        type: 'client.secret-rotated' as const,
+        entityIds: [id],
+        data: { clientId: id, secretId: 'none' },
+      }));
     await expect(rotate('apply-1')()).rejects.toThrow('went away');
     // Applying still fails: no new command is taken (its entry is not appended).
     const before = await h.services.journal.entries.countDocuments({});
@@ -149,7 +167,10 @@ describe('the journal', () => {
 
   it('repairs a projection that missed an entry (a crash between append and projection)', async () => {
     const { mother, father } = await enrolParents(h.app, registrar);
-    const declared = await request(h.app).post('/v1/births').set(auth(officer)).send(birthDeclaration(mother.nin, father.nin));
+    const declared = await request(h.app)
+      .post('/v1/births')
+      .set(auth(officer))
+      .send(birthDeclaration(mother.nin, father.nin));
     const before = await h.services.records.get(declared.body.id);
     // Append a rejection the way a process would before crashing: in the journal, not yet applied.
     const crashed = new Journal(h.services.db);
@@ -177,7 +198,10 @@ describe('the journal', () => {
 
   it('rebuilds every projection from the journal to identical data', async () => {
     const { mother, father } = await enrolParents(h.app, registrar);
-    const declared = await request(h.app).post('/v1/births').set(auth(officer)).send(birthDeclaration(mother.nin, father.nin));
+    const declared = await request(h.app)
+      .post('/v1/births')
+      .set(auth(officer))
+      .send(birthDeclaration(mother.nin, father.nin));
     await request(h.app).post(`/v1/records/${declared.body.id}/registration`).set(auth(registrar)).expect(200);
     const read = await request(h.app).get(`/v1/records/${declared.body.id}`).set(auth(registrar));
     await request(h.app)

@@ -65,16 +65,27 @@ describe('service lifecycle', () => {
     if (process.env.TEST_ENGINE === 'external') return; // no engine of its own to supervise
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'registry-sigterm-'));
     const port = await freePort();
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', DB_ENGINE: 'ferretdb' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      DB_ENGINE: 'ferretdb',
+    };
     delete env.MONGODB_URI;
     delete env.NODE_ENV;
     delete env.PUBLIC_BASE_URL;
     // Its own process group, as `npm start` in a terminal or a systemd unit has.
-    const child = spawn(process.execPath, ['-r', path.join(__dirname, 'support', 'ts-register.cjs'), path.join(__dirname, '..', 'src', 'server.ts')], {
-      env,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['-r', path.join(__dirname, 'support', 'ts-register.cjs'), path.join(__dirname, '..', 'src', 'server.ts')],
+      {
+        env,
+        detached: true,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -83,7 +94,9 @@ describe('service lifecycle', () => {
       for (let i = 0; i < 100 && !out.includes('"listening"'); i++) await new Promise((r) => setTimeout(r, 100));
       process.kill(-child.pid!, 'SIGTERM');
       expect(await exited).toBe(0);
-      expect(out).toContain(`PUBLIC_BASE_URL is not set: certificates, QR codes and verification links name http://localhost:${port}`);
+      expect(out).toContain(
+        `PUBLIC_BASE_URL is not set: certificates, QR codes and verification links name http://localhost:${port}`,
+      );
       expect(out).toContain('"stopped"');
       expect(out).not.toMatch(/engine died|restarting/);
     } finally {
@@ -94,7 +107,9 @@ describe('service lifecycle', () => {
 
   it('defaults PUBLIC_BASE_URL from PORT', () => {
     expect(loadConfig({ PORT: '4400' }).PUBLIC_BASE_URL).toBe('http://localhost:4400');
-    expect(loadConfig({ PORT: '4400', PUBLIC_BASE_URL: 'https://registry.gov.iq' }).PUBLIC_BASE_URL).toBe('https://registry.gov.iq');
+    expect(loadConfig({ PORT: '4400', PUBLIC_BASE_URL: 'https://registry.gov.iq' }).PUBLIC_BASE_URL).toBe(
+      'https://registry.gov.iq',
+    );
   });
 
   it('refuses to start with a wrong setting, naming it', () => {

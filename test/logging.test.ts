@@ -20,10 +20,21 @@ describe('logs', () => {
     const registrar = await h.token('registrar');
     const officer = await h.token('officer');
     const { mother, father } = await enrolParents(h.app, registrar);
-    await request(h.app).get(`/v1/persons/${mother.nin}`).set(auth(officer)).set('X-Request-Id', 'trace-abc-12345').expect(200);
+    await request(h.app)
+      .get(`/v1/persons/${mother.nin}`)
+      .set(auth(officer))
+      .set('X-Request-Id', 'trace-abc-12345')
+      .expect(200);
     await request(h.app).get('/v1/persons').query({ q: 'فاطمة الجبوري' }).set(auth(officer)).expect(200);
-    await request(h.app).post('/v1/births').set(auth(officer)).send(birthDeclaration(mother.nin, father.nin)).expect(201);
-    await request(h.app).post('/v1/auth/login').send({ username: 'someone', password: 'a secret password' }).expect(401);
+    await request(h.app)
+      .post('/v1/births')
+      .set(auth(officer))
+      .send(birthDeclaration(mother.nin, father.nin))
+      .expect(201);
+    await request(h.app)
+      .post('/v1/auth/login')
+      .send({ username: 'someone', password: 'a secret password' })
+      .expect(401);
 
     const entries = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     const read = entries.find((e) => e.requestId === 'trace-abc-12345');
@@ -51,7 +62,9 @@ describe('logs', () => {
         certifier: { type: 'physician', name: 'Dr. Huda Salim' },
       });
     expect(res.body.code).toBe('registry-mismatch');
-    const line = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((e) => e.requestId === 'trace-rule-12345');
+    const line = lines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((e) => e.requestId === 'trace-rule-12345');
     expect(line).toMatchObject({ status: 422, rule: 'before-birth' });
   });
 });

@@ -21,7 +21,11 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const notify = (kind: 'births' | 'deaths', body: object, token = hospital, type = 'application/json') =>
-  request(h.app).post(`/v1/notifications/${kind}`).set(auth(token)).set('Content-Type', type).send(JSON.stringify(body));
+  request(h.app)
+    .post(`/v1/notifications/${kind}`)
+    .set(auth(token))
+    .set('Content-Type', type)
+    .send(JSON.stringify(body));
 
 const birth = (notificationId: string, motherNin: string, extra: object = {}) => ({
   notificationId,
@@ -54,11 +58,18 @@ describe('hospital notifications', () => {
       .post(`/v1/records/${sent.body.recordId}/corrections`)
       .set(auth(registrar))
       .set('If-Match', etagOf(record))
-      .send({ changes: { child: { givenName: 'زينب', fatherName: 'أحمد', grandfatherName: 'محمود' } }, reason: 'Names given by the parents at the office' });
+      .send({
+        changes: { child: { givenName: 'زينب', fatherName: 'أحمد', grandfatherName: 'محمود' } },
+        reason: 'Names given by the parents at the office',
+      });
     expect(completed.status).toBe(200);
     const registered = await request(h.app).post(`/v1/records/${sent.body.recordId}/registration`).set(auth(registrar));
     expect(registered.status).toBe(200);
-    expect(registered.body.child).toMatchObject({ givenName: 'زينب', weightGrams: 3150, nin: expect.stringMatching(/^\d{12}$/) });
+    expect(registered.body.child).toMatchObject({
+      givenName: 'زينب',
+      weightGrams: 3150,
+      nin: expect.stringMatching(/^\d{12}$/),
+    });
   });
 
   it('the same notificationId gives the same answer; other facts under it are a conflict; another hospital has its own ids', async () => {
@@ -70,7 +81,11 @@ describe('hospital notifications', () => {
     const changed = await notify('births', birth('YTH-2026-000777', mother.nin, { weightGrams: 2900 }));
     expectContract(changed);
     expect([changed.status, changed.body.code]).toEqual([409, 'notification-conflict']);
-    const other = await notify('births', birth('YTH-2026-000777', mother.nin), await h.clientToken(['notifications:write']));
+    const other = await notify(
+      'births',
+      birth('YTH-2026-000777', mother.nin),
+      await h.clientToken(['notifications:write']),
+    );
     expect(other.body.recordId).not.toBe(first.body.recordId);
     const noScope = await notify('births', birth('X-1', mother.nin), await h.clientToken(['feed:read']));
     expect(noScope.status).toBe(403);
@@ -89,7 +104,14 @@ describe('hospital notifications', () => {
             id: 'newborn',
             gender: 'male',
             birthDate: '2026-03-15',
-            _birthDate: { extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/patient-birthTime', valueDateTime: '2026-03-15T21:05:00+03:00' }] },
+            _birthDate: {
+              extension: [
+                {
+                  url: 'http://hl7.org/fhir/StructureDefinition/patient-birthTime',
+                  valueDateTime: '2026-03-15T21:05:00+03:00',
+                },
+              ],
+            },
             multipleBirthInteger: 2,
           },
         },
@@ -101,7 +123,14 @@ describe('hospital notifications', () => {
             identifier: [{ system: NIN_SYSTEM, value: mother.nin }],
           },
         },
-        { resource: { resourceType: 'Encounter', status: 'finished', class: { code: 'IMP' }, subject: { reference: 'Patient/newborn' } } },
+        {
+          resource: {
+            resourceType: 'Encounter',
+            status: 'finished',
+            class: { code: 'IMP' },
+            subject: { reference: 'Patient/newborn' },
+          },
+        },
         {
           resource: {
             resourceType: 'Observation',
@@ -110,7 +139,13 @@ describe('hospital notifications', () => {
             valueQuantity: { value: 2.75, unit: 'kg' },
           },
         },
-        { resource: { resourceType: 'Organization', name: 'Basra Maternity Hospital', address: [{ state: 'IQ-BA', district: 'Basra' }] } },
+        {
+          resource: {
+            resourceType: 'Organization',
+            name: 'Basra Maternity Hospital',
+            address: [{ state: 'IQ-BA', district: 'Basra' }],
+          },
+        },
       ],
     };
     const sent = await notify('births', bundle, hospital, 'application/fhir+json');
@@ -128,7 +163,12 @@ describe('hospital notifications', () => {
       },
       mother: { nin: mother.nin },
     });
-    const incomplete = await notify('births', { ...bundle, entry: bundle.entry.slice(0, 1) }, hospital, 'application/fhir+json');
+    const incomplete = await notify(
+      'births',
+      { ...bundle, entry: bundle.entry.slice(0, 1) },
+      hospital,
+      'application/fhir+json',
+    );
     expectContract(incomplete);
     expect(incomplete.status).toBe(400);
     expect(incomplete.body.detail).toMatch(/RelatedPerson/);
@@ -158,7 +198,9 @@ describe('hospital notifications', () => {
     // A Basra hospital's notification is a Basra record: a Basra registrar registers it.
     expect(record.body.office).toBe('BSR');
     const basra = await h.token('registrar', 'BSR');
-    expect((await request(h.app).post(`/v1/records/${sent.body.recordId}/registration`).set(auth(basra))).status).toBe(200);
+    expect((await request(h.app).post(`/v1/records/${sent.body.recordId}/registration`).set(auth(basra))).status).toBe(
+      200,
+    );
     expect((await request(h.app).get(`/v1/persons/${father.nin}`).set(auth(officer))).body.status).toBe('deceased');
 
     const { mother } = await enrolParents(h.app, registrar);
@@ -166,9 +208,26 @@ describe('hospital notifications', () => {
       resourceType: 'Bundle',
       identifier: { value: 'BTH-2026-004411' },
       entry: [
-        { resource: { resourceType: 'Patient', identifier: [{ system: NIN_SYSTEM, value: mother.nin }], deceasedDateTime: '2026-06-01T04:10:00+03:00' } },
-        { resource: { resourceType: 'Condition', code: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10', code: 'J18.9' }], text: 'Pneumonia' } } },
-        { resource: { resourceType: 'Practitioner', name: [{ given: ['Huda'], family: 'Salim' }], identifier: [{ value: 'IMS-55120' }] } },
+        {
+          resource: {
+            resourceType: 'Patient',
+            identifier: [{ system: NIN_SYSTEM, value: mother.nin }],
+            deceasedDateTime: '2026-06-01T04:10:00+03:00',
+          },
+        },
+        {
+          resource: {
+            resourceType: 'Condition',
+            code: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10', code: 'J18.9' }], text: 'Pneumonia' },
+          },
+        },
+        {
+          resource: {
+            resourceType: 'Practitioner',
+            name: [{ given: ['Huda'], family: 'Salim' }],
+            identifier: [{ value: 'IMS-55120' }],
+          },
+        },
         { resource: { resourceType: 'Organization', name: 'Basra Teaching Hospital', address: [{ state: 'IQ-BA' }] } },
       ],
     };
@@ -208,14 +267,21 @@ describe("what a hospital is told when the registry's rules refuse its notificat
     const registeredDeath = await notify('deaths', deathOf('M-3', mother.nin, '2026-05-02'));
     // The Basra hospital's record is Basra's: a Basra registrar registers it.
     const basraRegistrar = await h.token('registrar', 'BSR');
-    expect((await request(h.app).post(`/v1/records/${registeredDeath.body.recordId}/registration`).set(auth(basraRegistrar))).status).toBe(200);
+    expect(
+      (await request(h.app).post(`/v1/records/${registeredDeath.body.recordId}/registration`).set(auth(basraRegistrar)))
+        .status,
+    ).toBe(200);
     const secondDeath = await notify('deaths', deathOf('M-4', mother.nin, '2026-05-03'));
     const maleMother = await notify('births', birth('M-5', father.nin));
     const unknownMother = await notify('births', birth('M-6', randomNin()));
     const answers = { beforeBirth, unknown, secondDeath, maleMother, unknownMother };
     for (const [name, res] of Object.entries(answers)) {
       expectContract(res);
-      expect({ name, status: res.status, code: res.body.code }).toEqual({ name, status: 422, code: 'registry-mismatch' });
+      expect({ name, status: res.status, code: res.body.code }).toEqual({
+        name,
+        status: 422,
+        code: 'registry-mismatch',
+      });
       expect({ name, leaks: REGISTRY_DATA.exec(JSON.stringify(res.body))?.[0] }).toEqual({ name, leaks: undefined });
       // The same words whether the NIN exists or not: the answer is no test of a NIN.
       expect(res.body).toEqual(unknown.body);
@@ -224,12 +290,21 @@ describe("what a hospital is told when the registry's rules refuse its notificat
 
   it('staff see the rule and the registry data that explains it', async () => {
     const { father } = await enrolParents(h.app, registrar);
-    const death = { deceased: { nin: father.nin }, dateOfDeath: '1975-06-15', placeOfDeath: { governorate: 'IQ-BG' }, causeOfDeath: { icd10: 'I21.9' } };
+    const death = {
+      deceased: { nin: father.nin },
+      dateOfDeath: '1975-06-15',
+      placeOfDeath: { governorate: 'IQ-BG' },
+      causeOfDeath: { icd10: 'I21.9' },
+    };
     const staff = await request(h.app).post('/v1/deaths').set(auth(officer)).send(death);
     expect([staff.status, staff.body.code]).toEqual([422, 'before-birth']);
     expect(staff.body.detail).toContain('(1990-09-17)');
     const maleMother = await request(h.app).post('/v1/births').set(auth(officer)).send(birthDeclaration(father.nin));
-    expect([maleMother.status, maleMother.body.code, maleMother.body.detail]).toEqual([422, 'mother-not-female', 'The mother is recorded as male']);
+    expect([maleMother.status, maleMother.body.code, maleMother.body.detail]).toEqual([
+      422,
+      'mother-not-female',
+      'The mother is recorded as male',
+    ]);
   });
 
   it('checks what the hospital sent alone first, and tells it as it is, known NIN or not', async () => {

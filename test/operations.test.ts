@@ -22,7 +22,10 @@ describe('operators can see it', () => {
     const registrar = await h.token('registrar');
     const { mother } = await enrolParents(h.app, registrar);
     await request(h.app).get(`/v1/persons/${mother.nin}`).set(auth(registrar)).expect(200);
-    await request(h.app).post('/v1/auth/login').send({ username: 'nobody.here', password: 'not the password' }).expect(401);
+    await request(h.app)
+      .post('/v1/auth/login')
+      .send({ username: 'nobody.here', password: 'not the password' })
+      .expect(401);
     const res = await request(h.app).get('/metrics');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('text/plain');
@@ -45,7 +48,9 @@ describe('operators can see it', () => {
     expect(lag).toBe(0);
     // From elsewhere (a caller forwarded by a proxy on loopback): only with the token.
     expect((await request(h.app).get('/metrics').set('X-Forwarded-For', '203.0.113.5')).status).toBe(403);
-    expect((await request(h.app).get('/metrics').set('X-Forwarded-For', '203.0.113.5').set(auth(METRICS_TOKEN))).status).toBe(200);
+    expect(
+      (await request(h.app).get('/metrics').set('X-Forwarded-For', '203.0.113.5').set(auth(METRICS_TOKEN))).status,
+    ).toBe(200);
   });
 
   it('answers 503 with Retry-After at once while the engine is down, and is not ready; live stays up', async () => {
@@ -72,7 +77,9 @@ describe('operators can see it', () => {
     try {
       const { port } = server.address() as AddressInfo;
       const answer = await new Promise<string>((resolve, reject) => {
-        const socket = net.connect(port, '127.0.0.1', () => socket.write(`GET /v1/persons?q=${'a'.repeat(70_000)} HTTP/1.1\r\nHost: x\r\n\r\n`));
+        const socket = net.connect(port, '127.0.0.1', () =>
+          socket.write(`GET /v1/persons?q=${'a'.repeat(70_000)} HTTP/1.1\r\nHost: x\r\n\r\n`),
+        );
         let text = '';
         socket.on('data', (d) => (text += d.toString()));
         socket.on('end', () => resolve(text));
@@ -80,7 +87,10 @@ describe('operators can see it', () => {
       });
       expect(answer).toMatch(/^HTTP\/1\.1 431 /);
       expect(answer).toContain('Content-Type: application/problem+json');
-      expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ status: 431, title: 'Request Header Fields Too Large' });
+      expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({
+        status: 431,
+        title: 'Request Header Fields Too Large',
+      });
     } finally {
       server.close();
     }
@@ -88,7 +98,10 @@ describe('operators can see it', () => {
 
   it('refuses a malformed access-log cursor with 400, like every other list', async () => {
     const citizen = await h.citizen();
-    const res = await request(h.app).get('/v1/me/access-log').query({ cursor: 'bm90LWEtY3Vyc29y' }).set(auth(citizen.token));
+    const res = await request(h.app)
+      .get('/v1/me/access-log')
+      .query({ cursor: 'bm90LWEtY3Vyc29y' })
+      .set(auth(citizen.token));
     expect(res.status).toBe(400);
     expect(res.body.errors[0].path).toBe('query.cursor');
   });

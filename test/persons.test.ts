@@ -44,7 +44,13 @@ describe('enrolment', () => {
   it('gives a valid, new NIN and returns the person', async () => {
     const res = await request(h.app).get(`/v1/persons/${nins.omar}`).set(auth(officer));
     expectContract(res);
-    expect(res.body).toMatchObject({ nin: nins.omar, status: 'alive', maritalStatus: 'single', legacyReference: 'ANB/1988/omar', recordIds: [] });
+    expect(res.body).toMatchObject({
+      nin: nins.omar,
+      status: 'alive',
+      maritalStatus: 'single',
+      legacyReference: 'ANB/1988/omar',
+      recordIds: [],
+    });
   });
 
   it('refuses a date of birth in the future', async () => {
@@ -108,7 +114,9 @@ describe('search', () => {
   it('finds by several name tokens alone, in NIN order, and filters by governorate', async () => {
     const both = await search({ q: 'مصطفى العبيدي' });
     expect(both.body.items.map((p: { nin: string }) => p.nin)).toEqual([nins.amira, nins.huda].sort());
-    expect((await search({ q: 'هدى مصطفى العبيدي' })).body.items.map((p: { nin: string }) => p.nin)).toEqual([nins.huda]);
+    expect((await search({ q: 'هدى مصطفى العبيدي' })).body.items.map((p: { nin: string }) => p.nin)).toEqual([
+      nins.huda,
+    ]);
     expect((await search({ q: 'عمر العبيدي' })).body.items).toEqual([]);
     expect((await search({ q: 'مصطفى العبيدي', governorate: 'IQ-BG' })).body.items).toEqual([]);
     expect((await search({ q: 'مصطفى العبيدي', governorate: 'IQ-AN' })).body.items).toHaveLength(2);

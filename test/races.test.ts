@@ -14,10 +14,16 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 async function newUser() {
-  const user = await createUser(h.services, SYSTEM, { username: `race.user.${++n}`, password: PASSWORD, role: 'officer', office: 'BGD' });
+  const user = await createUser(h.services, SYSTEM, {
+    username: `race.user.${++n}`,
+    password: PASSWORD,
+    role: 'officer',
+    office: 'BGD',
+  });
   return user.username;
 }
-const login = (username: string, password: string) => request(h.app).post('/v1/auth/login').send({ username, password });
+const login = (username: string, password: string) =>
+  request(h.app).post('/v1/auth/login').send({ username, password });
 const refresh = (refreshToken: string) => request(h.app).post('/v1/auth/refresh').send({ refreshToken });
 
 describe('races on accounts', () => {

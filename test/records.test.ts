@@ -21,7 +21,10 @@ afterAll(() => h.close());
 
 async function registeredBirth() {
   const { mother, father } = await enrolParents(h.app, registrar);
-  const declared = await request(h.app).post('/v1/births').set(auth(officer)).send(birthDeclaration(mother.nin, father.nin));
+  const declared = await request(h.app)
+    .post('/v1/births')
+    .set(auth(officer))
+    .send(birthDeclaration(mother.nin, father.nin));
   const registered = await request(h.app).post(`/v1/records/${declared.body.id}/registration`).set(auth(registrar));
   expect(registered.status).toBe(200);
   return registered;
@@ -31,17 +34,28 @@ describe('corrections', () => {
   it('needs If-Match (428), refuses a stale one (412), and applies a fresh one with the field-level change journaled', async () => {
     const record = await registeredBirth();
     const id = record.body.id as string;
-    const body = { changes: { child: { givenName: 'مريم', dateOfBirth: '2026-03-15' } }, reason: 'Hospital typed the name and date wrong' };
+    const body = {
+      changes: { child: { givenName: 'مريم', dateOfBirth: '2026-03-15' } },
+      reason: 'Hospital typed the name and date wrong',
+    };
 
     const without = await request(h.app).post(`/v1/records/${id}/corrections`).set(auth(registrar)).send(body);
     expectContract(without);
     expect(without.status).toBe(428);
 
-    const stale = await request(h.app).post(`/v1/records/${id}/corrections`).set(auth(registrar)).set('If-Match', '"1"').send(body);
+    const stale = await request(h.app)
+      .post(`/v1/records/${id}/corrections`)
+      .set(auth(registrar))
+      .set('If-Match', '"1"')
+      .send(body);
     expectContract(stale);
     expect(stale.status).toBe(412);
 
-    const ok = await request(h.app).post(`/v1/records/${id}/corrections`).set(auth(registrar)).set('If-Match', etagOf(record)).send(body);
+    const ok = await request(h.app)
+      .post(`/v1/records/${id}/corrections`)
+      .set(auth(registrar))
+      .set('If-Match', etagOf(record))
+      .send(body);
     expectContract(ok);
     expect(ok.status).toBe(200);
     expect(ok.body.version).toBe(record.body.version + 1);
@@ -52,14 +66,20 @@ describe('corrections', () => {
     const child = await request(h.app).get(`/v1/persons/${record.body.subjectNin}`).set(auth(officer));
     expect(child.body).toMatchObject({ dateOfBirth: '2026-03-15', name: { givenName: 'مريم' } });
     const search = async (q: string) =>
-      (await request(h.app).get('/v1/persons').query({ q, limit: 100 }).set(auth(officer))).body.items.map((p: { nin: string }) => p.nin) as string[];
+      (await request(h.app).get('/v1/persons').query({ q, limit: 100 }).set(auth(officer))).body.items.map(
+        (p: { nin: string }) => p.nin,
+      ) as string[];
     const surname = child.body.name.familyName as string;
     expect(await search(`مريم ${surname}`)).toContain(record.body.subjectNin);
     expect(await search(`زينب ${surname}`)).not.toContain(record.body.subjectNin);
 
     const history = await request(h.app).get(`/v1/records/${id}/history`).set(auth(officer));
     expectContract(history);
-    expect(history.body.items.map((e: { type: string }) => e.type)).toEqual(['birth.declared', 'birth.registered', 'record.corrected']);
+    expect(history.body.items.map((e: { type: string }) => e.type)).toEqual([
+      'birth.declared',
+      'birth.registered',
+      'record.corrected',
+    ]);
     const correction = history.body.items[2];
     expect(correction.reason).toBe(body.reason);
     expect(correction.actor).toMatchObject({ role: 'registrar', office: 'BGD' });
@@ -100,10 +120,16 @@ describe('corrections', () => {
 describe('voiding', () => {
   it('voids a registered record with a reason, and only a registered one', async () => {
     const record = await registeredBirth();
-    const res = await request(h.app).post(`/v1/records/${record.body.id}/voiding`).set(auth(registrar)).send({ reason: 'Registered twice' });
+    const res = await request(h.app)
+      .post(`/v1/records/${record.body.id}/voiding`)
+      .set(auth(registrar))
+      .send({ reason: 'Registered twice' });
     expectContract(res);
     expect(res.body).toMatchObject({ status: 'voided', voidReason: 'Registered twice' });
-    const again = await request(h.app).post(`/v1/records/${record.body.id}/voiding`).set(auth(registrar)).send({ reason: 'Registered twice' });
+    const again = await request(h.app)
+      .post(`/v1/records/${record.body.id}/voiding`)
+      .set(auth(registrar))
+      .send({ reason: 'Registered twice' });
     expect(again.status).toBe(409);
   });
 
@@ -133,7 +159,10 @@ describe('registration', () => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
       const { mother, father } = await enrolParents(h.app, registrar);
-      ids.push((await request(h.app).post('/v1/births').set(auth(declarer)).send(birthDeclaration(mother.nin, father.nin))).body.id);
+      ids.push(
+        (await request(h.app).post('/v1/births').set(auth(declarer)).send(birthDeclaration(mother.nin, father.nin)))
+          .body.id,
+      );
     }
     // A second Journal on the same database is what a second service process has. Each time it
     // appends, this process's journal holds a stale head: its next append loses the race on seq,

@@ -31,7 +31,13 @@ describe('retention', () => {
     ]);
     const journalBefore = await h.services.journal.entries.countDocuments();
 
-    expect(await pruneExpired(h.services)).toEqual({ refreshTokens: 1, idempotency: 1, throttles: 1, activationCodes: 1, revokedFamilies: 0 });
+    expect(await pruneExpired(h.services)).toEqual({
+      refreshTokens: 1,
+      idempotency: 1,
+      throttles: 1,
+      activationCodes: 1,
+      revokedFamilies: 0,
+    });
     expect((await m.refreshTokens.find().lean()).map((d) => d._id)).toEqual(['live-rt']);
     expect((await m.idempotency.find().lean()).map((d) => d._id)).toEqual(['new-key']);
     expect((await m.throttles.find().sort({ _id: 1 }).lean()).map((d) => d._id)).toEqual(['u:locked', 'u:recent']);

@@ -18,7 +18,12 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 async function newUser(role: 'officer' | 'registrar' | 'admin' = 'officer') {
-  const user = await createUser(h.services, SYSTEM, { username: `session.user.${++n}`, password: PASSWORD, role, office: 'BGD' });
+  const user = await createUser(h.services, SYSTEM, {
+    username: `session.user.${++n}`,
+    password: PASSWORD,
+    role,
+    office: 'BGD',
+  });
   const login = await request(h.app).post('/v1/auth/login').send({ username: user.username, password: PASSWORD });
   expectContract(login);
   expect(login.status).toBe(200);
@@ -56,7 +61,10 @@ describe('sessions', () => {
 
   it('logs out: the refresh token stops working', async () => {
     const s = await newUser();
-    const out = await request(h.app).post('/v1/auth/logout').set(auth(s.accessToken)).send({ refreshToken: s.refreshToken });
+    const out = await request(h.app)
+      .post('/v1/auth/logout')
+      .set(auth(s.accessToken))
+      .send({ refreshToken: s.refreshToken });
     expectContract(out);
     expect(out.status).toBe(204);
     expect((await refresh(s.refreshToken)).status).toBe(401);
@@ -70,7 +78,9 @@ describe('sessions', () => {
     expect(patch.body.disabled).toBe(true);
     expect((await request(h.app).get('/v1/offices').set(auth(s.accessToken))).status).toBe(401);
     expect((await refresh(s.refreshToken)).status).toBe(401);
-    expect((await request(h.app).post('/v1/auth/login').send({ username: s.user.username, password: PASSWORD })).status).toBe(401);
+    expect(
+      (await request(h.app).post('/v1/auth/login').send({ username: s.user.username, password: PASSWORD })).status,
+    ).toBe(401);
   });
 
   it('refuses the old token of a user whose role changed', async () => {
@@ -93,9 +103,15 @@ describe('sessions', () => {
 
   it('logs out: the access tokens of the session stop working at once, other sessions go on', async () => {
     const first = await newUser();
-    const other = await request(h.app).post('/v1/auth/login').send({ username: first.user.username, password: PASSWORD });
+    const other = await request(h.app)
+      .post('/v1/auth/login')
+      .send({ username: first.user.username, password: PASSWORD });
     expect((await request(h.app).get('/v1/offices').set(auth(first.accessToken))).status).toBe(200);
-    await request(h.app).post('/v1/auth/logout').set(auth(first.accessToken)).send({ refreshToken: first.refreshToken }).expect(204);
+    await request(h.app)
+      .post('/v1/auth/logout')
+      .set(auth(first.accessToken))
+      .send({ refreshToken: first.refreshToken })
+      .expect(204);
     const after = await request(h.app).get('/v1/offices').set(auth(first.accessToken));
     expect(after.status).toBe(401);
     expect(after.body.code).toBe('session-ended');

@@ -30,7 +30,8 @@ const enrolment = (day: number) => ({
 });
 
 async function enrolSome(n: number): Promise<void> {
-  for (let i = 1; i <= n; i++) await request(h.app).post('/v1/persons').set(auth(registrar)).send(enrolment(i)).expect(201);
+  for (let i = 1; i <= n; i++)
+    await request(h.app).post('/v1/persons').set(auth(registrar)).send(enrolment(i)).expect(201);
 }
 
 const tmpFile = (name: string) => path.join(os.tmpdir(), `heads-${process.pid}-${Date.now()}-${name}`);
@@ -52,7 +53,9 @@ async function rewriteFrom(seq: number, edit: Record<string, unknown>): Promise<
     prevHash = hash;
     last = { _id, ...rewritten, hash };
   }
-  await h.services.db.collection('journal_checkpoints').updateOne({ _id: 'head' as never }, { $set: { seq: last!.seq, hash: last!.hash } });
+  await h.services.db
+    .collection('journal_checkpoints')
+    .updateOne({ _id: 'head' as never }, { $set: { seq: last!.seq, hash: last!.hash } });
 }
 
 describe('signed journal heads', () => {
@@ -72,7 +75,14 @@ describe('signed journal heads', () => {
     // The README's recipe: the canonical {at, hash, seq}, ES256 (r || s), the pinned JWK.
     const key = createPublicKey({ key: res.body.keys[0], format: 'jwk' });
     for (const item of items)
-      expect(verify('sha256', signedBytes(item), { key, dsaEncoding: 'ieee-p1363' }, Buffer.from(item.signature, 'base64url'))).toBe(true);
+      expect(
+        verify(
+          'sha256',
+          signedBytes(item),
+          { key, dsaEncoding: 'ieee-p1363' },
+          Buffer.from(item.signature, 'base64url'),
+        ),
+      ).toBe(true);
     // Paging after a seq.
     const later = await request(h.app).get('/v1/audit/heads').query({ after: 5 }).set(auth(auditor));
     expect(later.body.items.every((i: SignedHead) => i.seq > 5)).toBe(true);
@@ -90,7 +100,10 @@ describe('signed journal heads', () => {
     const other = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
     const foreign = signHead(head, { kid: headJwk(other).kid, privateKey: other });
     // The right kid, another key's signature.
-    const impostor = { ...signHead(head, { kid: headJwk(other).kid, privateKey: other }), kid: h.services.journal.signing!.heads.keys.signer!.kid };
+    const impostor = {
+      ...signHead(head, { kid: headJwk(other).kid, privateKey: other }),
+      kid: h.services.journal.signing!.heads.keys.signer!.kid,
+    };
     const file = tmpFile('foreign.ndjson');
     await writeFile(file, `${JSON.stringify({ items: [foreign] })}\n${JSON.stringify(impostor)}\n`);
     const report = await verifyJournal(h.services.journal, { heads: await readHeadsFile(file) });
@@ -114,13 +127,17 @@ describe('signed journal heads', () => {
     const removed = await entries.find({ _id: { $gt: entryId(newest.seq - 2) } }).toArray();
     await entries.deleteMany({ _id: { $gt: entryId(newest.seq - 2) } });
     const last = (await entries.findOne({ _id: entryId(newest.seq - 2) }))!;
-    await h.services.db.collection('journal_checkpoints').updateOne({ _id: 'head' as never }, { $set: { seq: last.seq, hash: last.hash } });
+    await h.services.db
+      .collection('journal_checkpoints')
+      .updateOne({ _id: 'head' as never }, { $set: { seq: last.seq, hash: last.hash } });
     const report = await verifyJournal(h.services.journal, { heads: heads.body.items });
     expect(report).toMatchObject({ ok: false, firstBadSeq: newest.seq - 1 });
     expect(report.problem).toContain('cut short');
     const recorded = await h.services.journal.recordedHead();
     await entries.insertMany(removed);
-    await h.services.db.collection('journal_checkpoints').updateOne({ _id: 'head' as never }, { $set: { seq: recorded!.seq + 2, hash: removed.at(-1)!.hash } });
+    await h.services.db
+      .collection('journal_checkpoints')
+      .updateOne({ _id: 'head' as never }, { $set: { seq: recorded!.seq + 2, hash: removed.at(-1)!.hash } });
     expect(await verifyJournal(h.services.journal)).toMatchObject({ ok: true });
   });
   it("catches a rewritten history whose chain and recorded head were recomputed: the route by the heads it holds, the CLI by the auditor's file", async () => {
@@ -135,7 +152,9 @@ describe('signed journal heads', () => {
     const firstSignedAfter = Math.min(...signedSeqs.filter((s) => s >= victim!.seq));
     await rewriteFrom(victim!.seq, { 'data.dateOfBirth': '1999-09-09' });
     // The old check alone is fooled: the chain and the recorded head agree with each other.
-    expect(await verifyChain(h.services.journal.entries, { recordedHead: await h.services.journal.recordedHead() })).toMatchObject({ ok: true });
+    expect(
+      await verifyChain(h.services.journal.entries, { recordedHead: await h.services.journal.recordedHead() }),
+    ).toMatchObject({ ok: true });
 
     const res = await request(h.app).get('/v1/audit/integrity').set(auth(auditor));
     expect(res.status).toBe(200);

@@ -29,7 +29,9 @@ const entry = fc.record({
   n: fc.oneof(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 40 })),
 });
 
-function counters(entries: readonly { month: number; governorate: number; counter: string; n: number }[]): VitalCount[] {
+function counters(
+  entries: readonly { month: number; governorate: number; counter: string; n: number }[],
+): VitalCount[] {
   const docs = new Map<string, VitalCount>();
   for (const e of entries) {
     const month = `${YEAR}-${String(e.month + 1).padStart(2, '0')}`;
@@ -38,11 +40,16 @@ function counters(entries: readonly { month: number; governorate: number; counte
     const d = docs.get(id) ?? { _id: id, month, governorate, seq: 1 };
     const [group, key, chapter] = e.counter.split('.');
     if (group === 'births') d.births = { ...d.births, [must(key, 'sex of a birth counter')]: e.n };
-    if (group === 'deaths') d.deaths = { total: 0, byChapter: { ...d.deaths?.byChapter, [must(chapter, 'chapter of a death counter')]: e.n } };
+    if (group === 'deaths')
+      d.deaths = {
+        total: 0,
+        byChapter: { ...d.deaths?.byChapter, [must(chapter, 'chapter of a death counter')]: e.n },
+      };
     if (group === 'marriages' || group === 'divorces') d[group] = e.n;
     docs.set(id, d);
   }
-  for (const d of docs.values()) if (d.deaths) d.deaths.total = Object.values(d.deaths.byChapter ?? {}).reduce((a, b) => a + b, 0);
+  for (const d of docs.values())
+    if (d.deaths) d.deaths.total = Object.values(d.deaths.byChapter ?? {}).reduce((a, b) => a + b, 0);
   return [...docs.values()];
 }
 
@@ -67,12 +74,18 @@ describe('small-cell suppression across all answers of a year', () => {
         const docs = counters(entries);
         const tables = yearTables(YEAR, docs);
         const cells = cellsOfAnswers(
-          PERIODS(YEAR).flatMap((p) => (['governorate', 'month'] as const).map((by) => vitalAnswer(tables, periodOf(p.from, p.to), by))),
+          PERIODS(YEAR).flatMap((p) =>
+            (['governorate', 'month'] as const).map((by) => vitalAnswer(tables, periodOf(p.from, p.to), by)),
+          ),
         );
         const counts = leafCounts(docs);
         const truth = (c: Cell) => c.leaves.reduce((n, leaf) => n + must(counts[leaf], `count of leaf ${leaf}`), 0);
         // Published counts are true, and every count from 1 to 4 is withheld.
-        expect(cells.filter((c) => (c.value !== null && c.value !== truth(c)) || (c.value !== null && c.value > 0 && c.value < 5))).toEqual([]);
+        expect(
+          cells.filter(
+            (c) => (c.value !== null && c.value !== truth(c)) || (c.value !== null && c.value > 0 && c.value < 5),
+          ),
+        ).toEqual([]);
         expect(cells.filter((c) => truth(c) > 0 && truth(c) < 5 && c.value !== null)).toEqual([]);
         expect(recoveredCells(cells).map((c) => ({ cell: c.key, truth: truth(c) }))).toEqual([]);
       }),

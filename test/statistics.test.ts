@@ -26,7 +26,10 @@ const person = async (sex: 'female' | 'male', dateOfBirth = '1990-01-01') =>
 const declareAndRegister = (path: string, body: object) => register(h.app, officer, registrar, path, body);
 
 const birth = async (sex: 'female' | 'male', governorate: string, dateOfBirth: string) =>
-  declareAndRegister('/v1/births', birthDeclaration(await person('female'), await person('male'), { sex, dateOfBirth, placeOfBirth: { governorate } }));
+  declareAndRegister(
+    '/v1/births',
+    birthDeclaration(await person('female'), await person('male'), { sex, dateOfBirth, placeOfBirth: { governorate } }),
+  );
 const death = async (icd10: string, dateOfDeath = '2026-05-10') =>
   declareAndRegister('/v1/deaths', {
     deceased: { nin: await person('male', '1950-01-01') },
@@ -53,7 +56,8 @@ const row = (t: Answer, key: string) => t.rows.find((r) => r.governorate === key
 /** Every answer about a year (each month, quarter and the year, by governorate and by month): none shows 1 to 4, and no combination of them gives a withheld count back. */
 async function expectNothingDisclosed(year: number) {
   const answers: Answer[] = [];
-  for (const p of PERIODS(year)) for (const by of ['governorate', 'month']) answers.push(await vital(`from=${p.from}&to=${p.to}&by=${by}`));
+  for (const p of PERIODS(year))
+    for (const by of ['governorate', 'month']) answers.push(await vital(`from=${p.from}&to=${p.to}&by=${by}`));
   const cells = cellsOfAnswers(answers);
   expect(cells.filter((c) => c.value !== null && c.value > 0 && c.value < 5)).toEqual([]);
   expect(recoveredCells(cells).map((c) => c.key)).toEqual([]);
@@ -100,7 +104,10 @@ describe('vital statistics', () => {
       'XXI',
       'XXII',
     ]);
-    expect(basra.filter((c) => c.icd10Chapter === 'IX' || c.icd10Chapter === 'X').map((c) => c.count)).toEqual([null, null]);
+    expect(basra.filter((c) => c.icd10Chapter === 'IX' || c.icd10Chapter === 'X').map((c) => c.count)).toEqual([
+      null,
+      null,
+    ]);
     expect(basra.filter((c) => c.count !== null && c.count !== 0)).toEqual([]);
     expect(row(byGovernorate, 'IQ-NA')?.marriages).toBe(6);
     // IQ-KA's single birth is withheld.
@@ -120,7 +127,10 @@ describe('vital statistics', () => {
       .post(`/v1/records/${lone.id}/corrections`)
       .set(auth(registrar))
       .set('If-Match', etagOf(current))
-      .send({ changes: { child: { dateOfBirth: '2026-03-30', placeOfBirth: { governorate: 'IQ-BG' } } }, reason: 'Date and place from the hospital' });
+      .send({
+        changes: { child: { dateOfBirth: '2026-03-30', placeOfBirth: { governorate: 'IQ-BG' } } },
+        reason: 'Date and place from the hospital',
+      });
     expect(corrected.status).toBe(200);
     const after = await vital('from=2026-01&to=2026-03&by=month');
     expect(row(after, '2026-02')?.marriages).toBe(5);

@@ -19,14 +19,24 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const OPTIONS = { pollMs: 20, timeoutMs: 500, retryBaseMs: 20, maxDelayMs: 40, parkAfterMs: 60_000, allowPrivate: true, allowHttp: true };
+const OPTIONS = {
+  pollMs: 20,
+  timeoutMs: 500,
+  retryBaseMs: 20,
+  maxDelayMs: 40,
+  parkAfterMs: 60_000,
+  allowPrivate: true,
+  allowHttp: true,
+};
 
 const newClient = async (name: string, scopes: string[]) =>
   (await request(h.app).post('/v1/clients').set(auth(admin)).send({ name, scopes })).body.clientId as string;
 const subscribe = (url: string, clientId: string, events = ['birth.registered', 'marriage.registered']) =>
   request(h.app).post('/v1/subscriptions').set(auth(admin)).send({ url, events, clientId });
-const changeClient = (id: string, change: object) => request(h.app).patch(`/v1/clients/${id}`).set(auth(admin)).send(change);
-const deliveries = async (id: string) => (await request(h.app).get(`/v1/subscriptions/${id}/deliveries`).set(auth(admin))).body;
+const changeClient = (id: string, change: object) =>
+  request(h.app).patch(`/v1/clients/${id}`).set(auth(admin)).send(change);
+const deliveries = async (id: string) =>
+  (await request(h.app).get(`/v1/subscriptions/${id}/deliveries`).set(auth(admin))).body;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('whose subscription it is', () => {
@@ -46,7 +56,10 @@ describe('whose subscription it is', () => {
 
     const disabled = await newClient('Ministry of Planning', ['feed:read']);
     await changeClient(disabled, { disabled: true });
-    expect((await subscribe('http://127.0.0.1:9/hook', disabled)).body).toMatchObject({ status: 422, code: 'client-disabled' });
+    expect((await subscribe('http://127.0.0.1:9/hook', disabled)).body).toMatchObject({
+      status: 422,
+      code: 'client-disabled',
+    });
     expect((await h.services.subscriptions.list({ clientId: { $in: [verifier, disabled] } })).length).toBe(0);
   });
 
@@ -97,7 +110,9 @@ describe('the list of subscriptions and ending one', () => {
     const r = receiver();
     await r.listening();
     const clientId = await newClient('Ministry of Education', ['feed:read']);
-    const made = [await subscribe(r.url(), clientId), await subscribe(r.url(), clientId)].map((res) => res.body as { id: string; secret: string });
+    const made = [await subscribe(r.url(), clientId), await subscribe(r.url(), clientId)].map(
+      (res) => res.body as { id: string; secret: string },
+    );
 
     const seen: { id: string }[] = [];
     let cursor: string | null | undefined;
@@ -111,9 +126,12 @@ describe('the list of subscriptions and ending one', () => {
       seen.push(...page.body.items);
       cursor = page.body.nextCursor;
     } while (cursor);
-    for (const m of made) expect(seen.find((s) => s.id === m.id)).toEqual(expect.objectContaining({ id: m.id, clientId, url: r.url() }));
+    for (const m of made)
+      expect(seen.find((s) => s.id === m.id)).toEqual(expect.objectContaining({ id: m.id, clientId, url: r.url() }));
     for (const m of made) expect(JSON.stringify(seen)).not.toContain(m.secret);
-    expect((await request(h.app).get('/v1/subscriptions').query({ cursor: 'bm90LWFuLWlk' }).set(auth(admin))).status).toBe(400);
+    expect(
+      (await request(h.app).get('/v1/subscriptions').query({ cursor: 'bm90LWFuLWlk' }).set(auth(admin))).status,
+    ).toBe(400);
     expect((await request(h.app).get('/v1/subscriptions').set(auth(officer))).status).toBe(403);
 
     const [ended, kept] = made;
@@ -125,7 +143,8 @@ describe('the list of subscriptions and ending one', () => {
     const entry = await h.services.journal.entries.findOne({ type: 'subscription.ended', entityIds: ended.id });
     expect(entry).toMatchObject({ actor: { role: 'admin' }, data: { subscriptionId: ended.id, clientId } });
     expect(await h.services.webhooks.secrets.findOne({ _id: ended.id })).toBeNull();
-    const listed = (await request(h.app).get('/v1/subscriptions').query({ limit: 100 }).set(auth(admin))).body.items as { id: string }[];
+    const listed = (await request(h.app).get('/v1/subscriptions').query({ limit: 100 }).set(auth(admin))).body
+      .items as { id: string }[];
     expect(listed.map((s) => s.id)).not.toContain(ended.id);
     expect(listed.map((s) => s.id)).toContain(kept.id);
     for (const res404 of [
@@ -171,7 +190,9 @@ describe("the citizen's access log", () => {
     });
     const feedToken = h.services.tokens.issueClient({ id: clientId, scopes: ['feed:read'] });
     const feed = await request(h.app).get('/v1/feed').query({ after: 0, limit: 1000 }).set(auth(feedToken));
-    expect(feed.body.events).toContainEqual(expect.objectContaining({ type: 'marriage.registered', recordId: marriage.id, nin: father }));
+    expect(feed.body.events).toContainEqual(
+      expect.objectContaining({ type: 'marriage.registered', recordId: marriage.id, nin: father }),
+    );
 
     const dispatcher = new WebhookDispatcher(h.services, OPTIONS);
     dispatcher.start();
@@ -185,7 +206,9 @@ describe("the citizen's access log", () => {
 
     const log = await request(h.app).get('/v1/me/access-log').query({ limit: 100 }).set(auth(citizen.token));
     expectContract(log);
-    const received = (log.body.items as { actor: { id: string; name?: string }; route: string; received?: object }[]).filter((e) => e.actor.id === clientId);
+    const received = (
+      log.body.items as { actor: { id: string; name?: string }; route: string; received?: object }[]
+    ).filter((e) => e.actor.id === clientId);
     const expected = {
       actor: expect.objectContaining({ role: 'client', name: 'Ministry of Health' }),
       received: { type: 'marriage.registered', recordId: marriage.id },

@@ -36,13 +36,23 @@ describe('text that a registrar can trust', () => {
         ),
       );
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ path: 'body.informant.name', message: 'is not well-formed Unicode (it holds a lone surrogate)' }]);
+    expect(res.body.errors).toEqual([
+      { path: 'body.informant.name', message: 'is not well-formed Unicode (it holds a lone surrogate)' },
+    ]);
     expect(await journalSize()).toBe(before);
   });
 
   it.each([
-    ['an Arabic letter mark inside a given name', (b: ReturnType<typeof birthDeclaration>) => (b.child.givenName = 'زي\u061Cنب'), 'body.child.givenName'],
-    ['a BOM inside a given name', (b: ReturnType<typeof birthDeclaration>) => (b.child.givenName = 'زي\uFEFFنب'), 'body.child.givenName'],
+    [
+      'an Arabic letter mark inside a given name',
+      (b: ReturnType<typeof birthDeclaration>) => (b.child.givenName = 'زي\u061Cنب'),
+      'body.child.givenName',
+    ],
+    [
+      'a BOM inside a given name',
+      (b: ReturnType<typeof birthDeclaration>) => (b.child.givenName = 'زي\uFEFFنب'),
+      'body.child.givenName',
+    ],
     [
       'a right-to-left override in the informant',
       (b: ReturnType<typeof birthDeclaration>) => Object.assign(b.informant, { name: 'Ali \u202EnasaH' }),
@@ -50,15 +60,21 @@ describe('text that a registrar can trust', () => {
     ],
     [
       'NUL in the facility',
-      (b: ReturnType<typeof birthDeclaration>) => Object.assign(b.child.placeOfBirth as object, { facility: 'Yarmouk\u0000' }),
+      (b: ReturnType<typeof birthDeclaration>) =>
+        Object.assign(b.child.placeOfBirth as object, { facility: 'Yarmouk\u0000' }),
       'body.child.placeOfBirth.facility',
     ],
     [
       'ESC in the district',
-      (b: ReturnType<typeof birthDeclaration>) => Object.assign(b.child.placeOfBirth as object, { district: 'Karkh\u001B[31m' }),
+      (b: ReturnType<typeof birthDeclaration>) =>
+        Object.assign(b.child.placeOfBirth as object, { district: 'Karkh\u001B[31m' }),
       'body.child.placeOfBirth.district',
     ],
-    ['a digit in a name', (b: ReturnType<typeof birthDeclaration>) => (b.child.givenName = 'زينب٢'), 'body.child.givenName'],
+    [
+      'a digit in a name',
+      (b: ReturnType<typeof birthDeclaration>) => (b.child.givenName = 'زينب٢'),
+      'body.child.givenName',
+    ],
     [
       'a Latin name with a zero-width space',
       (b: ReturnType<typeof birthDeclaration>) => (b.child.latin = { givenName: 'Zai\u200Bnab' }),
@@ -74,7 +90,10 @@ describe('text that a registrar can trust', () => {
 
   it('refuses control and bidi characters in office and client names too', async () => {
     const admin = await h.token('admin');
-    const office = await request(h.app).post('/v1/offices').set(auth(admin)).send({ code: 'TXT', name: 'Karkh \u202E office', governorate: 'IQ-BG' });
+    const office = await request(h.app)
+      .post('/v1/offices')
+      .set(auth(admin))
+      .send({ code: 'TXT', name: 'Karkh \u202E office', governorate: 'IQ-BG' });
     expect(office.status).toBe(400);
     expect(office.body.errors[0].path).toBe('body.name');
     const client = await request(h.app)
@@ -102,7 +121,11 @@ describe('text that a registrar can trust', () => {
     const runs = Number(process.env.PROPERTY_RUNS ?? 60);
     await fc.assert(
       fc.asyncProperty(
-        fc.string({ unit: fc.integer({ min: 0, max: 0x10ffff }).map((cp) => String.fromCodePoint(cp)), minLength: 3, maxLength: 40 }),
+        fc.string({
+          unit: fc.integer({ min: 0, max: 0x10ffff }).map((cp) => String.fromCodePoint(cp)),
+          minLength: 3,
+          maxLength: 40,
+        }),
         async (text) => {
           const res = await request(h.app)
             .post(`/v1/records/r_${'A'.repeat(22)}/rejection`)

@@ -26,11 +26,19 @@ describe('accounts', () => {
       expect({ password, status: res.status }).toEqual({ password, status: password.length < 12 ? 400 : 422 });
       expect(res.body.detail ?? JSON.stringify(res.body.errors)).toMatch(why);
     }
-    expect((await create({ username: 'clerk.basra', password: 'Shatt al-Arab at noon', role: 'officer', office: 'BSR' })).status).toBe(201);
+    expect(
+      (await create({ username: 'clerk.basra', password: 'Shatt al-Arab at noon', role: 'officer', office: 'BSR' }))
+        .status,
+    ).toBe(201);
   });
 
   it('lists accounts and journals every change with the acting admin', async () => {
-    const user = await create({ username: 'clerk.najaf', password: 'Shatt al-Arab at noon', role: 'officer', office: 'NJF' });
+    const user = await create({
+      username: 'clerk.najaf',
+      password: 'Shatt al-Arab at noon',
+      role: 'officer',
+      office: 'NJF',
+    });
     const list = await request(h.app).get('/v1/users').query({ role: 'officer', limit: 100 }).set(auth(admin));
     expectContract(list);
     expect(list.body.items.map((u: { username: string }) => u.username)).toContain('clerk.najaf');
@@ -40,10 +48,15 @@ describe('accounts', () => {
     expect(created!.data).toMatchObject({ username: 'clerk.najaf', secretId: expect.stringMatching(/^s_/) });
     expect(JSON.stringify(created)).not.toMatch(/argon2|Shatt/);
 
-    const changed = await request(h.app).patch(`/v1/users/${user.body.id}`).set(auth(admin)).send({ office: 'KRB', role: 'registrar' });
+    const changed = await request(h.app)
+      .patch(`/v1/users/${user.body.id}`)
+      .set(auth(admin))
+      .send({ office: 'KRB', role: 'registrar' });
     expect(changed.body).toMatchObject({ office: 'KRB', role: 'registrar' });
     const audit = await request(h.app).get('/v1/audit').query({ limit: 500 }).set(auth(admin));
-    const entry = audit.body.items.find((e: { type: string; entityIds: string[] }) => e.type === 'user.changed' && e.entityIds.includes(user.body.id));
+    const entry = audit.body.items.find(
+      (e: { type: string; entityIds: string[] }) => e.type === 'user.changed' && e.entityIds.includes(user.body.id),
+    );
     expect(entry.actor).toMatchObject({ role: 'admin' });
     expect(entry.data.changes).toEqual(
       expect.arrayContaining([
@@ -61,10 +74,14 @@ describe('accounts', () => {
     expectContract(demote);
     expect(demote.status).toBe(409);
     expect(demote.body.code).toBe('last-admin');
-    expect((await request(h.app).patch(`/v1/users/${self}`).set(auth(admin)).send({ disabled: true })).status).toBe(409);
+    expect((await request(h.app).patch(`/v1/users/${self}`).set(auth(admin)).send({ disabled: true })).status).toBe(
+      409,
+    );
     // With a second admin, the first may step down.
     await h.token('admin');
-    expect((await request(h.app).patch(`/v1/users/${self}`).set(auth(admin)).send({ role: 'auditor' })).status).toBe(200);
+    expect((await request(h.app).patch(`/v1/users/${self}`).set(auth(admin)).send({ role: 'auditor' })).status).toBe(
+      200,
+    );
   });
 
   it('lets nobody change their own role or office except through an admin', async () => {
@@ -72,11 +89,18 @@ describe('accounts', () => {
     const me = (jwtClaims(officer) as { sub: string }).sub;
     expect((await request(h.app).patch(`/v1/users/${me}`).set(auth(officer)).send({ role: 'admin' })).status).toBe(403);
     expect(
-      (await request(h.app).post('/v1/users').set(auth(officer)).send({ username: 'x.y.z', password: 'Shatt al-Arab at noon', role: 'admin', office: 'BGD' }))
-        .status,
+      (
+        await request(h.app)
+          .post('/v1/users')
+          .set(auth(officer))
+          .send({ username: 'x.y.z', password: 'Shatt al-Arab at noon', role: 'admin', office: 'BGD' })
+      ).status,
     ).toBe(403);
     const otherAdmin = await h.token('admin');
-    const smuggled = await request(h.app).patch(`/v1/users/${me}`).set(auth(otherAdmin)).send({ passwordHash: 'x', username: 'root' });
+    const smuggled = await request(h.app)
+      .patch(`/v1/users/${me}`)
+      .set(auth(otherAdmin))
+      .send({ passwordHash: 'x', username: 'root' });
     expect(smuggled.status).toBe(400);
   });
 });

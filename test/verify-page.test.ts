@@ -3,7 +3,15 @@ import type { Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { startHarness, type Harness } from './support/harness';
 import { DOCS, ROOT, docsFingerprint, isUnder, scratchPictures } from './support/pictures';
-import { VERIFY_STATES, launchChromium, look, serve, verifyPages, verifyPicture, type VerifyState } from './support/verify-page';
+import {
+  VERIFY_STATES,
+  launchChromium,
+  look,
+  serve,
+  verifyPages,
+  verifyPicture,
+  type VerifyState,
+} from './support/verify-page';
 
 /**
  * The verification page in a real browser (Debian's Chromium, driven by playwright-core): one
@@ -36,7 +44,13 @@ describe('the verification page, in Chromium', () => {
     const shot = (state: VerifyState) => look(browser, pages[state], verifyPicture(pictures.dir, state));
 
     const page = await shot('valid');
-    expect(page).toMatchObject({ httpStatus: 200, status: 'valid', arabic: 'شهادة أصلية وسارية', english: 'Genuine and valid', direction: 'rtl' });
+    expect(page).toMatchObject({
+      httpStatus: 200,
+      status: 'valid',
+      arabic: 'شهادة أصلية وسارية',
+      english: 'Genuine and valid',
+      direction: 'rtl',
+    });
     expect(page.text).toContain('Zainab');
     expect(page.text).toContain('زينب');
 
@@ -59,7 +73,12 @@ describe('the verification page, in Chromium', () => {
     expect(unknown).toMatchObject({ httpStatus: 404, status: 'not-found', english: 'No certificate has this number' });
     expect(unknown.text).toContain('check it and try again');
     const mistyped = await shot('mistyped');
-    expect(mistyped).toMatchObject({ httpStatus: 404, status: 'not-found', arabic: 'لا توجد شهادة بهذا الرقم', direction: 'rtl' });
+    expect(mistyped).toMatchObject({
+      httpStatus: 404,
+      status: 'not-found',
+      arabic: 'لا توجد شهادة بهذا الرقم',
+      direction: 'rtl',
+    });
     expect(mistyped.text).not.toContain('Not valid');
 
     // Each screenshot is a whole page at the viewport's width, written where the test said.

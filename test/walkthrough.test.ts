@@ -19,7 +19,8 @@ const REGISTER = path.join(__dirname, 'support', 'ts-register.cjs');
 /** The walk-through's shell blocks of the README, in order, as one script. */
 function walkScript(readme: string): string {
   const blocks = [...readme.matchAll(/^```sh\n(# walk-through(?:, continued)?\n[\s\S]*?)^```$/gm)].map((m) => m[1]);
-  if (!blocks[0]?.startsWith('# walk-through\n')) throw new Error('README.md has no ```sh block starting with "# walk-through"');
+  if (!blocks[0]?.startsWith('# walk-through\n'))
+    throw new Error('README.md has no ```sh block starting with "# walk-through"');
   return blocks.join('\n');
 }
 
@@ -68,7 +69,11 @@ beforeAll(async () => {
   };
   const seeded = await run(process.execPath, ['-r', REGISTER, path.join(ROOT, 'seed', 'seed.ts')], env, ROOT);
   if (seeded.code !== 0) throw new Error(`the seed failed:\n${seeded.stdout}\n${seeded.stderr}`);
-  service = spawn(process.execPath, ['-r', REGISTER, path.join(ROOT, 'src', 'server.ts')], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  service = spawn(process.execPath, ['-r', REGISTER, path.join(ROOT, 'src', 'server.ts')], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   await waitForPort(port, 60_000);
   for (let i = 0; i < 100; i++) {
     if ((await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => undefined))?.status === 200) return;
@@ -106,7 +111,8 @@ describe("the README's walk through the API", () => {
     const out = walk.stdout;
     const lines = out.split('\n');
     // Each registration prints the number it got (not a promised one) and the people's statuses after it.
-    for (const kind of ['marriage', 'birth', 'divorce', 'death']) expect(out).toMatch(new RegExp(`^${kind} registered: BGD-\\d{4}-[MBDX]-\\d{6}`, 'm'));
+    for (const kind of ['marriage', 'birth', 'divorce', 'death'])
+      expect(out).toMatch(new RegExp(`^${kind} registered: BGD-\\d{4}-[MBDX]-\\d{6}`, 'm'));
     const after = (marker: RegExp, count: number) => {
       const at = lines.findIndex((l) => marker.test(l));
       expect(at).toBeGreaterThanOrEqual(0);
@@ -116,7 +122,11 @@ describe("the README's walk through the API", () => {
     expect(after(/^marriage registered/, 2)).toEqual(['alive, married', 'alive, married']);
     expect(after(/^birth registered/, 1)).toEqual(['alive, single']);
     expect(after(/^divorce registered/, 2)).toEqual(['alive, divorced', 'alive, divorced']);
-    expect(after(/^death registered/, 3)).toEqual(['deceased, married, died 2026-05-02', 'alive, widowed', 'alive, divorced']);
+    expect(after(/^death registered/, 3)).toEqual([
+      'deceased, married, died 2026-05-02',
+      'alive, widowed',
+      'alive, divorced',
+    ]);
     // The refusals it shows are the ones it says, and the correction renamed the child.
     expect(out).toMatch(/replayed: true/);
     expect(out).toMatch(/^Basra's registrar: other-office$/m);
@@ -132,7 +142,10 @@ describe("the README's walk through the API", () => {
   }, 120_000);
 
   it('stops at the first unexpected answer and says why', async () => {
-    const script = walkScript(readme()).replace("login officer 'Hanging gardens 2026'", "login officer 'not the password'");
+    const script = walkScript(readme()).replace(
+      "login officer 'Hanging gardens 2026'",
+      "login officer 'not the password'",
+    );
     const walk = await runWalk(script);
     expect(walk.code).not.toBe(0);
     expect(walk.stderr).toContain('POST /v1/auth/login: 401, expected 200: Wrong username or password');

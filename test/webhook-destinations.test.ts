@@ -36,7 +36,10 @@ describe('webhook destinations, as configured by default', () => {
     const plain = await subscribe('http://moh.example/hook');
     expect(plain.status).toBe(422);
     expect(plain.body).toMatchObject({ code: 'destination-not-allowed', detail: expect.stringMatching(/https only/) });
-    expect((await subscribe('https://inside.example/hook')).body).toMatchObject({ status: 422, detail: expect.stringMatching(/10\.0\.0\.7/) });
+    expect((await subscribe('https://inside.example/hook')).body).toMatchObject({
+      status: 422,
+      detail: expect.stringMatching(/10\.0\.0\.7/),
+    });
     expect((await subscribe('https://[::ffff:169.254.169.254]/latest/meta-data/')).status).toBe(422);
     expect((await subscribe('https://moh.example/hook')).status).toBe(201);
   });
@@ -55,25 +58,33 @@ describe('DNS rebinding', () => {
     let lookups = 0;
     const rebinding: Resolver = (host) => {
       lookups++;
-      return Promise.resolve([{ address: host === 'hook.rebind.example' && lookups === 1 ? '8.8.8.8' : '127.0.0.1', family: 4 }]);
+      return Promise.resolve([
+        { address: host === 'hook.rebind.example' && lookups === 1 ? '8.8.8.8' : '127.0.0.1', family: 4 },
+      ]);
     };
     h.services.webhooks.resolve = rebinding;
     const [admin, officer, registrar] = [await h.token('admin'), await h.token('officer'), await h.token('registrar')];
     const sub = await request(h.app)
       .post('/v1/subscriptions')
       .set(auth(admin))
-      .send({ url: `http://hook.rebind.example:${r.port()}/hook`, events: ['birth.registered'], clientId: await feedClient(h, admin) });
+      .send({
+        url: `http://hook.rebind.example:${r.port()}/hook`,
+        events: ['birth.registered'],
+        clientId: await feedClient(h, admin),
+      });
     expect(sub.status).toBe(201);
     expect(lookups).toBe(1);
 
     const dispatcher = new WebhookDispatcher(h.services, { ...OPTIONS, allowPrivate: false, allowHttp: true });
-    const deliveries = async () => (await request(h.app).get(`/v1/subscriptions/${sub.body.id}/deliveries`).set(auth(admin))).body;
+    const deliveries = async () =>
+      (await request(h.app).get(`/v1/subscriptions/${sub.body.id}/deliveries`).set(auth(admin))).body;
     dispatcher.start();
     try {
       await registeredBirth(h.app, officer, registrar);
       await until(async () => (await deliveries()).items.length >= 3);
       const log = await deliveries();
-      for (const d of log.items) expect(d).toMatchObject({ ok: false, error: expect.stringMatching(/destination not allowed: .*127\.0\.0\.1/) });
+      for (const d of log.items)
+        expect(d).toMatchObject({ ok: false, error: expect.stringMatching(/destination not allowed: .*127\.0\.0\.1/) });
       expect(r.received).toEqual([]);
     } finally {
       await dispatcher.stop();

@@ -18,7 +18,10 @@ const PATCH_NAME = `ferretdb-${FERRETDB_VERSION}.patch`;
 
 /** Our patch (src/db/patches): found beside this file in src/, or from dist/src/db back in src/. */
 export function ferretDbPatchPath(): string {
-  const candidates = [path.join(__dirname, 'patches', PATCH_NAME), path.resolve(__dirname, '../../../src/db/patches', PATCH_NAME)];
+  const candidates = [
+    path.join(__dirname, 'patches', PATCH_NAME),
+    path.resolve(__dirname, '../../../src/db/patches', PATCH_NAME),
+  ];
   const found = candidates.find((p) => existsSync(p));
   if (!found) throw new Error(`the FerretDB patch ${PATCH_NAME} is missing from src/db/patches`);
   return found;

@@ -36,7 +36,8 @@ export async function startMemoryMongo(cacheDir: string, dataDir: string | undef
 }
 
 function downloadHost(): string {
-  const mirror = process.env.MONGOMS_DOWNLOAD_MIRROR ?? process.env.MONGOMS_DOWNLOAD_URL ?? 'https://fastdl.mongodb.org';
+  const mirror =
+    process.env.MONGOMS_DOWNLOAD_MIRROR ?? process.env.MONGOMS_DOWNLOAD_URL ?? 'https://fastdl.mongodb.org';
   return new URL(mirror).hostname;
 }
 

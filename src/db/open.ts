@@ -12,7 +12,8 @@ const engineFile = (config: Config) => path.join(config.DATA_DIR, 'engine.json')
 
 /** Tells tools (seed, journal:verify, projections:rebuild) where the running service's engine is. */
 export async function publishEngine(config: Config, engine: Engine): Promise<void> {
-  if (engine.name !== 'external') await writeFile(engineFile(config), JSON.stringify({ uri: engine.uri, pid: process.pid }));
+  if (engine.name !== 'external')
+    await writeFile(engineFile(config), JSON.stringify({ uri: engine.uri, pid: process.pid }));
 }
 
 export async function unpublishEngine(config: Config): Promise<void> {
@@ -23,7 +24,10 @@ export async function unpublishEngine(config: Config): Promise<void> {
  * The database for a command-line tool: MONGODB_URI; else the engine of a service running on the
  * same data folder; else the embedded engine started for the tool alone.
  */
-export async function openDatabase(config: Config, log: (m: string) => void): Promise<{ conn: Connection; close(): Promise<void> }> {
+export async function openDatabase(
+  config: Config,
+  log: (m: string) => void,
+): Promise<{ conn: Connection; close(): Promise<void> }> {
   let engine: Engine | undefined;
   let uri = config.MONGODB_URI;
   if (!uri && existsSync(engineFile(config))) {
@@ -41,7 +45,13 @@ export async function openDatabase(config: Config, log: (m: string) => void): Pr
     }
   }
   if (!uri) {
-    engine = await resolveEngine({ mongodbUri: undefined, engine: config.DB_ENGINE, cacheDir: config.ENGINE_CACHE_DIR, dataDir: config.DATA_DIR, log });
+    engine = await resolveEngine({
+      mongodbUri: undefined,
+      engine: config.DB_ENGINE,
+      cacheDir: config.ENGINE_CACHE_DIR,
+      dataDir: config.DATA_DIR,
+      log,
+    });
     uri = engine.uri;
   }
   const conn = await connect(uri, config.MONGODB_DB);

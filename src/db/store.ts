@@ -50,14 +50,19 @@ export class ProjectionStore<T extends ProjectionDoc> {
 
   /** Some fields of a document: less to decode and send on a hot path. */
   pick<K extends keyof T>(id: string, fields: readonly K[]): Promise<Pick<T, K | '_id'> | null> {
-    return this.collection.findOne(this.byId(id), { projection: Object.fromEntries(fields.map((f) => [f, 1])) }) as Promise<Pick<T, K | '_id'> | null>;
+    return this.collection.findOne(this.byId(id), {
+      projection: Object.fromEntries(fields.map((f) => [f, 1])),
+    }) as Promise<Pick<T, K | '_id'> | null>;
   }
 
   /** Some fields of the documents of these ids that exist. */
   async pickExisting<K extends keyof T>(ids: string[], fields: readonly K[]): Promise<Pick<T, K | '_id'>[]> {
     if (ids.length === 0) return [];
     const projection = Object.fromEntries(fields.map((f) => [f, 1]));
-    return (await this.collection.find({ _id: { $in: ids } } as Filter<T>, { projection }).toArray()) as Pick<T, K | '_id'>[];
+    return (await this.collection.find({ _id: { $in: ids } } as Filter<T>, { projection }).toArray()) as Pick<
+      T,
+      K | '_id'
+    >[];
   }
 
   async exists(id: string): Promise<boolean> {
@@ -116,7 +121,12 @@ export class ProjectionStore<T extends ProjectionDoc> {
    * person's marital status. No seq guard: applying it again gives the same, so it is idempotent,
    * provided the caller writes only what differs (then `inc`, a version, counts real changes only).
    */
-  async setDerived(id: string, set: Record<string, unknown>, unset: string[] = [], inc?: Partial<Record<NumericKeys<T>, number>>): Promise<void> {
+  async setDerived(
+    id: string,
+    set: Record<string, unknown>,
+    unset: string[] = [],
+    inc?: Partial<Record<NumericKeys<T>, number>>,
+  ): Promise<void> {
     const update = {
       ...(Object.keys(set).length > 0 ? { $set: set } : {}),
       ...(unset.length > 0 ? { $unset: Object.fromEntries(unset.map((k) => [k, ''])) } : {}),
@@ -131,7 +141,11 @@ export class ProjectionStore<T extends ProjectionDoc> {
    * and the upsert's insert hits the existing `_id`: a duplicate key, which means done.
    */
   async incrementOnce(id: string, seq: number, inc: Record<string, number>, onInsert: Partial<T> = {}): Promise<void> {
-    const update = { $inc: inc, $set: { seq }, ...(Object.keys(onInsert).length > 0 ? { $setOnInsert: onInsert } : {}) } as UpdateFilter<T>;
+    const update = {
+      $inc: inc,
+      $set: { seq },
+      ...(Object.keys(onInsert).length > 0 ? { $setOnInsert: onInsert } : {}),
+    } as UpdateFilter<T>;
     try {
       await this.collection.updateOne({ ...this.byId(id), seq: { $lt: seq } }, update, { upsert: true });
     } catch (err) {

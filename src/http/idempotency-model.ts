@@ -30,4 +30,5 @@ const idempotencySchema = new Schema<IdempotencyRecord>(
   { versionKey: false },
 );
 
-export const idempotencyModel = (conn: Connection): Model<IdempotencyRecord> => conn.model<IdempotencyRecord>('Idempotency', idempotencySchema, 'idempotency');
+export const idempotencyModel = (conn: Connection): Model<IdempotencyRecord> =>
+  conn.model<IdempotencyRecord>('Idempotency', idempotencySchema, 'idempotency');

@@ -16,7 +16,8 @@ export async function onceOnly(
   scope: { caller: string; route: string; key: string; body: unknown; secretFields: readonly string[] },
   run: (idempotencyKey: string) => Promise<Reply>,
 ): Promise<Reply> {
-  if (!KEY_PATTERN.test(scope.key)) throw badRequest('Idempotency-Key must be 8 to 128 characters of A-Z a-z 0-9 . _ : -');
+  if (!KEY_PATTERN.test(scope.key))
+    throw badRequest('Idempotency-Key must be 8 to 128 characters of A-Z a-z 0-9 . _ : -');
   const { idempotency } = services.models;
   const id = sha256Hex(`${scope.caller}\n${scope.route}\n${scope.key}`);
   const requestHash = services.tokens.fingerprint(canonicalJson(scope.body ?? null));
@@ -25,10 +26,13 @@ export async function onceOnly(
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
     const first = await idempotency.findById(id).lean();
-    if (!first) throw conflict('The first request with this Idempotency-Key is still being handled', 'idempotency-in-progress');
-    if (first.requestHash !== requestHash) throw unprocessable('This Idempotency-Key was used with a different request body', 'idempotency-key-reused');
+    if (!first)
+      throw conflict('The first request with this Idempotency-Key is still being handled', 'idempotency-in-progress');
+    if (first.requestHash !== requestHash)
+      throw unprocessable('This Idempotency-Key was used with a different request body', 'idempotency-key-reused');
     if (first.state === 'done') {
-      if (first.secretWithheld) throw secretNotReplayed(first.status ?? 200, scope.secretFields, JSON.parse(first.body ?? 'null'));
+      if (first.secretWithheld)
+        throw secretNotReplayed(first.status ?? 200, scope.secretFields, JSON.parse(first.body ?? 'null'));
       return {
         status: first.status ?? 200,
         body: JSON.parse(first.body ?? 'null'),
@@ -41,14 +45,19 @@ export async function onceOnly(
     const stale = new Date(Date.now() - services.config.IDEMPOTENCY_LEASE_SECONDS * 1000);
     const taken =
       first.createdAt < stale
-        ? await idempotency.updateOne({ _id: id, state: 'pending', createdAt: first.createdAt }, { $set: { createdAt: new Date() } })
+        ? await idempotency.updateOne(
+            { _id: id, state: 'pending', createdAt: first.createdAt },
+            { $set: { createdAt: new Date() } },
+          )
         : null;
     if (!taken || taken.modifiedCount !== 1) {
       // Retry-After is when the lease runs out: a client that waits that long may take it over
       // (a fixed few seconds made a key look stuck for the rest of a longer lease).
       const leaseEnds = first.createdAt.getTime() + services.config.IDEMPOTENCY_LEASE_SECONDS * 1000;
       const wait = Math.max(1, Math.ceil((leaseEnds - Date.now()) / 1000));
-      throw conflict('The first request with this Idempotency-Key is still being handled', 'idempotency-in-progress', { 'Retry-After': String(wait) });
+      throw conflict('The first request with this Idempotency-Key is still being handled', 'idempotency-in-progress', {
+        'Retry-After': String(wait),
+      });
     }
   }
   let reply: Reply;
@@ -72,7 +81,14 @@ export async function onceOnly(
     await idempotency.updateOne(
       { _id: id },
       {
-        $set: { state: 'done', status, body: JSON.stringify(kept ?? null), headers, ...(secret ? { secretWithheld: true } : {}), ...(named ? { named } : {}) },
+        $set: {
+          state: 'done',
+          status,
+          body: JSON.stringify(kept ?? null),
+          headers,
+          ...(secret ? { secretWithheld: true } : {}),
+          ...(named ? { named } : {}),
+        },
       },
     );
   }

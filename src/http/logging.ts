@@ -8,7 +8,10 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       level,
       base: { service: 'civil-registry' },
       // Belt and braces: these never belong in a log line.
-      redact: { paths: ['password', '*.password', 'authorization', '*.authorization', 'token', '*.token'], censor: '[redacted]' },
+      redact: {
+        paths: ['password', '*.password', 'authorization', '*.authorization', 'token', '*.token'],
+        censor: '[redacted]',
+      },
     },
     destination,
   );

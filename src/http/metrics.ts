@@ -32,7 +32,11 @@ export class Metrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [this.registry],
   });
-  readonly loginFailures = new Counter({ name: 'login_failures_total', help: 'Failed sign-ins and activations', registers: [this.registry] });
+  readonly loginFailures = new Counter({
+    name: 'login_failures_total',
+    help: 'Failed sign-ins and activations',
+    registers: [this.registry],
+  });
   /** Identity verifications by sectoral client (a batch counts each item). */
   readonly identityVerifications = new Counter({
     name: 'identity_verifications_total',
@@ -40,7 +44,11 @@ export class Metrics {
     labelNames: ['client'],
     registers: [this.registry],
   });
-  readonly loginLocks = new Counter({ name: 'login_locks_total', help: 'Accounts or addresses locked after repeated failures', registers: [this.registry] });
+  readonly loginLocks = new Counter({
+    name: 'login_locks_total',
+    help: 'Accounts or addresses locked after repeated failures',
+    registers: [this.registry],
+  });
 
   constructor(sources: MetricSources) {
     collectDefaultMetrics({ register: this.registry });
@@ -114,10 +122,12 @@ export class Metrics {
       const expected = Buffer.from(`Bearer ${token ?? ''}`);
       const authorised = token !== undefined && given.length === expected.length && timingSafeEqual(given, expected);
       if (!loopback && !authorised) {
-        res
-          .status(403)
-          .type('application/problem+json')
-          .send({ type: 'about:blank', title: 'Forbidden', status: 403, detail: 'Metrics are for loopback callers or holders of the metrics token' });
+        res.status(403).type('application/problem+json').send({
+          type: 'about:blank',
+          title: 'Forbidden',
+          status: 403,
+          detail: 'Metrics are for loopback callers or holders of the metrics token',
+        });
         return;
       }
       this.registry.metrics().then((text) => res.type(this.registry.contentType).send(text), next);

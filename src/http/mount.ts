@@ -13,7 +13,8 @@ export function mountRoutes(services: Services, routes: readonly AnyRoute[]): Ro
   const router = Router();
   for (const spec of routes) {
     // An office-bound action without the office it acts for would be open to every office.
-    if (OFFICE_BOUND.has(spec.permission) && !spec.officeOf) throw new Error(`${spec.operationId} is office-bound but declares no officeOf`);
+    if (OFFICE_BOUND.has(spec.permission) && !spec.officeOf)
+      throw new Error(`${spec.operationId} is office-bound but declares no officeOf`);
     const limiter = spec.rateLimit && rateLimiter(spec.rateLimit(services.config));
     router[spec.method](expressPath(spec.path), async (req, res, next) => {
       let actor: Actor | undefined;
@@ -76,7 +77,13 @@ export function mountRoutes(services: Services, routes: readonly AnyRoute[]): Ro
           spec.method === 'post' && key !== undefined && actor && !spec.streamBody
             ? await onceOnly(
                 services,
-                { caller: actor.id, route: `${spec.path} ${JSON.stringify(params ?? {})}`, key, body: req.body, secretFields: spec.secretFields ?? [] },
+                {
+                  caller: actor.id,
+                  route: `${spec.path} ${JSON.stringify(params ?? {})}`,
+                  key,
+                  body: req.body,
+                  secretFields: spec.secretFields ?? [],
+                },
                 run,
               )
             : await run();
@@ -115,7 +122,9 @@ function rateLimiter(perMinute: number) {
   });
   return (req: Request, res: Response) =>
     new Promise<void>((resolve, reject) => {
-      void middleware(req, res, (err?: unknown) => (err ? reject(err instanceof Error ? err : new Error('rate limiter failed')) : resolve()));
+      void middleware(req, res, (err?: unknown) =>
+        err ? reject(err instanceof Error ? err : new Error('rate limiter failed')) : resolve(),
+      );
     });
 }
 
@@ -128,16 +137,29 @@ async function authenticate(req: Request, services: Services): Promise<{ actor: 
   if (header === undefined || /^Basic /i.test(header)) return undefined;
   const token = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(header)?.[1];
   if (token === undefined) {
-    if (!/^Bearer /.test(header)) throw unauthorized('Send the token as "Authorization: Bearer <token>"', 'token-scheme');
-    throw unauthorized('The bearer token is not a token of ours (it should be three dot-separated parts); sign in again', 'token-malformed');
+    if (!/^Bearer /.test(header))
+      throw unauthorized('Send the token as "Authorization: Bearer <token>"', 'token-scheme');
+    throw unauthorized(
+      'The bearer token is not a token of ours (it should be three dot-separated parts); sign in again',
+      'token-malformed',
+    );
   }
   const found = services.tokens.check(token);
   if ('refused' in found) {
-    if (found.refused === 'expired') throw unauthorized('The access token has expired: refresh it (POST /v1/auth/refresh) or sign in again', 'token-expired');
-    throw unauthorized('The bearer token was not issued by this registry or was altered; sign in again', 'token-invalid');
+    if (found.refused === 'expired')
+      throw unauthorized(
+        'The access token has expired: refresh it (POST /v1/auth/refresh) or sign in again',
+        'token-expired',
+      );
+    throw unauthorized(
+      'The bearer token was not issued by this registry or was altered; sign in again',
+      'token-invalid',
+    );
   }
-  if (found.session && (await services.accounts.sessionEnded(found.session))) throw unauthorized('This session was signed out; sign in again', 'session-ended');
-  if (!(await services.accounts.isCurrent(found.actor))) throw unauthorized('The account was disabled or changed; sign in again', 'account-changed');
+  if (found.session && (await services.accounts.sessionEnded(found.session)))
+    throw unauthorized('This session was signed out; sign in again', 'session-ended');
+  if (!(await services.accounts.isCurrent(found.actor)))
+    throw unauthorized('The account was disabled or changed; sign in again', 'account-changed');
   return found;
 }
 
@@ -145,7 +167,9 @@ async function authenticate(req: Request, services: Services): Promise<{ actor: 
 function readBody(spec: AnyRoute, req: Request): unknown {
   if (spec.streamBody) {
     if (!spec.streamBody.mediaTypes.some((t) => req.is(t))) {
-      throw new Problem(415, 'Unsupported Media Type', `Send the body as ${spec.streamBody.mediaTypes.join(' or ')}`, { code: 'unsupported-media-type' });
+      throw new Problem(415, 'Unsupported Media Type', `Send the body as ${spec.streamBody.mediaTypes.join(' or ')}`, {
+        code: 'unsupported-media-type',
+      });
     }
     return undefined;
   }
@@ -153,9 +177,14 @@ function readBody(spec: AnyRoute, req: Request): unknown {
   if (spec.body) {
     // A body in another format (a form, say) is not parsed at all: say what to send.
     if (req.is(['application/json', 'application/*+json']) === false) {
-      throw new Problem(415, 'Unsupported Media Type', `Send the body as JSON (Content-Type: application/json), not ${req.get('Content-Type') ?? 'untyped'}`, {
-        code: 'unsupported-media-type',
-      });
+      throw new Problem(
+        415,
+        'Unsupported Media Type',
+        `Send the body as JSON (Content-Type: application/json), not ${req.get('Content-Type') ?? 'untyped'}`,
+        {
+          code: 'unsupported-media-type',
+        },
+      );
     }
     return parse(spec.body, req.body, 'body');
   }
@@ -166,13 +195,16 @@ function readBody(spec: AnyRoute, req: Request): unknown {
 function versionOf(header: string | undefined): number {
   if (header === undefined) throw preconditionRequired('Send If-Match with the ETag of the version you are changing');
   const match = /^(?:W\/)?"(\d{1,9})"$/.exec(header.trim());
-  if (!match) throw preconditionFailed('If-Match does not name a version of this record; read it again and send its ETag');
+  if (!match)
+    throw preconditionFailed('If-Match does not name a version of this record; read it again and send its ETag');
   return Number(match[1]);
 }
 
 function noBody(req: Request): undefined {
   const body: unknown = req.body;
-  const empty = body === undefined || (typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).length === 0);
+  const empty =
+    body === undefined ||
+    (typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).length === 0);
   if (!empty) throw badRequest('This request takes no body');
   return undefined;
 }

@@ -3,7 +3,13 @@ export class OAuthError extends Error {
   constructor(
     readonly status: number,
     readonly error:
-      'invalid_request' | 'invalid_client' | 'invalid_scope' | 'unsupported_grant_type' | 'unauthorized_client' | 'server_error' | 'temporarily_unavailable',
+      | 'invalid_request'
+      | 'invalid_client'
+      | 'invalid_scope'
+      | 'unsupported_grant_type'
+      | 'unauthorized_client'
+      | 'server_error'
+      | 'temporarily_unavailable',
     description: string,
     readonly headers: Record<string, string> = {},
   ) {

@@ -71,16 +71,24 @@ export const NATIONAL_ROLES: readonly Role[] = ['national-registrar'];
 
 /** Whether this actor may act on what belongs to this office: its own staff, or a national role. */
 export function actsFor(actor: Pick<Actor, 'role' | 'office'>, office: string): boolean {
-  return (NATIONAL_ROLES as readonly string[]).includes(actor.role) || (actor.office !== undefined && actor.office === office);
+  return (
+    (NATIONAL_ROLES as readonly string[]).includes(actor.role) ||
+    (actor.office !== undefined && actor.office === office)
+  );
 }
 
 /** Refuses staff of another office (403 other-office), naming the office the record belongs to. */
 export function requireOffice(actor: Pick<Actor, 'role' | 'office'>, office: string): void {
   if (actsFor(actor, office)) return;
   const yours = actor.office ? `you are staff of ${actor.office}` : 'your account belongs to no office';
-  throw new Problem(403, 'Forbidden', `The record belongs to office ${office}; ${yours}. Only its own staff or a national registrar may act on it`, {
-    code: 'other-office',
-  });
+  throw new Problem(
+    403,
+    'Forbidden',
+    `The record belongs to office ${office}; ${yours}. Only its own staff or a national registrar may act on it`,
+    {
+      code: 'other-office',
+    },
+  );
 }
 
 /** Permissions open to anyone: their handlers may have no actor. */

@@ -9,7 +9,12 @@ export interface ClientView {
   detail: string;
 }
 
-type Extra = { code?: string; errors?: { path: string; message: string }[]; headers?: Record<string, string>; client?: ClientView };
+type Extra = {
+  code?: string;
+  errors?: { path: string; message: string }[];
+  headers?: Record<string, string>;
+  client?: ClientView;
+};
 
 /** The statuses of rule violations (422: cannot be true as declared; 409: contradicts the registry). */
 const RULE_STATUSES: Readonly<Record<number, string>> = { 409: 'Conflict', 422: 'Unprocessable Content' };
@@ -47,7 +52,8 @@ export class Problem extends Error {
               "Refused under the registry's rule named by `code`. The reasons quote the registry's records and are shown to registry staff only; a civil registry office can tell you more (quote this answer's X-Request-Id).",
           }
         : undefined);
-    const already = view && this.status === view.status && this.extra.code === view.code && this.message === view.detail;
+    const already =
+      view && this.status === view.status && this.extra.code === view.code && this.message === view.detail;
     if (!view || already) return this;
     return new Problem(view.status, RULE_STATUSES[view.status] ?? this.title, view.detail, {
       code: view.code,
@@ -69,10 +75,12 @@ export class Problem extends Error {
 }
 
 /** This problem with what a client is told instead of its detail. */
-export const withClientView = (p: Problem, client: ClientView) => new Problem(p.status, p.title, p.message, { ...p.extra, client });
+export const withClientView = (p: Problem, client: ClientView) =>
+  new Problem(p.status, p.title, p.message, { ...p.extra, client });
 
 /** This problem, whose detail quotes nothing but the request, told to clients as it is. */
-export const shownToClients = (p: Problem) => withClientView(p, { status: p.status, code: p.extra.code ?? 'rule-violation', detail: p.message });
+export const shownToClients = (p: Problem) =>
+  withClientView(p, { status: p.status, code: p.extra.code ?? 'rule-violation', detail: p.message });
 
 export const badRequest = (detail: string, errors?: { path: string; message: string }[]) =>
   new Problem(400, 'Bad Request', detail, { code: 'invalid-input', errors });
@@ -80,12 +88,19 @@ export const badRequest = (detail: string, errors?: { path: string; message: str
 export const unauthorized = (detail = 'A valid bearer token is required', code = 'unauthorized') =>
   new Problem(401, 'Unauthorized', detail, {
     code,
-    headers: { 'WWW-Authenticate': code === 'unauthorized' ? 'Bearer' : `Bearer error="invalid_token", error_description="${code}"` },
+    headers: {
+      'WWW-Authenticate':
+        code === 'unauthorized' ? 'Bearer' : `Bearer error="invalid_token", error_description="${code}"`,
+    },
   });
-export const forbidden = (detail = 'Your role does not allow this') => new Problem(403, 'Forbidden', detail, { code: 'forbidden' });
+export const forbidden = (detail = 'Your role does not allow this') =>
+  new Problem(403, 'Forbidden', detail, { code: 'forbidden' });
 export const notFound = (detail: string) => new Problem(404, 'Not Found', detail, { code: 'not-found' });
 export const conflict = (detail: string, code = 'conflict', headers?: Record<string, string>) =>
   new Problem(409, 'Conflict', detail, { code, ...(headers ? { headers } : {}) });
-export const preconditionFailed = (detail: string) => new Problem(412, 'Precondition Failed', detail, { code: 'stale-version' });
-export const unprocessable = (detail: string, code = 'rule-violation') => new Problem(422, 'Unprocessable Content', detail, { code });
-export const preconditionRequired = (detail: string) => new Problem(428, 'Precondition Required', detail, { code: 'if-match-required' });
+export const preconditionFailed = (detail: string) =>
+  new Problem(412, 'Precondition Failed', detail, { code: 'stale-version' });
+export const unprocessable = (detail: string, code = 'rule-violation') =>
+  new Problem(422, 'Unprocessable Content', detail, { code });
+export const preconditionRequired = (detail: string) =>
+  new Problem(428, 'Precondition Required', detail, { code: 'if-match-required' });

@@ -51,7 +51,13 @@ type Out<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
  * One API route, declared as data: express mounts it, the policy test walks it and the OpenAPI
  * document is generated from it, so the three cannot disagree.
  */
-export interface RouteSpec<B extends Schema, Q extends ObjectSchema, P extends ObjectSchema, Perm extends Permission, IfMatch extends boolean> {
+export interface RouteSpec<
+  B extends Schema,
+  Q extends ObjectSchema,
+  P extends ObjectSchema,
+  Perm extends Permission,
+  IfMatch extends boolean,
+> {
   method: 'get' | 'post' | 'patch' | 'delete';
   /** OpenAPI-style path: /v1/persons/{nin} */
   path: string;
@@ -94,15 +100,25 @@ export interface RouteSpec<B extends Schema, Q extends ObjectSchema, P extends O
 }
 
 /** A route of any shape, as the mount and the OpenAPI generator see it. */
-export interface AnyRoute extends Omit<RouteSpec<Schema, ObjectSchema, ObjectSchema, Permission, boolean>, 'handle' | 'needsIfMatch' | 'officeOf'> {
+export interface AnyRoute extends Omit<
+  RouteSpec<Schema, ObjectSchema, ObjectSchema, Permission, boolean>,
+  'handle' | 'needsIfMatch' | 'officeOf'
+> {
   needsIfMatch?: boolean;
   officeOf?(params: unknown, services: Services): Promise<string>;
-  handle(input: RouteInput<unknown, unknown, unknown>, ctx: RouteContext<Permission, false> & { actor: Actor | undefined; ifMatch?: number }): Promise<Reply>;
+  handle(
+    input: RouteInput<unknown, unknown, unknown>,
+    ctx: RouteContext<Permission, false> & { actor: Actor | undefined; ifMatch?: number },
+  ): Promise<Reply>;
 }
 
-export function defineRoute<B extends Schema, Q extends ObjectSchema, P extends ObjectSchema, Perm extends Permission, IfMatch extends boolean = false>(
-  spec: RouteSpec<B, Q, P, Perm, IfMatch>,
-): AnyRoute {
+export function defineRoute<
+  B extends Schema,
+  Q extends ObjectSchema,
+  P extends ObjectSchema,
+  Perm extends Permission,
+  IfMatch extends boolean = false,
+>(spec: RouteSpec<B, Q, P, Perm, IfMatch>): AnyRoute {
   // The mount validates body, query and params with these schemas, checks the permission (so a
   // route that needs a token always has an actor) and parses If-Match before calling handle.
   return spec;

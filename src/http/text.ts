@@ -21,10 +21,16 @@ const MAX_DEPTH = 32;
 export function cleanText(value: unknown, path: string, depth = 0): { value: unknown } | { problem: TextProblem } {
   if (depth > MAX_DEPTH) return { problem: { path, message: `is nested more than ${MAX_DEPTH} levels deep` } };
   if (typeof value === 'string') {
-    if (!value.isWellFormed()) return { problem: { path, message: 'is not well-formed Unicode (it holds a lone surrogate)' } };
+    if (!value.isWellFormed())
+      return { problem: { path, message: 'is not well-formed Unicode (it holds a lone surrogate)' } };
     const bad = FORBIDDEN.exec(value);
     if (bad)
-      return { problem: { path, message: `holds the invisible or control character U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` } };
+      return {
+        problem: {
+          path,
+          message: `holds the invisible or control character U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+        },
+      };
     return { value: value.normalize('NFC') };
   }
   if (Array.isArray(value)) {
@@ -44,7 +50,12 @@ export function cleanText(value: unknown, path: string, depth = 0): { value: unk
       const r = cleanText(item, `${path}.${key}`, depth + 1);
       if ('problem' in r) return r;
       // defineProperty: a "__proto__" key stays a key (and is refused by the strict schemas).
-      Object.defineProperty(out, k.value as string, { value: r.value, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, k.value as string, {
+        value: r.value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return { value: out };
   }

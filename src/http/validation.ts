@@ -12,7 +12,12 @@ export interface FieldError {
 /** The validated value, or a 400 naming every field that is wrong, in words a new user reads. */
 export function parse(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
   if (!schema) return undefined;
-  return validated(schema, clean(value, where), [where], `The ${where === 'path' ? 'URL' : `request ${where}`} is not valid`);
+  return validated(
+    schema,
+    clean(value, where),
+    [where],
+    `The ${where === 'path' ? 'URL' : `request ${where}`} is not valid`,
+  );
 }
 
 /**
@@ -22,7 +27,10 @@ export function parse(schema: z.ZodType | undefined, value: unknown, where: stri
 export function validated<T>(schema: z.ZodType<T>, value: unknown, at: string[], what: string): T {
   const result = schema.safeParse(value, { error: plainMessage });
   if (result.success) return result.data;
-  const errors: FieldError[] = flatten(result.error.issues, []).map((i) => ({ path: [...at, ...i.path.map(String)].join('.'), message: i.message }));
+  const errors: FieldError[] = flatten(result.error.issues, []).map((i) => ({
+    path: [...at, ...i.path.map(String)].join('.'),
+    message: i.message,
+  }));
   const first = must(errors[0], 'issue of a failed parse');
   throw badRequest(`${what}: ${first.path}: ${first.message}`, errors);
 }
@@ -32,7 +40,9 @@ export function clean(value: unknown, where: string): unknown {
   const cleaned = cleanText(value, where);
   if ('problem' in cleaned) {
     const { path, message } = cleaned.problem;
-    throw badRequest(`The ${where === 'path' ? 'URL' : `request ${where}`} is not valid: ${path}: ${message}`, [cleaned.problem]);
+    throw badRequest(`The ${where === 'path' ? 'URL' : `request ${where}`} is not valid: ${path}: ${message}`, [
+      cleaned.problem,
+    ]);
   }
   return cleaned.value;
 }
@@ -44,7 +54,9 @@ export function clean(value: unknown, where: string): unknown {
 function plainMessage(issue: z.core.$ZodRawIssue): string | undefined {
   if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
   if (issue.code === 'unrecognized_keys') {
-    const known = Object.keys((issue.inst as { _zod?: { def?: { shape?: object } } } | undefined)?._zod?.def?.shape ?? {});
+    const known = Object.keys(
+      (issue.inst as { _zod?: { def?: { shape?: object } } } | undefined)?._zod?.def?.shape ?? {},
+    );
     return issue.keys
       .map((key) => {
         const close = closest(key, known);
@@ -63,7 +75,8 @@ function flatten(issues: readonly Issue[], prefix: PropertyKey[]): { path: Prope
   return issues.flatMap((issue) => {
     const path = [...prefix, ...issue.path];
     if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [{ path, message: issue.message }];
-    const cost = (branch: readonly Issue[]) => branch.reduce((n, i) => n + (i.code === 'unrecognized_keys' ? i.keys.length : 1), 0);
+    const cost = (branch: readonly Issue[]) =>
+      branch.reduce((n, i) => n + (i.code === 'unrecognized_keys' ? i.keys.length : 1), 0);
     const best = issue.errors.reduce((a, b) => (cost(b) < cost(a) ? b : a));
     return flatten(best, path);
   });

@@ -69,14 +69,17 @@ async function keep(dir: string, key: KeyObject): Promise<void> {
   const file = path.join(dir, `${headJwk(key).kid}.pem`);
   if (existsSync(file)) return;
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  await writeFile(file, key.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' }).catch((e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EEXIST') throw e;
-  });
+  await writeFile(file, key.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' }).catch(
+    (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EEXIST') throw e;
+    },
+  );
 }
 
 /** Public keys an auditor pinned: a JWK, a key set `{keys: [...]}` (such as a saved heads answer), or a PEM. */
 export function parsePinnedKeys(text: string): KeyObject[] {
-  if (text.includes('-----BEGIN')) return [text.includes('PRIVATE KEY') ? createPublicKey(createPrivateKey(text)) : createPublicKey(text)];
+  if (text.includes('-----BEGIN'))
+    return [text.includes('PRIVATE KEY') ? createPublicKey(createPrivateKey(text)) : createPublicKey(text)];
   const value = JSON.parse(text) as { keys?: unknown[] } | Record<string, unknown>;
   const jwks = Array.isArray(value.keys) ? value.keys : [value];
   return jwks.map((jwk) => {

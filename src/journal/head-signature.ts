@@ -21,9 +21,15 @@ export function signedBytes(head: { seq: number; hash: string; at: string }): Bu
   return Buffer.from(canonicalJson({ seq: head.seq, hash: head.hash, at: head.at }), 'utf8');
 }
 
-export function signHead(head: { seq: number; hash: string }, signer: { kid: string; privateKey: KeyObject }, at = new Date()): SignedHead {
+export function signHead(
+  head: { seq: number; hash: string },
+  signer: { kid: string; privateKey: KeyObject },
+  at = new Date(),
+): SignedHead {
   const body = { seq: head.seq, hash: head.hash, at: at.toISOString() };
-  const signature = sign('sha256', signedBytes(body), { key: signer.privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url');
+  const signature = sign('sha256', signedBytes(body), { key: signer.privateKey, dsaEncoding: 'ieee-p1363' }).toString(
+    'base64url',
+  );
   return { ...body, signature, kid: signer.kid };
 }
 
@@ -32,6 +38,7 @@ export function headSignatureProblem(head: SignedHead, trusted: ReadonlyMap<stri
   const key = trusted.get(head.kid);
   if (!key) return `the head signed for seq ${head.seq} names key ${head.kid}, which is not a trusted journal key`;
   const signature = Buffer.from(head.signature, 'base64url');
-  const holds = signature.length === 64 && verify('sha256', signedBytes(head), { key, dsaEncoding: 'ieee-p1363' }, signature);
+  const holds =
+    signature.length === 64 && verify('sha256', signedBytes(head), { key, dsaEncoding: 'ieee-p1363' }, signature);
   return holds ? undefined : `the head signed for seq ${head.seq} does not carry a valid signature of key ${head.kid}`;
 }

@@ -35,7 +35,11 @@ export async function readHeadsFile(file: string): Promise<SignedHead[]> {
 }
 
 function headsOf(value: unknown, where: string): SignedHead[] {
-  const list = Array.isArray(value) ? value : typeof value === 'object' && value !== null && 'items' in value ? value.items : [value];
+  const list = Array.isArray(value)
+    ? value
+    : typeof value === 'object' && value !== null && 'items' in value
+      ? value.items
+      : [value];
   const parsed = z.array(signedHead).safeParse(list);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -4,7 +4,14 @@ import { GENESIS_HASH, entryHash } from './hash';
 import type { SignedHead } from './head-signature';
 import type { SignedHeads } from './signed-heads';
 import { EVENT_ROLE, type EventType } from '../events';
-import { entryId, type CommandContext, type EntryDraft, type JournalEntry, type Projector, type StoredEntry } from './types';
+import {
+  entryId,
+  type CommandContext,
+  type EntryDraft,
+  type JournalEntry,
+  type Projector,
+  type StoredEntry,
+} from './types';
 
 interface Head {
   seq: number;
@@ -63,7 +70,9 @@ export class Journal {
 
   /** Throws when an event type that changes a read model has no projector (a wiring mistake). */
   assertProjectorsComplete(): void {
-    const missing = Object.entries(EVENT_ROLE).filter(([type, role]) => role === 'projected' && !this.projectors.has(type));
+    const missing = Object.entries(EVENT_ROLE).filter(
+      ([type, role]) => role === 'projected' && !this.projectors.has(type),
+    );
     if (missing.length > 0) throw new Error(`no projector for ${missing.map(([t]) => t).join(', ')}`);
   }
 
@@ -73,7 +82,10 @@ export class Journal {
   }
 
   /** Runs a command that may decide there is nothing to append (`null`): then nothing is, and it answers null. */
-  executeUnlessNothing<K extends EventType>(ctx: CommandContext, decide: () => Promise<EntryDraft<K> | null>): Promise<JournalEntry<K> | null> {
+  executeUnlessNothing<K extends EventType>(
+    ctx: CommandContext,
+    decide: () => Promise<EntryDraft<K> | null>,
+  ): Promise<JournalEntry<K> | null> {
     return this.serially(() => this.executeNow(ctx, decide));
   }
 
@@ -125,7 +137,10 @@ export class Journal {
     return result;
   }
 
-  private async executeNow<K extends EventType>(ctx: CommandContext, decide: () => Promise<EntryDraft<K> | null>): Promise<JournalEntry<K> | null> {
+  private async executeNow<K extends EventType>(
+    ctx: CommandContext,
+    decide: () => Promise<EntryDraft<K> | null>,
+  ): Promise<JournalEntry<K> | null> {
     for (let attempt = 0; ; attempt++) {
       if (!this.head) await this.catchUpNow();
       if (ctx.idempotencyKey) {
@@ -206,7 +221,11 @@ export class Journal {
   /** Records the newest entry (one conditional write: a later one recorded by another process stays). */
   private async recordHead(entry: { seq: number; hash: string }): Promise<void> {
     try {
-      await this.checkpoints.updateOne({ _id: HEAD_ID, seq: { $lt: entry.seq } }, { $set: { seq: entry.seq, hash: entry.hash } }, { upsert: true });
+      await this.checkpoints.updateOne(
+        { _id: HEAD_ID, seq: { $lt: entry.seq } },
+        { $set: { seq: entry.seq, hash: entry.hash } },
+        { upsert: true },
+      );
     } catch (err) {
       if (!isDuplicateKey(err)) throw err; // a later head is recorded already
     }

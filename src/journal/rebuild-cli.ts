@@ -10,6 +10,8 @@ void runTool(async (services) => {
   const applied = await rebuildProjections(services, (seq) => progress.update(seq, seq));
   progress.update(applied, applied, true);
   progress.end();
-  process.stdout.write(`rebuilt the projections from ${applied} journal entries in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(
+    `rebuilt the projections from ${applied} journal entries in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
   return 0;
 });

@@ -67,8 +67,15 @@ function present(d: SignedHeadDoc): SignedHead {
  * Signs the newest head every `seconds` (when it moved) until stopped; stopping signs once more,
  * so the last head before a shutdown is signed too. Failures are logged, never fatal.
  */
-export function scheduleHeadSigning(journal: Pick<Journal, 'signHead'>, seconds: number, log: { error(obj: object, msg: string): void }): () => Promise<void> {
-  const run = () => journal.signHead().then(undefined, (err: Error) => log.error({ errorName: err.name }, 'journal head signing failed'));
+export function scheduleHeadSigning(
+  journal: Pick<Journal, 'signHead'>,
+  seconds: number,
+  log: { error(obj: object, msg: string): void },
+): () => Promise<void> {
+  const run = () =>
+    journal
+      .signHead()
+      .then(undefined, (err: Error) => log.error({ errorName: err.name }, 'journal head signing failed'));
   const timer = setInterval(() => void run(), seconds * 1000);
   timer.unref();
   return async () => {

@@ -29,7 +29,11 @@ void runTool(async (services) => {
   const total = await services.journal.entries.estimatedDocumentCount();
   const progress = new ProgressLine(total, process.stderr);
   const started = Date.now();
-  const report = await verifyJournal(services.journal, { heads, pinnedKeys, onChecked: (seq) => progress.update(seq, seq) });
+  const report = await verifyJournal(services.journal, {
+    heads,
+    pinnedKeys,
+    onChecked: (seq) => progress.update(seq, seq),
+  });
   progress.update(report.entries, report.entries, true);
   progress.end();
   process.stdout.write(`${JSON.stringify({ ...report, seconds: (Date.now() - started) / 1000 }, null, 2)}\n`);

@@ -53,7 +53,11 @@ export async function verifyChain(entries: Collection<StoredEntry>, opts: ChainO
   const note = (seq: number, problem: string, list = problems) => {
     if (list.length < MAX_LISTED) list.push({ seq, problem });
   };
-  const { bySeq: signed, count: checked } = checkedHeads(opts.signedHeads ?? [], opts.trustedKeys ?? new Map(), (seq, p) => note(seq, p, headProblems));
+  const { bySeq: signed, count: checked } = checkedHeads(
+    opts.signedHeads ?? [],
+    opts.trustedKeys ?? new Map(),
+    (seq, p) => note(seq, p, headProblems),
+  );
   let lastMatching: { seq: number; at: string } | null = null;
   for await (const stored of entries.find({}).sort({ _id: 1 })) {
     const { _id, hash, ...body } = stored;
@@ -63,7 +67,8 @@ export async function verifyChain(entries: Collection<StoredEntry>, opts: ChainO
     }
     if (body.prevHash !== prevHash) note(body.seq, `entry ${body.seq} does not link to the entry before it`);
     else if (entryHash(body, prevHash) !== hash) note(body.seq, `entry ${body.seq} was changed after it was written`);
-    if (!isKnownEvent(body.type) && unknownTypes.length < MAX_LISTED) unknownTypes.push({ seq: body.seq, type: body.type });
+    if (!isKnownEvent(body.type) && unknownTypes.length < MAX_LISTED)
+      unknownTypes.push({ seq: body.seq, type: body.type });
     prevHash = hash;
     head = { seq: body.seq, hash };
     if (opts.recordedHead && body.seq === opts.recordedHead.seq && hash !== opts.recordedHead.hash)
@@ -86,7 +91,10 @@ export async function verifyChain(entries: Collection<StoredEntry>, opts: ChainO
   // The newest entries deleted: the chain itself still verifies, the recorded and signed heads do not.
   const lastSeq = head?.seq ?? 0;
   if (opts.recordedHead && opts.recordedHead.seq > lastSeq) {
-    note(lastSeq + 1, `entries ${lastSeq + 1} to ${opts.recordedHead.seq} are missing: the journal was cut short after seq ${lastSeq}`);
+    note(
+      lastSeq + 1,
+      `entries ${lastSeq + 1} to ${opts.recordedHead.seq} are missing: the journal was cut short after seq ${lastSeq}`,
+    );
   }
   const beyond = [...signed.keys()].filter((seq) => seq > lastSeq);
   if (beyond.length > 0) {

@@ -20,7 +20,8 @@ export function thumbprint(jwk: { crv: string; kty: string; x: string; y: string
 /** The public JWK of a P-256 key (private or public), with its thumbprint as `kid`. */
 export function publicJwk(key: KeyObject): PublicJwk {
   const pub = key.type === 'private' ? createPublicKey(key) : key;
-  if (pub.asymmetricKeyType !== 'ec' || pub.asymmetricKeyDetails?.namedCurve !== 'prime256v1') throw new Error('a signing key must be EC P-256');
+  if (pub.asymmetricKeyType !== 'ec' || pub.asymmetricKeyDetails?.namedCurve !== 'prime256v1')
+    throw new Error('a signing key must be EC P-256');
   const { x, y } = pub.export({ format: 'jwk' });
   if (!x || !y) throw new Error('the key has no coordinates');
   const members = { kty: 'EC' as const, crv: 'P-256' as const, x, y };

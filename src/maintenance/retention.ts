@@ -9,14 +9,20 @@ export const IDEMPOTENCY_KEEP_HOURS = 24;
  * answers older than a day, login throttles whose window and lock are over. The journal and the
  * access log are records and are never pruned.
  */
-export async function pruneExpired(services: Pick<Services, 'models' | 'config'>, now = new Date()): Promise<Record<string, number>> {
+export async function pruneExpired(
+  services: Pick<Services, 'models' | 'config'>,
+  now = new Date(),
+): Promise<Record<string, number>> {
   const { refreshTokens, revokedFamilies, idempotency, throttles, activationCodes } = services.models;
   const before = (d: Date) => trusted({ $lt: d });
   const windowStart = new Date(now.getTime() - services.config.LOGIN_LOCK_MINUTES * 60_000);
   const [refresh, idem, throttle, codes, families] = await Promise.all([
     refreshTokens.deleteMany({ expiresAt: before(now) }),
     idempotency.deleteMany({ createdAt: before(new Date(now.getTime() - IDEMPOTENCY_KEEP_HOURS * 3_600_000)) }),
-    throttles.deleteMany({ windowStart: before(windowStart), $or: [{ lockedUntil: trusted({ $exists: false }) }, { lockedUntil: before(now) }] }),
+    throttles.deleteMany({
+      windowStart: before(windowStart),
+      $or: [{ lockedUntil: trusted({ $exists: false }) }, { lockedUntil: before(now) }],
+    }),
     activationCodes.deleteMany({ expiresAt: before(now) }),
     revokedFamilies.deleteMany({ expiresAt: before(now) }),
   ]);

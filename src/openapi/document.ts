@@ -22,9 +22,21 @@ export function openApiDocument(routes: readonly AnyRoute[]) {
         ...(r.params ? { params: r.params } : {}),
         ...(r.query ? { query: r.query } : {}),
         ...(r.body ? { body: { content: { 'application/json': { schema: r.body } }, required: true } } : {}),
-        ...(r.rawBody ? { body: { content: Object.fromEntries(r.rawBody.mediaTypes.map((t) => [t, { schema: r.rawBody!.schema }])), required: true } } : {}),
+        ...(r.rawBody
+          ? {
+              body: {
+                content: Object.fromEntries(r.rawBody.mediaTypes.map((t) => [t, { schema: r.rawBody!.schema }])),
+                required: true,
+              },
+            }
+          : {}),
         ...(r.streamBody
-          ? { body: { content: Object.fromEntries(r.streamBody.mediaTypes.map((t) => [t, { schema: r.streamBody!.schema }])), required: true } }
+          ? {
+              body: {
+                content: Object.fromEntries(r.streamBody.mediaTypes.map((t) => [t, { schema: r.streamBody!.schema }])),
+                required: true,
+              },
+            }
           : {}),
         ...(r.needsIfMatch || r.method === 'post' ? { headers: headerParams(r) } : {}),
       },
@@ -34,7 +46,13 @@ export function openApiDocument(routes: readonly AnyRoute[]) {
           {
             description: spec.description,
             ...(spec.schema
-              ? { content: { [spec.mediaType ?? (Number(status) >= 400 ? 'application/problem+json' : 'application/json')]: { schema: spec.schema } } }
+              ? {
+                  content: {
+                    [spec.mediaType ?? (Number(status) >= 400 ? 'application/problem+json' : 'application/json')]: {
+                      schema: spec.schema,
+                    },
+                  },
+                }
               : {}),
           },
         ]),
@@ -46,7 +64,8 @@ export function openApiDocument(routes: readonly AnyRoute[]) {
     info: {
       title: 'Civil registry API',
       version: '1.0.0',
-      description: 'Births, marriages, divorces and deaths: recorded, registered, journaled and verifiable. Errors are RFC 9457 problem+json.',
+      description:
+        'Births, marriages, divorces and deaths: recorded, registered, journaled and verifiable. Errors are RFC 9457 problem+json.',
       // As package.json: not licensed for use outside the registry's own deployment.
       license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
     },
@@ -56,7 +75,14 @@ export function openApiDocument(routes: readonly AnyRoute[]) {
 
 function headerParams(r: AnyRoute) {
   return z.object({
-    ...(r.method === 'post' ? { 'idempotency-key': z.string().optional().openapi({ description: 'Makes a retried POST return the first answer' }) } : {}),
+    ...(r.method === 'post'
+      ? {
+          'idempotency-key': z
+            .string()
+            .optional()
+            .openapi({ description: 'Makes a retried POST return the first answer' }),
+        }
+      : {}),
     ...(r.needsIfMatch ? { 'if-match': z.string().openapi({ description: 'ETag of the version being changed' }) } : {}),
   });
 }

@@ -17,8 +17,29 @@ export async function renderFirstPage(pdf: Buffer, dpi = 150, lowerHalfOnly = fa
   try {
     await writeFile(path.join(dir, 'c.pdf'), pdf);
     // A4 is 11.69 inches tall: the lower half starts at 5.85 inches.
-    const crop = lowerHalfOnly ? ['-y', String(Math.round(5.85 * dpi)), '-W', String(Math.round(8.27 * dpi)), '-H', String(Math.round(5.85 * dpi))] : [];
-    await run('pdftoppm', ['-png', '-r', String(dpi), ...crop, '-f', '1', '-l', '1', '-singlefile', path.join(dir, 'c.pdf'), path.join(dir, 'page')]);
+    const crop = lowerHalfOnly
+      ? [
+          '-y',
+          String(Math.round(5.85 * dpi)),
+          '-W',
+          String(Math.round(8.27 * dpi)),
+          '-H',
+          String(Math.round(5.85 * dpi)),
+        ]
+      : [];
+    await run('pdftoppm', [
+      '-png',
+      '-r',
+      String(dpi),
+      ...crop,
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      path.join(dir, 'c.pdf'),
+      path.join(dir, 'page'),
+    ]);
     return await readFile(path.join(dir, 'page.png'));
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -21,15 +21,22 @@ export function contractChecker() {
     const method = req.method.toLowerCase();
     // The most literal template that has this method: /v1/certificates/verification before /v1/certificates/{id}.
     const params = (p: string) => (p.match(/\{/g) ?? []).length;
-    const template = templates.filter((t) => t.re.test(path) && doc.paths[t.p]?.[method]).sort((a, b) => params(a.p) - params(b.p))[0];
+    const template = templates
+      .filter((t) => t.re.test(path) && doc.paths[t.p]?.[method])
+      .sort((a, b) => params(a.p) - params(b.p))[0];
     if (!template) throw new Error(`openapi.yaml has no ${method} for ${path}`);
-    const op = doc.paths[template.p]?.[method] as { responses: Record<string, { content?: Record<string, unknown> }> } | undefined;
+    const op = doc.paths[template.p]?.[method] as
+      { responses: Record<string, { content?: Record<string, unknown> }> } | undefined;
     if (!op) throw new Error(`openapi.yaml has no ${method} ${template.p}`);
     const response = op.responses[String(res.status)];
-    if (!response) throw new Error(`openapi.yaml does not list status ${res.status} for ${method} ${template.p}: ${JSON.stringify(res.body)}`);
+    if (!response)
+      throw new Error(
+        `openapi.yaml does not list status ${res.status} for ${method} ${template.p}: ${JSON.stringify(res.body)}`,
+      );
     if (!response.content) return;
     const [type] = Object.keys(response.content);
-    if (type === undefined) throw new Error(`openapi.yaml lists no media type for status ${res.status} of ${method} ${template.p}`);
+    if (type === undefined)
+      throw new Error(`openapi.yaml lists no media type for status ${res.status} of ${method} ${template.p}`);
     expect(res.headers['content-type']).toContain(type);
     const pointer = ['paths', template.p, method, 'responses', String(res.status), 'content', type, 'schema']
       .map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1'))

@@ -131,7 +131,9 @@ export function cellsOfAnswers(answers: readonly Answer[]): Cell[] {
     const months = Array.from({ length: monthOf(a.to) - monthOf(a.from) + 1 }, (_, i) => monthOf(a.from) + i);
     return [
       ...a.rows.flatMap((r) =>
-        a.by === 'governorate' ? rowCells(months, [GOVERNORATES.findIndex((g) => g.code === r.governorate)], r) : rowCells([monthOf(r.month!)], all, r),
+        a.by === 'governorate'
+          ? rowCells(months, [GOVERNORATES.findIndex((g) => g.code === r.governorate)], r)
+          : rowCells([monthOf(r.month!)], all, r),
       ),
       ...rowCells(months, all, a.total),
     ];

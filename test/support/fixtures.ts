@@ -25,8 +25,18 @@ export async function enrol(app: Express, registrarToken: string, body: Record<s
 }
 
 export async function enrolParents(app: Express, registrarToken: string) {
-  const mother = await enrol(app, registrarToken, { name: motherName, sex: 'female', dateOfBirth: '1995-04-02', placeOfBirth: { governorate: 'IQ-BG' } });
-  const father = await enrol(app, registrarToken, { name: fatherName, sex: 'male', dateOfBirth: '1990-09-17', placeOfBirth: { governorate: 'IQ-BA' } });
+  const mother = await enrol(app, registrarToken, {
+    name: motherName,
+    sex: 'female',
+    dateOfBirth: '1995-04-02',
+    placeOfBirth: { governorate: 'IQ-BG' },
+  });
+  const father = await enrol(app, registrarToken, {
+    name: fatherName,
+    sex: 'male',
+    dateOfBirth: '1990-09-17',
+    placeOfBirth: { governorate: 'IQ-BA' },
+  });
   return { mother, father };
 }
 
@@ -51,14 +61,24 @@ export async function declareAndRegister(app: Express, officer: string, registra
   const declared = await request(app).post(path).set(auth(officer)).send(body);
   if (declared.status !== 201) throw new Error(`${path}: ${declared.status} ${JSON.stringify(declared.body)}`);
   const registered = await request(app).post(`/v1/records/${declared.body.id}/registration`).set(auth(registrar));
-  if (registered.status !== 200) throw new Error(`registration: ${registered.status} ${JSON.stringify(registered.body)}`);
-  return registered.body as { id: string; registrationNumber: string; child: { nin: string } } & Record<string, unknown>;
+  if (registered.status !== 200)
+    throw new Error(`registration: ${registered.status} ${JSON.stringify(registered.body)}`);
+  return registered.body as { id: string; registrationNumber: string; child: { nin: string } } & Record<
+    string,
+    unknown
+  >;
 }
 
 /** Two parents enrolled and their child's birth registered. */
 export async function registeredBirth(app: Express, officer: string, registrar: string) {
   const { mother, father } = await enrolParents(app, registrar);
-  const record = await declareAndRegister(app, officer, registrar, '/v1/births', birthDeclaration(mother.nin, father.nin));
+  const record = await declareAndRegister(
+    app,
+    officer,
+    registrar,
+    '/v1/births',
+    birthDeclaration(mother.nin, father.nin),
+  );
   return { record, mother: mother.nin, father: father.nin };
 }
 

@@ -25,7 +25,10 @@ export interface Harness {
 const SYSTEM = { actor: { id: 'system', role: 'system' as const }, requestId: 'test-setup' };
 
 /** The real service on a database of its own, on the engine globalSetup started. */
-export async function startHarness(env: Record<string, string> = {}, logTo?: { write(line: string): void }): Promise<Harness> {
+export async function startHarness(
+  env: Record<string, string> = {},
+  logTo?: { write(line: string): void },
+): Promise<Harness> {
   const uri = process.env.TEST_MONGODB_URI;
   if (!uri) throw new Error('TEST_MONGODB_URI is unset: run the tests through jest (globalSetup starts the engine)');
   const conn = await connect(uri, `test_${randomBytes(6).toString('hex')}`);
@@ -63,7 +66,11 @@ export async function startHarness(env: Record<string, string> = {}, logTo?: { w
         office: 'BGD',
         nin: personNin,
       });
-      return { token: services.tokens.issueAccess({ id: user._id, role: 'citizen', office: 'BGD', nin: personNin }), nin: personNin, userId: user._id };
+      return {
+        token: services.tokens.issueAccess({ id: user._id, role: 'citizen', office: 'BGD', nin: personNin }),
+        nin: personNin,
+        userId: user._id,
+      };
     },
     async clientToken(scopes) {
       const client = await createClient(services, SYSTEM, { name: `test client ${++n}`, scopes });

@@ -21,7 +21,8 @@ export function receiver() {
     set: (m: typeof mode) => (mode = m),
     port: () => (server.address() as AddressInfo).port,
     url: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
-    listening: () => (server.listening ? Promise.resolve() : new Promise<void>((r) => server.once('listening', () => r()))),
+    listening: () =>
+      server.listening ? Promise.resolve() : new Promise<void>((r) => server.once('listening', () => r())),
     close: () => new Promise((r) => server.close(r)),
     server,
   };

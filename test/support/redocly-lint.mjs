@@ -6,4 +6,6 @@ import { createConfig, lintFromString } from '@redocly/openapi-core';
 const file = process.argv[2];
 const config = await createConfig({ extends: ['recommended'] });
 const problems = await lintFromString({ source: readFileSync(file, 'utf8'), absoluteRef: file, config });
-process.stdout.write(JSON.stringify(problems.map((p) => `${p.severity} ${p.ruleId}: ${p.message} at ${p.location[0]?.pointer ?? '?'}`)));
+process.stdout.write(
+  JSON.stringify(problems.map((p) => `${p.severity} ${p.ruleId}: ${p.message} at ${p.location[0]?.pointer ?? '?'}`)),
+);

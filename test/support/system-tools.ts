@@ -21,7 +21,9 @@ export function ensureSystemTools(log: (m: string) => void): void {
   const missing = [...(has('pdftoppm') ? [] : ['poppler-utils']), ...(existsSync(CHROMIUM) ? [] : ['chromium'])];
   if (missing.length === 0) return;
   if (!has('apt-get') || process.getuid?.() !== 0) {
-    throw new Error(`the tests need ${missing.join(' and ')}: install them (Debian: apt-get install ${missing.join(' ')}), or set CHROMIUM_PATH`);
+    throw new Error(
+      `the tests need ${missing.join(' and ')}: install them (Debian: apt-get install ${missing.join(' ')}), or set CHROMIUM_PATH`,
+    );
   }
   log(`installing ${missing.join(' and ')} from Debian's packages (once)…`);
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'ignore' });

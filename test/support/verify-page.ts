@@ -55,7 +55,9 @@ export async function look(browser: Browser, url: string, file: string): Promise
     arabic: await verdict.locator('[lang="ar"] h1').innerText(),
     english: await verdict.locator('[lang="en"] h1').innerText(),
     // Evaluated in the page (a string, as the test is compiled without the DOM's types).
-    direction: await page.evaluate<string>(`getComputedStyle(document.querySelector('.verdict [lang="ar"]')).direction`),
+    direction: await page.evaluate<string>(
+      `getComputedStyle(document.querySelector('.verdict [lang="ar"]')).direction`,
+    ),
     text: await page.locator('body').innerText(),
   };
   await page.screenshot({ path: file, fullPage: true });
@@ -64,7 +66,15 @@ export async function look(browser: Browser, url: string, file: string): Promise
 }
 
 /** The standings the page is shown in, each saved as verify-<name>.png. */
-export const VERIFY_STATES = ['valid', 'valid-by-token', 'revoked', 'superseded', 'invalid', 'unknown', 'mistyped'] as const;
+export const VERIFY_STATES = [
+  'valid',
+  'valid-by-token',
+  'revoked',
+  'superseded',
+  'invalid',
+  'unknown',
+  'mistyped',
+] as const;
 export type VerifyState = (typeof VERIFY_STATES)[number];
 
 export const verifyPicture = (dir: string, state: VerifyState) => path.join(dir, `verify-${state}.png`);
@@ -73,7 +83,8 @@ async function issued(h: Harness) {
   const [officer, registrar] = [await h.token('officer'), await h.token('registrar')];
   const { record } = await registeredBirth(h.app, officer, registrar);
   const certificate = await request(h.app).post('/v1/certificates').set(auth(officer)).send({ recordId: record.id });
-  if (certificate.status !== 201) throw new Error(`certificate: ${certificate.status} ${JSON.stringify(certificate.body)}`);
+  if (certificate.status !== 201)
+    throw new Error(`certificate: ${certificate.status} ${JSON.stringify(certificate.body)}`);
   return { recordId: record.id, certificate: certificate.body as { id: string; token: string }, registrar };
 }
 
@@ -86,7 +97,10 @@ export async function verifyPages(h: Harness, base: string): Promise<Record<Veri
   const valid = await issued(h);
 
   const revoked = await issued(h);
-  await request(h.app).post(`/v1/certificates/${revoked.certificate.id}/revocation`).set(auth(revoked.registrar)).send({ reason: 'Reported stolen' });
+  await request(h.app)
+    .post(`/v1/certificates/${revoked.certificate.id}/revocation`)
+    .set(auth(revoked.registrar))
+    .send({ reason: 'Reported stolen' });
 
   const superseded = await issued(h);
   const read = await request(h.app).get(`/v1/records/${superseded.recordId}`).set(auth(superseded.registrar));
@@ -94,7 +108,10 @@ export async function verifyPages(h: Harness, base: string): Promise<Record<Veri
     .post(`/v1/records/${superseded.recordId}/corrections`)
     .set(auth(superseded.registrar))
     .set('If-Match', etagOf(read))
-    .send({ changes: { child: { givenName: 'مريم', latin: { givenName: 'Maryam' } } }, reason: 'Name as chosen by the parents' });
+    .send({
+      changes: { child: { givenName: 'مريم', latin: { givenName: 'Maryam' } } },
+      reason: 'Name as chosen by the parents',
+    });
 
   return {
     valid: `${base}/verify/${valid.certificate.id}`,

@@ -1,4 +1,9 @@
-import { deriveStatus, marriageState, maritalStatusBefore, type CivilEvent } from '../../src/modules/civil-status/derive';
+import {
+  deriveStatus,
+  marriageState,
+  maritalStatusBefore,
+  type CivilEvent,
+} from '../../src/modules/civil-status/derive';
 
 const m1: CivilEvent = { kind: 'marriage', id: 'm1', date: '2015-05-05', parties: ['ali', 'huda'] };
 const m2: CivilEvent = { kind: 'marriage', id: 'm2', date: '2021-01-01', parties: ['ali', 'sara'] };
@@ -12,12 +17,19 @@ describe('civil status derived from events', () => {
     expect(deriveStatus('ali', [m1])).toEqual({ status: 'alive', maritalStatus: 'married' });
     expect(deriveStatus('huda', [m1, d1])).toEqual({ status: 'alive', maritalStatus: 'divorced' });
     expect(deriveStatus('ali', [m1, hudaDies])).toEqual({ status: 'alive', maritalStatus: 'widowed' });
-    expect(deriveStatus('huda', [m1, hudaDies])).toEqual({ status: 'deceased', dateOfDeath: '2019-01-01', maritalStatus: 'married' });
+    expect(deriveStatus('huda', [m1, hudaDies])).toEqual({
+      status: 'deceased',
+      dateOfDeath: '2019-01-01',
+      maritalStatus: 'married',
+    });
   });
 
   it('the latest ending decides: widowed, then married again, then dead', () => {
     expect(deriveStatus('ali', [m1, hudaDies, m2])).toMatchObject({ maritalStatus: 'married' });
-    expect(deriveStatus('sara', [m1, hudaDies, m2, aliDies])).toMatchObject({ status: 'alive', maritalStatus: 'widowed' });
+    expect(deriveStatus('sara', [m1, hudaDies, m2, aliDies])).toMatchObject({
+      status: 'alive',
+      maritalStatus: 'widowed',
+    });
     expect(deriveStatus('ali', [m1, d1, m2, aliDies])).toMatchObject({ status: 'deceased', maritalStatus: 'married' });
   });
 

@@ -22,7 +22,10 @@ import {
 const ali: Party = { nin: 'ali', sex: 'male', dateOfBirth: '1990-01-01' };
 const huda: Party = { nin: 'huda', sex: 'female', dateOfBirth: '1992-06-15' };
 const sara: Party = { nin: 'sara', sex: 'female', dateOfBirth: '1995-03-03' };
-const world = (events: CivilEvent[], people: Party[] = [ali, huda, sara]): World => ({ persons: new Map(people.map((p) => [p.nin, p])), events });
+const world = (events: CivilEvent[], people: Party[] = [ali, huda, sara]): World => ({
+  persons: new Map(people.map((p) => [p.nin, p])),
+  events,
+});
 const m1: CivilEvent = { kind: 'marriage', id: 'm1', date: '2015-05-05', parties: ['ali', 'huda'] };
 const law = CIVIL_STATUS_LAW;
 
@@ -47,7 +50,9 @@ describe('civil-status rules, one by one', () => {
   it('no date in the future, none before the birth', () => {
     expect(broken(() => checkNotInFuture('2026-12-01', 'date of death', '2026-11-28'))).toBe('422 date-in-future');
     expect(broken(() => checkNotInFuture('2026-11-28', 'date of death', '2026-11-28'))).toBeUndefined();
-    expect(broken(() => checkNotBeforeBirth(ali, '1989-12-31', 'date of death', 'the deceased'))).toBe('422 before-birth');
+    expect(broken(() => checkNotBeforeBirth(ali, '1989-12-31', 'date of death', 'the deceased'))).toBe(
+      '422 before-birth',
+    );
     expect(broken(() => checkNotBeforeBirth(ali, '1990-01-01', 'date of death', 'the deceased'))).toBeUndefined();
   });
 
@@ -58,7 +63,9 @@ describe('civil-status rules, one by one', () => {
   });
 
   it('a second death is refused', () => {
-    expect(broken(() => checkNotAlreadyDead(world([{ kind: 'death', id: 'x', date: '2020-01-01', nin: 'ali' }]), 'ali'))).toBe('409 already-deceased');
+    expect(
+      broken(() => checkNotAlreadyDead(world([{ kind: 'death', id: 'x', date: '2020-01-01', nin: 'ali' }]), 'ali')),
+    ).toBe('409 already-deceased');
     expect(broken(() => checkNotAlreadyDead(world([]), 'ali'))).toBeUndefined();
   });
 
@@ -94,7 +101,9 @@ describe('civil-status rules, one by one', () => {
   it('18 at the marriage; 15 to 17 only with a court reference; never under 15', () => {
     const teen: Party = { nin: 't', sex: 'female', dateOfBirth: '2010-06-01' };
     expect(broken(() => checkMarriageAge(teen, '2028-06-01', undefined, law, 'party B'))).toBeUndefined();
-    expect(broken(() => checkMarriageAge(teen, '2028-05-31', undefined, law, 'party B'))).toBe('422 under-age-without-court');
+    expect(broken(() => checkMarriageAge(teen, '2028-05-31', undefined, law, 'party B'))).toBe(
+      '422 under-age-without-court',
+    );
     expect(broken(() => checkMarriageAge(teen, '2025-06-01', 'C-1', law, 'party B'))).toBeUndefined();
     expect(broken(() => checkMarriageAge(teen, '2025-05-31', 'C-1', law, 'party B'))).toBe('422 under-minimum-age');
   });
@@ -110,11 +119,21 @@ describe('civil-status rules, one by one', () => {
     expect(broken(() => checkConcurrentMarriages(world([m1, m2()]), ali, law, 'party A'))).toBe('409 already-married');
     expect(broken(() => checkConcurrentMarriages(world([m1, m2('C-7')]), ali, law, 'party A'))).toBeUndefined();
     const never: CivilStatusLaw = { ...law, furtherMarriage: { female: 'never', male: 'never' } };
-    expect(broken(() => checkConcurrentMarriages(world([m1, m2('C-7')]), ali, never, 'party A'))).toBe('409 already-married');
+    expect(broken(() => checkConcurrentMarriages(world([m1, m2('C-7')]), ali, never, 'party A'))).toBe(
+      '409 already-married',
+    );
     const always: CivilStatusLaw = { ...law, furtherMarriage: { female: 'always', male: 'always' } };
     expect(broken(() => checkConcurrentMarriages(world([m1, m2()]), ali, always, 'party A'))).toBeUndefined();
-    const again: CivilEvent = { kind: 'marriage', id: 'm3', date: '2019-01-01', parties: ['huda', 'ali'], courtReference: 'C-8' };
-    expect(broken(() => checkConcurrentMarriages(world([m1, again]), ali, always, 'party A'))).toBe('409 already-married-to-each-other');
+    const again: CivilEvent = {
+      kind: 'marriage',
+      id: 'm3',
+      date: '2019-01-01',
+      parties: ['huda', 'ali'],
+      courtReference: 'C-8',
+    };
+    expect(broken(() => checkConcurrentMarriages(world([m1, again]), ali, always, 'party A'))).toBe(
+      '409 already-married-to-each-other',
+    );
     // After a divorce, or the spouse's death, the next marriage needs nothing.
     const divorced: CivilEvent = { kind: 'divorce', id: 'd1', date: '2019-12-31', marriageId: 'm1' };
     expect(broken(() => checkConcurrentMarriages(world([m1, divorced, m2()]), ali, law, 'party A'))).toBeUndefined();
@@ -124,7 +143,9 @@ describe('civil-status rules, one by one', () => {
 
   it('a marriage may not be dated after its divorce', () => {
     const d: CivilEvent = { kind: 'divorce', id: 'd1', date: '2018-01-01', marriageId: 'm1' };
-    expect(broken(() => checkNoDivorceBefore(world([d]), { ...m1, date: '2018-01-02' }))).toBe('409 marriage-after-divorce');
+    expect(broken(() => checkNoDivorceBefore(world([d]), { ...m1, date: '2018-01-02' }))).toBe(
+      '409 marriage-after-divorce',
+    );
   });
 
   it('a divorce needs a registered marriage in force, celebrated before it', () => {
@@ -141,36 +162,62 @@ describe('civil-status rules, one by one', () => {
 describe('civil-status checks, composed', () => {
   const now = '2026-11-28';
   it('a marriage is checked against both parties', () => {
-    expect(broken(() => checkMarriage(world([]), { kind: 'marriage', id: 'n', date: '2020-01-01', parties: ['ali', 'ali'] }, law, now))).toBe(
-      '422 same-person',
-    );
-    expect(broken(() => checkMarriage(world([m1]), { kind: 'marriage', id: 'n', date: '2020-01-01', parties: ['ali', 'sara'] }, law, now))).toBe(
-      '409 already-married',
-    );
-    expect(broken(() => checkMarriage(world([]), { kind: 'marriage', id: 'n', date: '2020-01-01', parties: ['ali', 'sara'] }, law, now))).toBeUndefined();
+    expect(
+      broken(() =>
+        checkMarriage(world([]), { kind: 'marriage', id: 'n', date: '2020-01-01', parties: ['ali', 'ali'] }, law, now),
+      ),
+    ).toBe('422 same-person');
+    expect(
+      broken(() =>
+        checkMarriage(
+          world([m1]),
+          { kind: 'marriage', id: 'n', date: '2020-01-01', parties: ['ali', 'sara'] },
+          law,
+          now,
+        ),
+      ),
+    ).toBe('409 already-married');
+    expect(
+      broken(() =>
+        checkMarriage(world([]), { kind: 'marriage', id: 'n', date: '2020-01-01', parties: ['ali', 'sara'] }, law, now),
+      ),
+    ).toBeUndefined();
   });
 
   it('a correction of a marriage replaces its registered version, and is refused after its divorce', () => {
     const d: CivilEvent = { kind: 'divorce', id: 'd1', date: '2018-01-01', marriageId: 'm1' };
     expect(broken(() => checkMarriage(world([m1, d]), { ...m1, date: '2016-01-01' }, law, now))).toBeUndefined();
-    expect(broken(() => checkMarriage(world([m1, d]), { ...m1, date: '2018-06-01' }, law, now))).toBe('409 marriage-after-divorce');
+    expect(broken(() => checkMarriage(world([m1, d]), { ...m1, date: '2018-06-01' }, law, now))).toBe(
+      '409 marriage-after-divorce',
+    );
   });
 
   it('a divorce dated later must not overlap a later marriage the policy forbids', () => {
     const d: CivilEvent = { kind: 'divorce', id: 'd1', date: '2018-01-01', marriageId: 'm1' };
     const m2: CivilEvent = { kind: 'marriage', id: 'm2', date: '2019-01-01', parties: ['ali', 'sara'] };
     expect(broken(() => checkDivorce(world([m1, d, m2]), { ...d, date: '2018-06-01' }, law, now))).toBeUndefined();
-    expect(broken(() => checkDivorce(world([m1, d, m2]), { ...d, date: '2019-06-01' }, law, now))).toBe('409 already-married');
+    expect(broken(() => checkDivorce(world([m1, d, m2]), { ...d, date: '2019-06-01' }, law, now))).toBe(
+      '409 already-married',
+    );
   });
 
   it('a death: once, after the birth, not in the future, and not keeping a remarried spouse married', () => {
-    const x = (date: string, id = 'x'): Extract<CivilEvent, { kind: 'death' }> => ({ kind: 'death', id, date, nin: 'huda' });
+    const x = (date: string, id = 'x'): Extract<CivilEvent, { kind: 'death' }> => ({
+      kind: 'death',
+      id,
+      date,
+      nin: 'huda',
+    });
     expect(broken(() => checkDeath(world([]), x('2027-01-01'), law, now))).toBe('422 date-in-future');
     expect(broken(() => checkDeath(world([]), x('1990-01-01'), law, now))).toBe('422 before-birth');
-    expect(broken(() => checkDeath(world([x('2020-01-01', 'x0')]), x('2021-01-01'), law, now))).toBe('409 already-deceased');
+    expect(broken(() => checkDeath(world([x('2020-01-01', 'x0')]), x('2021-01-01'), law, now))).toBe(
+      '409 already-deceased',
+    );
     // Ali, widowed on 2020-01-01, married Sara in 2021: Huda's death cannot move past that.
     const m2: CivilEvent = { kind: 'marriage', id: 'm2', date: '2021-01-01', parties: ['ali', 'sara'] };
     expect(broken(() => checkDeath(world([m1, x('2020-01-01'), m2]), x('2020-06-01'), law, now))).toBeUndefined();
-    expect(broken(() => checkDeath(world([m1, x('2020-01-01'), m2]), x('2022-01-01'), law, now))).toBe('409 already-married');
+    expect(broken(() => checkDeath(world([m1, x('2020-01-01'), m2]), x('2022-01-01'), law, now))).toBe(
+      '409 already-married',
+    );
   });
 });

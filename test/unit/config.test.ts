@@ -20,6 +20,8 @@ describe('configuration', () => {
 
   it('wants the bootstrap admin username and password together, and a long password', () => {
     expect(() => loadConfig({ BOOTSTRAP_ADMIN_USERNAME: 'admin' })).toThrow(/go together/);
-    expect(() => loadConfig({ BOOTSTRAP_ADMIN_USERNAME: 'admin', BOOTSTRAP_ADMIN_PASSWORD: 'short' })).toThrow(/BOOTSTRAP_ADMIN_PASSWORD/);
+    expect(() => loadConfig({ BOOTSTRAP_ADMIN_USERNAME: 'admin', BOOTSTRAP_ADMIN_PASSWORD: 'short' })).toThrow(
+      /BOOTSTRAP_ADMIN_PASSWORD/,
+    );
   });
 });

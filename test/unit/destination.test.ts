@@ -1,5 +1,11 @@
 import type { LookupAddress } from 'node:dns';
-import { guardedLookup, isPrivateAddress, refusedDestination, refusedUrl, type Resolver } from '../../src/modules/subscriptions/destination';
+import {
+  guardedLookup,
+  isPrivateAddress,
+  refusedDestination,
+  refusedUrl,
+  type Resolver,
+} from '../../src/modules/subscriptions/destination';
 
 describe('webhook destinations', () => {
   it('tells private, loopback and link-local addresses from public ones', () => {
@@ -20,7 +26,14 @@ describe('webhook destinations', () => {
     ]) {
       expect({ ip, private: isPrivateAddress(ip) }).toEqual({ ip, private: true });
     }
-    for (const ip of ['8.8.8.8', '172.32.0.1', '192.169.0.1', '100.128.0.1', '2001:4860:4860::8888', '::ffff:8.8.8.8']) {
+    for (const ip of [
+      '8.8.8.8',
+      '172.32.0.1',
+      '192.169.0.1',
+      '100.128.0.1',
+      '2001:4860:4860::8888',
+      '::ffff:8.8.8.8',
+    ]) {
       expect({ ip, private: isPrivateAddress(ip) }).toEqual({ ip, private: false });
     }
   });
@@ -70,10 +83,16 @@ describe('webhook destinations', () => {
   });
 
   it('refuses a name when any address it resolves to is private', async () => {
-    const answers: Record<string, string[]> = { 'public.example': ['8.8.8.8'], 'mixed.example': ['8.8.8.8', '::ffff:7f00:1'], 'none.example': [] };
+    const answers: Record<string, string[]> = {
+      'public.example': ['8.8.8.8'],
+      'mixed.example': ['8.8.8.8', '::ffff:7f00:1'],
+      'none.example': [],
+    };
     const resolve: Resolver = (host) => {
       const found = answers[host];
-      return found ? Promise.resolve(found.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }))) : Promise.reject(new Error('ENOTFOUND'));
+      return found
+        ? Promise.resolve(found.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })))
+        : Promise.reject(new Error('ENOTFOUND'));
     };
     const policy = { allowPrivate: false, allowHttp: false, resolve };
     expect(await refusedDestination('https://public.example/hook', policy)).toBeUndefined();
@@ -84,7 +103,11 @@ describe('webhook destinations', () => {
 
   it('checks at connection time the addresses it hands the socket, so a rebound name connects nowhere', async () => {
     let answer = '8.8.8.8';
-    const lookup = guardedLookup({ allowPrivate: false, allowHttp: false, resolve: () => Promise.resolve([{ address: answer, family: 4 }]) });
+    const lookup = guardedLookup({
+      allowPrivate: false,
+      allowHttp: false,
+      resolve: () => Promise.resolve([{ address: answer, family: 4 }]),
+    });
     const call = (options: { all?: boolean; family?: number }) =>
       new Promise<{ err: NodeJS.ErrnoException | null; address: string | LookupAddress[] }>((resolve) =>
         lookup('hook.example', options, (err, address) => resolve({ err, address })),

@@ -54,12 +54,9 @@ function links(page: string): string[] {
 
 describe('links between README.md and docs/', () => {
   it('slugs headings as GitHub does', () => {
-    expect([...anchors('# Sectoral systems\n## Hospital notifications (`notifications:write`)\n## Notes\n## Notes')]).toEqual([
-      'sectoral-systems',
-      'hospital-notifications-notificationswrite',
-      'notes',
-      'notes-1',
-    ]);
+    expect([
+      ...anchors('# Sectoral systems\n## Hospital notifications (`notifications:write`)\n## Notes\n## Notes'),
+    ]).toEqual(['sectoral-systems', 'hospital-notifications-notificationswrite', 'notes', 'notes-1']);
   });
 
   it.each(pages)('%s: every relative link reaches an existing file and heading', (page) => {
@@ -69,7 +66,12 @@ describe('links between README.md and docs/', () => {
       const [file = '', anchor] = link.split('#', 2);
       const target = file === '' ? path.join(ROOT, page) : path.resolve(path.dirname(path.join(ROOT, page)), file);
       if (!existsSync(target)) broken.push(`${link}: no such file`);
-      else if (anchor !== undefined && statSync(target).isFile() && target.endsWith('.md') && !anchors(readFileSync(target, 'utf8')).has(anchor))
+      else if (
+        anchor !== undefined &&
+        statSync(target).isFile() &&
+        target.endsWith('.md') &&
+        !anchors(readFileSync(target, 'utf8')).has(anchor)
+      )
         broken.push(`${link}: no such heading`);
     }
     expect(broken).toEqual([]);

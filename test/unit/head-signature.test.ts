@@ -18,12 +18,20 @@ describe('signed journal heads', () => {
 
   it('refuses a head changed after signing, another key, and an unknown kid', () => {
     const signed = signHead(head, signer);
-    expect(headSignatureProblem({ ...signed, hash: 'cd'.repeat(32) }, trusted)).toContain('does not carry a valid signature');
+    expect(headSignatureProblem({ ...signed, hash: 'cd'.repeat(32) }, trusted)).toContain(
+      'does not carry a valid signature',
+    );
     expect(headSignatureProblem({ ...signed, seq: 1300 }, trusted)).toContain('does not carry a valid signature');
     const other = key();
-    expect(headSignatureProblem({ ...signHead(head, { kid: signer.kid, privateKey: other }) }, trusted)).toContain('does not carry a valid signature');
-    expect(headSignatureProblem(signHead(head, { kid: headJwk(other).kid, privateKey: other }), trusted)).toContain('not a trusted journal key');
-    expect(headSignatureProblem({ ...signed, signature: 'AAAA' }, trusted)).toContain('does not carry a valid signature');
+    expect(headSignatureProblem({ ...signHead(head, { kid: signer.kid, privateKey: other }) }, trusted)).toContain(
+      'does not carry a valid signature',
+    );
+    expect(headSignatureProblem(signHead(head, { kid: headJwk(other).kid, privateKey: other }), trusted)).toContain(
+      'not a trusted journal key',
+    );
+    expect(headSignatureProblem({ ...signed, signature: 'AAAA' }, trusted)).toContain(
+      'does not carry a valid signature',
+    );
   });
 
   it('reads a pinned key as a JWK, a key set (a saved heads answer) or a PEM, all to the same kid', () => {

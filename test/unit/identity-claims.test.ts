@@ -4,7 +4,12 @@ import { randomNin } from '../../src/modules/persons/nin';
 
 const person = {
   _id: '100000000004',
-  name: { givenName: 'علي', fatherName: 'حسن', grandfatherName: 'كاظم', latin: { givenName: 'Ali', fatherName: 'Hassan', grandfatherName: 'Kadhim' } },
+  name: {
+    givenName: 'علي',
+    fatherName: 'حسن',
+    grandfatherName: 'كاظم',
+    latin: { givenName: 'Ali', fatherName: 'Hassan', grandfatherName: 'Kadhim' },
+  },
   dateOfBirth: '1990-09-17',
   sex: 'male' as const,
   status: 'deceased' as const,

@@ -18,10 +18,16 @@ describe('token signing keys', () => {
   it('takes a P-256 key from a file and refuses any other kind', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'keys-'));
     const ec = path.join(dir, 'prod.pem');
-    await writeFile(ec, generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    await writeFile(
+      ec,
+      generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }),
+    );
     expect((await loadOrCreateKey('access-token', undefined, ec)).kid).toBe('access-token-prod');
     const rsa = path.join(dir, 'rsa.pem');
-    await writeFile(rsa, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    await writeFile(
+      rsa,
+      generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }),
+    );
     await expect(loadOrCreateKey('access-token', undefined, rsa)).rejects.toThrow(/not a P-256/);
   });
 });

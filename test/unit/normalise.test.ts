@@ -19,6 +19,13 @@ describe('name normalisation', () => {
   });
 
   it('splits names into unique tokens on spaces, hyphens and apostrophes', () => {
-    expect(nameTokens('عبد الله', 'Al-Obaidi', "Ja'far", undefined, 'عبد')).toEqual(['عبد', 'الله', 'al', 'obaidi', 'ja', 'far']);
+    expect(nameTokens('عبد الله', 'Al-Obaidi', "Ja'far", undefined, 'عبد')).toEqual([
+      'عبد',
+      'الله',
+      'al',
+      'obaidi',
+      'ja',
+      'far',
+    ]);
   });
 });

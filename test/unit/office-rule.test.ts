@@ -20,7 +20,8 @@ describe('the office rule', () => {
   });
 
   it('lets a national registrar act on every office', () => {
-    for (const office of ['BGD', 'BSR', 'ERB', 'RCE']) expect(actsFor({ role: 'national-registrar', office: 'BGD' }, office)).toBe(true);
+    for (const office of ['BGD', 'BSR', 'ERB', 'RCE'])
+      expect(actsFor({ role: 'national-registrar', office: 'BGD' }, office)).toBe(true);
     expect(actsFor({ role: 'national-registrar' }, 'SUL')).toBe(true);
   });
 
@@ -31,7 +32,10 @@ describe('the office rule', () => {
       code: 'other-office',
       detail: expect.stringMatching(/belongs to office BGD; you are staff of BSR/),
     });
-    expect(refusal(() => requireOffice({ role: 'registrar' }, 'NJF'))).toMatchObject({ code: 'other-office', detail: expect.stringMatching(/office NJF/) });
+    expect(refusal(() => requireOffice({ role: 'registrar' }, 'NJF'))).toMatchObject({
+      code: 'other-office',
+      detail: expect.stringMatching(/office NJF/),
+    });
   });
 });
 
@@ -40,12 +44,22 @@ describe('the national-registrar role', () => {
 
   it('has every permission a registrar has, and those only (besides acting for every office)', () => {
     for (const p of permissions) {
-      expect({ p, national: allows(p, { role: 'national-registrar' }) }).toEqual({ p, national: allows(p, { role: 'registrar' }) });
+      expect({ p, national: allows(p, { role: 'national-registrar' }) }).toEqual({
+        p,
+        national: allows(p, { role: 'registrar' }),
+      });
     }
   });
 
   it('the office-bound actions are the record actions of API.md, open to registrars of both kinds', () => {
-    expect([...OFFICE_BOUND].sort()).toEqual(['certificates.revoke', 'records.correct', 'records.register', 'records.reject', 'records.void']);
-    for (const p of OFFICE_BOUND) expect([allows(p, { role: 'registrar' }), allows(p, { role: 'national-registrar' })]).toEqual([true, true]);
+    expect([...OFFICE_BOUND].sort()).toEqual([
+      'certificates.revoke',
+      'records.correct',
+      'records.register',
+      'records.reject',
+      'records.void',
+    ]);
+    for (const p of OFFICE_BOUND)
+      expect([allows(p, { role: 'registrar' }), allows(p, { role: 'national-registrar' })]).toEqual([true, true]);
   });
 });

@@ -24,8 +24,15 @@ describe('the record lifecycle', () => {
   const actions: RecordAction[] = ['register', 'reject', 'correct', 'void'];
 
   it('allows exactly the transitions of the status machine, and refuses every other with 409', () => {
-    const table = Object.fromEntries(actions.map((a) => [a, statuses.filter((s) => outcome(() => requireTransition(s, a)) === 'ok')]));
-    expect(table).toEqual({ register: ['declared'], reject: ['declared'], correct: ['declared', 'registered'], void: ['registered'] });
+    const table = Object.fromEntries(
+      actions.map((a) => [a, statuses.filter((s) => outcome(() => requireTransition(s, a)) === 'ok')]),
+    );
+    expect(table).toEqual({
+      register: ['declared'],
+      reject: ['declared'],
+      correct: ['declared', 'registered'],
+      void: ['registered'],
+    });
     expect(outcome(() => requireTransition('voided', 'correct'))).toBe('409 invalid-status');
     expect(TRANSITIONS.void).toEqual(['registered']);
   });

@@ -19,7 +19,12 @@ describe('answers that show a credential once', () => {
       for (const [status, response] of Object.entries(route.responses)) {
         if (Number(status) >= 300) continue;
         for (const key of keysOf(response.schema)) {
-          if (NOT_SECRET.has(key) || NOT_SECRET.has(`${route.operationId}.${key}`) || !/secret|password|^code$/i.test(key)) continue;
+          if (
+            NOT_SECRET.has(key) ||
+            NOT_SECRET.has(`${route.operationId}.${key}`) ||
+            !/secret|password|^code$/i.test(key)
+          )
+            continue;
           if (!(route.secretFields ?? []).includes(key)) undeclared.push(`${route.operationId}: ${key}`);
         }
       }
@@ -29,6 +34,8 @@ describe('answers that show a credential once', () => {
 
   it('are declared by the routes that show one', () => {
     const declared = API_ROUTES.filter((r) => r.secretFields?.length).map((r) => r.operationId);
-    expect(declared).toEqual(expect.arrayContaining(['createClient', 'createSubscription', 'issueActivationCode', 'rotateClientSecret']));
+    expect(declared).toEqual(
+      expect.arrayContaining(['createClient', 'createSubscription', 'issueActivationCode', 'rotateClientSecret']),
+    );
   });
 });

@@ -34,7 +34,9 @@ function cellsOf(t: LinkedTable): Cell[] {
   for (let a = 0; a < A.size; a++)
     for (let b = 0; b < B.size; b++)
       for (let c = 0; c < C.size; c++) {
-        const leaves = A.underOf(a).flatMap((x) => B.underOf(b).flatMap((y) => C.underOf(c).map((z) => t.index(x, y, z))));
+        const leaves = A.underOf(a).flatMap((x) =>
+          B.underOf(b).flatMap((y) => C.underOf(c).map((z) => t.index(x, y, z))),
+        );
         cells.push({ key: String(t.index(a, b, c)), leaves, value: t.published(a, b, c) });
       }
   return cells;
@@ -78,14 +80,18 @@ describe('small-cell suppression', () => {
     expect(recoveredCells(cellsOf(t))).toEqual([]);
     // The four corners of one square are withheld; the quarter and the country stay published.
     expect([t.published(0, 0, 0), t.published(0, 1, 0), t.published(1, 1, 0)]).toEqual([null, null, null]);
-    expect([t.published(2, 0, 0), t.published(2, 1, 0), t.published(0, 2, 0), t.published(2, 2, 0)]).toEqual([7, 17, 14, 24]);
+    expect([t.published(2, 0, 0), t.published(2, 1, 0), t.published(0, 2, 0), t.published(2, 2, 0)]).toEqual([
+      7, 17, 14, 24,
+    ]);
   });
 
   it('protects a small aggregate whose leaves are each published as zero or small', () => {
     // A quarter of 3 deaths in one governorate and chapter: months 0, 0, 3.
     // Six months (0-5) in two quarters (6, 7) of a year (8).
     const time = new Dimension([6, 6, 6, 7, 7, 7, 8, 8, -1]);
-    const t = new LinkedTable([time, places2, one], (m, g) => must(g === 0 ? [0, 0, 3, 6, 7, 8][m] : [10, 11, 12, 13, 14, 15][m], 'leaf count')).suppress();
+    const t = new LinkedTable([time, places2, one], (m, g) =>
+      must(g === 0 ? [0, 0, 3, 6, 7, 8][m] : [10, 11, 12, 13, 14, 15][m], 'leaf count'),
+    ).suppress();
     expect(t.published(6, 0, 0)).toBeNull();
     expect(recoveredCells(cellsOf(t))).toEqual([]);
   });
@@ -128,7 +134,11 @@ describe('periods', () => {
     expect(periodOf('2026-02', '2026-02')).toMatchObject({ kind: 'month', year: 2026, first: 1, last: 1 });
     expect(periodOf('2026-04', '2026-06')).toMatchObject({ kind: 'quarter', first: 3, last: 5 });
     expect(periodOf('2026-01', '2026-12')).toMatchObject({ kind: 'year', first: 0, last: 11 });
-    expect(periodOf(undefined, undefined, new Date('2027-05-03'))).toMatchObject({ kind: 'year', from: '2027-01', to: '2027-12' });
+    expect(periodOf(undefined, undefined, new Date('2027-05-03'))).toMatchObject({
+      kind: 'year',
+      from: '2027-01',
+      to: '2027-12',
+    });
   });
 
   it('refuses ranges that overlap others in part, span two years, or miss an end, naming what is allowed', () => {
@@ -149,7 +159,10 @@ describe('periods', () => {
 describe('counter changes', () => {
   it('adds and removes tallies per month and governorate, and drops what cancels out', () => {
     const t = (date: string, governorate: string, counters: string[]) => ({ date, governorate, counters });
-    const changes = counterChanges([t('2026-03-14', 'IQ-BG', ['births.female'])], [t('2026-03-01', 'IQ-BG', ['births.male'])]);
+    const changes = counterChanges(
+      [t('2026-03-14', 'IQ-BG', ['births.female'])],
+      [t('2026-03-01', 'IQ-BG', ['births.male'])],
+    );
     expect(Object.fromEntries(changes)).toEqual({ '2026-03|IQ-BG': { 'births.female': 1, 'births.male': -1 } });
     const none = counterChanges([t('2026-03-14', 'IQ-BG', ['marriages'])], [t('2026-03-20', 'IQ-BG', ['marriages'])]);
     expect(none.size).toBe(0);
@@ -162,7 +175,11 @@ describe('counter changes', () => {
 
 describe('facts before a correction', () => {
   it('inverts fieldChanges', () => {
-    const before = { dateOfDeath: '2026-01-01', causeOfDeath: { icd10: 'I21.9' }, placeOfDeath: { governorate: 'IQ-BG' } };
+    const before = {
+      dateOfDeath: '2026-01-01',
+      causeOfDeath: { icd10: 'I21.9' },
+      placeOfDeath: { governorate: 'IQ-BG' },
+    };
     const after = {
       dateOfDeath: '2026-01-02',
       causeOfDeath: { icd10: 'J18.9', text: 'Pneumonia' },

@@ -34,7 +34,8 @@ accessSchema.index({ nin: 1, _id: -1 });
 
 export const ACCESS_ID_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z_[A-Za-z0-9_-]{8}$/;
 
-export const accessModel = (conn: Connection): Model<AccessEntry> => conn.model<AccessEntry>('Access', accessSchema, 'access_log');
+export const accessModel = (conn: Connection): Model<AccessEntry> =>
+  conn.model<AccessEntry>('Access', accessSchema, 'access_log');
 
 const FLUSH_EVERY_MS = 200;
 const FLUSH_AT = 200;
@@ -87,7 +88,8 @@ export class AccessLog {
         .then(() => this.collection.insertMany(batch, { ordered: false }))
         .then(
           () => undefined,
-          (err: Error) => this.log.error({ errorName: err.name, lost: batch.length }, 'could not store access log entries'),
+          (err: Error) =>
+            this.log.error({ errorName: err.name, lost: batch.length }, 'could not store access log entries'),
         );
     }
     return this.writing;

@@ -19,7 +19,9 @@ const auditQuery = z
   })
   .strict();
 
-const auditPageView = z.object({ items: z.array(journalEntryView), next: z.number().int().nullable() }).openapi('AuditPage');
+const auditPageView = z
+  .object({ items: z.array(journalEntryView), next: z.number().int().nullable() })
+  .openapi('AuditPage');
 
 const integrityView = z
   .object({
@@ -31,8 +33,13 @@ const integrityView = z
     problems: z.array(z.object({ seq: z.number().int(), problem: z.string() })),
     unknownTypes: z.array(z.object({ seq: z.number().int(), type: z.string() })),
     signedHeads: z
-      .object({ checked: z.number().int(), lastMatching: z.object({ seq: z.number().int(), at: z.string() }).nullable() })
-      .openapi({ description: 'The signed heads held that were checked, and the newest one the journal still matches' }),
+      .object({
+        checked: z.number().int(),
+        lastMatching: z.object({ seq: z.number().int(), at: z.string() }).nullable(),
+      })
+      .openapi({
+        description: 'The signed heads held that were checked, and the newest one the journal still matches',
+      }),
   })
   .openapi('Integrity');
 
@@ -48,7 +55,9 @@ const signedHeadView = z
     seq: z.number().int(),
     hash: z.string(),
     at: z.string().openapi({ description: 'When it was signed' }),
-    signature: z.string().openapi({ description: 'base64url ES256 signature (r || s) of the canonical JSON {"at":…,"hash":…,"seq":…}' }),
+    signature: z
+      .string()
+      .openapi({ description: 'base64url ES256 signature (r || s) of the canonical JSON {"at":…,"hash":…,"seq":…}' }),
     kid: z.string(),
   })
   .openapi('SignedJournalHead');
@@ -57,7 +66,9 @@ const headsPage = z
   .object({
     items: z.array(signedHeadView),
     next: z.number().int().nullable(),
-    keys: z.array(publicJwkView).openapi({ description: 'The public keys of the journal heads (pin them: a key that changes unannounced is a warning)' }),
+    keys: z.array(publicJwkView).openapi({
+      description: 'The public keys of the journal heads (pin them: a key that changes unannounced is a warning)',
+    }),
   })
   .openapi('SignedJournalHeads');
 
@@ -80,7 +91,10 @@ export const auditRoutes = [
       ...errorResponses(400, 401, 403),
     },
     async handle({ query }, { services }) {
-      const filter = { ...(query.actor ? { 'actor.id': query.actor } : {}), ...(query.recordId ? { entityIds: query.recordId } : {}) };
+      const filter = {
+        ...(query.actor ? { 'actor.id': query.actor } : {}),
+        ...(query.recordId ? { entityIds: query.recordId } : {}),
+      };
       const page = await auditPage(services.journal.entries, filter, {
         after: query.after,
         limit: query.limit,
@@ -100,7 +114,8 @@ export const auditRoutes = [
     operationId: 'verifyJournal',
     permission: 'audit.read',
     tag: 'Audit',
-    summary: 'Recompute the hash chain of the whole journal and hold it to the recorded head and every signed head held',
+    summary:
+      'Recompute the hash chain of the whole journal and hold it to the recorded head and every signed head held',
     responses: {
       200: {
         description:
@@ -119,16 +134,23 @@ export const auditRoutes = [
     operationId: 'listSignedJournalHeads',
     permission: 'audit.read',
     tag: 'Audit',
-    summary: 'Signed journal heads after a seq, to keep outside the database; the newest head is signed first when it is not yet',
+    summary:
+      'Signed journal heads after a seq, to keep outside the database; the newest head is signed first when it is not yet',
     query: headsQuery,
     responses: {
-      200: { description: 'Signed heads, oldest first, with the public keys that verify them; `next` is the `after` of the next page', schema: headsPage },
+      200: {
+        description:
+          'Signed heads, oldest first, with the public keys that verify them; `next` is the `after` of the next page',
+        schema: headsPage,
+      },
       ...errorResponses(400, 401, 403),
     },
     async handle({ query }, { services }) {
       // Signed on demand: the copy an auditor fetches now covers the journal up to now.
       await services.journal.signHead();
-      const page = services.journal.signing ? await services.journal.signing.heads.page(query.after, query.limit) : { items: [], next: null };
+      const page = services.journal.signing
+        ? await services.journal.signing.heads.page(query.after, query.limit)
+        : { items: [], next: null };
       return { status: 200, body: { ...page, keys: services.journal.signing?.heads.keys.jwks ?? [] } };
     },
   }),

@@ -14,19 +14,26 @@ export interface SigningKey {
  * (mode 0600) on first start; from `keyFile` when given (production); a throwaway key in memory
  * when there is no data folder (tests).
  */
-export async function loadOrCreateKey(name: string, dataDir: string | undefined, keyFile?: string): Promise<SigningKey> {
+export async function loadOrCreateKey(
+  name: string,
+  dataDir: string | undefined,
+  keyFile?: string,
+): Promise<SigningKey> {
   if (keyFile) {
     const key = createPrivateKey(await readFile(keyFile, 'utf8'));
-    if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') throw new Error(`${keyFile} is not a P-256 private key`);
+    if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1')
+      throw new Error(`${keyFile} is not a P-256 private key`);
     return fromPrivate(key, `${name}-${path.basename(keyFile, '.pem')}`);
   }
   if (!dataDir) return fromPrivate(generate(), `${name}-ephemeral`);
   const file = path.join(dataDir, 'keys', `${name}.pem`);
   if (!existsSync(file)) {
     await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-    await writeFile(file, generate().export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' }).catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EEXIST') throw e;
-    });
+    await writeFile(file, generate().export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' }).catch(
+      (e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EEXIST') throw e;
+      },
+    );
   }
   return fromPrivate(createPrivateKey(await readFile(file, 'utf8')), `${name}-1`);
 }

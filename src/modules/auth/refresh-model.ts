@@ -48,4 +48,5 @@ const revokedFamilySchema = new Schema<RevokedFamily>(
 export const revokedFamilyModel = (conn: Connection): Model<RevokedFamily> =>
   conn.model<RevokedFamily>('RevokedFamily', revokedFamilySchema, 'refresh_families_revoked');
 
-export const refreshTokenModel = (conn: Connection): Model<RefreshToken> => conn.model<RefreshToken>('RefreshToken', refreshTokenSchema, 'refresh_tokens');
+export const refreshTokenModel = (conn: Connection): Model<RefreshToken> =>
+  conn.model<RefreshToken>('RefreshToken', refreshTokenSchema, 'refresh_tokens');

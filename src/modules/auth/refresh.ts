@@ -12,7 +12,11 @@ export type RefreshDeps = Pick<Services, 'models' | 'config' | 'log'>;
 const notSet = trusted({ $exists: false });
 
 /** A new opaque refresh token in a family (a new family for a new login). */
-export async function issueRefreshToken(services: RefreshDeps, userId: string, familyId = randomBytes(16).toString('base64url')): Promise<string> {
+export async function issueRefreshToken(
+  services: RefreshDeps,
+  userId: string,
+  familyId = randomBytes(16).toString('base64url'),
+): Promise<string> {
   const token = `rt_${randomBytes(32).toString('base64url')}`;
   await services.models.refreshTokens.create({
     _id: sha256Hex(token),
@@ -27,7 +31,10 @@ export async function issueRefreshToken(services: RefreshDeps, userId: string, f
  * Uses a refresh token once: returns its user and a new token of the same family. A token used
  * before (or raced by a second use) is taken as stolen: its whole family is revoked.
  */
-export async function rotateRefreshToken(services: RefreshDeps, token: string): Promise<{ userId: string; refreshToken: string; familyId: string }> {
+export async function rotateRefreshToken(
+  services: RefreshDeps,
+  token: string,
+): Promise<{ userId: string; refreshToken: string; familyId: string }> {
   const { refreshTokens } = services.models;
   const id = sha256Hex(token);
   const stored = await refreshTokens.findById(id).lean();
@@ -35,13 +42,19 @@ export async function rotateRefreshToken(services: RefreshDeps, token: string): 
   if (!stored || stored.revokedAt || stored.expiresAt < new Date()) throw refused;
   if (await services.models.revokedFamilies.exists({ _id: stored.familyId })) throw refused;
   // The claim is one atomic conditional update: of two uses at once, exactly one wins.
-  const claimed = stored.usedAt ? { modifiedCount: 0 } : await refreshTokens.updateOne({ _id: id, usedAt: notSet }, { $set: { usedAt: new Date() } });
+  const claimed = stored.usedAt
+    ? { modifiedCount: 0 }
+    : await refreshTokens.updateOne({ _id: id, usedAt: notSet }, { $set: { usedAt: new Date() } });
   if (claimed.modifiedCount !== 1) {
     await revokeFamily(services, stored.familyId);
     services.log.warn({ userId: stored.userId }, 'a rotated refresh token was used again: its family is revoked');
     throw refused;
   }
-  return { userId: stored.userId, familyId: stored.familyId, refreshToken: await issueRefreshToken(services, stored.userId, stored.familyId) };
+  return {
+    userId: stored.userId,
+    familyId: stored.familyId,
+    refreshToken: await issueRefreshToken(services, stored.userId, stored.familyId),
+  };
 }
 
 /**
@@ -64,7 +77,12 @@ export async function revokeFamily(services: RefreshDeps, familyId: string): Pro
  * the session of the access token used to sign out (its access tokens name it: `sid`). Answers
  * the sessions ended, so this process forgets what it knew of them at once.
  */
-export async function revokeRefreshToken(services: RefreshDeps, token: string, userId: string, session?: string): Promise<string[]> {
+export async function revokeRefreshToken(
+  services: RefreshDeps,
+  token: string,
+  userId: string,
+  session?: string,
+): Promise<string[]> {
   const stored = await services.models.refreshTokens.findById(sha256Hex(token)).lean();
   const ended = new Set<string>();
   if (stored && stored.userId === userId) ended.add(stored.familyId);

@@ -72,7 +72,8 @@ export const authRoutes = [
     body: refreshBody,
     responses: { 204: { description: 'Signed out' }, ...errorResponses(400, 401, 403) },
     async handle({ body }, { services, actor, session }) {
-      for (const ended of await revokeRefreshToken(services, body.refreshToken, actor.id, session)) services.accounts.ended(ended);
+      for (const ended of await revokeRefreshToken(services, body.refreshToken, actor.id, session))
+        services.accounts.ended(ended);
       return { status: 204 };
     },
   }),

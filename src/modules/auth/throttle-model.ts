@@ -18,4 +18,5 @@ const throttleSchema = new Schema<Throttle>(
   { versionKey: false },
 );
 
-export const throttleModel = (conn: Connection): Model<Throttle> => conn.model<Throttle>('Throttle', throttleSchema, 'login_throttles');
+export const throttleModel = (conn: Connection): Model<Throttle> =>
+  conn.model<Throttle>('Throttle', throttleSchema, 'login_throttles');

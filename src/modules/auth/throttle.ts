@@ -30,20 +30,29 @@ export class LoginThrottle {
    */
   async begin(accountKey: string, addressKey: string): Promise<void> {
     const { LOGIN_LOCK_AFTER_FAILURES: limit } = this.services.config;
-    const [account, address] = await Promise.all([this.count(accountKey, limit), this.services.models.throttles.findById(addressKey).lean<Throttle>()]);
+    const [account, address] = await Promise.all([
+      this.count(accountKey, limit),
+      this.services.models.throttles.findById(addressKey).lean<Throttle>(),
+    ]);
     const now = Date.now();
     const locked = [account.lockedUntil, address?.lockedUntil].map((d) => d?.getTime() ?? 0).filter((t) => t > now);
     if (locked.length > 0) {
       const seconds = Math.ceil((Math.max(...locked) - now) / 1000);
-      throw new Problem(429, 'Too Many Requests', `Too many failed attempts; try again in ${Math.ceil(seconds / 60)} minutes`, {
-        code: 'too-many-failures',
-        headers: { 'Retry-After': String(seconds) },
-      });
+      throw new Problem(
+        429,
+        'Too Many Requests',
+        `Too many failed attempts; try again in ${Math.ceil(seconds / 60)} minutes`,
+        {
+          code: 'too-many-failures',
+          headers: { 'Retry-After': String(seconds) },
+        },
+      );
     }
     // From half the limit on, each attempt waits one more second (at most five): slow for a
     // guesser, hardly noticed by a person.
     const slowFrom = Math.floor(limit / 2);
-    if (account.failures > slowFrom) await new Promise((r) => setTimeout(r, Math.min(5, account.failures - slowFrom) * 1000));
+    if (account.failures > slowFrom)
+      await new Promise((r) => setTimeout(r, Math.min(5, account.failures - slowFrom) * 1000));
   }
 
   /** A failed attempt: the account's was counted by begin; the address's is counted now. */
@@ -62,7 +71,13 @@ export class LoginThrottle {
     const windowMs = this.services.config.LOGIN_LOCK_MINUTES * 60_000;
     const now = new Date();
     const increment = () =>
-      throttles.findOneAndUpdate({ _id: key }, { $inc: { failures: 1 }, $setOnInsert: { windowStart: now } }, { upsert: true, new: true }).lean<Throttle>();
+      throttles
+        .findOneAndUpdate(
+          { _id: key },
+          { $inc: { failures: 1 }, $setOnInsert: { windowStart: now } },
+          { upsert: true, new: true },
+        )
+        .lean<Throttle>();
     // Two first attempts can both insert on an engine that does not retry upserts: one retry.
     const doc = await increment().catch((err: unknown) => {
       if (isDuplicateKey(err)) return increment();
@@ -72,7 +87,10 @@ export class LoginThrottle {
     if (doc.windowStart.getTime() + windowMs < now.getTime() && !(doc.lockedUntil && doc.lockedUntil > now)) {
       // The window is over: start a new one with this attempt (a conditional update, so of two
       // attempts racing here one restarts it and the other counts in it).
-      await throttles.updateOne({ _id: key, windowStart: doc.windowStart }, { $set: { failures: 1, windowStart: now }, $unset: { lockedUntil: 1 } });
+      await throttles.updateOne(
+        { _id: key, windowStart: doc.windowStart },
+        { $set: { failures: 1, windowStart: now }, $unset: { lockedUntil: 1 } },
+      );
       return { failures: 1 };
     }
     if (doc.failures >= limit && !(doc.lockedUntil && doc.lockedUntil > now)) {

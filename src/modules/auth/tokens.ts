@@ -43,7 +43,11 @@ export class TokenService {
     return `${this.issuer}/sectoral`;
   }
 
-  issueAccess(user: { id: string; role: Role; office: string; nin?: string }, lifetimeSeconds = this.ttlSeconds, session?: string): string {
+  issueAccess(
+    user: { id: string; role: Role; office: string; nin?: string },
+    lifetimeSeconds = this.ttlSeconds,
+    session?: string,
+  ): string {
     const claims: AccessClaims = {
       sub: user.id,
       typ: 'access',
@@ -90,15 +94,24 @@ export class TokenService {
       // Only picks which audience to demand; the signature, issuer and expiry are verified next.
       const unverified = jwt.decode(token) as { typ?: string } | null;
       const audience = unverified?.typ === 'client' ? this.clientAudience : this.peopleAudience;
-      const claims = jwt.verify(token, this.key.publicKey, { algorithms: ['ES256'], issuer: this.issuer, audience }) as Partial<
-        Omit<AccessClaims, 'typ'> & Omit<ClientClaims, 'typ'>
-      > & { typ?: string };
+      const claims = jwt.verify(token, this.key.publicKey, {
+        algorithms: ['ES256'],
+        issuer: this.issuer,
+        audience,
+      }) as Partial<Omit<AccessClaims, 'typ'> & Omit<ClientClaims, 'typ'>> & { typ?: string };
       if (typeof claims.sub !== 'string') return { refused: 'invalid' };
       if (claims.typ === 'client' && typeof claims.scope === 'string') {
-        return { actor: { id: claims.sub, role: 'client', scopes: claims.scope.split(' ').filter(Boolean) as Scope[] } };
+        return {
+          actor: { id: claims.sub, role: 'client', scopes: claims.scope.split(' ').filter(Boolean) as Scope[] },
+        };
       }
       if (claims.typ === 'access' && typeof claims.role === 'string' && typeof claims.office === 'string') {
-        const actor: Actor = { id: claims.sub, role: claims.role, office: claims.office, ...(claims.nin ? { nin: claims.nin } : {}) };
+        const actor: Actor = {
+          id: claims.sub,
+          role: claims.role,
+          office: claims.office,
+          ...(claims.nin ? { nin: claims.nin } : {}),
+        };
         return { actor, ...(typeof claims.sid === 'string' ? { session: claims.sid } : {}) };
       }
       return { refused: 'invalid' };

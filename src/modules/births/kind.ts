@@ -26,7 +26,9 @@ export function presentBirthFacts(r: CivilRecord<BirthFacts>) {
       ...(r.subjectNin ? { nin: r.subjectNin } : {}),
     },
     mother: 'nin' in mother ? { nin: mother.nin } : { name: mother.name, dateOfBirth: mother.dateOfBirth },
-    ...(father ? { father: 'nin' in father ? { nin: father.nin } : { name: father.name, dateOfBirth: father.dateOfBirth } } : {}),
+    ...(father
+      ? { father: 'nin' in father ? { nin: father.nin } : { name: father.name, dateOfBirth: father.dateOfBirth } }
+      : {}),
     ...(informant
       ? {
           informant: {
@@ -40,7 +42,9 @@ export function presentBirthFacts(r: CivilRecord<BirthFacts>) {
 }
 
 /** Births as a record kind: the registry's handler. */
-export function birthKind(deps: PersonStores & { records: RecordStore; kinds: RecordKinds }): KindHandler<BirthFacts, BirthChanges> {
+export function birthKind(
+  deps: PersonStores & { records: RecordStore; kinds: RecordKinds },
+): KindHandler<BirthFacts, BirthChanges> {
   return {
     ...birthSchemas,
     changes: birthChanges,
@@ -65,7 +69,11 @@ export function birthKind(deps: PersonStores & { records: RecordStore; kinds: Re
         },
       };
     },
-    tally: (r) => ({ date: r.data.child.dateOfBirth, governorate: r.data.child.placeOfBirth.governorate, counters: [`births.${r.data.child.sex}`] }),
+    tally: (r) => ({
+      date: r.data.child.dateOfBirth,
+      governorate: r.data.child.placeOfBirth.governorate,
+      counters: [`births.${r.data.child.sex}`],
+    }),
     registerProjectors: (journal: Journal) => registerBirthProjectors(journal, deps),
   };
 }

@@ -8,14 +8,25 @@ import type { ChildFacts } from './schemas';
  * name = the father's father's name, family name = the father's. A registered father's names win;
  * a different one in the declaration is refused rather than silently replaced.
  */
-export function completeChildName(child: ChildFacts, father: PersonName | undefined, fatherRegistered: boolean): ChildFacts {
+export function completeChildName(
+  child: ChildFacts,
+  father: PersonName | undefined,
+  fatherRegistered: boolean,
+): ChildFacts {
   if (!father) {
     if (!child.fatherName || !child.grandfatherName) {
-      throw unprocessable("Without a father, the child's fatherName and grandfatherName must be given", 'child-name-incomplete');
+      throw unprocessable(
+        "Without a father, the child's fatherName and grandfatherName must be given",
+        'child-name-incomplete',
+      );
     }
     return child;
   }
-  const derived = { fatherName: father.givenName, grandfatherName: father.fatherName, familyName: child.familyName ?? father.familyName };
+  const derived = {
+    fatherName: father.givenName,
+    grandfatherName: father.fatherName,
+    familyName: child.familyName ?? father.familyName,
+  };
   if (fatherRegistered) {
     for (const key of ['fatherName', 'grandfatherName'] as const) {
       const given = child[key];
@@ -41,7 +52,12 @@ export function childPersonName(child: ChildFacts): PersonName {
   const l = child.latin;
   const latin =
     l?.fatherName && l.grandfatherName
-      ? withoutUndefined({ givenName: l.givenName, fatherName: l.fatherName, grandfatherName: l.grandfatherName, familyName: l.familyName })
+      ? withoutUndefined({
+          givenName: l.givenName,
+          fatherName: l.fatherName,
+          grandfatherName: l.grandfatherName,
+          familyName: l.familyName,
+        })
       : undefined;
   return withoutUndefined({
     givenName: child.givenName,

@@ -7,13 +7,22 @@ import { insertRecord, notifyChange, updateRecord } from '../records/projection'
 import { childPersonName } from './names';
 import type { BirthFacts } from './schemas';
 
-export function registerBirthProjectors(journal: Journal, deps: PersonStores & { records: RecordStore; kinds: RecordKinds }): void {
+export function registerBirthProjectors(
+  journal: Journal,
+  deps: PersonStores & { records: RecordStore; kinds: RecordKinds },
+): void {
   journal.on('birth.declared', (entry) => insertRecord(deps.records, entry, 'birth'));
 
   journal.on('birth.registered', async (entry) => {
     const { recordId, registrationNumber, child } = entry.data;
     await updateRecord(deps.records, entry, recordId, {
-      set: { status: 'registered', registrationNumber, registeredBy: entry.actor.id, registeredAt: entry.at, subjectNin: child.nin },
+      set: {
+        status: 'registered',
+        registrationNumber,
+        registeredBy: entry.actor.id,
+        registeredAt: entry.at,
+        subjectNin: child.nin,
+      },
       addPersonNin: child.nin,
     });
     await insertPerson(deps, entry, { ...child, recordIds: [recordId] });
@@ -25,12 +34,21 @@ export function registerBirthProjectors(journal: Journal, deps: PersonStores & {
 }
 
 /** A correction of a registered birth's child also corrects the child's person record. */
-export async function applyBirthCorrection(persons: PersonStores, entry: JournalEntry<'record.corrected'>, record: CivilRecord<BirthFacts>): Promise<void> {
+export async function applyBirthCorrection(
+  persons: PersonStores,
+  entry: JournalEntry<'record.corrected'>,
+  record: CivilRecord<BirthFacts>,
+): Promise<void> {
   if (!record.subjectNin || !entry.data.changes.some((c) => c.path.startsWith('child.'))) return;
   const child = record.data.child;
   // A registered birth always has the child's given name (registration requires it).
   if (!child.givenName) return;
   await updatePerson(persons, entry, record.subjectNin, {
-    set: { name: childPersonName({ ...child, givenName: child.givenName }), sex: child.sex, dateOfBirth: child.dateOfBirth, placeOfBirth: child.placeOfBirth },
+    set: {
+      name: childPersonName({ ...child, givenName: child.givenName }),
+      sex: child.sex,
+      dateOfBirth: child.dateOfBirth,
+      placeOfBirth: child.placeOfBirth,
+    },
   });
 }

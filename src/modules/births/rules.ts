@@ -16,7 +16,10 @@ export function checkChildBirthDate(dateOfBirth: string, now = today()): void {
 }
 
 /** The mother must be a woman, alive at the birth, and older than the child by a plausible margin. */
-export function checkMother(mother: { sex?: string; dateOfBirth: string; status?: string; dateOfDeath?: string }, childBirth: string): void {
+export function checkMother(
+  mother: { sex?: string; dateOfBirth: string; status?: string; dateOfDeath?: string },
+  childBirth: string,
+): void {
   if (mother.sex && mother.sex !== 'female') throw unprocessable('The mother is recorded as male', 'mother-not-female');
   if (mother.status === 'deceased' && mother.dateOfDeath && mother.dateOfDeath < childBirth) {
     throw unprocessable("The mother died before the child's date of birth", 'mother-deceased');
@@ -30,9 +33,16 @@ export function checkMother(mother: { sex?: string; dateOfBirth: string; status?
   }
 }
 
-export function checkFather(father: { sex?: string; dateOfBirth: string; status?: string; dateOfDeath?: string }, childBirth: string): void {
+export function checkFather(
+  father: { sex?: string; dateOfBirth: string; status?: string; dateOfDeath?: string },
+  childBirth: string,
+): void {
   if (father.sex && father.sex !== 'male') throw unprocessable('The father is recorded as female', 'father-not-male');
-  if (father.status === 'deceased' && father.dateOfDeath && daysBetween(father.dateOfDeath, childBirth) > BIRTH_RULES.maxDaysFatherDiedBeforeBirth) {
+  if (
+    father.status === 'deceased' &&
+    father.dateOfDeath &&
+    daysBetween(father.dateOfDeath, childBirth) > BIRTH_RULES.maxDaysFatherDiedBeforeBirth
+  ) {
     throw unprocessable("The father died too long before the child's date of birth", 'father-deceased');
   }
   if (yearsBetween(father.dateOfBirth, childBirth) < BIRTH_RULES.minFatherAge) {
@@ -42,5 +52,6 @@ export function checkFather(father: { sex?: string; dateOfBirth: string; status?
 
 /** A parent named by NIN must be a different person from the other parent. */
 export function checkParentsDiffer(mother: Person | undefined, father: Person | undefined): void {
-  if (mother && father && mother._id === father._id) throw unprocessable('Mother and father are the same person', 'same-parent');
+  if (mother && father && mother._id === father._id)
+    throw unprocessable('Mother and father are the same person', 'same-parent');
 }

@@ -1,6 +1,16 @@
 import { z } from '../../http/zod';
 import type { KindSchemas } from '../records/kinds';
-import { arabicNamePart, informantOf, informantView, isoDate, latinNamePart, nin, personName, place, sex } from '../common/schemas';
+import {
+  arabicNamePart,
+  informantOf,
+  informantView,
+  isoDate,
+  latinNamePart,
+  nin,
+  personName,
+  place,
+  sex,
+} from '../common/schemas';
 
 const childLatin = z
   .object({
@@ -31,7 +41,9 @@ export const childFields = {
 };
 
 /** A parent: by NIN when registered, else by name and date of birth. */
-export const parentRef = z.union([z.object({ nin }).strict(), z.object({ name: personName, dateOfBirth: isoDate }).strict()]).openapi('ParentReference');
+export const parentRef = z
+  .union([z.object({ nin }).strict(), z.object({ name: personName, dateOfBirth: isoDate }).strict()])
+  .openapi('ParentReference');
 
 export const informant = informantOf(['mother', 'father', 'relative', 'health-facility', 'other']);
 
@@ -45,7 +57,12 @@ export const declareBirthBody = z
   .strict()
   .openapi('DeclareBirth', {
     example: {
-      child: { givenName: 'زينب', sex: 'female', dateOfBirth: '2026-03-14', placeOfBirth: { governorate: 'IQ-BG', facility: 'Yarmouk Teaching Hospital' } },
+      child: {
+        givenName: 'زينب',
+        sex: 'female',
+        dateOfBirth: '2026-03-14',
+        placeOfBirth: { governorate: 'IQ-BG', facility: 'Yarmouk Teaching Hospital' },
+      },
       mother: { nin: '123456789012' },
       father: { nin: '234567890123' },
       informant: { relationship: 'father' },
@@ -84,4 +101,9 @@ export const birthFactsView = {
   informant: informantView.optional(),
 };
 
-export const birthSchemas: KindSchemas = { kind: 'birth', facts: declareBirthBody, changes: birthChanges, view: birthFactsView };
+export const birthSchemas: KindSchemas = {
+  kind: 'birth',
+  facts: declareBirthBody,
+  changes: birthChanges,
+  view: birthFactsView,
+};

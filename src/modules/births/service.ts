@@ -29,19 +29,31 @@ async function resolveParent(persons: PersonStore, ref: ParentRef, role: 'mother
 function named(child: BirthFacts['child']): ChildFacts {
   const { givenName } = child;
   if (!givenName)
-    throw unprocessable("The child has no given name yet: an officer completes the hospital's notification with a correction first", 'child-name-missing');
+    throw unprocessable(
+      "The child has no given name yet: an officer completes the hospital's notification with a correction first",
+      'child-name-missing',
+    );
   return { ...child, givenName };
 }
 
 /** The mother against the child's birth date, for a hospital's notification (names come later, from the officer). */
-export async function checkNotifiedBirth(persons: PersonStore, child: BirthFacts['child'], motherRef: ParentRef): Promise<void> {
+export async function checkNotifiedBirth(
+  persons: PersonStore,
+  child: BirthFacts['child'],
+  motherRef: ParentRef,
+): Promise<void> {
   checkChildBirthDate(child.dateOfBirth);
   const mother = await resolveParent(persons, motherRef, 'mother');
   checkMother({ ...mother.person, dateOfBirth: mother.dateOfBirth }, child.dateOfBirth);
 }
 
 /** Checks the parents against the child's birth date; returns the child with a completed name. */
-async function checkBirth(persons: PersonStore, child: ChildFacts, motherRef: ParentRef, fatherRef: ParentRef | undefined) {
+async function checkBirth(
+  persons: PersonStore,
+  child: ChildFacts,
+  motherRef: ParentRef,
+  fatherRef: ParentRef | undefined,
+) {
   checkChildBirthDate(child.dateOfBirth);
   const mother = await resolveParent(persons, motherRef, 'mother');
   checkMother({ ...mother.person, dateOfBirth: mother.dateOfBirth }, child.dateOfBirth);
@@ -52,7 +64,11 @@ async function checkBirth(persons: PersonStore, child: ChildFacts, motherRef: Pa
 }
 
 /** Declares a birth: checked, with the child's name completed from a registered father. */
-export async function declareBirth(deps: { journal: Journal; persons: PersonStore }, ctx: CommandContext & { office: string }, input: DeclareBirth) {
+export async function declareBirth(
+  deps: { journal: Journal; persons: PersonStore },
+  ctx: CommandContext & { office: string },
+  input: DeclareBirth,
+) {
   return deps.journal.execute(ctx, async () => {
     const { mother, father, child } = await checkBirth(deps.persons, input.child, input.mother, input.father);
     const recordId = newRecordId();
@@ -63,7 +79,11 @@ export async function declareBirth(deps: { journal: Journal; persons: PersonStor
       ...(input.father ? { father: input.father } : {}),
       ...(input.informant ? { informant: input.informant } : {}),
     };
-    return { type: 'birth.declared', entityIds: [recordId, ...parentNins], data: { recordId, office: ctx.office, facts, personNins: parentNins } };
+    return {
+      type: 'birth.declared',
+      entityIds: [recordId, ...parentNins],
+      data: { recordId, office: ctx.office, facts, personNins: parentNins },
+    };
   });
 }
 
@@ -96,11 +116,18 @@ export async function decideBirthRegistration(
 }
 
 /** The birth facts after a correction, checked by the same rules as a declaration. */
-export async function checkBirthCorrection(persons: PersonStore, record: CivilRecord<BirthFacts>, changes: BirthChanges): Promise<BirthFacts> {
+export async function checkBirthCorrection(
+  persons: PersonStore,
+  record: CivilRecord<BirthFacts>,
+  changes: BirthChanges,
+): Promise<BirthFacts> {
   const facts = record.data;
   const fatherRegistered = facts.father !== undefined && 'nin' in facts.father;
   if (fatherRegistered && (changes.child.fatherName !== undefined || changes.child.grandfatherName !== undefined)) {
-    throw unprocessable("The child's father and grandfather names come from the registered father; correct his record instead", 'father-name-derived');
+    throw unprocessable(
+      "The child's father and grandfather names come from the registered father; correct his record instead",
+      'father-name-derived',
+    );
   }
   const checked = await checkBirth(persons, named({ ...facts.child, ...changes.child }), facts.mother, facts.father);
   return { ...facts, child: checked.child };

@@ -29,7 +29,8 @@ export function visualRuns(text: string, direction: 'rtl' | 'ltr'): VisualRun[] 
   const chars = text.split('');
   for (const [i, c] of bidi.getMirroredCharactersMap(text, levels.levels)) chars[i] = c;
   for (const [start, end] of bidi.getReorderSegments(text, levels)) {
-    if (start === undefined || end === undefined) throw new Error('internal error: bidi-js gave a reorder segment without its ends');
+    if (start === undefined || end === undefined)
+      throw new Error('internal error: bidi-js gave a reorder segment without its ends');
     const flipped = chars.slice(start, end + 1).reverse();
     chars.splice(start, flipped.length, ...flipped);
   }
@@ -48,5 +49,7 @@ export function visualRuns(text: string, direction: 'rtl' | 'ltr'): VisualRun[] 
     else runs.push({ text: c, font });
   }
   // fontkit reverses a word it takes for Arabic script: give it such a word in logical order.
-  return runs.map((r) => ('text' in r && FONTKIT_RTL.test(r.text) ? { ...r, text: r.text.split('').reverse().join('') } : r));
+  return runs.map((r) =>
+    'text' in r && FONTKIT_RTL.test(r.text) ? { ...r, text: r.text.split('').reverse().join('') } : r,
+  );
 }

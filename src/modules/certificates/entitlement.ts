@@ -17,6 +17,8 @@ export async function requireEntitled(deps: WorldDeps, record: CivilRecord, nin:
   const world = await loadWorld(deps, [nin]);
   const me = world.people.get(nin);
   const parent = deceased !== undefined && (me?.motherNin === deceased || me?.fatherNin === deceased);
-  const spouse = marriagesOf(nin, world.events).some((s) => s.dissolution?.by === 'death' && s.dissolution.recordId === record._id);
+  const spouse = marriagesOf(nin, world.events).some(
+    (s) => s.dissolution?.by === 'death' && s.dissolution.recordId === record._id,
+  );
   if (!parent && !spouse) throw forbidden('A citizen may have the death certificate of a parent or a spouse only');
 }

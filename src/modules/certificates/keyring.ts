@@ -24,7 +24,12 @@ export class CertificateKeyring {
   private async keys() {
     if (!this.snapshot || Date.now() - this.snapshot.at > this.ttlMs) {
       const keys = await this.store.list({});
-      const publicKeys = new Map(keys.map((k) => [k._id, createPublicKey({ key: { kty: k.jwk.kty, crv: k.jwk.crv, x: k.jwk.x, y: k.jwk.y }, format: 'jwk' })]));
+      const publicKeys = new Map(
+        keys.map((k) => [
+          k._id,
+          createPublicKey({ key: { kty: k.jwk.kty, crv: k.jwk.crv, x: k.jwk.x, y: k.jwk.y }, format: 'jwk' }),
+        ]),
+      );
       this.snapshot = { at: Date.now(), keys, publicKeys };
     }
     return this.snapshot;
@@ -54,4 +59,5 @@ export class CertificateKeyring {
 }
 
 const verifies = (k: SigningKeyDoc, now: Date) =>
-  k.status === 'active' || (k.status === 'retired' && k.verifiesUntil !== undefined && k.verifiesUntil > now.toISOString());
+  k.status === 'active' ||
+  (k.status === 'retired' && k.verifiesUntil !== undefined && k.verifiesUntil > now.toISOString());

@@ -7,7 +7,10 @@ import { rotateKey, withdrawKey } from './keys';
  * compromised key stops verifying (its certificates answer invalid). Both are journaled.
  */
 const [command, kid, ...reason] = process.argv.slice(2);
-const operator = { actor: { id: `operator:${process.env.USER ?? 'unknown'}`, role: 'system' as const }, requestId: `cli-${command}` };
+const operator = {
+  actor: { id: `operator:${process.env.USER ?? 'unknown'}`, role: 'system' as const },
+  requestId: `cli-${command}`,
+};
 
 void runTool(async (services) => {
   if (command === 'rotate') {

@@ -31,7 +31,10 @@ export async function activateKey(deps: KeyDeps, ctx: CommandContext, kid: strin
       data: {
         kid,
         jwk: publicJwk(privateKey),
-        retired: active.map((k) => ({ kid: k._id, verifiesUntil: addDays(now, deps.config.CERTIFICATE_VALIDITY_DAYS) })),
+        retired: active.map((k) => ({
+          kid: k._id,
+          verifiesUntil: addDays(now, deps.config.CERTIFICATE_VALIDITY_DAYS),
+        })),
       },
     };
   });
@@ -44,12 +47,14 @@ export async function ensureActiveKey(deps: KeyDeps, ctx: CommandContext): Promi
     const kid = await deps.keyring.vault.store(createPrivateKey(deps.config.CERTIFICATE_SIGNING_KEY));
     const existing = await deps.signingKeys.get(kid);
     if (existing?.status !== 'active') {
-      if (existing) throw new Error(`CERTIFICATE_SIGNING_KEY is key ${kid}, which is ${existing.status}: give a new key`);
+      if (existing)
+        throw new Error(`CERTIFICATE_SIGNING_KEY is key ${kid}, which is ${existing.status}: give a new key`);
       await activateKey(deps, ctx, kid);
     }
     return;
   }
-  if ((await deps.signingKeys.list({ status: 'active' })).length === 0) await activateKey(deps, ctx, await deps.keyring.vault.generate());
+  if ((await deps.signingKeys.list({ status: 'active' })).length === 0)
+    await activateKey(deps, ctx, await deps.keyring.vault.generate());
 }
 
 /** `npm run keys:rotate`: a new key signs from now on. */
@@ -74,11 +79,21 @@ export async function withdrawKey(deps: KeyDeps, ctx: CommandContext, kid: strin
 export function registerKeyProjectors(journal: Journal, signingKeys: SigningKeyStore): void {
   journal.on('certificate-key.activated', async (entry) => {
     for (const r of entry.data.retired) {
-      await signingKeys.applyOnce(r.kid, entry.seq, { set: { status: 'retired', retiredAt: entry.at, verifiesUntil: r.verifiesUntil } });
+      await signingKeys.applyOnce(r.kid, entry.seq, {
+        set: { status: 'retired', retiredAt: entry.at, verifiesUntil: r.verifiesUntil },
+      });
     }
-    await signingKeys.insertOnce({ _id: entry.data.kid, jwk: entry.data.jwk, status: 'active', activatedAt: entry.at, seq: entry.seq });
+    await signingKeys.insertOnce({
+      _id: entry.data.kid,
+      jwk: entry.data.jwk,
+      status: 'active',
+      activatedAt: entry.at,
+      seq: entry.seq,
+    });
   });
   journal.on('certificate-key.withdrawn', (entry) =>
-    signingKeys.applyOnce(entry.data.kid, entry.seq, { set: { status: 'withdrawn', withdrawnAt: entry.at, withdrawReason: entry.reason } }),
+    signingKeys.applyOnce(entry.data.kid, entry.seq, {
+      set: { status: 'withdrawn', withdrawnAt: entry.at, withdrawReason: entry.reason },
+    }),
   );
 }

@@ -65,13 +65,19 @@ export function formatDate(iso: string): { ar: string; en: string } {
 export function formatName(name: PersonName): { ar: string; en?: string } {
   const ar = [name.givenName, name.fatherName, name.grandfatherName, name.familyName].filter(Boolean).join(' ');
   const l = name.latin;
-  return { ar, ...(l ? { en: [l.givenName, l.fatherName, l.grandfatherName, l.familyName].filter(Boolean).join(' ') } : {}) };
+  return {
+    ar,
+    ...(l ? { en: [l.givenName, l.fatherName, l.grandfatherName, l.familyName].filter(Boolean).join(' ') } : {}),
+  };
 }
 
 export function formatPlace(place: Place): { ar: string; en: string } {
   const g = GOVERNORATES.find((x) => x.code === place.governorate);
   const extra = [place.facility, place.district].filter(Boolean).join(', ');
-  return { ar: [extra, g?.nameAr ?? place.governorate].filter(Boolean).join('، '), en: [extra, g?.name ?? place.governorate].filter(Boolean).join(', ') };
+  return {
+    ar: [extra, g?.nameAr ?? place.governorate].filter(Boolean).join('، '),
+    en: [extra, g?.name ?? place.governorate].filter(Boolean).join(', '),
+  };
 }
 
 export interface FactLine {
@@ -88,7 +94,10 @@ export function factLines(facts: Record<string, unknown>): FactLine[] {
   const add = (key: string, value: unknown, prefix?: { ar: string; en: string }) => {
     const l = prefix ? { ar: `${prefix.ar}: ${label(key).ar}`, en: `${prefix.en}: ${label(key).en}` } : label(key);
     if (typeof value === 'string') {
-      const v = /^\d{4}-\d{2}-\d{2}/.test(value) && key !== 'nin' ? formatDate(value) : (VALUES[value] ?? { ar: value, en: value });
+      const v =
+        /^\d{4}-\d{2}-\d{2}/.test(value) && key !== 'nin'
+          ? formatDate(value)
+          : (VALUES[value] ?? { ar: value, en: value });
       lines.push({ label: l, value: v });
     } else if (isObject(value) && 'governorate' in value) {
       lines.push({ label: l, value: formatPlace(value as unknown as Place) });
@@ -105,7 +114,9 @@ export function factLines(facts: Record<string, unknown>): FactLine[] {
           { ar: 'الأول', en: '1' },
           { ar: 'الثاني', en: '2' },
         ][i] ?? { ar: String(i + 1), en: String(i + 1) };
-        const who = Array.isArray(value) ? { ar: `${label(key).ar} ${ordinal.ar}`, en: `${label(key).en} ${ordinal.en}` } : label(key);
+        const who = Array.isArray(value)
+          ? { ar: `${label(key).ar} ${ordinal.ar}`, en: `${label(key).en} ${ordinal.en}` }
+          : label(key);
         if (isObject(p.name)) {
           const n = formatName(p.name as unknown as PersonName);
           lines.push({ label: who, value: { ar: n.ar, en: n.en ?? n.ar } });

@@ -52,7 +52,10 @@ export interface CertificateDoc extends Omit<CertificateIssued, 'certificateId' 
 export type CertificateStore = ProjectionStore<CertificateDoc>;
 
 export const CERTIFICATE_INDEXES: IndexDeclaration[] = [
-  { key: { recordId: 1 }, serves: 'the certificates of a record, revoked or superseded when it is voided or corrected' },
+  {
+    key: { recordId: 1 },
+    serves: 'the certificates of a record, revoked or superseded when it is voided or corrected',
+  },
 ];
 
 /** One set bit of a status list: a revoked certificate (`_id`: list and index). */
@@ -66,4 +69,6 @@ export interface RevocationDoc {
 
 export type RevocationStore = ProjectionStore<RevocationDoc>;
 
-export const REVOCATION_INDEXES: IndexDeclaration[] = [{ key: { list: 1 }, serves: 'GET /v1/status-lists/{list}: the revoked entries of one list' }];
+export const REVOCATION_INDEXES: IndexDeclaration[] = [
+  { key: { list: 1 }, serves: 'GET /v1/status-lists/{list}: the revoked entries of one list' },
+];

@@ -13,18 +13,21 @@ const VERDICT: Record<PageOutcome['status'], { ar: string; en: string; arDetail:
     ar: 'شهادة أصلية وسارية',
     en: 'Genuine and valid',
     arDetail: 'صدرت هذه الشهادة عن السجل المدني، ولم تُلغَ، والبيانات أدناه مطابقة للسجل.',
-    enDetail: 'The civil registry issued this certificate; it has not been revoked, and the details below match the register.',
+    enDetail:
+      'The civil registry issued this certificate; it has not been revoked, and the details below match the register.',
   },
   revoked: {
     ar: 'شهادة ملغاة — لا تُقبل',
     en: 'Revoked — do not accept',
     arDetail: 'صدرت هذه الشهادة عن السجل المدني ثم أُلغيت. اطلب من صاحبها شهادة جديدة.',
-    enDetail: 'The civil registry issued this certificate and has since revoked it. Ask the holder for a new certificate.',
+    enDetail:
+      'The civil registry issued this certificate and has since revoked it. Ask the holder for a new certificate.',
   },
   superseded: {
     ar: 'شهادة قديمة — صدرت شهادة أحدث',
     en: 'Out of date — a newer certificate exists',
-    arDetail: 'هذه الشهادة أصلية لكن السجل صُحّح بعد إصدارها؛ البيانات أدناه هي ما كان صحيحاً يوم إصدارها. اطلب شهادة حديثة.',
+    arDetail:
+      'هذه الشهادة أصلية لكن السجل صُحّح بعد إصدارها؛ البيانات أدناه هي ما كان صحيحاً يوم إصدارها. اطلب شهادة حديثة.',
     enDetail:
       'This certificate is genuine, but the record was corrected after it was issued; the details below are what was true when it was issued. Ask for a current certificate.',
   },
@@ -59,7 +62,10 @@ export function verificationPage(v: PageOutcome): string {
   const rows = c
     ? [
         { label: { ar: 'رقم الشهادة', en: 'Certificate number' }, value: { ar: c.id, en: c.id } },
-        { label: { ar: 'رقم التسجيل', en: 'Registration number' }, value: { ar: c.registrationNumber, en: c.registrationNumber } },
+        {
+          label: { ar: 'رقم التسجيل', en: 'Registration number' },
+          value: { ar: c.registrationNumber, en: c.registrationNumber },
+        },
         ...(c.facts ? factLines(c.facts) : []),
         { label: { ar: 'تاريخ الإصدار', en: 'Date of issue' }, value: formatDate(c.issuedAt) },
         ...(c.revokedAt ? [{ label: { ar: 'تاريخ الإلغاء', en: 'Revoked on' }, value: formatDate(c.revokedAt) }] : []),

@@ -10,7 +10,8 @@ import { checkTokenShape } from './token-claims';
 import { woffToSfnt } from './woff';
 
 /** The fonts ship with the project through npm (@fontsource, SIL Open Font License). */
-const fontFile = (pkg: string, file: string) => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), 'files', file);
+const fontFile = (pkg: string, file: string) =>
+  path.join(path.dirname(require.resolve(`${pkg}/package.json`)), 'files', file);
 const FONTS: Record<FontRole | `${FontRole}-bold`, string> = {
   arabic: fontFile('@fontsource/noto-naskh-arabic', 'noto-naskh-arabic-arabic-400-normal.woff'),
   'arabic-bold': fontFile('@fontsource/noto-naskh-arabic', 'noto-naskh-arabic-arabic-700-normal.woff'),
@@ -21,7 +22,8 @@ const FONTS: Record<FontRole | `${FontRole}-bold`, string> = {
 type FontName = keyof typeof FONTS;
 let fonts: [FontName, Buffer][] | undefined;
 /** The fonts as plain sfnt, unwrapped once per process. */
-const fontData = () => (fonts ??= Object.entries(FONTS).map(([name, file]) => [name as FontName, woffToSfnt(readFileSync(file))]));
+const fontData = () =>
+  (fonts ??= Object.entries(FONTS).map(([name, file]) => [name as FontName, woffToSfnt(readFileSync(file))]));
 const shapers = new Map<FontName, fontkit.Font>();
 /** The same fonts as fontkit reads them (each once per process), to shape Arabic and draw its glyphs as outlines. */
 function shaperOf(name: FontName): fontkit.Font {
@@ -91,7 +93,8 @@ const num = (n: number) => String(Math.round(n * 10) / 10);
 /** The point at argument `i` of a glyph path command: fontkit gives each command all its numbers. */
 function pointAt(args: readonly number[], i: number): [number, number] {
   const [x, y] = [args[i], args[i + 1]];
-  if (x === undefined || y === undefined) throw new Error(`internal error: a glyph path command with no point at argument ${i}`);
+  if (x === undefined || y === undefined)
+    throw new Error(`internal error: a glyph path command with no point at argument ${i}`);
   return [x, y];
 }
 
@@ -106,7 +109,14 @@ function outlineOps(path: fontkit.Path): string {
     } else if (command === 'quadraticCurveTo') {
       const [qx, qy] = pointAt(args, 0);
       const [x, y] = pointAt(args, 2);
-      const c = [cx + (2 / 3) * (qx - cx), cy + (2 / 3) * (qy - cy), x + (2 / 3) * (qx - x), y + (2 / 3) * (qy - y), x, y];
+      const c = [
+        cx + (2 / 3) * (qx - cx),
+        cy + (2 / 3) * (qy - cy),
+        x + (2 / 3) * (qx - x),
+        y + (2 / 3) * (qy - y),
+        x,
+        y,
+      ];
       ops.push(`${c.map(num).join(' ')} c`);
     } else if (command === 'bezierCurveTo') ops.push(`${args.map(num).join(' ')} c`);
     else ops.push('h');
@@ -154,7 +164,9 @@ function arabicOutlines(doc: Doc, draw: Drawing, font: FontName, text: string, x
     if (!p) throw new Error(`internal error: fontkit placed no glyph ${i} of "${text}"`);
     const form = draw.forms(font, glyph);
     // pdfkit's space runs downwards: the glyph's y axis is flipped back up.
-    const at = [scale, 0, 0, -scale, x + (pen + p.xOffset) * scale, baseline - p.yOffset * scale].map((n) => Math.round(n * 1000) / 1000);
+    const at = [scale, 0, 0, -scale, x + (pen + p.xOffset) * scale, baseline - p.yOffset * scale].map(
+      (n) => Math.round(n * 1000) / 1000,
+    );
     if (form) doc.addContent(`q ${at.join(' ')} cm /${form} Do Q`);
     pen += p.xAdvance;
   }
@@ -207,7 +219,8 @@ function line(
   // The outlines first, then the line's text without a break: pdf.js joins text it reads in one
   // go into one item, and orders the words of a right-to-left item (a form drawn between two
   // words would make each its own item, left to right).
-  for (const { r, x } of placed) if ('text' in r && r.font === 'arabic') arabicOutlines(doc, draw, fontOf(r.font), r.text, x, o.y, size);
+  for (const { r, x } of placed)
+    if ('text' in r && r.font === 'arabic') arabicOutlines(doc, draw, fontOf(r.font), r.text, x, o.y, size);
   for (const { r, x } of placed) {
     if ('text' in r && r.font === 'arabic') arabicText(doc, fontOf(r.font), r.text, x, o.y, size, widthOf(r));
     else if ('text' in r) doc.font(fontOf(r.font)).fontSize(size).text(r.text, x, o.y, { lineBreak: false });
@@ -233,7 +246,8 @@ function qr(doc: Doc, token: string, x: number, y: number, size: number) {
   doc.rect(x, y, size, size).fill('#fff');
   doc.fillColor('#000');
   for (let r = 0; r < n; r++) {
-    for (let c = 0; c < n; c++) if (code.modules.get(r, c)) doc.rect(x + (c + quiet) * cell, y + (r + quiet) * cell, cell, cell);
+    for (let c = 0; c < n; c++)
+      if (code.modules.get(r, c)) doc.rect(x + (c + quiet) * cell, y + (r + quiet) * cell, cell, cell);
   }
   doc.fill('#000');
 }
@@ -252,7 +266,12 @@ export async function certificatePdf(doc: CertificateDoc, base: string): Promise
     lang: doc.language === 'en' ? 'en' : 'ar',
     displayTitle: true,
     info: {
-      Title: doc.language === 'en' ? title.en : doc.language === 'ar' ? `${title.ar} ${doc.registrationNumber}` : `${title.ar} — ${title.en}`,
+      Title:
+        doc.language === 'en'
+          ? title.en
+          : doc.language === 'ar'
+            ? `${title.ar} ${doc.registrationNumber}`
+            : `${title.ar} — ${title.en}`,
       Author: doc.language === 'en' ? REGISTRY.en : REGISTRY.ar,
     },
   });
@@ -290,7 +309,10 @@ export async function certificatePdf(doc: CertificateDoc, base: string): Promise
 
   const subject = claims.credentialSubject;
   const rows: FactLine[] = [
-    { label: { ar: 'رقم التسجيل', en: 'Registration number' }, value: { ar: doc.registrationNumber, en: doc.registrationNumber } },
+    {
+      label: { ar: 'رقم التسجيل', en: 'Registration number' },
+      value: { ar: doc.registrationNumber, en: doc.registrationNumber },
+    },
     { label: { ar: 'تاريخ التسجيل', en: 'Date of registration' }, value: formatDate(String(subject.registeredAt)) },
     ...factLines(subject.facts),
   ];

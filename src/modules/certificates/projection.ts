@@ -13,10 +13,21 @@ export interface CertificateStores {
 }
 
 /** Sets a certificate's bit in its status list. */
-async function markRevoked(stores: CertificateStores, seq: number, certificateId: string, index: number): Promise<void> {
+async function markRevoked(
+  stores: CertificateStores,
+  seq: number,
+  certificateId: string,
+  index: number,
+): Promise<void> {
   const list = listOf(index);
   stores.certificateCache.forget(certificateId);
-  await stores.revocations.insertOnce({ _id: `${list}:${index % STATUS_LIST_SIZE}`, list, index: index % STATUS_LIST_SIZE, certificateId, seq });
+  await stores.revocations.insertOnce({
+    _id: `${list}:${index % STATUS_LIST_SIZE}`,
+    list,
+    index: index % STATUS_LIST_SIZE,
+    certificateId,
+    seq,
+  });
 }
 
 export function registerCertificateProjectors(journal: Journal, stores: CertificateStores): void {
@@ -52,7 +63,9 @@ export function certificateListener(deps: CertificateStores & { kinds: RecordKin
     for (const doc of issued) {
       deps.certificateCache.forget(doc._id);
       if (type === 'voided' && !doc.revoked) {
-        await deps.certificates.applyOnce(doc._id, cause.seq, { set: { revoked: { at: cause.at, reason: 'The record was voided', by: 'record-voided' } } });
+        await deps.certificates.applyOnce(doc._id, cause.seq, {
+          set: { revoked: { at: cause.at, reason: 'The record was voided', by: 'record-voided' } },
+        });
         await markRevoked(deps, cause.seq, doc._id, doc.statusIndex);
       }
       if (current && !doc.supersededAt && current.hash !== doc.factsHash) {

@@ -30,15 +30,20 @@ export const tooManyCertificates = (limit: number, now: Date) =>
  * parallel requests cannot together pass the limit; a request carrying an Idempotency-Key that
  * was counted already (its first try died after counting) is not counted again.
  */
-export async function countCitizenCertificate(db: Db, input: { nin: string; limit: number; idempotencyKey?: string; now?: Date }): Promise<void> {
+export async function countCitizenCertificate(
+  db: Db,
+  input: { nin: string; limit: number; idempotencyKey?: string; now?: Date },
+): Promise<void> {
   const now = input.now ?? new Date();
   const day = utcDay(now);
   const quotas = db.collection<QuotaDoc>('certificate_quotas');
   const _id = `${input.nin}:${day}`;
   // The day's document first (an upsert that two first requests may race: the loser finds it there).
-  await quotas.updateOne({ _id }, { $setOnInsert: { day, count: 0, keys: [] } }, { upsert: true }).catch((err: unknown) => {
-    if (!isDuplicateKey(err)) throw err;
-  });
+  await quotas
+    .updateOne({ _id }, { $setOnInsert: { day, count: 0, keys: [] } }, { upsert: true })
+    .catch((err: unknown) => {
+      if (!isDuplicateKey(err)) throw err;
+    });
   const key = input.idempotencyKey;
   const counted = await quotas.updateOne(
     { _id, count: { $lt: input.limit }, ...(key ? { keys: { $ne: key } } : {}) },

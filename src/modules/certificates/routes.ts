@@ -49,7 +49,11 @@ async function namedIn(services: Services, doc: CertificateDoc): Promise<string[
   return [...new Set([...record.personNins, doc.subjectNin])];
 }
 
-const verifier = (services: Services) => ({ certificates: services.certificateCache, keyring: services.keyring, issuer: services.config.PUBLIC_BASE_URL });
+const verifier = (services: Services) => ({
+  certificates: services.certificateCache,
+  keyring: services.keyring,
+  issuer: services.config.PUBLIC_BASE_URL,
+});
 
 const page = (v: PageOutcome, status = 200) => ({
   status,
@@ -66,10 +70,14 @@ export const certificateRoutes = [
     operationId: 'issueCertificate',
     permission: 'certificates.issue',
     tag: 'Certificates',
-    summary: 'Issue a signed certificate of a registered record (a citizen: of their own records, CITIZEN_CERTIFICATES_PER_DAY a day)',
+    summary:
+      'Issue a signed certificate of a registered record (a citizen: of their own records, CITIZEN_CERTIFICATES_PER_DAY a day)',
     body: issueBody,
     accessLog: true,
-    responses: { 201: { description: 'Issued', schema: certificateView }, ...errorResponses(400, 401, 403, 404, 409, 429) },
+    responses: {
+      201: { description: 'Issued', schema: certificateView },
+      ...errorResponses(400, 401, 403, 404, 409, 429),
+    },
     async handle({ body }, ctx) {
       const { services } = ctx;
       const entry = await issueCertificate(services, ctx, body);
@@ -91,11 +99,18 @@ export const certificateRoutes = [
     summary: 'A certificate, with its token and current status',
     params: certificateParams,
     accessLog: true,
-    responses: { 200: { description: 'The certificate', schema: certificateView }, ...errorResponses(400, 401, 403, 404) },
+    responses: {
+      200: { description: 'The certificate', schema: certificateView },
+      ...errorResponses(400, 401, 403, 404),
+    },
     async handle({ params }, ctx) {
       const doc = await findCertificate(ctx.services.certificates, params.id);
       await requireReader(ctx.services, ctx, doc);
-      return { status: 200, body: presentCertificate(ctx.services.config.PUBLIC_BASE_URL, doc), named: await namedIn(ctx.services, doc) };
+      return {
+        status: 200,
+        body: presentCertificate(ctx.services.config.PUBLIC_BASE_URL, doc),
+        named: await namedIn(ctx.services, doc),
+      };
     },
   }),
   defineRoute({
@@ -115,7 +130,10 @@ export const certificateRoutes = [
       return {
         status: 200,
         body: pdf,
-        headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="${doc.registrationNumber}-${doc._id}.pdf"` },
+        headers: {
+          'Content-Type': 'application/pdf',
+          'Content-Disposition': `inline; filename="${doc.registrationNumber}-${doc._id}.pdf"`,
+        },
         named: await namedIn(ctx.services, doc),
       };
     },
@@ -129,7 +147,8 @@ export const certificateRoutes = [
     summary: 'Revoke a certificate, with a reason: it verifies as revoked from now on',
     params: certificateParams,
     // Revocation is for the staff of the certificate's record's office (policy.ts, OFFICE_BOUND).
-    officeOf: async ({ id }, services) => recordOffice(services.records, (await findCertificate(services.certificates, id)).recordId),
+    officeOf: async ({ id }, services) =>
+      recordOffice(services.records, (await findCertificate(services.certificates, id)).recordId),
     body: revokeBody,
     responses: { 200: { description: 'Revoked', schema: certificateView }, ...errorResponses(400, 401, 403, 404, 409) },
     async handle({ params, body }, ctx) {
@@ -161,7 +180,11 @@ export const certificateRoutes = [
     rateLimit: (c) => c.RATE_LIMIT_VERIFY_PER_MINUTE,
     responses: { 200: { description: 'The key set', schema: jwksView }, ...errorResponses(429) },
     async handle(_input, { services }) {
-      return { status: 200, body: { keys: await services.keyring.jwks() }, headers: { 'Cache-Control': 'public, max-age=300' } };
+      return {
+        status: 200,
+        body: { keys: await services.keyring.jwks() },
+        headers: { 'Cache-Control': 'public, max-age=300' },
+      };
     },
   }),
   defineRoute({
@@ -173,13 +196,24 @@ export const certificateRoutes = [
     summary: 'A W3C Bitstring Status List credential (revocation), as a signed vc+jwt',
     params: statusListParams,
     rateLimit: (c) => c.RATE_LIMIT_VERIFY_PER_MINUTE,
-    responses: { 200: { description: 'The status list credential', mediaType: 'application/vc+jwt' }, ...errorResponses(400, 429) },
+    responses: {
+      200: { description: 'The status list credential', mediaType: 'application/vc+jwt' },
+      ...errorResponses(400, 429),
+    },
     async handle({ params }, { services }) {
       const revoked = await services.revocations.list({ list: params.list });
       const base = services.config.PUBLIC_BASE_URL;
-      const claims = statusListClaims(base, `${base}/v1/status-lists/${params.list}`, encodeStatusList(revoked.map((r) => r.index)));
+      const claims = statusListClaims(
+        base,
+        `${base}/v1/status-lists/${params.list}`,
+        encodeStatusList(revoked.map((r) => r.index)),
+      );
       const token = signCredential(claims, await services.keyring.signer());
-      return { status: 200, body: token, headers: { 'Content-Type': 'application/vc+jwt', 'Cache-Control': 'public, max-age=300' } };
+      return {
+        status: 200,
+        body: token,
+        headers: { 'Content-Type': 'application/vc+jwt', 'Cache-Control': 'public, max-age=300' },
+      };
     },
   }),
   defineRoute({
@@ -211,7 +245,8 @@ export const certificateRoutes = [
     rateLimit: (c) => c.RATE_LIMIT_VERIFY_PER_MINUTE,
     responses: { 200: html, ...errorResponses(400, 429) },
     async handle({ query }, { services }) {
-      if (!query.token) throw badRequest('Give the certificate token as ?token=', [{ path: 'query.token', message: 'required' }]);
+      if (!query.token)
+        throw badRequest('Give the certificate token as ?token=', [{ path: 'query.token', message: 'required' }]);
       return page(await verifyCertificate(verifier(services), query.token));
     },
   }),

@@ -11,7 +11,11 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * unless the setting asks for it. A school that checks a child's birth certificate learns the
  * child's NIN, not the mother's. A person left with nothing (no name known) is left out whole.
  */
-export function factsForToken(facts: Record<string, unknown>, subjects: readonly string[], includeOtherNins: boolean): Record<string, unknown> {
+export function factsForToken(
+  facts: Record<string, unknown>,
+  subjects: readonly string[],
+  includeOtherNins: boolean,
+): Record<string, unknown> {
   if (includeOtherNins) return facts;
   const strip = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(strip);

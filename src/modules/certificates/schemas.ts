@@ -21,7 +21,9 @@ export const certificateView = z
     subjectNin: nin,
     registrationNumber: z.string(),
     language: z.enum(['ar', 'en', 'ar-en']),
-    token: z.string().openapi({ description: 'Compact JWS (ES256, typ vc+jwt): a W3C Verifiable Credential 2.0 secured with JOSE' }),
+    token: z
+      .string()
+      .openapi({ description: 'Compact JWS (ES256, typ vc+jwt): a W3C Verifiable Credential 2.0 secured with JOSE' }),
     status: z.enum(['valid', 'revoked', 'superseded', 'expired']),
     issuedAt: z.string(),
     expiresAt: z.string(),
@@ -37,14 +39,17 @@ export const verifyBody = z
   .strict()
   .openapi('VerifyCertificate');
 
-const personName = z.object({ givenName: z.string(), fatherName: z.string(), grandfatherName: z.string() }).passthrough();
+const personName = z
+  .object({ givenName: z.string(), fatherName: z.string(), grandfatherName: z.string() })
+  .passthrough();
 
 export const verificationView = z
   .object({
     valid: z.boolean(),
     status: z.enum(['valid', 'revoked', 'superseded', 'invalid']),
     reason: z.string().optional().openapi({
-      description: 'Why it is not valid, as a code: bad-signature, unknown-key, expired, record-voided, revoked-by-registrar, record-corrected, …',
+      description:
+        'Why it is not valid, as a code: bad-signature, unknown-key, expired, record-voided, revoked-by-registrar, record-corrected, …',
     }),
     certificate: z
       .object({
@@ -70,8 +75,12 @@ export const jwksView = z
   })
   .openapi('JsonWebKeySet');
 
-export const statusListParams = z.object({ list: z.string().regex(/^[1-9]\d{0,5}$/, 'is not a status list number') }).strict();
+export const statusListParams = z
+  .object({ list: z.string().regex(/^[1-9]\d{0,5}$/, 'is not a status list number') })
+  .strict();
 /** The page's id is any text: a mistyped number gets the page that says so, not a 400. */
-export const verifyPageParams = z.object({ id: z.string().max(512).openapi({ example: 'c_Jx0Qb3mRk2VfA9sT1wLpZg' }) }).strict();
+export const verifyPageParams = z
+  .object({ id: z.string().max(512).openapi({ example: 'c_Jx0Qb3mRk2VfA9sT1wLpZg' }) })
+  .strict();
 export const verifyPageQuery = z.object({ token: z.string().min(1).max(16_384).optional() }).strict();
 export const revokeBody = z.object({ reason }).strict().openapi('RevokeCertificate');

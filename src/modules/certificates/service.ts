@@ -48,14 +48,21 @@ export async function certifiedFacts(kinds: RecordKinds, record: CivilRecord) {
  * CITIZEN_CERTIFICATES_PER_DAY a day (counted once the request is otherwise allowed, so a refused
  * one costs nothing).
  */
-export async function issueCertificate(deps: CertificateDeps, ctx: CommandContext, input: { recordId: string; language: CertificateLanguage }) {
+export async function issueCertificate(
+  deps: CertificateDeps,
+  ctx: CommandContext,
+  input: { recordId: string; language: CertificateLanguage },
+) {
   let statusIndex: number | undefined;
   let counted = false;
   const certificateId = newCertificateId();
   return deps.journal.execute(ctx, async () => {
     const record = await findRecord(deps.records, input.recordId);
     if (record.status !== 'registered' || !record.registrationNumber || !record.registeredAt) {
-      throw conflict(`Only a registered record has certificates; this one is ${record.status}`, 'record-not-registered');
+      throw conflict(
+        `Only a registered record has certificates; this one is ${record.status}`,
+        'record-not-registered',
+      );
     }
     const citizen = ctx.actor.role === 'citizen' ? ctx.actor.nin : undefined;
     if (ctx.actor.role === 'citizen') await requireEntitled(deps, record, citizen ?? '');
@@ -64,7 +71,11 @@ export async function issueCertificate(deps: CertificateDeps, ctx: CommandContex
     if (!subjectNin) throw conflict('This record names nobody a certificate could be about', 'no-subject');
     // Counted once per command, like the status index: a retry after a lost append race is the same certificate.
     if (citizen && !counted) {
-      await countCitizenCertificate(deps.db, { nin: citizen, limit: deps.config.CITIZEN_CERTIFICATES_PER_DAY, idempotencyKey: ctx.idempotencyKey });
+      await countCitizenCertificate(deps.db, {
+        nin: citizen,
+        limit: deps.config.CITIZEN_CERTIFICATES_PER_DAY,
+        idempotencyKey: ctx.idempotencyKey,
+      });
       counted = true;
     }
     // Allocated once per command: a retry after a lost append race keeps its place in the list.
@@ -119,7 +130,12 @@ export async function revokeCertificate(deps: CertificateDeps, ctx: CommandConte
   await deps.journal.execute(ctx, async () => {
     const doc = await findCertificate(deps.certificates, id);
     if (doc.revoked) throw conflict(`The certificate was revoked on ${doc.revoked.at}`, 'already-revoked');
-    return { type: 'certificate.revoked', entityIds: [id, doc.recordId, doc.subjectNin], data: { certificateId: id, statusIndex: doc.statusIndex }, reason };
+    return {
+      type: 'certificate.revoked',
+      entityIds: [id, doc.recordId, doc.subjectNin],
+      data: { certificateId: id, statusIndex: doc.statusIndex },
+      reason,
+    };
   });
   return findCertificate(deps.certificates, id);
 }
@@ -133,7 +149,11 @@ export function standingOf(doc: CertificateDoc, now = new Date()): 'valid' | 're
 }
 
 /** Whether the caller may read this certificate: staff, or a citizen entitled to its record. */
-export async function requireReader(deps: CertificateDeps, ctx: Pick<CommandContext, 'actor'>, doc: CertificateDoc): Promise<void> {
+export async function requireReader(
+  deps: CertificateDeps,
+  ctx: Pick<CommandContext, 'actor'>,
+  doc: CertificateDoc,
+): Promise<void> {
   if (ctx.actor.role !== 'citizen') return;
   await requireEntitled(deps, await findRecord(deps.records, doc.recordId), ctx.actor.nin ?? '');
 }

@@ -15,7 +15,8 @@ export function encodeStatusList(setPositions: readonly number[]): string {
   for (const p of setPositions) {
     const byte = bits[p >> 3];
     // Positions are stored within their list (projection.ts): one outside it is a bug, not a bit to drop.
-    if (byte === undefined) throw new RangeError(`internal error: status position ${p} outside a list of ${STATUS_LIST_SIZE}`);
+    if (byte === undefined)
+      throw new RangeError(`internal error: status position ${p} outside a list of ${STATUS_LIST_SIZE}`);
     bits[p >> 3] = byte | (0x80 >> (p & 7));
   }
   return `u${gzipSync(bits).toString('base64url')}`;

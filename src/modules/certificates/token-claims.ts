@@ -1,10 +1,17 @@
 import jwt from 'jsonwebtoken';
 
 /** The claims of a token the registry issued itself (read from its own store: no signature check needed). */
-export function checkTokenShape(token: string): { credentialSubject: { registeredAt: unknown; facts: Record<string, unknown> } & Record<string, unknown> } {
+export function checkTokenShape(token: string): {
+  credentialSubject: { registeredAt: unknown; facts: Record<string, unknown> } & Record<string, unknown>;
+} {
   const payload = jwt.decode(token);
   if (!payload || typeof payload !== 'object' || typeof payload.credentialSubject !== 'object')
     throw new Error('a stored certificate token has no credentialSubject');
-  const { kind: _kind, registrationNumber: _n, registeredAt, ...facts } = payload.credentialSubject as Record<string, unknown>;
+  const {
+    kind: _kind,
+    registrationNumber: _n,
+    registeredAt,
+    ...facts
+  } = payload.credentialSubject as Record<string, unknown>;
   return { credentialSubject: { registeredAt, facts } };
 }

@@ -63,12 +63,27 @@ export type CertificateClaims = ReturnType<typeof credentialClaims>;
 
 /** A compact JWS: ES256, the key's `kid`, `typ: vc+jwt`. */
 export function signCredential(claims: object, signer: { kid: string; privateKey: KeyObject }): string {
-  return jwt.sign(claims, signer.privateKey, { algorithm: 'ES256', keyid: signer.kid, header: { alg: 'ES256', typ: 'vc+jwt' } });
+  return jwt.sign(claims, signer.privateKey, {
+    algorithm: 'ES256',
+    keyid: signer.kid,
+    header: { alg: 'ES256', typ: 'vc+jwt' },
+  });
 }
 
 export type TokenCheck =
   | { ok: true; claims: CertificateClaims; kid: string }
-  | { ok: false; reason: 'malformed' | 'wrong-algorithm' | 'wrong-type' | 'unknown-key' | 'bad-signature' | 'wrong-issuer' | 'expired' | 'not-yet-valid' };
+  | {
+      ok: false;
+      reason:
+        | 'malformed'
+        | 'wrong-algorithm'
+        | 'wrong-type'
+        | 'unknown-key'
+        | 'bad-signature'
+        | 'wrong-issuer'
+        | 'expired'
+        | 'not-yet-valid';
+    };
 
 /**
  * Checks a certificate token: its form, ES256 and nothing else, a key of ours that still verifies
@@ -84,13 +99,18 @@ export async function checkToken(token: string, keyring: CertificateKeyring, iss
   if (!key || !kid) return { ok: false, reason: 'unknown-key' };
   try {
     const claims = jwt.verify(token, key, { algorithms: ['ES256'], issuer }) as CertificateClaims;
-    if (typeof claims.jti !== 'string' || typeof claims.sub !== 'string' || typeof claims.credentialSubject !== 'object')
+    if (
+      typeof claims.jti !== 'string' ||
+      typeof claims.sub !== 'string' ||
+      typeof claims.credentialSubject !== 'object'
+    )
       return { ok: false, reason: 'malformed' };
     return { ok: true, claims, kid };
   } catch (err) {
     if (err instanceof jwt.TokenExpiredError) return { ok: false, reason: 'expired' };
     if (err instanceof jwt.NotBeforeError) return { ok: false, reason: 'not-yet-valid' };
-    if (err instanceof jwt.JsonWebTokenError && err.message.startsWith('jwt issuer invalid')) return { ok: false, reason: 'wrong-issuer' };
+    if (err instanceof jwt.JsonWebTokenError && err.message.startsWith('jwt issuer invalid'))
+      return { ok: false, reason: 'wrong-issuer' };
     return { ok: false, reason: 'bad-signature' };
   }
 }

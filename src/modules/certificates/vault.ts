@@ -22,9 +22,11 @@ export class KeyVault {
       const file = this.fileOf(kid);
       if (!existsSync(file)) {
         await mkdir(this.dir, { recursive: true, mode: 0o700 });
-        await writeFile(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' }).catch((e: NodeJS.ErrnoException) => {
-          if (e.code !== 'EEXIST') throw e;
-        });
+        await writeFile(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' }).catch(
+          (e: NodeJS.ErrnoException) => {
+            if (e.code !== 'EEXIST') throw e;
+          },
+        );
       }
     }
     return kid;

@@ -81,7 +81,12 @@ function standingAnswer(doc: CertificateDoc, claims: CertificateClaims): Verific
     };
   }
   if (standing === 'superseded')
-    return { valid: false, status: 'superseded', reason: 'record-corrected', certificate: { ...summary, facts, newerExists: true } };
+    return {
+      valid: false,
+      status: 'superseded',
+      reason: 'record-corrected',
+      certificate: { ...summary, facts, newerExists: true },
+    };
   if (standing === 'expired') return { valid: false, status: 'invalid', reason: 'expired' };
   return { valid: true, status: 'valid', certificate: { ...summary, facts } };
 }

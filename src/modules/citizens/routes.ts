@@ -22,7 +22,9 @@ const activationBody = z
     password: z.string().min(1).max(256),
   })
   .strict()
-  .openapi('CitizenActivation', { example: { nin: '123456789012', code: 'K7QM-2XPD', password: 'Palm grove by the river 1958' } });
+  .openapi('CitizenActivation', {
+    example: { nin: '123456789012', code: 'K7QM-2XPD', password: 'Palm grove by the river 1958' },
+  });
 
 const codeView = z.object({ code: z.string(), expiresAt: z.string() }).openapi('ActivationCode');
 const citizenRecord = z
@@ -60,9 +62,16 @@ export const citizenRoutes = (_schemas: RecordSchemas) => [
     tag: 'Citizens',
     summary: 'A one-time code the person uses to open their citizen account (valid 72 hours)',
     params: ninParams,
-    responses: { 201: { description: 'The code, to hand to the person', schema: codeView }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+    responses: {
+      201: { description: 'The code, to hand to the person', schema: codeView },
+      ...errorResponses(400, 401, 403, 404, 409, 422),
+    },
     async handle({ params }, ctx) {
-      return { status: 201, body: await issueActivationCode(ctx.services, ctx, params.nin), headers: { 'Cache-Control': 'no-store' } };
+      return {
+        status: 201,
+        body: await issueActivationCode(ctx.services, ctx, params.nin),
+        headers: { 'Cache-Control': 'no-store' },
+      };
     },
   }),
   defineRoute({
@@ -74,7 +83,10 @@ export const citizenRoutes = (_schemas: RecordSchemas) => [
     tag: 'Citizens',
     summary: 'Open a citizen account with NIN, activation code and a password; the username is the NIN',
     body: activationBody,
-    responses: { 201: { description: 'Opened', schema: z.object({ id: z.string(), username: z.string() }) }, ...errorResponses(400, 401, 409, 422, 429) },
+    responses: {
+      201: { description: 'Opened', schema: z.object({ id: z.string(), username: z.string() }) },
+      ...errorResponses(400, 401, 409, 422, 429),
+    },
     async handle({ body }, { services, ip }) {
       const user = await activateCitizen(services, body, ip);
       return { status: 201, body: { id: user._id, username: user.username } };
@@ -99,7 +111,10 @@ export const citizenRoutes = (_schemas: RecordSchemas) => [
     permission: 'me.read',
     tag: 'Citizens',
     summary: "Registered records that name me: my birth, my children's births, my marriages and divorces",
-    responses: { 200: { description: 'My records', schema: z.object({ items: z.array(citizenRecord) }) }, ...errorResponses(401, 403) },
+    responses: {
+      200: { description: 'My records', schema: z.object({ items: z.array(citizenRecord) }) },
+      ...errorResponses(401, 403),
+    },
     async handle(_input, { services, actor }) {
       const records = await services.records.list({ personNins: me(actor), status: 'registered' });
       return { status: 200, body: { items: records.map((r) => presentRecordToCitizen(services.kinds, r)) } };
@@ -114,17 +129,30 @@ export const citizenRoutes = (_schemas: RecordSchemas) => [
     summary: 'Who read my data, when and through which route, newest first',
     query: z.object(pageQuery(ACCESS_ID_PATTERN)).strict(),
     responses: {
-      200: { description: 'Reads of my data', schema: z.object({ items: z.array(accessView), nextCursor: z.string().nullable() }) },
+      200: {
+        description: 'Reads of my data',
+        schema: z.object({ items: z.array(accessView), nextCursor: z.string().nullable() }),
+      },
       ...errorResponses(400, 401, 403),
     },
     async handle({ query }, { services, actor }) {
       const page = await services.accessLog.readsOf(me(actor), afterCursor(query));
-      const clients = await services.clients.existing([...new Set(page.items.filter((e) => e.actor.role === 'client').map((e) => e.actor.id))]);
+      const clients = await services.clients.existing([
+        ...new Set(page.items.filter((e) => e.actor.role === 'client').map((e) => e.actor.id)),
+      ]);
       const names = new Map(clients.map((c) => [c._id, c.name]));
-      const actorOf = (a: (typeof page.items)[number]['actor']) => ({ ...a, ...(names.has(a.id) ? { name: names.get(a.id) } : {}) });
+      const actorOf = (a: (typeof page.items)[number]['actor']) => ({
+        ...a,
+        ...(names.has(a.id) ? { name: names.get(a.id) } : {}),
+      });
       return {
         status: 200,
-        body: pageView(page, (e) => ({ at: e.at.toISOString(), actor: actorOf(e.actor), route: e.route, ...(e.received ? { received: e.received } : {}) })),
+        body: pageView(page, (e) => ({
+          at: e.at.toISOString(),
+          actor: actorOf(e.actor),
+          route: e.route,
+          ...(e.received ? { received: e.received } : {}),
+        })),
       };
     },
   }),

@@ -23,10 +23,16 @@ const hashCode = (nin: string, code: string) => sha256Hex(`${nin}:${code.replace
  * A one-time code an officer hands to a living person (on paper, at the counter) so they can open
  * a citizen account: 8 characters in two groups of four (K7QM-2XPD), valid 72 hours, stored hashed, journaled.
  */
-export async function issueActivationCode(services: Pick<Services, 'persons' | 'models' | 'journal'>, ctx: CommandContext, nin: string) {
+export async function issueActivationCode(
+  services: Pick<Services, 'persons' | 'models' | 'journal'>,
+  ctx: CommandContext,
+  nin: string,
+) {
   const person = await findPerson(services.persons, nin);
-  if (person.status !== 'alive') throw unprocessable('Only a living person can have a citizen account', 'person-deceased');
-  if (await services.models.users.exists({ username: nin })) throw conflict('This person already has a citizen account', 'already-activated');
+  if (person.status !== 'alive')
+    throw unprocessable('Only a living person can have a citizen account', 'person-deceased');
+  if (await services.models.users.exists({ username: nin }))
+    throw conflict('This person already has a citizen account', 'already-activated');
   const raw = Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
   const code = `${raw.slice(0, 4)}-${raw.slice(4)}`;
   const expiresAt = new Date(Date.now() + ACTIVATION_CODE_HOURS * 3_600_000);
@@ -44,7 +50,11 @@ export async function issueActivationCode(services: Pick<Services, 'persons' | '
 export function registerActivationCodeProjectors(journal: Journal, activationCodes: Model<ActivationCode>): void {
   journal.on('citizen.activation-code-issued', async (entry) => {
     const { nin, expiresAt, secretId } = entry.data;
-    await activationCodes.replaceOne({ _id: nin }, { _id: nin, secretId, expiresAt: new Date(expiresAt), issuedBy: entry.actor.id }, { upsert: true });
+    await activationCodes.replaceOne(
+      { _id: nin },
+      { _id: nin, secretId, expiresAt: new Date(expiresAt), issuedBy: entry.actor.id },
+      { upsert: true },
+    );
   });
 }
 
@@ -60,14 +70,16 @@ export async function activateCitizen(
   await throttle.begin(accountKey, addressKey);
   const stored = await services.models.activationCodes.findById(input.nin).lean();
   const given = Buffer.from(hashCode(input.nin, input.code));
-  const hash = stored && stored.expiresAt > new Date() ? await secretHash(services.models.secrets, stored.secretId) : undefined;
+  const hash =
+    stored && stored.expiresAt > new Date() ? await secretHash(services.models.secrets, stored.secretId) : undefined;
   const valid = hash !== undefined && hash.length === given.length && timingSafeEqual(Buffer.from(hash), given);
   if (!valid) {
     await throttle.failed(addressKey);
     throw unauthorized('The NIN and activation code do not match, or the code expired');
   }
   const person = await findPerson(services.persons, input.nin);
-  if (person.status !== 'alive') throw unprocessable('Only a living person can have a citizen account', 'person-deceased');
+  if (person.status !== 'alive')
+    throw unprocessable('Only a living person can have a citizen account', 'person-deceased');
   const office = GOVERNORATES.find((g) => g.code === person.placeOfBirth.governorate)?.office ?? 'BGD';
   const user = await createUser(
     services,

@@ -26,10 +26,16 @@ import {
  */
 
 const without = (world: World, id: string): World => ({ ...world, events: world.events.filter((e) => e.id !== id) });
-const withEvent = (world: World, event: CivilEvent): World => ({ ...world, events: [...without(world, event.id).events, event] });
+const withEvent = (world: World, event: CivilEvent): World => ({
+  ...world,
+  events: [...without(world, event.id).events, event],
+});
 
 export function checkMarriage(world: World, marriage: MarriageEvent, law: CivilStatusLaw, now?: string): void {
-  const [a, b] = [requireParty(world, marriage.parties[0], 'party A'), requireParty(world, marriage.parties[1], 'party B')];
+  const [a, b] = [
+    requireParty(world, marriage.parties[0], 'party A'),
+    requireParty(world, marriage.parties[1], 'party B'),
+  ];
   checkDifferentPeople(a, b);
   checkSexes(a, b, law);
   checkNotCloseKin(a, b);
@@ -48,7 +54,12 @@ export function checkMarriage(world: World, marriage: MarriageEvent, law: CivilS
   checkConcurrentMarriages(after, b, law, 'party B');
 }
 
-export function checkDivorce(world: World, divorce: Extract<CivilEvent, { kind: 'divorce' }>, law: CivilStatusLaw, now?: string): MarriageEvent {
+export function checkDivorce(
+  world: World,
+  divorce: Extract<CivilEvent, { kind: 'divorce' }>,
+  law: CivilStatusLaw,
+  now?: string,
+): MarriageEvent {
   checkNotInFuture(divorce.date, 'date of divorce', now);
   const marriage = checkDivorceOf(without(world, divorce.id), divorce.marriageId, divorce.date);
   // A divorce dated later keeps the marriage in force longer: a party's later marriage must allow it.
@@ -60,7 +71,12 @@ export function checkDivorce(world: World, divorce: Extract<CivilEvent, { kind: 
   return marriage;
 }
 
-export function checkDeath(world: World, death: Extract<CivilEvent, { kind: 'death' }>, law: CivilStatusLaw, now?: string): void {
+export function checkDeath(
+  world: World,
+  death: Extract<CivilEvent, { kind: 'death' }>,
+  law: CivilStatusLaw,
+  now?: string,
+): void {
   const deceased = requireParty(world, death.nin, 'the deceased');
   const others = without(world, death.id);
   checkNotAlreadyDead(others, death.nin);

@@ -22,7 +22,8 @@ export async function checkedAgainstRegistry<T>(check: () => Promise<T>): Promis
   try {
     return await check();
   } catch (err) {
-    if (err instanceof Problem && !err.extra.client && (err.status === 409 || err.status === 422)) throw withClientView(err, REGISTRY_MISMATCH);
+    if (err instanceof Problem && !err.extra.client && (err.status === 409 || err.status === 422))
+      throw withClientView(err, REGISTRY_MISMATCH);
     throw err;
   }
 }

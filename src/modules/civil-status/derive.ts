@@ -27,19 +27,28 @@ const byDateThenId = (a: { date: string; id: string }, b: { date: string; id: st
   a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 /** The death of a person among the events (the earliest, should there be two). */
-export function deathOf(nin: string, events: readonly CivilEvent[]): Extract<CivilEvent, { kind: 'death' }> | undefined {
-  return events.filter((e): e is Extract<CivilEvent, { kind: 'death' }> => e.kind === 'death' && e.nin === nin).sort(byDateThenId)[0];
+export function deathOf(
+  nin: string,
+  events: readonly CivilEvent[],
+): Extract<CivilEvent, { kind: 'death' }> | undefined {
+  return events
+    .filter((e): e is Extract<CivilEvent, { kind: 'death' }> => e.kind === 'death' && e.nin === nin)
+    .sort(byDateThenId)[0];
 }
 
 /** How a marriage stands: dissolved by the earliest divorce of it or death of a party, if any. */
 export function marriageState(marriage: MarriageEvent, events: readonly CivilEvent[]): MarriageState {
   const ends: Dissolution[] = [];
   for (const e of events) {
-    if (e.kind === 'divorce' && e.marriageId === marriage.id) ends.push({ by: 'divorce', recordId: e.id, date: e.date });
-    if (e.kind === 'death' && marriage.parties.includes(e.nin)) ends.push({ by: 'death', recordId: e.id, date: e.date, nin: e.nin });
+    if (e.kind === 'divorce' && e.marriageId === marriage.id)
+      ends.push({ by: 'divorce', recordId: e.id, date: e.date });
+    if (e.kind === 'death' && marriage.parties.includes(e.nin))
+      ends.push({ by: 'death', recordId: e.id, date: e.date, nin: e.nin });
   }
   // The earliest end; on the same day a divorce comes before a death (the death found no marriage).
-  ends.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.by === b.by ? 0 : a.by === 'divorce' ? -1 : 1));
+  ends.sort((a, b) =>
+    a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.by === b.by ? 0 : a.by === 'divorce' ? -1 : 1,
+  );
   return ends.length > 0 ? { marriage, dissolution: ends[0] } : { marriage };
 }
 
@@ -66,7 +75,9 @@ export function deriveStatus(nin: string, events: readonly CivilEvent[]): Derive
   const endedByOwnDeath = (s: MarriageState) => s.dissolution?.by === 'death' && s.dissolution.nin === nin;
   const life = death ? { status: 'deceased' as const, dateOfDeath: death.date } : { status: 'alive' as const };
   if (marriages.some((s) => !s.dissolution || endedByOwnDeath(s))) return { ...life, maritalStatus: 'married' };
-  const last = marriages.map((s) => s.dissolution).reduce<Dissolution | undefined>((a, d) => (d && (!a || d.date >= a.date) ? d : a), undefined);
+  const last = marriages
+    .map((s) => s.dissolution)
+    .reduce<Dissolution | undefined>((a, d) => (d && (!a || d.date >= a.date) ? d : a), undefined);
   if (!last) return { ...life, maritalStatus: 'single' };
   return { ...life, maritalStatus: last.by === 'divorce' ? 'divorced' : 'widowed' };
 }

@@ -26,6 +26,12 @@ export const CIVIL_STATUS_LAW: CivilStatusLaw = {
 };
 
 /** The law with what the environment overrides (FURTHER_MARRIAGE_FEMALE, FURTHER_MARRIAGE_MALE). */
-export function lawFromConfig(config: { FURTHER_MARRIAGE_FEMALE: FurtherMarriage; FURTHER_MARRIAGE_MALE: FurtherMarriage }): CivilStatusLaw {
-  return { ...CIVIL_STATUS_LAW, furtherMarriage: { female: config.FURTHER_MARRIAGE_FEMALE, male: config.FURTHER_MARRIAGE_MALE } };
+export function lawFromConfig(config: {
+  FURTHER_MARRIAGE_FEMALE: FurtherMarriage;
+  FURTHER_MARRIAGE_MALE: FurtherMarriage;
+}): CivilStatusLaw {
+  return {
+    ...CIVIL_STATUS_LAW,
+    furtherMarriage: { female: config.FURTHER_MARRIAGE_FEMALE, male: config.FURTHER_MARRIAGE_MALE },
+  };
 }

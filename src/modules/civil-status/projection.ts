@@ -13,28 +13,51 @@ export function civilStatusListener(deps: WorldDeps): RecordListener {
     if (!deps.kinds.of(record.kind).civilEvent) return;
     // Two hops: the spouses' own spouses too, for the spouses' statuses (a widow who married again).
     const world = await loadWorld(deps, record.personNins, { hops: 2 });
-    const affected = [...new Set([...record.personNins, ...record.personNins.flatMap((n) => spousesOf(n, world.events))])];
+    const affected = [
+      ...new Set([...record.personNins, ...record.personNins.flatMap((n) => spousesOf(n, world.events))]),
+    ];
     await rederive(deps, world, affected);
   };
 }
 
-async function rederive(deps: { persons: PersonStore; records: WorldDeps['records'] }, world: LoadedWorld, nins: readonly string[]): Promise<void> {
+async function rederive(
+  deps: { persons: PersonStore; records: WorldDeps['records'] },
+  world: LoadedWorld,
+  nins: readonly string[],
+): Promise<void> {
   for (const nin of nins) {
     const person = world.people.get(nin);
     if (!person) continue;
     const derived = deriveStatus(nin, world.events);
-    if (person.status === derived.status && person.dateOfDeath === derived.dateOfDeath && person.maritalStatus === derived.maritalStatus) continue;
+    if (
+      person.status === derived.status &&
+      person.dateOfDeath === derived.dateOfDeath &&
+      person.maritalStatus === derived.maritalStatus
+    )
+      continue;
     const { dateOfDeath, ...always } = derived;
     // A new version, so the person's ETag changes with what it shows (only real changes reach here).
-    await deps.persons.setDerived(nin, { ...always, ...(dateOfDeath ? { dateOfDeath } : {}) }, dateOfDeath ? [] : ['dateOfDeath'], { version: 1 });
+    await deps.persons.setDerived(
+      nin,
+      { ...always, ...(dateOfDeath ? { dateOfDeath } : {}) },
+      dateOfDeath ? [] : ['dateOfDeath'],
+      { version: 1 },
+    );
   }
-  const marriages = world.events.filter((e): e is MarriageEvent => e.kind === 'marriage' && e.parties.some((p) => nins.includes(p)));
+  const marriages = world.events.filter(
+    (e): e is MarriageEvent => e.kind === 'marriage' && e.parties.some((p) => nins.includes(p)),
+  );
   for (const marriage of marriages) {
     const { dissolution } = marriageState(marriage, world.events);
     const record = world.records.get(marriage.id);
     if (JSON.stringify(record?.derived?.dissolution) === JSON.stringify(dissolution)) continue;
-    await deps.records.setDerived(marriage.id, dissolution ? { 'derived.dissolution': dissolution } : {}, dissolution ? [] : ['derived.dissolution'], {
-      version: 1,
-    });
+    await deps.records.setDerived(
+      marriage.id,
+      dissolution ? { 'derived.dissolution': dissolution } : {},
+      dissolution ? [] : ['derived.dissolution'],
+      {
+        version: 1,
+      },
+    );
   }
 }

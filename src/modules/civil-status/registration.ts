@@ -26,7 +26,13 @@ export interface CivilStatusDeps extends CivilKindDeps {
 export async function projectRegistration(
   deps: PersonStores & { records: RecordStore; kinds: RecordKinds },
   entry: { seq: number; at: string; actor: Actor },
-  registration: { recordId: string; registrationNumber: string; linkNins: readonly string[]; subjectNin?: string; derived?: MarriageStanding },
+  registration: {
+    recordId: string;
+    registrationNumber: string;
+    linkNins: readonly string[];
+    subjectNin?: string;
+    derived?: MarriageStanding;
+  },
 ): Promise<void> {
   const { recordId, registrationNumber, subjectNin, derived } = registration;
   await updateRecord(deps.records, entry, recordId, {
@@ -47,7 +53,9 @@ export async function projectRegistration(
  * The check of a correction of a marriage, divorce or death: the record's facts with the changes,
  * checked by the same rules as its declaration (the corrected event in place of the registered one).
  */
-export function checkedCorrection<F extends object, C extends Partial<F>>(check: (id: string, facts: F) => Promise<unknown>) {
+export function checkedCorrection<F extends object, C extends Partial<F>>(
+  check: (id: string, facts: F) => Promise<unknown>,
+) {
   return async (record: CivilRecord<F>, changes: C): Promise<F> => {
     const facts = { ...record.data, ...changes };
     await check(record._id, facts);

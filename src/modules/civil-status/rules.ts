@@ -38,28 +38,36 @@ export function checkNotInFuture(date: string, what: string, now = today()): voi
 }
 
 export function checkNotBeforeBirth(party: Party, date: string, what: string, role: string): void {
-  if (date < party.dateOfBirth) throw unprocessable(`The ${what} (${date}) is before the birth of ${role} (${party.dateOfBirth})`, 'before-birth');
+  if (date < party.dateOfBirth)
+    throw unprocessable(`The ${what} (${date}) is before the birth of ${role} (${party.dateOfBirth})`, 'before-birth');
 }
 
 /** An event about a person may not come after their registered death. */
 export function checkAliveOn(world: World, party: Party, date: string, what: string, role: string): void {
   const death = deathOf(party.nin, world.events);
   if (death && death.date < date) {
-    throw conflict(`${cap(role)} died on ${death.date} (record ${death.id}); the ${what} (${date}) comes after the death`, 'party-deceased');
+    throw conflict(
+      `${cap(role)} died on ${death.date} (record ${death.id}); the ${what} (${date}) comes after the death`,
+      'party-deceased',
+    );
   }
 }
 
 /** A person dies once: a second death is refused. */
 export function checkNotAlreadyDead(world: World, nin: string): void {
   const death = deathOf(nin, world.events);
-  if (death) throw conflict(`This person's death is already registered (record ${death.id}, ${death.date})`, 'already-deceased');
+  if (death)
+    throw conflict(`This person's death is already registered (record ${death.id}, ${death.date})`, 'already-deceased');
 }
 
 /** A death may not come before the events already registered about the person. */
 export function checkNoEventsAfterDeath(world: World, nin: string, dateOfDeath: string): void {
   for (const s of marriagesOf(nin, world.events)) {
     if (s.marriage.date > dateOfDeath) {
-      throw conflict(`The person married on ${s.marriage.date} (record ${s.marriage.id}), after the date of death ${dateOfDeath}`, 'events-after-death');
+      throw conflict(
+        `The person married on ${s.marriage.date} (record ${s.marriage.id}), after the date of death ${dateOfDeath}`,
+        'events-after-death',
+      );
     }
     if (s.dissolution?.by === 'divorce' && s.dissolution.date > dateOfDeath) {
       throw conflict(
@@ -74,9 +82,15 @@ export function checkNoEventsAfterDeath(world: World, nin: string, dateOfDeath: 
 export function checkNoChildBornAfterDeath(world: World, nin: string, dateOfDeath: string): void {
   for (const child of world.children ?? []) {
     if (child.motherNin === nin && child.dateOfBirth > dateOfDeath) {
-      throw conflict(`A child of this person was born on ${child.dateOfBirth}, after the date of death ${dateOfDeath}`, 'events-after-death');
+      throw conflict(
+        `A child of this person was born on ${child.dateOfBirth}, after the date of death ${dateOfDeath}`,
+        'events-after-death',
+      );
     }
-    if (child.fatherNin === nin && daysBetween(dateOfDeath, child.dateOfBirth) > BIRTH_RULES.maxDaysFatherDiedBeforeBirth) {
+    if (
+      child.fatherNin === nin &&
+      daysBetween(dateOfDeath, child.dateOfBirth) > BIRTH_RULES.maxDaysFatherDiedBeforeBirth
+    ) {
       throw conflict(
         `A child of this person was born on ${child.dateOfBirth}, more than ${BIRTH_RULES.maxDaysFatherDiedBeforeBirth} days after the date of death ${dateOfDeath}`,
         'events-after-death',
@@ -90,7 +104,8 @@ export function checkDifferentPeople(a: Party, b: Party): void {
 }
 
 export function checkSexes(a: Party, b: Party, law: CivilStatusLaw): void {
-  if (law.partiesOfDifferentSex && a.sex === b.sex) throw unprocessable('The law in force requires the parties to be of different sex', 'same-sex');
+  if (law.partiesOfDifferentSex && a.sex === b.sex)
+    throw unprocessable('The law in force requires the parties to be of different sex', 'same-sex');
 }
 
 /** Parent and child, and siblings sharing a registered parent, may not marry. */
@@ -98,16 +113,28 @@ export function checkNotCloseKin(a: Party, b: Party): void {
   const parentOf = (p: Party, c: Party) => c.motherNin === p.nin || c.fatherNin === p.nin;
   const shared = (x?: string, y?: string) => x !== undefined && x === y;
   if (parentOf(a, b) || parentOf(b, a) || shared(a.motherNin, b.motherNin) || shared(a.fatherNin, b.fatherNin)) {
-    throw unprocessable('The parties are parent and child or siblings, a prohibited degree of kinship', 'prohibited-degree');
+    throw unprocessable(
+      'The parties are parent and child or siblings, a prohibited degree of kinship',
+      'prohibited-degree',
+    );
   }
 }
 
 /** Of full age, or of the court's age with a court's permission. */
-export function checkMarriageAge(party: Party, date: string, courtReference: string | undefined, law: CivilStatusLaw, role: string): void {
+export function checkMarriageAge(
+  party: Party,
+  date: string,
+  courtReference: string | undefined,
+  law: CivilStatusLaw,
+  role: string,
+): void {
   const age = yearsBetween(party.dateOfBirth, date);
   if (age >= law.minMarriageAge) return;
   if (age < law.minMarriageAgeWithCourt) {
-    throw unprocessable(`${cap(role)} would be ${age} at the marriage; the law allows no marriage under ${law.minMarriageAgeWithCourt}`, 'under-minimum-age');
+    throw unprocessable(
+      `${cap(role)} would be ${age} at the marriage; the law allows no marriage under ${law.minMarriageAgeWithCourt}`,
+      'under-minimum-age',
+    );
   }
   if (!courtReference) {
     throw unprocessable(
@@ -131,11 +158,17 @@ export function checkConcurrentMarriages(world: World, party: Party, law: CivilS
       if (later.marriage.date >= endOf(earlier)) continue;
       const spouse = (m: MarriageEvent) => m.parties.find((p) => p !== party.nin);
       if (spouse(earlier.marriage) === spouse(later.marriage)) {
-        throw conflict(`${cap(role)} is already married to the other party (record ${earlier.marriage.id})`, 'already-married-to-each-other');
+        throw conflict(
+          `${cap(role)} is already married to the other party (record ${earlier.marriage.id})`,
+          'already-married-to-each-other',
+        );
       }
       const allowed = law.furtherMarriage[party.sex];
       if (allowed === 'always' || (allowed === 'with-court-reference' && later.marriage.courtReference)) continue;
-      const why = allowed === 'never' ? 'the law allows no further marriage' : "a further marriage needs a court's permission (courtReference)";
+      const why =
+        allowed === 'never'
+          ? 'the law allows no further marriage'
+          : "a further marriage needs a court's permission (courtReference)";
       throw conflict(
         `${cap(role)} has a marriage in force from ${earlier.marriage.date} (record ${earlier.marriage.id}) when the marriage of ${later.marriage.date} (record ${later.marriage.id}) begins; ${why}`,
         'already-married',
@@ -148,7 +181,10 @@ export function checkConcurrentMarriages(world: World, party: Party, law: CivilS
 export function checkNoDivorceBefore(world: World, marriage: MarriageEvent): void {
   for (const e of world.events) {
     if (e.kind === 'divorce' && e.marriageId === marriage.id && e.date < marriage.date) {
-      throw conflict(`The marriage would be dated ${marriage.date}, after its divorce of ${e.date} (record ${e.id})`, 'marriage-after-divorce');
+      throw conflict(
+        `The marriage would be dated ${marriage.date}, after its divorce of ${e.date} (record ${e.id})`,
+        'marriage-after-divorce',
+      );
     }
   }
 }
@@ -156,14 +192,21 @@ export function checkNoDivorceBefore(world: World, marriage: MarriageEvent): voi
 /** A divorce needs a registered marriage, in force on the divorce's date, celebrated before it. */
 export function checkDivorceOf(world: World, marriageId: string, dateOfDivorce: string): MarriageEvent {
   const marriage = world.events.find((e): e is MarriageEvent => e.kind === 'marriage' && e.id === marriageId);
-  if (!marriage) throw conflict(`Record ${marriageId} is not a registered marriage in force`, 'marriage-not-registered');
+  if (!marriage)
+    throw conflict(`Record ${marriageId} is not a registered marriage in force`, 'marriage-not-registered');
   if (dateOfDivorce < marriage.date) {
-    throw unprocessable(`The divorce (${dateOfDivorce}) is dated before the marriage (${marriage.date})`, 'divorce-before-marriage');
+    throw unprocessable(
+      `The divorce (${dateOfDivorce}) is dated before the marriage (${marriage.date})`,
+      'divorce-before-marriage',
+    );
   }
   const { dissolution } = marriageState(marriage, world.events);
   if (dissolution && dissolution.date <= dateOfDivorce) {
     const how = dissolution.by === 'divorce' ? 'a divorce' : 'the death of a party';
-    throw conflict(`The marriage was dissolved on ${dissolution.date} by ${how} (record ${dissolution.recordId})`, 'marriage-dissolved');
+    throw conflict(
+      `The marriage was dissolved on ${dissolution.date} by ${how} (record ${dissolution.recordId})`,
+      'marriage-dissolved',
+    );
   }
   return marriage;
 }

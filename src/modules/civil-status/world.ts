@@ -37,7 +37,11 @@ export function civilEventOf(kinds: RecordKinds, record: CivilRecord): CivilEven
  * death). Two lookups by `_id` per hop. `children: true` also reads the registered children of
  * the people asked about, which only a death's check needs.
  */
-export async function loadWorld(deps: WorldDeps, nins: readonly string[], options: { hops?: 1 | 2; children?: boolean } = {}): Promise<LoadedWorld> {
+export async function loadWorld(
+  deps: WorldDeps,
+  nins: readonly string[],
+  options: { hops?: 1 | 2; children?: boolean } = {},
+): Promise<LoadedWorld> {
   const people = new Map<string, Person>();
   const records = new Map<string, CivilRecord>();
   const events = new Map<string, CivilEvent>();
@@ -53,7 +57,8 @@ export async function loadWorld(deps: WorldDeps, nins: readonly string[], option
     return fresh;
   };
   let layer = await addPeople(nins);
-  for (let hop = 0; hop < (options.hops ?? 1); hop++) layer = await addPeople(layer.flatMap((n) => spousesOf(n, [...events.values()])));
+  for (let hop = 0; hop < (options.hops ?? 1); hop++)
+    layer = await addPeople(layer.flatMap((n) => spousesOf(n, [...events.values()])));
   return {
     people,
     records,
@@ -64,9 +69,15 @@ export async function loadWorld(deps: WorldDeps, nins: readonly string[], option
 }
 
 /** The registered children of these people: a registered birth names its child (subjectNin). */
-async function childrenOf(deps: WorldDeps, records: Map<string, CivilRecord>, nins: readonly string[]): Promise<Party[]> {
+async function childrenOf(
+  deps: WorldDeps,
+  records: Map<string, CivilRecord>,
+  nins: readonly string[],
+): Promise<Party[]> {
   const childNins = [...records.values()].flatMap((r) =>
-    r.kind === 'birth' && r.status === 'registered' && r.subjectNin && !nins.includes(r.subjectNin) ? [r.subjectNin] : [],
+    r.kind === 'birth' && r.status === 'registered' && r.subjectNin && !nins.includes(r.subjectNin)
+      ? [r.subjectNin]
+      : [],
   );
   const children = await deps.persons.existing(childNins);
   return children.filter((c) => nins.includes(c.motherNin ?? '') || nins.includes(c.fatherNin ?? '')).map(partyOf);

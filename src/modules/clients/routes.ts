@@ -13,7 +13,9 @@ const scopes = z
 const createClientBody = z
   .object({ name: z.string().trim().min(3).max(120), scopes })
   .strict()
-  .openapi('CreateClient', { example: { name: 'Ministry of Health: Baghdad hospitals', scopes: ['identity:verify', 'notifications:write'] } });
+  .openapi('CreateClient', {
+    example: { name: 'Ministry of Health: Baghdad hospitals', scopes: ['identity:verify', 'notifications:write'] },
+  });
 const changeClientBody = z
   .object({ disabled: z.boolean().optional(), scopes: scopes.optional() })
   .strict()
@@ -21,7 +23,13 @@ const changeClientBody = z
 const clientParams = z.object({ id: z.string().regex(/^cl_[A-Za-z0-9_-]{16}$/, 'is not a client id') }).strict();
 
 const clientView = z
-  .object({ clientId: z.string(), name: z.string(), scopes: z.array(z.string()), disabled: z.boolean(), createdAt: z.string() })
+  .object({
+    clientId: z.string(),
+    name: z.string(),
+    scopes: z.array(z.string()),
+    disabled: z.boolean(),
+    createdAt: z.string(),
+  })
   .openapi('Client');
 const clientWithSecret = clientView.extend({ clientSecret: z.string() }).openapi('ClientWithSecret');
 
@@ -34,7 +42,12 @@ const tokenRequest = z
   })
   .openapi('ClientCredentialsRequest');
 const tokenAnswer = z
-  .object({ access_token: z.string(), token_type: z.literal('Bearer'), expires_in: z.number().int(), scope: z.string() })
+  .object({
+    access_token: z.string(),
+    token_type: z.literal('Bearer'),
+    expires_in: z.number().int(),
+    scope: z.string(),
+  })
   .openapi('ClientToken');
 const oauthError = z.object({ error: z.string(), error_description: z.string() }).openapi('OAuthError');
 
@@ -46,16 +59,24 @@ export const clientRoutes = [
     permission: 'auth.token',
     rateLimit: (c) => c.RATE_LIMIT_SIGN_IN_PER_MINUTE,
     tag: 'Sectoral systems',
-    summary: 'OAuth2 client credentials grant (RFC 6749 4.4), form-encoded or JSON, client authentication by HTTP Basic or in the body',
+    summary:
+      'OAuth2 client credentials grant (RFC 6749 4.4), form-encoded or JSON, client authentication by HTTP Basic or in the body',
     rawBody: { schema: tokenRequest, mediaTypes: ['application/x-www-form-urlencoded', 'application/json'] },
     responses: {
       200: { description: 'A client token', schema: tokenAnswer },
-      400: { description: 'invalid_request, unsupported_grant_type or invalid_scope', schema: oauthError, mediaType: 'application/json' },
+      400: {
+        description: 'invalid_request, unsupported_grant_type or invalid_scope',
+        schema: oauthError,
+        mediaType: 'application/json',
+      },
       401: { description: 'invalid_client', schema: oauthError, mediaType: 'application/json' },
       ...errorResponses(429),
     },
     async handle({ body, headers }, { services }) {
-      const answer = await clientCredentialsGrant(services, { body: body as Record<string, unknown>, authorization: headers.authorization });
+      const answer = await clientCredentialsGrant(services, {
+        body: body as Record<string, unknown>,
+        authorization: headers.authorization,
+      });
       return { status: 200, body: answer, headers: { 'Cache-Control': 'no-store', Pragma: 'no-cache' } };
     },
   }),
@@ -80,7 +101,10 @@ export const clientRoutes = [
     permission: 'clients.manage',
     tag: 'Sectoral systems',
     summary: 'List sectoral clients (admin)',
-    responses: { 200: { description: 'Clients', schema: z.object({ items: z.array(clientView) }) }, ...errorResponses(401, 403) },
+    responses: {
+      200: { description: 'Clients', schema: z.object({ items: z.array(clientView) }) },
+      ...errorResponses(401, 403),
+    },
     async handle(_input, { services }) {
       const items = await services.clients.list({});
       return { status: 200, body: { items: items.map(presentClient) } };
@@ -95,7 +119,10 @@ export const clientRoutes = [
     tag: 'Sectoral systems',
     summary: "Rotate a client's secret (admin); the old one stops working",
     params: clientParams,
-    responses: { 200: { description: 'The new secret, shown once', schema: clientWithSecret }, ...errorResponses(400, 401, 403, 404) },
+    responses: {
+      200: { description: 'The new secret, shown once', schema: clientWithSecret },
+      ...errorResponses(400, 401, 403, 404),
+    },
     async handle({ params }, ctx) {
       return { status: 200, body: await rotateClientSecret(ctx.services, ctx, params.id) };
     },

@@ -18,7 +18,11 @@ export function presentClient(c: Client) {
 /** Registers a sectoral system; its secret is returned here once and stored only as a hash (in `secrets`). */
 type ClientDeps = Pick<Services, 'models' | 'journal'>;
 
-export async function createClient(services: ClientDeps, ctx: CommandContext, input: { name: string; scopes: Scope[] }) {
+export async function createClient(
+  services: ClientDeps,
+  ctx: CommandContext,
+  input: { name: string; scopes: Scope[] },
+) {
   const secret = newSecret();
   const secretId = await storeSecret(services.models.secrets, await argon2.hash(secret, ARGON2_OPTIONS));
   const clientId = `cl_${randomBytes(12).toString('base64url')}`;
@@ -76,6 +80,8 @@ export function registerClientProjectors(journal: Journal, clients: ProjectionSt
       seq: entry.seq,
     }),
   );
-  journal.on('client.secret-rotated', (entry) => clients.applyOnce(entry.data.clientId, entry.seq, { set: { secretId: entry.data.secretId } }));
+  journal.on('client.secret-rotated', (entry) =>
+    clients.applyOnce(entry.data.clientId, entry.seq, { set: { secretId: entry.data.secretId } }),
+  );
   journal.on('client.changed', (entry) => clients.applyOnce(entry.data.clientId, entry.seq, { set: entry.data.set }));
 }

@@ -19,30 +19,38 @@ export async function clientCredentialsGrant(services: Pick<Services, 'models' |
   const body = typeof req.body === 'object' && req.body !== null ? req.body : {};
   const param = (name: string) => {
     const v = body[name];
-    if (v !== undefined && typeof v !== 'string') throw new OAuthError(400, 'invalid_request', `${name} must be a string`);
+    if (v !== undefined && typeof v !== 'string')
+      throw new OAuthError(400, 'invalid_request', `${name} must be a string`);
     return v;
   };
   const grantType = param('grant_type');
   if (!grantType) throw new OAuthError(400, 'invalid_request', 'grant_type is required');
-  if (grantType !== 'client_credentials') throw new OAuthError(400, 'unsupported_grant_type', 'Only client_credentials is supported');
+  if (grantType !== 'client_credentials')
+    throw new OAuthError(400, 'unsupported_grant_type', 'Only client_credentials is supported');
 
   const basic = parseBasic(req.authorization);
   const inBody = { id: param('client_id'), secret: param('client_secret') };
-  if (basic && (inBody.id || inBody.secret)) throw new OAuthError(400, 'invalid_request', 'Authenticate the client one way only: HTTP Basic or the body');
+  if (basic && (inBody.id || inBody.secret))
+    throw new OAuthError(400, 'invalid_request', 'Authenticate the client one way only: HTTP Basic or the body');
   const credentials = basic ?? inBody;
   const challenge: Record<string, string> = basic ? { 'WWW-Authenticate': 'Basic realm="civil-registry"' } : {};
-  if (!credentials.id || !credentials.secret) throw new OAuthError(401, 'invalid_client', 'Client authentication is required', challenge);
+  if (!credentials.id || !credentials.secret)
+    throw new OAuthError(401, 'invalid_client', 'Client authentication is required', challenge);
 
   const client = await services.models.clients.findById(credentials.id).lean<Client>();
   const hash =
-    client && !client.disabled && /^cs_[A-Za-z0-9_-]{43}$/.test(credentials.secret) ? await secretHash(services.models.secrets, client.secretId) : undefined;
+    client && !client.disabled && /^cs_[A-Za-z0-9_-]{43}$/.test(credentials.secret)
+      ? await secretHash(services.models.secrets, client.secretId)
+      : undefined;
   const ok = hash !== undefined && (await argon2.verify(hash, credentials.secret));
-  if (!client || !ok) throw new OAuthError(401, 'invalid_client', 'Unknown client, wrong secret, or client disabled', challenge);
+  if (!client || !ok)
+    throw new OAuthError(401, 'invalid_client', 'Unknown client, wrong secret, or client disabled', challenge);
 
   const asked = param('scope');
   const scopes = asked === undefined ? client.scopes : asked.split(' ').filter(Boolean);
   const bad = scopes.filter((s) => !SCOPES.includes(s as Scope) || !client.scopes.includes(s as Scope));
-  if (bad.length > 0 || scopes.length === 0) throw new OAuthError(400, 'invalid_scope', `Scope not granted to this client: ${bad.join(' ') || '(none)'}`);
+  if (bad.length > 0 || scopes.length === 0)
+    throw new OAuthError(400, 'invalid_scope', `Scope not granted to this client: ${bad.join(' ') || '(none)'}`);
 
   return {
     access_token: services.tokens.issueClient({ id: client._id, scopes: scopes as Scope[] }),
@@ -60,7 +68,10 @@ function parseBasic(header: string | undefined): { id: string; secret: string } 
   if (colon < 0) throw new OAuthError(400, 'invalid_request', 'Malformed HTTP Basic credentials');
   try {
     // RFC 6749 2.3.1: id and secret are form-urlencoded before Basic encoding.
-    return { id: decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' ')), secret: decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, ' ')) };
+    return {
+      id: decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' ')),
+      secret: decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, ' ')),
+    };
   } catch {
     throw new OAuthError(400, 'invalid_request', 'Malformed HTTP Basic credentials');
   }

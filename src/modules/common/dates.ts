@@ -6,7 +6,8 @@ export function today(now: Date = new Date()): string {
 /** A date's year, month and day; callers pass dates their schema checked, so a part missing is a bug. */
 function dateParts(date: string): { year: number; month: number; day: number } {
   const [year, month, day] = date.split('-').map(Number);
-  if (year === undefined || month === undefined || day === undefined) throw new Error(`internal error: not a YYYY-MM-DD date: "${date}"`);
+  if (year === undefined || month === undefined || day === undefined)
+    throw new Error(`internal error: not a YYYY-MM-DD date: "${date}"`);
   return { year, month, day };
 }
 

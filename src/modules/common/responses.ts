@@ -16,5 +16,7 @@ const DESCRIPTIONS: Record<number, string> = {
 
 /** Problem+json responses for the given status codes, for a route's OpenAPI description. */
 export function errorResponses(...statuses: number[]): Record<number, ResponseSpec> {
-  return Object.fromEntries(statuses.map((s) => [s, { description: DESCRIPTIONS[s] ?? 'Error', schema: problemSchema }]));
+  return Object.fromEntries(
+    statuses.map((s) => [s, { description: DESCRIPTIONS[s] ?? 'Error', schema: problemSchema }]),
+  );
 }

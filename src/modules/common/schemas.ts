@@ -42,8 +42,14 @@ const matching = (pattern: RegExp, message: string) =>
     .refine((v) => pattern.test(v), message)
     .openapi({ pattern: pattern.source });
 
-const arabicPart = matching(ARABIC_NAME_PATTERN, 'must be written in Arabic script (letters, marks, spaces, hyphens, apostrophes)');
-const latinPart = matching(LATIN_NAME_PATTERN, 'must be written in Latin script (letters, marks, spaces, hyphens, apostrophes, periods)');
+const arabicPart = matching(
+  ARABIC_NAME_PATTERN,
+  'must be written in Arabic script (letters, marks, spaces, hyphens, apostrophes)',
+);
+const latinPart = matching(
+  LATIN_NAME_PATTERN,
+  'must be written in Latin script (letters, marks, spaces, hyphens, apostrophes, periods)',
+);
 
 export const latinName = z
   .object({
@@ -118,7 +124,10 @@ export const encodeCursor = (value: string) => Buffer.from(value, 'utf8').toStri
 export const decodeCursor = (cursor: string) => Buffer.from(cursor, 'base64url').toString('utf8');
 
 /** The `after` of a page request from a validated `cursor`. */
-export const afterCursor = (q: { limit: number; cursor?: string }) => ({ limit: q.limit, ...(q.cursor ? { after: decodeCursor(q.cursor) } : {}) });
+export const afterCursor = (q: { limit: number; cursor?: string }) => ({
+  limit: q.limit,
+  ...(q.cursor ? { after: decodeCursor(q.cursor) } : {}),
+});
 
 /** A page as lists answer it: `{items, nextCursor}`. */
 export function pageView<T, V>(page: Page<T>, present: (item: T) => V): { items: V[]; nextCursor: string | null } {
@@ -148,7 +157,17 @@ export const informantOf = <R extends readonly [string, ...string[]]>(relationsh
     .strict();
 
 /** An informant as records show it, whatever the kind. */
-export const informantView = informantOf(['mother', 'father', 'spouse', 'child', 'parent', 'sibling', 'relative', 'health-facility', 'other']);
+export const informantView = informantOf([
+  'mother',
+  'father',
+  'spouse',
+  'child',
+  'parent',
+  'sibling',
+  'relative',
+  'health-facility',
+  'other',
+]);
 
 /** A P-256 public signing key as a JWK (certificate keys in the JWKS, journal keys beside signed heads). */
 export const publicJwkView = z

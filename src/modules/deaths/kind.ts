@@ -35,7 +35,10 @@ export function deathKind(deps: CivilKindDeps): KindHandler<DeathFacts, DeathCha
       return {
         subjects: [d.deceased.nin],
         facts: {
-          deceased: { nin: d.deceased.nin, ...(deceased ? { name: deceased.name, sex: deceased.sex, dateOfBirth: deceased.dateOfBirth } : {}) },
+          deceased: {
+            nin: d.deceased.nin,
+            ...(deceased ? { name: deceased.name, sex: deceased.sex, dateOfBirth: deceased.dateOfBirth } : {}),
+          },
           dateOfDeath: d.dateOfDeath,
           placeOfDeath: d.placeOfDeath,
         },

@@ -76,4 +76,9 @@ export type DeathChanges = z.infer<typeof deathChanges>;
 
 export const deathFactsView = { deceased: personRef, ...deathFields, informant: informantView.optional() };
 
-export const deathSchemas: KindSchemas = { kind: 'death', facts: declareDeathBody, changes: deathChanges, view: deathFactsView };
+export const deathSchemas: KindSchemas = {
+  kind: 'death',
+  facts: declareDeathBody,
+  changes: deathChanges,
+  view: deathFactsView,
+};

@@ -7,10 +7,19 @@ import { newRecordId } from '../records/ids';
 import type { CivilRecord } from '../records/model';
 import type { DeathFacts } from './schemas';
 
-export const deathEvent = (id: string, f: DeathFacts): CivilEvent => ({ kind: 'death', id, date: f.dateOfDeath, nin: f.deceased.nin });
+export const deathEvent = (id: string, f: DeathFacts): CivilEvent => ({
+  kind: 'death',
+  id,
+  date: f.dateOfDeath,
+  nin: f.deceased.nin,
+});
 
 /** Every rule about this death, against the registry now (the deceased's children included). */
-export async function checkDeathFacts(deps: CivilKindDeps, id: string, facts: Pick<DeathFacts, 'deceased' | 'dateOfDeath'>) {
+export async function checkDeathFacts(
+  deps: CivilKindDeps,
+  id: string,
+  facts: Pick<DeathFacts, 'deceased' | 'dateOfDeath'>,
+) {
   const world = await loadWorld(deps, [facts.deceased.nin], { children: true });
   checkDeath(world, { kind: 'death', id, date: facts.dateOfDeath, nin: facts.deceased.nin }, deps.law);
 }
@@ -20,7 +29,11 @@ export async function declareDeath(deps: CivilStatusDeps, ctx: CommandContext & 
     const recordId = newRecordId();
     await checkDeathFacts(deps, recordId, input);
     const nin = input.deceased.nin;
-    return { type: 'death.declared', entityIds: [recordId, nin], data: { recordId, office: ctx.office, facts: input, personNins: [nin] } };
+    return {
+      type: 'death.declared',
+      entityIds: [recordId, nin],
+      data: { recordId, office: ctx.office, facts: input, personNins: [nin] },
+    };
   });
 }
 
@@ -31,5 +44,9 @@ export async function decideDeathRegistration(
 ): Promise<EntryDraft<'death.registered'>> {
   await checkDeathFacts(deps, record._id, record.data);
   const nin = record.data.deceased.nin;
-  return { type: 'death.registered', entityIds: [record._id, nin], data: { recordId: record._id, registrationNumber, nin } };
+  return {
+    type: 'death.registered',
+    entityIds: [record._id, nin],
+    data: { recordId: record._id, registrationNumber, nin },
+  };
 }

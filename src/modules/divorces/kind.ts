@@ -41,12 +41,20 @@ export function divorceKind(deps: CivilKindDeps): KindHandler<DivorceFacts, Divo
         },
       };
     },
-    tally: (r) => ({ date: r.data.dateOfDivorce, governorate: r.data.placeOfDivorce.governorate, counters: ['divorces'] }),
+    tally: (r) => ({
+      date: r.data.dateOfDivorce,
+      governorate: r.data.placeOfDivorce.governorate,
+      counters: ['divorces'],
+    }),
     civilEvent: (r) => divorceEvent(r._id, r.data),
     registerProjectors(journal) {
       journal.on('divorce.declared', (entry) => insertRecord(deps.records, entry, 'divorce'));
       journal.on('divorce.registered', (entry) =>
-        projectRegistration(deps, entry, { recordId: entry.data.recordId, registrationNumber: entry.data.registrationNumber, linkNins: entry.data.parties }),
+        projectRegistration(deps, entry, {
+          recordId: entry.data.recordId,
+          registrationNumber: entry.data.registrationNumber,
+          linkNins: entry.data.parties,
+        }),
       );
     },
   };

@@ -21,7 +21,12 @@ export const declareDivorceBody = z
   .object({ marriageId: recordId, ...divorceFields })
   .strict()
   .openapi('DeclareDivorce', {
-    example: { marriageId: 'r_3q2Zk8mW1xYbN4fT7vLh9A', dateOfDivorce: '2026-09-01', courtReference: 'BGD-PS-2026/4410', divorceType: 'judicial-separation' },
+    example: {
+      marriageId: 'r_3q2Zk8mW1xYbN4fT7vLh9A',
+      dateOfDivorce: '2026-09-01',
+      courtReference: 'BGD-PS-2026/4410',
+      divorceType: 'judicial-separation',
+    },
   });
 
 /** What a correction of a divorce may change; never the marriage (void it and declare again). */
@@ -38,4 +43,9 @@ export const divorceFactsView = {
   parties: z.array(nin).length(2),
 };
 
-export const divorceSchemas: KindSchemas = { kind: 'divorce', facts: declareDivorceBody, changes: divorceChanges, view: divorceFactsView };
+export const divorceSchemas: KindSchemas = {
+  kind: 'divorce',
+  facts: declareDivorceBody,
+  changes: divorceChanges,
+  view: divorceFactsView,
+};

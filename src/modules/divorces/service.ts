@@ -9,7 +9,12 @@ import { newRecordId } from '../records/ids';
 import type { CivilRecord } from '../records/model';
 import type { DeclareDivorce, DivorceFacts } from './schemas';
 
-export const divorceEvent = (id: string, f: DivorceFacts): CivilEvent => ({ kind: 'divorce', id, date: f.dateOfDivorce, marriageId: f.marriageId });
+export const divorceEvent = (id: string, f: DivorceFacts): CivilEvent => ({
+  kind: 'divorce',
+  id,
+  date: f.dateOfDivorce,
+  marriageId: f.marriageId,
+});
 
 export async function checkDivorceFacts(deps: CivilKindDeps, id: string, facts: DivorceFacts) {
   const world = await loadWorld(deps, facts.parties);
@@ -20,18 +25,24 @@ export async function checkDivorceFacts(deps: CivilKindDeps, id: string, facts: 
 async function partiesOf(deps: CivilKindDeps, marriageId: string): Promise<[string, string]> {
   const record = await deps.records.get(marriageId);
   const event = record ? civilEventOf(deps.kinds, record) : undefined;
-  if (event?.kind !== 'marriage') throw conflict(`Record ${marriageId} is not a registered marriage in force`, 'marriage-not-registered');
+  if (event?.kind !== 'marriage')
+    throw conflict(`Record ${marriageId} is not a registered marriage in force`, 'marriage-not-registered');
   return [event.parties[0], event.parties[1]];
 }
 
 /** The declaring office's governorate, where the court is taken to sit when the declaration does not say. */
 async function officePlace(offices: OfficeStore, office: string) {
   const governorate = await officeGovernorate(offices, office);
-  if (!governorate) throw unprocessable(`Office ${office} has no governorate on file; give placeOfDivorce`, 'place-required');
+  if (!governorate)
+    throw unprocessable(`Office ${office} has no governorate on file; give placeOfDivorce`, 'place-required');
   return { governorate };
 }
 
-export async function declareDivorce(deps: CivilStatusDeps & { offices: OfficeStore }, ctx: CommandContext & { office: string }, input: DeclareDivorce) {
+export async function declareDivorce(
+  deps: CivilStatusDeps & { offices: OfficeStore },
+  ctx: CommandContext & { office: string },
+  input: DeclareDivorce,
+) {
   return deps.journal.execute(ctx, async () => {
     const recordId = newRecordId();
     const parties = await partiesOf(deps, input.marriageId);

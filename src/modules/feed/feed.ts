@@ -2,7 +2,14 @@ import type { Journal } from '../../journal/journal';
 import { entryId } from '../../journal/types';
 
 /** The journal's events a sectoral system may follow: registrations, corrections and voidings. */
-export const FEED_TYPES = ['birth.registered', 'death.registered', 'marriage.registered', 'divorce.registered', 'record.corrected', 'record.voided'] as const;
+export const FEED_TYPES = [
+  'birth.registered',
+  'death.registered',
+  'marriage.registered',
+  'divorce.registered',
+  'record.corrected',
+  'record.voided',
+] as const;
 export type FeedType = (typeof FEED_TYPES)[number];
 
 export interface FeedEvent {

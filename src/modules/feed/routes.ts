@@ -6,14 +6,21 @@ import { FEED_TYPES, readFeed } from './feed';
 
 const feedQuery = z
   .object({
-    after: z.coerce.number().int().min(0).default(0).openapi({ description: 'The `next` of the previous answer (0 to start)' }),
+    after: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(0)
+      .openapi({ description: 'The `next` of the previous answer (0 to start)' }),
     limit: z.coerce.number().int().min(1).max(1000).default(100),
   })
   .strict();
 
 const feedView = z
   .object({
-    events: z.array(z.object({ seq: z.number().int(), type: z.enum(FEED_TYPES), at: z.string(), recordId, nin: nin.optional() })),
+    events: z.array(
+      z.object({ seq: z.number().int(), type: z.enum(FEED_TYPES), at: z.string(), recordId, nin: nin.optional() }),
+    ),
     next: z.number().int().openapi({ description: 'Ask again with after=next: nothing before it will appear later' }),
   })
   .openapi('Feed');
@@ -25,14 +32,16 @@ export const feedRoutes = [
     operationId: 'readFeed',
     permission: 'feed.read',
     tag: 'Sectoral systems',
-    summary: 'Registered events in journal order (registrations, corrections, voidings): seq, type, time, record id and NIN only',
+    summary:
+      'Registered events in journal order (registrations, corrections, voidings): seq, type, time, record id and NIN only',
     query: feedQuery,
     responses: { 200: { description: 'The events after `after`', schema: feedView }, ...errorResponses(400, 401, 403) },
     async handle({ query }, { services, actor }) {
       const page = await readFeed(services.journal, query.after, query.limit);
       // Each person named gets an entry of their own saying which event the client received, so
       // this route logs its reads itself rather than through `accessLog` (which names the route only).
-      for (const e of page.events) if (e.nin) services.accessLog.record([e.nin], actor, 'GET /v1/feed', { type: e.type, recordId: e.recordId });
+      for (const e of page.events)
+        if (e.nin) services.accessLog.record([e.nin], actor, 'GET /v1/feed', { type: e.type, recordId: e.recordId });
       return { status: 200, body: page };
     },
   }),

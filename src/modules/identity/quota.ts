@@ -12,7 +12,8 @@ interface Quota {
 
 const WINDOW_MS = 60_000;
 
-const tooMany = (detail: string, headers: Record<string, string>) => new Problem(429, 'Too Many Requests', detail, { code: 'rate-limited', headers });
+const tooMany = (detail: string, headers: Record<string, string>) =>
+  new Problem(429, 'Too Many Requests', detail, { code: 'rate-limited', headers });
 
 /**
  * Spends `items` of the client's RATE_LIMIT_IDENTITY_PER_MINUTE verifications (a batch counts
@@ -21,14 +22,21 @@ const tooMany = (detail: string, headers: Record<string, string>) => new Problem
  * update, never a read and then a write. A refused request spends nothing. Answers the
  * RateLimit headers (IETF draft 7, as the per-request limiter sends them) to put on the reply.
  */
-export async function spendVerifications(services: Pick<Services, 'db' | 'config'>, clientId: string, items: number): Promise<Record<string, string>> {
+export async function spendVerifications(
+  services: Pick<Services, 'db' | 'config'>,
+  clientId: string,
+  items: number,
+): Promise<Record<string, string>> {
   const limit = services.config.RATE_LIMIT_IDENTITY_PER_MINUTE;
   const policy = { 'RateLimit-Policy': `${limit};w=${WINDOW_MS / 1000}` };
   if (items > limit) {
-    throw tooMany(`A batch of ${items} items is more than the ${limit} verifications a minute this client may make; send smaller batches`, {
-      ...policy,
-      'Retry-After': String(WINDOW_MS / 1000),
-    });
+    throw tooMany(
+      `A batch of ${items} items is more than the ${limit} verifications a minute this client may make; send smaller batches`,
+      {
+        ...policy,
+        'Retry-After': String(WINDOW_MS / 1000),
+      },
+    );
   }
   const quotas = services.db.collection<Quota>('identity_quota');
   const now = new Date();
@@ -36,8 +44,14 @@ export async function spendVerifications(services: Pick<Services, 'db' | 'config
   if (quota.windowStart.getTime() + WINDOW_MS <= now.getTime()) {
     // The minute is over: start a new one with these items. Conditional, so of two requests
     // racing here one restarts it; the other's items went to the old minute, so it counts again.
-    const restarted = await quotas.updateOne({ _id: clientId, windowStart: quota.windowStart }, { $set: { windowStart: now, items } });
-    quota = restarted.modifiedCount === 1 ? { _id: clientId, windowStart: now, items } : await add(quotas, clientId, items, now);
+    const restarted = await quotas.updateOne(
+      { _id: clientId, windowStart: quota.windowStart },
+      { $set: { windowStart: now, items } },
+    );
+    quota =
+      restarted.modifiedCount === 1
+        ? { _id: clientId, windowStart: now, items }
+        : await add(quotas, clientId, items, now);
   }
   const reset = Math.max(1, Math.ceil((quota.windowStart.getTime() + WINDOW_MS - now.getTime()) / 1000));
   if (quota.items > limit) {
@@ -53,7 +67,11 @@ export async function spendVerifications(services: Pick<Services, 'db' | 'config
 
 async function add(quotas: Collection<Quota>, clientId: string, items: number, now: Date): Promise<Quota> {
   const inc = () =>
-    quotas.findOneAndUpdate({ _id: clientId }, { $inc: { items }, $setOnInsert: { windowStart: now } }, { upsert: true, returnDocument: 'after' });
+    quotas.findOneAndUpdate(
+      { _id: clientId },
+      { $inc: { items }, $setOnInsert: { windowStart: now } },
+      { upsert: true, returnDocument: 'after' },
+    );
   // Two first requests can both insert on an engine that does not retry upserts: one retry.
   const quota = await inc().catch((err: unknown) => {
     if (isDuplicateKey(err)) return inc();

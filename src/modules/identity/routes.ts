@@ -16,7 +16,10 @@ export const identityRoutes = [
       'Check that the details given match the person a NIN names (at least one name part or the date of birth); answers only match, per-field agreement and alive (null unless all match)',
     body: verificationBody,
     accessLog: true,
-    responses: { 200: { description: 'The comparison', schema: verificationAnswer }, ...errorResponses(400, 401, 403, 429) },
+    responses: {
+      200: { description: 'The comparison', schema: verificationAnswer },
+      ...errorResponses(400, 401, 403, 429),
+    },
     async handle({ body }, { services, actor }) {
       const headers = await spendVerifications(services, actor.id, 1);
       const person = await services.persons.pick(body.nin, COMPARED);
@@ -34,7 +37,10 @@ export const identityRoutes = [
     summary: `Verify up to ${MAX_BATCH} identities at once, each NIN once (a school enrolling a year group), answered item by item in order; the rate limit counts the items`,
     body: batchBody,
     accessLog: true,
-    responses: { 200: { description: 'One result per item, in order', schema: batchAnswer }, ...errorResponses(400, 401, 403, 429) },
+    responses: {
+      200: { description: 'One result per item, in order', schema: batchAnswer },
+      ...errorResponses(400, 401, 403, 429),
+    },
     async handle({ body }, { services, actor }) {
       // The per-minute budget counts items: a batch of 500 spends what 500 single requests would.
       const headers = await spendVerifications(services, actor.id, body.items.length);

@@ -43,7 +43,9 @@ function nameAgrees(name: PersonName, field: NameField, value: string): boolean 
     return stored !== undefined && arabicNameKey(stored) === arabicNameKey(value);
   }
   const stored = name.latin?.[field];
-  return stored !== undefined && latinNameKey(stored, field === 'familyName') === latinNameKey(value, field === 'familyName');
+  return (
+    stored !== undefined && latinNameKey(stored, field === 'familyName') === latinNameKey(value, field === 'familyName')
+  );
 }
 
 /**
@@ -57,7 +59,8 @@ export function compareIdentity(found: Compared | null, claimed: Claimed) {
     const value = claimed[f];
     if (value !== undefined) fields[f] = nameAgrees(person.name, f, value) && found !== null;
   }
-  if (claimed.dateOfBirth !== undefined) fields.dateOfBirth = person.dateOfBirth === claimed.dateOfBirth && found !== null;
+  if (claimed.dateOfBirth !== undefined)
+    fields.dateOfBirth = person.dateOfBirth === claimed.dateOfBirth && found !== null;
   if (claimed.sex !== undefined) fields.sex = person.sex === claimed.sex && found !== null;
   const match = found !== null && Object.values(fields).every(Boolean);
   return { match, fields, alive: match ? person.status === 'alive' : null };
@@ -69,7 +72,9 @@ export function compareIdentity(found: Compared | null, claimed: Claimed) {
  * theirs for the access log.
  */
 export async function verifyMany(persons: PersonStore, items: readonly Claimed[]) {
-  const found = new Map((await persons.pickExisting([...new Set(items.map((i) => i.nin))], COMPARED)).map((p) => [p._id, p]));
+  const found = new Map(
+    (await persons.pickExisting([...new Set(items.map((i) => i.nin))], COMPARED)).map((p) => [p._id, p]),
+  );
   return {
     results: items.map((item) => compareIdentity(found.get(item.nin) ?? null, item)),
     named: items.map((i) => i.nin).filter((n) => found.has(n)),

@@ -36,21 +36,33 @@ void runTool(async (services) => {
   process.on('SIGINT', () => {
     if (stopping) process.exit(130);
     stopping = true;
-    process.stderr.write('\nstopping after the batch being written (Ctrl-C again to quit now); run the same command to resume\n');
+    process.stderr.write(
+      '\nstopping after the batch being written (Ctrl-C again to quit now); run the same command to resume\n',
+    );
   });
-  const ctx = { actor: { id: `import:${os.userInfo().username}`, role: 'system' as const }, requestId: `import-${Date.now()}` };
+  const ctx = {
+    actor: { id: `import:${os.userInfo().username}`, role: 'system' as const },
+    requestId: `import-${Date.now()}`,
+  };
   const started = Date.now();
-  const result = await importLegacyRegister(services, ctx, readRows(input, formatOfFile(args.file), services.config.IMPORT_MAX_LINE_BYTES), {
-    source: args.file.split('/').pop() ?? args.file,
-    batchSize: args.batch,
-    onRejection: (r) => report.write(`${JSON.stringify(r)}\n`),
-    onBatch: (r) => progress.update(bytes, r.rows),
-    shouldStop: () => stopping,
-  });
+  const result = await importLegacyRegister(
+    services,
+    ctx,
+    readRows(input, formatOfFile(args.file), services.config.IMPORT_MAX_LINE_BYTES),
+    {
+      source: args.file.split('/').pop() ?? args.file,
+      batchSize: args.batch,
+      onRejection: (r) => report.write(`${JSON.stringify(r)}\n`),
+      onBatch: (r) => progress.update(bytes, r.rows),
+      shouldStop: () => stopping,
+    },
+  );
   progress.update(bytes, result.rows, true);
   progress.end();
   await new Promise((resolve) => report.end(resolve));
   const seconds = (Date.now() - started) / 1000;
-  process.stdout.write(`${JSON.stringify({ ...result, seconds: Math.round(seconds * 10) / 10, report: args.report, stoppedEarly: stopping }, null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ...result, seconds: Math.round(seconds * 10) / 10, report: args.report, stoppedEarly: stopping }, null, 2)}\n`,
+  );
   return 0;
 });

@@ -75,7 +75,11 @@ const tooLong = (line: number, maxBytes: number, rest: string) => ({
  * longer than `maxLineBytes` is held in memory: in NDJSON it is refused by its number and the next
  * line read; in CSV (where a record may span lines) reading ends there, refused likewise.
  */
-export async function* readRows(input: Readable, format: ImportFormat, maxLineBytes = DEFAULT_MAX_LINE_BYTES): AsyncGenerator<ReadRow> {
+export async function* readRows(
+  input: Readable,
+  format: ImportFormat,
+  maxLineBytes = DEFAULT_MAX_LINE_BYTES,
+): AsyncGenerator<ReadRow> {
   if (format === 'ndjson') {
     for await (const read of boundedLines(input, maxLineBytes)) {
       const line = read.line;
@@ -100,7 +104,15 @@ export async function* readRows(input: Readable, format: ImportFormat, maxLineBy
   const capped = input.pipe(capLines(maxLineBytes, (line) => (cutAt = line)));
   // max_record_size: a record of many short lines (inside quotes) is bounded too.
   const parser = capped.pipe(
-    parse({ columns: true, info: true, skip_empty_lines: true, trim: true, relax_column_count: false, bom: true, max_record_size: maxLineBytes }),
+    parse({
+      columns: true,
+      info: true,
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: false,
+      bom: true,
+      max_record_size: maxLineBytes,
+    }),
   );
   let unreadable: ReadRow | undefined;
   try {
@@ -113,13 +125,15 @@ export async function* readRows(input: Readable, format: ImportFormat, maxLineBy
     unreadable = { line, rejection: { field: '', reason: `unreadable CSV from here on: ${(err as Error).message}` } };
   }
   // Cut at a long line inside a quoted field, the parser fails at the cut: the long line is the reason.
-  if (cutAt !== undefined && (!unreadable || unreadable.line >= cutAt)) yield tooLong(cutAt, maxLineBytes, ': it and the rest of the file were not read');
+  if (cutAt !== undefined && (!unreadable || unreadable.line >= cutAt))
+    yield tooLong(cutAt, maxLineBytes, ': it and the rest of the file were not read');
   else if (unreadable) yield unreadable;
 }
 
 function validate(line: number, value: unknown): ReadRow {
   const cleaned = cleanText(value, '');
-  if ('problem' in cleaned) return { line, rejection: { field: cleaned.problem.path.replace(/^\./, ''), reason: cleaned.problem.message } };
+  if ('problem' in cleaned)
+    return { line, rejection: { field: cleaned.problem.path.replace(/^\./, ''), reason: cleaned.problem.message } };
   const parsed = legacyRow.safeParse(cleaned.value);
   if (parsed.success) return { line, row: parsed.data };
   const issue = must(parsed.error.issues[0], 'issue of a failed parse');
@@ -130,7 +144,12 @@ function validate(line: number, value: unknown): ReadRow {
 function csvToRow(r: Record<string, string>): unknown {
   const v = (k: string) => (r[k] === undefined || r[k] === '' ? undefined : r[k]);
   const latin = v('latinGivenName')
-    ? { givenName: v('latinGivenName'), fatherName: v('latinFatherName'), grandfatherName: v('latinGrandfatherName'), familyName: v('latinFamilyName') }
+    ? {
+        givenName: v('latinGivenName'),
+        fatherName: v('latinFatherName'),
+        grandfatherName: v('latinGrandfatherName'),
+        familyName: v('latinFamilyName'),
+      }
     : undefined;
   return dropUndefined({
     legacyReference: v('legacyReference'),

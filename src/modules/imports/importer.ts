@@ -48,7 +48,12 @@ export const DEFAULT_BATCH_SIZE = 1000;
  * person with a new NIN. The legacy reference is unique, so a run after a crash or a stop skips
  * everyone enrolled before and goes on where it ended; nobody is enrolled twice.
  */
-export async function importLegacyRegister(deps: ImportDeps, ctx: CommandContext, rows: AsyncIterable<ReadRow>, opts: ImportOptions): Promise<ImportReport> {
+export async function importLegacyRegister(
+  deps: ImportDeps,
+  ctx: CommandContext,
+  rows: AsyncIterable<ReadRow>,
+  opts: ImportOptions,
+): Promise<ImportReport> {
   const report: ImportReport = { rows: 0, imported: 0, skipped: 0, rejected: 0, warnings: 0, batches: 0 };
   const reject = (r: Rejection) => {
     if (r.warning) report.warnings++;
@@ -87,7 +92,12 @@ interface BatchOutcome {
 }
 
 /** Decides and appends one batch; decided again (from scratch) if another process appended first. */
-async function enrolBatch(deps: ImportDeps, ctx: CommandContext, batch: { line: number; row: LegacyRow }[], source: string): Promise<BatchOutcome> {
+async function enrolBatch(
+  deps: ImportDeps,
+  ctx: CommandContext,
+  batch: { line: number; row: LegacyRow }[],
+  source: string,
+): Promise<BatchOutcome> {
   let outcome: BatchOutcome = { imported: 0, skipped: 0, rejections: [] };
   await deps.journal.executeUnlessNothing(ctx, async () => {
     const decided = await decideBatch(deps, batch, source);
@@ -106,7 +116,8 @@ async function decideBatch(
   const rejections: Rejection[] = [];
   const unique = new Map<string, { line: number; row: LegacyRow }>();
   for (const item of batch) {
-    if (unique.has(item.row.legacyReference)) rejections.push({ line: item.line, field: 'legacyReference', reason: 'appears twice in the file' });
+    if (unique.has(item.row.legacyReference))
+      rejections.push({ line: item.line, field: 'legacyReference', reason: 'appears twice in the file' });
     else unique.set(item.row.legacyReference, item);
   }
   const enrolledBefore = new Set((await deps.legacyRefs.existing([...unique.keys()])).map((r) => r._id));
@@ -124,9 +135,17 @@ async function decideBatch(
   const nins = await unusedNins(deps.persons, fresh.length);
   const ninOf = (i: number) => must(nins[i], 'unused NIN for each new person');
   const inBatch = new Map(fresh.map((item, i) => [item.row.legacyReference, { nin: ninOf(i), sex: item.row.sex }]));
-  const parentRefs = fresh.flatMap((i) => [i.row.motherLegacyReference, i.row.fatherLegacyReference]).filter((r): r is string => !!r && !inBatch.has(r));
-  const known = new Map((await deps.legacyRefs.existing([...new Set(parentRefs)])).map((r) => [r._id, { nin: r.nin, sex: r.sex }]));
-  const parent = (item: { line: number; row: LegacyRow }, field: 'motherLegacyReference' | 'fatherLegacyReference', sex: 'female' | 'male') => {
+  const parentRefs = fresh
+    .flatMap((i) => [i.row.motherLegacyReference, i.row.fatherLegacyReference])
+    .filter((r): r is string => !!r && !inBatch.has(r));
+  const known = new Map(
+    (await deps.legacyRefs.existing([...new Set(parentRefs)])).map((r) => [r._id, { nin: r.nin, sex: r.sex }]),
+  );
+  const parent = (
+    item: { line: number; row: LegacyRow },
+    field: 'motherLegacyReference' | 'fatherLegacyReference',
+    sex: 'female' | 'male',
+  ) => {
     const ref = item.row[field];
     if (!ref) return undefined;
     const found = inBatch.get(ref) ?? known.get(ref);
@@ -135,7 +154,8 @@ async function decideBatch(
       : found.sex !== sex
         ? `the person with this legacy reference is not ${sex}`
         : undefined;
-    if (problem) rejections.push({ line: item.line, field, reason: `${problem}; enrolled without this parent`, warning: true });
+    if (problem)
+      rejections.push({ line: item.line, field, reason: `${problem}; enrolled without this parent`, warning: true });
     return problem ? undefined : found?.nin;
   };
   const persons: NewPerson[] = fresh.map((item, i) => {

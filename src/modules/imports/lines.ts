@@ -14,7 +14,10 @@ export async function* boundedLines(input: Readable, maxBytes: number): AsyncGen
   let line = 0;
   const end = (): Line => {
     line++;
-    const out: Line = size > maxBytes ? { line, tooLong: true } : { line, text: Buffer.concat(parts).toString('utf8').replace(/\r$/, '') };
+    const out: Line =
+      size > maxBytes
+        ? { line, tooLong: true }
+        : { line, text: Buffer.concat(parts).toString('utf8').replace(/\r$/, '') };
     parts = [];
     size = 0;
     return out;

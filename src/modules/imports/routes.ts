@@ -11,11 +11,15 @@ const importReport = z
   .object({
     rows: z.number().int(),
     imported: z.number().int(),
-    skipped: z.number().int().openapi({ description: 'Rows whose legacy reference was enrolled before: a retried or resumed upload skips them' }),
+    skipped: z.number().int().openapi({
+      description: 'Rows whose legacy reference was enrolled before: a retried or resumed upload skips them',
+    }),
     rejected: z.number().int(),
     warnings: z.number().int(),
     batches: z.number().int(),
-    rejections: z.array(z.object({ line: z.number().int(), field: z.string(), reason: z.string(), warning: z.boolean().optional() })),
+    rejections: z.array(
+      z.object({ line: z.number().int(), field: z.string(), reason: z.string(), warning: z.boolean().optional() }),
+    ),
   })
   .openapi('ImportReport');
 
@@ -30,18 +34,26 @@ export const importRoutes = [
       'Enrol people from the legacy register (admin): NDJSON (one LegacyRegisterRow a line) or CSV, streamed, in journaled batches; re-sending a file skips those enrolled before',
     streamBody: { schema: legacyRow, mediaTypes: ['application/x-ndjson', 'text/csv'] },
     responses: {
-      200: { description: 'What was imported, skipped and refused (the first 1,000 refusals listed)', schema: importReport },
+      200: {
+        description: 'What was imported, skipped and refused (the first 1,000 refusals listed)',
+        schema: importReport,
+      },
       ...errorResponses(400, 401, 403, 415),
     },
     async handle({ stream, headers }, ctx) {
       const rejections: Rejection[] = [];
       const format = String(headers['content-type']).startsWith('text/csv') ? 'csv' : 'ndjson';
-      const report = await importLegacyRegister(ctx.services, ctx, readRows(stream!, format, ctx.services.config.IMPORT_MAX_LINE_BYTES), {
-        source: 'upload',
-        onRejection: (r) => {
-          if (rejections.length < LISTED) rejections.push(r);
+      const report = await importLegacyRegister(
+        ctx.services,
+        ctx,
+        readRows(stream!, format, ctx.services.config.IMPORT_MAX_LINE_BYTES),
+        {
+          source: 'upload',
+          onRejection: (r) => {
+            if (rejections.length < LISTED) rejections.push(r);
+          },
         },
-      });
+      );
       return { status: 200, body: { ...report, rejections } };
     },
   }),

@@ -43,7 +43,11 @@ export function marriageKind(deps: CivilKindDeps): KindHandler<MarriageFacts, Ma
         },
       };
     },
-    tally: (r) => ({ date: r.data.dateOfMarriage, governorate: r.data.placeOfMarriage.governorate, counters: ['marriages'] }),
+    tally: (r) => ({
+      date: r.data.dateOfMarriage,
+      governorate: r.data.placeOfMarriage.governorate,
+      counters: ['marriages'],
+    }),
     civilEvent: (r) => marriageEvent(r._id, r.data),
     registerProjectors(journal) {
       journal.on('marriage.declared', (entry) => insertRecord(deps.records, entry, 'marriage'));

@@ -43,4 +43,9 @@ export const marriageFactsView = {
   dissolution: z.object({ by: z.enum(['divorce', 'death']), recordId, date: isoDate, nin: nin.optional() }),
 };
 
-export const marriageSchemas: KindSchemas = { kind: 'marriage', facts: declareMarriageBody, changes: marriageChanges, view: marriageFactsView };
+export const marriageSchemas: KindSchemas = {
+  kind: 'marriage',
+  facts: declareMarriageBody,
+  changes: marriageChanges,
+  view: marriageFactsView,
+};

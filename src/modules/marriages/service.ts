@@ -23,7 +23,11 @@ export async function checkMarriageFacts(deps: CivilKindDeps, id: string, facts:
   return { event, world };
 }
 
-export async function declareMarriage(deps: CivilStatusDeps, ctx: CommandContext & { office: string }, input: MarriageFacts) {
+export async function declareMarriage(
+  deps: CivilStatusDeps,
+  ctx: CommandContext & { office: string },
+  input: MarriageFacts,
+) {
   return deps.journal.execute(ctx, async () => {
     const recordId = newRecordId();
     const { event } = await checkMarriageFacts(deps, recordId, input);
@@ -50,7 +54,10 @@ export async function decideMarriageRegistration(
       recordId: record._id,
       registrationNumber,
       parties: [a, b],
-      previousMaritalStatus: { partyA: maritalStatusBefore(a, world.events, event.date), partyB: maritalStatusBefore(b, world.events, event.date) },
+      previousMaritalStatus: {
+        partyA: maritalStatusBefore(a, world.events, event.date),
+        partyB: maritalStatusBefore(b, world.events, event.date),
+      },
     },
   };
 }

@@ -17,7 +17,8 @@ export const notificationRoutes = [
     operationId: 'notifyBirth',
     permission: 'notifications.write',
     tag: 'Sectoral systems',
-    summary: "A hospital's birth notification (ours, or a FHIR R4 Bundle): a declared record for an officer to complete",
+    summary:
+      "A hospital's birth notification (ours, or a FHIR R4 Bundle): a declared record for an officer to complete",
     body: z.union([birthNotificationBody, fhirBundle]),
     responses: {
       202: { description: 'A declared record (the same one for the same notificationId)', schema: notificationAnswer },
@@ -33,7 +34,8 @@ export const notificationRoutes = [
     operationId: 'notifyDeath',
     permission: 'notifications.write',
     tag: 'Sectoral systems',
-    summary: "A hospital's death notification (ours, or a FHIR R4 Bundle): a declared record for a registrar to register",
+    summary:
+      "A hospital's death notification (ours, or a FHIR R4 Bundle): a declared record for a registrar to register",
     body: z.union([deathNotificationBody, fhirBundle]),
     responses: {
       202: { description: 'A declared record (the same one for the same notificationId)', schema: notificationAnswer },

@@ -6,7 +6,9 @@ import { causeOfDeath, certifier, MANNERS_OF_DEATH } from '../deaths/schemas';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
 
-export const notificationId = z.string().regex(/^[A-Za-z0-9._:/-]{1,64}$/, "must be the hospital's own id: 1-64 of letters, digits and . _ : / -");
+export const notificationId = z
+  .string()
+  .regex(/^[A-Za-z0-9._:/-]{1,64}$/, "must be the hospital's own id: 1-64 of letters, digits and . _ : / -");
 
 export const facility = z
   .object({

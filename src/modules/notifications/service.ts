@@ -16,7 +16,13 @@ import { GOVERNORATES } from '../offices/reference';
 import { newRecordId } from '../records/ids';
 import type { CivilRecord } from '../records/model';
 import { birthFromFhir, deathFromFhir } from './fhir';
-import { birthNotificationBody, deathNotificationBody, type BirthNotification, type DeathNotification, type FhirBundle } from './schemas';
+import {
+  birthNotificationBody,
+  deathNotificationBody,
+  type BirthNotification,
+  type DeathNotification,
+  type FhirBundle,
+} from './schemas';
 
 export interface NotificationDeps extends CivilKindDeps {
   journal: Journal;
@@ -64,11 +70,22 @@ async function notify(
     if (earlier) {
       if (earlier.notification?.bodyHash !== bodyHash) {
         // The record is the one this client's notification made: it may be named.
-        throw shownToClients(conflict(`Notification ${n.notificationId} was sent before with other facts (record ${earlier._id})`, 'notification-conflict'));
+        throw shownToClients(
+          conflict(
+            `Notification ${n.notificationId} was sent before with other facts (record ${earlier._id})`,
+            'notification-conflict',
+          ),
+        );
       }
       return null;
     }
-    return decide(newRecordId(), { key, clientId: ctx.actor.id, notificationId: n.notificationId, facility: n.facility.name, bodyHash });
+    return decide(newRecordId(), {
+      key,
+      clientId: ctx.actor.id,
+      notificationId: n.notificationId,
+      facility: n.facility.name,
+      bodyHash,
+    });
   });
   const record = entry ? await deps.records.get(entry.data.recordId) : await made();
   if (!record) throw new Error('the notification made no record');
@@ -77,7 +94,11 @@ async function notify(
 
 export function notifyBirth(deps: NotificationDeps, ctx: CommandContext, n: BirthNotification) {
   return notify(deps, ctx, n, async (recordId, notification) => {
-    const place = { governorate: n.facility.governorate, ...(n.facility.district ? { district: n.facility.district } : {}), facility: n.facility.name };
+    const place = {
+      governorate: n.facility.governorate,
+      ...(n.facility.district ? { district: n.facility.district } : {}),
+      facility: n.facility.name,
+    };
     const facts: BirthFacts = {
       child: {
         sex: n.birth.sex,
@@ -109,7 +130,11 @@ export function notifyDeath(deps: NotificationDeps, ctx: CommandContext, n: Deat
       deceased: n.deceased,
       dateOfDeath: n.dateOfDeath,
       ...(n.timeOfDeath ? { timeOfDeath: n.timeOfDeath } : {}),
-      placeOfDeath: { governorate: n.facility.governorate, ...(n.facility.district ? { district: n.facility.district } : {}), facility: n.facility.name },
+      placeOfDeath: {
+        governorate: n.facility.governorate,
+        ...(n.facility.district ? { district: n.facility.district } : {}),
+        facility: n.facility.name,
+      },
       causeOfDeath: n.causeOfDeath,
       ...(n.mannerOfDeath ? { mannerOfDeath: n.mannerOfDeath } : {}),
       certifier: n.certifier,

@@ -4,6 +4,11 @@ import type { Office } from './model';
 
 export function registerOfficeProjectors(journal: Journal, offices: ProjectionStore<Office>): void {
   journal.on('office.created', (entry) =>
-    offices.insertOnce({ _id: entry.data.code, name: entry.data.name, governorate: entry.data.governorate, seq: entry.seq }),
+    offices.insertOnce({
+      _id: entry.data.code,
+      name: entry.data.name,
+      governorate: entry.data.governorate,
+      seq: entry.seq,
+    }),
   );
 }

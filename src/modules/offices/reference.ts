@@ -20,4 +20,9 @@ export const GOVERNORATES = [
   { code: 'IQ-WA', name: 'Wasit', nameAr: 'واسط', office: 'WST' },
 ] as const;
 
-export const MAIN_OFFICES = GOVERNORATES.map((g) => ({ code: g.office, name: `${g.name} main office`, governorate: g.code, builtIn: true }));
+export const MAIN_OFFICES = GOVERNORATES.map((g) => ({
+  code: g.office,
+  name: `${g.name} main office`,
+  governorate: g.code,
+  builtIn: true,
+}));

@@ -13,7 +13,9 @@ const createOfficeBody = z
   .strict()
   .openapi('CreateOffice', { example: { code: 'KRH', name: 'Karkh civil status office', governorate: 'IQ-BG' } });
 
-const officeView = z.object({ code: z.string(), name: z.string(), governorate: z.string(), builtIn: z.boolean() }).openapi('Office');
+const officeView = z
+  .object({ code: z.string(), name: z.string(), governorate: z.string(), builtIn: z.boolean() })
+  .openapi('Office');
 
 export const officeRoutes = [
   defineRoute({
@@ -23,7 +25,10 @@ export const officeRoutes = [
     permission: 'offices.list',
     tag: 'Offices',
     summary: 'All offices: the 18 governorate main offices and those added',
-    responses: { 200: { description: 'Offices', schema: z.object({ items: z.array(officeView) }) }, ...errorResponses(401, 403) },
+    responses: {
+      200: { description: 'Offices', schema: z.object({ items: z.array(officeView) }) },
+      ...errorResponses(401, 403),
+    },
     async handle(_input, { services }) {
       return { status: 200, body: { items: await listOffices(services.offices) } };
     },

@@ -31,7 +31,10 @@ export function staffOffice(actor: Actor): string {
 
 export async function listOffices(offices: OfficeStore): Promise<OfficeView[]> {
   const added = await offices.list({});
-  return [...MAIN_OFFICES, ...added.map((o) => ({ code: o._id, name: o.name, governorate: o.governorate, builtIn: false }))];
+  return [
+    ...MAIN_OFFICES,
+    ...added.map((o) => ({ code: o._id, name: o.name, governorate: o.governorate, builtIn: false })),
+  ];
 }
 
 export async function createOffice(
@@ -40,7 +43,8 @@ export async function createOffice(
   input: { code: string; name: string; governorate: string },
 ): Promise<OfficeView> {
   await deps.journal.execute(ctx, async () => {
-    if (await officeExists(deps.offices, input.code)) throw conflict(`The office ${input.code} exists`, 'office-exists');
+    if (await officeExists(deps.offices, input.code))
+      throw conflict(`The office ${input.code} exists`, 'office-exists');
     return { type: 'office.created', entityIds: [input.code], data: input };
   });
   return { ...input, builtIn: false };

@@ -45,7 +45,9 @@ export interface LegacyRef {
   seq: number;
 }
 
-export const PERSON_INDEXES: IndexDeclaration[] = [{ key: { dateOfBirth: 1, _id: 1 }, serves: 'GET /v1/persons?dateOfBirth= (with or without q)' }];
+export const PERSON_INDEXES: IndexDeclaration[] = [
+  { key: { dateOfBirth: 1, _id: 1 }, serves: 'GET /v1/persons?dateOfBirth= (with or without q)' },
+];
 
 /**
  * One normalised name token of one person (`_id`: token, space, NIN). Name search looks tokens up
@@ -59,4 +61,6 @@ export interface NameToken {
   seq: number;
 }
 
-export const NAME_TOKEN_INDEXES: IndexDeclaration[] = [{ key: { token: 1 }, serves: 'GET /v1/persons?q= without dateOfBirth: the people who have a token' }];
+export const NAME_TOKEN_INDEXES: IndexDeclaration[] = [
+  { key: { token: 1 }, serves: 'GET /v1/persons?q= without dateOfBirth: the people who have a token' },
+];

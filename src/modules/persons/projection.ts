@@ -33,7 +33,16 @@ export interface NewPerson {
 
 export function searchTokensOf(name: PersonName): string[] {
   const l = name.latin;
-  return nameTokens(name.givenName, name.fatherName, name.grandfatherName, name.familyName, l?.givenName, l?.fatherName, l?.grandfatherName, l?.familyName);
+  return nameTokens(
+    name.givenName,
+    name.fatherName,
+    name.grandfatherName,
+    name.familyName,
+    l?.givenName,
+    l?.fatherName,
+    l?.grandfatherName,
+    l?.familyName,
+  );
 }
 
 /** Inserts a person from an entry; a second application of the same entry changes nothing. */
@@ -43,7 +52,8 @@ export async function insertPerson(stores: PersonStores, cause: Cause, p: NewPer
   await stores.persons.insertOnce(doc);
 }
 
-const tokenDocs = (cause: Cause, nin: string, tokens: string[]): NameToken[] => tokens.map((token) => ({ _id: `${token} ${nin}`, token, nin, seq: cause.seq }));
+const tokenDocs = (cause: Cause, nin: string, tokens: string[]): NameToken[] =>
+  tokens.map((token) => ({ _id: `${token} ${nin}`, token, nin, seq: cause.seq }));
 
 function personDoc(cause: Cause, p: NewPerson): Person {
   return {
@@ -92,7 +102,10 @@ async function retoken(stores: PersonStores, cause: Cause, nin: string, tokens: 
   await stores.nameTokens.insertManyOnce(tokenDocs(cause, nin, tokens));
 }
 
-export function registerPersonProjectors(journal: Journal, stores: PersonStores & { legacyRefs: LegacyRefStore }): void {
+export function registerPersonProjectors(
+  journal: Journal,
+  stores: PersonStores & { legacyRefs: LegacyRefStore },
+): void {
   journal.on('person.enrolled', async (entry) => {
     await insertPerson(stores, entry, entry.data);
     await stores.legacyRefs.insertManyOnce(legacyRefDoc(entry, entry.data));

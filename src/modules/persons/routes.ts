@@ -32,7 +32,12 @@ export const personRoutes = [
     responses: { 200: { description: 'The person', schema: personView }, ...errorResponses(400, 401, 403, 404) },
     async handle({ params }, { services }) {
       const person = await findPerson(services.persons, params.nin);
-      return { status: 200, body: presentPerson(person), headers: { ETag: `"${person.version}"` }, named: [person._id] };
+      return {
+        status: 200,
+        body: presentPerson(person),
+        headers: { ETag: `"${person.version}"` },
+        named: [person._id],
+      };
     },
   }),
   defineRoute({

@@ -53,6 +53,8 @@ export const personView = z
   })
   .openapi('Person');
 
-export const personPage = z.object({ items: z.array(personView), nextCursor: z.string().nullable() }).openapi('PersonPage');
+export const personPage = z
+  .object({ items: z.array(personView), nextCursor: z.string().nullable() })
+  .openapi('PersonPage');
 
 export type EnrolPerson = z.infer<typeof enrolPersonBody>;

@@ -23,7 +23,9 @@ export async function findPerson(persons: PersonStore, nin: string): Promise<Per
 export async function unusedNins(persons: PersonStore, count: number): Promise<string[]> {
   const chosen = new Set<string>();
   while (chosen.size < count) {
-    const candidates = [...new Set(Array.from({ length: count - chosen.size }, () => randomNin()))].filter((n) => !chosen.has(n));
+    const candidates = [...new Set(Array.from({ length: count - chosen.size }, () => randomNin()))].filter(
+      (n) => !chosen.has(n),
+    );
     const taken = new Set((await persons.existing(candidates)).map((p) => p._id));
     for (const n of candidates) if (!taken.has(n)) chosen.add(n);
   }
@@ -44,7 +46,11 @@ export async function enrolPerson(
   const entry = await deps.journal.execute(ctx, async () => {
     checkDateOfBirth(input.dateOfBirth);
     const enrolled = input.legacyReference ? await deps.legacyRefs.get(input.legacyReference) : null;
-    if (enrolled) throw conflict(`The legacy reference ${input.legacyReference} was enrolled already (NIN ${enrolled.nin})`, 'legacy-reference-enrolled');
+    if (enrolled)
+      throw conflict(
+        `The legacy reference ${input.legacyReference} was enrolled already (NIN ${enrolled.nin})`,
+        'legacy-reference-enrolled',
+      );
     const nin = await unusedNin(deps.persons);
     return { type: 'person.enrolled', entityIds: [nin], data: { nin, ...input } };
   });
@@ -64,19 +70,28 @@ export interface PersonSearch {
  * date of birth, its index narrows to the people born that day; with a name alone, the name
  * tokens' index gives the people who have each token, and their intersection is the answer.
  */
-export async function searchPersons(deps: { persons: PersonStore; nameTokens: NameTokenStore }, s: PersonSearch): Promise<Page<Person>> {
+export async function searchPersons(
+  deps: { persons: PersonStore; nameTokens: NameTokenStore },
+  s: PersonSearch,
+): Promise<Page<Person>> {
   const tokens = s.q ? nameTokens(s.q) : [];
   const governorate = s.governorate ? { 'placeOfBirth.governorate': s.governorate } : {};
   if (s.dateOfBirth || tokens.length === 0) {
     return deps.persons.page(
-      { ...(tokens.length > 0 ? { searchTokens: { $all: tokens } } : {}), ...(s.dateOfBirth ? { dateOfBirth: s.dateOfBirth } : {}), ...governorate },
+      {
+        ...(tokens.length > 0 ? { searchTokens: { $all: tokens } } : {}),
+        ...(s.dateOfBirth ? { dateOfBirth: s.dateOfBirth } : {}),
+        ...governorate,
+      },
       s,
     );
   }
   // The holders of the first token, in NIN order; the other tokens are probed by `_id` (token and
   // NIN) for a chunk of them at a time, until a page is full: one token's list is read, not all.
   const [first, ...others] = tokens;
-  const candidates = (await deps.nameTokens.list({ token: first })).map((t) => t.nin).filter((n) => s.after === undefined || n > s.after);
+  const candidates = (await deps.nameTokens.list({ token: first }))
+    .map((t) => t.nin)
+    .filter((n) => s.after === undefined || n > s.after);
   const items: Person[] = [];
   const CHUNK = 500;
   for (let i = 0; i < candidates.length && items.length <= s.limit; i += CHUNK) {
@@ -87,7 +102,11 @@ export async function searchPersons(deps: { persons: PersonStore; nameTokens: Na
       chunk = chunk.filter((n) => holding.has(n));
     }
     const found = await deps.persons.existing(chunk);
-    items.push(...found.filter((p) => !s.governorate || p.placeOfBirth.governorate === s.governorate).sort((a, b) => (a._id < b._id ? -1 : 1)));
+    items.push(
+      ...found
+        .filter((p) => !s.governorate || p.placeOfBirth.governorate === s.governorate)
+        .sort((a, b) => (a._id < b._id ? -1 : 1)),
+    );
   }
   const page = items.slice(0, s.limit);
   const last = page.at(-1);

@@ -20,7 +20,11 @@ export function declarationRoute<T>(
     tag: string;
     summary: string;
     body: z.ZodType<T>;
-    declare(services: Services, ctx: CommandContext & { office: string }, body: T): Promise<{ data: { recordId: string } }>;
+    declare(
+      services: Services,
+      ctx: CommandContext & { office: string },
+      body: T,
+    ): Promise<{ data: { recordId: string } }>;
   },
 ) {
   return defineRoute({
@@ -36,7 +40,11 @@ export function declarationRoute<T>(
       const { services } = ctx;
       const entry = await spec.declare(services, { ...ctx, office: staffOffice(ctx.actor) }, body);
       const record = await findRecord(services.records, entry.data.recordId);
-      return { status: 201, body: presentRecord(services.kinds, record), headers: { ETag: etagOf(record), Location: `/v1/records/${record._id}` } };
+      return {
+        status: 201,
+        body: presentRecord(services.kinds, record),
+        headers: { ETag: etagOf(record), Location: `/v1/records/${record._id}` },
+      };
     },
   });
 }

@@ -72,7 +72,10 @@ export interface CivilRecord<F extends object = object> {
 export type RecordStore = ProjectionStore<CivilRecord>;
 
 export const RECORD_INDEXES: IndexDeclaration[] = [
-  { key: { registrationNumber: 1 }, serves: 'lookups of a record by its registration number (certificates, verification)' },
+  {
+    key: { registrationNumber: 1 },
+    serves: 'lookups of a record by its registration number (certificates, verification)',
+  },
   { key: { personNins: 1, _id: 1 }, serves: 'GET /v1/me/records: the records that name a person' },
   { key: { 'notification.key': 1 }, serves: "a hospital's notification sent again: the record it made" },
 ];

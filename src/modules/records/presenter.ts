@@ -16,9 +16,17 @@ export function presentRecord(kinds: RecordKinds, r: CivilRecord) {
     declaredBy: { id: r.declaredBy.id, ...(r.declaredBy.office ? { office: r.declaredBy.office } : {}) },
     declaredAt: r.declaredAt,
     ...(r.notification
-      ? { notification: { clientId: r.notification.clientId, notificationId: r.notification.notificationId, facility: r.notification.facility } }
+      ? {
+          notification: {
+            clientId: r.notification.clientId,
+            notificationId: r.notification.notificationId,
+            facility: r.notification.facility,
+          },
+        }
       : {}),
-    ...(r.registrationNumber ? { registrationNumber: r.registrationNumber, registeredBy: r.registeredBy, registeredAt: r.registeredAt } : {}),
+    ...(r.registrationNumber
+      ? { registrationNumber: r.registrationNumber, registeredBy: r.registeredBy, registeredAt: r.registeredAt }
+      : {}),
     ...(r.subjectNin ? { subjectNin: r.subjectNin } : {}),
     ...(r.rejectionReason ? { rejectionReason: r.rejectionReason } : {}),
     ...(r.voidReason ? { voidReason: r.voidReason } : {}),

@@ -60,7 +60,9 @@ export async function notifyChange(
 /** The projectors of the lifecycle events every kind shares. */
 export function registerRecordProjectors(journal: Journal, deps: { records: RecordStore; kinds: RecordKinds }): void {
   const { records, kinds } = deps;
-  journal.on('record.rejected', (entry) => updateRecord(records, entry, entry.data.recordId, { set: { status: 'rejected', rejectionReason: entry.reason } }));
+  journal.on('record.rejected', (entry) =>
+    updateRecord(records, entry, entry.data.recordId, { set: { status: 'rejected', rejectionReason: entry.reason } }),
+  );
 
   journal.on('record.voided', async (entry) => {
     await updateRecord(records, entry, entry.data.recordId, { set: { status: 'voided', voidReason: entry.reason } });
@@ -71,6 +73,9 @@ export function registerRecordProjectors(journal: Journal, deps: { records: Reco
     const record = await records.get(entry.data.recordId);
     await updateRecord(records, entry, entry.data.recordId, { set: { data: entry.data.facts } });
     if (record) await kinds.of(record.kind).applyCorrection?.(entry, { ...record, data: entry.data.facts });
-    await notifyChange(deps, entry, entry.data.recordId, { type: 'corrected', factsBefore: factsBefore(entry.data.facts, entry.data.changes) });
+    await notifyChange(deps, entry, entry.data.recordId, {
+      type: 'corrected',
+      factsBefore: factsBefore(entry.data.facts, entry.data.changes),
+    });
   });
 }

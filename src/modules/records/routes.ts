@@ -4,7 +4,15 @@ import { errorResponses } from '../common/responses';
 import type { CivilRecord } from './model';
 import { etagOf, presentRecord } from './presenter';
 import { historyView, reasonBody, recordParams, type RecordSchemas } from './schemas';
-import { correctRecord, findRecord, recordHistory, recordOffice, registerRecord, rejectRecord, voidRecord } from './service';
+import {
+  correctRecord,
+  findRecord,
+  recordHistory,
+  recordOffice,
+  registerRecord,
+  rejectRecord,
+  voidRecord,
+} from './service';
 import type { Services } from '../../services';
 import type { RecordKinds } from './kinds';
 
@@ -60,7 +68,10 @@ export const recordRoutes = ({ recordView, correctionBody }: RecordSchemas) => [
     summary: 'Register a declared record (by a registrar other than the declarer)',
     params: recordParams,
     officeOf,
-    responses: { 200: { description: 'Registered', schema: recordView }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+    responses: {
+      200: { description: 'Registered', schema: recordView },
+      ...errorResponses(400, 401, 403, 404, 409, 422),
+    },
     async handle({ params }, ctx) {
       return answer(ctx.services.kinds, await registerRecord(ctx.services, ctx, params.id));
     },
@@ -91,7 +102,10 @@ export const recordRoutes = ({ recordView, correctionBody }: RecordSchemas) => [
     officeOf,
     body: correctionBody,
     needsIfMatch: true,
-    responses: { 200: { description: 'Corrected; version + 1', schema: recordView }, ...errorResponses(400, 401, 403, 404, 409, 412, 422, 428) },
+    responses: {
+      200: { description: 'Corrected; version + 1', schema: recordView },
+      ...errorResponses(400, 401, 403, 404, 409, 412, 422, 428),
+    },
     async handle({ params, body }, ctx) {
       return answer(ctx.services.kinds, await correctRecord(ctx.services, ctx, params.id, body));
     },

@@ -13,16 +13,23 @@ export const TRANSITIONS: { readonly [A in RecordAction]: readonly RecordStatus[
   void: ['registered'],
 };
 
-const PAST: { readonly [A in RecordAction]: string } = { register: 'registered', reject: 'rejected', correct: 'corrected', void: 'voided' };
+const PAST: { readonly [A in RecordAction]: string } = {
+  register: 'registered',
+  reject: 'rejected',
+  correct: 'corrected',
+  void: 'voided',
+};
 
 /** Refuses an action the record's status does not allow (409 invalid-status). */
 export function requireTransition(status: RecordStatus, action: RecordAction): void {
-  if (!TRANSITIONS[action].includes(status)) throw conflict(`A ${status} record cannot be ${PAST[action]}`, 'invalid-status');
+  if (!TRANSITIONS[action].includes(status))
+    throw conflict(`A ${status} record cannot be ${PAST[action]}`, 'invalid-status');
 }
 
 /** Four eyes: the registrar must not be the one who declared the record. */
 export function requireFourEyes(declaredBy: string, registrar: string): void {
-  if (declaredBy === registrar) throw forbidden('Four eyes: a record must be registered by someone other than who declared it');
+  if (declaredBy === registrar)
+    throw forbidden('Four eyes: a record must be registered by someone other than who declared it');
 }
 
 /** The ETag of a record version. */
@@ -30,7 +37,8 @@ export const etagOfVersion = (version: number) => `"${version}"`;
 
 /** A change must name the version it was made against (If-Match); a stale one is 412. */
 export function requireVersion(current: number, ifMatch: number): void {
-  if (current !== ifMatch) throw preconditionFailed(`The record is at version ${current}; read it again and reapply your change`);
+  if (current !== ifMatch)
+    throw preconditionFailed(`The record is at version ${current}; read it again and reapply your change`);
 }
 
 export interface FieldChange {
@@ -48,7 +56,8 @@ export function fieldChanges(before: object, after: object): FieldChange[] {
     const b = asObject(b0[section]);
     const a = asObject(a0[section]);
     if (!b || !a) {
-      if (canonicalJson(b0[section]) !== canonicalJson(a0[section])) changes.push({ path: section, before: b0[section] ?? null, after: a0[section] ?? null });
+      if (canonicalJson(b0[section]) !== canonicalJson(a0[section]))
+        changes.push({ path: section, before: b0[section] ?? null, after: a0[section] ?? null });
       continue;
     }
     for (const field of new Set([...Object.keys(b), ...Object.keys(a)])) {

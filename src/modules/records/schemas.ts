@@ -39,7 +39,9 @@ export interface RecordSchemas {
 /** The record and correction schemas, from the lifecycle fields and those of every registered kind. */
 export function recordSchemas(kinds: readonly KindSchemas[]): RecordSchemas {
   // A kind's fields appear only on records of that kind, so each is optional on the shared view.
-  const kindFields = Object.fromEntries(kinds.flatMap((k) => Object.entries(k.view).map(([name, schema]) => [name, schema.optional()])));
+  const kindFields = Object.fromEntries(
+    kinds.flatMap((k) => Object.entries(k.view).map(([name, schema]) => [name, schema.optional()])),
+  );
   // One kind's changes stand alone: a union of one is an illogical anyOf in OpenAPI.
   const [first, ...others] = kinds;
   const changes = first && others.length === 0 ? first.changes : z.union(kinds.map((k) => k.changes));
@@ -49,7 +51,10 @@ export function recordSchemas(kinds: readonly KindSchemas[]): RecordSchemas {
       .object({ changes, reason })
       .strict()
       .openapi('Correction', {
-        example: { changes: { child: { givenName: 'زينب' } }, reason: 'Spelling of the given name in the hospital notification' },
+        example: {
+          changes: { child: { givenName: 'زينب' } },
+          reason: 'Spelling of the given name in the hospital notification',
+        },
       }),
   };
 }

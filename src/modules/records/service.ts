@@ -18,7 +18,9 @@ export interface RecordDeps {
 }
 
 /** What an entry about a record is filed under: the record, the person it is about first, and everyone it names. */
-const entityIdsOf = (record: CivilRecord) => [...new Set([record._id, ...(record.subjectNin ? [record.subjectNin] : []), ...record.personNins])];
+const entityIdsOf = (record: CivilRecord) => [
+  ...new Set([record._id, ...(record.subjectNin ? [record.subjectNin] : []), ...record.personNins]),
+];
 
 export async function findRecord(records: RecordStore, id: string): Promise<CivilRecord> {
   const record = await records.get(id);
@@ -41,13 +43,23 @@ export async function registerRecord(deps: RecordDeps, ctx: CommandContext, id: 
     const record = await findRecord(deps.records, id);
     requireTransition(record.status, 'register');
     requireFourEyes(record.declaredBy.id, ctx.actor.id);
-    registrationNumber ??= await nextRegistrationNumber(deps.db, record.office, record.kind, new Date().getUTCFullYear());
+    registrationNumber ??= await nextRegistrationNumber(
+      deps.db,
+      record.office,
+      record.kind,
+      new Date().getUTCFullYear(),
+    );
     return deps.kinds.of(record.kind).decideRegistration(record, registrationNumber);
   });
   return findRecord(deps.records, id);
 }
 
-export async function rejectRecord(deps: RecordDeps, ctx: CommandContext, id: string, reason: string): Promise<CivilRecord> {
+export async function rejectRecord(
+  deps: RecordDeps,
+  ctx: CommandContext,
+  id: string,
+  reason: string,
+): Promise<CivilRecord> {
   await deps.journal.execute(ctx, async () => {
     const record = await findRecord(deps.records, id);
     requireTransition(record.status, 'reject');
@@ -56,7 +68,12 @@ export async function rejectRecord(deps: RecordDeps, ctx: CommandContext, id: st
   return findRecord(deps.records, id);
 }
 
-export async function voidRecord(deps: RecordDeps, ctx: CommandContext, id: string, reason: string): Promise<CivilRecord> {
+export async function voidRecord(
+  deps: RecordDeps,
+  ctx: CommandContext,
+  id: string,
+  reason: string,
+): Promise<CivilRecord> {
   await deps.journal.execute(ctx, async () => {
     const record = await findRecord(deps.records, id);
     requireTransition(record.status, 'void');
@@ -77,7 +94,12 @@ export async function correctRecord(
     requireVersion(record.version, ctx.ifMatch);
     requireTransition(record.status, 'correct');
     const kind = deps.kinds.of(record.kind);
-    const changesOfKind = validated(kind.changes, input.changes, ['body', 'changes'], `These changes do not fit a ${record.kind} record`);
+    const changesOfKind = validated(
+      kind.changes,
+      input.changes,
+      ['body', 'changes'],
+      `These changes do not fit a ${record.kind} record`,
+    );
     const facts = await kind.checkCorrection(record, changesOfKind);
     const changes = fieldChanges(record.data, facts);
     if (changes.length === 0) throw unprocessable('The correction changes nothing', 'no-change');
@@ -92,7 +114,10 @@ export async function correctRecord(
 }
 
 /** A record and the journal entries about it, oldest first. */
-export async function recordHistory(deps: RecordDeps, id: string): Promise<{ record: CivilRecord; entries: StoredEntry[] }> {
+export async function recordHistory(
+  deps: RecordDeps,
+  id: string,
+): Promise<{ record: CivilRecord; entries: StoredEntry[] }> {
   const record = await findRecord(deps.records, id);
   return { record, entries: await deps.journal.entries.find({ entityIds: id }).sort({ _id: 1 }).toArray() };
 }

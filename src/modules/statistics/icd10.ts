@@ -5,7 +5,12 @@
 export const ICD10_CHAPTERS = [
   { chapter: 'I', from: 'A00', to: 'B99', title: 'Certain infectious and parasitic diseases' },
   { chapter: 'II', from: 'C00', to: 'D48', title: 'Neoplasms' },
-  { chapter: 'III', from: 'D50', to: 'D89', title: 'Diseases of the blood and blood-forming organs and certain disorders involving the immune mechanism' },
+  {
+    chapter: 'III',
+    from: 'D50',
+    to: 'D89',
+    title: 'Diseases of the blood and blood-forming organs and certain disorders involving the immune mechanism',
+  },
   { chapter: 'IV', from: 'E00', to: 'E90', title: 'Endocrine, nutritional and metabolic diseases' },
   { chapter: 'V', from: 'F00', to: 'F99', title: 'Mental and behavioural disorders' },
   { chapter: 'VI', from: 'G00', to: 'G99', title: 'Diseases of the nervous system' },
@@ -19,11 +24,31 @@ export const ICD10_CHAPTERS = [
   { chapter: 'XIV', from: 'N00', to: 'N99', title: 'Diseases of the genitourinary system' },
   { chapter: 'XV', from: 'O00', to: 'O99', title: 'Pregnancy, childbirth and the puerperium' },
   { chapter: 'XVI', from: 'P00', to: 'P96', title: 'Certain conditions originating in the perinatal period' },
-  { chapter: 'XVII', from: 'Q00', to: 'Q99', title: 'Congenital malformations, deformations and chromosomal abnormalities' },
-  { chapter: 'XVIII', from: 'R00', to: 'R99', title: 'Symptoms, signs and abnormal clinical and laboratory findings, not elsewhere classified' },
-  { chapter: 'XIX', from: 'S00', to: 'T98', title: 'Injury, poisoning and certain other consequences of external causes' },
+  {
+    chapter: 'XVII',
+    from: 'Q00',
+    to: 'Q99',
+    title: 'Congenital malformations, deformations and chromosomal abnormalities',
+  },
+  {
+    chapter: 'XVIII',
+    from: 'R00',
+    to: 'R99',
+    title: 'Symptoms, signs and abnormal clinical and laboratory findings, not elsewhere classified',
+  },
+  {
+    chapter: 'XIX',
+    from: 'S00',
+    to: 'T98',
+    title: 'Injury, poisoning and certain other consequences of external causes',
+  },
   { chapter: 'XX', from: 'V01', to: 'Y98', title: 'External causes of morbidity and mortality' },
-  { chapter: 'XXI', from: 'Z00', to: 'Z99', title: 'Factors influencing health status and contact with health services' },
+  {
+    chapter: 'XXI',
+    from: 'Z00',
+    to: 'Z99',
+    title: 'Factors influencing health status and contact with health services',
+  },
   { chapter: 'XXII', from: 'U00', to: 'U85', title: 'Codes for special purposes' },
 ] as const;
 

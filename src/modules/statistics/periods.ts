@@ -29,7 +29,9 @@ export function periodOf(from: string | undefined, to: string | undefined, today
     return { kind: 'year', year, from: month(year, 0), to: month(year, 11), first: 0, last: 11 };
   }
   if (from === undefined || to === undefined)
-    throw badRequest(`${ALLOWED}: give both from and to`, [{ path: from === undefined ? 'query.from' : 'query.to', message: 'required with the other' }]);
+    throw badRequest(`${ALLOWED}: give both from and to`, [
+      { path: from === undefined ? 'query.from' : 'query.to', message: 'required with the other' },
+    ]);
   const year = Number(from.slice(0, 4));
   const [first, last] = [Number(from.slice(5, 7)) - 1, Number(to.slice(5, 7)) - 1];
   const kind =
@@ -43,6 +45,8 @@ export function periodOf(from: string | undefined, to: string | undefined, today
             ? 'year'
             : undefined;
   if (!kind)
-    throw badRequest(`${ALLOWED}: ${from} to ${to} is none of them`, [{ path: 'query.from', message: 'must start a month, quarter or year that to ends' }]);
+    throw badRequest(`${ALLOWED}: ${from} to ${to} is none of them`, [
+      { path: 'query.from', message: 'must start a month, quarter or year that to ends' },
+    ]);
   return { kind, year, from, to, first, last };
 }

@@ -11,7 +11,9 @@ export const vitalQuery = z
       description: 'First month of a calendar month, quarter or year (with `to`; default: this calendar year)',
       example: '2026-01',
     }),
-    to: month.optional().openapi({ description: 'Last month of the same month, quarter or year (with `from`)', example: '2026-12' }),
+    to: month
+      .optional()
+      .openapi({ description: 'Last month of the same month, quarter or year (with `from`)', example: '2026-12' }),
     by: z.enum(['governorate', 'month']).default('governorate'),
   })
   .strict();

@@ -8,7 +8,8 @@ import { Dimension, LinkedTable, SUPPRESS_BELOW } from './suppression';
 
 /** Months counted from year 0, so that a range is a subtraction. */
 export const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-export const monthAt = (index: number) => `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+export const monthAt = (index: number) =>
+  `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 
 /** The months from `from` to `to`, both included (YYYY-MM). */
 export function monthsBetween(from: string, to: string): string[] {
@@ -78,10 +79,18 @@ const TITLES = ICD10_CHAPTERS.map((c) => `${c.title} (${c.from}-${c.to})`);
 /** The counts of one time node and place, as published: every chapter listed, withheld ones as null. */
 function present(t: YearTables, time: number, place: number) {
   return {
-    births: { female: t.births.published(time, place, 0), male: t.births.published(time, place, 1), total: t.births.published(time, place, 2) },
+    births: {
+      female: t.births.published(time, place, 0),
+      male: t.births.published(time, place, 1),
+      total: t.births.published(time, place, 2),
+    },
     deaths: {
       total: t.deaths.published(time, place, ICD10_CHAPTERS.length),
-      byCause: ICD10_CHAPTERS.map((c, i) => ({ icd10Chapter: c.chapter, title: TITLES[i], count: t.deaths.published(time, place, i) })),
+      byCause: ICD10_CHAPTERS.map((c, i) => ({
+        icd10Chapter: c.chapter,
+        title: TITLES[i],
+        count: t.deaths.published(time, place, i),
+      })),
     },
     marriages: t.marriages.published(time, place, 0),
     divorces: t.divorces.published(time, place, 0),
@@ -98,7 +107,14 @@ export function vitalAnswer(tables: YearTables, period: Period, by: 'governorate
     by === 'governorate'
       ? GOVERNORATES.map((g, i) => ({ governorate: g.code, ...present(tables, time, i) }))
       : TIME.underOf(time).map((m) => ({ month: monthAt(period.year * 12 + m), ...present(tables, m, NATION) }));
-  return { from: period.from, to: period.to, by, suppressedBelow: SUPPRESS_BELOW, rows, total: present(tables, time, NATION) };
+  return {
+    from: period.from,
+    to: period.to,
+    by,
+    suppressedBelow: SUPPRESS_BELOW,
+    rows,
+    total: present(tables, time, NATION),
+  };
 }
 
 /** Reads the year of the period (at most 216 small documents) and answers from its suppressed table. */

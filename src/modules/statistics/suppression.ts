@@ -131,7 +131,9 @@ export class LinkedTable {
     // Each dimension's patterns as one typed array per pattern, its corners' offsets into the cells
     // (stride folded in) each followed by the corner's sign, for a tight loop.
     const corners = (d: Dimension, stride: number) =>
-      Array.from({ length: d.size }, (_, n) => d.patterns(n).map((p) => Int32Array.from(p.flatMap((x) => [x.node * stride, x.sign]))));
+      Array.from({ length: d.size }, (_, n) =>
+        d.patterns(n).map((p) => Int32Array.from(p.flatMap((x) => [x.node * stride, x.sign]))),
+      );
     const [cubesA, cubesB, cubesC] = [corners(A, B.size * C.size), corners(B, C.size), corners(C, 1)];
     const { values, hidden } = this;
     for (const [a, ofA] of cubesA.entries())
@@ -171,7 +173,8 @@ export class LinkedTable {
           // Every node has a leaf under it, so every cell has at least one cube.
           const [ba, bb, bc] = must(best, 'cube for a small cell');
           for (let i = 0; i < ba.length; i += 2)
-            for (let j = 0; j < bb.length; j += 2) for (let k = 0; k < bc.length; k += 2) hidden[ba[i]! + bb[j]! + bc[k]!] = 1;
+            for (let j = 0; j < bb.length; j += 2)
+              for (let k = 0; k < bc.length; k += 2) hidden[ba[i]! + bb[j]! + bc[k]!] = 1;
         }
     return this;
   }

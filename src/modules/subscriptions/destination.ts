@@ -30,7 +30,8 @@ const GLOBAL_UNICAST_V6 = ipaddr.IPv6.parseCIDR('2000::/3');
 export function isPrivateAddress(ip: string): boolean {
   if (!ipaddr.isValid(ip)) return true;
   let addr = ipaddr.parse(ip);
-  if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress()) addr = (addr as ipaddr.IPv6).toIPv4Address();
+  if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress())
+    addr = (addr as ipaddr.IPv6).toIPv4Address();
   if (addr.range() !== 'unicast') return true;
   return addr.kind() === 'ipv6' && !(addr as ipaddr.IPv6).match(GLOBAL_UNICAST_V6);
 }
@@ -40,7 +41,10 @@ export function isPrivateAddress(ip: string): boolean {
  * an address (which is connected to without any lookup). A host name is checked where it is
  * resolved: `refusedDestination` when subscribing, `guardedLookup` at each connection.
  */
-export function refusedUrl(url: string, policy: Pick<DestinationPolicy, 'allowPrivate' | 'allowHttp'>): string | undefined {
+export function refusedUrl(
+  url: string,
+  policy: Pick<DestinationPolicy, 'allowPrivate' | 'allowHttp'>,
+): string | undefined {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -51,7 +55,8 @@ export function refusedUrl(url: string, policy: Pick<DestinationPolicy, 'allowPr
     return `webhooks go over https only (${parsed.protocol} given)`;
   }
   const host = parsed.hostname.replace(/^\[|\]$/g, '');
-  if (!policy.allowPrivate && ipaddr.isValid(host) && isPrivateAddress(host)) return `${host} is a private or loopback address`;
+  if (!policy.allowPrivate && ipaddr.isValid(host) && isPrivateAddress(host))
+    return `${host} is a private or loopback address`;
   return undefined;
 }
 
@@ -93,11 +98,17 @@ export function guardedLookup(policy: DestinationPolicy): LookupFunction {
     policy.resolve(hostname).then(
       (all) => {
         const inside = policy.allowPrivate ? undefined : all.find((a) => isPrivateAddress(a.address));
-        if (inside) return callback(new DestinationRefused(`${hostname} resolves to a private or loopback address (${inside.address})`), '', 0);
+        if (inside)
+          return callback(
+            new DestinationRefused(`${hostname} resolves to a private or loopback address (${inside.address})`),
+            '',
+            0,
+          );
         const family = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : options.family;
         const wanted = family === 4 || family === 6 ? all.filter((a) => a.family === family) : all;
         const [first] = wanted;
-        if (first === undefined) return callback(Object.assign(new Error(`${hostname} does not resolve`), { code: 'ENOTFOUND' }), '', 0);
+        if (first === undefined)
+          return callback(Object.assign(new Error(`${hostname} does not resolve`), { code: 'ENOTFOUND' }), '', 0);
         if (options.all) return callback(null, wanted);
         callback(null, first.address, first.family);
       },

@@ -6,7 +6,14 @@ import type { Journal } from '../../journal/journal';
 import type { AccessLog } from '../access-log/access-log';
 import type { Client } from '../clients/model';
 import { readFeed, type FeedEvent } from '../feed/feed';
-import { CLIENT_PARK_REASONS, type DeliveryState, type ParkedReason, type Subscription, type SubscriptionStore, type WebhookCollections } from './model';
+import {
+  CLIENT_PARK_REASONS,
+  type DeliveryState,
+  type ParkedReason,
+  type Subscription,
+  type SubscriptionStore,
+  type WebhookCollections,
+} from './model';
 import { DestinationRefused, guardedLookup, refusedUrl } from './destination';
 import { clientRefusal } from './rules';
 import { signatureHeader } from './signature';
@@ -48,7 +55,11 @@ export const dispatcherOptions = (c: {
 });
 
 /** The delay before retry n (1, 2, …): exponential, capped, with "equal jitter" (half fixed, half random). */
-export function retryDelay(attempt: number, o: Pick<DispatcherOptions, 'retryBaseMs' | 'maxDelayMs'>, random = Math.random): number {
+export function retryDelay(
+  attempt: number,
+  o: Pick<DispatcherOptions, 'retryBaseMs' | 'maxDelayMs'>,
+  random = Math.random,
+): number {
   const ceiling = Math.min(o.maxDelayMs, o.retryBaseMs * 2 ** (attempt - 1));
   return ceiling / 2 + random() * (ceiling / 2);
 }
@@ -101,7 +112,10 @@ export class WebhookDispatcher {
     await this.running;
     await this.agent.close();
     // Hands its subscriptions over now rather than when their leases run out.
-    await this.deps.webhooks.state.updateMany({ leaseOwner: this.owner }, { $unset: { leaseOwner: '', leaseUntil: '' } });
+    await this.deps.webhooks.state.updateMany(
+      { leaseOwner: this.owner },
+      { $unset: { leaseOwner: '', leaseUntil: '' } },
+    );
   }
 
   /** One pass over every subscription. */
@@ -140,19 +154,36 @@ export class WebhookDispatcher {
   /** Parks a subscription that is not parked already (one that is keeps its first reason). */
   private async park(sub: Subscription, reason: ParkedReason): Promise<void> {
     const { state } = this.deps.webhooks;
-    await state.updateOne({ _id: sub._id }, { $setOnInsert: { cursor: sub.seq, attempts: 0, parked: false } }, { upsert: true });
-    const parked = await state.updateOne({ _id: sub._id, parked: false }, { $set: { parked: true, parkedReason: reason } });
+    await state.updateOne(
+      { _id: sub._id },
+      { $setOnInsert: { cursor: sub.seq, attempts: 0, parked: false } },
+      { upsert: true },
+    );
+    const parked = await state.updateOne(
+      { _id: sub._id, parked: false },
+      { $set: { parked: true, parkedReason: reason } },
+    );
     if (parked.modifiedCount === 1) this.deps.log.warn({ subscription: sub._id, reason }, 'webhook parked');
   }
 
   /** The subscription's state if this dispatcher may deliver it now (its lease, not parked, not waiting for a retry). */
   private async claim(sub: Subscription): Promise<DeliveryState | null> {
     const { state } = this.deps.webhooks;
-    await state.updateOne({ _id: sub._id }, { $setOnInsert: { cursor: sub.seq, attempts: 0, parked: false } }, { upsert: true });
+    await state.updateOne(
+      { _id: sub._id },
+      { $setOnInsert: { cursor: sub.seq, attempts: 0, parked: false } },
+      { upsert: true },
+    );
     const now = new Date();
     const current = await state.findOne({ _id: sub._id });
     if (!current || current.parked || (current.nextAttemptAt && current.nextAttemptAt > now.toISOString())) return null;
-    if (current.leaseOwner && current.leaseOwner !== this.owner && current.leaseUntil && current.leaseUntil > now.toISOString()) return null;
+    if (
+      current.leaseOwner &&
+      current.leaseOwner !== this.owner &&
+      current.leaseUntil &&
+      current.leaseUntil > now.toISOString()
+    )
+      return null;
     // One conditional update: of two dispatchers reading the same lease, one gets it.
     const taken = await state.updateOne(
       { _id: sub._id, cursor: current.cursor, leaseUntil: current.leaseUntil },
@@ -196,7 +227,8 @@ export class WebhookDispatcher {
           },
         },
       );
-      if (parked) this.deps.log.warn({ subscription: sub._id, seq: event.seq }, 'webhook parked after a day of failures');
+      if (parked)
+        this.deps.log.warn({ subscription: sub._id, seq: event.seq }, 'webhook parked after a day of failures');
       return;
     }
   }
@@ -216,7 +248,11 @@ export class WebhookDispatcher {
       const res = await request(sub.url, {
         dispatcher: this.agent,
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Signature': signatureHeader(secret, body), 'User-Agent': 'civil-registry-webhooks/1' },
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Signature': signatureHeader(secret, body),
+          'User-Agent': 'civil-registry-webhooks/1',
+        },
         body,
         signal,
       });
@@ -230,7 +266,10 @@ export class WebhookDispatcher {
     const ok = httpStatus !== undefined && httpStatus >= 200 && httpStatus < 300;
     // An answer, or none in time: the receiver may have the body, so the person it names is told.
     if (event.nin && (httpStatus !== undefined || signal.aborted)) {
-      this.deps.accessLog.record([event.nin], { id: sub.clientId, role: 'client' }, `webhook ${sub._id}`, { type: event.type, recordId: event.recordId });
+      this.deps.accessLog.record([event.nin], { id: sub.clientId, role: 'client' }, `webhook ${sub._id}`, {
+        type: event.type,
+        recordId: event.recordId,
+      });
     }
     await this.deps.webhooks.log.insertOne({
       _id: `${new Date(started).toISOString()}-${randomBytes(4).toString('hex')}`,

@@ -17,21 +17,40 @@ const createBody = z
       .url()
       .max(2000)
       .refine((u) => /^https?:\/\//.test(u), 'must be an http or https URL')
-      .openapi({ description: 'An https: URL on a public address (http: and private addresses only where the configuration allows them)' }),
+      .openapi({
+        description:
+          'An https: URL on a public address (http: and private addresses only where the configuration allows them)',
+      }),
     events: z.array(z.enum(FEED_TYPES)).min(1),
     clientId: z.string().min(1).max(64).openapi({ description: 'An enabled client holding feed:read' }),
   })
   .strict()
   .openapi('CreateSubscription', {
-    example: { url: 'https://moh.example.iq/registry-events', events: ['birth.registered', 'death.registered'], clientId: 'cl_3q2Zk8mW1xYbN4fT' },
+    example: {
+      url: 'https://moh.example.iq/registry-events',
+      events: ['birth.registered', 'death.registered'],
+      clientId: 'cl_3q2Zk8mW1xYbN4fT',
+    },
   });
 
 const subscriptionView = z
-  .object({ id: subscriptionId, clientId: z.string(), url: z.string(), events: z.array(z.string()), createdAt: z.string() })
+  .object({
+    id: subscriptionId,
+    clientId: z.string(),
+    url: z.string(),
+    events: z.array(z.string()),
+    createdAt: z.string(),
+  })
   .openapi('Subscription');
 
 /** A subscription as admins see it: never its secret, which is shown once when subscribing. */
-const presentSubscription = (s: Subscription) => ({ id: s._id, clientId: s.clientId, url: s.url, events: s.events, createdAt: s.createdAt });
+const presentSubscription = (s: Subscription) => ({
+  id: s._id,
+  clientId: s.clientId,
+  url: s.url,
+  events: s.events,
+  createdAt: s.createdAt,
+});
 
 const deliveriesQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }).strict();
 const deliveryView = z.object({
@@ -56,7 +75,10 @@ export const subscriptionRoutes = [
     summary: "Subscribe a client's URL to feed events; the signing secret is shown once",
     body: createBody,
     responses: {
-      201: { description: 'Subscribed', schema: subscriptionView.extend({ secret: z.string() }).openapi('SubscriptionCreated') },
+      201: {
+        description: 'Subscribed',
+        schema: subscriptionView.extend({ secret: z.string() }).openapi('SubscriptionCreated'),
+      },
       ...errorResponses(400, 401, 403, 422),
     },
     async handle({ body }, ctx) {
@@ -79,12 +101,17 @@ export const subscriptionRoutes = [
     responses: {
       200: {
         description: 'A page of subscriptions',
-        schema: z.object({ items: z.array(subscriptionView), nextCursor: z.string().nullable() }).openapi('Subscriptions'),
+        schema: z
+          .object({ items: z.array(subscriptionView), nextCursor: z.string().nullable() })
+          .openapi('Subscriptions'),
       },
       ...errorResponses(400, 401, 403),
     },
     async handle({ query }, { services }) {
-      return { status: 200, body: pageView(await services.subscriptions.page({}, afterCursor(query)), presentSubscription) };
+      return {
+        status: 200,
+        body: pageView(await services.subscriptions.page({}, afterCursor(query)), presentSubscription),
+      };
     },
   }),
   defineRoute({
@@ -132,7 +159,11 @@ export const subscriptionRoutes = [
     async handle({ params: p, query }, { services }) {
       const s = await findSubscription(services.subscriptions, p.id);
       const state = await services.webhooks.state.findOne({ _id: s._id });
-      const items = await services.webhooks.log.find({ subscriptionId: s._id }).sort({ _id: -1 }).limit(query.limit).toArray();
+      const items = await services.webhooks.log
+        .find({ subscriptionId: s._id })
+        .sort({ _id: -1 })
+        .limit(query.limit)
+        .toArray();
       return {
         status: 200,
         body: {

@@ -26,11 +26,16 @@ export const destinationPolicy = (deps: Pick<SubscriptionDeps, 'config' | 'webho
 const CLIENT_PROBLEMS = {
   'client-not-found': (id: string) => `No client ${id}`,
   'client-disabled': (id: string) => `Client ${id} is disabled`,
-  'client-lacks-scope': (id: string) => `Client ${id} does not hold feed:read: a subscription delivers the feed, so its client must be allowed to read it`,
+  'client-lacks-scope': (id: string) =>
+    `Client ${id} does not hold feed:read: a subscription delivers the feed, so its client must be allowed to read it`,
 };
 
 /** A client's subscription: its URL, the event types, and a new signing secret shown once. */
-export async function createSubscription(deps: SubscriptionDeps, ctx: CommandContext, input: { url: string; events: string[]; clientId: string }) {
+export async function createSubscription(
+  deps: SubscriptionDeps,
+  ctx: CommandContext,
+  input: { url: string; events: string[]; clientId: string },
+) {
   const subscriptionId = `s_${randomBytes(12).toString('base64url')}`;
   const secret = randomBytes(32).toString('base64url');
   await deps.journal.execute(ctx, async () => {
@@ -63,7 +68,10 @@ export async function replaySubscription(deps: SubscriptionDeps, ctx: CommandCon
   });
   await deps.webhooks.state.updateOne(
     { _id: id },
-    { $set: { cursor: fromSeq - 1, attempts: 0, parked: false }, $unset: { failingSince: '', nextAttemptAt: '', parkedReason: '' } },
+    {
+      $set: { cursor: fromSeq - 1, attempts: 0, parked: false },
+      $unset: { failingSince: '', nextAttemptAt: '', parkedReason: '' },
+    },
     { upsert: true },
   );
 }
@@ -76,7 +84,11 @@ export async function replaySubscription(deps: SubscriptionDeps, ctx: CommandCon
 export async function endSubscription(deps: SubscriptionDeps, ctx: CommandContext, id: string) {
   await deps.journal.execute(ctx, async () => {
     const s = await findSubscription(deps.subscriptions, id);
-    return { type: 'subscription.ended', entityIds: [id, s.clientId], data: { subscriptionId: id, clientId: s.clientId } };
+    return {
+      type: 'subscription.ended',
+      entityIds: [id, s.clientId],
+      data: { subscriptionId: id, clientId: s.clientId },
+    };
   });
   await deps.webhooks.secrets.deleteOne({ _id: id });
   await deps.webhooks.state.deleteOne({ _id: id });

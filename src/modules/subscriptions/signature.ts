@@ -6,7 +6,13 @@ export function signatureHeader(secret: string, body: string, t = Math.floor(Dat
 }
 
 /** What a receiver does: the signature of this body, made with this secret, within `toleranceSeconds`. */
-export function verifySignature(secret: string, body: string, header: string, toleranceSeconds = 300, now = Date.now()): boolean {
+export function verifySignature(
+  secret: string,
+  body: string,
+  header: string,
+  toleranceSeconds = 300,
+  now = Date.now(),
+): boolean {
   const [, t, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(header) ?? [];
   if (t === undefined || v1 === undefined || Math.abs(now / 1000 - Number(t)) > toleranceSeconds) return false;
   const expected = Buffer.from(createHmac('sha256', secret).update(`${t}.${body}`).digest('hex'));

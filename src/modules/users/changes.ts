@@ -25,16 +25,27 @@ export async function changeUser(
     const user = await services.models.users.findById(id).lean<User>();
     if (!user) throw notFound(`No user ${id}`);
     if (user.role === 'citizen' && (change.role || change.office)) {
-      throw unprocessable('A citizen account has no staff role or office; it can only be disabled or enabled', 'citizen-account');
+      throw unprocessable(
+        'A citizen account has no staff role or office; it can only be disabled or enabled',
+        'citizen-account',
+      );
     }
-    if (change.office && !(await officeExists(services.offices, change.office))) throw unprocessable(`No office ${change.office}`, 'unknown-office');
-    const set: UserChange = Object.fromEntries(Object.entries(change).filter(([k, v]) => canonicalJson(v) !== canonicalJson(user[k as keyof User])));
+    if (change.office && !(await officeExists(services.offices, change.office)))
+      throw unprocessable(`No office ${change.office}`, 'unknown-office');
+    const set: UserChange = Object.fromEntries(
+      Object.entries(change).filter(([k, v]) => canonicalJson(v) !== canonicalJson(user[k as keyof User])),
+    );
     if (Object.keys(set).length === 0) throw unprocessable('The change changes nothing', 'no-change');
-    const losesAdmin = user.role === 'admin' && !user.disabled && ((set.role && set.role !== 'admin') || set.disabled === true);
+    const losesAdmin =
+      user.role === 'admin' && !user.disabled && ((set.role && set.role !== 'admin') || set.disabled === true);
     if (losesAdmin && (await services.models.users.countDocuments({ role: 'admin', disabled: false })) <= 1) {
       throw conflict('This is the last active admin: it cannot be disabled or demoted', 'last-admin');
     }
-    const changes = (Object.keys(set) as (keyof UserChange)[]).map((path) => ({ path, before: user[path] ?? null, after: set[path] }));
+    const changes = (Object.keys(set) as (keyof UserChange)[]).map((path) => ({
+      path,
+      before: user[path] ?? null,
+      after: set[path],
+    }));
     return { type: 'user.changed', entityIds: [id], data: { userId: id, changes, set } };
   });
   services.accounts.forget(id);

@@ -35,6 +35,8 @@ const userSchema = new Schema<User>(
 // Serves login by username, and makes usernames unique.
 userSchema.index({ username: 1 }, { unique: true });
 
-export const USER_INDEXES: IndexDeclaration[] = [{ key: { username: 1 }, unique: true, serves: 'login by username; makes usernames unique' }];
+export const USER_INDEXES: IndexDeclaration[] = [
+  { key: { username: 1 }, unique: true, serves: 'login by username; makes usernames unique' },
+];
 
 export const userModel = (conn: Connection): Model<User> => conn.model<User>('User', userSchema, 'users');

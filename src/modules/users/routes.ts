@@ -21,7 +21,9 @@ const changeUserBody = z
   .refine((b) => Object.keys(b).length > 0, 'give role, office or disabled')
   .openapi('ChangeUser', { example: { disabled: true } });
 
-const listQuery = z.object({ role: z.enum([...roleEnum.options, 'citizen']).optional(), ...pageQuery(/^u_[A-Za-z0-9_-]{16}$/) }).strict();
+const listQuery = z
+  .object({ role: z.enum([...roleEnum.options, 'citizen']).optional(), ...pageQuery(/^u_[A-Za-z0-9_-]{16}$/) })
+  .strict();
 
 export const userRoutes = [
   defineRoute({
@@ -48,7 +50,10 @@ export const userRoutes = [
     query: listQuery,
     responses: { 200: { description: 'A page of accounts', schema: userPage }, ...errorResponses(400, 401, 403) },
     async handle({ query }, { services }) {
-      const page = await listUsers(services.users, { ...afterCursor(query), ...(query.role ? { role: query.role } : {}) });
+      const page = await listUsers(services.users, {
+        ...afterCursor(query),
+        ...(query.role ? { role: query.role } : {}),
+      });
       return { status: 200, body: pageView(page, presentUser) };
     },
   }),

@@ -16,7 +16,9 @@ export const createUserBody = z
     office: z.string().regex(/^[A-Z]{3}$/, 'must be an office code such as BGD'),
   })
   .strict()
-  .openapi('CreateUser', { example: { username: 'registrar.karkh', password: 'Tigris at dawn 2026', role: 'registrar', office: 'BGD' } });
+  .openapi('CreateUser', {
+    example: { username: 'registrar.karkh', password: 'Tigris at dawn 2026', role: 'registrar', office: 'BGD' },
+  });
 
 export const userView = z
   .object({

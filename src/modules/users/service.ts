@@ -31,7 +31,8 @@ export type CreateUserDeps = Pick<Services, 'offices' | 'models' | 'journal' | '
 
 export async function createUser(services: CreateUserDeps, ctx: CommandContext, input: NewUser): Promise<User> {
   checkPassword(input.password, input.username);
-  if (!(await officeExists(services.offices, input.office))) throw unprocessable(`No office ${input.office}`, 'unknown-office');
+  if (!(await officeExists(services.offices, input.office)))
+    throw unprocessable(`No office ${input.office}`, 'unknown-office');
   const taken = () => services.models.users.exists({ username: input.username });
   if (await taken()) throw conflict(`The username ${input.username} is taken`, 'username-taken');
   const secretId = await storeSecret(services.models.secrets, await hashPassword(input.password));
@@ -41,7 +42,14 @@ export async function createUser(services: CreateUserDeps, ctx: CommandContext, 
     return {
       type: 'user.created',
       entityIds: [userId],
-      data: { userId, username: input.username, role: input.role, office: input.office, secretId, ...(input.nin ? { nin: input.nin } : {}) },
+      data: {
+        userId,
+        username: input.username,
+        role: input.role,
+        office: input.office,
+        secretId,
+        ...(input.nin ? { nin: input.nin } : {}),
+      },
     };
   });
   const user = await services.users.get(userId);
@@ -51,10 +59,18 @@ export async function createUser(services: CreateUserDeps, ctx: CommandContext, 
 
 /** The first admin, from BOOTSTRAP_ADMIN_*, when the database has no user at all. */
 export async function bootstrapAdmin(services: CreateUserDeps & Pick<Services, 'config' | 'log'>): Promise<void> {
-  const { BOOTSTRAP_ADMIN_USERNAME: username, BOOTSTRAP_ADMIN_PASSWORD: password, BOOTSTRAP_ADMIN_OFFICE: office } = services.config;
+  const {
+    BOOTSTRAP_ADMIN_USERNAME: username,
+    BOOTSTRAP_ADMIN_PASSWORD: password,
+    BOOTSTRAP_ADMIN_OFFICE: office,
+  } = services.config;
   if (!username || !password) return;
   if ((await services.models.users.estimatedDocumentCount()) > 0) return;
-  await createUser(services, { actor: { id: 'system', role: 'system' }, requestId: 'bootstrap' }, { username, password, role: 'admin', office });
+  await createUser(
+    services,
+    { actor: { id: 'system', role: 'system' }, requestId: 'bootstrap' },
+    { username, password, role: 'admin', office },
+  );
   services.log.info({ username }, 'created the bootstrap admin');
 }
 
