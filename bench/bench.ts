@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { FEED_TYPES } from '../src/modules/feed/feed';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -403,14 +404,7 @@ async function deliveriesPerSecond(
   await new Promise((r) => server.once('listening', r));
   try {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-    const types = [
-      'birth.registered',
-      'death.registered',
-      'marriage.registered',
-      'divorce.registered',
-      'record.corrected',
-      'record.voided',
-    ];
+    const types = [...FEED_TYPES];
     const sub = await api.post('/v1/subscriptions', admin, { url, events: types, clientId });
     const started = performance.now();
     await api.post(`/v1/subscriptions/${String(sub.id)}/replay`, admin, { fromSeq: 1 }, 204);
