@@ -4,7 +4,7 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'jest.config.js', 'jest.unit.config.js', 'eslint.config.mjs', 'test/support/*.mjs', 'test/support/*.cjs'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'jest.config.js', 'test/jest.unit.config.js', 'eslint.config.mjs', 'test/support/*.mjs', 'test/support/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
