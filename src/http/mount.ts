@@ -4,7 +4,15 @@ import type { Services } from '../services';
 import { onceOnly } from './idempotency';
 import { allows, needsToken, OFFICE_BOUND, requireOffice } from './policy';
 import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
-import { Problem, badRequest, forbidden, preconditionFailed, preconditionRequired, unauthorized } from './problem';
+import {
+  Problem,
+  badRequest,
+  forbidden,
+  preconditionFailed,
+  preconditionRequired,
+  unauthorized,
+  unsupportedMediaType,
+} from './problem';
 import { expressPath, type AnyRoute, type Reply } from './route';
 import { clean, parse } from './validation';
 
@@ -167,9 +175,7 @@ async function authenticate(req: Request, services: Services): Promise<{ actor: 
 function readBody(spec: AnyRoute, req: Request): unknown {
   if (spec.streamBody) {
     if (!spec.streamBody.mediaTypes.some((t) => req.is(t))) {
-      throw new Problem(415, 'Unsupported Media Type', `Send the body as ${spec.streamBody.mediaTypes.join(' or ')}`, {
-        code: 'unsupported-media-type',
-      });
+      throw unsupportedMediaType(`Send the body as ${spec.streamBody.mediaTypes.join(' or ')}`);
     }
     return undefined;
   }
@@ -177,13 +183,8 @@ function readBody(spec: AnyRoute, req: Request): unknown {
   if (spec.body) {
     // A body in another format (a form, say) is not parsed at all: say what to send.
     if (req.is(['application/json', 'application/*+json']) === false) {
-      throw new Problem(
-        415,
-        'Unsupported Media Type',
+      throw unsupportedMediaType(
         `Send the body as JSON (Content-Type: application/json), not ${req.get('Content-Type') ?? 'untyped'}`,
-        {
-          code: 'unsupported-media-type',
-        },
       );
     }
     return parse(spec.body, req.body, 'body');

@@ -102,5 +102,8 @@ export const preconditionFailed = (detail: string) =>
   new Problem(412, 'Precondition Failed', detail, { code: 'stale-version' });
 export const unprocessable = (detail: string, code = 'rule-violation') =>
   new Problem(422, 'Unprocessable Content', detail, { code });
+/** 415: the body is in a format this route does not read; `detail` says which to send. */
+export const unsupportedMediaType = (detail: string) =>
+  new Problem(415, 'Unsupported Media Type', detail, { code: 'unsupported-media-type' });
 export const preconditionRequired = (detail: string) =>
   new Problem(428, 'Precondition Required', detail, { code: 'if-match-required' });

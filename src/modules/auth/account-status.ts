@@ -20,7 +20,7 @@ export class AccountStatus {
     private readonly users: Model<User>,
     private readonly clients: Model<Client>,
     private readonly ttlMs: number,
-    private readonly revokedSessions?: Model<RevokedFamily>,
+    private readonly revokedSessions: Model<RevokedFamily>,
   ) {}
 
   /** Sessions (refresh-token families) known to be live or ended, kept like accounts' standing. */
@@ -28,7 +28,6 @@ export class AccountStatus {
 
   /** Whether a sign-in session was ended (signed out, or its refresh token stolen and reused). */
   async sessionEnded(session: string): Promise<boolean> {
-    if (!this.revokedSessions) return false;
     const revoked = this.revokedSessions;
     return this.sessions.getOrLoad(session, this.ttlMs, async () => (await revoked.exists({ _id: session })) !== null);
   }
