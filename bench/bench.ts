@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { FEED_TYPES } from '../src/modules/feed/feed';
+import { FEED_TYPES } from '../src/modules/feed/reader';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import jwt from 'jsonwebtoken';
 import { MAX_BATCH } from '../src/modules/identity/schemas';
-import { ARGON2_OPTIONS } from '../src/modules/users/service';
+import { ARGON2_OPTIONS } from '../src/modules/users/commands';
 import { loadConfig } from '../src/config';
 import { must } from '../src/lib/must';
 import { resolveEngine } from '../src/db/engine';

@@ -1,8 +1,8 @@
 import type { CommandContext } from '../src/journal/types';
-import { declareDeath } from '../src/modules/deaths/service';
-import { declareDivorce } from '../src/modules/divorces/service';
-import { declareMarriage } from '../src/modules/marriages/service';
-import { registerRecord } from '../src/modules/records/service';
+import { declareDeath } from '../src/modules/deaths/commands';
+import { declareDivorce } from '../src/modules/divorces/commands';
+import { declareMarriage } from '../src/modules/marriages/commands';
+import { registerRecord } from '../src/modules/records/commands';
 import type { Services } from '../src/services';
 import type { seededRandom } from './random';
 

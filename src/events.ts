@@ -1,19 +1,19 @@
 import type { Role, Scope } from './journal/types';
 import type { BirthFacts } from './modules/births/schemas';
 import type { PublicJwk } from './lib/jwk';
-import type { CertificateIssued } from './modules/certificates/model';
+import type { CertificateIssued } from './modules/certificates/store';
 import type { MaritalStatus } from './modules/civil-status/derive';
 import type { DeathFacts } from './modules/deaths/schemas';
 import type { DivorceFacts } from './modules/divorces/schemas';
 import type { MarriageFacts } from './modules/marriages/schemas';
-import type { NewPerson } from './modules/persons/projection';
+import type { NewPerson } from './modules/persons/projectors';
 import type { EnrolPerson } from './modules/persons/schemas';
 import type { RecordDeclared } from './modules/records/events';
 import type { FieldChange } from './modules/records/rules';
 import type { UserChange } from './modules/users/schemas';
 
 export type { RecordDeclared } from './modules/records/events';
-export type { Notification } from './modules/records/model';
+export type { Notification } from './modules/records/store';
 
 /**
  * Every event the journal holds, from its type to its payload. A command's draft and the

@@ -9,7 +9,7 @@ import { resolveEngine } from './db/engine';
 import { publishEngine, unpublishEngine } from './db/open';
 import { schedulePruning } from './maintenance/retention';
 import { scheduleHeadSigning } from './journal/signed-heads';
-import { bootstrapAdmin } from './modules/users/service';
+import { bootstrapAdmin } from './modules/users/commands';
 import { connect, createServices, type Services } from './services';
 import { dispatcherOptions, WebhookDispatcher } from './modules/subscriptions/dispatcher';
 

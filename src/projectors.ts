@@ -1,17 +1,17 @@
 import type { Journal } from './journal/journal';
-import { registerSubscriptionProjectors } from './modules/subscriptions/service';
+import { registerSubscriptionProjectors } from './modules/subscriptions/commands';
 import type { CertificateCache } from './modules/certificates/cache';
-import { civilStatusListener } from './modules/civil-status/projection';
-import { vitalStatisticsListener } from './modules/statistics/projection';
-import { registerKeyProjectors } from './modules/certificates/keys';
-import { certificateListener, registerCertificateProjectors } from './modules/certificates/projection';
-import { registerClientProjectors } from './modules/clients/service';
-import { registerOfficeProjectors } from './modules/offices/projection';
-import { registerPersonProjectors } from './modules/persons/projection';
-import type { RecordKinds } from './modules/records/kinds';
-import { registerRecordProjectors } from './modules/records/projection';
+import { civilStatusListener } from './modules/civil-status/projectors';
+import { vitalStatisticsListener } from './modules/statistics/projectors';
+import { registerKeyProjectors } from './modules/certificates/key-rotation';
+import { certificateListener, registerCertificateProjectors } from './modules/certificates/projectors';
+import { registerClientProjectors } from './modules/clients/commands';
+import { registerOfficeProjectors } from './modules/offices/projectors';
+import { registerPersonProjectors } from './modules/persons/projectors';
+import type { RecordKinds } from './modules/records/contract';
+import { registerRecordProjectors } from './modules/records/projectors';
 import { registerUserProjectors } from './modules/users/changes';
-import { registerActivationCodeProjectors } from './modules/citizens/service';
+import { registerActivationCodeProjectors } from './modules/citizens/commands';
 import type { Models, Stores } from './services';
 
 /** Every entry type that changes a read model, with the code that applies it. */

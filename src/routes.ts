@@ -1,5 +1,5 @@
 import type { AnyRoute } from './http/route';
-import { RECORD_SCHEMAS } from './kinds';
+import { RECORD_SCHEMAS } from './record-kinds';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
 import { birthRoutes } from './modules/births/routes';

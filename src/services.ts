@@ -8,48 +8,48 @@ import { Metrics } from './http/metrics';
 import { Journal } from './journal/journal';
 import { loadHeadKeys } from './journal/head-keys';
 import { SignedHeads } from './journal/signed-heads';
-import { createKinds } from './kinds';
-import { loadOrCreateKey } from './modules/auth/keys';
+import { createKinds } from './record-kinds';
+import { loadOrCreateKey } from './modules/auth/signing-key';
 import { AccessLog, accessModel, type AccessEntry } from './modules/access-log/access-log';
 import { AccountStatus } from './modules/auth/account-status';
-import { activationCodeModel } from './modules/citizens/model';
+import { activationCodeModel } from './modules/citizens/store';
 import { refreshTokenModel, revokedFamilyModel } from './modules/auth/refresh-model';
 import { secretModel } from './modules/auth/secrets';
 import { throttleModel } from './modules/auth/throttle-model';
 import { TokenService } from './modules/auth/tokens';
-import { clientModel } from './modules/clients/model';
-import type { Client } from './modules/clients/model';
-import { OFFICE_INDEXES, type Office } from './modules/offices/model';
+import { clientModel } from './modules/clients/store';
+import type { Client } from './modules/clients/store';
+import { OFFICE_INDEXES, type Office } from './modules/offices/store';
 import {
   NAME_TOKEN_INDEXES,
   PERSON_INDEXES,
   type LegacyRef,
   type NameToken,
   type Person,
-} from './modules/persons/model';
-import type { RecordKinds } from './modules/records/kinds';
-import { RECORD_INDEXES, type CivilRecord } from './modules/records/model';
+} from './modules/persons/store';
+import type { RecordKinds } from './modules/records/contract';
+import { RECORD_INDEXES, type CivilRecord } from './modules/records/store';
 import { lawFromConfig, type CivilStatusLaw } from './modules/civil-status/law';
-import type { VitalCount } from './modules/statistics/model';
+import type { VitalCount } from './modules/statistics/store';
 import {
   initWebhookCollections,
   webhookCollections,
   type Subscription,
   type WebhookCollections,
-} from './modules/subscriptions/model';
+} from './modules/subscriptions/store';
 import {
   CERTIFICATE_INDEXES,
   REVOCATION_INDEXES,
   type CertificateDoc,
   type RevocationDoc,
   type SigningKeyDoc,
-} from './modules/certificates/model';
+} from './modules/certificates/store';
 import { CertificateKeyring } from './modules/certificates/keyring';
 import { CertificateCache } from './modules/certificates/cache';
-import { ensureActiveKey } from './modules/certificates/keys';
+import { ensureActiveKey } from './modules/certificates/key-rotation';
 import { KeyVault } from './modules/certificates/vault';
 import path from 'node:path';
-import { USER_INDEXES, userModel, type User } from './modules/users/model';
+import { USER_INDEXES, userModel, type User } from './modules/users/store';
 import { idempotencyModel } from './http/idempotency-model';
 import { registerProjectors } from './projectors';
 

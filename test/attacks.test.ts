@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { auth, request, startHarness, type Harness } from './support/harness';
-import { createUser } from '../src/modules/users/service';
+import { createUser } from '../src/modules/users/commands';
 import { jwtParts } from './support/checked';
 
 let h: Harness;

@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { calculateJwkThumbprint, createLocalJWKSet, jwtVerify } from 'jose';
 import jwt from 'jsonwebtoken';
 import { PNG } from 'pngjs';
-import { rotateKey, withdrawKey } from '../src/modules/certificates/keys';
+import { rotateKey, withdrawKey } from '../src/modules/certificates/key-rotation';
 import { auth, request, startHarness, type Harness } from './support/harness';
 import { contractChecker } from './support/contract';
 import {

@@ -3,12 +3,12 @@ import { Problem } from '../src/http/problem';
 import { rebuildProjections } from '../src/journal/rebuild';
 import { verifyJournal } from '../src/journal/verify';
 import { deathOf, deriveStatus, marriagesOf, type CivilEvent } from '../src/modules/civil-status/derive';
-import { civilEventOf } from '../src/modules/civil-status/world';
-import { declareDeath } from '../src/modules/deaths/service';
-import { declareDivorce } from '../src/modules/divorces/service';
-import { declareMarriage } from '../src/modules/marriages/service';
-import { enrolPerson } from '../src/modules/persons/service';
-import { correctRecord, registerRecord, rejectRecord, voidRecord } from '../src/modules/records/service';
+import { civilEventOf } from '../src/modules/civil-status/circle';
+import { declareDeath } from '../src/modules/deaths/commands';
+import { declareDivorce } from '../src/modules/divorces/commands';
+import { declareMarriage } from '../src/modules/marriages/commands';
+import { enrolPerson } from '../src/modules/persons/commands';
+import { correctRecord, registerRecord, rejectRecord, voidRecord } from '../src/modules/records/commands';
 import { startHarness, type Harness } from './support/harness';
 import { must } from './support/checked';
 

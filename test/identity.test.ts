@@ -1,6 +1,6 @@
 import { randomNin } from '../src/modules/persons/nin';
 import { MAX_BATCH } from '../src/modules/identity/schemas';
-import { enrolPerson } from '../src/modules/persons/service';
+import { enrolPerson } from '../src/modules/persons/commands';
 import { auth, request, startHarness, type Harness } from './support/harness';
 import { contractChecker } from './support/contract';
 import { declareAndRegister } from './support/fixtures';

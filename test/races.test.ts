@@ -1,4 +1,4 @@
-import { createUser } from '../src/modules/users/service';
+import { createUser } from '../src/modules/users/commands';
 import { request, startHarness, type Harness } from './support/harness';
 
 let h: Harness;

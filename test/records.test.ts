@@ -1,5 +1,5 @@
 import { Journal } from '../src/journal/journal';
-import { registerRecord } from '../src/modules/records/service';
+import { registerRecord } from '../src/modules/records/commands';
 import { registerProjectors } from '../src/projectors';
 import { auth, request, startHarness, type Harness } from './support/harness';
 import { contractChecker } from './support/contract';

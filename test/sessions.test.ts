@@ -1,7 +1,7 @@
 import argon2 from 'argon2';
 import { auth, request, startHarness, type Harness } from './support/harness';
 import { contractChecker } from './support/contract';
-import { createUser } from '../src/modules/users/service';
+import { createUser } from '../src/modules/users/commands';
 
 let h: Harness;
 let admin: string;

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { GOVERNORATES } from '../src/modules/offices/reference';
 import { ICD10_CHAPTERS } from '../src/modules/statistics/icd10';
-import type { VitalCount } from '../src/modules/statistics/model';
+import type { VitalCount } from '../src/modules/statistics/store';
 import { periodOf } from '../src/modules/statistics/periods';
-import { vitalAnswer, yearTables } from '../src/modules/statistics/service';
+import { vitalAnswer, yearTables } from '../src/modules/statistics/tables';
 import { CATEGORIES, cellsOfAnswers, leafOf, PERIODS, recoveredCells, type Cell } from './support/disclosure';
 import { must } from './support/checked';
 

@@ -5,9 +5,9 @@ import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/http/logging';
 import type { Role, Scope } from '../../src/journal/types';
-import { createClient } from '../../src/modules/clients/service';
-import { enrolPerson } from '../../src/modules/persons/service';
-import { createUser } from '../../src/modules/users/service';
+import { createClient } from '../../src/modules/clients/commands';
+import { enrolPerson } from '../../src/modules/persons/commands';
+import { createUser } from '../../src/modules/users/commands';
 import { connect, createServices, type Services } from '../../src/services';
 
 export interface Harness {

@@ -16,13 +16,13 @@ import {
   checkSexes,
   requireParty,
   type Party,
-  type World,
+  type Circle,
 } from '../../src/modules/civil-status/rules';
 
 const ali: Party = { nin: 'ali', sex: 'male', dateOfBirth: '1990-01-01' };
 const huda: Party = { nin: 'huda', sex: 'female', dateOfBirth: '1992-06-15' };
 const sara: Party = { nin: 'sara', sex: 'female', dateOfBirth: '1995-03-03' };
-const world = (events: CivilEvent[], people: Party[] = [ali, huda, sara]): World => ({
+const world = (events: CivilEvent[], people: Party[] = [ali, huda, sara]): Circle => ({
   persons: new Map(people.map((p) => [p.nin, p])),
   events,
 });
@@ -78,7 +78,7 @@ describe('civil-status rules, one by one', () => {
 
   it('a parent’s death may not come before a registered child’s birth (a father’s, not by more than 300 days)', () => {
     const child: Party = { nin: 'c', sex: 'female', dateOfBirth: '2026-03-14', motherNin: 'huda', fatherNin: 'ali' };
-    const w: World = { ...world([]), children: [child] };
+    const w: Circle = { ...world([]), children: [child] };
     expect(broken(() => checkNoChildBornAfterDeath(w, 'huda', '2026-03-13'))).toBe('409 events-after-death');
     expect(broken(() => checkNoChildBornAfterDeath(w, 'huda', '2026-03-14'))).toBeUndefined();
     expect(broken(() => checkNoChildBornAfterDeath(w, 'ali', '2025-05-01'))).toBe('409 events-after-death');

@@ -1,5 +1,5 @@
 import { batchBody, verificationItem } from '../../src/modules/identity/schemas';
-import { compareIdentity } from '../../src/modules/identity/service';
+import { compareIdentity } from '../../src/modules/identity/verification';
 import { randomNin } from '../../src/modules/persons/nin';
 
 const person = {

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { loadOrCreateKey } from '../../src/modules/auth/keys';
+import { loadOrCreateKey } from '../../src/modules/auth/signing-key';
 
 describe('token signing keys', () => {
   it('generates a key into the data folder once (mode 0600) and reuses it', async () => {

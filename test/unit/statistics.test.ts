@@ -4,7 +4,7 @@ import { Dimension, isSmall, LinkedTable } from '../../src/modules/statistics/su
 import { recoveredCells, type Cell } from '../support/disclosure';
 import { counterChanges } from '../../src/modules/statistics/tally';
 import { factsBefore, fieldChanges } from '../../src/modules/records/rules';
-import { monthsBetween } from '../../src/modules/statistics/service';
+import { monthsBetween } from '../../src/modules/statistics/tables';
 import { must } from '../support/checked';
 
 describe('ICD-10', () => {

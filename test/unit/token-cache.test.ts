@@ -1,4 +1,4 @@
-import { loadOrCreateKey } from '../../src/modules/auth/keys';
+import { loadOrCreateKey } from '../../src/modules/auth/signing-key';
 import { TokenService } from '../../src/modules/auth/tokens';
 
 describe('verified access tokens', () => {

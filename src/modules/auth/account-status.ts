@@ -1,8 +1,8 @@
 import type { Model } from 'mongoose';
 import { ExpiringCache } from '../../lib/expiring-cache';
 import type { Actor } from '../../journal/types';
-import type { Client } from '../clients/model';
-import type { User } from '../users/model';
+import type { Client } from '../clients/store';
+import type { User } from '../users/store';
 import type { RevokedFamily } from './refresh-model';
 
 type Current = (actor: Actor) => boolean;

@@ -2,7 +2,7 @@ import { defineRoute } from '../../http/route';
 import { z } from '../../http/zod';
 import { unauthorized } from '../../http/problem';
 import { errorResponses } from '../common/responses';
-import type { User } from '../users/model';
+import type { User } from '../users/store';
 import { passwordLogin, tokenPair } from './login';
 import { revokeRefreshToken, rotateRefreshToken } from './refresh';
 

@@ -2,7 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { ExpiringCache } from '../../lib/expiring-cache';
 import type { Actor, Role, Scope } from '../../journal/types';
-import type { SigningKey } from './keys';
+import type { SigningKey } from './signing-key';
 
 /** Claims of a person's access token. */
 interface AccessClaims {

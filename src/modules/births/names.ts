@@ -1,5 +1,5 @@
 import { unprocessable } from '../../http/problem';
-import type { PersonName } from '../persons/model';
+import type { PersonName } from '../persons/store';
 import { normaliseName } from '../persons/normalise';
 import type { ChildFacts } from './schemas';
 

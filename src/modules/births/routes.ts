@@ -1,7 +1,7 @@
 import { declarationRoute } from '../records/declaration';
 import type { RecordSchemas } from '../records/schemas';
 import { declareBirthBody } from './schemas';
-import { declareBirth } from './service';
+import { declareBirth } from './commands';
 
 export const birthRoutes = (schemas: RecordSchemas) => [
   declarationRoute(schemas, {

@@ -1,6 +1,6 @@
 import { unprocessable } from '../../http/problem';
 import { daysBetween, today, yearsBetween } from '../common/dates';
-import type { Person } from '../persons/model';
+import type { Person } from '../persons/store';
 
 /** Plausible ages of parents at a child's birth; a country may change these. */
 export const BIRTH_RULES = {

@@ -1,5 +1,5 @@
 import { ExpiringCache } from '../../lib/expiring-cache';
-import type { CertificateDoc, CertificateStore } from './model';
+import type { CertificateDoc, CertificateStore } from './store';
 
 /**
  * Certificates as verification reads them, kept in this process for a few seconds: verification

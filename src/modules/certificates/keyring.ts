@@ -1,6 +1,6 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import type { PublicJwk } from '../../lib/jwk';
-import type { SigningKeyDoc, SigningKeyStore } from './model';
+import type { SigningKeyDoc, SigningKeyStore } from './store';
 import type { KeyVault } from './vault';
 
 /**

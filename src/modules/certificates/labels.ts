@@ -1,6 +1,6 @@
-import type { PersonName, Place } from '../persons/model';
+import type { PersonName, Place } from '../persons/store';
 import { GOVERNORATES } from '../offices/reference';
-import type { RecordKind } from '../records/model';
+import type { RecordKind } from '../records/store';
 
 /**
  * The words of a certificate in Arabic and English, shared by the PDF and the verification page,

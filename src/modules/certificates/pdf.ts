@@ -5,7 +5,7 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { visualRuns, type FontRole } from './bidi-text';
 import { factLines, formatDate, REGISTRY, TITLES, type FactLine } from './labels';
-import type { CertificateDoc } from './model';
+import type { CertificateDoc } from './store';
 import { checkTokenShape } from './token-claims';
 import { woffToSfnt } from './woff';
 

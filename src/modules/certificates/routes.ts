@@ -2,8 +2,8 @@ import { badRequest } from '../../http/problem';
 import { defineRoute } from '../../http/route';
 import type { Services } from '../../services';
 import { errorResponses } from '../common/responses';
-import { findRecord, recordOffice } from '../records/service';
-import type { CertificateDoc } from './model';
+import { findRecord, recordOffice } from '../records/commands';
+import type { CertificateDoc } from './store';
 import { verificationPage, type PageOutcome } from './page';
 import { certificatePdf } from './pdf';
 import {
@@ -19,7 +19,7 @@ import {
   verifyPageParams,
   verifyPageQuery,
 } from './schemas';
-import { findCertificate, issueCertificate, requireReader, revokeCertificate, standingOf } from './service';
+import { findCertificate, issueCertificate, requireReader, revokeCertificate, standingOf } from './commands';
 import { encodeStatusList, statusListClaims } from './status-list';
 import { signCredential } from './token';
 import { verifyCertificate } from './verification';

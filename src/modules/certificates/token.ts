@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import type { RecordKind } from '../records/model';
+import type { RecordKind } from '../records/store';
 import type { CertificateKeyring } from './keyring';
 
 const KIND_TYPE: Record<RecordKind, string> = {

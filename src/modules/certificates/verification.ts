@@ -1,8 +1,8 @@
-import type { PersonName } from '../persons/model';
+import type { PersonName } from '../persons/store';
 import type { CertificateKeyring } from './keyring';
 import type { CertificateCache } from './cache';
-import type { CertificateDoc } from './model';
-import { standingOf } from './service';
+import type { CertificateDoc } from './store';
+import { standingOf } from './commands';
 import { checkToken, type CertificateClaims } from './token';
 
 export type VerificationStatus = 'valid' | 'revoked' | 'superseded' | 'invalid';

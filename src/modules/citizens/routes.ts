@@ -7,10 +7,10 @@ import { errorResponses } from '../common/responses';
 import { afterCursor, nin, pageQuery, pageView } from '../common/schemas';
 import { presentPerson } from '../persons/presenter';
 import { ninParams, personView } from '../persons/schemas';
-import { findPerson } from '../persons/service';
+import { findPerson } from '../persons/commands';
 import { presentRecordToCitizen } from '../records/presenter';
 import type { RecordSchemas } from '../records/schemas';
-import { activateCitizen, issueActivationCode } from './service';
+import { activateCitizen, issueActivationCode } from './commands';
 
 const activationBody = z
   .object({

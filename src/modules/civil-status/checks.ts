@@ -16,7 +16,7 @@ import {
   checkNotInFuture,
   checkSexes,
   requireParty,
-  type World,
+  type Circle,
 } from './rules';
 
 /**
@@ -25,13 +25,13 @@ import {
  * (where the candidate takes the place of the record's registered version).
  */
 
-const without = (world: World, id: string): World => ({ ...world, events: world.events.filter((e) => e.id !== id) });
-const withEvent = (world: World, event: CivilEvent): World => ({
+const without = (world: Circle, id: string): Circle => ({ ...world, events: world.events.filter((e) => e.id !== id) });
+const withEvent = (world: Circle, event: CivilEvent): Circle => ({
   ...world,
   events: [...without(world, event.id).events, event],
 });
 
-export function checkMarriage(world: World, marriage: MarriageEvent, law: CivilStatusLaw, now?: string): void {
+export function checkMarriage(world: Circle, marriage: MarriageEvent, law: CivilStatusLaw, now?: string): void {
   const [a, b] = [
     requireParty(world, marriage.parties[0], 'party A'),
     requireParty(world, marriage.parties[1], 'party B'),
@@ -55,7 +55,7 @@ export function checkMarriage(world: World, marriage: MarriageEvent, law: CivilS
 }
 
 export function checkDivorce(
-  world: World,
+  world: Circle,
   divorce: Extract<CivilEvent, { kind: 'divorce' }>,
   law: CivilStatusLaw,
   now?: string,
@@ -72,7 +72,7 @@ export function checkDivorce(
 }
 
 export function checkDeath(
-  world: World,
+  world: Circle,
   death: Extract<CivilEvent, { kind: 'death' }>,
   law: CivilStatusLaw,
   now?: string,

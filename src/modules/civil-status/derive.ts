@@ -1,5 +1,5 @@
 import type { MaritalStatus } from '../common/schemas';
-import type { CivilEvent, Dissolution } from '../records/model';
+import type { CivilEvent, Dissolution } from '../records/store';
 
 /**
  * A person's civil status derived from the registered, not voided, events about them: never
@@ -8,7 +8,7 @@ import type { CivilEvent, Dissolution } from '../records/model';
  */
 
 // The vocabulary is the kind contract's (records/): a kind says what its record means here.
-export type { CivilEvent, Dissolution, MarriageStanding } from '../records/model';
+export type { CivilEvent, Dissolution, MarriageStanding } from '../records/store';
 export type MarriageEvent = Extract<CivilEvent, { kind: 'marriage' }>;
 export type { MaritalStatus };
 

@@ -1,15 +1,15 @@
 import type { Journal } from '../../journal/journal';
 import type { Actor } from '../../journal/types';
-import { updatePerson, type PersonStores } from '../persons/projection';
-import type { RecordKinds } from '../records/kinds';
-import type { CivilRecord, RecordStore } from '../records/model';
-import { notifyChange, updateRecord } from '../records/projection';
+import { updatePerson, type PersonStores } from '../persons/projectors';
+import type { RecordKinds } from '../records/contract';
+import type { CivilRecord, RecordStore } from '../records/store';
+import { notifyChange, updateRecord } from '../records/projectors';
 import type { MarriageStanding } from './derive';
 import type { CivilStatusLaw } from './law';
-import type { WorldDeps } from './world';
+import type { CircleDeps } from './circle';
 
 /** What the marriage, divorce and death kinds' handlers use. */
-export interface CivilKindDeps extends WorldDeps, PersonStores {
+export interface CivilKindDeps extends CircleDeps, PersonStores {
   law: CivilStatusLaw;
 }
 

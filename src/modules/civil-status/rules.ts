@@ -20,14 +20,14 @@ export interface Party {
 }
 
 /** The people concerned and every registered, not voided, event about them and their spouses. */
-export interface World {
+export interface Circle {
   persons: ReadonlyMap<string, Party>;
   events: readonly CivilEvent[];
   /** The registered children of the people concerned (for a parent's death). */
   children?: readonly Party[];
 }
 
-export function requireParty(world: World, nin: string, role: string): Party {
+export function requireParty(world: Circle, nin: string, role: string): Party {
   const party = world.persons.get(nin);
   if (!party) throw unprocessable(`No person with NIN ${nin} (${role})`, 'person-not-found');
   return party;
@@ -43,7 +43,7 @@ export function checkNotBeforeBirth(party: Party, date: string, what: string, ro
 }
 
 /** An event about a person may not come after their registered death. */
-export function checkAliveOn(world: World, party: Party, date: string, what: string, role: string): void {
+export function checkAliveOn(world: Circle, party: Party, date: string, what: string, role: string): void {
   const death = deathOf(party.nin, world.events);
   if (death && death.date < date) {
     throw conflict(
@@ -54,14 +54,14 @@ export function checkAliveOn(world: World, party: Party, date: string, what: str
 }
 
 /** A person dies once: a second death is refused. */
-export function checkNotAlreadyDead(world: World, nin: string): void {
+export function checkNotAlreadyDead(world: Circle, nin: string): void {
   const death = deathOf(nin, world.events);
   if (death)
     throw conflict(`This person's death is already registered (record ${death.id}, ${death.date})`, 'already-deceased');
 }
 
 /** A death may not come before the events already registered about the person. */
-export function checkNoEventsAfterDeath(world: World, nin: string, dateOfDeath: string): void {
+export function checkNoEventsAfterDeath(world: Circle, nin: string, dateOfDeath: string): void {
   for (const s of marriagesOf(nin, world.events)) {
     if (s.marriage.date > dateOfDeath) {
       throw conflict(
@@ -79,7 +79,7 @@ export function checkNoEventsAfterDeath(world: World, nin: string, dateOfDeath: 
 }
 
 /** A mother's death may not come before a registered child's birth, nor a father's more than a pregnancy before it. */
-export function checkNoChildBornAfterDeath(world: World, nin: string, dateOfDeath: string): void {
+export function checkNoChildBornAfterDeath(world: Circle, nin: string, dateOfDeath: string): void {
   for (const child of world.children ?? []) {
     if (child.motherNin === nin && child.dateOfBirth > dateOfDeath) {
       throw conflict(
@@ -151,7 +151,7 @@ const endOf = (s: MarriageState) => s.dissolution?.date ?? '9999-12-31';
  * Two marriages of one person in force at once: allowed only as the law says, on the later
  * marriage's court reference, and never twice between the same two people.
  */
-export function checkConcurrentMarriages(world: World, party: Party, law: CivilStatusLaw, role: string): void {
+export function checkConcurrentMarriages(world: Circle, party: Party, law: CivilStatusLaw, role: string): void {
   const marriages = marriagesOf(party.nin, world.events);
   for (const [i, earlier] of marriages.entries()) {
     for (const later of marriages.slice(i + 1)) {
@@ -178,7 +178,7 @@ export function checkConcurrentMarriages(world: World, party: Party, law: CivilS
 }
 
 /** A marriage's date may not come after a divorce of it. */
-export function checkNoDivorceBefore(world: World, marriage: MarriageEvent): void {
+export function checkNoDivorceBefore(world: Circle, marriage: MarriageEvent): void {
   for (const e of world.events) {
     if (e.kind === 'divorce' && e.marriageId === marriage.id && e.date < marriage.date) {
       throw conflict(
@@ -190,7 +190,7 @@ export function checkNoDivorceBefore(world: World, marriage: MarriageEvent): voi
 }
 
 /** A divorce needs a registered marriage, in force on the divorce's date, celebrated before it. */
-export function checkDivorceOf(world: World, marriageId: string, dateOfDivorce: string): MarriageEvent {
+export function checkDivorceOf(world: Circle, marriageId: string, dateOfDivorce: string): MarriageEvent {
   const marriage = world.events.find((e): e is MarriageEvent => e.kind === 'marriage' && e.id === marriageId);
   if (!marriage)
     throw conflict(`Record ${marriageId} is not a registered marriage in force`, 'marriage-not-registered');

@@ -2,7 +2,7 @@ import { defineRoute } from '../../http/route';
 import { z } from '../../http/zod';
 import { SCOPES } from '../../journal/types';
 import { errorResponses } from '../common/responses';
-import { changeClient, createClient, presentClient, rotateClientSecret } from './service';
+import { changeClient, createClient, presentClient, rotateClientSecret } from './commands';
 import { clientCredentialsGrant } from './token-grant';
 
 const scopes = z

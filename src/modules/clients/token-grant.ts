@@ -1,7 +1,7 @@
 import argon2 from 'argon2';
 import { SCOPES, type Scope } from '../../journal/types';
 import type { Services } from '../../services';
-import type { Client } from './model';
+import type { Client } from './store';
 import { OAuthError } from '../../http/oauth-error';
 import { secretHash } from '../auth/secrets';
 

@@ -1,7 +1,7 @@
 import { declarationRoute } from '../records/declaration';
 import type { RecordSchemas } from '../records/schemas';
 import { declareDeathBody } from './schemas';
-import { declareDeath } from './service';
+import { declareDeath } from './commands';
 
 export const deathRoutes = (schemas: RecordSchemas) => [
   declarationRoute(schemas, {

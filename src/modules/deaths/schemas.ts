@@ -1,5 +1,5 @@
 import { z } from '../../http/zod';
-import type { KindSchemas } from '../records/kinds';
+import type { KindSchemas } from '../records/contract';
 import { informantOf, informantView, isoDate, personRef, place } from '../common/schemas';
 import { chapterOf, ICD10_PATTERN } from '../statistics/icd10';
 

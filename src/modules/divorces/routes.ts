@@ -1,7 +1,7 @@
 import { declarationRoute } from '../records/declaration';
 import type { RecordSchemas } from '../records/schemas';
 import { declareDivorceBody } from './schemas';
-import { declareDivorce } from './service';
+import { declareDivorce } from './commands';
 
 export const divorceRoutes = (schemas: RecordSchemas) => [
   declarationRoute(schemas, {

@@ -1,5 +1,5 @@
 import { z } from '../../http/zod';
-import type { KindSchemas } from '../records/kinds';
+import type { KindSchemas } from '../records/contract';
 import { courtReference, isoDate, nin, place, recordId } from '../common/schemas';
 
 /**

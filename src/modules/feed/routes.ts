@@ -2,7 +2,7 @@ import { defineRoute } from '../../http/route';
 import { z } from '../../http/zod';
 import { errorResponses } from '../common/responses';
 import { nin, recordId } from '../common/schemas';
-import { FEED_TYPES, readFeed } from './feed';
+import { FEED_TYPES, readFeed } from './reader';
 
 const feedQuery = z
   .object({

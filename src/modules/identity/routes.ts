@@ -2,7 +2,7 @@ import { defineRoute } from '../../http/route';
 import { errorResponses } from '../common/responses';
 import { batchAnswer, batchBody, MAX_BATCH, verificationAnswer, verificationBody } from './schemas';
 import { spendVerifications } from './quota';
-import { COMPARED, compareIdentity, verifyMany } from './service';
+import { COMPARED, compareIdentity, verifyMany } from './verification';
 
 export const identityRoutes = [
   defineRoute({

@@ -1,9 +1,9 @@
 import type { Journal } from '../../journal/journal';
 import type { CommandContext, EntryDraft } from '../../journal/types';
 import { must } from '../../lib/must';
-import type { LegacyRefStore, NewPerson, PersonStore } from '../persons/projection';
+import type { LegacyRefStore, NewPerson, PersonStore } from '../persons/projectors';
 import { checkDateOfBirth } from '../persons/rules';
-import { unusedNins } from '../persons/service';
+import { unusedNins } from '../persons/commands';
 import type { LegacyRow, ReadRow } from './format';
 
 /** A row that was not enrolled (or enrolled without a parent link: a warning), and why. */

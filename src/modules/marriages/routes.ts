@@ -1,7 +1,7 @@
 import { declarationRoute } from '../records/declaration';
 import type { RecordSchemas } from '../records/schemas';
 import { declareMarriageBody } from './schemas';
-import { declareMarriage } from './service';
+import { declareMarriage } from './commands';
 
 export const marriageRoutes = (schemas: RecordSchemas) => [
   declarationRoute(schemas, {

@@ -1,5 +1,5 @@
 import { z } from '../../http/zod';
-import type { KindSchemas } from '../records/kinds';
+import type { KindSchemas } from '../records/contract';
 import { courtReference, isoDate, maritalStatus, nin, personName, personRef, place, recordId } from '../common/schemas';
 
 /** A witness of the contract: by NIN when registered, else by name. */

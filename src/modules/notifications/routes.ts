@@ -2,7 +2,7 @@ import { defineRoute } from '../../http/route';
 import { z } from '../../http/zod';
 import { errorResponses } from '../common/responses';
 import { birthNotificationBody, deathNotificationBody, fhirBundle, notificationAnswer } from './schemas';
-import { notifyBirth, notifyDeath, readBirthNotification, readDeathNotification } from './service';
+import { notifyBirth, notifyDeath, readBirthNotification, readDeathNotification } from './commands';
 
 const accepted = (record: { _id: string; status: 'declared' | 'registered' | 'rejected' | 'voided' }) => ({
   status: 202,

@@ -2,7 +2,7 @@ import { defineRoute } from '../../http/route';
 import { z } from '../../http/zod';
 import { errorResponses } from '../common/responses';
 import { place } from '../common/schemas';
-import { createOffice, listOffices } from './service';
+import { createOffice, listOffices } from './commands';
 
 const createOfficeBody = z
   .object({

@@ -1,4 +1,4 @@
-import type { Person } from './model';
+import type { Person } from './store';
 
 /** A person as officers, registrars and auditors see it. Lists each field that may leave. */
 export function presentPerson(p: Person) {

@@ -3,7 +3,7 @@ import { errorResponses } from '../common/responses';
 import { afterCursor, pageView } from '../common/schemas';
 import { presentPerson } from './presenter';
 import { enrolPersonBody, ninParams, personPage, personView, searchPersonsQuery } from './schemas';
-import { enrolPerson, findPerson, searchPersons } from './service';
+import { enrolPerson, findPerson, searchPersons } from './commands';
 
 export const personRoutes = [
   defineRoute({

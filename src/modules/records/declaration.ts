@@ -3,10 +3,10 @@ import { defineRoute } from '../../http/route';
 import type { CommandContext } from '../../journal/types';
 import type { Services } from '../../services';
 import { errorResponses } from '../common/responses';
-import { staffOffice } from '../offices/service';
+import { staffOffice } from '../offices/commands';
 import { etagOf, presentRecord } from './presenter';
 import type { RecordSchemas } from './schemas';
-import { findRecord } from './service';
+import { findRecord } from './commands';
 
 type DeclarePermission = 'births.declare' | 'marriages.declare' | 'divorces.declare' | 'deaths.declare';
 

@@ -1,4 +1,4 @@
-import type { Notification } from './model';
+import type { Notification } from './store';
 
 /** What every declaration entry carries, whatever the kind. */
 export interface RecordDeclared<F> {

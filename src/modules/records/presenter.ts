@@ -1,5 +1,5 @@
-import type { RecordKinds } from './kinds';
-import type { CivilRecord } from './model';
+import type { RecordKinds } from './contract';
+import type { CivilRecord } from './store';
 import { etagOfVersion } from './rules';
 
 export const etagOf = (record: CivilRecord) => etagOfVersion(record.version);

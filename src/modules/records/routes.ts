@@ -1,7 +1,7 @@
 import { defineRoute } from '../../http/route';
 import { presentEntry } from '../../journal/presenter';
 import { errorResponses } from '../common/responses';
-import type { CivilRecord } from './model';
+import type { CivilRecord } from './store';
 import { etagOf, presentRecord } from './presenter';
 import { historyView, reasonBody, recordParams, type RecordSchemas } from './schemas';
 import {
@@ -12,9 +12,9 @@ import {
   registerRecord,
   rejectRecord,
   voidRecord,
-} from './service';
+} from './commands';
 import type { Services } from '../../services';
-import type { RecordKinds } from './kinds';
+import type { RecordKinds } from './contract';
 
 /** Everyone a record names, for the access log. */
 const namedIn = (record: CivilRecord) => [...record.personNins, ...(record.subjectNin ? [record.subjectNin] : [])];

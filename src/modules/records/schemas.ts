@@ -1,6 +1,6 @@
 import { z } from '../../http/zod';
 import { nin, reason, recordId } from '../common/schemas';
-import type { KindSchemas } from './kinds';
+import type { KindSchemas } from './contract';
 
 export const recordParams = z.object({ id: recordId }).strict();
 

@@ -2,7 +2,7 @@ import { defineRoute } from '../../http/route';
 import { errorResponses } from '../common/responses';
 import { periodOf } from './periods';
 import { vitalQuery, vitalView } from './schemas';
-import { vitalStatistics } from './service';
+import { vitalStatistics } from './tables';
 
 export const statisticsRoutes = [
   defineRoute({

@@ -1,4 +1,4 @@
-import type { Tally } from '../records/kinds';
+import type { Tally } from '../records/contract';
 
 // A kind says what its registered record counts for (the kind contract, records/kinds.ts).
 export type { Tally };

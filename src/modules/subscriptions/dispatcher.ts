@@ -4,8 +4,8 @@ import { Agent, request } from 'undici';
 import type { ProjectionStore } from '../../db/store';
 import type { Journal } from '../../journal/journal';
 import type { AccessLog } from '../access-log/access-log';
-import type { Client } from '../clients/model';
-import { readFeed, type FeedEvent } from '../feed/feed';
+import type { Client } from '../clients/store';
+import { readFeed, type FeedEvent } from '../feed/reader';
 import {
   CLIENT_PARK_REASONS,
   type DeliveryState,
@@ -13,7 +13,7 @@ import {
   type Subscription,
   type SubscriptionStore,
   type WebhookCollections,
-} from './model';
+} from './store';
 import { DestinationRefused, guardedLookup, refusedUrl } from './destination';
 import { clientRefusal } from './rules';
 import { signatureHeader } from './signature';

@@ -2,9 +2,9 @@ import { defineRoute } from '../../http/route';
 import { z } from '../../http/zod';
 import { errorResponses } from '../common/responses';
 import { afterCursor, pageQuery, pageView } from '../common/schemas';
-import { FEED_TYPES } from '../feed/feed';
-import type { Subscription } from './model';
-import { findSubscription, createSubscription, endSubscription, replaySubscription } from './service';
+import { FEED_TYPES } from '../feed/reader';
+import type { Subscription } from './store';
+import { findSubscription, createSubscription, endSubscription, replaySubscription } from './commands';
 
 const SUBSCRIPTION_ID = /^s_[A-Za-z0-9_-]{16}$/;
 const subscriptionId = z.string().regex(SUBSCRIPTION_ID, 'is not a subscription id');

@@ -1,4 +1,4 @@
-import type { Client } from '../clients/model';
+import type { Client } from '../clients/store';
 
 /**
  * Why a client may not have the feed delivered to it, or undefined when it may: a subscription

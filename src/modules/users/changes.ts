@@ -5,8 +5,8 @@ import type { CommandContext } from '../../journal/types';
 import type { ProjectionStore } from '../../db/store';
 import type { Services } from '../../services';
 import { revokeAllOf } from '../auth/refresh';
-import { officeExists } from '../offices/service';
-import type { User } from './model';
+import { officeExists } from '../offices/commands';
+import type { User } from './store';
 
 import type { UserChange } from './schemas';
 

@@ -4,7 +4,7 @@ import { errorResponses } from '../common/responses';
 import { afterCursor, pageQuery, pageView } from '../common/schemas';
 import { changeUser, listUsers } from './changes';
 import { createUserBody, roleEnum, userPage, userView } from './schemas';
-import { createUser, presentUser } from './service';
+import { createUser, presentUser } from './commands';
 
 const userParams = z.object({ id: z.string().regex(/^u_[A-Za-z0-9_-]{16}$/, 'is not a user id') }).strict();
 

@@ -2,9 +2,9 @@ import type { CommandContext, EntryDraft } from '../../journal/types';
 import { checkMarriage } from '../civil-status/checks';
 import { maritalStatusBefore, type MarriageEvent } from '../civil-status/derive';
 import type { CivilKindDeps, CivilStatusDeps } from '../civil-status/registration';
-import { loadWorld } from '../civil-status/world';
+import { loadCircle } from '../civil-status/circle';
 import { newRecordId } from '../records/ids';
-import type { CivilRecord } from '../records/model';
+import type { CivilRecord } from '../records/store';
 import type { MarriageFacts } from './schemas';
 
 /** A marriage's facts as a civil-status event. */
@@ -18,7 +18,7 @@ export const marriageEvent = (id: string, f: MarriageFacts): MarriageEvent => ({
 
 export async function checkMarriageFacts(deps: CivilKindDeps, id: string, facts: MarriageFacts) {
   const event = marriageEvent(id, facts);
-  const world = await loadWorld(deps, event.parties);
+  const world = await loadCircle(deps, event.parties);
   checkMarriage(world, event, deps.law);
   return { event, world };
 }

@@ -1,18 +1,18 @@
-import type { PersonStore } from '../persons/projection';
-import type { RecordListener } from '../records/kinds';
+import type { PersonStore } from '../persons/projectors';
+import type { RecordListener } from '../records/contract';
 import { deriveStatus, marriageState, spousesOf, type MarriageEvent } from './derive';
-import { loadWorld, type LoadedWorld, type WorldDeps } from './world';
+import { loadCircle, type LoadedCircle, type CircleDeps } from './circle';
 
 /**
  * Derives again the civil status of everyone a changed marriage, divorce or death is about, and
  * of their spouses (a death widows them), and how each of their marriages stands. Recomputed
  * from the registered events, never toggled, so it is idempotent: a replay writes the same.
  */
-export function civilStatusListener(deps: WorldDeps): RecordListener {
+export function civilStatusListener(deps: CircleDeps): RecordListener {
   return async ({ record }) => {
     if (!deps.kinds.of(record.kind).civilEvent) return;
     // Two hops: the spouses' own spouses too, for the spouses' statuses (a widow who married again).
-    const world = await loadWorld(deps, record.personNins, { hops: 2 });
+    const world = await loadCircle(deps, record.personNins, { hops: 2 });
     const affected = [
       ...new Set([...record.personNins, ...record.personNins.flatMap((n) => spousesOf(n, world.events))]),
     ];
@@ -21,8 +21,8 @@ export function civilStatusListener(deps: WorldDeps): RecordListener {
 }
 
 async function rederive(
-  deps: { persons: PersonStore; records: WorldDeps['records'] },
-  world: LoadedWorld,
+  deps: { persons: PersonStore; records: CircleDeps['records'] },
+  world: LoadedCircle,
   nins: readonly string[],
 ): Promise<void> {
   for (const nin of nins) {

@@ -1,10 +1,10 @@
 import { checkedCorrection, projectRegistration, type CivilKindDeps } from '../civil-status/registration';
 import { namedPerson } from '../persons/presenter';
-import type { KindHandler } from '../records/kinds';
-import type { CivilRecord } from '../records/model';
-import { insertRecord } from '../records/projection';
+import type { KindHandler } from '../records/contract';
+import type { CivilRecord } from '../records/store';
+import { insertRecord } from '../records/projectors';
 import { divorceChanges, divorceSchemas, type DivorceChanges, type DivorceFacts } from './schemas';
-import { checkDivorceFacts, decideDivorceRegistration, divorceEvent } from './service';
+import { checkDivorceFacts, decideDivorceRegistration, divorceEvent } from './commands';
 
 export function presentDivorceFacts(r: CivilRecord<DivorceFacts>) {
   const d = r.data;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { GOVERNORATES } from '../offices/reference';
 import { must } from '../../lib/must';
 import { ICD10_CHAPTERS } from './icd10';
-import type { VitalCount, VitalCountStore } from './model';
+import type { VitalCount, VitalCountStore } from './store';
 import type { Period } from './periods';
 import { Dimension, LinkedTable, SUPPRESS_BELOW } from './suppression';
 

@@ -1,9 +1,9 @@
 import type { Journal } from '../../journal/journal';
 import type { JournalEntry } from '../../journal/types';
-import { insertPerson, updatePerson, type PersonStores } from '../persons/projection';
-import type { CivilRecord, RecordStore } from '../records/model';
-import type { RecordKinds } from '../records/kinds';
-import { insertRecord, notifyChange, updateRecord } from '../records/projection';
+import { insertPerson, updatePerson, type PersonStores } from '../persons/projectors';
+import type { CivilRecord, RecordStore } from '../records/store';
+import type { RecordKinds } from '../records/contract';
+import { insertRecord, notifyChange, updateRecord } from '../records/projectors';
 import { childPersonName } from './names';
 import type { BirthFacts } from './schemas';
 

@@ -2,8 +2,8 @@ import type { ProjectionChange } from '../../db/store';
 import type { RecordDeclared } from './events';
 import type { Journal } from '../../journal/journal';
 import type { Actor } from '../../journal/types';
-import type { RecordChange, RecordKinds } from './kinds';
-import type { CivilRecord, RecordKind, RecordStore } from './model';
+import type { RecordChange, RecordKinds } from './contract';
+import type { CivilRecord, RecordKind, RecordStore } from './store';
 import { factsBefore } from './rules';
 
 /** Builds a record from its declaration entry (of any kind); a second application changes nothing. */

@@ -5,19 +5,19 @@ import { conflict, notFound } from '../../http/problem';
 import { canonicalJson, sha256Hex } from '../../journal/hash';
 import type { Journal } from '../../journal/journal';
 import type { CommandContext } from '../../journal/types';
-import type { WorldDeps } from '../civil-status/world';
-import type { RecordKinds } from '../records/kinds';
-import type { CivilRecord } from '../records/model';
-import { findRecord } from '../records/service';
+import type { CircleDeps } from '../civil-status/circle';
+import type { RecordKinds } from '../records/contract';
+import type { CivilRecord } from '../records/store';
+import { findRecord } from '../records/commands';
 import { requireEntitled } from './entitlement';
 import type { CertificateKeyring } from './keyring';
-import type { CertificateDoc, CertificateLanguage, CertificateStore } from './model';
+import type { CertificateDoc, CertificateLanguage, CertificateStore } from './store';
 import { countCitizenCertificate } from './quota';
 import { factsForToken } from './rules';
 import { listOf } from './status-list';
 import { credentialClaims, signCredential } from './token';
 
-export interface CertificateDeps extends WorldDeps {
+export interface CertificateDeps extends CircleDeps {
   journal: Journal;
   db: Db;
   certificates: CertificateStore;

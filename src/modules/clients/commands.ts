@@ -6,8 +6,8 @@ import type { Journal } from '../../journal/journal';
 import type { CommandContext, Scope } from '../../journal/types';
 import type { Services } from '../../services';
 import { storeSecret } from '../auth/secrets';
-import { ARGON2_OPTIONS } from '../users/service';
-import type { Client } from './model';
+import { ARGON2_OPTIONS } from '../users/commands';
+import type { Client } from './store';
 
 const newSecret = () => `cs_${randomBytes(32).toString('base64url')}`;
 

@@ -4,8 +4,8 @@ import { notFound, unprocessable } from '../../http/problem';
 import type { Journal } from '../../journal/journal';
 import type { CommandContext, StoredEntry } from '../../journal/types';
 import { nextRegistrationNumber } from './ids';
-import type { RecordKinds } from './kinds';
-import type { CivilRecord, RecordStore } from './model';
+import type { RecordKinds } from './contract';
+import type { CivilRecord, RecordStore } from './store';
 import { fieldChanges, requireFourEyes, requireTransition, requireVersion } from './rules';
 
 /** What the record commands use. */

@@ -1,15 +1,15 @@
-import { birthKind } from './modules/births/kind';
+import { birthKind } from './modules/births/contract';
 import { birthSchemas } from './modules/births/schemas';
 import type { CivilStatusLaw } from './modules/civil-status/law';
-import { deathKind } from './modules/deaths/kind';
+import { deathKind } from './modules/deaths/contract';
 import { deathSchemas } from './modules/deaths/schemas';
-import { divorceKind } from './modules/divorces/kind';
+import { divorceKind } from './modules/divorces/contract';
 import { divorceSchemas } from './modules/divorces/schemas';
-import { marriageKind } from './modules/marriages/kind';
+import { marriageKind } from './modules/marriages/contract';
 import { marriageSchemas } from './modules/marriages/schemas';
-import type { PersonStores } from './modules/persons/projection';
-import { RecordKinds, type KindSchemas } from './modules/records/kinds';
-import type { RecordStore } from './modules/records/model';
+import type { PersonStores } from './modules/persons/projectors';
+import { RecordKinds, type KindSchemas } from './modules/records/contract';
+import type { RecordStore } from './modules/records/store';
 import { recordSchemas } from './modules/records/schemas';
 
 /** The kinds of record this service knows; a new kind is one line here and one folder. */

@@ -1,10 +1,10 @@
 import { checkedCorrection, projectRegistration, type CivilKindDeps } from '../civil-status/registration';
-import type { KindHandler } from '../records/kinds';
-import type { CivilRecord } from '../records/model';
-import { insertRecord } from '../records/projection';
+import type { KindHandler } from '../records/contract';
+import type { CivilRecord } from '../records/store';
+import { insertRecord } from '../records/projectors';
 import { chapterOf } from '../statistics/icd10';
 import { deathChanges, deathSchemas, type DeathChanges, type DeathFacts } from './schemas';
-import { checkDeathFacts, decideDeathRegistration, deathEvent } from './service';
+import { checkDeathFacts, decideDeathRegistration, deathEvent } from './commands';
 
 export function presentDeathFacts(r: CivilRecord<DeathFacts>) {
   const d = r.data;

@@ -1,18 +1,18 @@
-import type { Person } from '../persons/model';
-import type { PersonStore } from '../persons/projection';
-import type { RecordKinds } from '../records/kinds';
-import type { CivilRecord, RecordStore } from '../records/model';
+import type { Person } from '../persons/store';
+import type { PersonStore } from '../persons/projectors';
+import type { RecordKinds } from '../records/contract';
+import type { CivilRecord, RecordStore } from '../records/store';
 import { spousesOf, type CivilEvent } from './derive';
-import type { Party, World } from './rules';
+import type { Party, Circle } from './rules';
 
-export interface WorldDeps {
+export interface CircleDeps {
   persons: PersonStore;
   records: RecordStore;
   kinds: RecordKinds;
 }
 
 /** The world of some people, with the documents it came from. */
-export interface LoadedWorld extends World {
+export interface LoadedCircle extends Circle {
   people: Map<string, Person>;
   records: Map<string, CivilRecord>;
 }
@@ -37,11 +37,11 @@ export function civilEventOf(kinds: RecordKinds, record: CivilRecord): CivilEven
  * death). Two lookups by `_id` per hop. `children: true` also reads the registered children of
  * the people asked about, which only a death's check needs.
  */
-export async function loadWorld(
-  deps: WorldDeps,
+export async function loadCircle(
+  deps: CircleDeps,
   nins: readonly string[],
   options: { hops?: 1 | 2; children?: boolean } = {},
-): Promise<LoadedWorld> {
+): Promise<LoadedCircle> {
   const people = new Map<string, Person>();
   const records = new Map<string, CivilRecord>();
   const events = new Map<string, CivilEvent>();
@@ -70,7 +70,7 @@ export async function loadWorld(
 
 /** The registered children of these people: a registered birth names its child (subjectNin). */
 async function childrenOf(
-  deps: WorldDeps,
+  deps: CircleDeps,
   records: Map<string, CivilRecord>,
   nins: readonly string[],
 ): Promise<Party[]> {

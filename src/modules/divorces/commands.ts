@@ -3,10 +3,10 @@ import type { CommandContext, EntryDraft } from '../../journal/types';
 import { checkDivorce } from '../civil-status/checks';
 import type { CivilEvent } from '../civil-status/derive';
 import type { CivilKindDeps, CivilStatusDeps } from '../civil-status/registration';
-import { civilEventOf, loadWorld } from '../civil-status/world';
-import { officeGovernorate, type OfficeStore } from '../offices/service';
+import { civilEventOf, loadCircle } from '../civil-status/circle';
+import { officeGovernorate, type OfficeStore } from '../offices/commands';
 import { newRecordId } from '../records/ids';
-import type { CivilRecord } from '../records/model';
+import type { CivilRecord } from '../records/store';
 import type { DeclareDivorce, DivorceFacts } from './schemas';
 
 export const divorceEvent = (id: string, f: DivorceFacts): CivilEvent => ({
@@ -17,7 +17,7 @@ export const divorceEvent = (id: string, f: DivorceFacts): CivilEvent => ({
 });
 
 export async function checkDivorceFacts(deps: CivilKindDeps, id: string, facts: DivorceFacts) {
-  const world = await loadWorld(deps, facts.parties);
+  const world = await loadCircle(deps, facts.parties);
   checkDivorce(world, { kind: 'divorce', id, date: facts.dateOfDivorce, marriageId: facts.marriageId }, deps.law);
 }
 

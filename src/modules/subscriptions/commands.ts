@@ -3,10 +3,10 @@ import { notFound, unprocessable } from '../../http/problem';
 import type { Journal } from '../../journal/journal';
 import type { CommandContext } from '../../journal/types';
 import type { ProjectionStore } from '../../db/store';
-import type { Client } from '../clients/model';
+import type { Client } from '../clients/store';
 import { refusedDestination, type DestinationPolicy } from './destination';
 import { clientRefusal } from './rules';
-import type { Subscription, SubscriptionStore, WebhookCollections } from './model';
+import type { Subscription, SubscriptionStore, WebhookCollections } from './store';
 
 export interface SubscriptionDeps {
   journal: Journal;

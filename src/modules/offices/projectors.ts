@@ -1,6 +1,6 @@
 import type { ProjectionStore } from '../../db/store';
 import type { Journal } from '../../journal/journal';
-import type { Office } from './model';
+import type { Office } from './store';
 
 export function registerOfficeProjectors(journal: Journal, offices: ProjectionStore<Office>): void {
   journal.on('office.created', (entry) =>

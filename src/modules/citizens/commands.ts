@@ -6,12 +6,12 @@ import type { Model } from 'mongoose';
 import type { Journal } from '../../journal/journal';
 import type { Services } from '../../services';
 import { secretHash, storeSecret } from '../auth/secrets';
-import type { ActivationCode } from './model';
+import type { ActivationCode } from './store';
 import { LoginThrottle } from '../auth/throttle';
 import { GOVERNORATES } from '../offices/reference';
-import { findPerson } from '../persons/service';
-import type { User } from '../users/model';
-import { createUser, type CreateUserDeps } from '../users/service';
+import { findPerson } from '../persons/commands';
+import type { User } from '../users/store';
+import { createUser, type CreateUserDeps } from '../users/commands';
 
 /** Letters and digits that cannot be misread for one another (no 0/O, 1/I/L). */
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';

@@ -2,7 +2,7 @@ import type { ProjectionStore } from '../../db/store';
 import { conflict, forbidden } from '../../http/problem';
 import type { Journal } from '../../journal/journal';
 import type { Actor, CommandContext } from '../../journal/types';
-import type { Office } from './model';
+import type { Office } from './store';
 import { MAIN_OFFICES } from './reference';
 
 export type OfficeStore = ProjectionStore<Office>;

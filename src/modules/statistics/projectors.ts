@@ -1,5 +1,5 @@
-import type { RecordKinds, RecordListener } from '../records/kinds';
-import type { VitalCountStore } from './model';
+import type { RecordKinds, RecordListener } from '../records/contract';
+import type { VitalCountStore } from './store';
 import { counterChanges, type Tally } from './tally';
 
 /**

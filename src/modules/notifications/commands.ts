@@ -5,16 +5,16 @@ import type { Journal } from '../../journal/journal';
 import type { CommandContext, EntryDraft } from '../../journal/types';
 import type { z } from '../../http/zod';
 import { checkChildBirthDate } from '../births/rules';
-import { checkNotifiedBirth } from '../births/service';
+import { checkNotifiedBirth } from '../births/commands';
 import type { BirthFacts } from '../births/schemas';
 import { checkedAgainstRegistry } from '../civil-status/client-view';
 import type { CivilKindDeps } from '../civil-status/registration';
 import { checkNotInFuture } from '../civil-status/rules';
 import type { DeathFacts } from '../deaths/schemas';
-import { checkDeathFacts } from '../deaths/service';
+import { checkDeathFacts } from '../deaths/commands';
 import { GOVERNORATES } from '../offices/reference';
 import { newRecordId } from '../records/ids';
-import type { CivilRecord } from '../records/model';
+import type { CivilRecord } from '../records/store';
 import { birthFromFhir, deathFromFhir } from './fhir';
 import {
   birthNotificationBody,

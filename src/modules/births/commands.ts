@@ -1,11 +1,11 @@
 import { unprocessable } from '../../http/problem';
 import type { Journal } from '../../journal/journal';
 import type { CommandContext, EntryDraft } from '../../journal/types';
-import type { Person, PersonName } from '../persons/model';
-import type { PersonStore } from '../persons/projection';
-import { unusedNin } from '../persons/service';
+import type { Person, PersonName } from '../persons/store';
+import type { PersonStore } from '../persons/projectors';
+import { unusedNin } from '../persons/commands';
 import { newRecordId } from '../records/ids';
-import type { CivilRecord } from '../records/model';
+import type { CivilRecord } from '../records/store';
 import { childPersonName, completeChildName } from './names';
 import { checkChildBirthDate, checkFather, checkMother, checkParentsDiffer } from './rules';
 import type { BirthChanges, BirthFacts, ChildFacts, DeclareBirth, ParentRef } from './schemas';

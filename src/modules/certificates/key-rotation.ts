@@ -4,7 +4,7 @@ import type { Journal } from '../../journal/journal';
 import type { CommandContext } from '../../journal/types';
 import { publicJwk } from '../../lib/jwk';
 import type { CertificateKeyring } from './keyring';
-import type { SigningKeyStore } from './model';
+import type { SigningKeyStore } from './store';
 
 export interface KeyDeps {
   journal: Journal;

@@ -2,9 +2,9 @@ import type { CommandContext, EntryDraft } from '../../journal/types';
 import { checkDeath } from '../civil-status/checks';
 import type { CivilEvent } from '../civil-status/derive';
 import type { CivilKindDeps, CivilStatusDeps } from '../civil-status/registration';
-import { loadWorld } from '../civil-status/world';
+import { loadCircle } from '../civil-status/circle';
 import { newRecordId } from '../records/ids';
-import type { CivilRecord } from '../records/model';
+import type { CivilRecord } from '../records/store';
 import type { DeathFacts } from './schemas';
 
 export const deathEvent = (id: string, f: DeathFacts): CivilEvent => ({
@@ -20,7 +20,7 @@ export async function checkDeathFacts(
   id: string,
   facts: Pick<DeathFacts, 'deceased' | 'dateOfDeath'>,
 ) {
-  const world = await loadWorld(deps, [facts.deceased.nin], { children: true });
+  const world = await loadCircle(deps, [facts.deceased.nin], { children: true });
   checkDeath(world, { kind: 'death', id, date: facts.dateOfDeath, nin: facts.deceased.nin }, deps.law);
 }
 

@@ -1,5 +1,5 @@
 import type { IndexDeclaration, ProjectionStore } from '../../db/store';
-import type { RecordKind } from '../records/model';
+import type { RecordKind } from '../records/store';
 import type { PublicJwk } from '../../lib/jwk';
 
 /** A certificate signing key's public half and standing, projected from its journal entries. */

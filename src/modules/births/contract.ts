@@ -1,11 +1,11 @@
 import type { Journal } from '../../journal/journal';
 import { namedPerson } from '../persons/presenter';
-import type { PersonStores } from '../persons/projection';
-import type { KindHandler, RecordKinds } from '../records/kinds';
-import type { CivilRecord, RecordStore } from '../records/model';
-import { applyBirthCorrection, registerBirthProjectors } from './projection';
+import type { PersonStores } from '../persons/projectors';
+import type { KindHandler, RecordKinds } from '../records/contract';
+import type { CivilRecord, RecordStore } from '../records/store';
+import { applyBirthCorrection, registerBirthProjectors } from './projectors';
 import { birthChanges, birthSchemas, type BirthChanges, type BirthFacts } from './schemas';
-import { checkBirthCorrection, decideBirthRegistration } from './service';
+import { checkBirthCorrection, decideBirthRegistration } from './commands';
 
 /** A birth's facts as a record presents them, field by field; the child's NIN once registered. */
 export function presentBirthFacts(r: CivilRecord<BirthFacts>) {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Journal } from '../../journal/journal';
 import type { AnyDraft, JournalEntry } from '../../journal/types';
-import type { CivilEvent, CivilRecord, RecordKind } from './model';
+import type { CivilEvent, CivilRecord, RecordKind } from './store';
 
 /**
  * What one registered record counts for in the vital statistics: the month and governorate of

@@ -1,6 +1,6 @@
 import type { ProjectionChange, ProjectionStore } from '../../db/store';
 import type { Journal } from '../../journal/journal';
-import type { LegacyRef, NameToken, Person, PersonName, Place } from './model';
+import type { LegacyRef, NameToken, Person, PersonName, Place } from './store';
 import { nameTokens } from './normalise';
 
 export type PersonStore = ProjectionStore<Person>;

@@ -1,10 +1,10 @@
 import { checkedCorrection, projectRegistration, type CivilKindDeps } from '../civil-status/registration';
 import { namedPerson } from '../persons/presenter';
-import type { KindHandler } from '../records/kinds';
-import type { CivilRecord } from '../records/model';
-import { insertRecord } from '../records/projection';
+import type { KindHandler } from '../records/contract';
+import type { CivilRecord } from '../records/store';
+import { insertRecord } from '../records/projectors';
 import { marriageChanges, marriageSchemas, type MarriageChanges, type MarriageFacts } from './schemas';
-import { checkMarriageFacts, decideMarriageRegistration, marriageEvent } from './service';
+import { checkMarriageFacts, decideMarriageRegistration, marriageEvent } from './commands';
 
 export function presentMarriageFacts(r: CivilRecord<MarriageFacts>) {
   const d = r.data;

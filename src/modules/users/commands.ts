@@ -4,9 +4,9 @@ import { conflict, unprocessable } from '../../http/problem';
 import type { CommandContext, Role } from '../../journal/types';
 import type { Services } from '../../services';
 import { storeSecret } from '../auth/secrets';
-import { officeExists } from '../offices/service';
+import { officeExists } from '../offices/commands';
 import { checkPassword } from './password-policy';
-import type { User } from './model';
+import type { User } from './store';
 
 /** argon2id parameters (OWASP's first recommendation: 19 MiB, 2 passes, 1 lane). */
 export const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;

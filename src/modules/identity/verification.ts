@@ -1,7 +1,7 @@
 import { ARABIC_NAME_PATTERN } from '../common/schemas';
-import type { Person, PersonName } from '../persons/model';
+import type { Person, PersonName } from '../persons/store';
 import { arabicNameKey, latinNameKey } from '../persons/normalise';
-import type { PersonStore } from '../persons/projection';
+import type { PersonStore } from '../persons/projectors';
 import type { Claimed } from './schemas';
 
 const NAME_FIELDS = ['givenName', 'fatherName', 'grandfatherName', 'familyName'] as const;

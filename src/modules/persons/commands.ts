@@ -3,10 +3,10 @@ import type { Journal } from '../../journal/journal';
 import type { CommandContext } from '../../journal/types';
 import type { Page } from '../../db/page';
 import { must } from '../../lib/must';
-import type { Person } from './model';
+import type { Person } from './store';
 import { randomNin } from './nin';
 import { nameTokens } from './normalise';
-import type { LegacyRefStore, NameTokenStore, PersonStore } from './projection';
+import type { LegacyRefStore, NameTokenStore, PersonStore } from './projectors';
 import { checkDateOfBirth } from './rules';
 import type { EnrolPerson } from './schemas';
 

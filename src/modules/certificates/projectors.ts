@@ -1,8 +1,8 @@
 import type { Journal } from '../../journal/journal';
-import type { RecordKinds, RecordListener } from '../records/kinds';
+import type { RecordKinds, RecordListener } from '../records/contract';
 import type { CertificateCache } from './cache';
-import type { CertificateStore, RevocationStore } from './model';
-import { certifiedFacts } from './service';
+import type { CertificateStore, RevocationStore } from './store';
+import { certifiedFacts } from './commands';
 import { listOf, STATUS_LIST_SIZE } from './status-list';
 
 export interface CertificateStores {
