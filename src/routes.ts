@@ -1,5 +1,5 @@
 import type { AnyRoute } from './http/route';
-import { RECORD_SCHEMAS } from './record-kinds';
+import { RECORD_SCHEMAS, VITAL_TABLES } from './record-kinds';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
 import { birthRoutes } from './modules/births/routes';
@@ -35,7 +35,7 @@ export const API_ROUTES: readonly AnyRoute[] = [
   ...deathRoutes(RECORD_SCHEMAS),
   ...recordRoutes(RECORD_SCHEMAS),
   ...auditRoutes,
-  ...statisticsRoutes,
+  ...statisticsRoutes(VITAL_TABLES),
   ...certificateRoutes,
   ...identityRoutes,
   ...feedRoutes,

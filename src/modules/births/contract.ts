@@ -2,6 +2,7 @@ import type { Journal } from '../../journal/journal';
 import { namedPerson } from '../persons/presenter';
 import type { PersonStores } from '../persons/projectors';
 import type { KindHandler, RecordKinds } from '../records/contract';
+import type { KindStatistics } from '../records/tally';
 import type { CivilRecord, RecordStore } from '../records/store';
 import { applyBirthCorrection, registerBirthProjectors } from './projectors';
 import { birthChanges, birthSchemas, type BirthChanges, type BirthFacts } from './schemas';
@@ -41,6 +42,16 @@ export function presentBirthFacts(r: CivilRecord<BirthFacts>) {
   };
 }
 
+/** Births are counted by the child's sex where and when the child was born. */
+export const birthStatistics: KindStatistics<BirthFacts> = {
+  table: { name: 'births', shape: 'by-sex' },
+  tally: (r) => ({
+    date: r.data.child.dateOfBirth,
+    governorate: r.data.child.placeOfBirth.governorate,
+    category: r.data.child.sex,
+  }),
+};
+
 /** Births as a record kind: the registry's handler. */
 export function birthKind(
   deps: PersonStores & { records: RecordStore; kinds: RecordKinds },
@@ -69,11 +80,7 @@ export function birthKind(
         },
       };
     },
-    tally: (r) => ({
-      date: r.data.child.dateOfBirth,
-      governorate: r.data.child.placeOfBirth.governorate,
-      counters: [`births.${r.data.child.sex}`],
-    }),
+    statistics: birthStatistics,
     registerProjectors: (journal: Journal) => registerBirthProjectors(journal, deps),
   };
 }

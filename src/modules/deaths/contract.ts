@@ -1,8 +1,8 @@
 import { checkedCorrection, projectRegistration, type CivilKindDeps } from '../civil-status/registration';
 import type { KindHandler } from '../records/contract';
+import type { KindStatistics } from '../records/tally';
 import type { CivilRecord } from '../records/store';
 import { insertRecord } from '../records/projectors';
-import { chapterOf } from '../statistics/icd10';
 import { deathChanges, deathSchemas, type DeathChanges, type DeathFacts } from './schemas';
 import { checkDeathFacts, decideDeathRegistration, deathEvent } from './commands';
 
@@ -19,6 +19,16 @@ export function presentDeathFacts(r: CivilRecord<DeathFacts>) {
     ...(d.informant ? { informant: d.informant } : {}),
   };
 }
+
+/** Deaths are counted by the ICD-10 code of their cause (statistics/ puts it in its chapter), where and when they occurred. */
+export const deathStatistics: KindStatistics<DeathFacts> = {
+  table: { name: 'deaths', shape: 'by-cause' },
+  tally: (r) => ({
+    date: r.data.dateOfDeath,
+    governorate: r.data.placeOfDeath.governorate,
+    category: r.data.causeOfDeath.icd10,
+  }),
+};
 
 /** Deaths as a record kind. */
 export function deathKind(deps: CivilKindDeps): KindHandler<DeathFacts, DeathChanges> {
@@ -44,14 +54,7 @@ export function deathKind(deps: CivilKindDeps): KindHandler<DeathFacts, DeathCha
         },
       };
     },
-    tally: (r) => {
-      const chapter = chapterOf(r.data.causeOfDeath.icd10);
-      return {
-        date: r.data.dateOfDeath,
-        governorate: r.data.placeOfDeath.governorate,
-        counters: ['deaths.total', ...(chapter ? [`deaths.byChapter.${chapter}`] : [])],
-      };
-    },
+    statistics: deathStatistics,
     civilEvent: (r) => deathEvent(r._id, r.data),
     registerProjectors(journal) {
       journal.on('death.declared', (entry) => insertRecord(deps.records, entry, 'death'));

@@ -1,6 +1,7 @@
 import { checkedCorrection, projectRegistration, type CivilKindDeps } from '../civil-status/registration';
 import { namedPerson } from '../persons/presenter';
 import type { KindHandler } from '../records/contract';
+import type { KindStatistics } from '../records/tally';
 import type { CivilRecord } from '../records/store';
 import { insertRecord } from '../records/projectors';
 import { divorceChanges, divorceSchemas, type DivorceChanges, type DivorceFacts } from './schemas';
@@ -17,6 +18,12 @@ export function presentDivorceFacts(r: CivilRecord<DivorceFacts>) {
     placeOfDivorce: d.placeOfDivorce,
   };
 }
+
+/** Divorces are counted where and when they took effect. */
+export const divorceStatistics: KindStatistics<DivorceFacts> = {
+  table: { name: 'divorces', shape: 'count' },
+  tally: (r) => ({ date: r.data.dateOfDivorce, governorate: r.data.placeOfDivorce.governorate }),
+};
 
 /** Divorces as a record kind. */
 export function divorceKind(deps: CivilKindDeps): KindHandler<DivorceFacts, DivorceChanges> {
@@ -41,11 +48,7 @@ export function divorceKind(deps: CivilKindDeps): KindHandler<DivorceFacts, Divo
         },
       };
     },
-    tally: (r) => ({
-      date: r.data.dateOfDivorce,
-      governorate: r.data.placeOfDivorce.governorate,
-      counters: ['divorces'],
-    }),
+    statistics: divorceStatistics,
     civilEvent: (r) => divorceEvent(r._id, r.data),
     registerProjectors(journal) {
       journal.on('divorce.declared', (entry) => insertRecord(deps.records, entry, 'divorce'));

@@ -1,6 +1,7 @@
 import { checkedCorrection, projectRegistration, type CivilKindDeps } from '../civil-status/registration';
 import { namedPerson } from '../persons/presenter';
 import type { KindHandler } from '../records/contract';
+import type { KindStatistics } from '../records/tally';
 import type { CivilRecord } from '../records/store';
 import { insertRecord } from '../records/projectors';
 import { marriageChanges, marriageSchemas, type MarriageChanges, type MarriageFacts } from './schemas';
@@ -21,6 +22,12 @@ export function presentMarriageFacts(r: CivilRecord<MarriageFacts>) {
     ...(r.status === 'registered' && standing.dissolution ? { dissolution: standing.dissolution } : {}),
   };
 }
+
+/** Marriages are counted where and when they were concluded. */
+export const marriageStatistics: KindStatistics<MarriageFacts> = {
+  table: { name: 'marriages', shape: 'count' },
+  tally: (r) => ({ date: r.data.dateOfMarriage, governorate: r.data.placeOfMarriage.governorate }),
+};
 
 /** Marriages as a record kind. */
 export function marriageKind(deps: CivilKindDeps): KindHandler<MarriageFacts, MarriageChanges> {
@@ -43,11 +50,7 @@ export function marriageKind(deps: CivilKindDeps): KindHandler<MarriageFacts, Ma
         },
       };
     },
-    tally: (r) => ({
-      date: r.data.dateOfMarriage,
-      governorate: r.data.placeOfMarriage.governorate,
-      counters: ['marriages'],
-    }),
+    statistics: marriageStatistics,
     civilEvent: (r) => marriageEvent(r._id, r.data),
     registerProjectors(journal) {
       journal.on('marriage.declared', (entry) => insertRecord(deps.records, entry, 'marriage'));

@@ -2,18 +2,10 @@ import type { z } from 'zod';
 import type { Journal } from '../../journal/journal';
 import type { AnyDraft, JournalEntry } from '../../journal/types';
 import type { CivilEvent, CivilRecord, RecordKind } from './store';
+import type { KindStatistics } from './tally';
 
-/**
- * What one registered record counts for in the vital statistics: the month and governorate of
- * the event's occurrence, and the counters it adds one to (dotted paths such as `births.female`).
- */
-export interface Tally {
-  /** The date the event occurred (YYYY-MM-DD); counted in its month. */
-  date: string;
-  /** ISO 3166-2:IQ code of where it occurred. */
-  governorate: string;
-  counters: string[];
-}
+// The statistics vocabulary moved to tally.ts; re-exported while importers move over.
+export type { KindStatistics, Tally, VitalTable } from './tally';
 
 /** The schemas of one kind of record: static, so the contract is generated without a database. */
 export interface KindSchemas {
@@ -42,8 +34,8 @@ export interface KindHandler<F extends object = object, C extends object = objec
   presentFacts(record: CivilRecord<F>): Record<string, unknown>;
   /** Registers the projectors of the kind's own events. */
   registerProjectors(journal: Journal): void;
-  /** What a registered record of this kind counts for in the vital statistics. */
-  tally(record: CivilRecord<F>): Tally;
+  /** The kind's table in the vital statistics and what a registered record adds to it; none when it is not counted. */
+  statistics?: KindStatistics<F>;
   /**
    * What a certificate of a registered record of this kind certifies: names in Arabic and Latin,
    * dates, places, and nothing else; `subjects` are the NINs it may be about, the first by default.
