@@ -35,7 +35,9 @@ export function registerProjectors(
   for (const kind of kinds.all()) kind.registerProjectors();
   // Every registration, voiding and correction, of any kind: statuses derived again, statistics counted.
   kinds.onChange(civilStatusListener({ persons: stores.persons, records: stores.records, kinds }));
-  kinds.onChange(vitalStatisticsListener({ vitalCounts: stores.vitalCounts, kinds }));
+  kinds.onChange(
+    vitalStatisticsListener({ vitalCounts: stores.vitalCounts, statisticsOf: (kind) => kinds.of(kind).statistics }),
+  );
   kinds.onChange(
     certificateListener({
       certificates: stores.certificates,

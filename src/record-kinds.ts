@@ -8,12 +8,13 @@ import { marriages } from './modules/marriages/contract';
 import { declarationRoute } from './modules/records/declaration';
 import { RecordKinds, type KindContract } from './modules/records/contract';
 import { recordSchemas } from './modules/records/schemas';
+import type { VitalTable } from './modules/records/tally';
 
 /**
  * The kinds of record this service knows. A new kind is its folder (which exports its contract)
  * and one line here: everything below, and the event catalogue, feed and policy, follow from it.
  */
-export const KINDS = [births, marriages, divorces, deaths] as const;
+export const KINDS = [births, deaths, marriages, divorces] as const;
 
 type Kind = (typeof KINDS)[number];
 type EventsOf<K> = K extends KindContract<string, object, object, unknown, infer E> ? E : never;
@@ -46,6 +47,9 @@ export const RECORD_SCHEMAS = recordSchemas(KINDS);
 
 /** Each kind's declaration route. */
 export const DECLARATION_ROUTES = KINDS.map((k) => declarationRoute(RECORD_SCHEMAS, k));
+
+/** The tables of the vital statistics: those of the kinds that are counted, in the list's order. */
+export const VITAL_TABLES: readonly VitalTable[] = KINDS.flatMap((k) => (k.statistics ? [k.statistics.table] : []));
 
 /** The event types of registrations a sectoral system may follow in the feed. */
 export const KIND_FEED_TYPES: readonly string[] = KINDS.flatMap((k) => k.feed);

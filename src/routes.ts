@@ -1,6 +1,6 @@
 import { FEED_TYPES } from './events';
 import type { AnyRoute } from './http/route';
-import { DECLARATION_ROUTES, RECORD_SCHEMAS } from './record-kinds';
+import { DECLARATION_ROUTES, RECORD_SCHEMAS, VITAL_TABLES } from './record-kinds';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
 import { certificateRoutes } from './modules/certificates/routes';
@@ -29,7 +29,7 @@ export const API_ROUTES: readonly AnyRoute[] = [
   ...DECLARATION_ROUTES,
   ...recordRoutes(RECORD_SCHEMAS),
   ...auditRoutes,
-  ...statisticsRoutes,
+  ...statisticsRoutes(VITAL_TABLES),
   ...certificateRoutes(RECORD_SCHEMAS),
   ...identityRoutes,
   ...feedRoutes(FEED_TYPES),

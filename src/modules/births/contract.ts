@@ -2,6 +2,7 @@ import type { Journal } from '../../journal/journal';
 import { namedPerson } from '../persons/presenter';
 import type { PersonStores } from '../persons/projectors';
 import { registrationCommand } from '../records/commands';
+import type { KindStatistics } from '../records/tally';
 import type { CertifiedPerson, KindContract, RecordKinds } from '../records/contract';
 import type { CivilRecord, RecordStore } from '../records/store';
 import { BIRTH_EVENTS, type BirthEvents } from './events';
@@ -49,6 +50,16 @@ type BirthCertified = { child: CertifiedPerson; mother: CertifiedPerson; father?
 /** What the births handler uses. */
 export type BirthDeps = PersonStores & { records: RecordStore; kinds: RecordKinds; journal: Journal<BirthEvents> };
 
+/** Births are counted by the child's sex where and when the child was born. */
+export const birthStatistics: KindStatistics<BirthFacts> = {
+  table: { name: 'births', shape: 'by-sex' },
+  tally: (r) => ({
+    date: r.data.child.dateOfBirth,
+    governorate: r.data.child.placeOfBirth.governorate,
+    category: r.data.child.sex,
+  }),
+};
+
 /** Births: the kind contract. */
 export const births: KindContract<
   'birth',
@@ -82,6 +93,7 @@ export const births: KindContract<
       father: { ar: 'الأب', en: 'Father' },
     },
   },
+  statistics: birthStatistics,
   handler: (deps) => ({
     declare: (ctx, body) => declareBirth(deps, ctx, body),
     register: registrationCommand(deps.journal, (record, number) =>
@@ -107,11 +119,6 @@ export const births: KindContract<
         },
       };
     },
-    tally: (r) => ({
-      date: r.data.child.dateOfBirth,
-      governorate: r.data.child.placeOfBirth.governorate,
-      counters: [`births.${r.data.child.sex}`],
-    }),
     registerProjectors: () => registerBirthProjectors(deps),
   }),
 };

@@ -1,10 +1,10 @@
 import { checkedCorrection, projectRegistration, type CivilStatusDeps } from '../civil-status/registration';
 import type { Place } from '../persons/store';
 import { registrationCommand } from '../records/commands';
+import type { KindStatistics } from '../records/tally';
 import type { CertifiedPerson, KindContract } from '../records/contract';
 import type { CivilRecord } from '../records/store';
 import { insertRecord } from '../records/projectors';
-import { chapterOf } from '../statistics/icd10';
 import { DEATH_EVENTS, type DeathEvents } from './events';
 import { declareDeathBody, deathSchemas, type DeathChanges, type DeathFacts } from './schemas';
 import { checkDeathFacts, declareDeath, decideDeathRegistration, deathEvent } from './commands';
@@ -27,6 +27,16 @@ export function presentDeathFacts(r: CivilRecord<DeathFacts>) {
 type DeathCertified = { deceased: CertifiedPerson; dateOfDeath: string; placeOfDeath: Place };
 
 type DeathDeps = CivilStatusDeps<DeathEvents>;
+
+/** Deaths are counted by the ICD-10 code of their cause (statistics/ puts it in its chapter), where and when they occurred. */
+export const deathStatistics: KindStatistics<DeathFacts> = {
+  table: { name: 'deaths', shape: 'by-cause' },
+  tally: (r) => ({
+    date: r.data.dateOfDeath,
+    governorate: r.data.placeOfDeath.governorate,
+    category: r.data.causeOfDeath.icd10,
+  }),
+};
 
 /** Deaths: the kind contract. */
 export const deaths: KindContract<
@@ -61,6 +71,7 @@ export const deaths: KindContract<
       placeOfDeath: { ar: 'مكان الوفاة', en: 'Place of death' },
     },
   },
+  statistics: deathStatistics,
   handler: (deps) => ({
     declare: (ctx, body) => declareDeath(deps, ctx, body),
     register: registrationCommand(deps.journal, (record, number) => decideDeathRegistration(deps, record, number)),
@@ -79,14 +90,6 @@ export const deaths: KindContract<
           dateOfDeath: d.dateOfDeath,
           placeOfDeath: d.placeOfDeath,
         },
-      };
-    },
-    tally: (r) => {
-      const chapter = chapterOf(r.data.causeOfDeath.icd10);
-      return {
-        date: r.data.dateOfDeath,
-        governorate: r.data.placeOfDeath.governorate,
-        counters: ['deaths.total', ...(chapter ? [`deaths.byChapter.${chapter}`] : [])],
       };
     },
     civilEvent: (r) => deathEvent(r._id, r.data),

@@ -3,6 +3,7 @@ import type { OfficeStore } from '../offices/commands';
 import { namedPerson } from '../persons/presenter';
 import type { Place } from '../persons/store';
 import { registrationCommand } from '../records/commands';
+import type { KindStatistics } from '../records/tally';
 import type { CertifiedPerson, KindContract } from '../records/contract';
 import type { CivilRecord } from '../records/store';
 import { insertRecord } from '../records/projectors';
@@ -39,6 +40,12 @@ type DivorceCertified = {
 };
 
 type DivorceDeps = CivilStatusDeps<DivorceEvents> & { offices: OfficeStore };
+
+/** Divorces are counted where and when they were pronounced. */
+export const divorceStatistics: KindStatistics<DivorceFacts> = {
+  table: { name: 'divorces', shape: 'count' },
+  tally: (r) => ({ date: r.data.dateOfDivorce, governorate: r.data.placeOfDivorce.governorate }),
+};
 
 /** Divorces: the kind contract. */
 export const divorces: KindContract<
@@ -81,6 +88,7 @@ export const divorces: KindContract<
       'mutual-consent': { ar: 'بالتراضي', en: 'By mutual consent' },
     },
   },
+  statistics: divorceStatistics,
   handler: (deps) => ({
     declare: (ctx, body) => declareDivorce(deps, ctx, body),
     register: registrationCommand(deps.journal, (record, number) => decideDivorceRegistration(deps, record, number)),
@@ -101,11 +109,6 @@ export const divorces: KindContract<
         },
       };
     },
-    tally: (r) => ({
-      date: r.data.dateOfDivorce,
-      governorate: r.data.placeOfDivorce.governorate,
-      counters: ['divorces'],
-    }),
     civilEvent: (r) => divorceEvent(r._id, r.data),
     registerProjectors() {
       deps.journal.on('divorce.declared', (entry) => insertRecord(deps.records, entry, 'divorce'));

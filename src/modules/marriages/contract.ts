@@ -2,6 +2,7 @@ import { checkedCorrection, projectRegistration, type CivilStatusDeps } from '..
 import { namedPerson } from '../persons/presenter';
 import type { Place } from '../persons/store';
 import { registrationCommand } from '../records/commands';
+import type { KindStatistics } from '../records/tally';
 import type { CertifiedPerson, KindContract } from '../records/contract';
 import type { CivilRecord } from '../records/store';
 import { insertRecord } from '../records/projectors';
@@ -35,6 +36,12 @@ type MarriageCertified = {
 };
 
 type MarriageDeps = CivilStatusDeps<MarriageEvents>;
+
+/** Marriages are counted where and when they were celebrated. */
+export const marriageStatistics: KindStatistics<MarriageFacts> = {
+  table: { name: 'marriages', shape: 'count' },
+  tally: (r) => ({ date: r.data.dateOfMarriage, governorate: r.data.placeOfMarriage.governorate }),
+};
 
 /** Marriages: the kind contract. */
 export const marriages: KindContract<
@@ -70,6 +77,7 @@ export const marriages: KindContract<
       placeOfMarriage: { ar: 'مكان الزواج', en: 'Place of marriage' },
     },
   },
+  statistics: marriageStatistics,
   handler: (deps) => ({
     declare: (ctx, body) => declareMarriage(deps, ctx, body),
     register: registrationCommand(deps.journal, (record, number) => decideMarriageRegistration(deps, record, number)),
@@ -88,11 +96,6 @@ export const marriages: KindContract<
         },
       };
     },
-    tally: (r) => ({
-      date: r.data.dateOfMarriage,
-      governorate: r.data.placeOfMarriage.governorate,
-      counters: ['marriages'],
-    }),
     civilEvent: (r) => marriageEvent(r._id, r.data),
     registerProjectors() {
       deps.journal.on('marriage.declared', (entry) => insertRecord(deps.records, entry, 'marriage'));

@@ -3,6 +3,7 @@ import type { CommandContext, EventRoles, EventType, JournalEntry, Role } from '
 import type { PersonName, Place } from '../persons/store';
 import type { RecordEvents } from './events';
 import type { CivilEvent, CivilRecord } from './store';
+import type { KindStatistics } from './tally';
 
 /**
  * The kind contract: everything the service needs to know of one kind of record (birth,
@@ -31,6 +32,8 @@ export interface KindContract<
   feed: readonly EventType<E>[];
   declaration: Declaration<B>;
   certificate: CertificateWords<T>;
+  /** The kind's table in the vital statistics and what a registered record adds to it; none when it is not counted. */
+  statistics?: KindStatistics<F>;
   /** The kind's behaviour on the service's stores, built once at start. */
   handler: (deps: D) => KindHandler<F, C, B, T>;
 }
@@ -99,18 +102,6 @@ export interface Certified<T extends CertifiedFacts = CertifiedFacts> {
   facts: T;
 }
 
-/**
- * What one registered record counts for in the vital statistics: the month and governorate of
- * the event's occurrence, and the counters it adds one to (dotted paths such as `births.female`).
- */
-export interface Tally {
-  /** The date the event occurred (YYYY-MM-DD); counted in its month. */
-  date: string;
-  /** ISO 3166-2:IQ code of where it occurred. */
-  governorate: string;
-  counters: string[];
-}
-
 /** A record about to be registered, under the number records/ allocated for it. */
 export interface Registration<F extends object> {
   record: CivilRecord<F>;
@@ -143,8 +134,6 @@ export interface KindHandler<
   presentFacts(record: CivilRecord<F>): Record<string, unknown>;
   /** Registers the projectors of the kind's own events. */
   registerProjectors(): void;
-  /** What a registered record of this kind counts for in the vital statistics. */
-  tally(record: CivilRecord<F>): Tally;
   /** What a certificate of a registered record of this kind certifies, and nothing else. */
   certify(record: CivilRecord<F>): Promise<Certified<T>>;
   /** The event a registered record of this kind is in a person's civil status, if it is one. */
