@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { GOVERNORATES } from '../src/modules/offices/reference';
+import { GOVERNORATES } from '../src/modules/common/governorates';
 import type { LegacyRow } from '../src/modules/imports/format';
 import { FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES } from './names';
 import { seededRandom } from './random';

@@ -3,7 +3,7 @@ import { openDatabase } from '../src/db/open';
 import { createLogger } from '../src/http/logging';
 import type { CommandContext } from '../src/journal/types';
 import { declareBirth } from '../src/modules/births/commands';
-import { GOVERNORATES } from '../src/modules/offices/reference';
+import { GOVERNORATES } from '../src/modules/common/governorates';
 import type { PersonName } from '../src/modules/persons/store';
 import { enrolPerson } from '../src/modules/persons/commands';
 import { registerRecord } from '../src/modules/records/commands';

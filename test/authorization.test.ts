@@ -3,7 +3,7 @@ import { allows, needsToken, OFFICE_BOUND, ROLES } from '../src/http/policy';
 import { expressPath } from '../src/http/route';
 import { SCOPES } from '../src/journal/types';
 import { API_ROUTES } from '../src/routes';
-import { randomNin } from '../src/modules/persons/nin';
+import { randomNin } from '../src/modules/common/nin';
 import { auth, request, startHarness, type Harness } from './support/harness';
 import { birthDeclaration, declareAndRegister, enrolParents } from './support/fixtures';
 import { jwtParts, must } from './support/checked';

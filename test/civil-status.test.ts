@@ -1,7 +1,7 @@
 import { auth, request, startHarness, type Harness } from './support/harness';
 import { contractChecker } from './support/contract';
 import { birthDeclaration, enrol, enrolParents } from './support/fixtures';
-import { randomNin } from '../src/modules/persons/nin';
+import { randomNin } from '../src/modules/common/nin';
 import { etagOf } from './support/checked';
 
 let h: Harness;

@@ -1,4 +1,4 @@
-import { randomNin } from '../src/modules/persons/nin';
+import { randomNin } from '../src/modules/common/nin';
 import { MAX_BATCH } from '../src/modules/identity/schemas';
 import { enrolPerson } from '../src/modules/persons/commands';
 import { auth, request, startHarness, type Harness } from './support/harness';

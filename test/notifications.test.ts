@@ -1,7 +1,7 @@
 import { auth, request, startHarness, type Harness } from './support/harness';
 import { contractChecker } from './support/contract';
 import { birthDeclaration, enrolParents } from './support/fixtures';
-import { randomNin } from '../src/modules/persons/nin';
+import { randomNin } from '../src/modules/common/nin';
 import { NIN_SYSTEM } from '../src/modules/notifications/fhir';
 import { etagOf } from './support/checked';
 

@@ -1,7 +1,7 @@
 import { auth, request, startHarness, type Harness } from './support/harness';
 import { contractChecker } from './support/contract';
 import { enrol } from './support/fixtures';
-import { randomNin } from '../src/modules/persons/nin';
+import { randomNin } from '../src/modules/common/nin';
 import { must } from './support/checked';
 
 let h: Harness;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { GOVERNORATES } from '../src/modules/offices/reference';
+import { GOVERNORATES } from '../src/modules/common/governorates';
 import { ICD10_CHAPTERS } from '../src/modules/statistics/icd10';
 import { VITAL_TABLES } from '../src/record-kinds';
 import { counterAt, type VitalCount } from '../src/modules/statistics/store';

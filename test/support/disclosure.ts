@@ -1,4 +1,4 @@
-import { GOVERNORATES } from '../../src/modules/offices/reference';
+import { GOVERNORATES } from '../../src/modules/common/governorates';
 import { ICD10_CHAPTERS } from '../../src/modules/statistics/icd10';
 
 /**

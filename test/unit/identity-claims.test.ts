@@ -1,6 +1,6 @@
 import { batchBody, verificationItem } from '../../src/modules/identity/schemas';
 import { compareIdentity } from '../../src/modules/identity/verification';
-import { randomNin } from '../../src/modules/persons/nin';
+import { randomNin } from '../../src/modules/common/nin';
 
 const person = {
   _id: '100000000004',

@@ -1,4 +1,4 @@
-import { isValidNin, randomNin, verhoeffDigit } from '../../src/modules/persons/nin';
+import { isValidNin, randomNin, verhoeffDigit } from '../../src/modules/common/nin';
 
 describe('NIN', () => {
   it('computes the Verhoeff digit of known values', () => {

@@ -4,7 +4,7 @@ import { verifyJournal } from '../../journal/verify';
 import { auditPage } from './page';
 import { errorResponses } from '../common/responses';
 import { publicJwkView, recordId } from '../common/schemas';
-import { isValidNin } from '../persons/nin';
+import { isValidNin } from '../common/nin';
 import { journalEntryView } from '../records/schemas';
 
 const auditQuery = z

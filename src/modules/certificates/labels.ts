@@ -1,5 +1,5 @@
 import type { PersonName, Place } from '../persons/store';
-import { GOVERNORATES } from '../offices/reference';
+import { GOVERNORATES } from '../common/governorates';
 import type {
   CertifiedFacts,
   CertifiedPerson,

@@ -9,7 +9,7 @@ import type { Services } from '../../services';
 import { secretHash, storeSecret } from '../auth/secrets';
 import type { ActivationCode } from './store';
 import { LoginThrottle } from '../auth/throttle';
-import { GOVERNORATES } from '../offices/reference';
+import { GOVERNORATES } from '../common/governorates';
 import { findPerson } from '../persons/commands';
 import type { User } from '../users/store';
 import { createUser, type CreateUserDeps } from '../users/commands';

@@ -1,7 +1,7 @@
 import type { Page } from '../../db/page';
 import { z } from '../../http/zod';
-import { isValidNin } from '../persons/nin';
-import { GOVERNORATES } from '../offices/reference';
+import { isValidNin } from './nin';
+import { GOVERNORATES } from './governorates';
 
 /** A calendar date, YYYY-MM-DD, that exists (no 2026-02-30). */
 export const isoDate = z

@@ -18,7 +18,7 @@ import type { CivilKindDeps } from '../civil-status/registration';
 import { checkNotInFuture } from '../civil-status/rules';
 import type { DeathFacts } from '../deaths/schemas';
 import { checkDeathFacts } from '../deaths/commands';
-import { GOVERNORATES } from '../offices/reference';
+import { GOVERNORATES } from '../common/governorates';
 import { newRecordId } from '../records/ids';
 import type { CivilRecord } from '../records/store';
 import { birthFromFhir, deathFromFhir } from './fhir';

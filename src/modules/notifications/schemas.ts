@@ -1,6 +1,6 @@
 import { z } from '../../http/zod';
 import { parentRef } from '../births/schemas';
-import { GOVERNORATES } from '../offices/reference';
+import { GOVERNORATES } from '../common/governorates';
 import { isoDate, personRef, sex } from '../common/schemas';
 import { causeOfDeath, certifier, MANNERS_OF_DEATH } from '../deaths/schemas';
 

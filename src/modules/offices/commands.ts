@@ -4,7 +4,7 @@ import { conflict, forbidden } from '../../http/problem';
 import type { Journal } from '../../journal/journal';
 import type { Actor, CommandContext } from '../../journal/types';
 import type { Office } from './store';
-import { MAIN_OFFICES } from './reference';
+import { MAIN_OFFICES } from '../common/governorates';
 
 export type OfficeStore = ProjectionStore<Office>;
 

@@ -5,7 +5,7 @@ import type { CommandContext } from '../../journal/types';
 import type { Page } from '../../db/page';
 import { must } from '../../lib/must';
 import type { Person } from './store';
-import { randomNin } from './nin';
+import { randomNin } from '../common/nin';
 import { nameTokens } from './normalise';
 import type { LegacyRefStore, NameTokenStore, PersonStore } from './projectors';
 import { checkDateOfBirth } from './rules';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { GOVERNORATES } from '../offices/reference';
+import { GOVERNORATES } from '../common/governorates';
 import { must } from '../../lib/must';
 import type { VitalTable } from '../records/tally';
 import { SHAPES } from './shapes';
