@@ -1,0 +1,9 @@
+import type { RecordDeclared } from '../records/events';
+import type { FoetalDeathFacts } from './schemas';
+
+export interface FoetalDeathEvents {
+  /** A foetal death declared; its personNins hold the mother's NIN when she is registered. */
+  'foetal-death.declared': RecordDeclared<FoetalDeathFacts>;
+  /** A declared foetal death registered under its number; it creates no person. */
+  'foetal-death.registered': { recordId: string; registrationNumber: string; motherNin?: string };
+}

@@ -1,0 +1,47 @@
+import { namedPerson } from '../persons/presenter';
+import type { PersonStore } from '../persons/projectors';
+import type { Certified } from '../records/contract';
+import type { CivilRecord } from '../records/store';
+import type { FoetalDeathFacts } from './schemas';
+
+/** A foetal death's facts as staff and the mother see them, field by field. */
+export function presentFoetalDeathFacts(record: CivilRecord<FoetalDeathFacts>) {
+  const d = record.data;
+  const { mother, causeOfDeath } = d;
+  return {
+    mother: 'nin' in mother ? { nin: mother.nin } : { name: mother.name, dateOfBirth: mother.dateOfBirth },
+    dateOfDelivery: d.dateOfDelivery,
+    placeOfDelivery: d.placeOfDelivery,
+    ...(d.sex ? { sex: d.sex } : {}),
+    ...(d.weightGrams !== undefined ? { weightGrams: d.weightGrams } : {}),
+    gestationWeeks: d.gestationWeeks,
+    ...(causeOfDeath
+      ? { causeOfDeath: { icd10: causeOfDeath.icd10, ...(causeOfDeath.text ? { text: causeOfDeath.text } : {}) } }
+      : {}),
+    ...(d.attendant ? { attendant: d.attendant } : {}),
+  };
+}
+
+/**
+ * What a certificate of stillbirth certifies: the mother (its subject, when registered), the date
+ * and place of delivery, the sex and the weeks of gestation. Not the cause of death, the weight
+ * or the attendant: medical data stays off certificates, as for deaths, for the registry and
+ * the statistics only.
+ */
+export async function certifiedFoetalDeathFacts(
+  deps: { persons: Pick<PersonStore, 'get'> },
+  record: CivilRecord<FoetalDeathFacts>,
+): Promise<Certified> {
+  const d = record.data;
+  const { mother } = d;
+  return {
+    subjects: 'nin' in mother ? [mother.nin] : [],
+    facts: {
+      mother: 'nin' in mother ? await namedPerson(deps.persons, mother.nin) : { name: mother.name },
+      dateOfDelivery: d.dateOfDelivery,
+      placeOfDelivery: d.placeOfDelivery,
+      ...(d.sex ? { sex: d.sex } : {}),
+      gestationWeeks: d.gestationWeeks,
+    },
+  };
+}
