@@ -43,8 +43,7 @@ export const marriageFactsView = {
   dissolution: z.object({ by: z.enum(['divorce', 'death']), recordId, date: isoDate, nin: nin.optional() }),
 };
 
-export const marriageSchemas: KindSchemas = {
-  kind: 'marriage',
+export const marriageSchemas: KindSchemas<MarriageChanges> = {
   facts: declareMarriageBody,
   changes: marriageChanges,
   view: marriageFactsView,
