@@ -6,6 +6,7 @@ import {
   checkGestation,
   checkMotherAtDelivery,
   FOETAL_DEATH_RULES,
+  requireCertificateSubject,
 } from '../../src/modules/foetal-deaths/rules';
 import { declareFoetalDeathBody, foetalDeathChanges } from '../../src/modules/foetal-deaths/schemas';
 import { verhoeffDigit } from '../../src/modules/persons/nin';
@@ -136,6 +137,17 @@ describe('foetal death rules', () => {
     it('given changes naming another mother, when parsed, then refused; other facts may change', () => {
       expect(foetalDeathChanges.safeParse({ mother: { nin: MOTHER_NIN } }).success).toBe(false);
       expect(foetalDeathChanges.safeParse({ gestationWeeks: 32, sex: 'female' }).success).toBe(true);
+    });
+  });
+
+  describe('the subject of a certificate of stillbirth', () => {
+    it('given a mother by NIN, when a certificate is asked for, then she is its subject', () => {
+      expect(requireCertificateSubject({ nin: MOTHER_NIN })).toBe(MOTHER_NIN);
+    });
+
+    it('given a mother by name only, when a certificate is asked for, then 422 mother-not-registered', async () => {
+      const byName = { name: { givenName: 'فاطمة' } };
+      expect(await code(() => requireCertificateSubject(byName))).toBe('422 mother-not-registered');
     });
   });
 });

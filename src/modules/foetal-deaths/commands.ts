@@ -1,5 +1,10 @@
 import { unprocessable } from '../../http/problem';
+import type { Journal } from '../../journal/journal';
+import type { CommandContext, EntryDraft } from '../../journal/types';
 import type { PersonStore } from '../persons/projectors';
+import { newRecordId } from '../records/ids';
+import type { CivilRecord } from '../records/store';
+import type { FoetalDeathEvents } from './events';
 import { checkDeliveryDate, checkGestation, checkMotherAtDelivery } from './rules';
 import type { FoetalDeathFacts } from './schemas';
 
@@ -26,4 +31,44 @@ export async function checkFoetalDeathFacts(
   } else {
     checkMotherAtDelivery({ dateOfBirth: mother.dateOfBirth }, facts.dateOfDelivery);
   }
+}
+
+/** What the foetal-death commands use: the persons (to check the mother) and the kind's journal. */
+export interface FoetalDeathCommandDeps {
+  persons: Pick<PersonStore, 'get'>;
+  journal: Journal<FoetalDeathEvents>;
+}
+
+/** Declares a foetal death: one entry, filed under the record and the mother when registered. */
+export async function declareFoetalDeath(
+  deps: FoetalDeathCommandDeps,
+  ctx: CommandContext & { office: string },
+  input: FoetalDeathFacts,
+) {
+  return deps.journal.execute(ctx, async () => {
+    const recordId = newRecordId();
+    await checkFoetalDeathFacts(deps, input);
+    const motherNin = motherNinOf(input);
+    const personNins = motherNin ? [motherNin] : [];
+    return {
+      type: 'foetal-death.declared',
+      entityIds: [recordId, ...personNins],
+      data: { recordId, office: ctx.office, facts: input, personNins },
+    };
+  });
+}
+
+/** The registration of a declared foetal death, its facts checked again against the registry now. */
+export async function decideFoetalDeathRegistration(
+  deps: { persons: Pick<PersonStore, 'get'> },
+  record: CivilRecord<FoetalDeathFacts>,
+  registrationNumber: string,
+): Promise<EntryDraft<FoetalDeathEvents, 'foetal-death.registered'>> {
+  await checkFoetalDeathFacts(deps, record.data);
+  const motherNin = motherNinOf(record.data);
+  return {
+    type: 'foetal-death.registered',
+    entityIds: [record._id, ...(motherNin ? [motherNin] : [])],
+    data: { recordId: record._id, registrationNumber, ...(motherNin ? { motherNin } : {}) },
+  };
 }

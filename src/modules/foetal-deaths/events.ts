@@ -1,3 +1,4 @@
+import type { EventRoles } from '../../journal/types';
 import type { RecordDeclared } from '../records/events';
 import type { FoetalDeathFacts } from './schemas';
 
@@ -7,3 +8,8 @@ export interface FoetalDeathEvents {
   /** A declared foetal death registered under its number; it creates no person. */
   'foetal-death.registered': { recordId: string; registrationNumber: string; motherNin?: string };
 }
+
+export const FOETAL_DEATH_EVENTS: EventRoles<FoetalDeathEvents> = {
+  'foetal-death.declared': 'projected',
+  'foetal-death.registered': 'projected',
+};

@@ -1,6 +1,7 @@
 import { namedPerson } from '../persons/presenter';
 import type { PersonStore } from '../persons/projectors';
-import type { Certified } from '../records/contract';
+import type { Place } from '../persons/store';
+import type { Certified, CertifiedPerson } from '../records/contract';
 import type { CivilRecord } from '../records/store';
 import type { FoetalDeathFacts } from './schemas';
 
@@ -22,6 +23,15 @@ export function presentFoetalDeathFacts(record: CivilRecord<FoetalDeathFacts>) {
   };
 }
 
+/** The facts a certificate of stillbirth certifies (its labels are typed by these keys). */
+export type FoetalDeathCertified = {
+  mother: CertifiedPerson;
+  dateOfDelivery: string;
+  placeOfDelivery: Place;
+  sex?: string;
+  gestationWeeks: number;
+};
+
 /**
  * What a certificate of stillbirth certifies: the mother (its subject, when registered), the date
  * and place of delivery, the sex and the weeks of gestation. Not the cause of death, the weight
@@ -31,7 +41,7 @@ export function presentFoetalDeathFacts(record: CivilRecord<FoetalDeathFacts>) {
 export async function certifiedFoetalDeathFacts(
   deps: { persons: Pick<PersonStore, 'get'> },
   record: CivilRecord<FoetalDeathFacts>,
-): Promise<Certified> {
+): Promise<Certified<FoetalDeathCertified>> {
   const d = record.data;
   const { mother } = d;
   return {

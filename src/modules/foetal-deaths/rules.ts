@@ -59,3 +59,16 @@ export function checkMotherAtDelivery(
     );
   }
 }
+
+/**
+ * A certificate of stillbirth is about the mother, so only a record that names her by NIN has
+ * one: a mother given by name alone is nobody a certificate could be issued to or verified for.
+ * Refused as 422 (the record is sound, this request on it is not), naming the way out.
+ */
+export function requireCertificateSubject(mother: { nin: string } | { name: unknown }): string {
+  if ('nin' in mother) return mother.nin;
+  throw unprocessable(
+    'This foetal death names the mother by name only: a certificate of stillbirth is about the mother, and needs her NIN. Void the record and declare it again with her NIN',
+    'mother-not-registered',
+  );
+}

@@ -1,6 +1,7 @@
 import { z } from '../../http/zod';
 import { isoDate, nin, personName, place, sex } from '../common/schemas';
 import { chapterOf, ICD10_PATTERN } from '../statistics/icd10';
+import type { KindSchemas } from '../records/contract';
 
 /**
  * The mother: by NIN when registered, else by name and date of birth. The same shape as births'
@@ -72,3 +73,9 @@ export type MotherRef = z.infer<typeof motherRef>;
 
 /** The fields a foetal death adds to a record as presented: its facts, as declared and corrected. */
 export const foetalDeathFactsView: Record<string, z.ZodType> = { mother: motherRef, ...foetalDeathFields };
+
+export const foetalDeathSchemas: KindSchemas<FoetalDeathChanges> = {
+  facts: declareFoetalDeathBody,
+  changes: foetalDeathChanges,
+  view: foetalDeathFactsView,
+};
