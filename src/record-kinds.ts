@@ -5,6 +5,7 @@ import { births } from './modules/births/contract';
 import { deaths } from './modules/deaths/contract';
 import { divorces } from './modules/divorces/contract';
 import { marriages } from './modules/marriages/contract';
+import { foetalDeaths } from './modules/foetal-deaths/contract';
 import { declarationRoute } from './modules/records/declaration';
 import { RecordKinds, type KindContract } from './modules/records/contract';
 import { recordSchemas } from './modules/records/schemas';
@@ -14,7 +15,7 @@ import type { VitalTable } from './modules/records/tally';
  * The kinds of record this service knows. A new kind is its folder (which exports its contract)
  * and one line here: everything below, and the event catalogue, feed and policy, follow from it.
  */
-export const KINDS = [births, deaths, marriages, divorces] as const;
+export const KINDS = [births, deaths, marriages, divorces, foetalDeaths] as const;
 
 type Kind = (typeof KINDS)[number];
 type EventsOf<K> = K extends KindContract<string, object, object, unknown, infer E> ? E : never;

@@ -80,7 +80,8 @@ export function certificateRoutes({ kind }: Pick<RecordSchemas, 'kind'>) {
       accessLog: true,
       responses: {
         201: { description: 'Issued', schema: view },
-        ...errorResponses(400, 401, 403, 404, 409, 429),
+        // 422: a kind refuses a certificate of a sound record that it cannot be about (a stillbirth whose mother has no NIN).
+        ...errorResponses(400, 401, 403, 404, 409, 422, 429),
       },
       async handle({ body }, ctx) {
         const { services } = ctx;
