@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { FEED_TYPES } from '../src/modules/feed/reader';
+import { FEED_TYPES } from '../src/events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,3 +1,4 @@
+import type { EventCatalogue } from './events';
 import type { Journal } from './journal/journal';
 import { registerSubscriptionProjectors } from './modules/subscriptions/commands';
 import type { CertificateCache } from './modules/certificates/cache';
@@ -8,26 +9,35 @@ import { certificateListener, registerCertificateProjectors } from './modules/ce
 import { registerClientProjectors } from './modules/clients/commands';
 import { registerOfficeProjectors } from './modules/offices/projectors';
 import { registerPersonProjectors } from './modules/persons/projectors';
+import type { CivilStatusLaw } from './modules/civil-status/law';
 import type { RecordKinds } from './modules/records/contract';
+import { createKinds } from './record-kinds';
 import { registerRecordProjectors } from './modules/records/projectors';
 import { registerUserProjectors } from './modules/users/changes';
 import { registerActivationCodeProjectors } from './modules/citizens/commands';
 import type { Models, Stores } from './services';
 
-/** Every entry type that changes a read model, with the code that applies it. */
+/**
+ * Every entry type that changes a read model, with the code that applies it, on this journal:
+ * the record kinds are built on it (their commands append to it, their projectors listen to it),
+ * and returned.
+ */
 export function registerProjectors(
-  journal: Journal,
+  journal: Journal<EventCatalogue>,
   stores: Stores,
-  kinds: RecordKinds,
+  law: CivilStatusLaw,
   models: Pick<Models, 'activationCodes'>,
   certificateCache: CertificateCache,
-): void {
+): RecordKinds {
+  const kinds = createKinds({ ...stores, law, journal });
   registerPersonProjectors(journal, stores);
   registerRecordProjectors(journal, { records: stores.records, kinds });
-  for (const kind of kinds.all()) kind.registerProjectors(journal);
+  for (const kind of kinds.all()) kind.registerProjectors();
   // Every registration, voiding and correction, of any kind: statuses derived again, statistics counted.
   kinds.onChange(civilStatusListener({ persons: stores.persons, records: stores.records, kinds }));
-  kinds.onChange(vitalStatisticsListener({ vitalCounts: stores.vitalCounts, kinds }));
+  kinds.onChange(
+    vitalStatisticsListener({ vitalCounts: stores.vitalCounts, statisticsOf: (kind) => kinds.of(kind).statistics }),
+  );
   kinds.onChange(
     certificateListener({
       certificates: stores.certificates,
@@ -44,4 +54,5 @@ export function registerProjectors(
   registerClientProjectors(journal, stores.clients);
   registerActivationCodeProjectors(journal, models.activationCodes);
   journal.assertProjectorsComplete();
+  return kinds;
 }

@@ -1,30 +1,67 @@
-import { birthKind } from './modules/births/contract';
-import { birthSchemas } from './modules/births/schemas';
-import type { CivilStatusLaw } from './modules/civil-status/law';
-import { deathKind } from './modules/deaths/contract';
-import { deathSchemas } from './modules/deaths/schemas';
-import { divorceKind } from './modules/divorces/contract';
-import { divorceSchemas } from './modules/divorces/schemas';
-import { marriageKind } from './modules/marriages/contract';
-import { marriageSchemas } from './modules/marriages/schemas';
-import type { PersonStores } from './modules/persons/projectors';
-import { RecordKinds, type KindSchemas } from './modules/records/contract';
-import type { RecordStore } from './modules/records/store';
+import { addKindRules } from './http/policy';
+import type { EventRoles } from './journal/types';
+import type { UnionToIntersection } from './lib/types';
+import { births } from './modules/births/contract';
+import { deaths } from './modules/deaths/contract';
+import { divorces } from './modules/divorces/contract';
+import { marriages } from './modules/marriages/contract';
+import { declarationRoute } from './modules/records/declaration';
+import { RecordKinds, type KindContract } from './modules/records/contract';
 import { recordSchemas } from './modules/records/schemas';
+import type { VitalTable } from './modules/records/tally';
 
-/** The kinds of record this service knows; a new kind is one line here and one folder. */
-export const KIND_SCHEMAS: readonly KindSchemas[] = [birthSchemas, marriageSchemas, divorceSchemas, deathSchemas];
+/**
+ * The kinds of record this service knows. A new kind is its folder (which exports its contract)
+ * and one line here: everything below, and the event catalogue, feed and policy, follow from it.
+ */
+export const KINDS = [births, deaths, marriages, divorces] as const;
+
+type Kind = (typeof KINDS)[number];
+type EventsOf<K> = K extends KindContract<string, object, object, unknown, infer E> ? E : never;
+type DepsOf<K> = K extends { handler(deps: infer D): unknown } ? D : never;
+
+/** The events of every kind: the intersection of their catalogues. */
+export type KindEvents = UnionToIntersection<EventsOf<Kind>>;
+/** What the kinds' handlers use: everything any of them asks for. */
+export type KindDeps = UnionToIntersection<DepsOf<Kind>>;
+
+/** The roles of every kind's events; the kinds' catalogues have no type in common (checked below). */
+export const KIND_EVENTS = Object.assign({}, ...KINDS.map((k) => k.events)) as EventRoles<KindEvents>;
+
+/** The registry's static rules: one capital letter per kind, no two kinds with one letter, name or event. */
+export function checkKinds(kinds: readonly Pick<KindContract, 'kind' | 'letter' | 'events'>[]): void {
+  const seen = new Set<string>();
+  for (const k of kinds) {
+    if (!/^[A-Z]$/.test(k.letter)) throw new Error(`kind ${k.kind}: the letter ${k.letter} is not one capital letter`);
+    for (const key of [`kind:${k.kind}`, `letter:${k.letter}`, ...Object.keys(k.events).map((t) => `event:${t}`)]) {
+      if (seen.has(key)) throw new Error(`two record kinds share ${key}`);
+      seen.add(key);
+    }
+  }
+}
+checkKinds(KINDS);
+addKindRules(KINDS.map((k) => k.declaration));
 
 /** The record view and correction body, covering every kind. */
-export const RECORD_SCHEMAS = recordSchemas(KIND_SCHEMAS);
+export const RECORD_SCHEMAS = recordSchemas(KINDS);
+
+/** Each kind's declaration route. */
+export const DECLARATION_ROUTES = KINDS.map((k) => declarationRoute(RECORD_SCHEMAS, k));
+
+/** The tables of the vital statistics: those of the kinds that are counted, in the list's order. */
+export const VITAL_TABLES: readonly VitalTable[] = KINDS.flatMap((k) => (k.statistics ? [k.statistics.table] : []));
+
+/** The event types of registrations a sectoral system may follow in the feed. */
+export const KIND_FEED_TYPES: readonly string[] = KINDS.flatMap((k) => k.feed);
 
 /** The registry of record kinds with their behaviour, on the service's stores. */
-export function createKinds(stores: PersonStores & { records: RecordStore }, law: CivilStatusLaw): RecordKinds {
+export function createKinds(deps: Omit<KindDeps, 'kinds'>): RecordKinds {
   const kinds = new RecordKinds();
-  const deps = { ...stores, kinds, law };
-  kinds.register(birthKind(deps));
-  kinds.register(marriageKind(deps));
-  kinds.register(divorceKind(deps));
-  kinds.register(deathKind(deps));
+  const all = { ...deps, kinds } as KindDeps;
+  for (const contract of KINDS) {
+    // Each kind's handler takes a part of KindDeps, which holds what all of them ask for.
+    const { handler: _handler, ...described } = contract;
+    kinds.add({ ...described, ...contract.handler(all) });
+  }
   return kinds;
 }

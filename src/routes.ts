@@ -1,16 +1,13 @@
+import { FEED_TYPES } from './events';
 import type { AnyRoute } from './http/route';
-import { RECORD_SCHEMAS } from './record-kinds';
+import { DECLARATION_ROUTES, RECORD_SCHEMAS, VITAL_TABLES } from './record-kinds';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
-import { birthRoutes } from './modules/births/routes';
 import { certificateRoutes } from './modules/certificates/routes';
 import { citizenRoutes } from './modules/citizens/routes';
 import { feedRoutes } from './modules/feed/routes';
 import { notificationRoutes } from './modules/notifications/routes';
 import { subscriptionRoutes } from './modules/subscriptions/routes';
-import { deathRoutes } from './modules/deaths/routes';
-import { divorceRoutes } from './modules/divorces/routes';
-import { marriageRoutes } from './modules/marriages/routes';
 import { statisticsRoutes } from './modules/statistics/routes';
 import { clientRoutes } from './modules/clients/routes';
 import { identityRoutes } from './modules/identity/routes';
@@ -29,16 +26,13 @@ export const API_ROUTES: readonly AnyRoute[] = [
   ...personRoutes,
   ...importRoutes,
   ...citizenRoutes(RECORD_SCHEMAS),
-  ...birthRoutes(RECORD_SCHEMAS),
-  ...marriageRoutes(RECORD_SCHEMAS),
-  ...divorceRoutes(RECORD_SCHEMAS),
-  ...deathRoutes(RECORD_SCHEMAS),
+  ...DECLARATION_ROUTES,
   ...recordRoutes(RECORD_SCHEMAS),
   ...auditRoutes,
-  ...statisticsRoutes,
-  ...certificateRoutes,
+  ...statisticsRoutes(VITAL_TABLES),
+  ...certificateRoutes(RECORD_SCHEMAS),
   ...identityRoutes,
-  ...feedRoutes,
+  ...feedRoutes(FEED_TYPES),
   ...notificationRoutes,
-  ...subscriptionRoutes,
+  ...subscriptionRoutes(FEED_TYPES),
 ];

@@ -8,7 +8,7 @@ import { Metrics } from './http/metrics';
 import { Journal } from './journal/journal';
 import { loadHeadKeys } from './journal/head-keys';
 import { SignedHeads } from './journal/signed-heads';
-import { createKinds } from './record-kinds';
+import { EVENT_ROLES, type EventCatalogue } from './events';
 import { loadOrCreateKey } from './modules/auth/signing-key';
 import { AccessLog, accessModel, type AccessEntry } from './modules/access-log/access-log';
 import { AccountStatus } from './modules/auth/account-status';
@@ -101,7 +101,7 @@ export interface Services extends Stores {
   models: Models;
   /** Every projection store, from the same list start-up initialises: what a rebuild clears. */
   projectionStores: readonly Stores[keyof Stores][];
-  journal: Journal;
+  journal: Journal<EventCatalogue>;
   kinds: RecordKinds;
   /** The certificate keys: public halves from the journal, private halves from the key folder. */
   keyring: CertificateKeyring;
@@ -176,9 +176,10 @@ export async function createServices(
     dir: journalKeysDir(config, opts.persistKeys),
     create: !opts.tool,
   });
-  const journal = new Journal(db, log, {
-    heads: new SignedHeads(db, headKeys, log),
-    every: config.JOURNAL_SIGN_EVERY_ENTRIES,
+  const journal = new Journal<EventCatalogue>(db, {
+    roles: EVENT_ROLES,
+    log,
+    signing: { heads: new SignedHeads(db, headKeys, log), every: config.JOURNAL_SIGN_EVERY_ENTRIES },
   });
   const key = await loadOrCreateKey(
     'access-token',
@@ -188,7 +189,9 @@ export async function createServices(
   const webhooks = webhookCollections(db);
   await initWebhookCollections(webhooks);
   const law = lawFromConfig(config);
-  const kinds = createKinds(stores, law);
+  const certificateCache = new CertificateCache(stores.certificates, config.CERTIFICATE_STATUS_CACHE_SECONDS * 1000);
+  // The kinds are built on the journal: their commands append to it and their projectors listen to it.
+  const kinds = registerProjectors(journal, stores, law, models, certificateCache);
   const services: Services = {
     ...stores,
     projectionStores: Object.values(stores),
@@ -200,7 +203,7 @@ export async function createServices(
     kinds,
     law,
     keyring: new CertificateKeyring(stores.signingKeys, new KeyVault(certificateKeysDir(config, opts.persistKeys))),
-    certificateCache: new CertificateCache(stores.certificates, config.CERTIFICATE_STATUS_CACHE_SECONDS * 1000),
+    certificateCache,
     webhooks,
     log,
     tokens: new TokenService(key, config.TOKEN_ISSUER, config.ACCESS_TOKEN_TTL_SECONDS),
@@ -218,7 +221,6 @@ export async function createServices(
       models.revokedFamilies,
     ),
   };
-  registerProjectors(journal, stores, kinds, models, services.certificateCache);
   const replayed = await journal.catchUp();
   if (replayed > 0) log.info({ replayed }, 'replayed journal entries past the last checkpoint');
   await ensureActiveKey(services, { actor: { id: 'system', role: 'system' }, requestId: 'start' });

@@ -1,3 +1,4 @@
+import { EVENT_ROLES, type EventCatalogue } from '../src/events';
 import { Journal } from '../src/journal/journal';
 import { rebuildProjections } from '../src/journal/rebuild';
 import { entryHash } from '../src/journal/hash';
@@ -41,8 +42,8 @@ describe('the journal', () => {
 
   it('lets two appenders on one database (two processes) race without a gap or a fork', async () => {
     // A second Journal on the same database is what a second service process would have.
-    const other = new Journal(h.services.db);
-    registerProjectors(other, h.services, h.services.kinds, h.services.models, h.services.certificateCache);
+    const other = new Journal<EventCatalogue>(h.services.db, { roles: EVENT_ROLES });
+    registerProjectors(other, h.services, h.services.law, h.services.models, h.services.certificateCache);
     const draft = (n: number) => async () => ({
       type: 'client.secret-rotated' as const,
       entityIds: [`race-${n}`],
@@ -115,7 +116,7 @@ describe('the journal', () => {
       prevHash: head.hash,
     };
     await h.services.journal.entries.insertOne({ _id: entryId(body.seq), ...body, hash: entryHash(body, head.hash) });
-    const report = await verifyChain(h.services.journal.entries);
+    const report = await verifyChain(h.services.journal.entries, { knows: (t) => h.services.journal.knows(t) });
     expect(report).toMatchObject({ ok: true, unknownTypes: [{ seq: body.seq, type: 'future.event' }] });
     // The running service applies around it: the next command appends after it.
     const next = await request(h.app).post('/v1/persons').set(auth(registrar)).send(enrolment(1));
@@ -142,7 +143,7 @@ describe('the journal', () => {
   });
 
   it('never moves past an entry whose applying failed: the next command applies it first, and fails while that fails', async () => {
-    const journal = new Journal(h.services.db);
+    const journal = new Journal<EventCatalogue>(h.services.db, { roles: EVENT_ROLES });
     const applied: string[] = [];
     let failures = 2;
     journal.on('client.secret-rotated', async (entry) => {
@@ -173,7 +174,7 @@ describe('the journal', () => {
       .send(birthDeclaration(mother.nin, father.nin));
     const before = await h.services.records.get(declared.body.id);
     // Append a rejection the way a process would before crashing: in the journal, not yet applied.
-    const crashed = new Journal(h.services.db);
+    const crashed = new Journal<EventCatalogue>(h.services.db, { roles: EVENT_ROLES });
     await crashed.execute(ctx, async () => ({
       type: 'record.rejected',
       entityIds: [declared.body.id],
@@ -183,14 +184,14 @@ describe('the journal', () => {
     expect((await h.services.records.get(declared.body.id))?.status).toBe('declared');
 
     // What start-up does (createServices calls catchUp) and what the next command does first.
-    const restarted = new Journal(h.services.db);
-    registerProjectors(restarted, h.services, h.services.kinds, h.services.models, h.services.certificateCache);
+    const restarted = new Journal<EventCatalogue>(h.services.db, { roles: EVENT_ROLES });
+    registerProjectors(restarted, h.services, h.services.law, h.services.models, h.services.certificateCache);
     expect(await restarted.catchUp()).toBeGreaterThanOrEqual(1);
     const after = await h.services.records.get(declared.body.id);
     expect(after).toMatchObject({ status: 'rejected', rejectionReason: 'Crash test', version: before!.version + 1 });
     // Applying every entry again, from the start, changes nothing: projections are idempotent.
-    const replay = new Journal(h.services.db);
-    registerProjectors(replay, h.services, h.services.kinds, h.services.models, h.services.certificateCache);
+    const replay = new Journal<EventCatalogue>(h.services.db, { roles: EVENT_ROLES });
+    registerProjectors(replay, h.services, h.services.law, h.services.models, h.services.certificateCache);
     await h.services.db.collection('journal_checkpoints').deleteMany({});
     expect(await replay.catchUp()).toBeGreaterThan(1);
     expect(await h.services.records.get(declared.body.id)).toEqual(after);

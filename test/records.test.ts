@@ -1,3 +1,4 @@
+import { EVENT_ROLES, type EventCatalogue } from '../src/events';
 import { Journal } from '../src/journal/journal';
 import { registerRecord } from '../src/modules/records/commands';
 import { registerProjectors } from '../src/projectors';
@@ -167,8 +168,8 @@ describe('registration', () => {
     // A second Journal on the same database is what a second service process has. Each time it
     // appends, this process's journal holds a stale head: its next append loses the race on seq,
     // it catches up and decides again, and must keep the number it was given the first time.
-    const other = new Journal(h.services.db);
-    registerProjectors(other, h.services, h.services.kinds, h.services.models, h.services.certificateCache);
+    const other = new Journal<EventCatalogue>(h.services.db, { roles: EVENT_ROLES });
+    registerProjectors(other, h.services, h.services.law, h.services.models, h.services.certificateCache);
     const ctx = { actor: { id: 'u_racer', role: 'registrar' as const, office }, requestId: 'race' };
     const numbers: string[] = [];
     for (const [i, id] of ids.entries()) {

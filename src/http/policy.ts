@@ -29,10 +29,6 @@ export const policy = {
   'persons.activation-code': ['officer', 'registrar', 'national-registrar'],
   'citizens.activate': 'anyone',
   'me.read': ['citizen'],
-  'births.declare': ['officer', 'registrar', 'national-registrar'],
-  'marriages.declare': ['officer', 'registrar', 'national-registrar'],
-  'divorces.declare': ['officer', 'registrar', 'national-registrar'],
-  'deaths.declare': ['officer', 'registrar', 'national-registrar'],
   'records.read': ['officer', 'registrar', 'national-registrar', 'auditor'],
   'records.register': ['registrar', 'national-registrar'],
   'records.reject': ['registrar', 'national-registrar'],
@@ -50,7 +46,37 @@ export const policy = {
   'subscriptions.manage': ['admin'],
 } as const satisfies Record<string, Rule>;
 
-export type Permission = keyof typeof policy;
+/**
+ * A record kind's declaration permission (`births.declare`): its rule is in the kind's contract,
+ * and the composition root enters it here at start (`addKindRules`) before any route is mounted.
+ */
+export type DeclarePermission = `${string}.declare`;
+export type Permission = keyof typeof policy | DeclarePermission;
+
+const kindRules = new Map<DeclarePermission, Rule>();
+
+/** Enters the kinds' declaration rules into the table (once per kind; a second, different rule is a wiring mistake). */
+export function addKindRules(rows: readonly { permission: DeclarePermission; roles: readonly Role[] }[]): void {
+  for (const { permission, roles } of rows) {
+    const known = kindRules.get(permission);
+    if (known && JSON.stringify(known) !== JSON.stringify(roles)) throw new Error(`${permission} has two rules`);
+    kindRules.set(permission, roles);
+  }
+}
+
+/** The rule of a permission; a kind's permission that no contract entered is a wiring mistake, refused loudly. */
+function ruleOf(permission: Permission): Rule {
+  if (Object.prototype.hasOwnProperty.call(policy, permission)) return policy[permission as keyof typeof policy];
+  const rule = kindRules.get(permission as DeclarePermission);
+  if (!rule) throw new Error(`no rule for permission ${permission}`);
+  return rule;
+}
+
+/** Every permission with its rule: the table, the kinds' rows included. */
+export function policyTable(): ReadonlyMap<Permission, Rule> {
+  const rows: [Permission, Rule][] = [...(Object.entries(policy) as [Permission, Rule][]), ...kindRules];
+  return new Map(rows);
+}
 
 /**
  * Actions on an existing record that only the staff of the record's office may take (API.md:
@@ -92,11 +118,13 @@ export function requireOffice(actor: Pick<Actor, 'role' | 'office'>, office: str
 }
 
 /** Permissions open to anyone: their handlers may have no actor. */
-export type OpenPermission = { [K in Permission]: (typeof policy)[K] extends 'anyone' ? K : never }[Permission];
+export type OpenPermission = {
+  [K in keyof typeof policy]: (typeof policy)[K] extends 'anyone' ? K : never;
+}[keyof typeof policy];
 
 /** Whether this actor (undefined: no token) may use a route with this permission. */
 export function allows(permission: Permission, actor: Pick<Actor, 'role' | 'scopes'> | undefined): boolean {
-  const rule: Rule = policy[permission];
+  const rule = ruleOf(permission);
   if (rule === 'anyone') return true;
   if (!actor) return false;
   if (rule === 'person') return actor.role !== 'client';
@@ -106,12 +134,12 @@ export function allows(permission: Permission, actor: Pick<Actor, 'role' | 'scop
 
 /** Whether the rule needs a token at all. */
 export function needsToken(permission: Permission): boolean {
-  return policy[permission] !== 'anyone';
+  return ruleOf(permission) !== 'anyone';
 }
 
 /** The rule in words, for the OpenAPI description of a route. */
 export function describeRule(permission: Permission): string {
-  const rule: Rule = policy[permission];
+  const rule = ruleOf(permission);
   if (rule === 'anyone') return 'Open to anyone.';
   if (rule === 'person') return 'Any signed-in person.';
   if (Array.isArray(rule))

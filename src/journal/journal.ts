@@ -3,10 +3,12 @@ import { isDuplicateKey } from '../db/errors';
 import { GENESIS_HASH, entryHash } from './hash';
 import type { SignedHead } from './head-signature';
 import type { SignedHeads } from './signed-heads';
-import { EVENT_ROLE, type EventType } from '../events';
 import {
   entryId,
+  type Catalogue,
   type CommandContext,
+  type EventRoles,
+  type EventType,
   type EntryDraft,
   type JournalEntry,
   type Projector,
@@ -21,6 +23,16 @@ interface Head {
 export interface RecordedHead {
   seq: number;
   hash: string;
+}
+
+/** What reading the journal needs, whatever the catalogue: the entries and the recorded head. */
+export type JournalReader = Pick<Journal<Catalogue>, 'entries' | 'recordedHead'>;
+
+export interface JournalOptions<C extends Catalogue> {
+  /** The catalogue's roles: which types must have a projector, and which types are known at all. */
+  roles: EventRoles<C>;
+  log?: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  signing?: { heads: SignedHeads; every: number };
 }
 
 interface Checkpoint {
@@ -44,25 +56,34 @@ const GENESIS: Head = { seq: 0, hash: GENESIS_HASH };
  * seq makes our insert fail on the unique `_id`; we then apply what it wrote and decide again, so
  * every decision is made against every entry before it.
  */
-export class Journal {
+export class Journal<C extends Catalogue> {
   readonly entries: Collection<StoredEntry>;
   private readonly checkpoints: Collection<Checkpoint>;
   private readonly projectors = new Map<string, (entry: StoredEntry) => Promise<void>>();
   private head: Head | undefined;
   private tail: Promise<unknown> = Promise.resolve();
 
-  constructor(
-    db: Db,
-    private readonly log?: { info(obj: object, msg: string): void; error(obj: object, msg: string): void },
-    /** Signs the head every `every` entries (and on demand, see signHead); without it nothing is signed. */
-    readonly signing?: { heads: SignedHeads; every: number },
-  ) {
+  private readonly log: JournalOptions<C>['log'];
+  /** Signs the head every `every` entries (and on demand, see signHead); without it nothing is signed. */
+  readonly signing: JournalOptions<C>['signing'];
+  /** The role of every event type this version knows. */
+  private readonly roles: EventRoles<C>;
+
+  constructor(db: Db, options: JournalOptions<C>) {
     this.entries = db.collection<StoredEntry>('journal');
     this.checkpoints = db.collection<Checkpoint>('journal_checkpoints');
+    this.roles = options.roles;
+    this.log = options.log;
+    this.signing = options.signing;
+  }
+
+  /** True for an event type this version of the service knows (a newer version may have written others). */
+  knows(type: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this.roles, type);
   }
 
   /** Registers the projector for an entry type (one per type). */
-  on<K extends EventType>(type: K, projector: Projector<K>): void {
+  on<K extends EventType<C>>(type: K, projector: Projector<C, K>): void {
     if (this.projectors.has(type)) throw new Error(`projector for ${type} registered twice`);
     // A stored entry of this type was sealed from an EntryDraft<K>: its data has K's payload type.
     this.projectors.set(type, projector as (entry: StoredEntry) => Promise<void>);
@@ -70,22 +91,25 @@ export class Journal {
 
   /** Throws when an event type that changes a read model has no projector (a wiring mistake). */
   assertProjectorsComplete(): void {
-    const missing = Object.entries(EVENT_ROLE).filter(
+    const missing = Object.entries<string>(this.roles).filter(
       ([type, role]) => role === 'projected' && !this.projectors.has(type),
     );
     if (missing.length > 0) throw new Error(`no projector for ${missing.map(([t]) => t).join(', ')}`);
   }
 
   /** Runs a command: `decide` validates against current state and returns the entry to append. */
-  execute<K extends EventType>(ctx: CommandContext, decide: () => Promise<EntryDraft<K>>): Promise<JournalEntry<K>> {
-    return this.serially(() => this.executeNow(ctx, decide)) as Promise<JournalEntry<K>>;
+  execute<K extends EventType<C>>(
+    ctx: CommandContext,
+    decide: () => Promise<EntryDraft<C, K>>,
+  ): Promise<JournalEntry<C, K>> {
+    return this.serially(() => this.executeNow(ctx, decide)) as Promise<JournalEntry<C, K>>;
   }
 
   /** Runs a command that may decide there is nothing to append (`null`): then nothing is, and it answers null. */
-  executeUnlessNothing<K extends EventType>(
+  executeUnlessNothing<K extends EventType<C>>(
     ctx: CommandContext,
-    decide: () => Promise<EntryDraft<K> | null>,
-  ): Promise<JournalEntry<K> | null> {
+    decide: () => Promise<EntryDraft<C, K> | null>,
+  ): Promise<JournalEntry<C, K> | null> {
     return this.serially(() => this.executeNow(ctx, decide));
   }
 
@@ -137,16 +161,16 @@ export class Journal {
     return result;
   }
 
-  private async executeNow<K extends EventType>(
+  private async executeNow<K extends EventType<C>>(
     ctx: CommandContext,
-    decide: () => Promise<EntryDraft<K> | null>,
-  ): Promise<JournalEntry<K> | null> {
+    decide: () => Promise<EntryDraft<C, K> | null>,
+  ): Promise<JournalEntry<C, K> | null> {
     for (let attempt = 0; ; attempt++) {
       if (!this.head) await this.catchUpNow();
       if (ctx.idempotencyKey) {
         // Appended already under this key (the answer was lost to a crash): that is the result.
         const done = await this.entries.findOne({ idempotencyKey: ctx.idempotencyKey });
-        if (done) return done as JournalEntry<K>;
+        if (done) return done as JournalEntry<C, K>;
       }
       const head = this.head ?? GENESIS;
       const draft = await decide();
@@ -232,7 +256,11 @@ export class Journal {
   }
 }
 
-function seal<K extends EventType>(draft: EntryDraft<K>, ctx: CommandContext, head: Head): JournalEntry<K> {
+function seal<C extends Catalogue, K extends EventType<C>>(
+  draft: EntryDraft<C, K>,
+  ctx: CommandContext,
+  head: Head,
+): JournalEntry<C, K> {
   const seq = head.seq + 1;
   const body = {
     seq,

@@ -3,7 +3,7 @@ import { isDuplicateKey } from '../db/errors';
 import type { HeadKeys } from './head-keys';
 import type { Journal } from './journal';
 import { signHead, type SignedHead } from './head-signature';
-import { entryId } from './types';
+import { entryId, type Catalogue } from './types';
 
 type SignedHeadDoc = SignedHead & { _id: string };
 
@@ -68,7 +68,7 @@ function present(d: SignedHeadDoc): SignedHead {
  * so the last head before a shutdown is signed too. Failures are logged, never fatal.
  */
 export function scheduleHeadSigning(
-  journal: Pick<Journal, 'signHead'>,
+  journal: Pick<Journal<Catalogue>, 'signHead'>,
   seconds: number,
   log: { error(obj: object, msg: string): void },
 ): () => Promise<void> {

@@ -1,5 +1,3 @@
-import type { EventCatalogue, EventType } from '../events';
-
 export type Role = 'admin' | 'officer' | 'registrar' | 'national-registrar' | 'auditor' | 'citizen';
 export const SCOPES = ['identity:verify', 'notifications:write', 'feed:read'] as const;
 export type Scope = (typeof SCOPES)[number];
@@ -25,16 +23,32 @@ export interface CommandContext {
   idempotencyKey?: string;
 }
 
+/**
+ * A module's events, from each type to its payload. Each module declares its own (`events.ts`
+ * beside its commands); the service's catalogue is their intersection, assembled at the
+ * composition root (`src/events.ts`), and the journal is generic over it.
+ */
+export type Catalogue = object;
+
+/** The types of a catalogue's events. */
+export type EventType<C extends Catalogue> = keyof C & string;
+
+/**
+ * Whether an event changes a read model (and so must have a projector) or is kept for the audit
+ * trail alone. A module classifies each of its events; the compiler refuses a missing one.
+ */
+export type EventRoles<C extends Catalogue> = { readonly [K in EventType<C>]: 'projected' | 'audit-only' };
+
 /** What a command decides to append; the journal adds seq, time, actor and the chain. */
-export interface EntryDraft<K extends EventType = EventType> {
+export interface EntryDraft<C extends Catalogue, K extends EventType<C> = EventType<C>> {
   type: K;
   entityIds: string[];
-  data: EventCatalogue[K];
+  data: C[K];
   reason?: string;
 }
 
-/** A draft of any one event type (a union over the catalogue, so type and data stay paired). */
-export type AnyDraft = { [K in EventType]: EntryDraft<K> }[EventType];
+/** A draft of any one event type of a catalogue (a union, so type and data stay paired). */
+export type AnyDraft<C extends Catalogue> = { [K in EventType<C>]: EntryDraft<C, K> }[EventType<C>];
 
 interface Sealed {
   _id: string;
@@ -47,7 +61,7 @@ interface Sealed {
   hash: string;
 }
 
-export type JournalEntry<K extends EventType = EventType> = EntryDraft<K> & Sealed;
+export type JournalEntry<C extends Catalogue, K extends EventType<C> = EventType<C>> = EntryDraft<C, K> & Sealed;
 
 /** An entry as stored: its type may be one a newer version of the service wrote. */
 export interface StoredEntry extends Sealed {
@@ -58,7 +72,7 @@ export interface StoredEntry extends Sealed {
 }
 
 /** Applies one entry to the read models; must be idempotent (entries may be applied twice). */
-export type Projector<K extends EventType = EventType> = (entry: JournalEntry<K>) => Promise<void>;
+export type Projector<C extends Catalogue, K extends EventType<C>> = (entry: JournalEntry<C, K>) => Promise<void>;
 
 /** Journal `_id`s are zero-padded strings: FerretDB only narrows `{_id: <string>}` filters in SQL. */
 export function entryId(seq: number): string {

@@ -1,11 +1,10 @@
 import type { KeyObject } from 'node:crypto';
 import type { Collection } from 'mongodb';
-import { isKnownEvent } from '../events';
 import { GENESIS_HASH, entryHash } from './hash';
 import { headJwk } from './head-keys';
 import { headSignatureProblem, type SignedHead } from './head-signature';
-import type { Journal, RecordedHead } from './journal';
-import { entryId, type StoredEntry } from './types';
+import type { Journal, JournalReader, RecordedHead } from './journal';
+import { entryId, type Catalogue, type StoredEntry } from './types';
 
 export interface IntegrityProblem {
   seq: number;
@@ -32,6 +31,8 @@ export interface ChainOptions {
   signedHeads?: SignedHead[];
   trustedKeys?: ReadonlyMap<string, KeyObject>;
   onChecked?: (seq: number) => void;
+  /** Whether this version knows an event type: those it does not are listed (a newer version wrote them). */
+  knows?: (type: string) => boolean;
 }
 
 const MAX_LISTED = 100;
@@ -67,7 +68,7 @@ export async function verifyChain(entries: Collection<StoredEntry>, opts: ChainO
     }
     if (body.prevHash !== prevHash) note(body.seq, `entry ${body.seq} does not link to the entry before it`);
     else if (entryHash(body, prevHash) !== hash) note(body.seq, `entry ${body.seq} was changed after it was written`);
-    if (!isKnownEvent(body.type) && unknownTypes.length < MAX_LISTED)
+    if (opts.knows && !opts.knows(body.type) && unknownTypes.length < MAX_LISTED)
       unknownTypes.push({ seq: body.seq, type: body.type });
     prevHash = hash;
     head = { seq: body.seq, hash };
@@ -138,7 +139,7 @@ function checkedHeads(
  * any pinned ones.
  */
 export async function verifyJournal(
-  journal: Journal,
+  journal: JournalReader & Pick<Journal<Catalogue>, 'signing'> & { knows(type: string): boolean },
   opts: { heads?: SignedHead[]; pinnedKeys?: KeyObject[]; onChecked?: (seq: number) => void } = {},
 ): Promise<IntegrityReport> {
   const held = journal.signing ? await journal.signing.heads.all() : [];
@@ -148,6 +149,7 @@ export async function verifyJournal(
     recordedHead: await journal.recordedHead(),
     signedHeads: [...held, ...(opts.heads ?? [])],
     trustedKeys,
+    knows: (type) => journal.knows(type),
     ...(opts.onChecked ? { onChecked: opts.onChecked } : {}),
   });
 }

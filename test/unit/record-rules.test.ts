@@ -1,3 +1,5 @@
+import { births } from '../../src/modules/births/contract';
+import { deaths } from '../../src/modules/deaths/contract';
 import { Problem } from '../../src/http/problem';
 import {
   TRANSITIONS,
@@ -59,7 +61,7 @@ describe('the record lifecycle', () => {
   });
 
   it('formats registration numbers per office, year and kind', () => {
-    expect(formatRegistrationNumber('BGD', 2026, 'death', 42)).toBe('BGD-2026-X-000042');
-    expect(formatRegistrationNumber('ERB', 2027, 'birth', 1)).toBe('ERB-2027-B-000001');
+    expect(formatRegistrationNumber('BGD', 2026, deaths.letter, 42)).toBe('BGD-2026-X-000042');
+    expect(formatRegistrationNumber('ERB', 2027, births.letter, 1)).toBe('ERB-2027-B-000001');
   });
 });

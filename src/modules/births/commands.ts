@@ -1,3 +1,4 @@
+import type { BirthEvents } from './events';
 import { unprocessable } from '../../http/problem';
 import type { Journal } from '../../journal/journal';
 import type { CommandContext, EntryDraft } from '../../journal/types';
@@ -65,7 +66,7 @@ async function checkBirth(
 
 /** Declares a birth: checked, with the child's name completed from a registered father. */
 export async function declareBirth(
-  deps: { journal: Journal; persons: PersonStore },
+  deps: { journal: Journal<BirthEvents>; persons: PersonStore },
   ctx: CommandContext & { office: string },
   input: DeclareBirth,
 ) {
@@ -92,7 +93,7 @@ export async function decideBirthRegistration(
   persons: PersonStore,
   record: CivilRecord<BirthFacts>,
   registrationNumber: string,
-): Promise<EntryDraft<'birth.registered'>> {
+): Promise<EntryDraft<BirthEvents, 'birth.registered'>> {
   const facts = record.data;
   const { mother, father, child } = await checkBirth(persons, named(facts.child), facts.mother, facts.father);
   const childNin = await unusedNin(persons);

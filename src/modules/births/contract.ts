@@ -1,11 +1,14 @@
 import type { Journal } from '../../journal/journal';
 import { namedPerson } from '../persons/presenter';
 import type { PersonStores } from '../persons/projectors';
-import type { KindHandler, RecordKinds } from '../records/contract';
+import { registrationCommand } from '../records/commands';
+import type { KindStatistics } from '../records/tally';
+import type { CertifiedPerson, KindContract, RecordKinds } from '../records/contract';
 import type { CivilRecord, RecordStore } from '../records/store';
+import { BIRTH_EVENTS, type BirthEvents } from './events';
 import { applyBirthCorrection, registerBirthProjectors } from './projectors';
-import { birthChanges, birthSchemas, type BirthChanges, type BirthFacts } from './schemas';
-import { checkBirthCorrection, decideBirthRegistration } from './commands';
+import { birthSchemas, declareBirthBody, type BirthChanges, type BirthFacts, type DeclareBirth } from './schemas';
+import { checkBirthCorrection, declareBirth, decideBirthRegistration } from './commands';
 
 /** A birth's facts as a record presents them, field by field; the child's NIN once registered. */
 export function presentBirthFacts(r: CivilRecord<BirthFacts>) {
@@ -41,15 +44,62 @@ export function presentBirthFacts(r: CivilRecord<BirthFacts>) {
   };
 }
 
-/** Births as a record kind: the registry's handler. */
-export function birthKind(
-  deps: PersonStores & { records: RecordStore; kinds: RecordKinds },
-): KindHandler<BirthFacts, BirthChanges> {
-  return {
-    ...birthSchemas,
-    changes: birthChanges,
+/** What a birth certificate certifies: the child, and the parents as the record names them. */
+type BirthCertified = { child: CertifiedPerson; mother: CertifiedPerson; father?: CertifiedPerson };
+
+/** What the births handler uses. */
+export type BirthDeps = PersonStores & { records: RecordStore; kinds: RecordKinds; journal: Journal<BirthEvents> };
+
+/** Births are counted by the child's sex where and when the child was born. */
+export const birthStatistics: KindStatistics<BirthFacts> = {
+  table: { name: 'births', shape: 'by-sex' },
+  tally: (r) => ({
+    date: r.data.child.dateOfBirth,
+    governorate: r.data.child.placeOfBirth.governorate,
+    category: r.data.child.sex,
+  }),
+};
+
+/** Births: the kind contract. */
+export const births: KindContract<
+  'birth',
+  BirthFacts,
+  BirthChanges,
+  DeclareBirth,
+  BirthEvents,
+  BirthCertified,
+  BirthDeps
+> = {
+  kind: 'birth',
+  letter: 'B',
+  schemas: birthSchemas,
+  events: BIRTH_EVENTS,
+  feed: ['birth.registered'],
+  declaration: {
+    path: '/v1/births',
+    operationId: 'declareBirth',
+    permission: 'births.declare',
+    roles: ['officer', 'registrar', 'national-registrar'],
+    tag: 'Births',
+    summary: 'Declare a birth',
+    body: declareBirthBody,
+  },
+  certificate: {
+    type: 'BirthCertificate',
+    title: { ar: 'شهادة ولادة', en: 'Birth certificate' },
+    labels: {
+      child: { ar: 'المولود', en: 'Child' },
+      mother: { ar: 'الأم', en: 'Mother' },
+      father: { ar: 'الأب', en: 'Father' },
+    },
+  },
+  statistics: birthStatistics,
+  handler: (deps) => ({
+    declare: (ctx, body) => declareBirth(deps, ctx, body),
+    register: registrationCommand(deps.journal, (record, number) =>
+      decideBirthRegistration(deps.persons, record, number),
+    ),
     checkCorrection: (record, changes) => checkBirthCorrection(deps.persons, record, changes),
-    decideRegistration: (record, number) => decideBirthRegistration(deps.persons, record, number),
     applyCorrection: (entry, record) => applyBirthCorrection(deps, entry, record),
     presentFacts: presentBirthFacts,
     certify: async (r) => {
@@ -69,11 +119,6 @@ export function birthKind(
         },
       };
     },
-    tally: (r) => ({
-      date: r.data.child.dateOfBirth,
-      governorate: r.data.child.placeOfBirth.governorate,
-      counters: [`births.${r.data.child.sex}`],
-    }),
-    registerProjectors: (journal: Journal) => registerBirthProjectors(journal, deps),
-  };
-}
+    registerProjectors: () => registerBirthProjectors(deps),
+  }),
+};

@@ -1,16 +1,14 @@
-import type { Journal } from '../../journal/journal';
+import type { BirthDeps } from './contract';
+import type { RecordEvents } from '../records/events';
 import type { JournalEntry } from '../../journal/types';
 import { insertPerson, updatePerson, type PersonStores } from '../persons/projectors';
-import type { CivilRecord, RecordStore } from '../records/store';
-import type { RecordKinds } from '../records/contract';
+import type { CivilRecord } from '../records/store';
 import { insertRecord, notifyChange, updateRecord } from '../records/projectors';
 import { childPersonName } from './names';
 import type { BirthFacts } from './schemas';
 
-export function registerBirthProjectors(
-  journal: Journal,
-  deps: PersonStores & { records: RecordStore; kinds: RecordKinds },
-): void {
+export function registerBirthProjectors(deps: BirthDeps): void {
+  const { journal } = deps;
   journal.on('birth.declared', (entry) => insertRecord(deps.records, entry, 'birth'));
 
   journal.on('birth.registered', async (entry) => {
@@ -36,7 +34,7 @@ export function registerBirthProjectors(
 /** A correction of a registered birth's child also corrects the child's person record. */
 export async function applyBirthCorrection(
   persons: PersonStores,
-  entry: JournalEntry<'record.corrected'>,
+  entry: JournalEntry<RecordEvents, 'record.corrected'>,
   record: CivilRecord<BirthFacts>,
 ): Promise<void> {
   if (!record.subjectNin || !entry.data.changes.some((c) => c.path.startsWith('child.'))) return;

@@ -101,8 +101,7 @@ export const birthFactsView = {
   informant: informantView.optional(),
 };
 
-export const birthSchemas: KindSchemas = {
-  kind: 'birth',
+export const birthSchemas: KindSchemas<BirthChanges> = {
   facts: declareBirthBody,
   changes: birthChanges,
   view: birthFactsView,

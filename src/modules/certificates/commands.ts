@@ -1,3 +1,4 @@
+import type { CertificateEvents } from '../certificates/events';
 import { randomBytes } from 'node:crypto';
 import type { Db } from 'mongodb';
 import { nextValue } from '../../db/counters';
@@ -18,7 +19,7 @@ import { listOf } from './status-list';
 import { credentialClaims, signCredential } from './token';
 
 export interface CertificateDeps extends CircleDeps {
-  journal: Journal;
+  journal: Journal<CertificateEvents>;
   db: Db;
   certificates: CertificateStore;
   keyring: CertificateKeyring;
@@ -88,6 +89,7 @@ export async function issueCertificate(
       issuer: base,
       id: certificateId,
       kind: record.kind,
+      credentialType: deps.kinds.of(record.kind).certificate.type,
       subjectNin,
       registrationNumber: record.registrationNumber,
       registeredAt: record.registeredAt,

@@ -1,3 +1,4 @@
+import type { CertificateEvents } from '../certificates/events';
 import { createPrivateKey } from 'node:crypto';
 import { conflict, notFound } from '../../http/problem';
 import type { Journal } from '../../journal/journal';
@@ -7,7 +8,7 @@ import type { CertificateKeyring } from './keyring';
 import type { SigningKeyStore } from './store';
 
 export interface KeyDeps {
-  journal: Journal;
+  journal: Journal<CertificateEvents>;
   signingKeys: SigningKeyStore;
   keyring: CertificateKeyring;
   config: { CERTIFICATE_VALIDITY_DAYS: number; CERTIFICATE_SIGNING_KEY?: string };
@@ -76,7 +77,7 @@ export async function withdrawKey(deps: KeyDeps, ctx: CommandContext, kid: strin
   deps.keyring.invalidate();
 }
 
-export function registerKeyProjectors(journal: Journal, signingKeys: SigningKeyStore): void {
+export function registerKeyProjectors(journal: Journal<CertificateEvents>, signingKeys: SigningKeyStore): void {
   journal.on('certificate-key.activated', async (entry) => {
     for (const r of entry.data.retired) {
       await signingKeys.applyOnce(r.kid, entry.seq, {

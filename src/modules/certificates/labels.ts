@@ -1,55 +1,38 @@
 import type { PersonName, Place } from '../persons/store';
 import { GOVERNORATES } from '../offices/reference';
-import type { RecordKind } from '../records/store';
+import type {
+  CertifiedFacts,
+  CertifiedPerson,
+  CertifiedValue,
+  CertificateWords,
+  CommonFactKey,
+  Words,
+} from '../records/contract';
 
 /**
  * The words of a certificate in Arabic and English, shared by the PDF and the verification page,
- * and the certified facts as labelled lines in both languages.
+ * and the certified facts as labelled lines in both languages. A kind's title, labels and coded
+ * values are its contract's (`certificate`); the words every kind shares are here.
  */
-export const TITLES: Record<RecordKind, { ar: string; en: string }> = {
-  birth: { ar: 'شهادة ولادة', en: 'Birth certificate' },
-  marriage: { ar: 'شهادة زواج', en: 'Marriage certificate' },
-  divorce: { ar: 'شهادة طلاق', en: 'Divorce certificate' },
-  death: { ar: 'شهادة وفاة', en: 'Death certificate' },
-};
+export type KindWords = Pick<CertificateWords<CertifiedFacts>, 'title' | 'labels' | 'values'>;
 
 export const REGISTRY = { ar: 'جمهورية العراق — السجل المدني', en: 'Republic of Iraq — Civil Registry' };
 
-const LABELS: Record<string, { ar: string; en: string }> = {
-  child: { ar: 'المولود', en: 'Child' },
-  mother: { ar: 'الأم', en: 'Mother' },
-  father: { ar: 'الأب', en: 'Father' },
-  partyA: { ar: 'الزوج الأول', en: 'First party' },
-  partyB: { ar: 'الزوج الثاني', en: 'Second party' },
-  parties: { ar: 'الطرف', en: 'Party' },
-  deceased: { ar: 'المتوفى', en: 'Deceased' },
+/** The title of a certificate whose kind this version does not know (a token from a newer one). */
+export const UNKNOWN_KIND: KindWords = { title: { ar: 'شهادة', en: 'Certificate' }, labels: {} };
+
+const COMMON_LABELS: { readonly [K in CommonFactKey]: Words } = {
   nin: { ar: 'الرقم الوطني', en: 'National ID number' },
+  name: { ar: 'الاسم', en: 'Name' },
   sex: { ar: 'الجنس', en: 'Sex' },
   dateOfBirth: { ar: 'تاريخ الولادة', en: 'Date of birth' },
   placeOfBirth: { ar: 'مكان الولادة', en: 'Place of birth' },
-  dateOfMarriage: { ar: 'تاريخ الزواج', en: 'Date of marriage' },
-  placeOfMarriage: { ar: 'مكان الزواج', en: 'Place of marriage' },
   courtReference: { ar: 'رقم قرار المحكمة', en: 'Court reference' },
-  marriageRegistrationNumber: { ar: 'رقم تسجيل الزواج', en: 'Marriage registration number' },
-  dateOfDivorce: { ar: 'تاريخ الطلاق', en: 'Date of divorce' },
-  placeOfDivorce: { ar: 'مكان الطلاق', en: 'Place of divorce' },
-  divorceType: { ar: 'نوع الطلاق', en: 'Type of divorce' },
-  dateOfDeath: { ar: 'تاريخ الوفاة', en: 'Date of death' },
-  placeOfDeath: { ar: 'مكان الوفاة', en: 'Place of death' },
-  registrationNumber: { ar: 'رقم التسجيل', en: 'Registration number' },
-  registeredAt: { ar: 'تاريخ التسجيل', en: 'Date of registration' },
-  issuedAt: { ar: 'تاريخ الإصدار', en: 'Date of issue' },
-  expiresAt: { ar: 'نافذة حتى', en: 'Valid until' },
-  certificateId: { ar: 'رقم الشهادة', en: 'Certificate number' },
 };
 
-const VALUES: Record<string, { ar: string; en: string }> = {
+const COMMON_VALUES: Readonly<Record<string, Words>> = {
   female: { ar: 'أنثى', en: 'Female' },
   male: { ar: 'ذكر', en: 'Male' },
-  talaq: { ar: 'طلاق', en: 'Talaq (repudiation)' },
-  khula: { ar: 'خلع', en: 'Khula' },
-  'judicial-separation': { ar: 'تفريق قضائي', en: 'Judicial separation' },
-  'mutual-consent': { ar: 'بالتراضي', en: 'By mutual consent' },
 };
 
 /** A date as each language writes it: ١٤ آذار ٢٠٢٦ (Iraq's month names, Arabic-Indic digits) and 14 March 2026. */
@@ -81,49 +64,57 @@ export function formatPlace(place: Place): { ar: string; en: string } {
 }
 
 export interface FactLine {
-  label: { ar: string; en: string };
-  value: { ar: string; en: string };
+  label: Words;
+  value: Words;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlace = (v: CertifiedValue): v is Place => typeof v === 'object' && 'governorate' in v;
+const isName = (v: CertifiedValue): v is PersonName => typeof v === 'object' && 'givenName' in v;
+// Array.isArray does not narrow a readonly array out of a union; this does.
+const isPeople = (v: CertifiedValue): v is readonly CertifiedPerson[] => Array.isArray(v);
 
 /** The certified facts as labelled lines: a person's name and NIN, then each date, place and word. */
-export function factLines(facts: Record<string, unknown>): FactLine[] {
+export function factLines(facts: CertifiedFacts, words: KindWords): FactLine[] {
   const lines: FactLine[] = [];
-  const label = (key: string) => LABELS[key] ?? { ar: key, en: key };
-  const add = (key: string, value: unknown, prefix?: { ar: string; en: string }) => {
-    const l = prefix ? { ar: `${prefix.ar}: ${label(key).ar}`, en: `${prefix.en}: ${label(key).en}` } : label(key);
-    if (typeof value === 'string') {
-      const v =
-        /^\d{4}-\d{2}-\d{2}/.test(value) && key !== 'nin'
-          ? formatDate(value)
-          : (VALUES[value] ?? { ar: value, en: value });
-      lines.push({ label: l, value: v });
-    } else if (isObject(value) && 'governorate' in value) {
-      lines.push({ label: l, value: formatPlace(value as unknown as Place) });
-    } else if (isObject(value) && 'givenName' in value) {
-      const n = formatName(value as unknown as PersonName);
+  const labels: Readonly<Record<string, Words>> = { ...COMMON_LABELS, ...words.labels };
+  // A key no contract labels (a token from a newer version) is shown as itself rather than dropped.
+  const label = (key: string): Words => labels[key] ?? { ar: key, en: key };
+  const value = (key: string, v: string): Words =>
+    /^\d{4}-\d{2}-\d{2}/.test(v) && key !== 'nin'
+      ? formatDate(v)
+      : (words.values?.[v] ?? COMMON_VALUES[v] ?? { ar: v, en: v });
+  const add = (key: string, v: CertifiedValue, who?: Words) => {
+    const l = who ? { ar: `${who.ar}: ${label(key).ar}`, en: `${who.en}: ${label(key).en}` } : label(key);
+    if (typeof v === 'string') lines.push({ label: l, value: value(key, v) });
+    // Numbers in Latin digits in both columns, as the registration number and NINs are printed.
+    else if (typeof v === 'number') lines.push({ label: l, value: { ar: String(v), en: String(v) } });
+    else if (isPlace(v)) lines.push({ label: l, value: formatPlace(v) });
+    else if (isName(v)) {
+      const n = formatName(v);
       lines.push({ label: l, value: { ar: n.ar, en: n.en ?? n.ar } });
     }
   };
-  for (const [key, value] of Object.entries(facts)) {
-    const people = Array.isArray(value) ? value : [value];
-    for (const [i, p] of people.entries()) {
-      if (isObject(p) && ('nin' in p || 'name' in p)) {
-        const ordinal = [
-          { ar: 'الأول', en: '1' },
-          { ar: 'الثاني', en: '2' },
-        ][i] ?? { ar: String(i + 1), en: String(i + 1) };
-        const who = Array.isArray(value)
-          ? { ar: `${label(key).ar} ${ordinal.ar}`, en: `${label(key).en} ${ordinal.en}` }
-          : label(key);
-        if (isObject(p.name)) {
-          const n = formatName(p.name as unknown as PersonName);
-          lines.push({ label: who, value: { ar: n.ar, en: n.en ?? n.ar } });
-        }
-        for (const [k, v] of Object.entries(p)) if (k !== 'name') add(k, v, who);
-      } else add(key, p);
+  const person = (p: CertifiedPerson, who: Words) => {
+    if (p.name) {
+      const n = formatName(p.name);
+      lines.push({ label: who, value: { ar: n.ar, en: n.en ?? n.ar } });
     }
+    for (const [k, v] of Object.entries(p) as [keyof CertifiedPerson, CertifiedValue | undefined][])
+      if (k !== 'name' && v !== undefined) add(k, v, who);
+  };
+  const ordinals = [
+    { ar: 'الأول', en: '1' },
+    { ar: 'الثاني', en: '2' },
+  ];
+  for (const [key, v] of Object.entries(facts)) {
+    if (v === undefined) continue;
+    if (isPeople(v)) {
+      for (const [i, p] of v.entries()) {
+        const o = ordinals[i] ?? { ar: String(i + 1), en: String(i + 1) };
+        person(p, { ar: `${label(key).ar} ${o.ar}`, en: `${label(key).en} ${o.en}` });
+      }
+    } else if (typeof v === 'object' && !isPlace(v) && !isName(v)) person(v, label(key));
+    else add(key, v);
   }
   return lines;
 }

@@ -1,4 +1,5 @@
-import { factLines, formatDate, REGISTRY, TITLES } from './labels';
+import type { CertifiedFacts } from '../records/contract';
+import { factLines, formatDate, REGISTRY, UNKNOWN_KIND, type KindWords } from './labels';
 import type { Verification } from './verification';
 
 /**
@@ -54,10 +55,11 @@ const REVOCATION: Record<string, { ar: string; en: string }> = {
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The verification page: Arabic (right to left) beside English, the verdict first, then the facts of a genuine certificate. */
-export function verificationPage(v: PageOutcome): string {
+export function verificationPage(v: PageOutcome, wordsOf: (kind: string) => KindWords | undefined): string {
   const verdict = VERDICT[v.status];
   const c = v.certificate;
-  const title = c && c.kind in TITLES ? TITLES[c.kind as keyof typeof TITLES] : { ar: 'شهادة', en: 'Certificate' };
+  const words = (c && wordsOf(c.kind)) ?? UNKNOWN_KIND;
+  const title = words.title;
   const reason = v.status === 'revoked' && v.reason ? REVOCATION[v.reason] : undefined;
   const rows = c
     ? [
@@ -66,7 +68,8 @@ export function verificationPage(v: PageOutcome): string {
           label: { ar: 'رقم التسجيل', en: 'Registration number' },
           value: { ar: c.registrationNumber, en: c.registrationNumber },
         },
-        ...(c.facts ? factLines(c.facts) : []),
+        // The facts come from a token the registry signed from a kind's certified facts.
+        ...(c.facts ? factLines(c.facts as CertifiedFacts, words) : []),
         { label: { ar: 'تاريخ الإصدار', en: 'Date of issue' }, value: formatDate(c.issuedAt) },
         ...(c.revokedAt ? [{ label: { ar: 'تاريخ الإلغاء', en: 'Revoked on' }, value: formatDate(c.revokedAt) }] : []),
         ...(reason ? [{ label: { ar: 'سبب الإلغاء', en: 'Reason' }, value: reason }] : []),

@@ -4,7 +4,8 @@ import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { visualRuns, type FontRole } from './bidi-text';
-import { factLines, formatDate, REGISTRY, TITLES, type FactLine } from './labels';
+import type { CertifiedFacts } from '../records/contract';
+import { factLines, formatDate, REGISTRY, type FactLine, type KindWords } from './labels';
 import type { CertificateDoc } from './store';
 import { checkTokenShape } from './token-claims';
 import { woffToSfnt } from './woff';
@@ -256,10 +257,10 @@ function qr(doc: Doc, token: string, x: number, y: number, size: number) {
  * The certificate as an A4 PDF: Arabic on the right, English on the left (or one of them alone,
  * as asked), the facts from the token itself, and the QR code carrying the token.
  */
-export async function certificatePdf(doc: CertificateDoc, base: string): Promise<Buffer> {
+export async function certificatePdf(doc: CertificateDoc, words: KindWords, base: string): Promise<Buffer> {
   const claims = checkTokenShape(doc.token);
   // The title and language a reader shows and speaks: of the languages printed, Arabic first.
-  const title = { ar: TITLES[doc.kind].ar, en: `${TITLES[doc.kind].en} ${doc.registrationNumber}` };
+  const title = { ar: words.title.ar, en: `${words.title.en} ${doc.registrationNumber}` };
   const pdf = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
@@ -304,7 +305,7 @@ export async function certificatePdf(doc: CertificateDoc, base: string): Promise
   };
   pair(REGISTRY, 11, false, GREEN);
   y += 10;
-  pair(TITLES[doc.kind], 24, true, GREEN);
+  pair(words.title, 24, true, GREEN);
   y += 14;
 
   const subject = claims.credentialSubject;
@@ -314,7 +315,8 @@ export async function certificatePdf(doc: CertificateDoc, base: string): Promise
       value: { ar: doc.registrationNumber, en: doc.registrationNumber },
     },
     { label: { ar: 'تاريخ التسجيل', en: 'Date of registration' }, value: formatDate(String(subject.registeredAt)) },
-    ...factLines(subject.facts),
+    // The registry signed these from the kind's certified facts (token-claims.ts reads its own token).
+    ...factLines(subject.facts as CertifiedFacts, words),
   ];
   for (const r of rows) {
     pair({ ar: r.label.ar, en: r.label.en }, 9, false, '#555');

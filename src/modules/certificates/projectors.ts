@@ -1,3 +1,4 @@
+import type { CertificateEvents } from '../certificates/events';
 import type { Journal } from '../../journal/journal';
 import type { RecordKinds, RecordListener } from '../records/contract';
 import type { CertificateCache } from './cache';
@@ -30,7 +31,7 @@ async function markRevoked(
   });
 }
 
-export function registerCertificateProjectors(journal: Journal, stores: CertificateStores): void {
+export function registerCertificateProjectors(journal: Journal<CertificateEvents>, stores: CertificateStores): void {
   journal.on('certificate.issued', (entry) => {
     const { certificateId, recordVersion: _version, ...issued } = entry.data;
     return stores.certificates.insertOnce({

@@ -3,6 +3,7 @@ import { defineRoute } from '../../http/route';
 import type { Services } from '../../services';
 import { errorResponses } from '../common/responses';
 import { findRecord, recordOffice } from '../records/commands';
+import type { RecordSchemas } from '../records/schemas';
 import type { CertificateDoc } from './store';
 import { verificationPage, type PageOutcome } from './page';
 import { certificatePdf } from './pdf';
@@ -55,199 +56,211 @@ const verifier = (services: Services) => ({
   issuer: services.config.PUBLIC_BASE_URL,
 });
 
-const page = (v: PageOutcome, status = 200) => ({
+const page = (services: Services, v: PageOutcome, status = 200) => ({
   status,
-  body: verificationPage(v),
+  body: verificationPage(v, (kind) => services.kinds.find(kind)?.certificate),
   headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
 });
 
 const html = { description: 'The verification page, in Arabic and English', mediaType: 'text/html' };
 
-export const certificateRoutes = [
-  defineRoute({
-    method: 'post',
-    path: '/v1/certificates',
-    operationId: 'issueCertificate',
-    permission: 'certificates.issue',
-    tag: 'Certificates',
-    summary:
-      'Issue a signed certificate of a registered record (a citizen: of their own records, CITIZEN_CERTIFICATES_PER_DAY a day)',
-    body: issueBody,
-    accessLog: true,
-    responses: {
-      201: { description: 'Issued', schema: certificateView },
-      ...errorResponses(400, 401, 403, 404, 409, 429),
-    },
-    async handle({ body }, ctx) {
-      const { services } = ctx;
-      const entry = await issueCertificate(services, ctx, body);
-      const doc = await findCertificate(services.certificates, entry.data.certificateId);
-      return {
-        status: 201,
-        body: presentCertificate(services.config.PUBLIC_BASE_URL, doc),
-        headers: { Location: `/v1/certificates/${doc._id}` },
-        named: await namedIn(services, doc),
-      };
-    },
-  }),
-  defineRoute({
-    method: 'get',
-    path: '/v1/certificates/{id}',
-    operationId: 'getCertificate',
-    permission: 'certificates.read',
-    tag: 'Certificates',
-    summary: 'A certificate, with its token and current status',
-    params: certificateParams,
-    accessLog: true,
-    responses: {
-      200: { description: 'The certificate', schema: certificateView },
-      ...errorResponses(400, 401, 403, 404),
-    },
-    async handle({ params }, ctx) {
-      const doc = await findCertificate(ctx.services.certificates, params.id);
-      await requireReader(ctx.services, ctx, doc);
-      return {
-        status: 200,
-        body: presentCertificate(ctx.services.config.PUBLIC_BASE_URL, doc),
-        named: await namedIn(ctx.services, doc),
-      };
-    },
-  }),
-  defineRoute({
-    method: 'get',
-    path: '/v1/certificates/{id}/pdf',
-    operationId: 'getCertificatePdf',
-    permission: 'certificates.read',
-    tag: 'Certificates',
-    summary: 'The certificate as an A4 PDF in Arabic and English, with a QR code carrying the token',
-    params: certificateParams,
-    accessLog: true,
-    responses: { 200: { description: 'The PDF', mediaType: 'application/pdf' }, ...errorResponses(400, 401, 403, 404) },
-    async handle({ params }, ctx) {
-      const doc = await findCertificate(ctx.services.certificates, params.id);
-      await requireReader(ctx.services, ctx, doc);
-      const pdf = await certificatePdf(doc, ctx.services.config.PUBLIC_BASE_URL);
-      return {
-        status: 200,
-        body: pdf,
-        headers: {
-          'Content-Type': 'application/pdf',
-          'Content-Disposition': `inline; filename="${doc.registrationNumber}-${doc._id}.pdf"`,
-        },
-        named: await namedIn(ctx.services, doc),
-      };
-    },
-  }),
-  defineRoute({
-    method: 'post',
-    path: '/v1/certificates/{id}/revocation',
-    operationId: 'revokeCertificate',
-    permission: 'certificates.revoke',
-    tag: 'Certificates',
-    summary: 'Revoke a certificate, with a reason: it verifies as revoked from now on',
-    params: certificateParams,
-    // Revocation is for the staff of the certificate's record's office (policy.ts, OFFICE_BOUND).
-    officeOf: async ({ id }, services) =>
-      recordOffice(services.records, (await findCertificate(services.certificates, id)).recordId),
-    body: revokeBody,
-    responses: { 200: { description: 'Revoked', schema: certificateView }, ...errorResponses(400, 401, 403, 404, 409) },
-    async handle({ params, body }, ctx) {
-      const doc = await revokeCertificate(ctx.services, ctx, params.id, body.reason);
-      return { status: 200, body: presentCertificate(ctx.services.config.PUBLIC_BASE_URL, doc) };
-    },
-  }),
-  defineRoute({
-    method: 'post',
-    path: '/v1/certificates/verification',
-    operationId: 'verifyCertificate',
-    permission: 'certificates.verify',
-    tag: 'Certificates',
-    summary: 'Check a certificate token: valid, revoked, superseded or invalid; the facts only for a genuine one',
-    body: verifyBody,
-    rateLimit: (c) => c.RATE_LIMIT_VERIFY_PER_MINUTE,
-    responses: { 200: { description: 'The verdict', schema: verificationView }, ...errorResponses(400, 429) },
-    async handle({ body }, { services }) {
-      return { status: 200, body: await verifyCertificate(verifier(services), body.token) };
-    },
-  }),
-  defineRoute({
-    method: 'get',
-    path: '/.well-known/jwks.json',
-    operationId: 'getCertificateKeys',
-    permission: 'certificates.verify',
-    tag: 'Certificates',
-    summary: 'The public keys that verify certificates (active and retired, not withdrawn), to keep for offline checks',
-    rateLimit: (c) => c.RATE_LIMIT_VERIFY_PER_MINUTE,
-    responses: { 200: { description: 'The key set', schema: jwksView }, ...errorResponses(429) },
-    async handle(_input, { services }) {
-      return {
-        status: 200,
-        body: { keys: await services.keyring.jwks() },
-        headers: { 'Cache-Control': 'public, max-age=300' },
-      };
-    },
-  }),
-  defineRoute({
-    method: 'get',
-    path: '/v1/status-lists/{list}',
-    operationId: 'getStatusList',
-    permission: 'certificates.verify',
-    tag: 'Certificates',
-    summary: 'A W3C Bitstring Status List credential (revocation), as a signed vc+jwt',
-    params: statusListParams,
-    rateLimit: (c) => c.RATE_LIMIT_VERIFY_PER_MINUTE,
-    responses: {
-      200: { description: 'The status list credential', mediaType: 'application/vc+jwt' },
-      ...errorResponses(400, 429),
-    },
-    async handle({ params }, { services }) {
-      const revoked = await services.revocations.list({ list: params.list });
-      const base = services.config.PUBLIC_BASE_URL;
-      const claims = statusListClaims(
-        base,
-        `${base}/v1/status-lists/${params.list}`,
-        encodeStatusList(revoked.map((r) => r.index)),
-      );
-      const token = signCredential(claims, await services.keyring.signer());
-      return {
-        status: 200,
-        body: token,
-        headers: { 'Content-Type': 'application/vc+jwt', 'Cache-Control': 'public, max-age=300' },
-      };
-    },
-  }),
-  defineRoute({
-    method: 'get',
-    path: '/verify/{id}',
-    operationId: 'verificationPageById',
-    permission: 'certificates.verify',
-    tag: 'Certificates',
-    summary:
-      'The verification page of a certificate by its id (the link printed on it); 404 and a page that says to check the number when no certificate has it',
-    params: verifyPageParams,
-    rateLimit: (c) => c.RATE_LIMIT_VERIFY_PER_MINUTE,
-    responses: { 200: html, 404: html, ...errorResponses(400, 429) },
-    async handle({ params }, { services }) {
-      // A malformed number is looked up no more than one that is unknown: both are a typing slip.
-      const doc = certificateId.safeParse(params.id).success ? await services.certificates.get(params.id) : null;
-      if (!doc) return page({ valid: false, status: 'not-found' }, 404);
-      return page(await verifyCertificate(verifier(services), doc.token));
-    },
-  }),
-  defineRoute({
-    method: 'get',
-    path: '/verify',
-    operationId: 'verificationPageByToken',
-    permission: 'certificates.verify',
-    tag: 'Certificates',
-    summary: 'The verification page of a certificate token (what the QR code holds)',
-    query: verifyPageQuery,
-    rateLimit: (c) => c.RATE_LIMIT_VERIFY_PER_MINUTE,
-    responses: { 200: html, ...errorResponses(400, 429) },
-    async handle({ query }, { services }) {
-      if (!query.token)
-        throw badRequest('Give the certificate token as ?token=', [{ path: 'query.token', message: 'required' }]);
-      return page(await verifyCertificate(verifier(services), query.token));
-    },
-  }),
-];
+/** The certificate routes; `kind` is the enum of the registry's kinds (the record schemas'). */
+export function certificateRoutes({ kind }: Pick<RecordSchemas, 'kind'>) {
+  const view = certificateView(kind);
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/v1/certificates',
+      operationId: 'issueCertificate',
+      permission: 'certificates.issue',
+      tag: 'Certificates',
+      summary:
+        'Issue a signed certificate of a registered record (a citizen: of their own records, CITIZEN_CERTIFICATES_PER_DAY a day)',
+      body: issueBody,
+      accessLog: true,
+      responses: {
+        201: { description: 'Issued', schema: view },
+        ...errorResponses(400, 401, 403, 404, 409, 429),
+      },
+      async handle({ body }, ctx) {
+        const { services } = ctx;
+        const entry = await issueCertificate(services, ctx, body);
+        const doc = await findCertificate(services.certificates, entry.data.certificateId);
+        return {
+          status: 201,
+          body: presentCertificate(services.config.PUBLIC_BASE_URL, doc),
+          headers: { Location: `/v1/certificates/${doc._id}` },
+          named: await namedIn(services, doc),
+        };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/certificates/{id}',
+      operationId: 'getCertificate',
+      permission: 'certificates.read',
+      tag: 'Certificates',
+      summary: 'A certificate, with its token and current status',
+      params: certificateParams,
+      accessLog: true,
+      responses: {
+        200: { description: 'The certificate', schema: view },
+        ...errorResponses(400, 401, 403, 404),
+      },
+      async handle({ params }, ctx) {
+        const doc = await findCertificate(ctx.services.certificates, params.id);
+        await requireReader(ctx.services, ctx, doc);
+        return {
+          status: 200,
+          body: presentCertificate(ctx.services.config.PUBLIC_BASE_URL, doc),
+          named: await namedIn(ctx.services, doc),
+        };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/certificates/{id}/pdf',
+      operationId: 'getCertificatePdf',
+      permission: 'certificates.read',
+      tag: 'Certificates',
+      summary: 'The certificate as an A4 PDF in Arabic and English, with a QR code carrying the token',
+      params: certificateParams,
+      accessLog: true,
+      responses: {
+        200: { description: 'The PDF', mediaType: 'application/pdf' },
+        ...errorResponses(400, 401, 403, 404),
+      },
+      async handle({ params }, ctx) {
+        const doc = await findCertificate(ctx.services.certificates, params.id);
+        await requireReader(ctx.services, ctx, doc);
+        const pdf = await certificatePdf(
+          doc,
+          ctx.services.kinds.of(doc.kind).certificate,
+          ctx.services.config.PUBLIC_BASE_URL,
+        );
+        return {
+          status: 200,
+          body: pdf,
+          headers: {
+            'Content-Type': 'application/pdf',
+            'Content-Disposition': `inline; filename="${doc.registrationNumber}-${doc._id}.pdf"`,
+          },
+          named: await namedIn(ctx.services, doc),
+        };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/v1/certificates/{id}/revocation',
+      operationId: 'revokeCertificate',
+      permission: 'certificates.revoke',
+      tag: 'Certificates',
+      summary: 'Revoke a certificate, with a reason: it verifies as revoked from now on',
+      params: certificateParams,
+      // Revocation is for the staff of the certificate's record's office (policy.ts, OFFICE_BOUND).
+      officeOf: async ({ id }, services) =>
+        recordOffice(services.records, (await findCertificate(services.certificates, id)).recordId),
+      body: revokeBody,
+      responses: { 200: { description: 'Revoked', schema: view }, ...errorResponses(400, 401, 403, 404, 409) },
+      async handle({ params, body }, ctx) {
+        const doc = await revokeCertificate(ctx.services, ctx, params.id, body.reason);
+        return { status: 200, body: presentCertificate(ctx.services.config.PUBLIC_BASE_URL, doc) };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/v1/certificates/verification',
+      operationId: 'verifyCertificate',
+      permission: 'certificates.verify',
+      tag: 'Certificates',
+      summary: 'Check a certificate token: valid, revoked, superseded or invalid; the facts only for a genuine one',
+      body: verifyBody,
+      rateLimit: (c) => c.RATE_LIMIT_VERIFY_PER_MINUTE,
+      responses: { 200: { description: 'The verdict', schema: verificationView }, ...errorResponses(400, 429) },
+      async handle({ body }, { services }) {
+        return { status: 200, body: await verifyCertificate(verifier(services), body.token) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/.well-known/jwks.json',
+      operationId: 'getCertificateKeys',
+      permission: 'certificates.verify',
+      tag: 'Certificates',
+      summary:
+        'The public keys that verify certificates (active and retired, not withdrawn), to keep for offline checks',
+      rateLimit: (c) => c.RATE_LIMIT_VERIFY_PER_MINUTE,
+      responses: { 200: { description: 'The key set', schema: jwksView }, ...errorResponses(429) },
+      async handle(_input, { services }) {
+        return {
+          status: 200,
+          body: { keys: await services.keyring.jwks() },
+          headers: { 'Cache-Control': 'public, max-age=300' },
+        };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/status-lists/{list}',
+      operationId: 'getStatusList',
+      permission: 'certificates.verify',
+      tag: 'Certificates',
+      summary: 'A W3C Bitstring Status List credential (revocation), as a signed vc+jwt',
+      params: statusListParams,
+      rateLimit: (c) => c.RATE_LIMIT_VERIFY_PER_MINUTE,
+      responses: {
+        200: { description: 'The status list credential', mediaType: 'application/vc+jwt' },
+        ...errorResponses(400, 429),
+      },
+      async handle({ params }, { services }) {
+        const revoked = await services.revocations.list({ list: params.list });
+        const base = services.config.PUBLIC_BASE_URL;
+        const claims = statusListClaims(
+          base,
+          `${base}/v1/status-lists/${params.list}`,
+          encodeStatusList(revoked.map((r) => r.index)),
+        );
+        const token = signCredential(claims, await services.keyring.signer());
+        return {
+          status: 200,
+          body: token,
+          headers: { 'Content-Type': 'application/vc+jwt', 'Cache-Control': 'public, max-age=300' },
+        };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/verify/{id}',
+      operationId: 'verificationPageById',
+      permission: 'certificates.verify',
+      tag: 'Certificates',
+      summary:
+        'The verification page of a certificate by its id (the link printed on it); 404 and a page that says to check the number when no certificate has it',
+      params: verifyPageParams,
+      rateLimit: (c) => c.RATE_LIMIT_VERIFY_PER_MINUTE,
+      responses: { 200: html, 404: html, ...errorResponses(400, 429) },
+      async handle({ params }, { services }) {
+        // A malformed number is looked up no more than one that is unknown: both are a typing slip.
+        const doc = certificateId.safeParse(params.id).success ? await services.certificates.get(params.id) : null;
+        if (!doc) return page(services, { valid: false, status: 'not-found' }, 404);
+        return page(services, await verifyCertificate(verifier(services), doc.token));
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/verify',
+      operationId: 'verificationPageByToken',
+      permission: 'certificates.verify',
+      tag: 'Certificates',
+      summary: 'The verification page of a certificate token (what the QR code holds)',
+      query: verifyPageQuery,
+      rateLimit: (c) => c.RATE_LIMIT_VERIFY_PER_MINUTE,
+      responses: { 200: html, ...errorResponses(400, 429) },
+      async handle({ query }, { services }) {
+        if (!query.token)
+          throw badRequest('Give the certificate token as ?token=', [{ path: 'query.token', message: 'required' }]);
+        return page(services, await verifyCertificate(verifier(services), query.token));
+      },
+    }),
+  ];
+}

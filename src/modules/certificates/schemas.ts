@@ -13,26 +13,28 @@ export const issueBody = z
   .strict()
   .openapi('IssueCertificate', { example: { recordId: 'r_3q2Zk8mW1xYbN4fT7vLh9A', language: 'ar-en' } });
 
-export const certificateView = z
-  .object({
-    id: certificateId,
-    recordId,
-    kind: z.enum(['birth', 'marriage', 'divorce', 'death']),
-    subjectNin: nin,
-    registrationNumber: z.string(),
-    language: z.enum(['ar', 'en', 'ar-en']),
-    token: z
-      .string()
-      .openapi({ description: 'Compact JWS (ES256, typ vc+jwt): a W3C Verifiable Credential 2.0 secured with JOSE' }),
-    status: z.enum(['valid', 'revoked', 'superseded', 'expired']),
-    issuedAt: z.string(),
-    expiresAt: z.string(),
-    kid: z.string(),
-    verifyUrl: z.string(),
-    pdfUrl: z.string(),
-    revocation: z.object({ at: z.string(), reason: z.string() }).optional(),
-  })
-  .openapi('Certificate');
+/** A certificate as issued; `kind` is the enum of the registry's kinds. */
+export const certificateView = (kind: z.ZodType<string>) =>
+  z
+    .object({
+      id: certificateId,
+      recordId,
+      kind,
+      subjectNin: nin,
+      registrationNumber: z.string(),
+      language: z.enum(['ar', 'en', 'ar-en']),
+      token: z
+        .string()
+        .openapi({ description: 'Compact JWS (ES256, typ vc+jwt): a W3C Verifiable Credential 2.0 secured with JOSE' }),
+      status: z.enum(['valid', 'revoked', 'superseded', 'expired']),
+      issuedAt: z.string(),
+      expiresAt: z.string(),
+      kid: z.string(),
+      verifyUrl: z.string(),
+      pdfUrl: z.string(),
+      revocation: z.object({ at: z.string(), reason: z.string() }).optional(),
+    })
+    .openapi('Certificate');
 
 export const verifyBody = z
   .object({ token: z.string().min(1).max(16_384) })

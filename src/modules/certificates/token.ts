@@ -3,17 +3,12 @@ import jwt from 'jsonwebtoken';
 import type { RecordKind } from '../records/store';
 import type { CertificateKeyring } from './keyring';
 
-const KIND_TYPE: Record<RecordKind, string> = {
-  birth: 'BirthCertificate',
-  marriage: 'MarriageCertificate',
-  divorce: 'DivorceCertificate',
-  death: 'DeathCertificate',
-};
-
 export interface CertificateInput {
   issuer: string;
   id: string;
   kind: RecordKind;
+  /** The kind's credential type (its contract's `certificate.type`). */
+  credentialType: string;
   subjectNin: string;
   registrationNumber: string;
   registeredAt: string;
@@ -34,7 +29,7 @@ const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
 export function credentialClaims(c: CertificateInput) {
   return {
     '@context': ['https://www.w3.org/ns/credentials/v2'],
-    type: ['VerifiableCredential', KIND_TYPE[c.kind]],
+    type: ['VerifiableCredential', c.credentialType],
     issuer: c.issuer,
     // The QR code carries the token, so what JWT claims say already (jti, iat, exp) is not repeated as id, validFrom, validUntil.
     // The subject is `sub` (its NIN); `credentialSubject.id` would say it twice in a QR code already near its capacity.

@@ -1,3 +1,4 @@
+import type { CitizenEvents } from './events';
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import { conflict, unauthorized, unprocessable } from '../../http/problem';
 import { sha256Hex } from '../../journal/hash';
@@ -47,7 +48,10 @@ export async function issueActivationCode(
 }
 
 /** A person's live activation code is the last one issued; a new code replaces the old. */
-export function registerActivationCodeProjectors(journal: Journal, activationCodes: Model<ActivationCode>): void {
+export function registerActivationCodeProjectors(
+  journal: Journal<CitizenEvents>,
+  activationCodes: Model<ActivationCode>,
+): void {
   journal.on('citizen.activation-code-issued', async (entry) => {
     const { nin, expiresAt, secretId } = entry.data;
     await activationCodes.replaceOne(

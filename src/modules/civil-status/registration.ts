@@ -1,5 +1,5 @@
 import type { Journal } from '../../journal/journal';
-import type { Actor } from '../../journal/types';
+import type { Actor, Catalogue } from '../../journal/types';
 import { updatePerson, type PersonStores } from '../persons/projectors';
 import type { RecordKinds } from '../records/contract';
 import type { CivilRecord, RecordStore } from '../records/store';
@@ -13,9 +13,9 @@ export interface CivilKindDeps extends CircleDeps, PersonStores {
   law: CivilStatusLaw;
 }
 
-/** What their declarations use. */
-export interface CivilStatusDeps extends CivilKindDeps {
-  journal: Journal;
+/** What their declarations use: the kind's own journal (`E`, its events). */
+export interface CivilStatusDeps<E extends Catalogue> extends CivilKindDeps {
+  journal: Journal<E>;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { ClientEvents } from './events';
 import { randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 import type { ProjectionStore } from '../../db/store';
@@ -68,7 +69,7 @@ export async function findClient(services: Pick<Services, 'models'>, id: string)
   return client;
 }
 
-export function registerClientProjectors(journal: Journal, clients: ProjectionStore<Client>): void {
+export function registerClientProjectors(journal: Journal<ClientEvents>, clients: ProjectionStore<Client>): void {
   journal.on('client.created', (entry) =>
     clients.insertOnce({
       _id: entry.data.clientId,

@@ -1,3 +1,4 @@
+import type { DeathEvents } from './events';
 import type { CommandContext, EntryDraft } from '../../journal/types';
 import { checkDeath } from '../civil-status/checks';
 import type { CivilEvent } from '../civil-status/derive';
@@ -24,7 +25,11 @@ export async function checkDeathFacts(
   checkDeath(world, { kind: 'death', id, date: facts.dateOfDeath, nin: facts.deceased.nin }, deps.law);
 }
 
-export async function declareDeath(deps: CivilStatusDeps, ctx: CommandContext & { office: string }, input: DeathFacts) {
+export async function declareDeath(
+  deps: CivilStatusDeps<DeathEvents>,
+  ctx: CommandContext & { office: string },
+  input: DeathFacts,
+) {
   return deps.journal.execute(ctx, async () => {
     const recordId = newRecordId();
     await checkDeathFacts(deps, recordId, input);
@@ -41,7 +46,7 @@ export async function decideDeathRegistration(
   deps: CivilKindDeps,
   record: CivilRecord<DeathFacts>,
   registrationNumber: string,
-): Promise<EntryDraft<'death.registered'>> {
+): Promise<EntryDraft<DeathEvents, 'death.registered'>> {
   await checkDeathFacts(deps, record._id, record.data);
   const nin = record.data.deceased.nin;
   return {

@@ -1,10 +1,13 @@
-import { checkedCorrection, projectRegistration, type CivilKindDeps } from '../civil-status/registration';
-import type { KindHandler } from '../records/contract';
+import { checkedCorrection, projectRegistration, type CivilStatusDeps } from '../civil-status/registration';
+import type { Place } from '../persons/store';
+import { registrationCommand } from '../records/commands';
+import type { KindStatistics } from '../records/tally';
+import type { CertifiedPerson, KindContract } from '../records/contract';
 import type { CivilRecord } from '../records/store';
 import { insertRecord } from '../records/projectors';
-import { chapterOf } from '../statistics/icd10';
-import { deathChanges, deathSchemas, type DeathChanges, type DeathFacts } from './schemas';
-import { checkDeathFacts, decideDeathRegistration, deathEvent } from './commands';
+import { DEATH_EVENTS, type DeathEvents } from './events';
+import { declareDeathBody, deathSchemas, type DeathChanges, type DeathFacts } from './schemas';
+import { checkDeathFacts, declareDeath, decideDeathRegistration, deathEvent } from './commands';
 
 export function presentDeathFacts(r: CivilRecord<DeathFacts>) {
   const d = r.data;
@@ -20,15 +23,60 @@ export function presentDeathFacts(r: CivilRecord<DeathFacts>) {
   };
 }
 
-/** Deaths as a record kind. */
-export function deathKind(deps: CivilKindDeps): KindHandler<DeathFacts, DeathChanges> {
-  return {
-    ...deathSchemas,
-    changes: deathChanges,
+/** What a death certificate certifies. The cause of death stays off: it is medical data, for the registry and statistics. */
+type DeathCertified = { deceased: CertifiedPerson; dateOfDeath: string; placeOfDeath: Place };
+
+type DeathDeps = CivilStatusDeps<DeathEvents>;
+
+/** Deaths are counted by the ICD-10 code of their cause (statistics/ puts it in its chapter), where and when they occurred. */
+export const deathStatistics: KindStatistics<DeathFacts> = {
+  table: { name: 'deaths', shape: 'by-cause' },
+  tally: (r) => ({
+    date: r.data.dateOfDeath,
+    governorate: r.data.placeOfDeath.governorate,
+    category: r.data.causeOfDeath.icd10,
+  }),
+};
+
+/** Deaths: the kind contract. */
+export const deaths: KindContract<
+  'death',
+  DeathFacts,
+  DeathChanges,
+  DeathFacts,
+  DeathEvents,
+  DeathCertified,
+  DeathDeps
+> = {
+  kind: 'death',
+  letter: 'X',
+  schemas: deathSchemas,
+  events: DEATH_EVENTS,
+  feed: ['death.registered'],
+  declaration: {
+    path: '/v1/deaths',
+    operationId: 'declareDeath',
+    permission: 'deaths.declare',
+    roles: ['officer', 'registrar', 'national-registrar'],
+    tag: 'Deaths',
+    summary: 'Declare the death of a registered person',
+    body: declareDeathBody,
+  },
+  certificate: {
+    type: 'DeathCertificate',
+    title: { ar: 'شهادة وفاة', en: 'Death certificate' },
+    labels: {
+      deceased: { ar: 'المتوفى', en: 'Deceased' },
+      dateOfDeath: { ar: 'تاريخ الوفاة', en: 'Date of death' },
+      placeOfDeath: { ar: 'مكان الوفاة', en: 'Place of death' },
+    },
+  },
+  statistics: deathStatistics,
+  handler: (deps) => ({
+    declare: (ctx, body) => declareDeath(deps, ctx, body),
+    register: registrationCommand(deps.journal, (record, number) => decideDeathRegistration(deps, record, number)),
     checkCorrection: checkedCorrection((id, facts) => checkDeathFacts(deps, id, facts)),
-    decideRegistration: (record, number) => decideDeathRegistration(deps, record, number),
     presentFacts: presentDeathFacts,
-    // The cause of death stays off the certificate: it is medical data, for the registry and statistics.
     certify: async (r) => {
       const d = r.data;
       const deceased = await deps.persons.get(d.deceased.nin);
@@ -44,18 +92,10 @@ export function deathKind(deps: CivilKindDeps): KindHandler<DeathFacts, DeathCha
         },
       };
     },
-    tally: (r) => {
-      const chapter = chapterOf(r.data.causeOfDeath.icd10);
-      return {
-        date: r.data.dateOfDeath,
-        governorate: r.data.placeOfDeath.governorate,
-        counters: ['deaths.total', ...(chapter ? [`deaths.byChapter.${chapter}`] : [])],
-      };
-    },
     civilEvent: (r) => deathEvent(r._id, r.data),
-    registerProjectors(journal) {
-      journal.on('death.declared', (entry) => insertRecord(deps.records, entry, 'death'));
-      journal.on('death.registered', (entry) =>
+    registerProjectors() {
+      deps.journal.on('death.declared', (entry) => insertRecord(deps.records, entry, 'death'));
+      deps.journal.on('death.registered', (entry) =>
         projectRegistration(deps, entry, {
           recordId: entry.data.recordId,
           registrationNumber: entry.data.registrationNumber,
@@ -64,5 +104,5 @@ export function deathKind(deps: CivilKindDeps): KindHandler<DeathFacts, DeathCha
         }),
       );
     },
-  };
-}
+  }),
+};

@@ -76,8 +76,7 @@ export type DeathChanges = z.infer<typeof deathChanges>;
 
 export const deathFactsView = { deceased: personRef, ...deathFields, informant: informantView.optional() };
 
-export const deathSchemas: KindSchemas = {
-  kind: 'death',
+export const deathSchemas: KindSchemas<DeathChanges> = {
   facts: declareDeathBody,
   changes: deathChanges,
   view: deathFactsView,

@@ -1,3 +1,4 @@
+import type { DivorceEvents } from './events';
 import { conflict, unprocessable } from '../../http/problem';
 import type { CommandContext, EntryDraft } from '../../journal/types';
 import { checkDivorce } from '../civil-status/checks';
@@ -39,7 +40,7 @@ async function officePlace(offices: OfficeStore, office: string) {
 }
 
 export async function declareDivorce(
-  deps: CivilStatusDeps & { offices: OfficeStore },
+  deps: CivilStatusDeps<DivorceEvents> & { offices: OfficeStore },
   ctx: CommandContext & { office: string },
   input: DeclareDivorce,
 ) {
@@ -61,7 +62,7 @@ export async function decideDivorceRegistration(
   deps: CivilKindDeps,
   record: CivilRecord<DivorceFacts>,
   registrationNumber: string,
-): Promise<EntryDraft<'divorce.registered'>> {
+): Promise<EntryDraft<DivorceEvents, 'divorce.registered'>> {
   await checkDivorceFacts(deps, record._id, record.data);
   const { marriageId, parties } = record.data;
   return {

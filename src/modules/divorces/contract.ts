@@ -1,10 +1,21 @@
-import { checkedCorrection, projectRegistration, type CivilKindDeps } from '../civil-status/registration';
+import { checkedCorrection, projectRegistration, type CivilStatusDeps } from '../civil-status/registration';
+import type { OfficeStore } from '../offices/commands';
 import { namedPerson } from '../persons/presenter';
-import type { KindHandler } from '../records/contract';
+import type { Place } from '../persons/store';
+import { registrationCommand } from '../records/commands';
+import type { KindStatistics } from '../records/tally';
+import type { CertifiedPerson, KindContract } from '../records/contract';
 import type { CivilRecord } from '../records/store';
 import { insertRecord } from '../records/projectors';
-import { divorceChanges, divorceSchemas, type DivorceChanges, type DivorceFacts } from './schemas';
-import { checkDivorceFacts, decideDivorceRegistration, divorceEvent } from './commands';
+import { DIVORCE_EVENTS, type DivorceEvents } from './events';
+import {
+  declareDivorceBody,
+  divorceSchemas,
+  type DeclareDivorce,
+  type DivorceChanges,
+  type DivorceFacts,
+} from './schemas';
+import { checkDivorceFacts, declareDivorce, decideDivorceRegistration, divorceEvent } from './commands';
 
 export function presentDivorceFacts(r: CivilRecord<DivorceFacts>) {
   const d = r.data;
@@ -18,13 +29,70 @@ export function presentDivorceFacts(r: CivilRecord<DivorceFacts>) {
   };
 }
 
-/** Divorces as a record kind. */
-export function divorceKind(deps: CivilKindDeps): KindHandler<DivorceFacts, DivorceChanges> {
-  return {
-    ...divorceSchemas,
-    changes: divorceChanges,
+/** What a divorce certificate certifies. */
+type DivorceCertified = {
+  parties: readonly CertifiedPerson[];
+  marriageRegistrationNumber?: string;
+  dateOfDivorce: string;
+  courtReference: string;
+  divorceType?: string;
+  placeOfDivorce: Place;
+};
+
+type DivorceDeps = CivilStatusDeps<DivorceEvents> & { offices: OfficeStore };
+
+/** Divorces are counted where and when they were pronounced. */
+export const divorceStatistics: KindStatistics<DivorceFacts> = {
+  table: { name: 'divorces', shape: 'count' },
+  tally: (r) => ({ date: r.data.dateOfDivorce, governorate: r.data.placeOfDivorce.governorate }),
+};
+
+/** Divorces: the kind contract. */
+export const divorces: KindContract<
+  'divorce',
+  DivorceFacts,
+  DivorceChanges,
+  DeclareDivorce,
+  DivorceEvents,
+  DivorceCertified,
+  DivorceDeps
+> = {
+  kind: 'divorce',
+  letter: 'D',
+  schemas: divorceSchemas,
+  events: DIVORCE_EVENTS,
+  feed: ['divorce.registered'],
+  declaration: {
+    path: '/v1/divorces',
+    operationId: 'declareDivorce',
+    permission: 'divorces.declare',
+    roles: ['officer', 'registrar', 'national-registrar'],
+    tag: 'Divorces',
+    summary: 'Declare the divorce of a registered marriage in force',
+    body: declareDivorceBody,
+  },
+  certificate: {
+    type: 'DivorceCertificate',
+    title: { ar: 'شهادة طلاق', en: 'Divorce certificate' },
+    labels: {
+      parties: { ar: 'الطرف', en: 'Party' },
+      marriageRegistrationNumber: { ar: 'رقم تسجيل الزواج', en: 'Marriage registration number' },
+      dateOfDivorce: { ar: 'تاريخ الطلاق', en: 'Date of divorce' },
+      divorceType: { ar: 'نوع الطلاق', en: 'Type of divorce' },
+      placeOfDivorce: { ar: 'مكان الطلاق', en: 'Place of divorce' },
+    },
+    values: {
+      talaq: { ar: 'طلاق', en: 'Talaq (repudiation)' },
+      khula: { ar: 'خلع', en: 'Khula' },
+      'judicial-separation': { ar: 'تفريق قضائي', en: 'Judicial separation' },
+      'mutual-consent': { ar: 'بالتراضي', en: 'By mutual consent' },
+    },
+  },
+  statistics: divorceStatistics,
+  handler: (deps) => ({
+    declare: (ctx, body) => declareDivorce(deps, ctx, body),
+    register: registrationCommand(deps.journal, (record, number) => decideDivorceRegistration(deps, record, number)),
     checkCorrection: checkedCorrection((id, facts) => checkDivorceFacts(deps, id, facts)),
-    decideRegistration: (record, number) => decideDivorceRegistration(deps, record, number),
     presentFacts: presentDivorceFacts,
     certify: async (r) => {
       const d = r.data;
@@ -41,15 +109,10 @@ export function divorceKind(deps: CivilKindDeps): KindHandler<DivorceFacts, Divo
         },
       };
     },
-    tally: (r) => ({
-      date: r.data.dateOfDivorce,
-      governorate: r.data.placeOfDivorce.governorate,
-      counters: ['divorces'],
-    }),
     civilEvent: (r) => divorceEvent(r._id, r.data),
-    registerProjectors(journal) {
-      journal.on('divorce.declared', (entry) => insertRecord(deps.records, entry, 'divorce'));
-      journal.on('divorce.registered', (entry) =>
+    registerProjectors() {
+      deps.journal.on('divorce.declared', (entry) => insertRecord(deps.records, entry, 'divorce'));
+      deps.journal.on('divorce.registered', (entry) =>
         projectRegistration(deps, entry, {
           recordId: entry.data.recordId,
           registrationNumber: entry.data.registrationNumber,
@@ -57,5 +120,5 @@ export function divorceKind(deps: CivilKindDeps): KindHandler<DivorceFacts, Divo
         }),
       );
     },
-  };
-}
+  }),
+};

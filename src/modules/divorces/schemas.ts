@@ -43,8 +43,7 @@ export const divorceFactsView = {
   parties: z.array(nin).length(2),
 };
 
-export const divorceSchemas: KindSchemas = {
-  kind: 'divorce',
+export const divorceSchemas: KindSchemas<DivorceChanges> = {
   facts: declareDivorceBody,
   changes: divorceChanges,
   view: divorceFactsView,

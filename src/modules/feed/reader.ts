@@ -1,20 +1,15 @@
-import type { Journal } from '../../journal/journal';
+import type { JournalReader } from '../../journal/journal';
 import { entryId } from '../../journal/types';
 
-/** The journal's events a sectoral system may follow: registrations, corrections and voidings. */
-export const FEED_TYPES = [
-  'birth.registered',
-  'death.registered',
-  'marriage.registered',
-  'divorce.registered',
-  'record.corrected',
-  'record.voided',
-] as const;
-export type FeedType = (typeof FEED_TYPES)[number];
+/**
+ * The journal's events a sectoral system may follow: each kind's registration (its contract's
+ * `feed`) and the corrections and voidings of records, assembled at the composition root.
+ */
+export type FeedTypes = readonly [string, ...string[]];
 
 export interface FeedEvent {
   seq: number;
-  type: FeedType;
+  type: string;
   at: string;
   recordId: string;
   /** The person the event is about (the child, the deceased, the first party); absent when none is registered. */
@@ -31,10 +26,10 @@ const WINDOW = 500;
  * five fields of each event leave; entries are read with a projection, never whole.
  */
 export async function readFeed(
-  journal: Journal,
+  journal: JournalReader,
   after: number,
   limit: number,
-  types: readonly string[] = FEED_TYPES,
+  types: readonly string[],
 ): Promise<{ events: FeedEvent[]; next: number }> {
   const head = (await journal.recordedHead())?.seq ?? 0;
   const events: FeedEvent[] = [];
@@ -52,7 +47,7 @@ export async function readFeed(
       if (!types.includes(e.type)) continue;
       const recordId = (e.data as { recordId?: string }).recordId ?? '';
       const nin = e.entityIds.find((id) => /^\d{12}$/.test(id));
-      events.push({ seq: e.seq, type: e.type as FeedType, at: e.at, recordId, ...(nin ? { nin } : {}) });
+      events.push({ seq: e.seq, type: e.type, at: e.at, recordId, ...(nin ? { nin } : {}) });
       if (events.length === limit) break;
     }
     if (read === next) break;

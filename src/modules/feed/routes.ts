@@ -2,7 +2,7 @@ import { defineRoute } from '../../http/route';
 import { z } from '../../http/zod';
 import { errorResponses } from '../common/responses';
 import { nin, recordId } from '../common/schemas';
-import { FEED_TYPES, readFeed } from './reader';
+import { readFeed, type FeedTypes } from './reader';
 
 const feedQuery = z
   .object({
@@ -16,33 +16,40 @@ const feedQuery = z
   })
   .strict();
 
-const feedView = z
-  .object({
-    events: z.array(
-      z.object({ seq: z.number().int(), type: z.enum(FEED_TYPES), at: z.string(), recordId, nin: nin.optional() }),
-    ),
-    next: z.number().int().openapi({ description: 'Ask again with after=next: nothing before it will appear later' }),
-  })
-  .openapi('Feed');
+const feedView = (types: FeedTypes) =>
+  z
+    .object({
+      events: z.array(
+        z.object({ seq: z.number().int(), type: z.enum(types), at: z.string(), recordId, nin: nin.optional() }),
+      ),
+      next: z.number().int().openapi({ description: 'Ask again with after=next: nothing before it will appear later' }),
+    })
+    .openapi('Feed');
 
-export const feedRoutes = [
-  defineRoute({
-    method: 'get',
-    path: '/v1/feed',
-    operationId: 'readFeed',
-    permission: 'feed.read',
-    tag: 'Sectoral systems',
-    summary:
-      'Registered events in journal order (registrations, corrections, voidings): seq, type, time, record id and NIN only',
-    query: feedQuery,
-    responses: { 200: { description: 'The events after `after`', schema: feedView }, ...errorResponses(400, 401, 403) },
-    async handle({ query }, { services, actor }) {
-      const page = await readFeed(services.journal, query.after, query.limit);
-      // Each person named gets an entry of their own saying which event the client received, so
-      // this route logs its reads itself rather than through `accessLog` (which names the route only).
-      for (const e of page.events)
-        if (e.nin) services.accessLog.record([e.nin], actor, 'GET /v1/feed', { type: e.type, recordId: e.recordId });
-      return { status: 200, body: page };
-    },
-  }),
-];
+/** The feed of the journal's events of these types. */
+export function feedRoutes(types: FeedTypes) {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/v1/feed',
+      operationId: 'readFeed',
+      permission: 'feed.read',
+      tag: 'Sectoral systems',
+      summary:
+        'Registered events in journal order (registrations, corrections, voidings): seq, type, time, record id and NIN only',
+      query: feedQuery,
+      responses: {
+        200: { description: 'The events after `after`', schema: feedView(types) },
+        ...errorResponses(400, 401, 403),
+      },
+      async handle({ query }, { services, actor }) {
+        const page = await readFeed(services.journal, query.after, query.limit, types);
+        // Each person named gets an entry of their own saying which event the client received, so
+        // this route logs its reads itself rather than through `accessLog` (which names the route only).
+        for (const e of page.events)
+          if (e.nin) services.accessLog.record([e.nin], actor, 'GET /v1/feed', { type: e.type, recordId: e.recordId });
+        return { status: 200, body: page };
+      },
+    }),
+  ];
+}

@@ -1,3 +1,4 @@
+import type { PersonEvents } from '../persons/events';
 import type { Journal } from '../../journal/journal';
 import type { CommandContext, EntryDraft } from '../../journal/types';
 import { must } from '../../lib/must';
@@ -36,7 +37,7 @@ export interface ImportOptions {
 }
 
 export interface ImportDeps {
-  journal: Journal;
+  journal: Journal<PersonEvents>;
   persons: PersonStore;
   legacyRefs: LegacyRefStore;
 }
@@ -112,7 +113,7 @@ async function decideBatch(
   deps: ImportDeps,
   batch: { line: number; row: LegacyRow }[],
   source: string,
-): Promise<{ outcome: BatchOutcome; draft?: EntryDraft<'person.enrolled-batch'> }> {
+): Promise<{ outcome: BatchOutcome; draft?: EntryDraft<PersonEvents, 'person.enrolled-batch'> }> {
   const rejections: Rejection[] = [];
   const unique = new Map<string, { line: number; row: LegacyRow }>();
   for (const item of batch) {

@@ -1,3 +1,4 @@
+import type { MarriageEvents } from './events';
 import type { CommandContext, EntryDraft } from '../../journal/types';
 import { checkMarriage } from '../civil-status/checks';
 import { maritalStatusBefore, type MarriageEvent } from '../civil-status/derive';
@@ -24,7 +25,7 @@ export async function checkMarriageFacts(deps: CivilKindDeps, id: string, facts:
 }
 
 export async function declareMarriage(
-  deps: CivilStatusDeps,
+  deps: CivilStatusDeps<MarriageEvents>,
   ctx: CommandContext & { office: string },
   input: MarriageFacts,
 ) {
@@ -44,7 +45,7 @@ export async function decideMarriageRegistration(
   deps: CivilKindDeps,
   record: CivilRecord<MarriageFacts>,
   registrationNumber: string,
-): Promise<EntryDraft<'marriage.registered'>> {
+): Promise<EntryDraft<MarriageEvents, 'marriage.registered'>> {
   const { event, world } = await checkMarriageFacts(deps, record._id, record.data);
   const [a, b] = event.parties;
   return {

@@ -1,10 +1,14 @@
-import { checkedCorrection, projectRegistration, type CivilKindDeps } from '../civil-status/registration';
+import { checkedCorrection, projectRegistration, type CivilStatusDeps } from '../civil-status/registration';
 import { namedPerson } from '../persons/presenter';
-import type { KindHandler } from '../records/contract';
+import type { Place } from '../persons/store';
+import { registrationCommand } from '../records/commands';
+import type { KindStatistics } from '../records/tally';
+import type { CertifiedPerson, KindContract } from '../records/contract';
 import type { CivilRecord } from '../records/store';
 import { insertRecord } from '../records/projectors';
-import { marriageChanges, marriageSchemas, type MarriageChanges, type MarriageFacts } from './schemas';
-import { checkMarriageFacts, decideMarriageRegistration, marriageEvent } from './commands';
+import { MARRIAGE_EVENTS, type MarriageEvents } from './events';
+import { declareMarriageBody, marriageSchemas, type MarriageChanges, type MarriageFacts } from './schemas';
+import { checkMarriageFacts, declareMarriage, decideMarriageRegistration, marriageEvent } from './commands';
 
 export function presentMarriageFacts(r: CivilRecord<MarriageFacts>) {
   const d = r.data;
@@ -24,13 +28,62 @@ export function presentMarriageFacts(r: CivilRecord<MarriageFacts>) {
   };
 }
 
-/** Marriages as a record kind. */
-export function marriageKind(deps: CivilKindDeps): KindHandler<MarriageFacts, MarriageChanges> {
-  return {
-    ...marriageSchemas,
-    changes: marriageChanges,
+/** What a marriage certificate certifies. */
+type MarriageCertified = {
+  partyA: CertifiedPerson;
+  partyB: CertifiedPerson;
+  dateOfMarriage: string;
+  placeOfMarriage: Place;
+  courtReference?: string;
+};
+
+type MarriageDeps = CivilStatusDeps<MarriageEvents>;
+
+/** Marriages are counted where and when they were celebrated. */
+export const marriageStatistics: KindStatistics<MarriageFacts> = {
+  table: { name: 'marriages', shape: 'count' },
+  tally: (r) => ({ date: r.data.dateOfMarriage, governorate: r.data.placeOfMarriage.governorate }),
+};
+
+/** Marriages: the kind contract. */
+export const marriages: KindContract<
+  'marriage',
+  MarriageFacts,
+  MarriageChanges,
+  MarriageFacts,
+  MarriageEvents,
+  MarriageCertified,
+  MarriageDeps
+> = {
+  kind: 'marriage',
+  letter: 'M',
+  schemas: marriageSchemas,
+  events: MARRIAGE_EVENTS,
+  feed: ['marriage.registered'],
+  declaration: {
+    path: '/v1/marriages',
+    operationId: 'declareMarriage',
+    permission: 'marriages.declare',
+    roles: ['officer', 'registrar', 'national-registrar'],
+    tag: 'Marriages',
+    summary: 'Declare a marriage of two registered people',
+    body: declareMarriageBody,
+  },
+  certificate: {
+    type: 'MarriageCertificate',
+    title: { ar: 'شهادة زواج', en: 'Marriage certificate' },
+    labels: {
+      partyA: { ar: 'الزوج الأول', en: 'First party' },
+      partyB: { ar: 'الزوج الثاني', en: 'Second party' },
+      dateOfMarriage: { ar: 'تاريخ الزواج', en: 'Date of marriage' },
+      placeOfMarriage: { ar: 'مكان الزواج', en: 'Place of marriage' },
+    },
+  },
+  statistics: marriageStatistics,
+  handler: (deps) => ({
+    declare: (ctx, body) => declareMarriage(deps, ctx, body),
+    register: registrationCommand(deps.journal, (record, number) => decideMarriageRegistration(deps, record, number)),
     checkCorrection: checkedCorrection((id, facts) => checkMarriageFacts(deps, id, facts)),
-    decideRegistration: (record, number) => decideMarriageRegistration(deps, record, number),
     presentFacts: presentMarriageFacts,
     certify: async (r) => {
       const d = r.data;
@@ -45,15 +98,10 @@ export function marriageKind(deps: CivilKindDeps): KindHandler<MarriageFacts, Ma
         },
       };
     },
-    tally: (r) => ({
-      date: r.data.dateOfMarriage,
-      governorate: r.data.placeOfMarriage.governorate,
-      counters: ['marriages'],
-    }),
     civilEvent: (r) => marriageEvent(r._id, r.data),
-    registerProjectors(journal) {
-      journal.on('marriage.declared', (entry) => insertRecord(deps.records, entry, 'marriage'));
-      journal.on('marriage.registered', (entry) =>
+    registerProjectors() {
+      deps.journal.on('marriage.declared', (entry) => insertRecord(deps.records, entry, 'marriage'));
+      deps.journal.on('marriage.registered', (entry) =>
         projectRegistration(deps, entry, {
           recordId: entry.data.recordId,
           registrationNumber: entry.data.registrationNumber,
@@ -62,5 +110,5 @@ export function marriageKind(deps: CivilKindDeps): KindHandler<MarriageFacts, Ma
         }),
       );
     },
-  };
-}
+  }),
+};

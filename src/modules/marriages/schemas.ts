@@ -45,8 +45,7 @@ export const marriageFactsView = {
   annulment: z.object({ recordId, date: isoDate }),
 };
 
-export const marriageSchemas: KindSchemas = {
-  kind: 'marriage',
+export const marriageSchemas: KindSchemas<MarriageChanges> = {
   facts: declareMarriageBody,
   changes: marriageChanges,
   view: marriageFactsView,

@@ -1,3 +1,9 @@
+import type { BirthEvents } from '../births/events';
+import type { DeathEvents } from '../deaths/events';
+import type { Notification } from '../records/store';
+
+/** A hospital's notification declares a birth or a death. */
+type NotifiedEvents = BirthEvents & DeathEvents;
 import { validated } from '../../http/validation';
 import { Problem, conflict, shownToClients } from '../../http/problem';
 import { canonicalJson, sha256Hex } from '../../journal/hash';
@@ -25,7 +31,7 @@ import {
 } from './schemas';
 
 export interface NotificationDeps extends CivilKindDeps {
-  journal: Journal;
+  journal: Journal<NotifiedEvents>;
 }
 
 /** Our body from what the hospital sent: as is, or read from a FHIR Bundle; then checked by our schema. */
@@ -59,8 +65,8 @@ async function notify(
   n: { notificationId: string; facility: { name: string } },
   decide: (
     recordId: string,
-    notification: NonNullable<EntryDraft<'birth.declared'>['data']['notification']>,
-  ) => Promise<EntryDraft<'birth.declared'> | EntryDraft<'death.declared'>>,
+    notification: Notification,
+  ) => Promise<EntryDraft<NotifiedEvents, 'birth.declared'> | EntryDraft<NotifiedEvents, 'death.declared'>>,
 ): Promise<CivilRecord> {
   const key = `${ctx.actor.id}:${n.notificationId}`;
   const bodyHash = sha256Hex(canonicalJson(n));

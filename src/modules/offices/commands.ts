@@ -1,3 +1,4 @@
+import type { OfficeEvents } from './events';
 import type { ProjectionStore } from '../../db/store';
 import { conflict, forbidden } from '../../http/problem';
 import type { Journal } from '../../journal/journal';
@@ -38,7 +39,7 @@ export async function listOffices(offices: OfficeStore): Promise<OfficeView[]> {
 }
 
 export async function createOffice(
-  deps: { journal: Journal; offices: OfficeStore },
+  deps: { journal: Journal<OfficeEvents>; offices: OfficeStore },
   ctx: CommandContext,
   input: { code: string; name: string; governorate: string },
 ): Promise<OfficeView> {

@@ -1,8 +1,9 @@
+import type { OfficeEvents } from './events';
 import type { ProjectionStore } from '../../db/store';
 import type { Journal } from '../../journal/journal';
 import type { Office } from './store';
 
-export function registerOfficeProjectors(journal: Journal, offices: ProjectionStore<Office>): void {
+export function registerOfficeProjectors(journal: Journal<OfficeEvents>, offices: ProjectionStore<Office>): void {
   journal.on('office.created', (entry) =>
     offices.insertOnce({
       _id: entry.data.code,

@@ -1,3 +1,4 @@
+import type { PersonEvents } from './events';
 import { conflict, notFound } from '../../http/problem';
 import type { Journal } from '../../journal/journal';
 import type { CommandContext } from '../../journal/types';
@@ -39,7 +40,7 @@ export async function unusedNin(persons: PersonStore): Promise<string> {
 
 /** Enrols a living person from the legacy register and gives them a NIN. */
 export async function enrolPerson(
-  deps: { journal: Journal; persons: PersonStore; legacyRefs: LegacyRefStore },
+  deps: { journal: Journal<PersonEvents>; persons: PersonStore; legacyRefs: LegacyRefStore },
   ctx: CommandContext,
   input: EnrolPerson,
 ): Promise<Person> {

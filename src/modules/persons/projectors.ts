@@ -1,3 +1,4 @@
+import type { PersonEvents } from './events';
 import type { ProjectionChange, ProjectionStore } from '../../db/store';
 import type { Journal } from '../../journal/journal';
 import type { LegacyRef, NameToken, Person, PersonName, Place } from './store';
@@ -103,7 +104,7 @@ async function retoken(stores: PersonStores, cause: Cause, nin: string, tokens: 
 }
 
 export function registerPersonProjectors(
-  journal: Journal,
+  journal: Journal<PersonEvents>,
   stores: PersonStores & { legacyRefs: LegacyRefStore },
 ): void {
   journal.on('person.enrolled', async (entry) => {

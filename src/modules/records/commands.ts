@@ -2,15 +2,16 @@ import { validated } from '../../http/validation';
 import type { Db } from 'mongodb';
 import { notFound, unprocessable } from '../../http/problem';
 import type { Journal } from '../../journal/journal';
-import type { CommandContext, StoredEntry } from '../../journal/types';
+import type { RecordEvents } from './events';
+import type { Catalogue, CommandContext, EntryDraft, EventType, StoredEntry } from '../../journal/types';
 import { nextRegistrationNumber } from './ids';
-import type { RecordKinds } from './contract';
+import type { KindHandler, RecordKinds } from './contract';
 import type { CivilRecord, RecordStore } from './store';
 import { fieldChanges, requireFourEyes, requireTransition, requireVersion } from './rules';
 
 /** What the record commands use. */
 export interface RecordDeps {
-  journal: Journal;
+  journal: Journal<RecordEvents>;
   records: RecordStore;
   kinds: RecordKinds;
   /** Where the registration-number counters live. */
@@ -38,18 +39,19 @@ export async function recordOffice(records: RecordStore, id: string): Promise<st
  * allocated once per command: a retry after a lost append race reuses it, so races leave no gaps.
  */
 export async function registerRecord(deps: RecordDeps, ctx: CommandContext, id: string): Promise<CivilRecord> {
+  const kind = deps.kinds.of((await findRecord(deps.records, id)).kind);
   let registrationNumber: string | undefined;
-  await deps.journal.execute(ctx, async () => {
+  await kind.register(ctx, async () => {
     const record = await findRecord(deps.records, id);
     requireTransition(record.status, 'register');
     requireFourEyes(record.declaredBy.id, ctx.actor.id);
     registrationNumber ??= await nextRegistrationNumber(
       deps.db,
       record.office,
-      record.kind,
+      kind.letter,
       new Date().getUTCFullYear(),
     );
-    return deps.kinds.of(record.kind).decideRegistration(record, registrationNumber);
+    return { record, registrationNumber };
   });
   return findRecord(deps.records, id);
 }
@@ -95,7 +97,7 @@ export async function correctRecord(
     requireTransition(record.status, 'correct');
     const kind = deps.kinds.of(record.kind);
     const changesOfKind = validated(
-      kind.changes,
+      kind.schemas.changes,
       input.changes,
       ['body', 'changes'],
       `These changes do not fit a ${record.kind} record`,
@@ -120,4 +122,20 @@ export async function recordHistory(
 ): Promise<{ record: CivilRecord; entries: StoredEntry[] }> {
   const record = await findRecord(deps.records, id);
   return { record, entries: await deps.journal.entries.find({ entityIds: id }).sort({ _id: 1 }).toArray() };
+}
+
+/**
+ * A kind's `register`: its own journal command around records/' preparation (lifecycle checks,
+ * the number) and the kind's decision of the registration entry.
+ */
+export function registrationCommand<E extends Catalogue, K extends EventType<E>, F extends object>(
+  journal: Journal<E>,
+  decide: (record: CivilRecord<F>, registrationNumber: string) => Promise<EntryDraft<E, K>>,
+): KindHandler<F>['register'] {
+  return async (ctx, prepare) => {
+    await journal.execute(ctx, async () => {
+      const { record, registrationNumber } = await prepare();
+      return decide(record, registrationNumber);
+    });
+  };
 }

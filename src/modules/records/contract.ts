@@ -1,62 +1,147 @@
 import type { z } from 'zod';
-import type { Journal } from '../../journal/journal';
-import type { AnyDraft, JournalEntry } from '../../journal/types';
-import type { CivilEvent, CivilRecord, RecordKind } from './store';
+import type { CommandContext, EventRoles, EventType, JournalEntry, Role } from '../../journal/types';
+import type { PersonName, Place } from '../persons/store';
+import type { RecordEvents } from './events';
+import type { CivilEvent, CivilRecord } from './store';
+import type { KindStatistics } from './tally';
 
 /**
- * What one registered record counts for in the vital statistics: the month and governorate of
- * the event's occurrence, and the counters it adds one to (dotted paths such as `births.female`).
+ * The kind contract: everything the service needs to know of one kind of record (birth,
+ * marriage, divorce, death, …). Each kind's folder exports one `KindContract`; the registry
+ * (`src/record-kinds.ts`) lists them, and everything else is built from that list: the kind enum
+ * and the registration-number pattern, the declaration routes and their permissions, the event
+ * catalogue, the feed's types, the certificates' types, titles and labels. A part left out is a
+ * compile error, not a raw key on a PDF.
  */
-export interface Tally {
-  /** The date the event occurred (YYYY-MM-DD); counted in its month. */
-  date: string;
-  /** ISO 3166-2:IQ code of where it occurred. */
-  governorate: string;
-  counters: string[];
+export interface KindContract<
+  K extends string = string,
+  F extends object = object,
+  C extends object = object,
+  B = unknown,
+  E extends object = Record<string, unknown>,
+  T extends CertifiedFacts = CertifiedFacts,
+  D = never,
+> {
+  kind: K;
+  /** The registration number's letter: OFFICE-YEAR-<letter>-000123. One capital letter, unique among kinds. */
+  letter: string;
+  schemas: KindSchemas<C>;
+  /** The kind's own journal events, each projected or audit-only. */
+  events: EventRoles<E>;
+  /** Of its events, those a sectoral system may follow in the feed (its registration). */
+  feed: readonly EventType<E>[];
+  declaration: Declaration<B>;
+  certificate: CertificateWords<T>;
+  /** The kind's table in the vital statistics and what a registered record adds to it; none when it is not counted. */
+  statistics?: KindStatistics<F>;
+  /** The kind's behaviour on the service's stores, built once at start. */
+  handler: (deps: D) => KindHandler<F, C, B, T>;
 }
 
-/** The schemas of one kind of record: static, so the contract is generated without a database. */
-export interface KindSchemas {
-  kind: RecordKind;
+/** The schemas of one kind: static, so the contract is generated without a database. */
+export interface KindSchemas<C extends object = object> {
   /** The facts a declaration of this kind carries (its declaration body). */
   facts: z.ZodType<object>;
   /** `changes` in a correction of this kind. */
-  changes: z.ZodType<object>;
+  changes: z.ZodType<C>;
   /** The fields the kind's facts add to a record as presented. */
   view: Record<string, z.ZodType>;
 }
 
+/** The route that declares a record of the kind, and who may use it. */
+export interface Declaration<B> {
+  path: `/v1/${string}`;
+  operationId: string;
+  /** Named after the kind (`births.declare`); its rule is `roles`, entered in the policy table at start. */
+  permission: `${string}.declare`;
+  roles: readonly Role[];
+  tag: string;
+  summary: string;
+  body: z.ZodType<B>;
+}
+
+/** The words of a certificate, in every language the certificates speak. */
+export interface Words {
+  ar: string;
+  en: string;
+}
+
+/** A person as a certificate names them. */
+export interface CertifiedPerson {
+  nin?: string;
+  name?: PersonName;
+  sex?: string;
+  dateOfBirth?: string;
+  placeOfBirth?: Place;
+}
+
+/** What a certificate may certify: names, NINs, dates, places, words and counts, nothing else. */
+export type CertifiedValue = string | number | Place | PersonName | CertifiedPerson | readonly CertifiedPerson[];
+export type CertifiedFacts = { readonly [key: string]: CertifiedValue | undefined };
+
+/** Fact keys every certificate labels the same way (certificates/labels.ts); a kind labels the rest. */
+export type CommonFactKey = keyof CertifiedPerson | 'courtReference';
+
+/** A kind's certificate: its credential type, its title, and the labels of the facts it certifies. */
+export interface CertificateWords<T extends CertifiedFacts> {
+  /** The W3C credential type beside VerifiableCredential (`BirthCertificate`). */
+  type: `${string}Certificate`;
+  title: Words;
+  /** A label for each certified fact that is not a common one: the compiler asks for every key of T. */
+  labels: { readonly [K in Exclude<keyof T & string, CommonFactKey>]-?: Words };
+  /** Words for the kind's coded values (a divorce's type), where a certificate shows them. */
+  values?: Readonly<Record<string, Words>>;
+}
+
 /**
- * What one kind of record (birth, marriage, divorce, death) adds to the lifecycle that records/
- * owns. A kind registers its handler; records/ calls it and never imports the kind.
+ * What a certificate of a registered record certifies: `subjects` are the NINs it may be about,
+ * the first by default; `facts` as typed by the kind.
  */
-export interface KindHandler<F extends object = object, C extends object = object> extends KindSchemas {
-  changes: z.ZodType<C>;
+export interface Certified<T extends CertifiedFacts = CertifiedFacts> {
+  subjects: string[];
+  facts: T;
+}
+
+/** A record about to be registered, under the number records/ allocated for it. */
+export interface Registration<F extends object> {
+  record: CivilRecord<F>;
+  registrationNumber: string;
+}
+
+/**
+ * What one kind adds to the lifecycle that records/ owns, on the service's stores. records/ calls
+ * it and never imports the kind. Method syntax: the registry holds every kind's handler as
+ * `KindHandler` of plain objects, and a record's facts were built from its kind's schema.
+ */
+export interface KindHandler<
+  F extends object = object,
+  C extends object = object,
+  B = unknown,
+  T extends CertifiedFacts = CertifiedFacts,
+> {
+  /** Declares a record of the kind: one journal entry, checked by the kind's rules. */
+  declare(ctx: CommandContext & { office: string }, body: B): Promise<{ data: { recordId: string } }>;
+  /**
+   * Registers a declared record: `prepare` (records/) checks the lifecycle and allocates the
+   * number inside the kind's journal command, so a command decided again keeps both.
+   */
+  register(ctx: CommandContext, prepare: () => Promise<Registration<F>>): Promise<void>;
   /** The facts after a correction, checked by the kind's rules; throws a Problem when refused. Reads, never writes. */
   checkCorrection(record: CivilRecord<F>, changes: C): Promise<F>;
-  /** The registration entry of a declared record, under the number records/ allocated. Reads, never writes. */
-  decideRegistration(record: CivilRecord<F>, registrationNumber: string): Promise<AnyDraft>;
   /** Carries a correction of a registered record over to the people it is about. */
-  applyCorrection?(entry: JournalEntry<'record.corrected'>, record: CivilRecord<F>): Promise<void>;
+  applyCorrection?(entry: JournalEntry<RecordEvents, 'record.corrected'>, record: CivilRecord<F>): Promise<void>;
   /** The facts as staff and the people named see them, every field listed. */
   presentFacts(record: CivilRecord<F>): Record<string, unknown>;
   /** Registers the projectors of the kind's own events. */
-  registerProjectors(journal: Journal): void;
-  /** What a registered record of this kind counts for in the vital statistics. */
-  tally(record: CivilRecord<F>): Tally;
-  /**
-   * What a certificate of a registered record of this kind certifies: names in Arabic and Latin,
-   * dates, places, and nothing else; `subjects` are the NINs it may be about, the first by default.
-   */
-  certify(record: CivilRecord<F>): Promise<Certified>;
+  registerProjectors(): void;
+  /** What a certificate of a registered record of this kind certifies, and nothing else. */
+  certify(record: CivilRecord<F>): Promise<Certified<T>>;
   /** The event a registered record of this kind is in a person's civil status, if it is one. */
   civilEvent?(record: CivilRecord<F>): CivilEvent;
 }
 
-export interface Certified {
-  subjects: string[];
-  facts: Record<string, unknown>;
-}
+/** One kind as the registry holds it: its contract's static parts and its handler. */
+export type RegisteredKind = Omit<KindContract, 'handler'> & KindHandler;
 
 /** A change of a record's standing, after the entry that made it was applied to the record. */
 export interface RecordChange {
@@ -71,26 +156,30 @@ export interface RecordChange {
 /** Reacts to record changes (statistics, civil status); it must be idempotent, as entries may be applied again after a crash. */
 export type RecordListener = (change: RecordChange) => Promise<void>;
 
-/** The registry of record kinds. */
+/** The registry of record kinds, with the listeners of their changes. */
 export class RecordKinds {
-  private readonly handlers = new Map<RecordKind, KindHandler>();
+  private readonly kinds = new Map<string, RegisteredKind>();
   private readonly listeners: RecordListener[] = [];
 
-  register<F extends object, C extends object>(handler: KindHandler<F, C>): void {
-    if (this.handlers.has(handler.kind)) throw new Error(`record kind ${handler.kind} registered twice`);
-    // A record's facts were built from this kind's schema, so its handler may read them as F.
-    this.handlers.set(handler.kind, handler);
+  add(kind: RegisteredKind): void {
+    if (this.kinds.has(kind.kind)) throw new Error(`record kind ${kind.kind} registered twice`);
+    this.kinds.set(kind.kind, kind);
   }
 
-  /** The handler of a record's kind; every kind a record can have is registered at start. */
-  of(kind: RecordKind): KindHandler {
-    const handler = this.handlers.get(kind);
-    if (!handler) throw new Error(`record kind ${kind} is not registered`);
-    return handler;
+  /** The kind of a record; every kind a record can have is registered at start. */
+  of(kind: string): RegisteredKind {
+    const registered = this.kinds.get(kind);
+    if (!registered) throw new Error(`record kind ${kind} is not registered`);
+    return registered;
   }
 
-  all(): KindHandler[] {
-    return [...this.handlers.values()];
+  /** The kind of this name, if this version knows it (a certificate token may come from a newer one). */
+  find(kind: string): RegisteredKind | undefined {
+    return this.kinds.get(kind);
+  }
+
+  all(): RegisteredKind[] {
+    return [...this.kinds.values()];
   }
 
   /** Adds a reaction to every registration, voiding and correction, of every kind. */

@@ -1,32 +1,14 @@
-import type { z } from 'zod';
 import { defineRoute } from '../../http/route';
-import type { CommandContext } from '../../journal/types';
-import type { Services } from '../../services';
 import { errorResponses } from '../common/responses';
 import { staffOffice } from '../offices/commands';
+import type { KindContract } from './contract';
 import { etagOf, presentRecord } from './presenter';
 import type { RecordSchemas } from './schemas';
 import { findRecord } from './commands';
 
-type DeclarePermission = 'births.declare' | 'marriages.declare' | 'divorces.declare' | 'deaths.declare';
-
-/** The route that declares a record of one kind: 201 with the record, its ETag and Location. */
-export function declarationRoute<T>(
-  { recordView }: RecordSchemas,
-  spec: {
-    path: string;
-    operationId: string;
-    permission: DeclarePermission;
-    tag: string;
-    summary: string;
-    body: z.ZodType<T>;
-    declare(
-      services: Services,
-      ctx: CommandContext & { office: string },
-      body: T,
-    ): Promise<{ data: { recordId: string } }>;
-  },
-) {
+/** The route that declares a record of one kind, from its contract: 201 with the record, its ETag and Location. */
+export function declarationRoute({ recordView }: RecordSchemas, contract: Pick<KindContract, 'kind' | 'declaration'>) {
+  const spec = contract.declaration;
   return defineRoute({
     method: 'post',
     path: spec.path,
@@ -38,7 +20,8 @@ export function declarationRoute<T>(
     responses: { 201: { description: 'Declared', schema: recordView }, ...errorResponses(400, 401, 403, 409, 422) },
     async handle({ body }, ctx) {
       const { services } = ctx;
-      const entry = await spec.declare(services, { ...ctx, office: staffOffice(ctx.actor) }, body);
+      const kind = services.kinds.of(contract.kind);
+      const entry = await kind.declare({ ...ctx, office: staffOffice(ctx.actor) }, body);
       const record = await findRecord(services.records, entry.data.recordId);
       return {
         status: 201,

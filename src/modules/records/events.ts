@@ -1,3 +1,5 @@
+import type { EventRoles } from '../../journal/types';
+import type { FieldChange } from './rules';
 import type { Notification } from './store';
 
 /** What every declaration entry carries, whatever the kind. */
@@ -10,3 +12,17 @@ export interface RecordDeclared<F> {
   /** A hospital's notification this record came from: its client, its own id, and the hash of what it sent. */
   notification?: Notification;
 }
+
+/** The lifecycle events every kind shares. */
+export interface RecordEvents {
+  'record.rejected': { recordId: string };
+  'record.voided': { recordId: string };
+  /** `facts` are all the record's facts after the correction, in the shape of the record's kind. */
+  'record.corrected': { recordId: string; changes: FieldChange[]; facts: object };
+}
+
+export const RECORD_EVENTS: EventRoles<RecordEvents> = {
+  'record.rejected': 'projected',
+  'record.voided': 'projected',
+  'record.corrected': 'projected',
+};

@@ -1,3 +1,4 @@
+import type { RecordEvents } from './events';
 import type { ProjectionChange } from '../../db/store';
 import type { RecordDeclared } from './events';
 import type { Journal } from '../../journal/journal';
@@ -58,7 +59,10 @@ export async function notifyChange(
 }
 
 /** The projectors of the lifecycle events every kind shares. */
-export function registerRecordProjectors(journal: Journal, deps: { records: RecordStore; kinds: RecordKinds }): void {
+export function registerRecordProjectors(
+  journal: Journal<RecordEvents>,
+  deps: { records: RecordStore; kinds: RecordKinds },
+): void {
   const { records, kinds } = deps;
   journal.on('record.rejected', (entry) =>
     updateRecord(records, entry, entry.data.recordId, { set: { status: 'rejected', rejectionReason: entry.reason } }),

@@ -73,13 +73,17 @@ function asObject(v: unknown): Record<string, unknown> | undefined {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 }
 
-export const KIND_LETTER = { birth: 'B', marriage: 'M', divorce: 'D', death: 'X' } as const;
-export type RecordKind = keyof typeof KIND_LETTER;
+/** A kind's name (`birth`): the kinds are those the registry lists (src/record-kinds.ts), each with its contract. */
+export type RecordKind = string;
 
-/** OFFICE-YEAR-KIND-000123: per office, year and kind. */
-export function formatRegistrationNumber(office: string, year: number, kind: RecordKind, n: number): string {
-  return `${office}-${year}-${KIND_LETTER[kind]}-${String(n).padStart(6, '0')}`;
+/** OFFICE-YEAR-LETTER-000123: per office, year and kind (the kind's letter). */
+export function formatRegistrationNumber(office: string, year: number, letter: string, n: number): string {
+  return `${office}-${year}-${letter}-${String(n).padStart(6, '0')}`;
 }
+
+/** The pattern of registration numbers, from the kinds' letters. */
+export const registrationNumberPattern = (letters: readonly string[]) =>
+  new RegExp(`^[A-Z]{3}-\\d{4}-[${letters.join('')}]-\\d{6}$`);
 
 /** The facts before a set of field changes: the inverse of `fieldChanges`, for what an entry replaced. */
 export function factsBefore(after: object, changes: readonly FieldChange[]): object {

@@ -1,6 +1,7 @@
 import { z } from '../../http/zod';
 import { nin, reason, recordId } from '../common/schemas';
-import type { KindSchemas } from './contract';
+import type { KindContract } from './contract';
+import { registrationNumberPattern } from './rules';
 
 export const recordParams = z.object({ id: recordId }).strict();
 
@@ -9,9 +10,10 @@ export const reasonBody = z
   .strict()
   .openapi('Reason', { example: { reason: 'Duplicate declaration of the same birth' } });
 
-const lifecycleFields = {
+/** The record fields every kind shares; `kind` and the number's pattern come from the registry's kinds. */
+const lifecycleFields = (kind: z.ZodType<string>, letters: readonly string[]) => ({
   id: recordId,
-  kind: z.enum(['birth', 'marriage', 'divorce', 'death']),
+  kind,
   status: z.enum(['declared', 'registered', 'rejected', 'voided']),
   version: z.number().int(),
   office: z.string(),
@@ -19,34 +21,46 @@ const lifecycleFields = {
   declaredAt: z.string(),
   /** Made from a hospital's notification: which client, its own id, the facility. */
   notification: z.object({ clientId: z.string(), notificationId: z.string(), facility: z.string() }).optional(),
-  registrationNumber: z
-    .string()
-    .regex(/^[A-Z]{3}-\d{4}-[BMDX]-\d{6}$/)
-    .optional(),
+  registrationNumber: z.string().regex(registrationNumberPattern(letters)).optional(),
   registeredBy: z.string().optional(),
   registeredAt: z.string().optional(),
   subjectNin: nin.optional(),
   rejectionReason: z.string().optional(),
   voidReason: z.string().optional(),
   updatedAt: z.string(),
-};
+});
 
 export interface RecordSchemas {
+  /** The enum of the registry's kinds. */
+  kind: z.ZodType<string>;
   recordView: z.ZodType;
   correctionBody: z.ZodType<{ changes: object; reason: string }>;
 }
 
 /** The record and correction schemas, from the lifecycle fields and those of every registered kind. */
-export function recordSchemas(kinds: readonly KindSchemas[]): RecordSchemas {
+export function recordSchemas(kinds: readonly Pick<KindContract, 'kind' | 'letter' | 'schemas'>[]): RecordSchemas {
+  const names = kinds.map((k) => k.kind);
+  const [firstName, ...otherNames] = names;
+  if (firstName === undefined) throw new Error('the registry has no record kind');
+  const kind = z.enum([firstName, ...otherNames]);
   // A kind's fields appear only on records of that kind, so each is optional on the shared view.
   const kindFields = Object.fromEntries(
-    kinds.flatMap((k) => Object.entries(k.view).map(([name, schema]) => [name, schema.optional()])),
+    kinds.flatMap((k) => Object.entries(k.schemas.view).map(([name, schema]) => [name, schema.optional()])),
   );
   // One kind's changes stand alone: a union of one is an illogical anyOf in OpenAPI.
   const [first, ...others] = kinds;
-  const changes = first && others.length === 0 ? first.changes : z.union(kinds.map((k) => k.changes));
+  const changes = first && others.length === 0 ? first.schemas.changes : z.union(kinds.map((k) => k.schemas.changes));
   return {
-    recordView: z.object({ ...lifecycleFields, ...kindFields }).openapi('Record'),
+    kind,
+    recordView: z
+      .object({
+        ...lifecycleFields(
+          kind,
+          kinds.map((k) => k.letter),
+        ),
+        ...kindFields,
+      })
+      .openapi('Record'),
     correctionBody: z
       .object({ changes, reason })
       .strict()

@@ -1,27 +1,42 @@
 import { defineRoute } from '../../http/route';
+import type { VitalTable } from '../records/tally';
 import { errorResponses } from '../common/responses';
 import { periodOf } from './periods';
 import { vitalQuery, vitalView } from './schemas';
 import { vitalStatistics } from './tables';
 
-export const statisticsRoutes = [
-  defineRoute({
-    method: 'get',
-    path: '/v1/statistics/vital',
-    operationId: 'getVitalStatistics',
-    permission: 'statistics.read',
-    tag: 'Statistics',
-    summary:
-      'Registered births by sex, deaths by ICD-10 chapter, marriages and divorces of a calendar month, quarter or year, by governorate or month; counts under 5 withheld',
-    query: vitalQuery,
-    rateLimit: (c) => c.RATE_LIMIT_PUBLIC_PER_MINUTE,
-    responses: {
-      200: { description: 'The counts of the period asked', schema: vitalView },
-      ...errorResponses(400, 429),
-    },
-    async handle({ query }, { services }) {
-      const body = await vitalStatistics(services.vitalCounts, periodOf(query.from, query.to), query.by);
-      return { status: 200, body, headers: { 'Cache-Control': 'public, max-age=60' } };
-    },
-  }),
-];
+const WHAT: Record<VitalTable['shape'], string> = { count: '', 'by-sex': ' by sex', 'by-cause': ' by ICD-10 chapter' };
+
+/** What the tables count, in words: `births by sex, deaths by ICD-10 chapter and marriages`. */
+const described = (tables: readonly VitalTable[]) => {
+  const parts = tables.map((t) => `${t.name}${WHAT[t.shape]}`);
+  return parts.length < 2 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+};
+
+/** The vital statistics of the tables given, in their order (the kinds supply them). */
+export function statisticsRoutes(tables: readonly VitalTable[]) {
+  // A table's name is its field in each row, beside the row's governorate or month.
+  const names = tables.map((t) => t.name);
+  if (new Set([...names, 'governorate', 'month']).size !== names.length + 2)
+    throw new Error(`vital statistics tables need names of their own, not ${names.join(', ')}`);
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/v1/statistics/vital',
+      operationId: 'getVitalStatistics',
+      permission: 'statistics.read',
+      tag: 'Statistics',
+      summary: `Registered ${described(tables)} of a calendar month, quarter or year, by governorate or month; counts under 5 withheld`,
+      query: vitalQuery,
+      rateLimit: (c) => c.RATE_LIMIT_PUBLIC_PER_MINUTE,
+      responses: {
+        200: { description: 'The counts of the period asked', schema: vitalView(tables) },
+        ...errorResponses(400, 429),
+      },
+      async handle({ query }, { services }) {
+        const body = await vitalStatistics(services.vitalCounts, tables, periodOf(query.from, query.to), query.by);
+        return { status: 200, body, headers: { 'Cache-Control': 'public, max-age=60' } };
+      },
+    }),
+  ];
+}

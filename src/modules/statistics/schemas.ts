@@ -1,4 +1,5 @@
 import { z } from '../../http/zod';
+import type { VitalTable } from '../records/tally';
 
 const month = z
   .string()
@@ -21,24 +22,29 @@ export const vitalQuery = z
 /** A count, or null when it is withheld (1 to 4, or one that sums of published counts would give a withheld count away with). */
 const count = z.number().int().nullable();
 
-const counts = {
-  births: z.object({ female: count, male: count, total: count }),
-  deaths: z.object({
-    total: count,
-    // All 22 chapters, always: a chapter listed only when it had deaths would say that one occurred.
-    byCause: z.array(z.object({ icd10Chapter: z.string(), title: z.string(), count })),
-  }),
-  marriages: count,
-  divorces: count,
+/** The published counts of a table, by its shape (as shapes.ts presents them). */
+const SHAPE_VIEWS: Record<VitalTable['shape'], () => z.ZodType> = {
+  count: () => count,
+  'by-sex': () => z.object({ female: count, male: count, total: count }),
+  'by-cause': () =>
+    z.object({
+      total: count,
+      // All 22 chapters, always: a chapter listed only when it had deaths would say that one occurred.
+      byCause: z.array(z.object({ icd10Chapter: z.string(), title: z.string(), count })),
+    }),
 };
 
-export const vitalView = z
-  .object({
-    from: z.string(),
-    to: z.string(),
-    by: z.enum(['governorate', 'month']),
-    suppressedBelow: z.number().int(),
-    rows: z.array(z.object({ governorate: z.string().optional(), month: z.string().optional(), ...counts })),
-    total: z.object(counts),
-  })
-  .openapi('VitalStatistics');
+/** The answer about the tables given: each row and the total list every table under its name, in their order. */
+export function vitalView(tables: readonly VitalTable[]) {
+  const counts = Object.fromEntries(tables.map((t) => [t.name, SHAPE_VIEWS[t.shape]()]));
+  return z
+    .object({
+      from: z.string(),
+      to: z.string(),
+      by: z.enum(['governorate', 'month']),
+      suppressedBelow: z.number().int(),
+      rows: z.array(z.object({ governorate: z.string().optional(), month: z.string().optional(), ...counts })),
+      total: z.object(counts),
+    })
+    .openapi('VitalStatistics');
+}

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { GOVERNORATES } from '../offices/reference';
 import { must } from '../../lib/must';
-import { ICD10_CHAPTERS } from './icd10';
-import type { VitalCount, VitalCountStore } from './store';
+import type { VitalTable } from '../records/tally';
+import { SHAPES } from './shapes';
+import { counterAt, type VitalCount, type VitalCountStore } from './store';
 import type { Period } from './periods';
 import { Dimension, LinkedTable, SUPPRESS_BELOW } from './suppression';
 
@@ -24,86 +25,70 @@ const YEAR = 16;
 /** Place: the 18 governorates, then the country. */
 const NATION = GOVERNORATES.length;
 const PLACE = new Dimension([...GOVERNORATES.map(() => NATION), -1]);
-/** Categories under their total: births by sex, deaths by chapter; marriages and divorces have one. */
-const SEXES = new Dimension([2, 2, -1]);
-const CHAPTERS = new Dimension([...ICD10_CHAPTERS.map(() => ICD10_CHAPTERS.length), -1]);
-const ONE = new Dimension([-1]);
 
-export interface YearTables {
-  births: LinkedTable;
-  deaths: LinkedTable;
-  marriages: LinkedTable;
-  divorces: LinkedTable;
-}
+/** The suppressed tables of one year, in the order of their descriptors (the order of the answer's fields). */
+export type YearTables = readonly { table: VitalTable; counts: LinkedTable }[];
 
 /**
  * The suppressed tables of one year from its counter documents. Every answer about the year reads
- * these, so no two answers withhold differently. A death's total is the sum of its chapters (a
- * cause must fall in one), so that the published total is the sum the table links.
+ * these, so no two answers withhold differently. A total over categories is the sum of their
+ * leaves (a death's cause must fall in one chapter), so that the published total is the sum the
+ * table links.
  */
-export function yearTables(year: number, docs: readonly VitalCount[]): YearTables {
+export function yearTables(tables: readonly VitalTable[], year: number, docs: readonly VitalCount[]): YearTables {
   const at = new Map(docs.map((d) => [d._id, d]));
   const doc = (m: number, g: number) => {
     const governorate = GOVERNORATES[g]; // none at the node of the whole country
     return governorate ? at.get(`${monthAt(year * 12 + m)}|${governorate.code}`) : undefined;
   };
-  const table = (categories: Dimension, leaf: (d: VitalCount, c: number) => number | undefined) =>
-    new LinkedTable([TIME, PLACE, categories], (m, g, c) => {
+  return tables.map((table) => {
+    const shape = SHAPES[table.shape];
+    const counters = new Map(shape.categories.leaves.map((c) => [c, shape.leaf(table.name, c)]));
+    const counts = new LinkedTable([TIME, PLACE, shape.categories], (m, g, c) => {
       const d = doc(m, g);
-      return d ? (leaf(d, c) ?? 0) : 0;
+      return d ? (counterAt(d, must(counters.get(c), 'counter of a leaf category')) ?? 0) : 0;
     }).suppress();
-  return {
-    births: table(SEXES, (d, c) => (c === 0 ? d.births?.female : d.births?.male)),
-    deaths: table(CHAPTERS, (d, c) => d.deaths?.byChapter?.[must(ICD10_CHAPTERS[c], 'ICD-10 chapter').chapter]),
-    marriages: table(ONE, (d) => d.marriages),
-    divorces: table(ONE, (d) => d.divorces),
-  };
+    return { table, counts };
+  });
 }
 
-/** The last few years' tables, keyed by their counters: suppressing a year takes milliseconds, and most reads find nothing changed. */
+/** The last few years' tables, keyed by the tables asked and their counters: suppressing a year takes milliseconds, and most reads find nothing changed. */
 const recent = new Map<string, YearTables>();
 
-function cachedYearTables(year: number, docs: readonly VitalCount[]): YearTables {
-  const key = `${year}|${createHash('sha256').update(JSON.stringify(docs)).digest('base64')}`;
-  let tables = recent.get(key);
-  if (!tables) {
-    tables = yearTables(year, docs);
+function cachedYearTables(tables: readonly VitalTable[], year: number, docs: readonly VitalCount[]): YearTables {
+  const key = `${year}|${createHash('sha256')
+    .update(JSON.stringify([tables, docs]))
+    .digest('base64')}`;
+  let cached = recent.get(key);
+  if (!cached) {
+    cached = yearTables(tables, year, docs);
     if (recent.size >= 8) recent.delete(recent.keys().next().value as string);
-    recent.set(key, tables);
+    recent.set(key, cached);
   }
-  return tables;
+  return cached;
 }
 
-const TITLES = ICD10_CHAPTERS.map((c) => `${c.title} (${c.from}-${c.to})`);
-
-/** The counts of one time node and place, as published: every chapter listed, withheld ones as null. */
-function present(t: YearTables, time: number, place: number) {
-  return {
-    births: {
-      female: t.births.published(time, place, 0),
-      male: t.births.published(time, place, 1),
-      total: t.births.published(time, place, 2),
-    },
-    deaths: {
-      total: t.deaths.published(time, place, ICD10_CHAPTERS.length),
-      byCause: ICD10_CHAPTERS.map((c, i) => ({
-        icd10Chapter: c.chapter,
-        title: TITLES[i],
-        count: t.deaths.published(time, place, i),
-      })),
-    },
-    marriages: t.marriages.published(time, place, 0),
-    divorces: t.divorces.published(time, place, 0),
-  };
-}
+/** The counts of one time node and place, as published: each table under its name. */
+const present = (t: YearTables, time: number, place: number): Record<string, unknown> =>
+  Object.fromEntries(t.map(({ table, counts }) => [table.name, SHAPES[table.shape].present(counts, time, place)]));
 
 /** The time node of a period: a month, a quarter or the year. */
 const timeNode = (p: Period) => (p.kind === 'month' ? p.first : p.kind === 'quarter' ? 12 + p.first / 3 : YEAR);
 
+/** An answer: its rows and total list each table's counts under the table's name (schemas.ts, vitalView). */
+export interface VitalAnswer {
+  from: string;
+  to: string;
+  by: 'governorate' | 'month';
+  suppressedBelow: number;
+  rows: { governorate?: string; month?: string; [table: string]: unknown }[];
+  total: Record<string, unknown>;
+}
+
 /** The registered events of a period, by governorate or by month, as parts of its year's suppressed table. */
-export function vitalAnswer(tables: YearTables, period: Period, by: 'governorate' | 'month') {
+export function vitalAnswer(tables: YearTables, period: Period, by: 'governorate' | 'month'): VitalAnswer {
   const time = timeNode(period);
-  const rows =
+  const rows: VitalAnswer['rows'] =
     by === 'governorate'
       ? GOVERNORATES.map((g, i) => ({ governorate: g.code, ...present(tables, time, i) }))
       : TIME.underOf(time).map((m) => ({ month: monthAt(period.year * 12 + m), ...present(tables, m, NATION) }));
@@ -118,8 +103,13 @@ export function vitalAnswer(tables: YearTables, period: Period, by: 'governorate
 }
 
 /** Reads the year of the period (at most 216 small documents) and answers from its suppressed table. */
-export async function vitalStatistics(store: VitalCountStore, period: Period, by: 'governorate' | 'month') {
+export async function vitalStatistics(
+  store: VitalCountStore,
+  tables: readonly VitalTable[],
+  period: Period,
+  by: 'governorate' | 'month',
+): Promise<VitalAnswer> {
   const from = monthAt(period.year * 12);
   const docs = await store.list({ _id: { $gte: from, $lt: `${monthAt(period.year * 12 + 11)}|~` } });
-  return vitalAnswer(cachedYearTables(period.year, docs), period, by);
+  return vitalAnswer(cachedYearTables(tables, period.year, docs), period, by);
 }

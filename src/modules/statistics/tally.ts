@@ -1,7 +1,9 @@
-import type { Tally } from '../records/contract';
+import type { Tally } from '../records/tally';
 
-// A kind says what its registered record counts for (the kind contract, records/kinds.ts).
-export type { Tally };
+/** What one record adds to the counter documents: one to each counter, in the month and governorate of its tally. */
+export interface Counted extends Omit<Tally, 'category'> {
+  counters: readonly string[];
+}
 
 /** The counter document of a month and governorate. */
 export const cellId = (month: string, governorate: string) => `${month}|${governorate}`;
@@ -10,9 +12,12 @@ export const cellId = (month: string, governorate: string) => `${month}|${govern
  * The changes to counter documents of adding and removing tallies: one `$inc` per document,
  * with the changes that cancel out left away (a correction of a record's name changes no count).
  */
-export function counterChanges(add: readonly Tally[], remove: readonly Tally[]): Map<string, Record<string, number>> {
+export function counterChanges(
+  add: readonly Counted[],
+  remove: readonly Counted[],
+): Map<string, Record<string, number>> {
   const changes = new Map<string, Record<string, number>>();
-  const apply = (t: Tally, by: number) => {
+  const apply = (t: Counted, by: number) => {
     const id = cellId(t.date.slice(0, 7), t.governorate);
     const inc = changes.get(id) ?? {};
     for (const counter of t.counters) inc[counter] = (inc[counter] ?? 0) + by;

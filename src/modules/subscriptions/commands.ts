@@ -1,3 +1,4 @@
+import type { SubscriptionEvents } from './events';
 import { randomBytes } from 'node:crypto';
 import { notFound, unprocessable } from '../../http/problem';
 import type { Journal } from '../../journal/journal';
@@ -9,7 +10,7 @@ import { clientRefusal } from './rules';
 import type { Subscription, SubscriptionStore, WebhookCollections } from './store';
 
 export interface SubscriptionDeps {
-  journal: Journal;
+  journal: Journal<SubscriptionEvents>;
   subscriptions: SubscriptionStore;
   clients: ProjectionStore<Client>;
   webhooks: WebhookCollections;
@@ -94,7 +95,10 @@ export async function endSubscription(deps: SubscriptionDeps, ctx: CommandContex
   await deps.webhooks.state.deleteOne({ _id: id });
 }
 
-export function registerSubscriptionProjectors(journal: Journal, subscriptions: SubscriptionStore): void {
+export function registerSubscriptionProjectors(
+  journal: Journal<SubscriptionEvents>,
+  subscriptions: SubscriptionStore,
+): void {
   journal.on('subscription.created', (entry) =>
     subscriptions.insertOnce({
       _id: entry.data.subscriptionId,

@@ -1,3 +1,4 @@
+import type { SubscriptionEvents } from './events';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { Agent, request } from 'undici';
@@ -81,7 +82,7 @@ export class WebhookDispatcher {
 
   constructor(
     private readonly deps: {
-      journal: Journal;
+      journal: Journal<SubscriptionEvents>;
       subscriptions: SubscriptionStore;
       clients: ProjectionStore<Client>;
       webhooks: WebhookCollections;

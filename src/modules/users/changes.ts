@@ -1,3 +1,4 @@
+import type { UserEvents } from './events';
 import { conflict, notFound, unprocessable } from '../../http/problem';
 import { canonicalJson } from '../../journal/hash';
 import type { Journal } from '../../journal/journal';
@@ -59,7 +60,7 @@ export function listUsers(users: ProjectionStore<User>, q: { limit: number; afte
 }
 
 export function registerUserProjectors(
-  journal: Journal,
+  journal: Journal<UserEvents>,
   stores: { users: ProjectionStore<User>; activationCodes: { deleteOne(filter: { _id: string }): unknown } },
 ): void {
   journal.on('user.created', async (entry) => {
