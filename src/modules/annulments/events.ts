@@ -1,7 +1,8 @@
+import type { EventRoles } from '../../journal/types';
 import type { RecordDeclared } from '../records/events';
 import type { AnnulmentFacts } from './schemas';
 
-/** The journal events of annulments, to be added to the catalogue (src/events.ts) when the kind is wired in. */
+/** The journal events of annulments. */
 export interface AnnulmentEvents {
   'annulment.declared': RecordDeclared<AnnulmentFacts>;
   /** `parties`: the annulled marriage's, whose statuses are derived again. */
@@ -12,3 +13,8 @@ export interface AnnulmentEvents {
     parties: [string, string];
   };
 }
+
+export const ANNULMENT_EVENTS: EventRoles<AnnulmentEvents> = {
+  'annulment.declared': 'projected',
+  'annulment.registered': 'projected',
+};

@@ -1,6 +1,6 @@
 import { namedPerson } from '../persons/presenter';
 import type { PersonStore } from '../persons/projectors';
-import type { Certified } from '../records/contract';
+import type { Certified, CertifiedPerson } from '../records/contract';
 import type { CivilRecord, RecordStore } from '../records/store';
 import type { AnnulmentFacts } from './schemas';
 
@@ -16,11 +16,20 @@ export function presentAnnulmentFacts(r: CivilRecord<AnnulmentFacts>) {
   };
 }
 
+/** What an annulment certificate certifies. */
+export type AnnulmentCertified = {
+  parties: readonly CertifiedPerson[];
+  marriageRegistrationNumber?: string;
+  dateOfJudgment: string;
+  courtReference: string;
+  ground?: string;
+};
+
 /** What a certificate of an annulment certifies: both parties by name, the judgment, and the marriage it annuls. */
 export async function certifyAnnulment(
   deps: { persons: Pick<PersonStore, 'get'>; records: Pick<RecordStore, 'get'> },
   r: CivilRecord<AnnulmentFacts>,
-): Promise<Certified> {
+): Promise<Certified<AnnulmentCertified>> {
   const d = r.data;
   const marriage = await deps.records.get(d.marriageId);
   return {

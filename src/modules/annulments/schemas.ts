@@ -1,4 +1,5 @@
 import { z } from '../../http/zod';
+import type { KindSchemas } from '../records/contract';
 import { courtReference, isoDate, nin, recordId } from '../common/schemas';
 
 /**
@@ -59,13 +60,8 @@ export const annulmentFactsView = {
   parties: z.array(nin).length(2),
 };
 
-/**
- * The schemas of the kind, as the other kinds give them (`KindSchemas` of records/contract.ts);
- * typed once `annulment` is a RecordKind, when the kind is wired in.
- */
-export const annulmentSchemas = {
-  kind: 'annulment',
+export const annulmentSchemas: KindSchemas<AnnulmentChanges> = {
   facts: declareAnnulmentBody,
   changes: annulmentChanges,
   view: annulmentFactsView,
-} as const;
+};
