@@ -1,6 +1,7 @@
 import { addKindRules } from './http/policy';
 import type { EventRoles } from './journal/types';
 import type { UnionToIntersection } from './lib/types';
+import { annulments } from './modules/annulments/contract';
 import { births } from './modules/births/contract';
 import { deaths } from './modules/deaths/contract';
 import { divorces } from './modules/divorces/contract';
@@ -15,7 +16,7 @@ import type { VitalTable } from './modules/records/tally';
  * The kinds of record this service knows. A new kind is its folder (which exports its contract)
  * and one line here: everything below, and the event catalogue, feed and policy, follow from it.
  */
-export const KINDS = [births, deaths, marriages, divorces, foetalDeaths] as const;
+export const KINDS = [births, deaths, marriages, divorces, foetalDeaths, annulments] as const;
 
 type Kind = (typeof KINDS)[number];
 type EventsOf<K> = K extends KindContract<string, object, object, unknown, infer E> ? E : never;

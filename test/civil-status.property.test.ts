@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { Problem } from '../src/http/problem';
 import { rebuildProjections } from '../src/journal/rebuild';
 import { verifyJournal } from '../src/journal/verify';
-import { deathOf, deriveStatus, marriagesOf, type CivilEvent } from '../src/modules/civil-status/derive';
+import {
+  deathOf,
+  deriveStatus,
+  maritalStatusBefore,
+  marriagesOf,
+  spousesOf,
+  type CivilEvent,
+} from '../src/modules/civil-status/derive';
 import { civilEventOf } from '../src/modules/civil-status/circle';
 import { declareDeath } from '../src/modules/deaths/commands';
 import { declareDivorce } from '../src/modules/divorces/commands';
@@ -139,10 +146,43 @@ async function run(people: string[], ops: Op[]): Promise<string[]> {
   return records;
 }
 
-async function expectInvariants(people: string[]): Promise<void> {
+/**
+ * Annulling a marriage derives what never having registered it derives: each person's status,
+ * their status before any date, their marriages and spouses. `annulled`: the marriages annulled.
+ */
+function expectAnnulmentIsNeverHavingBeen(
+  people: readonly string[],
+  events: readonly CivilEvent[],
+  annulled: string[],
+) {
+  const annulments: CivilEvent[] = annulled.map((marriageId, i) => ({
+    kind: 'annulment',
+    id: `n${i}`,
+    // Any date: the marriage is void from its start whenever the judgment came.
+    date: `20${String(10 + (i % 20)).padStart(2, '0')}-01-01`,
+    marriageId,
+  }));
+  const withAnnulments = [...events, ...annulments];
+  const neverRegistered = events.filter((e) => !annulled.includes(e.id));
+  const dates = [...new Set(events.map((e) => e.date))];
+  for (const nin of people) {
+    expect(deriveStatus(nin, withAnnulments)).toEqual(deriveStatus(nin, neverRegistered));
+    expect(marriagesOf(nin, withAnnulments)).toEqual(marriagesOf(nin, neverRegistered));
+    expect(spousesOf(nin, withAnnulments)).toEqual(spousesOf(nin, neverRegistered));
+    for (const d of dates)
+      expect(maritalStatusBefore(nin, withAnnulments, d)).toBe(maritalStatusBefore(nin, neverRegistered, d));
+  }
+}
+
+async function expectInvariants(people: string[], annul: number[]): Promise<void> {
   const s = h.services;
   const all = await s.records.list({ personNins: { $in: people } });
   const events: CivilEvent[] = all.flatMap((r) => civilEventOf(s.kinds, r) ?? []);
+  // Annul some of the registered marriages of this history (annulments are not declared through
+  // the commands until the kind is wired in: their meaning is checked on the history's events).
+  const marriageIds = events.filter((e) => e.kind === 'marriage').map((e) => e.id);
+  const annulled = [...new Set(annul.flatMap((i) => pick(marriageIds, i) ?? []))];
+  expectAnnulmentIsNeverHavingBeen(people, events, annulled);
   for (const nin of people) {
     const person = await s.persons.get(nin);
     // Derived statuses equal a fresh derivation from the registered events.
@@ -174,11 +214,15 @@ async function expectInvariants(people: string[]): Promise<void> {
 describe('civil status under random sequences', () => {
   it(`keeps its invariants over ${RUNS} sequences, and rebuilds the same`, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(op, { minLength: 4, maxLength: 24 }), async (ops) => {
-        const people = await population();
-        await run(people, ops);
-        await expectInvariants(people);
-      }),
+      fc.asyncProperty(
+        fc.array(op, { minLength: 4, maxLength: 24 }),
+        fc.array(which, { maxLength: 3 }),
+        async (ops, annul) => {
+          const people = await population();
+          await run(people, ops);
+          await expectInvariants(people, annul);
+        },
+      ),
       { numRuns: RUNS },
     );
     const snapshot = async () => ({
@@ -192,4 +236,45 @@ describe('civil status under random sequences', () => {
     expect(await snapshot()).toEqual(before);
     expect((await verifyJournal(h.services.journal)).problems).toEqual([]);
   }, 600_000);
+});
+
+/**
+ * Arbitrary histories of events, beyond what the rules let through (overlapping marriages,
+ * divorces of ended marriages, events after a death), with annulments of some marriages: annulling
+ * a marriage derives the same as never having registered it, for every person and date.
+ */
+describe('annulments in arbitrary histories', () => {
+  const nins = ['p0', 'p1', 'p2', 'p3', 'p4'];
+  const anyone = fc.constantFrom(...nins);
+  const history = fc
+    .array(
+      fc.oneof(
+        fc.record({ kind: fc.constant('marriage' as const), a: anyone, b: anyone, date }),
+        fc.record({ kind: fc.constant('divorce' as const), m: which, date }),
+        fc.record({ kind: fc.constant('death' as const), nin: anyone, date }),
+      ),
+      { maxLength: 16 },
+    )
+    .map((draws) => {
+      const events: CivilEvent[] = [];
+      for (const [i, d] of draws.entries()) {
+        const marriageIds = events.filter((e) => e.kind === 'marriage').map((e) => e.id);
+        if (d.kind === 'marriage') events.push({ kind: 'marriage', id: `m${i}`, date: d.date, parties: [d.a, d.b] });
+        if (d.kind === 'death') events.push({ kind: 'death', id: `x${i}`, date: d.date, nin: d.nin });
+        const marriageId = d.kind === 'divorce' ? pick(marriageIds, d.m) : undefined;
+        if (marriageId) events.push({ kind: 'divorce', id: `d${i}`, date: d.date, marriageId });
+      }
+      return events;
+    });
+
+  it('annulling a marriage derives the same statuses as never having registered it', () => {
+    fc.assert(
+      fc.property(history, fc.array(which, { minLength: 1, maxLength: 3 }), (events, annul) => {
+        const marriageIds = events.filter((e) => e.kind === 'marriage').map((e) => e.id);
+        const annulled = [...new Set(annul.flatMap((i) => pick(marriageIds, i) ?? []))];
+        expectAnnulmentIsNeverHavingBeen(nins, events, annulled);
+      }),
+      { numRuns: RUNS * 5 },
+    );
+  });
 });

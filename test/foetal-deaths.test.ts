@@ -3,7 +3,7 @@ import { contractChecker } from './support/contract';
 import { enrol, enrolParents, motherName } from './support/fixtures';
 import { certificatePdf, pdfText } from './support/certificates';
 import { etagOf } from './support/checked';
-import { verhoeffDigit } from '../src/modules/persons/nin';
+import { verhoeffDigit } from '../src/modules/common/nin';
 
 let h: Harness;
 let officer: string;

@@ -3,7 +3,7 @@ import { FOETAL_DEATH_LABELS, FOETAL_DEATH_TITLE } from '../../src/modules/foeta
 import { certifiedFoetalDeathFacts, presentFoetalDeathFacts } from '../../src/modules/foetal-deaths/presenter';
 import { declareFoetalDeathBody, type FoetalDeathFacts } from '../../src/modules/foetal-deaths/schemas';
 import { foetalDeathTally } from '../../src/modules/foetal-deaths/tally';
-import { verhoeffDigit } from '../../src/modules/persons/nin';
+import { verhoeffDigit } from '../../src/modules/common/nin';
 import type { Person } from '../../src/modules/persons/store';
 import type { CivilRecord } from '../../src/modules/records/store';
 

@@ -9,7 +9,7 @@ import {
   requireCertificateSubject,
 } from '../../src/modules/foetal-deaths/rules';
 import { declareFoetalDeathBody, foetalDeathChanges } from '../../src/modules/foetal-deaths/schemas';
-import { verhoeffDigit } from '../../src/modules/persons/nin';
+import { verhoeffDigit } from '../../src/modules/common/nin';
 import type { Person } from '../../src/modules/persons/store';
 
 /** The code of the problem a rule throws, or 'ok'. */

@@ -6,7 +6,7 @@ import { registrationNumberPattern } from '../../src/modules/records/rules';
 // The registry builds everything from the list of kinds: these are the parts it derives.
 describe('the registry of record kinds', () => {
   it('gives each kind one capital letter of its own, and refuses a list where two share one', () => {
-    expect(KINDS.map((k) => k.letter)).toEqual(['B', 'X', 'M', 'D', 'F']);
+    expect(KINDS.map((k) => k.letter)).toEqual(['B', 'X', 'M', 'D', 'F', 'N']);
     const [birth, , marriage] = KINDS;
     expect(() => checkKinds([birth, { ...marriage, letter: 'B' }])).toThrow('two record kinds share letter:B');
     expect(() => checkKinds([{ ...birth, letter: 'b' }])).toThrow('not one capital letter');

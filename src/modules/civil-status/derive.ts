@@ -1,5 +1,5 @@
 import type { MaritalStatus } from '../common/schemas';
-import type { CivilEvent, Dissolution } from '../records/store';
+import type { Annulment, CivilEvent, Dissolution } from '../records/store';
 
 /**
  * A person's civil status derived from the registered, not voided, events about them: never
@@ -8,13 +8,16 @@ import type { CivilEvent, Dissolution } from '../records/store';
  */
 
 // The vocabulary is the kind contract's (records/): a kind says what its record means here.
-export type { CivilEvent, Dissolution, MarriageStanding } from '../records/store';
+export type { Annulment, CivilEvent, Dissolution, MarriageStanding } from '../records/store';
 export type MarriageEvent = Extract<CivilEvent, { kind: 'marriage' }>;
+export type AnnulmentEvent = Extract<CivilEvent, { kind: 'annulment' }>;
 export type { MaritalStatus };
 
 export interface MarriageState {
   marriage: MarriageEvent;
   dissolution?: Dissolution;
+  /** Set when a court annulled the marriage: then it never was, and has no dissolution. */
+  annulment?: Annulment;
 }
 
 export interface DerivedStatus {
@@ -36,8 +39,20 @@ export function deathOf(
     .sort(byDateThenId)[0];
 }
 
-/** How a marriage stands: dissolved by the earliest divorce of it or death of a party, if any. */
+/** The annulment of a marriage among the events (the earliest judgment, should there be two). */
+export function annulmentOf(marriageId: string, events: readonly CivilEvent[]): AnnulmentEvent | undefined {
+  return events
+    .filter((e): e is AnnulmentEvent => e.kind === 'annulment' && e.marriageId === marriageId)
+    .sort(byDateThenId)[0];
+}
+
+/**
+ * How a marriage stands: annulled (void from its start, so nothing dissolved it), else dissolved
+ * by the earliest divorce of it or death of a party, if any.
+ */
 export function marriageState(marriage: MarriageEvent, events: readonly CivilEvent[]): MarriageState {
+  const annulment = annulmentOf(marriage.id, events);
+  if (annulment) return { marriage, annulment: { recordId: annulment.id, date: annulment.date } };
   const ends: Dissolution[] = [];
   for (const e of events) {
     if (e.kind === 'divorce' && e.marriageId === marriage.id)
@@ -52,12 +67,17 @@ export function marriageState(marriage: MarriageEvent, events: readonly CivilEve
   return ends.length > 0 ? { marriage, dissolution: ends[0] } : { marriage };
 }
 
-/** The marriages a person is a party to, oldest first, each with how it stands. */
+/**
+ * The marriages a person is a party to, oldest first, each with how it stands. An annulled
+ * marriage is not among them: void from its start, it never was (so it widows, divorces and
+ * marries no one, and no rule sees it in force).
+ */
 export function marriagesOf(nin: string, events: readonly CivilEvent[]): MarriageState[] {
   return events
     .filter((e): e is MarriageEvent => e.kind === 'marriage' && e.parties.includes(nin))
     .sort(byDateThenId)
-    .map((m) => marriageState(m, events));
+    .map((m) => marriageState(m, events))
+    .filter((s) => !s.annulment);
 }
 
 /** Whether a marriage is in force on a date: celebrated on or before it, not dissolved on or before it. */
@@ -87,9 +107,12 @@ export function spousesOf(nin: string, events: readonly CivilEvent[]): string[] 
   return marriagesOf(nin, events).map((s) => s.marriage.parties.find((p) => p !== nin) ?? nin);
 }
 
-/** A person's marital status just before a date: from the events dated before it. */
+/**
+ * A person's marital status just before a date: from the events dated before it, and every
+ * annulment whatever its date (a judgment that a marriage was void reaches back to its start).
+ */
 export const maritalStatusBefore = (nin: string, events: readonly CivilEvent[], date: string): MaritalStatus =>
   deriveStatus(
     nin,
-    events.filter((e) => e.date < date),
+    events.filter((e) => e.kind === 'annulment' || e.date < date),
   ).maritalStatus;

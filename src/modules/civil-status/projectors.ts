@@ -7,6 +7,7 @@ import { loadCircle, type LoadedCircle, type CircleDeps } from './circle';
  * Derives again the civil status of everyone a changed marriage, divorce or death is about, and
  * of their spouses (a death widows them), and how each of their marriages stands. Recomputed
  * from the registered events, never toggled, so it is idempotent: a replay writes the same.
+ * An annulment is such a change too: it names the marriage's parties, whose statuses it undoes.
  */
 export function civilStatusListener(deps: CircleDeps): RecordListener {
   return async ({ record }) => {
@@ -48,16 +49,17 @@ async function rederive(
     (e): e is MarriageEvent => e.kind === 'marriage' && e.parties.some((p) => nins.includes(p)),
   );
   for (const marriage of marriages) {
-    const { dissolution } = marriageState(marriage, world.events);
+    const { dissolution, annulment } = marriageState(marriage, world.events);
     const record = world.records.get(marriage.id);
-    if (JSON.stringify(record?.derived?.dissolution) === JSON.stringify(dissolution)) continue;
-    await deps.records.setDerived(
-      marriage.id,
-      dissolution ? { 'derived.dissolution': dissolution } : {},
-      dissolution ? [] : ['derived.dissolution'],
-      {
-        version: 1,
-      },
-    );
+    const standing = { dissolution, annulment };
+    const set: Record<string, unknown> = {};
+    const unset: string[] = [];
+    for (const key of ['dissolution', 'annulment'] as const) {
+      if (JSON.stringify(record?.derived?.[key]) === JSON.stringify(standing[key])) continue;
+      if (standing[key]) set[`derived.${key}`] = standing[key];
+      else unset.push(`derived.${key}`);
+    }
+    if (Object.keys(set).length === 0 && unset.length === 0) continue;
+    await deps.records.setDerived(marriage.id, set, unset, { version: 1 });
   }
 }

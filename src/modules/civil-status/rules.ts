@@ -189,7 +189,7 @@ export function checkNoDivorceBefore(world: Circle, marriage: MarriageEvent): vo
   }
 }
 
-/** A divorce needs a registered marriage, in force on the divorce's date, celebrated before it. */
+/** A divorce needs a registered marriage, not annulled, in force on the divorce's date, celebrated before it. */
 export function checkDivorceOf(world: Circle, marriageId: string, dateOfDivorce: string): MarriageEvent {
   const marriage = world.events.find((e): e is MarriageEvent => e.kind === 'marriage' && e.id === marriageId);
   if (!marriage)
@@ -200,7 +200,13 @@ export function checkDivorceOf(world: Circle, marriageId: string, dateOfDivorce:
       'divorce-before-marriage',
     );
   }
-  const { dissolution } = marriageState(marriage, world.events);
+  const { dissolution, annulment } = marriageState(marriage, world.events);
+  if (annulment) {
+    throw conflict(
+      `The marriage was annulled by the judgment of ${annulment.date} (record ${annulment.recordId}): void from its start, there is nothing to divorce`,
+      'marriage-annulled',
+    );
+  }
   if (dissolution && dissolution.date <= dateOfDivorce) {
     const how = dissolution.by === 'divorce' ? 'a divorce' : 'the death of a party';
     throw conflict(

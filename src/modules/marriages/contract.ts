@@ -21,8 +21,10 @@ export function presentMarriageFacts(r: CivilRecord<MarriageFacts>) {
     ...(d.courtReference ? { courtReference: d.courtReference } : {}),
     ...(d.witnesses ? { witnesses: d.witnesses } : {}),
     ...(standing.previousMaritalStatus ? { previousMaritalStatus: standing.previousMaritalStatus } : {}),
-    ...(r.status === 'registered' ? { inForce: !standing.dissolution } : {}),
+    // An annulled marriage is not in force, and never was: it has an annulment and no dissolution.
+    ...(r.status === 'registered' ? { inForce: !standing.dissolution && !standing.annulment } : {}),
     ...(r.status === 'registered' && standing.dissolution ? { dissolution: standing.dissolution } : {}),
+    ...(r.status === 'registered' && standing.annulment ? { annulment: standing.annulment } : {}),
   };
 }
 

@@ -38,9 +38,11 @@ export const marriageFactsView = {
   ...marriageFields,
   /** Each party's marital status just before the marriage, derived when it was registered. */
   previousMaritalStatus: z.object({ partyA: maritalStatus, partyB: maritalStatus }),
-  /** Whether a registered marriage is in force, and if not, what dissolved it. */
+  /** Whether a registered marriage is in force, and if not, what dissolved or annulled it. */
   inForce: z.boolean(),
   dissolution: z.object({ by: z.enum(['divorce', 'death']), recordId, date: isoDate, nin: nin.optional() }),
+  /** The registered annulment (`date`: its judgment's): the marriage was void from its start. */
+  annulment: z.object({ recordId, date: isoDate }),
 };
 
 export const marriageSchemas: KindSchemas<MarriageChanges> = {

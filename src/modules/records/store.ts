@@ -11,7 +11,9 @@ export type { RecordKind, RecordStatus } from './rules';
 export type CivilEvent =
   | { kind: 'marriage'; id: string; date: string; parties: readonly [string, string]; courtReference?: string }
   | { kind: 'divorce'; id: string; date: string; marriageId: string }
-  | { kind: 'death'; id: string; date: string; nin: string };
+  | { kind: 'death'; id: string; date: string; nin: string }
+  /** A court's judgment that a marriage is void from its start; `date` is the judgment's. */
+  | { kind: 'annulment'; id: string; date: string; marriageId: string };
 
 /** How a marriage ended: by a registered divorce, or by the death of a party (`nin`). */
 export interface Dissolution {
@@ -21,11 +23,22 @@ export interface Dissolution {
   nin?: string;
 }
 
+/**
+ * The registered annulment of a marriage: the judgment (`date`) that it was void from its start.
+ * Not a dissolution: an annulled marriage never was, so nothing ended it (a divorce or a death
+ * during it dissolves nothing, and an annulled marriage has no `dissolution`).
+ */
+export interface Annulment {
+  recordId: string;
+  date: string;
+}
+
 /** What a marriage record holds besides its facts, derived from other records (by civil-status/). */
 export interface MarriageStanding {
   /** Each party's marital status just before the marriage, as derived at its registration. */
   previousMaritalStatus?: { partyA: MaritalStatus; partyB: MaritalStatus };
   dissolution?: Dissolution;
+  annulment?: Annulment;
 }
 
 /** The hospital notification a record came from: its client, its own id, and the hash of what it sent. */
