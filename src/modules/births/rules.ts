@@ -1,11 +1,12 @@
 import { unprocessable } from '../../http/problem';
 import { daysBetween, today, yearsBetween } from '../common/dates';
+import { checkMotherAt, MOTHER_AGE } from '../persons/rules';
 import type { Person } from '../persons/store';
 
 /** Plausible ages of parents at a child's birth; a country may change these. */
 export const BIRTH_RULES = {
-  minMotherAge: 12,
-  maxMotherAge: 60,
+  minMotherAge: MOTHER_AGE.min,
+  maxMotherAge: MOTHER_AGE.max,
   minFatherAge: 12,
   /** A father may have died before the birth, but not longer ago than a pregnancy lasts. */
   maxDaysFatherDiedBeforeBirth: 300,
@@ -16,22 +17,8 @@ export function checkChildBirthDate(dateOfBirth: string, now = today()): void {
 }
 
 /** The mother must be a woman, alive at the birth, and older than the child by a plausible margin. */
-export function checkMother(
-  mother: { sex?: string; dateOfBirth: string; status?: string; dateOfDeath?: string },
-  childBirth: string,
-): void {
-  if (mother.sex && mother.sex !== 'female') throw unprocessable('The mother is recorded as male', 'mother-not-female');
-  if (mother.status === 'deceased' && mother.dateOfDeath && mother.dateOfDeath < childBirth) {
-    throw unprocessable("The mother died before the child's date of birth", 'mother-deceased');
-  }
-  const age = yearsBetween(mother.dateOfBirth, childBirth);
-  if (age < BIRTH_RULES.minMotherAge || age > BIRTH_RULES.maxMotherAge) {
-    throw unprocessable(
-      `The mother would be ${age} at the birth; the registry accepts ${BIRTH_RULES.minMotherAge} to ${BIRTH_RULES.maxMotherAge}`,
-      'mother-age-implausible',
-    );
-  }
-}
+export const checkMother = (mother: Parameters<typeof checkMotherAt>[0], childBirth: string): void =>
+  checkMotherAt(mother, childBirth, 'the birth');
 
 export function checkFather(
   father: { sex?: string; dateOfBirth: string; status?: string; dateOfDeath?: string },

@@ -1,5 +1,6 @@
 import { unprocessable } from '../../http/problem';
-import { today, yearsBetween } from '../common/dates';
+import { today } from '../common/dates';
+import { checkMotherAt, MOTHER_AGE } from '../persons/rules';
 
 export const FOETAL_DEATH_RULES = {
   /**
@@ -10,14 +11,9 @@ export const FOETAL_DEATH_RULES = {
    * alternative criteria (500 g, 25 cm) are not applied: the API takes weeks only.
    */
   minGestationWeeks: 22,
-  /**
-   * The plausible ages of a mother at a delivery: the same limits the registry applies to a
-   * mother at a birth (births/rules.ts BIRTH_RULES, docs/records.md "Registry rules"). They are
-   * the registry's own, not civil-status law, and a kind imports no other kind, so they are
-   * repeated here; a unit test keeps the two equal.
-   */
-  minMotherAge: 12,
-  maxMotherAge: 60,
+  /** The plausible ages of a mother at a delivery: the registry's, the same as at a birth (persons/rules.ts). */
+  minMotherAge: MOTHER_AGE.min,
+  maxMotherAge: MOTHER_AGE.max,
 };
 
 /** A foetal death is registered from 22 completed weeks of gestation (see FOETAL_DEATH_RULES). */
@@ -34,31 +30,9 @@ export function checkDeliveryDate(dateOfDelivery: string, now = today()): void {
   if (dateOfDelivery > now) throw unprocessable('The date of delivery is in the future', 'date-in-future');
 }
 
-/**
- * The mother must be a woman, alive at the delivery (she may die the same day), and of a
- * plausible age then. Fields the declaration does not know (a mother given by name has no
- * recorded sex or death) are left out and not checked.
- */
-export function checkMotherAtDelivery(
-  mother: { sex?: string; dateOfBirth: string; status?: string; dateOfDeath?: string },
-  dateOfDelivery: string,
-): void {
-  if (mother.sex && mother.sex !== 'female') throw unprocessable('The mother is recorded as male', 'mother-not-female');
-  if (mother.status === 'deceased' && mother.dateOfDeath && mother.dateOfDeath < dateOfDelivery) {
-    throw unprocessable(
-      `The mother died on ${mother.dateOfDeath}, before the date of delivery ${dateOfDelivery}`,
-      'mother-deceased',
-    );
-  }
-  const age = yearsBetween(mother.dateOfBirth, dateOfDelivery);
-  const { minMotherAge, maxMotherAge } = FOETAL_DEATH_RULES;
-  if (age < minMotherAge || age > maxMotherAge) {
-    throw unprocessable(
-      `The mother would be ${age} at the delivery; the registry accepts ${minMotherAge} to ${maxMotherAge}`,
-      'mother-age-implausible',
-    );
-  }
-}
+/** The mother must be a woman, alive at the delivery (she may die the same day), and of a plausible age then. */
+export const checkMotherAtDelivery = (mother: Parameters<typeof checkMotherAt>[0], dateOfDelivery: string): void =>
+  checkMotherAt(mother, dateOfDelivery, 'the delivery');
 
 /**
  * A certificate of stillbirth is about the mother, so only a record that names her by NIN has
