@@ -1,9 +1,9 @@
 import type { Filter } from 'mongodb';
-import { conflict } from '../../http/problem';
 import type { CommandContext, EntryDraft } from '../../journal/types';
 import type { AnnulmentEvent } from '../civil-status/derive';
 import type { CivilKindDeps, CivilStatusDeps } from '../civil-status/registration';
-import { civilEventOf, loadCircle } from '../civil-status/circle';
+import { loadCircle } from '../civil-status/circle';
+import { partiesOfMarriage } from '../civil-status/marriage-ref';
 import { newRecordId } from '../records/ids';
 import type { CivilRecord } from '../records/store';
 import type { AnnulmentEvents } from './events';
@@ -17,17 +17,6 @@ export const annulmentEvent = (id: string, f: AnnulmentFacts): AnnulmentEvent =>
   date: f.dateOfJudgment,
   marriageId: f.marriageId,
 });
-
-/** The parties of the marriage an annulment names: it must be a registered marriage (not declared, rejected, voided). */
-export async function partiesOfMarriage(deps: CivilKindDeps, marriageId: string): Promise<[string, string]> {
-  const record = await deps.records.get(marriageId);
-  const event = record ? civilEventOf(deps.kinds, record) : undefined;
-  if (event?.kind !== 'marriage') {
-    const why = record ? `a ${record.kind} record, ${record.status}` : 'no record';
-    throw conflict(`Record ${marriageId} is not a registered marriage (${why})`, 'marriage-not-registered');
-  }
-  return [event.parties[0], event.parties[1]];
-}
 
 /**
  * Every rule of an annulment against the registry as it is: the marriage registered and not

@@ -1,4 +1,4 @@
-import { namedPerson } from '../persons/presenter';
+import { certifiedMarriage } from '../civil-status/marriage-ref';
 import type { PersonStore } from '../persons/projectors';
 import type { Certified, CertifiedPerson } from '../records/contract';
 import type { CivilRecord, RecordStore } from '../records/store';
@@ -31,12 +31,10 @@ export async function certifyAnnulment(
   r: CivilRecord<AnnulmentFacts>,
 ): Promise<Certified<AnnulmentCertified>> {
   const d = r.data;
-  const marriage = await deps.records.get(d.marriageId);
   return {
     subjects: [...d.parties],
     facts: {
-      parties: [await namedPerson(deps.persons, d.parties[0]), await namedPerson(deps.persons, d.parties[1])],
-      ...(marriage?.registrationNumber ? { marriageRegistrationNumber: marriage.registrationNumber } : {}),
+      ...(await certifiedMarriage(deps, d.parties, d.marriageId)),
       dateOfJudgment: d.dateOfJudgment,
       courtReference: d.courtReference,
       ...(d.ground ? { ground: d.ground } : {}),

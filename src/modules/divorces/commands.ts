@@ -1,10 +1,11 @@
 import type { DivorceEvents } from './events';
-import { conflict, unprocessable } from '../../http/problem';
+import { unprocessable } from '../../http/problem';
 import type { CommandContext, EntryDraft } from '../../journal/types';
 import { checkDivorce } from '../civil-status/checks';
 import type { CivilEvent } from '../civil-status/derive';
 import type { CivilKindDeps, CivilStatusDeps } from '../civil-status/registration';
-import { civilEventOf, loadCircle } from '../civil-status/circle';
+import { loadCircle } from '../civil-status/circle';
+import { partiesOfMarriage } from '../civil-status/marriage-ref';
 import { officeGovernorate, type OfficeStore } from '../offices/commands';
 import { newRecordId } from '../records/ids';
 import type { CivilRecord } from '../records/store';
@@ -22,15 +23,6 @@ export async function checkDivorceFacts(deps: CivilKindDeps, id: string, facts: 
   checkDivorce(world, { kind: 'divorce', id, date: facts.dateOfDivorce, marriageId: facts.marriageId }, deps.law);
 }
 
-/** The parties of the marriage a divorce names: it must be a registered marriage. */
-async function partiesOf(deps: CivilKindDeps, marriageId: string): Promise<[string, string]> {
-  const record = await deps.records.get(marriageId);
-  const event = record ? civilEventOf(deps.kinds, record) : undefined;
-  if (event?.kind !== 'marriage')
-    throw conflict(`Record ${marriageId} is not a registered marriage in force`, 'marriage-not-registered');
-  return [event.parties[0], event.parties[1]];
-}
-
 /** The declaring office's governorate, where the court is taken to sit when the declaration does not say. */
 async function officePlace(offices: OfficeStore, office: string) {
   const governorate = await officeGovernorate(offices, office);
@@ -46,7 +38,7 @@ export async function declareDivorce(
 ) {
   return deps.journal.execute(ctx, async () => {
     const recordId = newRecordId();
-    const parties = await partiesOf(deps, input.marriageId);
+    const parties = await partiesOfMarriage(deps, input.marriageId);
     const placeOfDivorce = input.placeOfDivorce ?? (await officePlace(deps.offices, ctx.office));
     const facts: DivorceFacts = { ...input, placeOfDivorce, parties };
     await checkDivorceFacts(deps, recordId, facts);

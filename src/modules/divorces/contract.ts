@@ -1,6 +1,6 @@
 import { checkedCorrection, projectRegistration, type CivilStatusDeps } from '../civil-status/registration';
 import type { OfficeStore } from '../offices/commands';
-import { namedPerson } from '../persons/presenter';
+import { certifiedMarriage } from '../civil-status/marriage-ref';
 import type { Place } from '../persons/store';
 import { registrationCommand } from '../records/commands';
 import type { KindStatistics } from '../records/tally';
@@ -96,12 +96,10 @@ export const divorces: KindContract<
     presentFacts: presentDivorceFacts,
     certify: async (r) => {
       const d = r.data;
-      const marriage = await deps.records.get(d.marriageId);
       return {
         subjects: [...d.parties],
         facts: {
-          parties: [await namedPerson(deps.persons, d.parties[0]), await namedPerson(deps.persons, d.parties[1])],
-          ...(marriage?.registrationNumber ? { marriageRegistrationNumber: marriage.registrationNumber } : {}),
+          ...(await certifiedMarriage(deps, d.parties, d.marriageId)),
           dateOfDivorce: d.dateOfDivorce,
           courtReference: d.courtReference,
           ...(d.divorceType ? { divorceType: d.divorceType } : {}),
