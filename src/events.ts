@@ -1,4 +1,5 @@
 import type { EventRoles } from './journal/types';
+import { nonEmpty } from './lib/must';
 import { CERTIFICATE_EVENTS, type CertificateEvents } from './modules/certificates/events';
 import { CITIZEN_EVENTS, type CitizenEvents } from './modules/citizens/events';
 import { CLIENT_EVENTS, type ClientEvents } from './modules/clients/events';
@@ -40,5 +41,4 @@ export const EVENT_ROLES: EventRoles<EventCatalogue> = {
 };
 
 /** The events a sectoral system may follow (the feed, webhooks): registrations, then corrections and voidings. */
-const [firstKindFeed = 'record.corrected', ...otherKindFeeds] = KIND_FEED_TYPES;
-export const FEED_TYPES: FeedTypes = [firstKindFeed, ...otherKindFeeds, 'record.corrected', 'record.voided'];
+export const FEED_TYPES: FeedTypes = nonEmpty([...KIND_FEED_TYPES, 'record.corrected', 'record.voided'], 'feed type');

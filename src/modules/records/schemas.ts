@@ -1,4 +1,5 @@
 import { z } from '../../http/zod';
+import { nonEmpty } from '../../lib/must';
 import { nin, reason, recordId } from '../common/schemas';
 import type { KindContract } from './contract';
 import { registrationNumberPattern } from './rules';
@@ -39,10 +40,12 @@ export interface RecordSchemas {
 
 /** The record and correction schemas, from the lifecycle fields and those of every registered kind. */
 export function recordSchemas(kinds: readonly Pick<KindContract, 'kind' | 'letter' | 'schemas'>[]): RecordSchemas {
-  const names = kinds.map((k) => k.kind);
-  const [firstName, ...otherNames] = names;
-  if (firstName === undefined) throw new Error('the registry has no record kind');
-  const kind = z.enum([firstName, ...otherNames]);
+  const kind = z.enum(
+    nonEmpty(
+      kinds.map((k) => k.kind),
+      'record kind in the registry',
+    ),
+  );
   // A kind's fields appear only on records of that kind, so each is optional on the shared view.
   const kindFields = Object.fromEntries(
     kinds.flatMap((k) => Object.entries(k.schemas.view).map(([name, schema]) => [name, schema.optional()])),
