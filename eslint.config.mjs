@@ -3,8 +3,33 @@ import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
+/** The composition root: the files that assemble the modules, which no module or layer below imports. */
+const ROOT = [
+  'services',
+  'stores',
+  'routes',
+  'events',
+  'record-kinds',
+  'projectors',
+  'app',
+  'lifecycle',
+  'server',
+  'cli/*',
+];
+
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'jest.config.js', 'test/jest.unit.config.js', 'eslint.config.mjs', 'test/support/*.mjs', 'test/support/*.cjs'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'coverage/',
+      'jest.config.js',
+      'test/jest.unit.config.js',
+      'eslint.config.mjs',
+      'test/support/*.mjs',
+      'test/support/*.cjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -23,24 +48,54 @@ export default tseslint.config(
     },
   },
   {
-    // The ground floor knows no domain: db/ (engines, stores), journal/ (generic over the event
-    // catalogue the composition root assembles), http/ (problems, the mount) and lib/ (small
-    // helpers) import no module; modules/common (schemas, NIN, governorates) imports no other
-    // module. Kinds and records/ are checked from the list of kinds by test/unit/layers.test.ts.
-    // (http/ and journal/'s command-line tools still see the Services type of the composition
-    // root: the services bag is the next step of the layering work.)
+    // The ground floor knows no domain: db/ (engines, stores, the connection), journal/ (generic
+    // over the event catalogue the composition root assembles), http/ (problems, the mount, a
+    // route's context generic over what its module uses) and lib/ (small helpers) import no
+    // module and nothing of the composition root; modules/common (schemas, NIN, governorates)
+    // imports no other module. Kinds and records/ are checked from the list of kinds by
+    // test/unit/layers.test.ts.
     files: ['src/db/**/*.ts', 'src/journal/**/*.ts', 'src/http/**/*.ts', 'src/lib/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../modules/*', '../../modules/*', '../events', '../record-kinds'], message: 'db/, journal/, http/ and lib/ import no domain module, nor the event catalogue or the kinds of the composition root' }] },
+        {
+          patterns: [
+            {
+              group: ['../modules/*', '../../modules/*', ...ROOT.map((f) => `../${f}`)],
+              message: 'db/, journal/, http/ and lib/ import no domain module, nor anything of the composition root',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // A module says what it uses (its RouteDeps, its commands' deps) and is given that: it never
+    // sees the composition root's whole Services, nor the root's lists.
+    files: ['src/modules/**/*.ts'],
+    ignores: ['src/modules/common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ROOT.map((f) => `../../${f}`),
+              message:
+                'a module imports nothing of the composition root (services, routes, events, record-kinds, projectors, app, lifecycle, cli)',
+            },
+          ],
+        },
       ],
     },
   },
   {
     files: ['src/modules/common/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../[a-z]*/**'], message: 'modules/common imports no other module' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../[a-z]*/**'], message: 'modules/common imports no other module' }] },
+      ],
     },
   },
   {

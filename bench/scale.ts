@@ -14,7 +14,8 @@ import { rebuildProjections } from '../src/journal/rebuild';
 import { verifyChain } from '../src/journal/verify';
 import { readRows } from '../src/modules/imports/format';
 import { importLegacyRegister } from '../src/modules/imports/importer';
-import { connect, createServices } from '../src/services';
+import { connect } from '../src/db/connection';
+import { createServices } from '../src/services';
 import { writeLegacyFile } from '../seed/legacy-file';
 
 /**

@@ -6,7 +6,8 @@ import { requestLog } from './http/logging';
 import { mountRoutes } from './http/mount';
 import { openApiDocument, openApiYaml } from './openapi/document';
 import { API_ROUTES } from './routes';
-import { answersWithin, type Services } from './services';
+import { answersWithin } from './db/connection';
+import type { Services } from './services';
 
 declare module 'http' {
   interface IncomingMessage {

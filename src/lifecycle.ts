@@ -10,7 +10,8 @@ import { publishEngine, unpublishEngine } from './db/open';
 import { schedulePruning } from './maintenance/retention';
 import { scheduleHeadSigning } from './journal/signed-heads';
 import { bootstrapAdmin } from './modules/users/commands';
-import { connect, createServices, type Services } from './services';
+import { connect } from './db/connection';
+import { createServices, type Services } from './services';
 import { dispatcherOptions, WebhookDispatcher } from './modules/subscriptions/dispatcher';
 
 export interface RunningService {

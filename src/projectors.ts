@@ -15,7 +15,7 @@ import { createKinds } from './record-kinds';
 import { registerRecordProjectors } from './modules/records/projectors';
 import { registerUserProjectors } from './modules/users/changes';
 import { registerActivationCodeProjectors } from './modules/citizens/commands';
-import type { Models, Stores } from './services';
+import type { Models, Stores } from './stores';
 
 /**
  * Every entry type that changes a read model, with the code that applies it, on this journal:

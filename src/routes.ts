@@ -1,5 +1,6 @@
 import { FEED_TYPES } from './events';
 import type { AnyRoute } from './http/route';
+import type { Services } from './services';
 import { DECLARATION_ROUTES, RECORD_SCHEMAS, VITAL_TABLES } from './record-kinds';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
@@ -17,8 +18,11 @@ import { personRoutes } from './modules/persons/routes';
 import { recordRoutes } from './modules/records/routes';
 import { userRoutes } from './modules/users/routes';
 
-/** Every API route of the service: static declarations; handlers get the services through their context. */
-export const API_ROUTES: readonly AnyRoute[] = [
+/**
+ * Every API route of the service: static declarations, each needing the parts its module names
+ * (its `RouteDeps`); the composition root's `Services` must provide them all, or this does not compile.
+ */
+export const API_ROUTES: readonly AnyRoute<Services>[] = [
   ...authRoutes,
   ...userRoutes,
   ...clientRoutes,

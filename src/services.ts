@@ -1,97 +1,32 @@
 import mongoose, { type Connection } from 'mongoose';
+import path from 'node:path';
 import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
 import type { Config } from './config';
-import { ProjectionStore } from './db/store';
+import { answersWithin } from './db/connection';
 import type { EngineHealth } from './db/engine-types';
 import { Metrics } from './http/metrics';
 import { Journal } from './journal/journal';
 import { loadHeadKeys } from './journal/head-keys';
+import type { Projection } from './journal/rebuild';
 import { SignedHeads } from './journal/signed-heads';
 import { EVENT_ROLES, type EventCatalogue } from './events';
 import { loadOrCreateKey } from './modules/auth/signing-key';
-import { AccessLog, accessModel, type AccessEntry } from './modules/access-log/access-log';
+import { AccessLog, type AccessEntry } from './modules/access-log/access-log';
 import { AccountStatus } from './modules/auth/account-status';
-import { activationCodeModel } from './modules/citizens/store';
-import { refreshTokenModel, revokedFamilyModel } from './modules/auth/refresh-model';
-import { secretModel } from './modules/auth/secrets';
-import { throttleModel } from './modules/auth/throttle-model';
 import { TokenService } from './modules/auth/tokens';
-import { clientModel } from './modules/clients/store';
-import type { Client } from './modules/clients/store';
-import { OFFICE_INDEXES, type Office } from './modules/offices/store';
-import {
-  NAME_TOKEN_INDEXES,
-  PERSON_INDEXES,
-  type LegacyRef,
-  type NameToken,
-  type Person,
-} from './modules/persons/store';
 import type { RecordKinds } from './modules/records/contract';
-import { RECORD_INDEXES, type CivilRecord } from './modules/records/store';
 import { lawFromConfig, type CivilStatusLaw } from './modules/civil-status/law';
-import type { VitalCount } from './modules/statistics/store';
-import {
-  initWebhookCollections,
-  webhookCollections,
-  type Subscription,
-  type WebhookCollections,
-} from './modules/subscriptions/store';
-import {
-  CERTIFICATE_INDEXES,
-  REVOCATION_INDEXES,
-  type CertificateDoc,
-  type RevocationDoc,
-  type SigningKeyDoc,
-} from './modules/certificates/store';
+import { initWebhookCollections, webhookCollections, type WebhookCollections } from './modules/subscriptions/store';
 import { CertificateKeyring } from './modules/certificates/keyring';
 import { CertificateCache } from './modules/certificates/cache';
 import { ensureActiveKey } from './modules/certificates/key-rotation';
 import { KeyVault } from './modules/certificates/vault';
-import path from 'node:path';
-import { USER_INDEXES, userModel, type User } from './modules/users/store';
-import { idempotencyModel } from './http/idempotency-model';
 import { registerProjectors } from './projectors';
+import { createModels, createStores, projectionsOf, type Models, type Stores } from './stores';
 
 mongoose.set('strictQuery', true);
 mongoose.set('sanitizeFilter', true);
-
-export type Models = ReturnType<typeof createModels>;
-
-/** Collections that are not projections of the journal, or not only (accounts hold secrets' hashes). */
-function createModels(conn: Connection) {
-  return {
-    users: userModel(conn),
-    idempotency: idempotencyModel(conn),
-    clients: clientModel(conn),
-    refreshTokens: refreshTokenModel(conn),
-    revokedFamilies: revokedFamilyModel(conn),
-    throttles: throttleModel(conn),
-    access: accessModel(conn),
-    activationCodes: activationCodeModel(conn),
-    secrets: secretModel(conn),
-  };
-}
-
-export type Stores = ReturnType<typeof createStores>;
-
-/** The projections of the journal, each a typed store. */
-function createStores(db: Db) {
-  return {
-    persons: new ProjectionStore<Person>(db, 'persons', PERSON_INDEXES),
-    legacyRefs: new ProjectionStore<LegacyRef>(db, 'legacy_refs'),
-    nameTokens: new ProjectionStore<NameToken>(db, 'name_tokens', NAME_TOKEN_INDEXES),
-    records: new ProjectionStore<CivilRecord>(db, 'records', RECORD_INDEXES),
-    offices: new ProjectionStore<Office>(db, 'offices', OFFICE_INDEXES),
-    users: new ProjectionStore<User>(db, 'users', USER_INDEXES),
-    clients: new ProjectionStore<Client>(db, 'clients'),
-    vitalCounts: new ProjectionStore<VitalCount>(db, 'vital_counts'),
-    signingKeys: new ProjectionStore<SigningKeyDoc>(db, 'signing_keys'),
-    certificates: new ProjectionStore<CertificateDoc>(db, 'certificates', CERTIFICATE_INDEXES),
-    revocations: new ProjectionStore<RevocationDoc>(db, 'revocations', REVOCATION_INDEXES),
-    subscriptions: new ProjectionStore<Subscription>(db, 'subscriptions'),
-  };
-}
 
 /** Everything a request handler may use; built once per process (once per test file). */
 export interface Services extends Stores {
@@ -99,8 +34,8 @@ export interface Services extends Stores {
   conn: Connection;
   db: Db;
   models: Models;
-  /** Every projection store, from the same list start-up initialises: what a rebuild clears. */
-  projectionStores: readonly Stores[keyof Stores][];
+  /** Every projection of the journal, from the lists start-up initialises: what a rebuild clears. */
+  projections: readonly Projection[];
   journal: Journal<EventCatalogue>;
   kinds: RecordKinds;
   /** The certificate keys: public halves from the journal, private halves from the key folder. */
@@ -118,24 +53,6 @@ export interface Services extends Stores {
   /** The supervised engine's health, when the service runs its own (set by lifecycle). */
   engineHealth?: EngineHealth;
   log: Logger;
-}
-
-/** Whether the database answers a ping within the time given. */
-export function answersWithin(db: Db, ms: number): Promise<boolean> {
-  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref());
-  return Promise.race([
-    db.command({ ping: 1 }).then(
-      () => true,
-      () => false,
-    ),
-    timeout,
-  ]);
-}
-
-export async function connect(uri: string, dbName?: string): Promise<Connection> {
-  const conn = mongoose.createConnection(uri, { dbName, ignoreUndefined: true, serverSelectionTimeoutMS: 10_000 });
-  await conn.asPromise();
-  return conn;
 }
 
 /** Where the private certificate keys live: the configured folder, the data folder, or memory (tests). */
@@ -194,7 +111,7 @@ export async function createServices(
   const kinds = registerProjectors(journal, stores, law, models, certificateCache);
   const services: Services = {
     ...stores,
-    projectionStores: Object.values(stores),
+    projections: projectionsOf(stores, models),
     config,
     conn,
     db,

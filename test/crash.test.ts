@@ -9,7 +9,8 @@ import { freePort, waitForPort } from '../src/db/ports';
 import { createLogger } from '../src/http/logging';
 import { rebuildProjections } from '../src/journal/rebuild';
 import { verifyJournal } from '../src/journal/verify';
-import { connect, createServices } from '../src/services';
+import { connect } from '../src/db/connection';
+import { createServices } from '../src/services';
 
 /**
  * Crash tests on real processes: the service (run from its TypeScript sources) is killed with

@@ -5,7 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, waitForPort } from '../src/db/ports';
-import { connect } from '../src/services';
+import { connect } from '../src/db/connection';
 
 /**
  * The README's walk through the API, run as a new user would: its own ```sh block (the one whose

@@ -3,7 +3,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Connection } from 'mongoose';
 import type { Config } from '../config';
-import { connect } from '../services';
+import { connect } from './connection';
 import { resolveEngine, type Engine } from './engine';
 import { waitForPort } from './ports';
 import { isAlive } from './supervisor';

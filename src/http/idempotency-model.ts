@@ -30,5 +30,7 @@ const idempotencySchema = new Schema<IdempotencyRecord>(
   { versionKey: false },
 );
 
-export const idempotencyModel = (conn: Connection): Model<IdempotencyRecord> =>
+export type IdempotencyModel = Model<IdempotencyRecord>;
+
+export const idempotencyModel = (conn: Connection): IdempotencyModel =>
   conn.model<IdempotencyRecord>('Idempotency', idempotencySchema, 'idempotency');

@@ -1,6 +1,7 @@
 import { isDuplicateKey } from '../db/errors';
 import { canonicalJson, sha256Hex } from '../journal/hash';
-import type { Services } from '../services';
+import type { Config } from '../config';
+import type { IdempotencyModel } from './idempotency-model';
 import { Problem, badRequest, conflict, unprocessable } from './problem';
 import type { Reply } from './route';
 
@@ -11,16 +12,23 @@ const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
  * the first answer again, the same key with another body is 422, a retry while the first is still
  * running is 409. Answers of 5xx and 429 are not kept, so those can be retried.
  */
+/** The answers kept, their lease, and the keyed hash of a request body. */
+export interface IdempotencyDeps {
+  models: { idempotency: IdempotencyModel };
+  config: Pick<Config, 'IDEMPOTENCY_LEASE_SECONDS'>;
+  tokens: { fingerprint(text: string): string };
+}
+
 export async function onceOnly(
-  services: Pick<Services, 'models' | 'config' | 'tokens'>,
+  deps: IdempotencyDeps,
   scope: { caller: string; route: string; key: string; body: unknown; secretFields: readonly string[] },
   run: (idempotencyKey: string) => Promise<Reply>,
 ): Promise<Reply> {
   if (!KEY_PATTERN.test(scope.key))
     throw badRequest('Idempotency-Key must be 8 to 128 characters of A-Z a-z 0-9 . _ : -');
-  const { idempotency } = services.models;
+  const { idempotency } = deps.models;
   const id = sha256Hex(`${scope.caller}\n${scope.route}\n${scope.key}`);
-  const requestHash = services.tokens.fingerprint(canonicalJson(scope.body ?? null));
+  const requestHash = deps.tokens.fingerprint(canonicalJson(scope.body ?? null));
   try {
     await idempotency.create({ _id: id, requestHash, state: 'pending', createdAt: new Date() });
   } catch (err) {
@@ -42,7 +50,7 @@ export async function onceOnly(
     }
     // Pending past its lease: the process handling it died. Take it over (one conditional
     // update, so one retry wins); the command then finds its entry if it was appended.
-    const stale = new Date(Date.now() - services.config.IDEMPOTENCY_LEASE_SECONDS * 1000);
+    const stale = new Date(Date.now() - deps.config.IDEMPOTENCY_LEASE_SECONDS * 1000);
     const taken =
       first.createdAt < stale
         ? await idempotency.updateOne(
@@ -53,7 +61,7 @@ export async function onceOnly(
     if (!taken || taken.modifiedCount !== 1) {
       // Retry-After is when the lease runs out: a client that waits that long may take it over
       // (a fixed few seconds made a key look stuck for the rest of a longer lease).
-      const leaseEnds = first.createdAt.getTime() + services.config.IDEMPOTENCY_LEASE_SECONDS * 1000;
+      const leaseEnds = first.createdAt.getTime() + deps.config.IDEMPOTENCY_LEASE_SECONDS * 1000;
       const wait = Math.max(1, Math.ceil((leaseEnds - Date.now()) / 1000));
       throw conflict('The first request with this Idempotency-Key is still being handled', 'idempotency-in-progress', {
         'Retry-After': String(wait),

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Actor } from '../journal/types';
-import type { Services } from '../services';
-import { onceOnly } from './idempotency';
+import type { Config } from '../config';
+import { onceOnly, type IdempotencyDeps } from './idempotency';
 import { allows, needsToken, OFFICE_BOUND, requireOffice } from './policy';
 import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
 import {
@@ -16,14 +16,27 @@ import {
 import { expressPath, type AnyRoute, type Reply } from './route';
 import { clean, parse } from './validation';
 
-/** Mounts route specs as: authenticate -> authorize(permission, then office) -> validate -> (idempotency) -> handler. */
-export function mountRoutes(services: Services, routes: readonly AnyRoute[]): Router {
+/** What the mount itself uses: the token check, the accounts' standing, the access log and idempotency. */
+export interface MountDeps extends IdempotencyDeps {
+  config: Config;
+  tokens: IdempotencyDeps['tokens'] & {
+    check(token: string): { actor: Actor; session?: string } | { refused: 'expired' | 'invalid' };
+  };
+  accounts: { sessionEnded(session: string): Promise<boolean>; isCurrent(actor: Actor): Promise<boolean> };
+  accessLog: { record(nins: string[], actor: Actor | undefined, route: string): void };
+}
+
+/**
+ * Mounts route specs as: authenticate -> authorize(permission, then office) -> validate ->
+ * (idempotency) -> handler. `deps` is what the routes' modules use, and what the mount does.
+ */
+export function mountRoutes<D extends MountDeps>(deps: D, routes: readonly AnyRoute<D>[]): Router {
   const router = Router();
   for (const spec of routes) {
     // An office-bound action without the office it acts for would be open to every office.
     if (OFFICE_BOUND.has(spec.permission) && !spec.officeOf)
       throw new Error(`${spec.operationId} is office-bound but declares no officeOf`);
-    const limiter = spec.rateLimit && rateLimiter(spec.rateLimit(services.config));
+    const limiter = spec.rateLimit && rateLimiter(spec.rateLimit(deps.config));
     router[spec.method](expressPath(spec.path), async (req, res, next) => {
       let actor: Actor | undefined;
       // A sectoral client is not told what a rule's detail quotes of the registry (see
@@ -38,7 +51,7 @@ export function mountRoutes(services: Services, routes: readonly AnyRoute[]): Ro
       try {
         const open = !needsToken(spec.permission);
         // An open route ignores a stale or foreign token rather than refusing the caller.
-        const caller = await authenticate(req, services).catch((err: unknown) => {
+        const caller = await authenticate(req, deps).catch((err: unknown) => {
           if (open) return undefined;
           throw err;
         });
@@ -52,14 +65,14 @@ export function mountRoutes(services: Services, routes: readonly AnyRoute[]): Ro
         // declared, so checking it ahead of the command is as good as checking it inside.
         if (spec.officeOf) {
           if (!actor) throw unauthorized();
-          requireOffice(actor, await spec.officeOf(params, services));
+          requireOffice(actor, await spec.officeOf(params, deps));
         }
         const query = parse(spec.query, req.query, 'query');
         const body = readBody(spec, req);
         const ifMatch = spec.needsIfMatch ? versionOf(req.get('If-Match')) : undefined;
         const ctx = {
           actor,
-          services,
+          deps,
           requestId: req.id as string,
           ip: req.ip,
           ...(caller?.session ? { session: caller.session } : {}),
@@ -84,7 +97,7 @@ export function mountRoutes(services: Services, routes: readonly AnyRoute[]): Ro
         const reply =
           spec.method === 'post' && key !== undefined && actor && !spec.streamBody
             ? await onceOnly(
-                services,
+                deps,
                 {
                   caller: actor.id,
                   route: `${spec.path} ${JSON.stringify(params ?? {})}`,
@@ -97,7 +110,7 @@ export function mountRoutes(services: Services, routes: readonly AnyRoute[]): Ro
             : await run();
         if (spec.accessLog) {
           if (!reply.named) throw new Error(`${spec.operationId} declares accessLog but named no one`);
-          services.accessLog.record(reply.named, actor, `${spec.method.toUpperCase()} ${spec.path}`);
+          deps.accessLog.record(reply.named, actor, `${spec.method.toUpperCase()} ${spec.path}`);
         }
         send(res, reply);
       } catch (err) {
@@ -140,7 +153,7 @@ function rateLimiter(perMinute: number) {
  * The caller of a Bearer token: valid, ours, unexpired, its session not ended and the account
  * still as the token says. Each refusal says what is wrong and what to do.
  */
-async function authenticate(req: Request, services: Services): Promise<{ actor: Actor; session?: string } | undefined> {
+async function authenticate(req: Request, deps: MountDeps): Promise<{ actor: Actor; session?: string } | undefined> {
   const header = req.get('Authorization');
   if (header === undefined || /^Basic /i.test(header)) return undefined;
   const token = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(header)?.[1];
@@ -152,7 +165,7 @@ async function authenticate(req: Request, services: Services): Promise<{ actor: 
       'token-malformed',
     );
   }
-  const found = services.tokens.check(token);
+  const found = deps.tokens.check(token);
   if ('refused' in found) {
     if (found.refused === 'expired')
       throw unauthorized(
@@ -164,9 +177,9 @@ async function authenticate(req: Request, services: Services): Promise<{ actor: 
       'token-invalid',
     );
   }
-  if (found.session && (await services.accounts.sessionEnded(found.session)))
+  if (found.session && (await deps.accounts.sessionEnded(found.session)))
     throw unauthorized('This session was signed out; sign in again', 'session-ended');
-  if (!(await services.accounts.isCurrent(found.actor)))
+  if (!(await deps.accounts.isCurrent(found.actor)))
     throw unauthorized('The account was disabled or changed; sign in again', 'account-changed');
   return found;
 }

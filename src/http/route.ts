@@ -3,7 +3,6 @@ import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import type { Config } from '../config';
 import type { Actor } from '../journal/types';
-import type { Services } from '../services';
 import type { OpenPermission, Permission } from './policy';
 
 export interface Reply {
@@ -23,11 +22,13 @@ export interface RouteInput<B, Q, P> {
   stream?: Readable;
 }
 
-/** What a handler knows about its request besides the input. */
-export type RouteContext<Perm extends Permission, IfMatch extends boolean> = {
+/**
+ * What a handler knows about its request besides the input. `deps` are the parts of the service
+ * its module declared it uses (its own type, never the whole of the composition root).
+ */
+export type RouteContext<Perm extends Permission, IfMatch extends boolean, D = unknown> = {
   requestId: string;
-  /** The service's parts; handlers pass each command only the parts it uses. */
-  services: Services;
+  deps: D;
   /** The caller's address (for throttling; never logged with personal data). */
   ip: string | undefined;
   /** The sign-in session the caller's access token belongs to (people signed in since sessions were named). */
@@ -57,6 +58,7 @@ export interface RouteSpec<
   P extends ObjectSchema,
   Perm extends Permission,
   IfMatch extends boolean,
+  D,
 > {
   method: 'get' | 'post' | 'patch' | 'delete';
   /** OpenAPI-style path: /v1/persons/{nin} */
@@ -95,33 +97,43 @@ export interface RouteSpec<
    * The office the route acts for (a record's, a certificate's record's): required when the
    * permission is office-bound (policy.ts), and checked by the mount before the handler runs.
    */
-  officeOf?(params: Out<P>, services: Services): Promise<string>;
-  handle(input: RouteInput<Out<B>, Out<Q>, Out<P>>, ctx: RouteContext<Perm, IfMatch>): Promise<Reply>;
+  officeOf?: (params: Out<P>, deps: D) => Promise<string>;
+  handle: (input: RouteInput<Out<B>, Out<Q>, Out<P>>, ctx: RouteContext<Perm, IfMatch, D>) => Promise<Reply>;
 }
 
-/** A route of any shape, as the mount and the OpenAPI generator see it. */
-export interface AnyRoute extends Omit<
-  RouteSpec<Schema, ObjectSchema, ObjectSchema, Permission, boolean>,
+/**
+ * A route of any shape, as the mount and the OpenAPI generator see it. A route needing `D` is an
+ * `AnyRoute<D>`; the composition root's route list is an `AnyRoute` of what it provides, so
+ * TypeScript checks that it provides every module's part.
+ */
+export interface AnyRoute<D = never> extends Omit<
+  RouteSpec<Schema, ObjectSchema, ObjectSchema, Permission, boolean, D>,
   'handle' | 'needsIfMatch' | 'officeOf'
 > {
   needsIfMatch?: boolean;
-  officeOf?(params: unknown, services: Services): Promise<string>;
-  handle(
+  officeOf?: (params: unknown, deps: D) => Promise<string>;
+  handle: (
     input: RouteInput<unknown, unknown, unknown>,
-    ctx: RouteContext<Permission, false> & { actor: Actor | undefined; ifMatch?: number },
-  ): Promise<Reply>;
+    ctx: RouteContext<Permission, false, D> & { actor: Actor | undefined; ifMatch?: number },
+  ) => Promise<Reply>;
 }
 
-export function defineRoute<
-  B extends Schema,
-  Q extends ObjectSchema,
-  P extends ObjectSchema,
-  Perm extends Permission,
-  IfMatch extends boolean = false,
->(spec: RouteSpec<B, Q, P, Perm, IfMatch>): AnyRoute {
-  // The mount validates body, query and params with these schemas, checks the permission (so a
-  // route that needs a token always has an actor) and parses If-Match before calling handle.
-  return spec;
+/**
+ * The `defineRoute` of a module whose handlers use `D`: `const defineRoute = routesOf<RecordRouteDeps>()`.
+ * The mount validates body, query and params with the route's schemas, checks the permission (so
+ * a route that needs a token always has an actor) and parses If-Match before calling handle.
+ */
+export function routesOf<D>() {
+  return function defineRoute<
+    B extends Schema,
+    Q extends ObjectSchema,
+    P extends ObjectSchema,
+    Perm extends Permission,
+    IfMatch extends boolean = false,
+  >(spec: RouteSpec<B, Q, P, Perm, IfMatch, D>): AnyRoute<D> {
+    // Erases the input types: the mount parses body, query and params with this spec's own schemas.
+    return spec as unknown as AnyRoute<D>;
+  };
 }
 
 export function expressPath(path: string): string {

@@ -1,4 +1,11 @@
-import type { Services } from '../services';
+import type { Db } from 'mongodb';
+import type { Catalogue } from './types';
+import type { Journal } from './journal';
+
+/** A projection of the journal, as a rebuild sees it: something to empty. */
+export interface Projection {
+  clear(): Promise<void>;
+}
 
 /**
  * Throws the projections away and applies the whole journal again, from seq 1. Identical
@@ -6,14 +13,13 @@ import type { Services } from '../services';
  * stopped (or in maintenance): readers would see the projections empty meanwhile.
  */
 export async function rebuildProjections(
-  services: Pick<Services, 'projectionStores' | 'models' | 'journal' | 'db'>,
+  deps: { projections: readonly Projection[]; journal: Pick<Journal<Catalogue>, 'reset' | 'catchUp'>; db: Db },
   onApplied?: (seq: number) => void,
 ): Promise<number> {
-  // The stores start-up made, not a list of our own here: a new store cannot be forgotten.
-  await Promise.all(services.projectionStores.map((store) => store.clear()));
-  await services.models.activationCodes.deleteMany({});
+  // The projections start-up made, not a list of our own here: a new one cannot be forgotten.
+  await Promise.all(deps.projections.map((p) => p.clear()));
   // The applied position only: the recorded head (the truncation check's reference) stays.
-  await services.db.collection<{ _id: string }>('journal_checkpoints').deleteOne({ _id: 'projections' });
-  services.journal.reset();
-  return services.journal.catchUp(onApplied);
+  await deps.db.collection<{ _id: string }>('journal_checkpoints').deleteOne({ _id: 'projections' });
+  deps.journal.reset();
+  return deps.journal.catchUp(onApplied);
 }

@@ -1,9 +1,8 @@
 import type { Collection, Db } from 'mongodb';
 import { isDuplicateKey } from '../db/errors';
 import type { HeadKeys } from './head-keys';
-import type { Journal } from './journal';
 import { signHead, type SignedHead } from './head-signature';
-import { entryId, type Catalogue } from './types';
+import { entryId } from './types';
 
 type SignedHeadDoc = SignedHead & { _id: string };
 
@@ -68,7 +67,7 @@ function present(d: SignedHeadDoc): SignedHead {
  * so the last head before a shutdown is signed too. Failures are logged, never fatal.
  */
 export function scheduleHeadSigning(
-  journal: Pick<Journal<Catalogue>, 'signHead'>,
+  journal: { signHead(): Promise<SignedHead | undefined> },
   seconds: number,
   log: { error(obj: object, msg: string): void },
 ): () => Promise<void> {

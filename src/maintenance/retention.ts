@@ -1,5 +1,16 @@
 import { trusted } from 'mongoose';
-import type { Services } from '../services';
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+
+/** A collection whose expired documents are deleted (a mongoose model). */
+interface Expiring {
+  deleteMany(filter: object): PromiseLike<{ deletedCount: number }>;
+}
+
+interface RetentionDeps {
+  models: Record<'refreshTokens' | 'revokedFamilies' | 'idempotency' | 'throttles' | 'activationCodes', Expiring>;
+  config: Pick<Config, 'LOGIN_LOCK_MINUTES'>;
+}
 
 /** How long an Idempotency-Key answers retries: a day covers any office's retry window. */
 export const IDEMPOTENCY_KEEP_HOURS = 24;
@@ -9,10 +20,7 @@ export const IDEMPOTENCY_KEEP_HOURS = 24;
  * answers older than a day, login throttles whose window and lock are over. The journal and the
  * access log are records and are never pruned.
  */
-export async function pruneExpired(
-  services: Pick<Services, 'models' | 'config'>,
-  now = new Date(),
-): Promise<Record<string, number>> {
+export async function pruneExpired(services: RetentionDeps, now = new Date()): Promise<Record<string, number>> {
   const { refreshTokens, revokedFamilies, idempotency, throttles, activationCodes } = services.models;
   const before = (d: Date) => trusted({ $lt: d });
   const windowStart = new Date(now.getTime() - services.config.LOGIN_LOCK_MINUTES * 60_000);
@@ -36,7 +44,7 @@ export async function pruneExpired(
 }
 
 /** Prunes now and then every hour until stopped; failures are logged, never fatal. */
-export function schedulePruning(services: Pick<Services, 'models' | 'config' | 'log'>): () => void {
+export function schedulePruning(services: RetentionDeps & { log: Logger }): () => void {
   const run = () =>
     pruneExpired(services).then(
       (deleted) => services.log.info({ deleted }, 'pruned expired tokens, keys and throttles'),

@@ -8,7 +8,8 @@ import type { Role, Scope } from '../../src/journal/types';
 import { createClient } from '../../src/modules/clients/commands';
 import { enrolPerson } from '../../src/modules/persons/commands';
 import { createUser } from '../../src/modules/users/commands';
-import { connect, createServices, type Services } from '../../src/services';
+import { connect } from '../../src/db/connection';
+import { createServices, type Services } from '../../src/services';
 
 export interface Harness {
   services: Services;

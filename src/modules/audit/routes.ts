@@ -1,11 +1,19 @@
-import { defineRoute } from '../../http/route';
+import { routesOf } from '../../http/route';
 import { z } from '../../http/zod';
+import type { Config } from '../../config';
 import { verifyJournal } from '../../journal/verify';
 import { auditPage } from './page';
 import { errorResponses } from '../common/responses';
 import { publicJwkView, recordId } from '../common/schemas';
 import { isValidNin } from '../common/nin';
 import { journalEntryView } from '../records/schemas';
+
+/** What these routes use. */
+type RouteDeps = {
+  journal: Parameters<typeof verifyJournal>[0] & { signHead(): Promise<unknown> };
+  config: Pick<Config, 'AUDIT_PAGE_MAX_BYTES'>;
+};
+const defineRoute = routesOf<RouteDeps>();
 
 const auditQuery = z
   .object({
@@ -90,15 +98,15 @@ export const auditRoutes = [
       },
       ...errorResponses(400, 401, 403),
     },
-    async handle({ query }, { services }) {
+    async handle({ query }, { deps }) {
       const filter = {
         ...(query.actor ? { 'actor.id': query.actor } : {}),
         ...(query.recordId ? { entityIds: query.recordId } : {}),
       };
-      const page = await auditPage(services.journal.entries, filter, {
+      const page = await auditPage(deps.journal.entries, filter, {
         after: query.after,
         limit: query.limit,
-        maxBytes: services.config.AUDIT_PAGE_MAX_BYTES,
+        maxBytes: deps.config.AUDIT_PAGE_MAX_BYTES,
       });
       return {
         status: 200,
@@ -124,8 +132,8 @@ export const auditRoutes = [
       },
       ...errorResponses(401, 403),
     },
-    async handle(_input, { services }) {
-      return { status: 200, body: await verifyJournal(services.journal) };
+    async handle(_input, { deps }) {
+      return { status: 200, body: await verifyJournal(deps.journal) };
     },
   }),
   defineRoute({
@@ -145,13 +153,13 @@ export const auditRoutes = [
       },
       ...errorResponses(400, 401, 403),
     },
-    async handle({ query }, { services }) {
+    async handle({ query }, { deps }) {
       // Signed on demand: the copy an auditor fetches now covers the journal up to now.
-      await services.journal.signHead();
-      const page = services.journal.signing
-        ? await services.journal.signing.heads.page(query.after, query.limit)
+      await deps.journal.signHead();
+      const page = deps.journal.signing
+        ? await deps.journal.signing.heads.page(query.after, query.limit)
         : { items: [], next: null };
-      return { status: 200, body: { ...page, keys: services.journal.signing?.heads.keys.jwks ?? [] } };
+      return { status: 200, body: { ...page, keys: deps.journal.signing?.heads.keys.jwks ?? [] } };
     },
   }),
 ];

@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 import { unauthorized } from '../../http/problem';
-import type { Services } from '../../services';
+import type { Model } from 'mongoose';
+import type { TokenService } from './tokens';
+import type { Secret } from './secrets';
+import type { LoginThrottleDeps } from './throttle';
 import type { User } from '../users/store';
 import { ARGON2_OPTIONS, hashPassword } from '../users/commands';
-import { issueRefreshToken } from './refresh';
+import { issueRefreshToken, type RefreshDeps } from './refresh';
 import { secretHash } from './secrets';
 import { LoginThrottle } from './throttle';
 
@@ -20,20 +23,20 @@ export interface TokenPair {
  * the access token names the session, so that signing out ends it at once, not when it expires.
  */
 export async function tokenPair(
-  services: Pick<Services, 'tokens' | 'models' | 'config' | 'log'>,
+  deps: RefreshDeps & { tokens: TokenService },
   user: User,
   rotated?: { refreshToken: string; familyId: string },
 ): Promise<TokenPair> {
   const session = rotated?.familyId ?? randomBytes(16).toString('base64url');
   return {
-    accessToken: services.tokens.issueAccess(
+    accessToken: deps.tokens.issueAccess(
       { id: user._id, role: user.role, office: user.office, ...(user.nin ? { nin: user.nin } : {}) },
       undefined,
       session,
     ),
-    refreshToken: rotated?.refreshToken ?? (await issueRefreshToken(services, user._id, session)),
+    refreshToken: rotated?.refreshToken ?? (await issueRefreshToken(deps, user._id, session)),
     tokenType: 'Bearer',
-    expiresIn: services.tokens.ttlSeconds,
+    expiresIn: deps.tokens.ttlSeconds,
   };
 }
 
@@ -44,18 +47,18 @@ export async function tokenPair(
 let decoy: Promise<string> | undefined;
 
 export async function passwordLogin(
-  services: Pick<Services, 'models' | 'config' | 'metrics'>,
+  deps: LoginThrottleDeps & { models: { users: Model<User>; secrets: Model<Secret> } },
   username: string,
   password: string,
   ip: string | undefined,
 ): Promise<User> {
   decoy ??= hashPassword('decoy password that matches nothing at all');
-  const throttle = new LoginThrottle(services);
+  const throttle = new LoginThrottle(deps);
   const accountKey = LoginThrottle.accountKey('login', username);
   const addressKey = LoginThrottle.addressKey(ip);
   await throttle.begin(accountKey, addressKey);
-  const user = await services.models.users.findOne({ username }).lean<User>();
-  const hash = user ? await secretHash(services.models.secrets, user.secretId) : undefined;
+  const user = await deps.models.users.findOne({ username }).lean<User>();
+  const hash = user ? await secretHash(deps.models.secrets, user.secretId) : undefined;
   const ok = (await argon2.verify(hash ?? (await decoy), password)) && hash !== undefined;
   if (!user || !ok || user.disabled) {
     await throttle.failed(addressKey);
@@ -65,7 +68,7 @@ export async function passwordLogin(
   // Parameters raised since this hash was made: store a new hash while we hold the password.
   if (hash && argon2.needsRehash(hash, ARGON2_OPTIONS)) {
     // The same password, hashed anew: not a change of account, so no journal entry.
-    await services.models.secrets.updateOne({ _id: user.secretId }, { $set: { hash: await hashPassword(password) } });
+    await deps.models.secrets.updateOne({ _id: user.secretId }, { $set: { hash: await hashPassword(password) } });
   }
   return user;
 }

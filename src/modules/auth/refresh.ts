@@ -3,26 +3,33 @@ import { trusted } from 'mongoose';
 import { isDuplicateKey } from '../../db/errors';
 import { unauthorized } from '../../http/problem';
 import { sha256Hex } from '../../journal/hash';
-import type { Services } from '../../services';
+import type { Model } from 'mongoose';
+import type { Logger } from 'pino';
+import type { Config } from '../../config';
+import type { RefreshToken, RevokedFamily } from './refresh-model';
 
 /** What refresh tokens use. */
-export type RefreshDeps = Pick<Services, 'models' | 'config' | 'log'>;
+export interface RefreshDeps {
+  models: { refreshTokens: Model<RefreshToken>; revokedFamilies: Model<RevokedFamily> };
+  config: Pick<Config, 'REFRESH_TOKEN_TTL_SECONDS'>;
+  log: Logger;
+}
 
 // Our own operator: sanitizeFilter would otherwise neutralise it as if it came from a caller.
 const notSet = trusted({ $exists: false });
 
 /** A new opaque refresh token in a family (a new family for a new login). */
 export async function issueRefreshToken(
-  services: RefreshDeps,
+  deps: RefreshDeps,
   userId: string,
   familyId = randomBytes(16).toString('base64url'),
 ): Promise<string> {
   const token = `rt_${randomBytes(32).toString('base64url')}`;
-  await services.models.refreshTokens.create({
+  await deps.models.refreshTokens.create({
     _id: sha256Hex(token),
     userId,
     familyId,
-    expiresAt: new Date(Date.now() + services.config.REFRESH_TOKEN_TTL_SECONDS * 1000),
+    expiresAt: new Date(Date.now() + deps.config.REFRESH_TOKEN_TTL_SECONDS * 1000),
   });
   return token;
 }
@@ -32,28 +39,28 @@ export async function issueRefreshToken(
  * before (or raced by a second use) is taken as stolen: its whole family is revoked.
  */
 export async function rotateRefreshToken(
-  services: RefreshDeps,
+  deps: RefreshDeps,
   token: string,
 ): Promise<{ userId: string; refreshToken: string; familyId: string }> {
-  const { refreshTokens } = services.models;
+  const { refreshTokens } = deps.models;
   const id = sha256Hex(token);
   const stored = await refreshTokens.findById(id).lean();
   const refused = unauthorized('The refresh token is invalid, expired or revoked; sign in again');
   if (!stored || stored.revokedAt || stored.expiresAt < new Date()) throw refused;
-  if (await services.models.revokedFamilies.exists({ _id: stored.familyId })) throw refused;
+  if (await deps.models.revokedFamilies.exists({ _id: stored.familyId })) throw refused;
   // The claim is one atomic conditional update: of two uses at once, exactly one wins.
   const claimed = stored.usedAt
     ? { modifiedCount: 0 }
     : await refreshTokens.updateOne({ _id: id, usedAt: notSet }, { $set: { usedAt: new Date() } });
   if (claimed.modifiedCount !== 1) {
-    await revokeFamily(services, stored.familyId);
-    services.log.warn({ userId: stored.userId }, 'a rotated refresh token was used again: its family is revoked');
+    await revokeFamily(deps, stored.familyId);
+    deps.log.warn({ userId: stored.userId }, 'a rotated refresh token was used again: its family is revoked');
     throw refused;
   }
   return {
     userId: stored.userId,
     familyId: stored.familyId,
-    refreshToken: await issueRefreshToken(services, stored.userId, stored.familyId),
+    refreshToken: await issueRefreshToken(deps, stored.userId, stored.familyId),
   };
 }
 
@@ -61,15 +68,15 @@ export async function rotateRefreshToken(
  * Revokes a family: marks it first (so a token a racing rotation issues into it afterwards is
  * refused too, whatever the interleaving), then each of its tokens.
  */
-export async function revokeFamily(services: RefreshDeps, familyId: string): Promise<void> {
+export async function revokeFamily(deps: RefreshDeps, familyId: string): Promise<void> {
   const now = new Date();
-  const expiresAt = new Date(now.getTime() + services.config.REFRESH_TOKEN_TTL_SECONDS * 1000);
-  await services.models.revokedFamilies
+  const expiresAt = new Date(now.getTime() + deps.config.REFRESH_TOKEN_TTL_SECONDS * 1000);
+  await deps.models.revokedFamilies
     .updateOne({ _id: familyId }, { $setOnInsert: { revokedAt: now, expiresAt } }, { upsert: true })
     .catch((err: unknown) => {
       if (!isDuplicateKey(err)) throw err; // revoked by a racing call: the mark is there
     });
-  await services.models.refreshTokens.updateMany({ familyId, revokedAt: notSet }, { $set: { revokedAt: now } });
+  await deps.models.refreshTokens.updateMany({ familyId, revokedAt: notSet }, { $set: { revokedAt: now } });
 }
 
 /**
@@ -78,19 +85,19 @@ export async function revokeFamily(services: RefreshDeps, familyId: string): Pro
  * the sessions ended, so this process forgets what it knew of them at once.
  */
 export async function revokeRefreshToken(
-  services: RefreshDeps,
+  deps: RefreshDeps,
   token: string,
   userId: string,
   session?: string,
 ): Promise<string[]> {
-  const stored = await services.models.refreshTokens.findById(sha256Hex(token)).lean();
+  const stored = await deps.models.refreshTokens.findById(sha256Hex(token)).lean();
   const ended = new Set<string>();
   if (stored && stored.userId === userId) ended.add(stored.familyId);
   if (session) ended.add(session);
-  for (const family of ended) await revokeFamily(services, family);
+  for (const family of ended) await revokeFamily(deps, family);
   return [...ended];
 }
 
-export async function revokeAllOf(services: RefreshDeps, userId: string): Promise<void> {
-  await services.models.refreshTokens.updateMany({ userId, revokedAt: notSet }, { $set: { revokedAt: new Date() } });
+export async function revokeAllOf(deps: RefreshDeps, userId: string): Promise<void> {
+  await deps.models.refreshTokens.updateMany({ userId, revokedAt: notSet }, { $set: { revokedAt: new Date() } });
 }

@@ -1,10 +1,16 @@
-import { defineRoute } from '../../http/route';
+import { routesOf } from '../../http/route';
 import { z } from '../../http/zod';
 import { unauthorized } from '../../http/problem';
 import { errorResponses } from '../common/responses';
 import type { User } from '../users/store';
+import type { AccountStatus } from './account-status';
 import { passwordLogin, tokenPair } from './login';
 import { revokeRefreshToken, rotateRefreshToken } from './refresh';
+
+/** What these routes use. */
+type RouteDeps = Parameters<typeof passwordLogin>[0] &
+  Parameters<typeof tokenPair>[0] & { accounts: Pick<AccountStatus, 'ended'> };
+const defineRoute = routesOf<RouteDeps>();
 
 const loginBody = z
   .object({
@@ -41,9 +47,9 @@ export const authRoutes = [
     summary: 'Sign in with username and password; repeated failures slow down, then lock',
     body: loginBody,
     responses: { 200: { description: 'Signed in', schema: tokenPairView }, ...errorResponses(400, 401, 429) },
-    async handle({ body }, { services, ip }) {
-      const user = await passwordLogin(services, body.username, body.password, ip);
-      return { status: 200, body: await tokenPair(services, user), headers: noStore };
+    async handle({ body }, { deps, ip }) {
+      const user = await passwordLogin(deps, body.username, body.password, ip);
+      return { status: 200, body: await tokenPair(deps, user), headers: noStore };
     },
   }),
   defineRoute({
@@ -55,11 +61,11 @@ export const authRoutes = [
     summary: 'A new token pair for a refresh token; the old one stops working, and its reuse revokes the family',
     body: refreshBody,
     responses: { 200: { description: 'A new pair', schema: tokenPairView }, ...errorResponses(400, 401) },
-    async handle({ body }, { services }) {
-      const rotated = await rotateRefreshToken(services, body.refreshToken);
-      const user = await services.models.users.findById(rotated.userId).lean<User>();
+    async handle({ body }, { deps }) {
+      const rotated = await rotateRefreshToken(deps, body.refreshToken);
+      const user = await deps.models.users.findById(rotated.userId).lean<User>();
       if (!user || user.disabled) throw unauthorized('The account is disabled');
-      return { status: 200, body: await tokenPair(services, user, rotated), headers: noStore };
+      return { status: 200, body: await tokenPair(deps, user, rotated), headers: noStore };
     },
   }),
   defineRoute({
@@ -71,9 +77,9 @@ export const authRoutes = [
     summary: 'Sign out: the refresh token (and its family) and the access tokens of this session stop working',
     body: refreshBody,
     responses: { 204: { description: 'Signed out' }, ...errorResponses(400, 401, 403) },
-    async handle({ body }, { services, actor, session }) {
-      for (const ended of await revokeRefreshToken(services, body.refreshToken, actor.id, session))
-        services.accounts.ended(ended);
+    async handle({ body }, { deps, actor, session }) {
+      for (const ended of await revokeRefreshToken(deps, body.refreshToken, actor.id, session))
+        deps.accounts.ended(ended);
       return { status: 204 };
     },
   }),

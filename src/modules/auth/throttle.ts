@@ -1,7 +1,9 @@
 import { isDuplicateKey } from '../../db/errors';
 import { Problem } from '../../http/problem';
 import { sha256Hex } from '../../journal/hash';
-import type { Services } from '../../services';
+import type { Model } from 'mongoose';
+import type { Config } from '../../config';
+import type { Metrics } from '../../http/metrics';
 import type { Throttle } from './throttle-model';
 
 /**
@@ -13,8 +15,14 @@ import type { Throttle } from './throttle-model';
  * limit's worth of checks and 429 for the rest. An address counts failures only (an office's
  * staff share one address and sign in all day).
  */
+export interface LoginThrottleDeps {
+  config: Config;
+  models: { throttles: Model<Throttle> };
+  metrics: Pick<Metrics, 'loginFailures' | 'loginLocks'>;
+}
+
 export class LoginThrottle {
-  constructor(private readonly services: Pick<Services, 'config' | 'models' | 'metrics'>) {}
+  constructor(private readonly deps: LoginThrottleDeps) {}
 
   static accountKey(kind: 'login' | 'activation', name: string): string {
     return `${kind === 'login' ? 'u' : 'c'}:${sha256Hex(name.trim().toLowerCase())}`;
@@ -29,10 +37,10 @@ export class LoginThrottle {
    * locked, or the attempt is past the limit; waits a little after a few failures.
    */
   async begin(accountKey: string, addressKey: string): Promise<void> {
-    const { LOGIN_LOCK_AFTER_FAILURES: limit } = this.services.config;
+    const { LOGIN_LOCK_AFTER_FAILURES: limit } = this.deps.config;
     const [account, address] = await Promise.all([
       this.count(accountKey, limit),
-      this.services.models.throttles.findById(addressKey).lean<Throttle>(),
+      this.deps.models.throttles.findById(addressKey).lean<Throttle>(),
     ]);
     const now = Date.now();
     const locked = [account.lockedUntil, address?.lockedUntil].map((d) => d?.getTime() ?? 0).filter((t) => t > now);
@@ -57,18 +65,18 @@ export class LoginThrottle {
 
   /** A failed attempt: the account's was counted by begin; the address's is counted now. */
   async failed(addressKey: string): Promise<void> {
-    this.services.metrics.loginFailures.inc();
-    await this.count(addressKey, this.services.config.LOGIN_LOCK_ADDRESS_AFTER_FAILURES);
+    this.deps.metrics.loginFailures.inc();
+    await this.count(addressKey, this.deps.config.LOGIN_LOCK_ADDRESS_AFTER_FAILURES);
   }
 
   async succeeded(accountKey: string): Promise<void> {
-    await this.services.models.throttles.deleteOne({ _id: accountKey });
+    await this.deps.models.throttles.deleteOne({ _id: accountKey });
   }
 
   /** One more on this key, atomically; locks the key when the count reaches the limit. */
   private async count(key: string, limit: number): Promise<Pick<Throttle, 'failures' | 'lockedUntil'>> {
-    const { throttles } = this.services.models;
-    const windowMs = this.services.config.LOGIN_LOCK_MINUTES * 60_000;
+    const { throttles } = this.deps.models;
+    const windowMs = this.deps.config.LOGIN_LOCK_MINUTES * 60_000;
     const now = new Date();
     const increment = () =>
       throttles
@@ -96,7 +104,7 @@ export class LoginThrottle {
     if (doc.failures >= limit && !(doc.lockedUntil && doc.lockedUntil > now)) {
       const lockedUntil = new Date(now.getTime() + windowMs);
       await throttles.updateOne({ _id: key }, { $set: { lockedUntil } });
-      this.services.metrics.loginLocks.inc();
+      this.deps.metrics.loginLocks.inc();
       // The attempt that reaches the limit is still checked; those after it are refused.
       return { failures: doc.failures, ...(doc.failures > limit ? { lockedUntil } : {}) };
     }

@@ -3,10 +3,14 @@ import { unprocessable } from '../../http/problem';
 import type { Journal } from '../../journal/journal';
 import type { CommandContext, EntryDraft } from '../../journal/types';
 import type { Person, PersonName } from '../persons/store';
-import type { PersonStore } from '../persons/projectors';
+import type { PersonStore, PersonStores } from '../persons/projectors';
+import type { RecordKinds } from '../records/contract';
 import { unusedNin } from '../persons/commands';
 import { newRecordId } from '../records/ids';
-import type { CivilRecord } from '../records/store';
+import type { CivilRecord, RecordStore } from '../records/store';
+
+/** What the births handler uses. */
+export type BirthDeps = PersonStores & { records: RecordStore; kinds: RecordKinds; journal: Journal<BirthEvents> };
 import { childPersonName, completeChildName } from './names';
 import { checkChildBirthDate, checkFather, checkMother, checkParentsDiffer } from './rules';
 import type { BirthChanges, BirthFacts, ChildFacts, DeclareBirth, ParentRef } from './schemas';

@@ -1,14 +1,12 @@
-import type { Journal } from '../../journal/journal';
 import { namedPerson } from '../persons/presenter';
-import type { PersonStores } from '../persons/projectors';
 import { registrationCommand } from '../records/commands';
 import type { KindStatistics } from '../records/tally';
-import type { CertifiedPerson, KindContract, RecordKinds } from '../records/contract';
-import type { CivilRecord, RecordStore } from '../records/store';
+import type { CertifiedPerson, KindContract } from '../records/contract';
+import type { CivilRecord } from '../records/store';
 import { BIRTH_EVENTS, type BirthEvents } from './events';
 import { applyBirthCorrection, registerBirthProjectors } from './projectors';
 import { birthSchemas, declareBirthBody, type BirthChanges, type BirthFacts, type DeclareBirth } from './schemas';
-import { checkBirthCorrection, declareBirth, decideBirthRegistration } from './commands';
+import { checkBirthCorrection, declareBirth, decideBirthRegistration, type BirthDeps } from './commands';
 
 /** A birth's facts as a record presents them, field by field; the child's NIN once registered. */
 export function presentBirthFacts(r: CivilRecord<BirthFacts>) {
@@ -46,9 +44,6 @@ export function presentBirthFacts(r: CivilRecord<BirthFacts>) {
 
 /** What a birth certificate certifies: the child, and the parents as the record names them. */
 type BirthCertified = { child: CertifiedPerson; mother: CertifiedPerson; father?: CertifiedPerson };
-
-/** What the births handler uses. */
-export type BirthDeps = PersonStores & { records: RecordStore; kinds: RecordKinds; journal: Journal<BirthEvents> };
 
 /** Births are counted by the child's sex where and when the child was born. */
 export const birthStatistics: KindStatistics<BirthFacts> = {

@@ -1,6 +1,6 @@
 import type { EventRoles } from '../../journal/types';
 import type { RecordDeclared } from '../records/events';
-import type { NewPerson } from '../persons/projectors';
+import type { NewPerson } from '../persons/store';
 import type { BirthFacts } from './schemas';
 
 export interface BirthEvents {

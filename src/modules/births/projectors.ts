@@ -1,4 +1,4 @@
-import type { BirthDeps } from './contract';
+import type { BirthDeps } from './commands';
 import type { RecordEvents } from '../records/events';
 import type { JournalEntry } from '../../journal/types';
 import { insertPerson, updatePerson, type PersonStores } from '../persons/projectors';

@@ -1,10 +1,10 @@
 import { badRequest } from '../../http/problem';
-import { defineRoute } from '../../http/route';
-import type { Services } from '../../services';
+import { routesOf } from '../../http/route';
 import { errorResponses } from '../common/responses';
 import { findRecord, recordOffice } from '../records/commands';
 import type { RecordSchemas } from '../records/schemas';
-import type { CertificateDoc } from './store';
+import type { CertificateDoc, RevocationStore } from './store';
+import type { CertificateCache } from './cache';
 import { verificationPage, type PageOutcome } from './page';
 import { certificatePdf } from './pdf';
 import {
@@ -20,10 +20,21 @@ import {
   verifyPageParams,
   verifyPageQuery,
 } from './schemas';
-import { findCertificate, issueCertificate, requireReader, revokeCertificate, standingOf } from './commands';
+import {
+  findCertificate,
+  issueCertificate,
+  requireReader,
+  revokeCertificate,
+  standingOf,
+  type CertificateDeps,
+} from './commands';
 import { encodeStatusList, statusListClaims } from './status-list';
 import { signCredential } from './token';
 import { verifyCertificate } from './verification';
+
+/** What these routes use. */
+type RouteDeps = CertificateDeps & { certificateCache: CertificateCache; revocations: RevocationStore };
+const defineRoute = routesOf<RouteDeps>();
 
 export function presentCertificate(base: string, doc: CertificateDoc) {
   return {
@@ -45,20 +56,20 @@ export function presentCertificate(base: string, doc: CertificateDoc) {
 }
 
 /** Everyone a certificate names (a birth's parents too), for the access log. */
-async function namedIn(services: Services, doc: CertificateDoc): Promise<string[]> {
-  const record = await findRecord(services.records, doc.recordId);
+async function namedIn(deps: RouteDeps, doc: CertificateDoc): Promise<string[]> {
+  const record = await findRecord(deps.records, doc.recordId);
   return [...new Set([...record.personNins, doc.subjectNin])];
 }
 
-const verifier = (services: Services) => ({
-  certificates: services.certificateCache,
-  keyring: services.keyring,
-  issuer: services.config.PUBLIC_BASE_URL,
+const verifier = (deps: RouteDeps) => ({
+  certificates: deps.certificateCache,
+  keyring: deps.keyring,
+  issuer: deps.config.PUBLIC_BASE_URL,
 });
 
-const page = (services: Services, v: PageOutcome, status = 200) => ({
+const page = (deps: RouteDeps, v: PageOutcome, status = 200) => ({
   status,
-  body: verificationPage(v, (kind) => services.kinds.find(kind)?.certificate),
+  body: verificationPage(v, (kind) => deps.kinds.find(kind)?.certificate),
   headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
 });
 
@@ -84,14 +95,14 @@ export function certificateRoutes({ kind }: Pick<RecordSchemas, 'kind'>) {
         ...errorResponses(400, 401, 403, 404, 409, 422, 429),
       },
       async handle({ body }, ctx) {
-        const { services } = ctx;
-        const entry = await issueCertificate(services, ctx, body);
-        const doc = await findCertificate(services.certificates, entry.data.certificateId);
+        const { deps } = ctx;
+        const entry = await issueCertificate(deps, ctx, body);
+        const doc = await findCertificate(deps.certificates, entry.data.certificateId);
         return {
           status: 201,
-          body: presentCertificate(services.config.PUBLIC_BASE_URL, doc),
+          body: presentCertificate(deps.config.PUBLIC_BASE_URL, doc),
           headers: { Location: `/v1/certificates/${doc._id}` },
-          named: await namedIn(services, doc),
+          named: await namedIn(deps, doc),
         };
       },
     }),
@@ -109,12 +120,12 @@ export function certificateRoutes({ kind }: Pick<RecordSchemas, 'kind'>) {
         ...errorResponses(400, 401, 403, 404),
       },
       async handle({ params }, ctx) {
-        const doc = await findCertificate(ctx.services.certificates, params.id);
-        await requireReader(ctx.services, ctx, doc);
+        const doc = await findCertificate(ctx.deps.certificates, params.id);
+        await requireReader(ctx.deps, ctx, doc);
         return {
           status: 200,
-          body: presentCertificate(ctx.services.config.PUBLIC_BASE_URL, doc),
-          named: await namedIn(ctx.services, doc),
+          body: presentCertificate(ctx.deps.config.PUBLIC_BASE_URL, doc),
+          named: await namedIn(ctx.deps, doc),
         };
       },
     }),
@@ -132,13 +143,9 @@ export function certificateRoutes({ kind }: Pick<RecordSchemas, 'kind'>) {
         ...errorResponses(400, 401, 403, 404),
       },
       async handle({ params }, ctx) {
-        const doc = await findCertificate(ctx.services.certificates, params.id);
-        await requireReader(ctx.services, ctx, doc);
-        const pdf = await certificatePdf(
-          doc,
-          ctx.services.kinds.of(doc.kind).certificate,
-          ctx.services.config.PUBLIC_BASE_URL,
-        );
+        const doc = await findCertificate(ctx.deps.certificates, params.id);
+        await requireReader(ctx.deps, ctx, doc);
+        const pdf = await certificatePdf(doc, ctx.deps.kinds.of(doc.kind).certificate, ctx.deps.config.PUBLIC_BASE_URL);
         return {
           status: 200,
           body: pdf,
@@ -146,7 +153,7 @@ export function certificateRoutes({ kind }: Pick<RecordSchemas, 'kind'>) {
             'Content-Type': 'application/pdf',
             'Content-Disposition': `inline; filename="${doc.registrationNumber}-${doc._id}.pdf"`,
           },
-          named: await namedIn(ctx.services, doc),
+          named: await namedIn(ctx.deps, doc),
         };
       },
     }),
@@ -159,13 +166,13 @@ export function certificateRoutes({ kind }: Pick<RecordSchemas, 'kind'>) {
       summary: 'Revoke a certificate, with a reason: it verifies as revoked from now on',
       params: certificateParams,
       // Revocation is for the staff of the certificate's record's office (policy.ts, OFFICE_BOUND).
-      officeOf: async ({ id }, services) =>
-        recordOffice(services.records, (await findCertificate(services.certificates, id)).recordId),
+      officeOf: async ({ id }, deps) =>
+        recordOffice(deps.records, (await findCertificate(deps.certificates, id)).recordId),
       body: revokeBody,
       responses: { 200: { description: 'Revoked', schema: view }, ...errorResponses(400, 401, 403, 404, 409) },
       async handle({ params, body }, ctx) {
-        const doc = await revokeCertificate(ctx.services, ctx, params.id, body.reason);
-        return { status: 200, body: presentCertificate(ctx.services.config.PUBLIC_BASE_URL, doc) };
+        const doc = await revokeCertificate(ctx.deps, ctx, params.id, body.reason);
+        return { status: 200, body: presentCertificate(ctx.deps.config.PUBLIC_BASE_URL, doc) };
       },
     }),
     defineRoute({
@@ -178,8 +185,8 @@ export function certificateRoutes({ kind }: Pick<RecordSchemas, 'kind'>) {
       body: verifyBody,
       rateLimit: (c) => c.RATE_LIMIT_VERIFY_PER_MINUTE,
       responses: { 200: { description: 'The verdict', schema: verificationView }, ...errorResponses(400, 429) },
-      async handle({ body }, { services }) {
-        return { status: 200, body: await verifyCertificate(verifier(services), body.token) };
+      async handle({ body }, { deps }) {
+        return { status: 200, body: await verifyCertificate(verifier(deps), body.token) };
       },
     }),
     defineRoute({
@@ -192,10 +199,10 @@ export function certificateRoutes({ kind }: Pick<RecordSchemas, 'kind'>) {
         'The public keys that verify certificates (active and retired, not withdrawn), to keep for offline checks',
       rateLimit: (c) => c.RATE_LIMIT_VERIFY_PER_MINUTE,
       responses: { 200: { description: 'The key set', schema: jwksView }, ...errorResponses(429) },
-      async handle(_input, { services }) {
+      async handle(_input, { deps }) {
         return {
           status: 200,
-          body: { keys: await services.keyring.jwks() },
+          body: { keys: await deps.keyring.jwks() },
           headers: { 'Cache-Control': 'public, max-age=300' },
         };
       },
@@ -213,15 +220,15 @@ export function certificateRoutes({ kind }: Pick<RecordSchemas, 'kind'>) {
         200: { description: 'The status list credential', mediaType: 'application/vc+jwt' },
         ...errorResponses(400, 429),
       },
-      async handle({ params }, { services }) {
-        const revoked = await services.revocations.list({ list: params.list });
-        const base = services.config.PUBLIC_BASE_URL;
+      async handle({ params }, { deps }) {
+        const revoked = await deps.revocations.list({ list: params.list });
+        const base = deps.config.PUBLIC_BASE_URL;
         const claims = statusListClaims(
           base,
           `${base}/v1/status-lists/${params.list}`,
           encodeStatusList(revoked.map((r) => r.index)),
         );
-        const token = signCredential(claims, await services.keyring.signer());
+        const token = signCredential(claims, await deps.keyring.signer());
         return {
           status: 200,
           body: token,
@@ -240,11 +247,11 @@ export function certificateRoutes({ kind }: Pick<RecordSchemas, 'kind'>) {
       params: verifyPageParams,
       rateLimit: (c) => c.RATE_LIMIT_VERIFY_PER_MINUTE,
       responses: { 200: html, 404: html, ...errorResponses(400, 429) },
-      async handle({ params }, { services }) {
+      async handle({ params }, { deps }) {
         // A malformed number is looked up no more than one that is unknown: both are a typing slip.
-        const doc = certificateId.safeParse(params.id).success ? await services.certificates.get(params.id) : null;
-        if (!doc) return page(services, { valid: false, status: 'not-found' }, 404);
-        return page(services, await verifyCertificate(verifier(services), doc.token));
+        const doc = certificateId.safeParse(params.id).success ? await deps.certificates.get(params.id) : null;
+        if (!doc) return page(deps, { valid: false, status: 'not-found' }, 404);
+        return page(deps, await verifyCertificate(verifier(deps), doc.token));
       },
     }),
     defineRoute({
@@ -257,10 +264,10 @@ export function certificateRoutes({ kind }: Pick<RecordSchemas, 'kind'>) {
       query: verifyPageQuery,
       rateLimit: (c) => c.RATE_LIMIT_VERIFY_PER_MINUTE,
       responses: { 200: html, ...errorResponses(400, 429) },
-      async handle({ query }, { services }) {
+      async handle({ query }, { deps }) {
         if (!query.token)
           throw badRequest('Give the certificate token as ?token=', [{ path: 'query.token', message: 'required' }]);
-        return page(services, await verifyCertificate(verifier(services), query.token));
+        return page(deps, await verifyCertificate(verifier(deps), query.token));
       },
     }),
   ];

@@ -5,7 +5,10 @@ import { sha256Hex } from '../../journal/hash';
 import type { CommandContext } from '../../journal/types';
 import type { Model } from 'mongoose';
 import type { Journal } from '../../journal/journal';
-import type { Services } from '../../services';
+import type { Config } from '../../config';
+import type { Secret } from '../auth/secrets';
+import type { LoginThrottleDeps } from '../auth/throttle';
+import type { PersonStore } from '../persons/projectors';
 import { secretHash, storeSecret } from '../auth/secrets';
 import type { ActivationCode } from './store';
 import { LoginThrottle } from '../auth/throttle';
@@ -25,21 +28,25 @@ const hashCode = (nin: string, code: string) => sha256Hex(`${nin}:${code.replace
  * a citizen account: 8 characters in two groups of four (K7QM-2XPD), valid 72 hours, stored hashed, journaled.
  */
 export async function issueActivationCode(
-  services: Pick<Services, 'persons' | 'models' | 'journal'>,
+  deps: {
+    persons: PersonStore;
+    models: { users: Model<User>; secrets: Model<Secret> };
+    journal: Journal<CitizenEvents>;
+  },
   ctx: CommandContext,
   nin: string,
 ) {
-  const person = await findPerson(services.persons, nin);
+  const person = await findPerson(deps.persons, nin);
   if (person.status !== 'alive')
     throw unprocessable('Only a living person can have a citizen account', 'person-deceased');
-  if (await services.models.users.exists({ username: nin }))
+  if (await deps.models.users.exists({ username: nin }))
     throw conflict('This person already has a citizen account', 'already-activated');
   const raw = Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
   const code = `${raw.slice(0, 4)}-${raw.slice(4)}`;
   const expiresAt = new Date(Date.now() + ACTIVATION_CODE_HOURS * 3_600_000);
   // The hash first, then the entry that puts it to use (see secrets.ts), then its projection.
-  const secretId = await storeSecret(services.models.secrets, hashCode(nin, code));
-  await services.journal.execute(ctx, async () => ({
+  const secretId = await storeSecret(deps.models.secrets, hashCode(nin, code));
+  await deps.journal.execute(ctx, async () => ({
     type: 'citizen.activation-code-issued',
     entityIds: [nin],
     data: { nin, expiresAt: expiresAt.toISOString(), secretId },
@@ -64,29 +71,34 @@ export function registerActivationCodeProjectors(
 
 /** Opens the citizen account of the code's person; wrong codes count towards lockout. */
 export async function activateCitizen(
-  services: CreateUserDeps & Pick<Services, 'persons' | 'config' | 'metrics'>,
+  deps: CreateUserDeps &
+    LoginThrottleDeps & {
+      persons: PersonStore;
+      config: Config;
+      models: { activationCodes: Model<ActivationCode> };
+    },
   input: { nin: string; code: string; password: string },
   ip: string | undefined,
 ): Promise<User> {
-  const throttle = new LoginThrottle(services);
+  const throttle = new LoginThrottle(deps);
   const accountKey = LoginThrottle.accountKey('activation', input.nin);
   const addressKey = LoginThrottle.addressKey(ip);
   await throttle.begin(accountKey, addressKey);
-  const stored = await services.models.activationCodes.findById(input.nin).lean();
+  const stored = await deps.models.activationCodes.findById(input.nin).lean();
   const given = Buffer.from(hashCode(input.nin, input.code));
   const hash =
-    stored && stored.expiresAt > new Date() ? await secretHash(services.models.secrets, stored.secretId) : undefined;
+    stored && stored.expiresAt > new Date() ? await secretHash(deps.models.secrets, stored.secretId) : undefined;
   const valid = hash !== undefined && hash.length === given.length && timingSafeEqual(Buffer.from(hash), given);
   if (!valid) {
     await throttle.failed(addressKey);
     throw unauthorized('The NIN and activation code do not match, or the code expired');
   }
-  const person = await findPerson(services.persons, input.nin);
+  const person = await findPerson(deps.persons, input.nin);
   if (person.status !== 'alive')
     throw unprocessable('Only a living person can have a citizen account', 'person-deceased');
   const office = GOVERNORATES.find((g) => g.code === person.placeOfBirth.governorate)?.office ?? 'BGD';
   const user = await createUser(
-    services,
+    deps,
     { actor: { id: `citizen:${input.nin}`, role: 'citizen' }, requestId: 'activation' },
     {
       username: input.nin,

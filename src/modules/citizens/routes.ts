@@ -1,8 +1,12 @@
 import { forbidden } from '../../http/problem';
-import { defineRoute } from '../../http/route';
+import { routesOf } from '../../http/route';
 import { z } from '../../http/zod';
 import type { Actor } from '../../journal/types';
-import { ACCESS_ID_PATTERN } from '../access-log/access-log';
+import { ACCESS_ID_PATTERN, type AccessLog } from '../access-log/access-log';
+import type { ProjectionStore } from '../../db/store';
+import type { Client } from '../clients/store';
+import type { RecordKinds } from '../records/contract';
+import type { RecordStore } from '../records/store';
 import { errorResponses } from '../common/responses';
 import { afterCursor, nin, pageQuery, pageView } from '../common/schemas';
 import { presentPerson } from '../persons/presenter';
@@ -11,6 +15,16 @@ import { findPerson } from '../persons/commands';
 import { presentRecordToCitizen } from '../records/presenter';
 import type { RecordSchemas } from '../records/schemas';
 import { activateCitizen, issueActivationCode } from './commands';
+
+/** What these routes use. */
+type RouteDeps = Parameters<typeof issueActivationCode>[0] &
+  Parameters<typeof activateCitizen>[0] & {
+    records: RecordStore;
+    kinds: RecordKinds;
+    accessLog: Pick<AccessLog, 'readsOf'>;
+    clients: ProjectionStore<Client>;
+  };
+const defineRoute = routesOf<RouteDeps>();
 
 const activationBody = z
   .object({
@@ -69,7 +83,7 @@ export const citizenRoutes = (_schemas: RecordSchemas) => [
     async handle({ params }, ctx) {
       return {
         status: 201,
-        body: await issueActivationCode(ctx.services, ctx, params.nin),
+        body: await issueActivationCode(ctx.deps, ctx, params.nin),
         headers: { 'Cache-Control': 'no-store' },
       };
     },
@@ -87,8 +101,8 @@ export const citizenRoutes = (_schemas: RecordSchemas) => [
       201: { description: 'Opened', schema: z.object({ id: z.string(), username: z.string() }) },
       ...errorResponses(400, 401, 409, 422, 429),
     },
-    async handle({ body }, { services, ip }) {
-      const user = await activateCitizen(services, body, ip);
+    async handle({ body }, { deps, ip }) {
+      const user = await activateCitizen(deps, body, ip);
       return { status: 201, body: { id: user._id, username: user.username } };
     },
   }),
@@ -100,8 +114,8 @@ export const citizenRoutes = (_schemas: RecordSchemas) => [
     tag: 'Citizens',
     summary: "The signed-in citizen's own person",
     responses: { 200: { description: 'Me', schema: personView }, ...errorResponses(401, 403) },
-    async handle(_input, { services, actor }) {
-      return { status: 200, body: presentPerson(await findPerson(services.persons, me(actor))) };
+    async handle(_input, { deps, actor }) {
+      return { status: 200, body: presentPerson(await findPerson(deps.persons, me(actor))) };
     },
   }),
   defineRoute({
@@ -115,9 +129,9 @@ export const citizenRoutes = (_schemas: RecordSchemas) => [
       200: { description: 'My records', schema: z.object({ items: z.array(citizenRecord) }) },
       ...errorResponses(401, 403),
     },
-    async handle(_input, { services, actor }) {
-      const records = await services.records.list({ personNins: me(actor), status: 'registered' });
-      return { status: 200, body: { items: records.map((r) => presentRecordToCitizen(services.kinds, r)) } };
+    async handle(_input, { deps, actor }) {
+      const records = await deps.records.list({ personNins: me(actor), status: 'registered' });
+      return { status: 200, body: { items: records.map((r) => presentRecordToCitizen(deps.kinds, r)) } };
     },
   }),
   defineRoute({
@@ -135,9 +149,9 @@ export const citizenRoutes = (_schemas: RecordSchemas) => [
       },
       ...errorResponses(400, 401, 403),
     },
-    async handle({ query }, { services, actor }) {
-      const page = await services.accessLog.readsOf(me(actor), afterCursor(query));
-      const clients = await services.clients.existing([
+    async handle({ query }, { deps, actor }) {
+      const page = await deps.accessLog.readsOf(me(actor), afterCursor(query));
+      const clients = await deps.clients.existing([
         ...new Set(page.items.filter((e) => e.actor.role === 'client').map((e) => e.actor.id)),
       ]);
       const names = new Map(clients.map((c) => [c._id, c.name]));

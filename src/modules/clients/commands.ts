@@ -5,7 +5,9 @@ import type { ProjectionStore } from '../../db/store';
 import { notFound, unprocessable } from '../../http/problem';
 import type { Journal } from '../../journal/journal';
 import type { CommandContext, Scope } from '../../journal/types';
-import type { Services } from '../../services';
+import type { Model } from 'mongoose';
+import type { AccountStatus } from '../auth/account-status';
+import type { Secret } from '../auth/secrets';
 import { storeSecret } from '../auth/secrets';
 import { ARGON2_OPTIONS } from '../users/commands';
 import type { Client } from './store';
@@ -17,54 +19,53 @@ export function presentClient(c: Client) {
 }
 
 /** Registers a sectoral system; its secret is returned here once and stored only as a hash (in `secrets`). */
-type ClientDeps = Pick<Services, 'models' | 'journal'>;
+interface ClientDeps {
+  models: { clients: Model<Client>; secrets: Model<Secret> };
+  journal: Journal<ClientEvents>;
+}
 
-export async function createClient(
-  services: ClientDeps,
-  ctx: CommandContext,
-  input: { name: string; scopes: Scope[] },
-) {
+export async function createClient(deps: ClientDeps, ctx: CommandContext, input: { name: string; scopes: Scope[] }) {
   const secret = newSecret();
-  const secretId = await storeSecret(services.models.secrets, await argon2.hash(secret, ARGON2_OPTIONS));
+  const secretId = await storeSecret(deps.models.secrets, await argon2.hash(secret, ARGON2_OPTIONS));
   const clientId = `cl_${randomBytes(12).toString('base64url')}`;
-  await services.journal.execute(ctx, async () => ({
+  await deps.journal.execute(ctx, async () => ({
     type: 'client.created',
     entityIds: [clientId],
     data: { clientId, name: input.name, scopes: input.scopes, secretId },
   }));
-  return { ...presentClient(await findClient(services, clientId)), clientSecret: secret };
+  return { ...presentClient(await findClient(deps, clientId)), clientSecret: secret };
 }
 
 /** A new secret for a client; the old one stops working at once (when the entry is applied). */
-export async function rotateClientSecret(services: ClientDeps, ctx: CommandContext, id: string) {
-  await findClient(services, id);
+export async function rotateClientSecret(deps: ClientDeps, ctx: CommandContext, id: string) {
+  await findClient(deps, id);
   const secret = newSecret();
-  const secretId = await storeSecret(services.models.secrets, await argon2.hash(secret, ARGON2_OPTIONS));
-  await services.journal.execute(ctx, async () => {
-    await findClient(services, id);
+  const secretId = await storeSecret(deps.models.secrets, await argon2.hash(secret, ARGON2_OPTIONS));
+  await deps.journal.execute(ctx, async () => {
+    await findClient(deps, id);
     return { type: 'client.secret-rotated', entityIds: [id], data: { clientId: id, secretId } };
   });
-  return { ...presentClient(await findClient(services, id)), clientSecret: secret };
+  return { ...presentClient(await findClient(deps, id)), clientSecret: secret };
 }
 
 /** Disables, enables or re-scopes a client; its tokens are refused from the next request. */
 export async function changeClient(
-  services: ClientDeps & Pick<Services, 'accounts'>,
+  deps: ClientDeps & { accounts: Pick<AccountStatus, 'forget'> },
   ctx: CommandContext,
   id: string,
   change: { disabled?: boolean; scopes?: Scope[] },
 ) {
-  await services.journal.execute(ctx, async () => {
-    await findClient(services, id);
+  await deps.journal.execute(ctx, async () => {
+    await findClient(deps, id);
     if (Object.keys(change).length === 0) throw unprocessable('The change changes nothing', 'no-change');
     return { type: 'client.changed', entityIds: [id], data: { clientId: id, set: change } };
   });
-  services.accounts.forget(id);
-  return presentClient(await findClient(services, id));
+  deps.accounts.forget(id);
+  return presentClient(await findClient(deps, id));
 }
 
-export async function findClient(services: Pick<Services, 'models'>, id: string): Promise<Client> {
-  const client = await services.models.clients.findById(id).lean<Client>();
+export async function findClient(deps: Pick<ClientDeps, 'models'>, id: string): Promise<Client> {
+  const client = await deps.models.clients.findById(id).lean<Client>();
   if (!client) throw notFound(`No client ${id}`);
   return client;
 }

@@ -1,9 +1,16 @@
-import { defineRoute } from '../../http/route';
+import { routesOf } from '../../http/route';
 import { z } from '../../http/zod';
 import { SCOPES } from '../../journal/types';
 import { errorResponses } from '../common/responses';
 import { changeClient, createClient, presentClient, rotateClientSecret } from './commands';
+import type { ProjectionStore } from '../../db/store';
+import type { Client } from './store';
 import { clientCredentialsGrant } from './token-grant';
+
+/** What these routes use. */
+type RouteDeps = Parameters<typeof clientCredentialsGrant>[0] &
+  Parameters<typeof changeClient>[0] & { clients: ProjectionStore<Client> };
+const defineRoute = routesOf<RouteDeps>();
 
 const scopes = z
   .array(z.enum(SCOPES))
@@ -72,8 +79,8 @@ export const clientRoutes = [
       401: { description: 'invalid_client', schema: oauthError, mediaType: 'application/json' },
       ...errorResponses(429),
     },
-    async handle({ body, headers }, { services }) {
-      const answer = await clientCredentialsGrant(services, {
+    async handle({ body, headers }, { deps }) {
+      const answer = await clientCredentialsGrant(deps, {
         body: body as Record<string, unknown>,
         authorization: headers.authorization,
       });
@@ -91,7 +98,7 @@ export const clientRoutes = [
     body: createClientBody,
     responses: { 201: { description: 'Registered', schema: clientWithSecret }, ...errorResponses(400, 401, 403) },
     async handle({ body }, ctx) {
-      return { status: 201, body: await createClient(ctx.services, ctx, body) };
+      return { status: 201, body: await createClient(ctx.deps, ctx, body) };
     },
   }),
   defineRoute({
@@ -105,8 +112,8 @@ export const clientRoutes = [
       200: { description: 'Clients', schema: z.object({ items: z.array(clientView) }) },
       ...errorResponses(401, 403),
     },
-    async handle(_input, { services }) {
-      const items = await services.clients.list({});
+    async handle(_input, { deps }) {
+      const items = await deps.clients.list({});
       return { status: 200, body: { items: items.map(presentClient) } };
     },
   }),
@@ -124,7 +131,7 @@ export const clientRoutes = [
       ...errorResponses(400, 401, 403, 404),
     },
     async handle({ params }, ctx) {
-      return { status: 200, body: await rotateClientSecret(ctx.services, ctx, params.id) };
+      return { status: 200, body: await rotateClientSecret(ctx.deps, ctx, params.id) };
     },
   }),
   defineRoute({
@@ -138,7 +145,7 @@ export const clientRoutes = [
     body: changeClientBody,
     responses: { 200: { description: 'Changed', schema: clientView }, ...errorResponses(400, 401, 403, 404, 422) },
     async handle({ params, body }, ctx) {
-      return { status: 200, body: await changeClient(ctx.services, ctx, params.id, body) };
+      return { status: 200, body: await changeClient(ctx.deps, ctx, params.id, body) };
     },
   }),
 ];

@@ -1,6 +1,8 @@
 import argon2 from 'argon2';
 import { SCOPES, type Scope } from '../../journal/types';
-import type { Services } from '../../services';
+import type { Model } from 'mongoose';
+import type { Secret } from '../auth/secrets';
+import type { TokenService } from '../auth/tokens';
 import type { Client } from './store';
 import { OAuthError } from '../../http/oauth-error';
 import { secretHash } from '../auth/secrets';
@@ -15,7 +17,10 @@ interface GrantRequest {
  * or with client_id and client_secret in the body (not both), may narrow its scopes with `scope`,
  * and gets a short-lived Bearer token that only sectoral routes accept.
  */
-export async function clientCredentialsGrant(services: Pick<Services, 'models' | 'tokens'>, req: GrantRequest) {
+export async function clientCredentialsGrant(
+  deps: { models: { clients: Model<Client>; secrets: Model<Secret> }; tokens: TokenService },
+  req: GrantRequest,
+) {
   const body = typeof req.body === 'object' && req.body !== null ? req.body : {};
   const param = (name: string) => {
     const v = body[name];
@@ -37,10 +42,10 @@ export async function clientCredentialsGrant(services: Pick<Services, 'models' |
   if (!credentials.id || !credentials.secret)
     throw new OAuthError(401, 'invalid_client', 'Client authentication is required', challenge);
 
-  const client = await services.models.clients.findById(credentials.id).lean<Client>();
+  const client = await deps.models.clients.findById(credentials.id).lean<Client>();
   const hash =
     client && !client.disabled && /^cs_[A-Za-z0-9_-]{43}$/.test(credentials.secret)
-      ? await secretHash(services.models.secrets, client.secretId)
+      ? await secretHash(deps.models.secrets, client.secretId)
       : undefined;
   const ok = hash !== undefined && (await argon2.verify(hash, credentials.secret));
   if (!client || !ok)
@@ -53,9 +58,9 @@ export async function clientCredentialsGrant(services: Pick<Services, 'models' |
     throw new OAuthError(400, 'invalid_scope', `Scope not granted to this client: ${bad.join(' ') || '(none)'}`);
 
   return {
-    access_token: services.tokens.issueClient({ id: client._id, scopes: scopes as Scope[] }),
+    access_token: deps.tokens.issueClient({ id: client._id, scopes: scopes as Scope[] }),
     token_type: 'Bearer' as const,
-    expires_in: services.tokens.ttlSeconds,
+    expires_in: deps.tokens.ttlSeconds,
     scope: scopes.join(' '),
   };
 }

@@ -1,8 +1,14 @@
-import { defineRoute } from '../../http/route';
+import { routesOf } from '../../http/route';
 import { z } from '../../http/zod';
 import { errorResponses } from '../common/responses';
 import { nin, recordId } from '../common/schemas';
+import type { JournalReader } from '../../journal/journal';
+import type { AccessLog } from '../access-log/access-log';
 import { readFeed, type FeedTypes } from './reader';
+
+/** What these routes use. */
+type RouteDeps = { journal: JournalReader; accessLog: Pick<AccessLog, 'record'> };
+const defineRoute = routesOf<RouteDeps>();
 
 const feedQuery = z
   .object({
@@ -42,12 +48,12 @@ export function feedRoutes(types: FeedTypes) {
         200: { description: 'The events after `after`', schema: feedView(types) },
         ...errorResponses(400, 401, 403),
       },
-      async handle({ query }, { services, actor }) {
-        const page = await readFeed(services.journal, query.after, query.limit, types);
+      async handle({ query }, { deps, actor }) {
+        const page = await readFeed(deps.journal, query.after, query.limit, types);
         // Each person named gets an entry of their own saying which event the client received, so
         // this route logs its reads itself rather than through `accessLog` (which names the route only).
         for (const e of page.events)
-          if (e.nin) services.accessLog.record([e.nin], actor, 'GET /v1/feed', { type: e.type, recordId: e.recordId });
+          if (e.nin) deps.accessLog.record([e.nin], actor, 'GET /v1/feed', { type: e.type, recordId: e.recordId });
         return { status: 200, body: page };
       },
     }),

@@ -1,7 +1,8 @@
 import type { Collection } from 'mongodb';
 import { isDuplicateKey } from '../../db/errors';
 import { Problem } from '../../http/problem';
-import type { Services } from '../../services';
+import type { Db } from 'mongodb';
+import type { Config } from '../../config';
 
 /** One client's identity verifications in the current minute: one document per client. */
 interface Quota {
@@ -23,11 +24,11 @@ const tooMany = (detail: string, headers: Record<string, string>) =>
  * RateLimit headers (IETF draft 7, as the per-request limiter sends them) to put on the reply.
  */
 export async function spendVerifications(
-  services: Pick<Services, 'db' | 'config'>,
+  deps: { db: Db; config: Pick<Config, 'RATE_LIMIT_IDENTITY_PER_MINUTE'> },
   clientId: string,
   items: number,
 ): Promise<Record<string, string>> {
-  const limit = services.config.RATE_LIMIT_IDENTITY_PER_MINUTE;
+  const limit = deps.config.RATE_LIMIT_IDENTITY_PER_MINUTE;
   const policy = { 'RateLimit-Policy': `${limit};w=${WINDOW_MS / 1000}` };
   if (items > limit) {
     throw tooMany(
@@ -38,7 +39,7 @@ export async function spendVerifications(
       },
     );
   }
-  const quotas = services.db.collection<Quota>('identity_quota');
+  const quotas = deps.db.collection<Quota>('identity_quota');
   const now = new Date();
   let quota = await add(quotas, clientId, items, now);
   if (quota.windowStart.getTime() + WINDOW_MS <= now.getTime()) {

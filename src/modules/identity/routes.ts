@@ -1,8 +1,17 @@
-import { defineRoute } from '../../http/route';
+import { routesOf } from '../../http/route';
 import { errorResponses } from '../common/responses';
 import { batchAnswer, batchBody, MAX_BATCH, verificationAnswer, verificationBody } from './schemas';
+import type { Metrics } from '../../http/metrics';
+import type { PersonStore } from '../persons/projectors';
 import { spendVerifications } from './quota';
 import { COMPARED, compareIdentity, verifyMany } from './verification';
+
+/** What these routes use. */
+type RouteDeps = Parameters<typeof spendVerifications>[0] & {
+  persons: PersonStore;
+  metrics: Pick<Metrics, 'identityVerifications'>;
+};
+const defineRoute = routesOf<RouteDeps>();
 
 export const identityRoutes = [
   defineRoute({
@@ -20,10 +29,10 @@ export const identityRoutes = [
       200: { description: 'The comparison', schema: verificationAnswer },
       ...errorResponses(400, 401, 403, 429),
     },
-    async handle({ body }, { services, actor }) {
-      const headers = await spendVerifications(services, actor.id, 1);
-      const person = await services.persons.pick(body.nin, COMPARED);
-      services.metrics.identityVerifications.inc({ client: actor.id });
+    async handle({ body }, { deps, actor }) {
+      const headers = await spendVerifications(deps, actor.id, 1);
+      const person = await deps.persons.pick(body.nin, COMPARED);
+      deps.metrics.identityVerifications.inc({ client: actor.id });
       return { status: 200, body: compareIdentity(person, body), headers, named: person ? [person._id] : [] };
     },
   }),
@@ -41,11 +50,11 @@ export const identityRoutes = [
       200: { description: 'One result per item, in order', schema: batchAnswer },
       ...errorResponses(400, 401, 403, 429),
     },
-    async handle({ body }, { services, actor }) {
+    async handle({ body }, { deps, actor }) {
       // The per-minute budget counts items: a batch of 500 spends what 500 single requests would.
-      const headers = await spendVerifications(services, actor.id, body.items.length);
-      const { results, named } = await verifyMany(services.persons, body.items);
-      services.metrics.identityVerifications.inc({ client: actor.id }, body.items.length);
+      const headers = await spendVerifications(deps, actor.id, body.items.length);
+      const { results, named } = await verifyMany(deps.persons, body.items);
+      deps.metrics.identityVerifications.inc({ client: actor.id }, body.items.length);
       return { status: 200, body: { results }, headers, named };
     },
   }),

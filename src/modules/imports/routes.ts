@@ -1,8 +1,13 @@
-import { defineRoute } from '../../http/route';
+import { routesOf } from '../../http/route';
 import { z } from '../../http/zod';
 import { errorResponses } from '../common/responses';
 import { legacyRow, readRows } from './format';
-import { importLegacyRegister, type Rejection } from './importer';
+import type { Config } from '../../config';
+import { importLegacyRegister, type ImportDeps, type Rejection } from './importer';
+
+/** What these routes use. */
+type RouteDeps = ImportDeps & { config: Pick<Config, 'IMPORT_MAX_LINE_BYTES'> };
+const defineRoute = routesOf<RouteDeps>();
 
 /** Rejections listed in the answer; the counts cover all of them. */
 const LISTED = 1000;
@@ -44,9 +49,9 @@ export const importRoutes = [
       const rejections: Rejection[] = [];
       const format = String(headers['content-type']).startsWith('text/csv') ? 'csv' : 'ndjson';
       const report = await importLegacyRegister(
-        ctx.services,
+        ctx.deps,
         ctx,
-        readRows(stream!, format, ctx.services.config.IMPORT_MAX_LINE_BYTES),
+        readRows(stream!, format, ctx.deps.config.IMPORT_MAX_LINE_BYTES),
         {
           source: 'upload',
           onRejection: (r) => {

@@ -1,8 +1,18 @@
-import { defineRoute } from '../../http/route';
+import { routesOf } from '../../http/route';
 import { z } from '../../http/zod';
 import { errorResponses } from '../common/responses';
 import { birthNotificationBody, deathNotificationBody, fhirBundle, notificationAnswer } from './schemas';
-import { notifyBirth, notifyDeath, readBirthNotification, readDeathNotification } from './commands';
+import {
+  notifyBirth,
+  notifyDeath,
+  readBirthNotification,
+  readDeathNotification,
+  type NotificationDeps,
+} from './commands';
+
+/** What these routes use. */
+type RouteDeps = NotificationDeps;
+const defineRoute = routesOf<RouteDeps>();
 
 const accepted = (record: { _id: string; status: 'declared' | 'registered' | 'rejected' | 'voided' }) => ({
   status: 202,
@@ -25,7 +35,7 @@ export const notificationRoutes = [
       ...errorResponses(400, 401, 403, 409, 422),
     },
     async handle({ body }, ctx) {
-      return accepted(await notifyBirth(ctx.services, ctx, readBirthNotification(body)));
+      return accepted(await notifyBirth(ctx.deps, ctx, readBirthNotification(body)));
     },
   }),
   defineRoute({
@@ -42,7 +52,7 @@ export const notificationRoutes = [
       ...errorResponses(400, 401, 403, 409, 422),
     },
     async handle({ body }, ctx) {
-      return accepted(await notifyDeath(ctx.services, ctx, readDeathNotification(body)));
+      return accepted(await notifyDeath(ctx.deps, ctx, readDeathNotification(body)));
     },
   }),
 ];

@@ -1,8 +1,12 @@
-import { defineRoute } from '../../http/route';
+import { routesOf } from '../../http/route';
 import { z } from '../../http/zod';
 import { errorResponses } from '../common/responses';
 import { place } from '../common/schemas';
 import { createOffice, listOffices } from './commands';
+
+/** What these routes use. */
+type RouteDeps = Parameters<typeof createOffice>[0];
+const defineRoute = routesOf<RouteDeps>();
 
 const createOfficeBody = z
   .object({
@@ -29,8 +33,8 @@ export const officeRoutes = [
       200: { description: 'Offices', schema: z.object({ items: z.array(officeView) }) },
       ...errorResponses(401, 403),
     },
-    async handle(_input, { services }) {
-      return { status: 200, body: { items: await listOffices(services.offices) } };
+    async handle(_input, { deps }) {
+      return { status: 200, body: { items: await listOffices(deps.offices) } };
     },
   }),
   defineRoute({
@@ -43,7 +47,7 @@ export const officeRoutes = [
     body: createOfficeBody,
     responses: { 201: { description: 'Added', schema: officeView }, ...errorResponses(400, 401, 403, 409) },
     async handle({ body }, ctx) {
-      return { status: 201, body: await createOffice(ctx.services, ctx, body) };
+      return { status: 201, body: await createOffice(ctx.deps, ctx, body) };
     },
   }),
 ];

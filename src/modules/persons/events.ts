@@ -1,5 +1,5 @@
 import type { EventRoles } from '../../journal/types';
-import type { NewPerson } from './projectors';
+import type { NewPerson } from './store';
 import type { EnrolPerson } from './schemas';
 
 /** The events of the persons module: enrolment from the legacy register, one by one or in batches. */

@@ -1,7 +1,7 @@
 import type { PersonEvents } from './events';
 import type { ProjectionChange, ProjectionStore } from '../../db/store';
 import type { Journal } from '../../journal/journal';
-import type { LegacyRef, NameToken, Person, PersonName, Place } from './store';
+import type { LegacyRef, NameToken, NewPerson, Person, PersonName } from './store';
 import { nameTokens } from './normalise';
 
 export type PersonStore = ProjectionStore<Person>;
@@ -18,18 +18,6 @@ export interface PersonStores {
 export interface Cause {
   seq: number;
   at: string;
-}
-
-export interface NewPerson {
-  nin: string;
-  name: PersonName;
-  sex: 'female' | 'male';
-  dateOfBirth: string;
-  placeOfBirth: Place;
-  motherNin?: string;
-  fatherNin?: string;
-  legacyReference?: string;
-  recordIds?: string[];
 }
 
 export function searchTokensOf(name: PersonName): string[] {

@@ -1,9 +1,13 @@
-import { defineRoute } from '../../http/route';
+import { routesOf } from '../../http/route';
 import { errorResponses } from '../common/responses';
 import { afterCursor, pageView } from '../common/schemas';
 import { presentPerson } from './presenter';
 import { enrolPersonBody, ninParams, personPage, personView, searchPersonsQuery } from './schemas';
 import { enrolPerson, findPerson, searchPersons } from './commands';
+
+/** What these routes use. */
+type RouteDeps = Parameters<typeof enrolPerson>[0] & Parameters<typeof searchPersons>[0];
+const defineRoute = routesOf<RouteDeps>();
 
 export const personRoutes = [
   defineRoute({
@@ -16,7 +20,7 @@ export const personRoutes = [
     body: enrolPersonBody,
     responses: { 201: { description: 'Enrolled', schema: personView }, ...errorResponses(400, 401, 403, 409, 422) },
     async handle({ body }, ctx) {
-      const person = await enrolPerson(ctx.services, ctx, body);
+      const person = await enrolPerson(ctx.deps, ctx, body);
       return { status: 201, body: presentPerson(person), headers: { Location: `/v1/persons/${person._id}` } };
     },
   }),
@@ -30,8 +34,8 @@ export const personRoutes = [
     params: ninParams,
     accessLog: true,
     responses: { 200: { description: 'The person', schema: personView }, ...errorResponses(400, 401, 403, 404) },
-    async handle({ params }, { services }) {
-      const person = await findPerson(services.persons, params.nin);
+    async handle({ params }, { deps }) {
+      const person = await findPerson(deps.persons, params.nin);
       return {
         status: 200,
         body: presentPerson(person),
@@ -50,8 +54,8 @@ export const personRoutes = [
     query: searchPersonsQuery,
     accessLog: true,
     responses: { 200: { description: 'A page of persons', schema: personPage }, ...errorResponses(400, 401, 403) },
-    async handle({ query }, { services }) {
-      const page = await searchPersons(services, { ...query, ...afterCursor(query) });
+    async handle({ query }, { deps }) {
+      const page = await searchPersons(deps, { ...query, ...afterCursor(query) });
       return { status: 200, body: pageView(page, presentPerson), named: page.items.map((p) => p._id) };
     },
   }),

@@ -64,3 +64,16 @@ export interface NameToken {
 export const NAME_TOKEN_INDEXES: IndexDeclaration[] = [
   { key: { token: 1 }, serves: 'GET /v1/persons?q= without dateOfBirth: the people who have a token' },
 ];
+
+/** A person as an enrolment, an import or a registered birth brings them. */
+export interface NewPerson {
+  nin: string;
+  name: PersonName;
+  sex: 'female' | 'male';
+  dateOfBirth: string;
+  placeOfBirth: Place;
+  motherNin?: string;
+  fatherNin?: string;
+  legacyReference?: string;
+  recordIds?: string[];
+}

@@ -1,4 +1,4 @@
-import { defineRoute } from '../../http/route';
+import { routesOf } from '../../http/route';
 import { presentEntry } from '../../journal/presenter';
 import { errorResponses } from '../common/responses';
 import type { CivilRecord } from './store';
@@ -12,9 +12,13 @@ import {
   registerRecord,
   rejectRecord,
   voidRecord,
+  type RecordDeps,
 } from './commands';
-import type { Services } from '../../services';
 import type { RecordKinds } from './contract';
+
+/** What these routes use. */
+type RouteDeps = RecordDeps;
+const defineRoute = routesOf<RouteDeps>();
 
 /** Everyone a record names, for the access log. */
 const namedIn = (record: CivilRecord) => [...record.personNins, ...(record.subjectNin ? [record.subjectNin] : [])];
@@ -27,7 +31,7 @@ const answer = (kinds: RecordKinds, record: CivilRecord) => ({
 });
 
 /** Record actions are for the staff of the record's office (the mount checks it: policy.ts, OFFICE_BOUND). */
-const officeOf = (params: { id: string }, services: Services) => recordOffice(services.records, params.id);
+const officeOf = (params: { id: string }, deps: RouteDeps) => recordOffice(deps.records, params.id);
 
 export const recordRoutes = ({ recordView, correctionBody }: RecordSchemas) => [
   defineRoute({
@@ -40,8 +44,8 @@ export const recordRoutes = ({ recordView, correctionBody }: RecordSchemas) => [
     params: recordParams,
     accessLog: true,
     responses: { 200: { description: 'The record', schema: recordView }, ...errorResponses(400, 401, 403, 404) },
-    async handle({ params }, { services }) {
-      return answer(services.kinds, await findRecord(services.records, params.id));
+    async handle({ params }, { deps }) {
+      return answer(deps.kinds, await findRecord(deps.records, params.id));
     },
   }),
   defineRoute({
@@ -54,8 +58,8 @@ export const recordRoutes = ({ recordView, correctionBody }: RecordSchemas) => [
     params: recordParams,
     accessLog: true,
     responses: { 200: { description: 'The entries', schema: historyView }, ...errorResponses(400, 401, 403, 404) },
-    async handle({ params }, { services }) {
-      const { record, entries } = await recordHistory(services, params.id);
+    async handle({ params }, { deps }) {
+      const { record, entries } = await recordHistory(deps, params.id);
       return { status: 200, body: { items: entries.map(presentEntry) }, named: namedIn(record) };
     },
   }),
@@ -73,7 +77,7 @@ export const recordRoutes = ({ recordView, correctionBody }: RecordSchemas) => [
       ...errorResponses(400, 401, 403, 404, 409, 422),
     },
     async handle({ params }, ctx) {
-      return answer(ctx.services.kinds, await registerRecord(ctx.services, ctx, params.id));
+      return answer(ctx.deps.kinds, await registerRecord(ctx.deps, ctx, params.id));
     },
   }),
   defineRoute({
@@ -88,7 +92,7 @@ export const recordRoutes = ({ recordView, correctionBody }: RecordSchemas) => [
     body: reasonBody,
     responses: { 200: { description: 'Rejected', schema: recordView }, ...errorResponses(400, 401, 403, 404, 409) },
     async handle({ params, body }, ctx) {
-      return answer(ctx.services.kinds, await rejectRecord(ctx.services, ctx, params.id, body.reason));
+      return answer(ctx.deps.kinds, await rejectRecord(ctx.deps, ctx, params.id, body.reason));
     },
   }),
   defineRoute({
@@ -107,7 +111,7 @@ export const recordRoutes = ({ recordView, correctionBody }: RecordSchemas) => [
       ...errorResponses(400, 401, 403, 404, 409, 412, 422, 428),
     },
     async handle({ params, body }, ctx) {
-      return answer(ctx.services.kinds, await correctRecord(ctx.services, ctx, params.id, body));
+      return answer(ctx.deps.kinds, await correctRecord(ctx.deps, ctx, params.id, body));
     },
   }),
   defineRoute({
@@ -122,7 +126,7 @@ export const recordRoutes = ({ recordView, correctionBody }: RecordSchemas) => [
     body: reasonBody,
     responses: { 200: { description: 'Voided', schema: recordView }, ...errorResponses(400, 401, 403, 404, 409) },
     async handle({ params, body }, ctx) {
-      return answer(ctx.services.kinds, await voidRecord(ctx.services, ctx, params.id, body.reason));
+      return answer(ctx.deps.kinds, await voidRecord(ctx.deps, ctx, params.id, body.reason));
     },
   }),
 ];

@@ -1,9 +1,14 @@
-import { defineRoute } from '../../http/route';
+import { routesOf } from '../../http/route';
 import type { VitalTable } from '../records/tally';
 import { errorResponses } from '../common/responses';
 import { periodOf } from './periods';
 import { vitalQuery, vitalView } from './schemas';
+import type { VitalCountStore } from './store';
 import { vitalStatistics } from './tables';
+
+/** What these routes use. */
+type RouteDeps = { vitalCounts: VitalCountStore };
+const defineRoute = routesOf<RouteDeps>();
 
 const WHAT: Record<VitalTable['shape'], string> = { count: '', 'by-sex': ' by sex', 'by-cause': ' by ICD-10 chapter' };
 
@@ -33,8 +38,8 @@ export function statisticsRoutes(tables: readonly VitalTable[]) {
         200: { description: 'The counts of the period asked', schema: vitalView(tables) },
         ...errorResponses(400, 429),
       },
-      async handle({ query }, { services }) {
-        const body = await vitalStatistics(services.vitalCounts, tables, periodOf(query.from, query.to), query.by);
+      async handle({ query }, { deps }) {
+        const body = await vitalStatistics(deps.vitalCounts, tables, periodOf(query.from, query.to), query.by);
         return { status: 200, body, headers: { 'Cache-Control': 'public, max-age=60' } };
       },
     }),

@@ -1,10 +1,20 @@
-import { defineRoute } from '../../http/route';
+import { routesOf } from '../../http/route';
 import { z } from '../../http/zod';
 import { errorResponses } from '../common/responses';
 import { afterCursor, pageQuery, pageView } from '../common/schemas';
 import type { FeedTypes } from '../feed/reader';
-import type { Subscription } from './store';
-import { findSubscription, createSubscription, endSubscription, replaySubscription } from './commands';
+import type { Subscription, WebhookCollections } from './store';
+import {
+  findSubscription,
+  createSubscription,
+  endSubscription,
+  replaySubscription,
+  type SubscriptionDeps,
+} from './commands';
+
+/** What these routes use. */
+type RouteDeps = SubscriptionDeps & { webhooks: WebhookCollections };
+const defineRoute = routesOf<RouteDeps>();
 
 const SUBSCRIPTION_ID = /^s_[A-Za-z0-9_-]{16}$/;
 const subscriptionId = z.string().regex(SUBSCRIPTION_ID, 'is not a subscription id');
@@ -86,7 +96,7 @@ export function subscriptionRoutes(types: FeedTypes) {
         ...errorResponses(400, 401, 403, 422),
       },
       async handle({ body }, ctx) {
-        const { subscription: s, secret } = await createSubscription(ctx.services, ctx, body);
+        const { subscription: s, secret } = await createSubscription(ctx.deps, ctx, body);
         return {
           status: 201,
           body: { ...presentSubscription(s), secret },
@@ -111,10 +121,10 @@ export function subscriptionRoutes(types: FeedTypes) {
         },
         ...errorResponses(400, 401, 403),
       },
-      async handle({ query }, { services }) {
+      async handle({ query }, { deps }) {
         return {
           status: 200,
-          body: pageView(await services.subscriptions.page({}, afterCursor(query)), presentSubscription),
+          body: pageView(await deps.subscriptions.page({}, afterCursor(query)), presentSubscription),
         };
       },
     }),
@@ -128,7 +138,7 @@ export function subscriptionRoutes(types: FeedTypes) {
       params,
       responses: { 204: { description: 'Ended' }, ...errorResponses(400, 401, 403, 404) },
       async handle({ params: p }, ctx) {
-        await endSubscription(ctx.services, ctx, p.id);
+        await endSubscription(ctx.deps, ctx, p.id);
         return { status: 204 };
       },
     }),
@@ -162,10 +172,10 @@ export function subscriptionRoutes(types: FeedTypes) {
         },
         ...errorResponses(400, 401, 403, 404),
       },
-      async handle({ params: p, query }, { services }) {
-        const s = await findSubscription(services.subscriptions, p.id);
-        const state = await services.webhooks.state.findOne({ _id: s._id });
-        const items = await services.webhooks.log
+      async handle({ params: p, query }, { deps }) {
+        const s = await findSubscription(deps.subscriptions, p.id);
+        const state = await deps.webhooks.state.findOne({ _id: s._id });
+        const items = await deps.webhooks.log
           .find({ subscriptionId: s._id })
           .sort({ _id: -1 })
           .limit(query.limit)
@@ -197,7 +207,7 @@ export function subscriptionRoutes(types: FeedTypes) {
         .openapi('Replay'),
       responses: { 204: { description: 'The cursor moved back' }, ...errorResponses(400, 401, 403, 404) },
       async handle({ params: p, body }, ctx) {
-        await replaySubscription(ctx.services, ctx, p.id, body.fromSeq);
+        await replaySubscription(ctx.deps, ctx, p.id, body.fromSeq);
         return { status: 204 };
       },
     }),

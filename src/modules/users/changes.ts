@@ -4,7 +4,10 @@ import { canonicalJson } from '../../journal/hash';
 import type { Journal } from '../../journal/journal';
 import type { CommandContext } from '../../journal/types';
 import type { ProjectionStore } from '../../db/store';
-import type { Services } from '../../services';
+import type { Model } from 'mongoose';
+import type { AccountStatus } from '../auth/account-status';
+import type { RefreshDeps } from '../auth/refresh';
+import type { OfficeStore } from '../offices/commands';
 import { revokeAllOf } from '../auth/refresh';
 import { officeExists } from '../offices/commands';
 import type { User } from './store';
@@ -17,13 +20,18 @@ import type { UserChange } from './schemas';
  * refresh tokens at once; its access tokens are refused from the next request.
  */
 export async function changeUser(
-  services: Pick<Services, 'journal' | 'models' | 'offices' | 'users' | 'accounts' | 'config' | 'log'>,
+  deps: RefreshDeps & {
+    journal: Journal<UserEvents>;
+    models: { users: Model<User> };
+    offices: OfficeStore;
+    accounts: Pick<AccountStatus, 'forget'>;
+  },
   ctx: CommandContext,
   id: string,
   change: UserChange,
 ): Promise<User> {
-  const entry = await services.journal.execute(ctx, async () => {
-    const user = await services.models.users.findById(id).lean<User>();
+  const entry = await deps.journal.execute(ctx, async () => {
+    const user = await deps.models.users.findById(id).lean<User>();
     if (!user) throw notFound(`No user ${id}`);
     if (user.role === 'citizen' && (change.role || change.office)) {
       throw unprocessable(
@@ -31,7 +39,7 @@ export async function changeUser(
         'citizen-account',
       );
     }
-    if (change.office && !(await officeExists(services.offices, change.office)))
+    if (change.office && !(await officeExists(deps.offices, change.office)))
       throw unprocessable(`No office ${change.office}`, 'unknown-office');
     const set: UserChange = Object.fromEntries(
       Object.entries(change).filter(([k, v]) => canonicalJson(v) !== canonicalJson(user[k as keyof User])),
@@ -39,7 +47,7 @@ export async function changeUser(
     if (Object.keys(set).length === 0) throw unprocessable('The change changes nothing', 'no-change');
     const losesAdmin =
       user.role === 'admin' && !user.disabled && ((set.role && set.role !== 'admin') || set.disabled === true);
-    if (losesAdmin && (await services.models.users.countDocuments({ role: 'admin', disabled: false })) <= 1) {
+    if (losesAdmin && (await deps.models.users.countDocuments({ role: 'admin', disabled: false })) <= 1) {
       throw conflict('This is the last active admin: it cannot be disabled or demoted', 'last-admin');
     }
     const changes = (Object.keys(set) as (keyof UserChange)[]).map((path) => ({
@@ -49,10 +57,10 @@ export async function changeUser(
     }));
     return { type: 'user.changed', entityIds: [id], data: { userId: id, changes, set } };
   });
-  services.accounts.forget(id);
+  deps.accounts.forget(id);
   const set = entry.data.set;
-  if (set.disabled === true || set.role !== undefined) await revokeAllOf(services, id);
-  return (await services.models.users.findById(id).lean<User>()) as User;
+  if (set.disabled === true || set.role !== undefined) await revokeAllOf(deps, id);
+  return (await deps.models.users.findById(id).lean<User>()) as User;
 }
 
 export function listUsers(users: ProjectionStore<User>, q: { limit: number; after?: string; role?: User['role'] }) {

@@ -2,7 +2,14 @@ import { randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 import { conflict, unprocessable } from '../../http/problem';
 import type { CommandContext, Role } from '../../journal/types';
-import type { Services } from '../../services';
+import type { Model } from 'mongoose';
+import type { Logger } from 'pino';
+import type { Config } from '../../config';
+import type { ProjectionStore } from '../../db/store';
+import type { Journal } from '../../journal/journal';
+import type { Secret } from '../auth/secrets';
+import type { OfficeStore } from '../offices/commands';
+import type { UserEvents } from './events';
 import { storeSecret } from '../auth/secrets';
 import { officeExists } from '../offices/commands';
 import { checkPassword } from './password-policy';
@@ -27,17 +34,22 @@ export interface NewUser {
  * Creates a user through the journal: the password's hash goes to `secrets` first, then the
  * entry (who created whom, never the password or its hash) is appended and projected.
  */
-export type CreateUserDeps = Pick<Services, 'offices' | 'models' | 'journal' | 'users'>;
+export interface CreateUserDeps {
+  offices: OfficeStore;
+  models: { users: Model<User>; secrets: Model<Secret> };
+  journal: Journal<UserEvents>;
+  users: ProjectionStore<User>;
+}
 
-export async function createUser(services: CreateUserDeps, ctx: CommandContext, input: NewUser): Promise<User> {
+export async function createUser(deps: CreateUserDeps, ctx: CommandContext, input: NewUser): Promise<User> {
   checkPassword(input.password, input.username);
-  if (!(await officeExists(services.offices, input.office)))
+  if (!(await officeExists(deps.offices, input.office)))
     throw unprocessable(`No office ${input.office}`, 'unknown-office');
-  const taken = () => services.models.users.exists({ username: input.username });
+  const taken = () => deps.models.users.exists({ username: input.username });
   if (await taken()) throw conflict(`The username ${input.username} is taken`, 'username-taken');
-  const secretId = await storeSecret(services.models.secrets, await hashPassword(input.password));
+  const secretId = await storeSecret(deps.models.secrets, await hashPassword(input.password));
   const userId = `u_${randomBytes(12).toString('base64url')}`; // 16 characters after u_
-  await services.journal.execute(ctx, async () => {
+  await deps.journal.execute(ctx, async () => {
     if (await taken()) throw conflict(`The username ${input.username} is taken`, 'username-taken');
     return {
       type: 'user.created',
@@ -52,26 +64,26 @@ export async function createUser(services: CreateUserDeps, ctx: CommandContext, 
       },
     };
   });
-  const user = await services.users.get(userId);
+  const user = await deps.users.get(userId);
   if (!user) throw new Error(`user ${userId} was appended but not projected`);
   return user;
 }
 
 /** The first admin, from BOOTSTRAP_ADMIN_*, when the database has no user at all. */
-export async function bootstrapAdmin(services: CreateUserDeps & Pick<Services, 'config' | 'log'>): Promise<void> {
+export async function bootstrapAdmin(deps: CreateUserDeps & { config: Config; log: Logger }): Promise<void> {
   const {
     BOOTSTRAP_ADMIN_USERNAME: username,
     BOOTSTRAP_ADMIN_PASSWORD: password,
     BOOTSTRAP_ADMIN_OFFICE: office,
-  } = services.config;
+  } = deps.config;
   if (!username || !password) return;
-  if ((await services.models.users.estimatedDocumentCount()) > 0) return;
+  if ((await deps.models.users.estimatedDocumentCount()) > 0) return;
   await createUser(
-    services,
+    deps,
     { actor: { id: 'system', role: 'system' }, requestId: 'bootstrap' },
     { username, password, role: 'admin', office },
   );
-  services.log.info({ username }, 'created the bootstrap admin');
+  deps.log.info({ username }, 'created the bootstrap admin');
 }
 
 export function presentUser(u: User) {

@@ -1,10 +1,14 @@
-import { defineRoute } from '../../http/route';
+import { routesOf } from '../../http/route';
 import { z } from '../../http/zod';
 import { errorResponses } from '../common/responses';
 import { afterCursor, pageQuery, pageView } from '../common/schemas';
 import { changeUser, listUsers } from './changes';
 import { createUserBody, roleEnum, userPage, userView } from './schemas';
 import { createUser, presentUser } from './commands';
+
+/** What these routes use. */
+type RouteDeps = Parameters<typeof createUser>[0] & Parameters<typeof changeUser>[0];
+const defineRoute = routesOf<RouteDeps>();
 
 const userParams = z.object({ id: z.string().regex(/^u_[A-Za-z0-9_-]{16}$/, 'is not a user id') }).strict();
 
@@ -36,7 +40,7 @@ export const userRoutes = [
     body: createUserBody,
     responses: { 201: { description: 'Created', schema: userView }, ...errorResponses(400, 401, 403, 409, 422) },
     async handle({ body }, ctx) {
-      const user = await createUser(ctx.services, ctx, body);
+      const user = await createUser(ctx.deps, ctx, body);
       return { status: 201, body: presentUser(user) };
     },
   }),
@@ -49,8 +53,8 @@ export const userRoutes = [
     summary: 'List accounts (admin)',
     query: listQuery,
     responses: { 200: { description: 'A page of accounts', schema: userPage }, ...errorResponses(400, 401, 403) },
-    async handle({ query }, { services }) {
-      const page = await listUsers(services.users, {
+    async handle({ query }, { deps }) {
+      const page = await listUsers(deps.users, {
         ...afterCursor(query),
         ...(query.role ? { role: query.role } : {}),
       });
@@ -68,7 +72,7 @@ export const userRoutes = [
     body: changeUserBody,
     responses: { 200: { description: 'Changed', schema: userView }, ...errorResponses(400, 401, 403, 404, 409, 422) },
     async handle({ params, body }, ctx) {
-      return { status: 200, body: presentUser(await changeUser(ctx.services, ctx, params.id, body)) };
+      return { status: 200, body: presentUser(await changeUser(ctx.deps, ctx, params.id, body)) };
     },
   }),
 ];

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { ProgressLine } from '../cli/progress';
-import { runTool } from './cli';
-import { parsePinnedKeys } from './head-keys';
-import { readHeadsFile } from './heads-file';
-import { verifyJournal } from './verify';
+import { ProgressLine } from './progress';
+import { runTool } from './tool';
+import { parsePinnedKeys } from '../journal/head-keys';
+import { readHeadsFile } from '../journal/heads-file';
+import { verifyJournal } from '../journal/verify';
 
 const USAGE = 'usage: npm run journal:verify -- [--heads FILE]... [--key FILE]...';
 

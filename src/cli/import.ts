@@ -1,9 +1,9 @@
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import os from 'node:os';
-import { runTool } from '../../journal/cli';
-import { formatOfFile, readRows } from './format';
-import { DEFAULT_BATCH_SIZE, importLegacyRegister } from './importer';
-import { ProgressLine } from '../../cli/progress';
+import { runTool } from './tool';
+import { formatOfFile, readRows } from '../modules/imports/format';
+import { DEFAULT_BATCH_SIZE, importLegacyRegister } from '../modules/imports/importer';
+import { ProgressLine } from './progress';
 
 const USAGE = 'usage: npm run import -- FILE [--report FILE] [--batch N]   (FILE: .ndjson or .csv)';
 

@@ -1,5 +1,5 @@
-import { runTool } from '../../journal/cli';
-import { rotateKey, withdrawKey } from './key-rotation';
+import { runTool } from './tool';
+import { rotateKey, withdrawKey } from '../modules/certificates/key-rotation';
 
 /**
  * `npm run keys:rotate`: a new certificate key, generated into the key folder, signs from now on;

@@ -1,6 +1,6 @@
-import { ProgressLine } from '../cli/progress';
-import { runTool } from './cli';
-import { rebuildProjections } from './rebuild';
+import { ProgressLine } from './progress';
+import { runTool } from './tool';
+import { rebuildProjections } from '../journal/rebuild';
 
 /** `npm run projections:rebuild`: rebuilds every projection from the journal, with progress. */
 void runTool(async (services) => {

@@ -1,0 +1,82 @@
+import type { Connection } from 'mongoose';
+import type { Db } from 'mongodb';
+import { ProjectionStore } from './db/store';
+import { idempotencyModel } from './http/idempotency-model';
+import type { Projection } from './journal/rebuild';
+import { accessModel } from './modules/access-log/access-log';
+import { activationCodeModel } from './modules/citizens/store';
+import { refreshTokenModel, revokedFamilyModel } from './modules/auth/refresh-model';
+import { secretModel } from './modules/auth/secrets';
+import { throttleModel } from './modules/auth/throttle-model';
+import { clientModel, type Client } from './modules/clients/store';
+import { OFFICE_INDEXES, type Office } from './modules/offices/store';
+import {
+  NAME_TOKEN_INDEXES,
+  PERSON_INDEXES,
+  type LegacyRef,
+  type NameToken,
+  type Person,
+} from './modules/persons/store';
+import { RECORD_INDEXES, type CivilRecord } from './modules/records/store';
+import type { VitalCount } from './modules/statistics/store';
+import type { Subscription } from './modules/subscriptions/store';
+import {
+  CERTIFICATE_INDEXES,
+  REVOCATION_INDEXES,
+  type CertificateDoc,
+  type RevocationDoc,
+  type SigningKeyDoc,
+} from './modules/certificates/store';
+import { USER_INDEXES, userModel, type User } from './modules/users/store';
+
+// The collections of the service, listed once: what start-up initialises, what the projectors
+// write, and what a rebuild clears.
+
+export type Models = ReturnType<typeof createModels>;
+
+/** Collections that are not projections of the journal, or not only (accounts hold secrets' hashes). */
+export function createModels(conn: Connection) {
+  return {
+    users: userModel(conn),
+    idempotency: idempotencyModel(conn),
+    clients: clientModel(conn),
+    refreshTokens: refreshTokenModel(conn),
+    revokedFamilies: revokedFamilyModel(conn),
+    throttles: throttleModel(conn),
+    access: accessModel(conn),
+    activationCodes: activationCodeModel(conn),
+    secrets: secretModel(conn),
+  };
+}
+
+export type Stores = ReturnType<typeof createStores>;
+
+/** The stores, and the one model the journal projects into (activation codes, beside their secrets). */
+export function projectionsOf(stores: Stores, models: Models): Projection[] {
+  return [
+    ...Object.values(stores),
+    {
+      clear: async () => {
+        await models.activationCodes.deleteMany({});
+      },
+    },
+  ];
+}
+
+/** The projections of the journal, each a typed store. */
+export function createStores(db: Db) {
+  return {
+    persons: new ProjectionStore<Person>(db, 'persons', PERSON_INDEXES),
+    legacyRefs: new ProjectionStore<LegacyRef>(db, 'legacy_refs'),
+    nameTokens: new ProjectionStore<NameToken>(db, 'name_tokens', NAME_TOKEN_INDEXES),
+    records: new ProjectionStore<CivilRecord>(db, 'records', RECORD_INDEXES),
+    offices: new ProjectionStore<Office>(db, 'offices', OFFICE_INDEXES),
+    users: new ProjectionStore<User>(db, 'users', USER_INDEXES),
+    clients: new ProjectionStore<Client>(db, 'clients'),
+    vitalCounts: new ProjectionStore<VitalCount>(db, 'vital_counts'),
+    signingKeys: new ProjectionStore<SigningKeyDoc>(db, 'signing_keys'),
+    certificates: new ProjectionStore<CertificateDoc>(db, 'certificates', CERTIFICATE_INDEXES),
+    revocations: new ProjectionStore<RevocationDoc>(db, 'revocations', REVOCATION_INDEXES),
+    subscriptions: new ProjectionStore<Subscription>(db, 'subscriptions'),
+  };
+}
