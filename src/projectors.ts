@@ -14,6 +14,7 @@ import type { RecordKinds } from './modules/records/contract';
 import { createKinds } from './record-kinds';
 import { registerRecordProjectors } from './modules/records/projectors';
 import { registerUserProjectors } from './modules/users/changes';
+import { followWorkQueues } from './modules/workqueues/projectors';
 import { registerActivationCodeProjectors } from './modules/citizens/commands';
 import type { Models, Stores } from './stores';
 
@@ -53,6 +54,8 @@ export function registerProjectors(
   registerUserProjectors(journal, { users: stores.users, activationCodes: models.activationCodes });
   registerClientProjectors(journal, stores.clients);
   registerActivationCodeProjectors(journal, models.activationCodes);
+  // After every entry, whatever its type: the records it names get their flags and queue again.
+  followWorkQueues(journal, { records: stores.records, kinds, queueCounts: stores.queueCounts });
   journal.assertProjectorsComplete();
   return kinds;
 }

@@ -17,6 +17,7 @@ import { officeRoutes } from './modules/offices/routes';
 import { personRoutes } from './modules/persons/routes';
 import { recordRoutes } from './modules/records/routes';
 import { userRoutes } from './modules/users/routes';
+import { workQueueRoutes } from './modules/workqueues/routes';
 
 /**
  * Every API route of the service: static declarations, each needing the parts its module names
@@ -32,6 +33,7 @@ export const API_ROUTES: readonly AnyRoute<Services>[] = [
   ...citizenRoutes(RECORD_SCHEMAS),
   ...DECLARATION_ROUTES,
   ...recordRoutes(RECORD_SCHEMAS),
+  ...workQueueRoutes,
   ...auditRoutes,
   ...statisticsRoutes(VITAL_TABLES),
   ...certificateRoutes(RECORD_SCHEMAS),

@@ -19,6 +19,7 @@ import {
 } from './modules/persons/store';
 import { RECORD_INDEXES, type CivilRecord } from './modules/records/store';
 import type { VitalCount } from './modules/statistics/store';
+import type { QueueCounts } from './modules/workqueues/store';
 import type { Subscription } from './modules/subscriptions/store';
 import {
   CERTIFICATE_INDEXES,
@@ -74,6 +75,7 @@ export function createStores(db: Db) {
     users: new ProjectionStore<User>(db, 'users', USER_INDEXES),
     clients: new ProjectionStore<Client>(db, 'clients'),
     vitalCounts: new ProjectionStore<VitalCount>(db, 'vital_counts'),
+    queueCounts: new ProjectionStore<QueueCounts>(db, 'queue_counts'),
     signingKeys: new ProjectionStore<SigningKeyDoc>(db, 'signing_keys'),
     certificates: new ProjectionStore<CertificateDoc>(db, 'certificates', CERTIFICATE_INDEXES),
     revocations: new ProjectionStore<RevocationDoc>(db, 'revocations', REVOCATION_INDEXES),

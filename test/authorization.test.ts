@@ -170,8 +170,20 @@ describe('authorization matrix', () => {
     await request(h.app).post(`/v1/records/${id}/registration`).set(auth(registered));
     const certificate = (await request(h.app).post('/v1/certificates').set(auth(officer)).send({ recordId: id }))
       .body as { id: string };
+    // A list names the people its records are about: the parents of a declared marriage.
+    await request(h.app)
+      .post('/v1/marriages')
+      .set(auth(officer))
+      .send({
+        partyA: { nin: father.nin },
+        partyB: { nin: mother.nin },
+        dateOfMarriage: '2020-02-20',
+        placeOfMarriage: { governorate: 'IQ-BG' },
+      })
+      .expect(201);
     await h.services.accessLog.flush();
     const reads: Record<string, () => request.Test> = {
+      listRecords: () => request(h.app).get('/v1/records').query({ kind: 'marriage' }).set(auth(officer)),
       getPerson: () => request(h.app).get(`/v1/persons/${mother.nin}`).set(auth(officer)),
       searchPersons: () =>
         request(h.app).get('/v1/persons').query({ q: 'فاطمة', dateOfBirth: '1995-04-02' }).set(auth(officer)),

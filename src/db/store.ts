@@ -8,7 +8,7 @@ export interface ProjectionDoc {
   seq: number;
 }
 
-type NumericKeys<T> = { [K in keyof T]: T[K] extends number ? K : never }[keyof T];
+type NumericKeys<T> = { [K in keyof T]-?: NonNullable<T[K]> extends number ? K : never }[keyof T];
 type ArrayKeys<T> = { [K in keyof T]: T[K] extends readonly unknown[] ? K : never }[keyof T];
 
 /** An index of a projection collection, with the query it serves. */

@@ -30,6 +30,8 @@ export const policy = {
   'citizens.activate': 'anyone',
   'me.read': ['citizen'],
   'records.read': ['officer', 'registrar', 'national-registrar', 'auditor'],
+  'records.list': ['officer', 'registrar', 'national-registrar', 'auditor'],
+  'workqueues.read': ['officer', 'registrar', 'national-registrar'],
   'records.register': ['registrar', 'national-registrar'],
   'records.reject': ['registrar', 'national-registrar'],
   'records.correct': ['registrar', 'national-registrar'],

@@ -60,6 +60,7 @@ export class Journal<C extends Catalogue> {
   readonly entries: Collection<StoredEntry>;
   private readonly checkpoints: Collection<Checkpoint>;
   private readonly projectors = new Map<string, (entry: StoredEntry) => Promise<void>>();
+  private readonly followers: ((entry: StoredEntry) => Promise<void>)[] = [];
   private head: Head | undefined;
   private tail: Promise<unknown> = Promise.resolve();
 
@@ -87,6 +88,15 @@ export class Journal<C extends Catalogue> {
     if (this.projectors.has(type)) throw new Error(`projector for ${type} registered twice`);
     // A stored entry of this type was sealed from an EntryDraft<K>: its data has K's payload type.
     this.projectors.set(type, projector as (entry: StoredEntry) => Promise<void>);
+  }
+
+  /**
+   * Registers a projection that follows every projected entry, after the entry's own projector: one that
+   * derives from what an entry changed (a record's work queue), whatever its type. Like a
+   * projector it must be idempotent, as entries may be applied again after a crash.
+   */
+  afterEach(follower: (entry: StoredEntry) => Promise<void>): void {
+    this.followers.push(follower);
   }
 
   /** Throws when an event type that changes a read model has no projector (a wiring mistake). */
@@ -227,7 +237,9 @@ export class Journal<C extends Catalogue> {
   /** Entries of audit-only types, and of types a newer version wrote, change no read model. */
   private async apply(entry: StoredEntry): Promise<void> {
     const projector = this.projectors.get(entry.type);
-    if (projector) await projector(entry);
+    if (!projector) return;
+    await projector(entry);
+    for (const follower of this.followers) await follower(entry);
   }
 
   private async saveCheckpoint(head: Head): Promise<void> {

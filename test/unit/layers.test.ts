@@ -12,7 +12,15 @@ const SRC = path.join(__dirname, '../../src');
 const MODULES = path.join(SRC, 'modules');
 /** A kind's folder is named as its collection in the API: /v1/foetal-deaths -> modules/foetal-deaths. */
 const kindFolders = KINDS.map((k) => k.declaration.path.split('/').pop()!);
-const LISTENERS = ['civil-status', 'statistics', 'feed', 'subscriptions', 'certificates', 'notifications'];
+const LISTENERS = [
+  'civil-status',
+  'statistics',
+  'feed',
+  'subscriptions',
+  'certificates',
+  'notifications',
+  'workqueues',
+];
 
 function filesIn(dir: string): string[] {
   return fs

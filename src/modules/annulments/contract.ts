@@ -44,6 +44,7 @@ export const annulments: KindContract<
     body: declareAnnulmentBody,
   },
   certificate: ANNULMENT_CERTIFICATE,
+  work: { summary: (f) => ({ subjects: f.parties.map((nin) => ({ nin })), eventDate: f.dateOfJudgment }) },
   handler: (deps) => ({
     declare: (ctx, body) => declareAnnulment(deps, ctx, body),
     register: registrationCommand(deps.journal, (record, number) => decideAnnulmentRegistration(deps, record, number)),

@@ -89,6 +89,11 @@ export const births: KindContract<
     },
   },
   statistics: birthStatistics,
+  work: {
+    summary: ({ child }) => ({ subjects: [{ name: child }], eventDate: child.dateOfBirth }),
+    // A hospital notifies a birth before the parents have named the child: the office completes it.
+    flags: (r) => (r.data.child.givenName ? [] : ['incomplete']),
+  },
   handler: (deps) => ({
     declare: (ctx, body) => declareBirth(deps, ctx, body),
     register: registrationCommand(deps.journal, (record, number) =>

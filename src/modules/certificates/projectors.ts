@@ -1,3 +1,4 @@
+import type { RecordStore } from '../records/store';
 import type { CertificateEvents } from '../certificates/events';
 import type { Journal } from '../../journal/journal';
 import type { RecordKinds, RecordListener } from '../records/contract';
@@ -31,16 +32,21 @@ async function markRevoked(
   });
 }
 
-export function registerCertificateProjectors(journal: Journal<CertificateEvents>, stores: CertificateStores): void {
-  journal.on('certificate.issued', (entry) => {
+export function registerCertificateProjectors(
+  journal: Journal<CertificateEvents>,
+  stores: CertificateStores & { records: RecordStore },
+): void {
+  journal.on('certificate.issued', async (entry) => {
     const { certificateId, recordVersion: _version, ...issued } = entry.data;
-    return stores.certificates.insertOnce({
+    await stores.certificates.insertOnce({
       _id: certificateId,
       ...issued,
       issuedAt: entry.at,
       issuedBy: { id: entry.actor.id, role: entry.actor.role },
       seq: entry.seq,
     });
+    // Counted on the record: the office's to-print queue, and the copies issued of it.
+    await stores.records.applyOnce(issued.recordId, entry.seq, { inc: { certificatesIssued: 1 } });
   });
   journal.on('certificate.revoked', async (entry) => {
     stores.certificateCache.forget(entry.data.certificateId);

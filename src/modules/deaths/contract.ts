@@ -72,6 +72,7 @@ export const deaths: KindContract<
     },
   },
   statistics: deathStatistics,
+  work: { summary: (f) => ({ subjects: [f.deceased], eventDate: f.dateOfDeath }) },
   handler: (deps) => ({
     declare: (ctx, body) => declareDeath(deps, ctx, body),
     register: registrationCommand(deps.journal, (record, number) => decideDeathRegistration(deps, record, number)),

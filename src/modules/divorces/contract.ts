@@ -89,6 +89,7 @@ export const divorces: KindContract<
     },
   },
   statistics: divorceStatistics,
+  work: { summary: (f) => ({ subjects: f.parties.map((nin) => ({ nin })), eventDate: f.dateOfDivorce }) },
   handler: (deps) => ({
     declare: (ctx, body) => declareDivorce(deps, ctx, body),
     register: registrationCommand(deps.journal, (record, number) => decideDivorceRegistration(deps, record, number)),

@@ -56,6 +56,12 @@ export const foetalDeaths: KindContract<
   },
   certificate: { type: 'FoetalDeathCertificate', title: FOETAL_DEATH_TITLE, labels: FOETAL_DEATH_LABELS },
   statistics: foetalDeathStatistics,
+  work: {
+    summary: (f) => ({
+      subjects: ['nin' in f.mother ? { nin: f.mother.nin } : { name: f.mother.name }],
+      eventDate: f.dateOfDelivery,
+    }),
+  },
   handler: (deps) => ({
     declare: (ctx, body) => declareFoetalDeath(deps, ctx, body),
     register: registrationCommand(deps.journal, (record, number) =>

@@ -80,6 +80,7 @@ export const marriages: KindContract<
     },
   },
   statistics: marriageStatistics,
+  work: { summary: (f) => ({ subjects: [f.partyA, f.partyB], eventDate: f.dateOfMarriage }) },
   handler: (deps) => ({
     declare: (ctx, body) => declareMarriage(deps, ctx, body),
     register: registrationCommand(deps.journal, (record, number) => decideMarriageRegistration(deps, record, number)),

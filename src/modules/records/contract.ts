@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { CommandContext, EventRoles, EventType, JournalEntry, Role } from '../../journal/types';
 import type { PersonName, Place } from '../persons/store';
 import type { RecordEvents } from './events';
+import type { RecordFlag } from './rules';
 import type { CivilEvent, CivilRecord } from './store';
 import type { KindStatistics } from './tally';
 
@@ -34,8 +35,31 @@ export interface KindContract<
   certificate: CertificateWords<T>;
   /** The kind's table in the vital statistics and what a registered record adds to it; none when it is not counted. */
   statistics?: KindStatistics<F>;
+  /** The kind's part in the office's work: what a list shows of its records, the flags it raises. */
+  work: KindWork<F>;
   /** The kind's behaviour on the service's stores, built once at start. */
   handler: (deps: D) => KindHandler<F, C, B, T>;
+}
+
+/** A name as a declaration gives it: a notified child may have no given name yet. */
+export type DeclaredName = Partial<Pick<PersonName, 'givenName' | 'fatherName' | 'grandfatherName' | 'familyName'>>;
+
+/** Whom a record is about and when its event was, as lists and work queues show it. */
+export interface RecordSummary {
+  /** The people it is about: by NIN (their current name is looked up when listed) or by the name declared. */
+  subjects: ReadonlyArray<{ nin: string } | { name: DeclaredName }>;
+  /** The date the event occurred (YYYY-MM-DD). */
+  eventDate: string;
+}
+
+/**
+ * What a kind adds to the office's work, as plain functions of a record (method syntax: the
+ * registry holds every kind's as `KindWork` of plain objects).
+ */
+export interface KindWork<F extends object = object> {
+  summary(facts: F): RecordSummary;
+  /** Flags the kind raises from a record's facts (a notified birth without the child's name: `incomplete`). */
+  flags?(record: CivilRecord<F>): readonly RecordFlag[];
 }
 
 /** The schemas of one kind: static, so the contract is generated without a database. */

@@ -30,6 +30,8 @@ export function presentRecord(kinds: RecordKinds, r: CivilRecord) {
     ...(r.subjectNin ? { subjectNin: r.subjectNin } : {}),
     ...(r.rejectionReason ? { rejectionReason: r.rejectionReason } : {}),
     ...(r.voidReason ? { voidReason: r.voidReason } : {}),
+    flags: r.flags ?? [],
+    certificatesIssued: r.certificatesIssued ?? 0,
     updatedAt: r.updatedAt,
   };
 }

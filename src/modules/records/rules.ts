@@ -102,3 +102,69 @@ export function factsBefore(after: object, changes: readonly FieldChange[]): obj
   }
   return facts;
 }
+
+/** What stops or marks a record; the kind raises some from its facts, the office's work the rest. */
+export const RECORD_FLAGS = ['possible-duplicate', 'late', 'delayed', 'incomplete', 'evidence-required'] as const;
+export type RecordFlag = (typeof RECORD_FLAGS)[number];
+
+/** Flags in their listed order, each once: equal sets compare equal. */
+export function orderedFlags(flags: Iterable<RecordFlag>): RecordFlag[] {
+  const set = new Set(flags);
+  return RECORD_FLAGS.filter((f) => set.has(f));
+}
+
+/**
+ * The office's work: the queue a record waits in. Plain functions of the record as projected, so
+ * the flags and the queue are a projection of the journal: they rebuild, and the counts kept
+ * from them (workqueues/) never drift.
+ */
+/** The queues of an office, in the order the console shows them. */
+export const QUEUES = [
+  'to-register',
+  'possible-duplicates',
+  'incomplete',
+  'evidence-required',
+  'rejected',
+  'to-print',
+] as const;
+export type QueueId = (typeof QUEUES)[number];
+
+/** What the queue of a record depends on. */
+export interface QueueFacts {
+  status: 'declared' | 'registered' | 'rejected' | 'voided';
+  flags: readonly RecordFlag[];
+  certificatesIssued?: number;
+}
+
+/**
+ * The one queue a record waits in, or none. A declared record waits for what stops its
+ * registration first (a duplicate to review, names to complete, evidence to bring), else to be
+ * registered; a rejected one waits to be fixed and declared again; a registered one without a
+ * certificate waits to be printed. Voided records, and registered ones with a certificate, wait for nothing.
+ */
+export function queueOf(r: QueueFacts): QueueId | undefined {
+  switch (r.status) {
+    case 'declared':
+      if (r.flags.includes('possible-duplicate')) return 'possible-duplicates';
+      if (r.flags.includes('incomplete')) return 'incomplete';
+      if (r.flags.includes('evidence-required')) return 'evidence-required';
+      return 'to-register';
+    case 'rejected':
+      return 'rejected';
+    case 'registered':
+      return (r.certificatesIssued ?? 0) === 0 ? 'to-print' : undefined;
+    case 'voided':
+      return undefined;
+  }
+}
+
+/** The key a queue's list is read by: one indexed equality on the embedded engine. */
+export const queueKey = (office: string, queue: QueueId) => `${office}/${queue}`;
+
+/** The queue a key names (`BGD/to-register` -> `to-register`). */
+export const queueOfKey = (key: string) => key.slice(key.indexOf('/') + 1) as QueueId;
+
+/** A record's flags: those its kind raises from its facts, in the listed order. */
+export function flagsOf<R>(kind: { flags?(record: R): readonly RecordFlag[] }, record: R): RecordFlag[] {
+  return orderedFlags(kind.flags?.(record) ?? []);
+}

@@ -1,8 +1,9 @@
 import { z } from '../../http/zod';
 import { nonEmpty } from '../../lib/must';
-import { nin, reason, recordId } from '../common/schemas';
+import { isoDate, nin, pageQuery, reason, recordId } from '../common/schemas';
 import type { KindContract } from './contract';
-import { registrationNumberPattern } from './rules';
+import { CURSOR_PATTERN } from './list';
+import { QUEUES, RECORD_FLAGS, registrationNumberPattern } from './rules';
 
 export const recordParams = z.object({ id: recordId }).strict();
 
@@ -28,6 +29,10 @@ const lifecycleFields = (kind: z.ZodType<string>, letters: readonly string[]) =>
   subjectNin: nin.optional(),
   rejectionReason: z.string().optional(),
   voidReason: z.string().optional(),
+  /** What stops or marks the record (possible-duplicate, late, delayed, incomplete, evidence-required). */
+  flags: z.array(z.enum(RECORD_FLAGS)),
+  /** How many certificates were issued of it. */
+  certificatesIssued: z.number().int().min(0),
   updatedAt: z.string(),
 });
 
@@ -74,6 +79,47 @@ export function recordSchemas(kinds: readonly Pick<KindContract, 'kind' | 'lette
         },
       }),
   };
+}
+
+const STATUSES = ['declared', 'registered', 'rejected', 'voided'] as const;
+
+/** GET /v1/records: the filters, and a page of record summaries. */
+export function recordListSchemas(kind: z.ZodType<string>) {
+  const query = z
+    .object({
+      queue: z.enum(QUEUES).optional(),
+      status: z.enum(STATUSES).optional(),
+      kind: kind.optional(),
+      office: z
+        .string()
+        .regex(/^[A-Z]{3}$/, 'must be an office code (three capital letters)')
+        .optional(),
+      flag: z.enum(RECORD_FLAGS).optional(),
+      declaredBy: z.literal('me').optional(),
+      from: isoDate.optional(),
+      to: isoDate.optional(),
+      ...pageQuery(CURSOR_PATTERN),
+    })
+    .strict()
+    .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+  const item = z
+    .object({
+      id: recordId,
+      kind,
+      status: z.enum(STATUSES),
+      flags: z.array(z.enum(RECORD_FLAGS)),
+      office: z.string(),
+      subjectName: z
+        .string()
+        .openapi({ description: 'Whom the record is about, as named now (several: joined by " / ")' }),
+      eventDate: isoDate,
+      declaredAt: z.string(),
+      declaredBy: z.string(),
+      registrationNumber: z.string().optional(),
+    })
+    .openapi('RecordSummary');
+  const page = z.object({ items: z.array(item), nextCursor: z.string().nullable() }).openapi('RecordPage');
+  return { query, page };
 }
 
 export const journalEntryView = z

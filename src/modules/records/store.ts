@@ -1,8 +1,8 @@
 import type { IndexDeclaration, ProjectionStore } from '../../db/store';
 import type { MaritalStatus } from '../common/schemas';
-import type { RecordKind, RecordStatus } from './rules';
+import type { RecordFlag, RecordKind, RecordStatus } from './rules';
 
-export type { RecordKind, RecordStatus } from './rules';
+export type { RecordFlag, RecordKind, RecordStatus } from './rules';
 
 /**
  * What a registered record is in a person's civil status, if anything (a kind's `civilEvent`):
@@ -77,6 +77,12 @@ export interface CivilRecord<F extends object = object> {
   notification?: Notification;
   rejectionReason?: string;
   voidReason?: string;
+  /** What stops or marks it (possible duplicate, late, incomplete …), derived by workqueues/ after each entry. */
+  flags?: RecordFlag[];
+  /** The work queue it waits in, as `OFFICE/queue` (workqueues/rules.ts), or none. */
+  queue?: string;
+  /** How many certificates were issued of it (the next one is copy number this + 1). */
+  certificatesIssued?: number;
   updatedAt: string;
   version: number;
   seq: number;
@@ -91,4 +97,7 @@ export const RECORD_INDEXES: IndexDeclaration[] = [
   },
   { key: { personNins: 1, _id: 1 }, serves: 'GET /v1/me/records: the records that name a person' },
   { key: { 'notification.key': 1 }, serves: "a hospital's notification sent again: the record it made" },
+  { key: { queue: 1, declaredAt: 1, _id: 1 }, serves: 'GET /v1/records?queue=: one queue of one office, oldest first' },
+  { key: { office: 1, declaredAt: 1, _id: 1 }, serves: "GET /v1/records: an office's records, oldest first" },
+  { key: { status: 1, declaredAt: 1, _id: 1 }, serves: 'GET /v1/records?status= across offices (auditors)' },
 ];
