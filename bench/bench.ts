@@ -208,6 +208,16 @@ async function main() {
       {},
     );
 
+    console.log(`reading the office's work queues and a queue's first page for ${READ_SECONDS} s each…`);
+    const asRegistrar = { authorization: `Bearer ${registrar}` };
+    const workQueues = await load(`http://127.0.0.1:${servicePort}`, '/v1/workqueues', [''], asRegistrar);
+    const queuePage = await load(
+      `http://127.0.0.1:${servicePort}`,
+      '/v1/records?limit=20&queue=',
+      ['to-print'],
+      asRegistrar,
+    );
+
     console.log(`signing in for ${READ_SECONDS} s…`);
     const logins = await autocannon({
       url: `http://127.0.0.1:${servicePort}/v1/auth/login`,
@@ -231,6 +241,14 @@ async function main() {
       [
         'GET /v1/statistics/vital, a year by month',
         `${statisticsByMonth.rps.toFixed(0)} per second (p50 ${statisticsByMonth.p50} ms, p99 ${statisticsByMonth.p99} ms)`,
+      ],
+      [
+        'GET /v1/workqueues (the counts)',
+        `${workQueues.rps.toFixed(0)} per second (p50 ${workQueues.p50} ms, p99 ${workQueues.p99} ms)`,
+      ],
+      [
+        'GET /v1/records?queue=to-print, 20 a page',
+        `${queuePage.rps.toFixed(0)} per second (p50 ${queuePage.p50} ms, p99 ${queuePage.p99} ms)`,
       ],
       ['GET /v1/persons/{nin} requests per second', `${full.rps.toFixed(0)} (p50 ${full.p50} ms, p99 ${full.p99} ms)`],
       ['bare baseline findOne requests per second', `${bare.rps.toFixed(0)} (p50 ${bare.p50} ms, p99 ${bare.p99} ms)`],

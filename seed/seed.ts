@@ -14,6 +14,7 @@ import { must } from '../src/lib/must';
 import { writeLegacyFile } from './legacy-file';
 import { seededRandom } from './random';
 import { bereave, divorce, marry, type Couple } from './civil-status';
+import { officeWork } from './office-work';
 
 /** Demo accounts; the passwords are for demonstration only and printed on purpose. */
 const DEMO_USERS = [
@@ -51,7 +52,7 @@ async function seed(services: Services, seedValue: string, couples: number, birt
       latin: { givenName: given[1], fatherName: father[1], grandfatherName: grandfather[1], familyName: family[1] },
     };
   };
-  const parents: (Couple & { mother: string; father: string })[] = [];
+  const parents: (Couple & { mother: string; father: string; motherName: PersonName; motherDob: string })[] = [];
   for (let i = 0; i < couples; i++) {
     const governorate = random.pick(GOVERNORATES).code;
     const husbandFamily = random.pick(FAMILY_NAMES);
@@ -72,6 +73,8 @@ async function seed(services: Services, seedValue: string, couples: number, birt
     parents.push({
       mother: mother._id,
       father: father._id,
+      motherName: mother.name,
+      motherDob: mother.dateOfBirth,
       governorate,
       wife: { nin: mother._id, dateOfBirth: mother.dateOfBirth },
       husband: { nin: father._id, dateOfBirth: father.dateOfBirth },
@@ -130,6 +133,10 @@ async function seed(services: Services, seedValue: string, couples: number, birt
   }
   await marry(services, random, staff, olderCouples, 1985);
   const deaths = await bereave(services, random, staff, olderCouples);
+  await officeWork(services, staff, parents);
+  process.stdout.write(
+    "  the office BGD's work queues: records to register, to complete, to fix, to review and to print\n",
+  );
   process.stdout.write(
     `enrolled ${couples * 2 + elders * 2} people; registered ${births} births, ${marriages.length + elders} marriages, ${divorces} divorces, ${deaths} deaths\n`,
   );
