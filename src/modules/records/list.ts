@@ -2,7 +2,8 @@ import type { Filter } from 'mongodb';
 import type { Actor } from '../../journal/types';
 import type { PersonStore } from '../persons/projectors';
 import type { DeclaredName, RecordKinds } from './contract';
-import { queueKey, type QueueId, type RecordFlag, type RecordStatus } from './rules';
+import type { ProjectionStore } from '../../db/store';
+import { bucketOf, queueBucketKey, queueKey, type QueueId, type RecordFlag, type RecordStatus } from './rules';
 import type { CivilRecord, RecordStore } from './store';
 
 /** The filters of GET /v1/records, validated. */
@@ -17,18 +18,8 @@ export interface RecordFilter {
   to?: string;
 }
 
-/** Where a page starts: after this declaration time and record id (the list's order). */
-export interface ListCursor {
-  declaredAt: string;
-  id: string;
-}
-
-export const CURSOR_PATTERN = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z\|r_[A-Za-z0-9_-]{22}$/;
-export const cursorOf = (c: string): ListCursor => {
-  const [declaredAt = '', id = ''] = c.split('|');
-  return { declaredAt, id };
-};
-export const cursorText = (r: Pick<CivilRecord, 'declaredAt' | '_id'>) => `${r.declaredAt}|${r._id}`;
+/** Lists are in declaration order: a page continues after the declaration seq of its last item. */
+export const CURSOR_PATTERN = /^\d{1,15}$/;
 
 /** The day after a date, for `to` (inclusive) as a bound on declaration times. */
 const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -42,55 +33,96 @@ export function officeOfList(actor: Actor, asked: string | undefined): string | 
   return actor.role === 'auditor' ? undefined : actor.office;
 }
 
-/**
- * The query of one page, oldest declaration first. The queue key (or else the office, or the
- * status) comes first: the embedded engine answers the first indexed equality from its index.
- */
-export function listQuery(actor: Actor, f: RecordFilter, after?: ListCursor): Filter<CivilRecord> {
+/** The filters as a query, besides the queue and the page's start. */
+function filterQuery(actor: Actor, f: RecordFilter): Filter<CivilRecord> {
   const office = officeOfList(actor, f.office);
-  const lead: Filter<CivilRecord> =
-    f.queue && office
-      ? { queue: queueKey(office, f.queue) }
-      : office
-        ? { office }
-        : f.status
-          ? { status: f.status }
-          : {};
-  const and: Filter<CivilRecord>[] = [];
-  if (f.from || f.to)
-    and.push({ declaredAt: { ...(f.from ? { $gte: f.from } : {}), ...(f.to ? { $lt: dayAfter(f.to) } : {}) } });
-  if (after)
-    and.push({
-      $or: [{ declaredAt: { $gt: after.declaredAt } }, { declaredAt: after.declaredAt, _id: { $gt: after.id } }],
-    });
+  const declared =
+    f.from || f.to ? { ...(f.from ? { $gte: f.from } : {}), ...(f.to ? { $lt: dayAfter(f.to) } : {}) } : undefined;
   return {
-    ...lead,
     ...(office ? { office } : {}),
     ...(f.status ? { status: f.status } : {}),
     ...(f.kind ? { kind: f.kind } : {}),
     ...(f.flag ? { flags: f.flag } : {}),
     ...(f.declaredBy === 'me' ? { 'declaredBy.id': actor.id } : {}),
-    ...(and.length > 0 ? { $and: and } : {}),
+    ...(declared ? { declaredAt: declared } : {}),
   };
 }
 
 /** A queue asked for without an office: only an auditor can, and a queue is always an office's. */
 export const needsOffice = (actor: Actor, f: RecordFilter) => f.queue !== undefined && !officeOfList(actor, f.office);
 
+export interface ListDeps {
+  records: RecordStore;
+  /** The office's queue counts, with how many of each queue are in each bucket of declarations. */
+  queueCounts: ProjectionStore<{
+    _id: string;
+    seq: number;
+    buckets?: Partial<Record<QueueId, Record<string, number>>>;
+  }>;
+}
+
+type ListPage = { items: CivilRecord[]; next: string | null };
+
+const byDeclaration = (a: CivilRecord, b: CivilRecord) => (a.declaredSeq ?? a.seq) - (b.declaredSeq ?? b.seq);
+
+function pageOf(rows: CivilRecord[], limit: number): ListPage {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, next: rows.length > limit && last ? String(last.declaredSeq ?? last.seq) : null };
+}
+
+/**
+ * One page of a queue, read bucket by bucket from the oldest with records in it: each read is
+ * one indexed equality (`queueBucket`) over at most a bucket's declarations, so a page costs the
+ * same however long the queue and however large the registry.
+ */
+async function queuePage(
+  deps: ListDeps,
+  key: string,
+  queue: QueueId,
+  office: string,
+  query: Filter<CivilRecord>,
+  limit: number,
+  after?: number,
+): Promise<ListPage> {
+  const counts = (await deps.queueCounts.get(office))?.buckets?.[queue] ?? {};
+  const buckets = Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([b]) => Number(b))
+    .filter((b) => after === undefined || b >= bucketOf(after))
+    .sort((x, y) => x - y);
+  const rows: CivilRecord[] = [];
+  for (const bucket of buckets) {
+    const found = (await deps.records.collection
+      .find({ queueBucket: queueBucketKey(key, bucket), ...query } as Filter<CivilRecord>)
+      .toArray()) as CivilRecord[];
+    rows.push(...found.filter((r) => after === undefined || (r.declaredSeq ?? r.seq) > after).sort(byDeclaration));
+    if (rows.length > limit) break;
+  }
+  return pageOf(rows, limit);
+}
+
+/** A page of records, oldest declaration first. */
 export async function listRecords(
-  records: RecordStore,
+  deps: ListDeps,
   actor: Actor,
   f: RecordFilter,
-  page: { limit: number; after?: ListCursor },
-): Promise<{ items: CivilRecord[]; next: string | null }> {
-  const rows = (await records.collection
-    .find(listQuery(actor, f, page.after))
-    .sort({ declaredAt: 1, _id: 1 })
+  page: { limit: number; after?: number },
+): Promise<ListPage> {
+  const office = officeOfList(actor, f.office);
+  const query = filterQuery(actor, f);
+  if (f.queue && office)
+    return queuePage(deps, queueKey(office, f.queue), f.queue, office, query, page.limit, page.after);
+  // The office (or the status) first: the embedded engine answers the first indexed equality from its index.
+  const rows = (await deps.records.collection
+    .find({
+      ...query,
+      ...(page.after !== undefined ? { declaredSeq: { $gt: page.after } } : {}),
+    } as Filter<CivilRecord>)
+    .sort({ declaredSeq: 1 })
     .limit(page.limit + 1)
     .toArray()) as CivilRecord[];
-  const items = rows.slice(0, page.limit);
-  const last = items.at(-1);
-  return { items, next: rows.length > page.limit && last ? cursorText(last) : null };
+  return pageOf(rows, page.limit);
 }
 
 const nameText = (n: DeclaredName) =>

@@ -26,6 +26,7 @@ export async function insertRecord(
     ...(d.notification ? { notification: d.notification } : {}),
     updatedAt: entry.at,
     version: 1,
+    declaredSeq: entry.seq,
     seq: entry.seq,
   });
 }

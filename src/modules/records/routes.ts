@@ -7,7 +7,7 @@ import { historyView, reasonBody, recordListSchemas, recordParams, type RecordSc
 import { decodeCursor, encodeCursor } from '../common/schemas';
 import { badRequest } from '../../http/problem';
 import type { PersonStore } from '../persons/projectors';
-import { cursorOf, listRecords, needsOffice, presentSummaries } from './list';
+import { listRecords, needsOffice, presentSummaries, type ListDeps } from './list';
 import {
   correctRecord,
   findRecord,
@@ -21,7 +21,7 @@ import {
 import type { RecordKinds } from './contract';
 
 /** What these routes use. */
-type RouteDeps = RecordDeps & { persons: PersonStore };
+type RouteDeps = RecordDeps & ListDeps & { persons: PersonStore };
 const defineRoute = routesOf<RouteDeps>();
 
 /** Everyone a record names, for the access log. */
@@ -57,9 +57,9 @@ export const recordRoutes = ({ kind, recordView, correctionBody }: RecordSchemas
       async handle({ query }, { deps, actor }) {
         const { limit, cursor, ...filter } = query;
         if (needsOffice(actor, filter)) throw badRequest("A queue is an office's: name the office (office=BGD)");
-        const page = await listRecords(deps.records, actor, filter, {
+        const page = await listRecords(deps, actor, filter, {
           limit,
-          ...(cursor ? { after: cursorOf(decodeCursor(cursor)) } : {}),
+          ...(cursor ? { after: Number(decodeCursor(cursor)) } : {}),
         });
         const { view, named } = await presentSummaries(deps.persons, deps.kinds, page.items);
         return {

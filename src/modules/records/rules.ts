@@ -158,8 +158,17 @@ export function queueOf(r: QueueFacts): QueueId | undefined {
   }
 }
 
-/** The key a queue's list is read by: one indexed equality on the embedded engine. */
+/** The key of a queue of an office. */
 export const queueKey = (office: string, queue: QueueId) => `${office}/${queue}`;
+
+/**
+ * Declarations are grouped in buckets of this many journal entries: a queue's page is read from
+ * its buckets one by one, each one indexed equality (the embedded engine answers no range or
+ * sort from an index, so one query over the whole queue would read all of it).
+ */
+export const BUCKET_ENTRIES = 256;
+export const bucketOf = (declaredSeq: number) => Math.floor(declaredSeq / BUCKET_ENTRIES);
+export const queueBucketKey = (key: string, bucket: number) => `${key}#${bucket}`;
 
 /** The queue a key names (`BGD/to-register` -> `to-register`). */
 export const queueOfKey = (key: string) => key.slice(key.indexOf('/') + 1) as QueueId;

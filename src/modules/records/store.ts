@@ -61,6 +61,8 @@ export interface CivilRecord<F extends object = object> {
   data: F;
   declaredBy: { id: string; office?: string };
   declaredAt: string;
+  /** The seq of its declaration's entry: the order of lists (oldest declaration first). */
+  declaredSeq?: number;
   registrationNumber?: string;
   registeredBy?: string;
   registeredAt?: string;
@@ -79,8 +81,10 @@ export interface CivilRecord<F extends object = object> {
   voidReason?: string;
   /** What stops or marks it (possible duplicate, late, incomplete …), derived by workqueues/ after each entry. */
   flags?: RecordFlag[];
-  /** The work queue it waits in, as `OFFICE/queue` (workqueues/rules.ts), or none. */
+  /** The work queue it waits in, as `OFFICE/queue` (records/rules.ts queueKey), or none. */
   queue?: string;
+  /** Its queue and its bucket of declarations (`OFFICE/queue#n`): a queue's page reads a few small buckets. */
+  queueBucket?: string;
   /** How many certificates were issued of it (the next one is copy number this + 1). */
   certificatesIssued?: number;
   updatedAt: string;
@@ -97,7 +101,7 @@ export const RECORD_INDEXES: IndexDeclaration[] = [
   },
   { key: { personNins: 1, _id: 1 }, serves: 'GET /v1/me/records: the records that name a person' },
   { key: { 'notification.key': 1 }, serves: "a hospital's notification sent again: the record it made" },
-  { key: { queue: 1, declaredAt: 1, _id: 1 }, serves: 'GET /v1/records?queue=: one queue of one office, oldest first' },
-  { key: { office: 1, declaredAt: 1, _id: 1 }, serves: "GET /v1/records: an office's records, oldest first" },
-  { key: { status: 1, declaredAt: 1, _id: 1 }, serves: 'GET /v1/records?status= across offices (auditors)' },
+  { key: { queueBucket: 1, declaredSeq: 1 }, serves: 'GET /v1/records?queue=: a bucket of one queue of one office' },
+  { key: { office: 1, declaredSeq: 1 }, serves: "GET /v1/records: an office's records, oldest first" },
+  { key: { status: 1, declaredSeq: 1 }, serves: 'GET /v1/records?status= across offices (auditors)' },
 ];

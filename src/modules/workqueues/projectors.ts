@@ -1,7 +1,7 @@
 import type { StoredEntry } from '../../journal/types';
 import type { RecordKinds } from '../records/contract';
 import type { CivilRecord, RecordStore } from '../records/store';
-import { flagsOf, queueKey, queueOf, queueOfKey } from '../records/rules';
+import { bucketOf, flagsOf, queueBucketKey, queueKey, queueOf, queueOfKey, type QueueId } from '../records/rules';
 import type { QueueCountStore } from './store';
 
 export interface WorkQueueDeps {
@@ -35,14 +35,20 @@ export function followWorkQueues(
       const key = queue && queueKey(record.office, queue);
       const sameFlags = JSON.stringify(record.flags ?? []) === JSON.stringify(flags);
       if (sameFlags && record.queue === key) continue;
+      // Records declared before buckets were kept have their first seq only: as good an order.
+      const bucket = bucketOf(record.declaredSeq ?? record.seq);
       if (record.queue !== key) {
         const inc = moves.get(record.office) ?? {};
-        if (record.queue)
-          inc[`counts.${queueOfKey(record.queue)}`] = (inc[`counts.${queueOfKey(record.queue)}`] ?? 0) - 1;
-        if (queue) inc[`counts.${queue}`] = (inc[`counts.${queue}`] ?? 0) + 1;
+        const add = (q: QueueId, n: number) => {
+          inc[`counts.${q}`] = (inc[`counts.${q}`] ?? 0) + n;
+          inc[`buckets.${q}.${bucket}`] = (inc[`buckets.${q}.${bucket}`] ?? 0) + n;
+        };
+        if (record.queue) add(queueOfKey(record.queue), -1);
+        if (queue) add(queue, +1);
         moves.set(record.office, inc);
       }
-      changed.push({ record, set: { flags, ...(key ? { queue: key } : {}) }, unset: key ? [] : ['queue'] });
+      const set = key ? { flags, queue: key, queueBucket: queueBucketKey(key, bucket) } : { flags };
+      changed.push({ record, set, unset: key ? [] : ['queue', 'queueBucket'] });
     }
     for (const [office, inc] of moves) await deps.queueCounts.incrementOnce(office, entry.seq, inc);
     for (const { record, set, unset } of changed) await deps.records.setDerived(record._id, set, unset);
