@@ -1,13 +1,16 @@
 import type { StoredEntry } from '../../journal/types';
 import type { RecordKinds } from '../records/contract';
 import type { CivilRecord, RecordStore } from '../records/store';
-import { flagsOf, queueKey, queueOf, queueOfKey } from '../records/rules';
+import { courtReferenceOf, flagsOf, queueKey, queueOf, queueOfKey, timelinessFlags } from '../records/rules';
+import type { Timeliness } from '../records/rules';
 import type { QueueCountStore } from './store';
 
 export interface WorkQueueDeps {
   records: RecordStore;
   kinds: RecordKinds;
   queueCounts: QueueCountStore;
+  /** A record's timeliness under the law in force (civil-status/timeliness.ts), none for a kind without a deadline. */
+  timeliness: (record: CivilRecord) => Timeliness | undefined;
 }
 
 const isRecordId = (id: string) => id.startsWith('r_');
@@ -30,11 +33,16 @@ export function followWorkQueues(
     const moves = new Map<string, Record<string, number>>();
     const changed: { record: CivilRecord; set: Record<string, unknown>; unset: string[] }[] = [];
     for (const record of await deps.records.existing(ids)) {
-      const flags = flagsOf(deps.kinds.of(record.kind).work, record);
+      const timeliness = deps.timeliness(record);
+      const flags = flagsOf(
+        deps.kinds.of(record.kind).work,
+        record,
+        timelinessFlags(timeliness, courtReferenceOf(record.data)),
+      );
       const queue = queueOf({ status: record.status, flags, certificatesIssued: record.certificatesIssued });
       const key = queue && queueKey(record.office, queue);
       const sameFlags = JSON.stringify(record.flags ?? []) === JSON.stringify(flags);
-      if (sameFlags && record.queue === key) continue;
+      if (sameFlags && record.queue === key && record.timeliness === timeliness) continue;
       if (record.queue !== key) {
         const inc = moves.get(record.office) ?? {};
         if (record.queue)
@@ -42,7 +50,11 @@ export function followWorkQueues(
         if (queue) inc[`counts.${queue}`] = (inc[`counts.${queue}`] ?? 0) + 1;
         moves.set(record.office, inc);
       }
-      changed.push({ record, set: { flags, ...(key ? { queue: key } : {}) }, unset: key ? [] : ['queue'] });
+      changed.push({
+        record,
+        set: { flags, ...(key ? { queue: key } : {}), ...(timeliness ? { timeliness } : {}) },
+        unset: [...(key ? [] : ['queue']), ...(timeliness ? [] : ['timeliness'])],
+      });
     }
     for (const [office, inc] of moves) await deps.queueCounts.incrementOnce(office, entry.seq, inc);
     for (const { record, set, unset } of changed) await deps.records.setDerived(record._id, set, unset);
