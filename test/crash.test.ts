@@ -177,7 +177,7 @@ async function settle(b: Burst, officer: string, registrar: string): Promise<voi
 
 /** The invariants after recovery, read straight from the database. */
 async function checkInvariants(mothers: string[]): Promise<void> {
-  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, MONGODB_URI: undefined });
+  const config = loadConfig({ ...process.env, ...NO_DEADLINES, DATA_DIR: dataDir, MONGODB_URI: undefined });
   const { uri } = JSON.parse(readFileSync(path.join(dataDir, 'engine.json'), 'utf8')) as { uri: string };
   const conn = await connect(uri, config.MONGODB_DB);
   try {
