@@ -17,6 +17,9 @@ import { forkBaseline } from './baseline';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** A date `days` before today: births and deaths declared within their deadline, whatever day the bench runs. */
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
 /**
  * `npm run bench`: the service and a bare baseline each in a process of their own, on one engine,
  * loaded from this process. Prints births, marriages and deaths declared and registered per
@@ -88,7 +91,7 @@ async function main() {
     const children_ = await inParallel(BIRTHS, CONCURRENCY, async (i) => {
       const c = must(couples[i % couples.length], 'a couple');
       const declared = await api.post('/v1/births', officer, {
-        child: { givenName: 'زينب', sex: 'female', dateOfBirth: '2026-01-15', placeOfBirth: { governorate: 'IQ-BG' } },
+        child: { givenName: 'زينب', sex: 'female', dateOfBirth: daysAgo(10), placeOfBirth: { governorate: 'IQ-BG' } },
         mother: { nin: c.mother },
         father: { nin: c.father },
       });
@@ -115,7 +118,7 @@ async function main() {
     }));
     const deathsPerSecond = await registeredPerSecond('deaths', (c) => ({
       deceased: { nin: c.father },
-      dateOfDeath: '2026-02-01',
+      dateOfDeath: daysAgo(5),
       placeOfDeath: { governorate: 'IQ-BG' },
       causeOfDeath: { icd10: 'I21.9' },
     }));

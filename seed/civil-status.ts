@@ -5,6 +5,8 @@ import { declareMarriage } from '../src/modules/marriages/commands';
 import { registerRecord } from '../src/modules/records/commands';
 import type { Services } from '../src/services';
 import type { seededRandom } from './random';
+import { timelinessOf } from '../src/modules/civil-status/timeliness';
+import { today } from '../src/modules/common/dates';
 
 type Random = ReturnType<typeof seededRandom>;
 type Staff = { officer: CommandContext & { office: string }; registrar: CommandContext };
@@ -99,15 +101,31 @@ export async function divorce(
   return marriages.length;
 }
 
+/**
+ * The seed enters the registry's past today: an event more than a year old is, in law, a delayed
+ * registration, which the court ordered (a reference of the seed's), so that it registers.
+ */
+export function courtOrderIfDelayed(
+  s: Pick<Services, 'law'>,
+  deadline: 'birth' | 'death',
+  eventDate: string,
+  tag: string,
+): { courtReference?: string } {
+  const timeliness = timelinessOf({ deadline, eventDate, inHealthFacility: true }, today(), s.law);
+  return timeliness === 'delayed' ? { courtReference: `SEED-PS/${eventDate.slice(0, 4)}/${tag}` } : {};
+}
+
 /** One spouse of each couple dies in 2020-2025 of a plausible cause; the other is widowed. */
 export async function bereave(s: Services, random: Random, staff: Staff, couples: readonly Couple[]): Promise<number> {
-  for (const c of couples) {
+  for (const [i, c] of couples.entries()) {
     const deceased = random.int(0, 2) === 0 ? c.wife : c.husband;
     const [icd10, text, manner] = random.pick(CAUSES);
+    const dateOfDeath = random.date(2020, 2025);
     await declareAndRegister(s, staff, () =>
       declareDeath(s, staff.officer, {
         deceased: { nin: deceased.nin },
-        dateOfDeath: random.date(2020, 2025),
+        dateOfDeath,
+        ...courtOrderIfDelayed(s, 'death', dateOfDeath, `D${i}`),
         placeOfDeath: { governorate: c.governorate, facility: 'Medical City' },
         causeOfDeath: { icd10, text },
         mannerOfDeath: manner,

@@ -13,7 +13,7 @@ import { FACILITIES, FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES } from './names';
 import { must } from '../src/lib/must';
 import { writeLegacyFile } from './legacy-file';
 import { seededRandom } from './random';
-import { bereave, divorce, marry, type Couple } from './civil-status';
+import { bereave, courtOrderIfDelayed, divorce, marry, type Couple } from './civil-status';
 import { officeWork } from './office-work';
 
 /** Demo accounts; the passwords are for demonstration only and printed on purpose. */
@@ -88,6 +88,7 @@ async function seed(services: Services, seedValue: string, couples: number, birt
     const p = must(parents[i % parents.length], 'a couple to be parents');
     const sex = random.int(0, 1) ? 'female' : 'male';
     const given = random.pick(sex === 'female' ? FEMALE_NAMES : MALE_NAMES);
+    const dateOfBirth = random.date(2019, 2025);
     const entry = await declareBirth(
       services,
       { ...officer, office: 'BGD' },
@@ -96,12 +97,13 @@ async function seed(services: Services, seedValue: string, couples: number, birt
           givenName: given[0],
           latin: { givenName: given[1] },
           sex,
-          dateOfBirth: random.date(2019, 2025),
+          dateOfBirth,
           placeOfBirth: { governorate: p.governorate, facility: random.pick(FACILITIES) },
         },
         mother: { nin: p.mother },
         father: { nin: p.father },
         informant: { relationship: 'health-facility' },
+        ...courtOrderIfDelayed(services, 'birth', dateOfBirth, `B${i}`),
       },
     );
     await registerRecord(services, registrar, entry.data.recordId);

@@ -91,6 +91,27 @@ const variables = {
     .enum(['never', 'with-court-reference', 'always'])
     .default('with-court-reference')
     .describe('Whether a man with a marriage in force may marry again: never, with a court reference, or always'),
+  REGISTRATION_DAYS_HEALTH_FACILITY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(36_500)
+    .default(15)
+    .describe('Days after a birth or death in a health facility within which its declaration is on time (later: late)'),
+  REGISTRATION_DAYS_ELSEWHERE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(36_500)
+    .default(30)
+    .describe('Days after a birth or death elsewhere (at home) within which its declaration is on time (later: late)'),
+  DELAYED_REGISTRATION_AFTER_YEARS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(200)
+    .default(1)
+    .describe('Years after the event past which a declaration is delayed: registered only with a court reference'),
   RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce
     .number()
     .int()

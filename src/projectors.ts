@@ -10,6 +10,7 @@ import { registerClientProjectors } from './modules/clients/commands';
 import { registerOfficeProjectors } from './modules/offices/projectors';
 import { registerPersonProjectors } from './modules/persons/projectors';
 import type { CivilStatusLaw } from './modules/civil-status/law';
+import { recordTimeliness } from './modules/civil-status/timeliness';
 import type { RecordKinds } from './modules/records/contract';
 import { createKinds } from './record-kinds';
 import { registerRecordProjectors } from './modules/records/projectors';
@@ -36,8 +37,13 @@ export function registerProjectors(
   for (const kind of kinds.all()) kind.registerProjectors();
   // Every registration, voiding and correction, of any kind: statuses derived again, statistics counted.
   kinds.onChange(civilStatusListener({ persons: stores.persons, records: stores.records, kinds }));
+  const timeliness = recordTimeliness(law, kinds);
   kinds.onChange(
-    vitalStatisticsListener({ vitalCounts: stores.vitalCounts, statisticsOf: (kind) => kinds.of(kind).statistics }),
+    vitalStatisticsListener({
+      vitalCounts: stores.vitalCounts,
+      statisticsOf: (kind) => kinds.of(kind).statistics,
+      timeliness,
+    }),
   );
   kinds.onChange(
     certificateListener({
@@ -55,7 +61,12 @@ export function registerProjectors(
   registerClientProjectors(journal, stores.clients);
   registerActivationCodeProjectors(journal, models.activationCodes);
   // After every entry, whatever its type: the records it names get their flags and queue again.
-  followWorkQueues(journal, { records: stores.records, kinds, queueCounts: stores.queueCounts });
+  followWorkQueues(journal, {
+    records: stores.records,
+    kinds,
+    queueCounts: stores.queueCounts,
+    timeliness,
+  });
   journal.assertProjectorsComplete();
   return kinds;
 }

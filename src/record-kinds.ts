@@ -50,8 +50,16 @@ export const RECORD_SCHEMAS = recordSchemas(KINDS);
 /** Each kind's declaration route. */
 export const DECLARATION_ROUTES = KINDS.map((k) => declarationRoute(RECORD_SCHEMAS, k));
 
-/** The tables of the vital statistics: those of the kinds that are counted, in the list's order. */
-export const VITAL_TABLES: readonly VitalTable[] = KINDS.flatMap((k) => (k.statistics ? [k.statistics.table] : []));
+/**
+ * The tables of the vital statistics: those of the kinds that are counted, in the list's order,
+ * then their tables of registrations by timeliness (after, so that no earlier field moves).
+ */
+export const VITAL_TABLES: readonly VitalTable[] = [
+  ...KINDS.flatMap((k) => (k.statistics ? [k.statistics.table] : [])),
+  ...KINDS.flatMap((k): VitalTable[] =>
+    k.statistics?.timelinessTable ? [{ name: k.statistics.timelinessTable, shape: 'by-timeliness' }] : [],
+  ),
+];
 
 /** The event types of registrations a sectoral system may follow in the feed. */
 export const KIND_FEED_TYPES: readonly string[] = KINDS.flatMap((k) => k.feed);

@@ -11,6 +11,7 @@ import { rebuildProjections } from '../src/journal/rebuild';
 import { verifyJournal } from '../src/journal/verify';
 import { connect } from '../src/db/connection';
 import { createServices } from '../src/services';
+import { NO_DEADLINES } from './support/harness';
 
 /**
  * Crash tests on real processes: the service (run from its TypeScript sources) is killed with
@@ -35,6 +36,8 @@ async function startService(): Promise<void> {
       cwd: ROOT,
       env: {
         ...process.env,
+        // Its births have fixed dates: no deadline passes as the calendar moves (support/harness.ts).
+        ...NO_DEADLINES,
         MONGODB_URI: '',
         DB_ENGINE: 'ferretdb',
         DATA_DIR: dataDir,
@@ -174,7 +177,7 @@ async function settle(b: Burst, officer: string, registrar: string): Promise<voi
 
 /** The invariants after recovery, read straight from the database. */
 async function checkInvariants(mothers: string[]): Promise<void> {
-  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, MONGODB_URI: undefined });
+  const config = loadConfig({ ...process.env, ...NO_DEADLINES, DATA_DIR: dataDir, MONGODB_URI: undefined });
   const { uri } = JSON.parse(readFileSync(path.join(dataDir, 'engine.json'), 'utf8')) as { uri: string };
   const conn = await connect(uri, config.MONGODB_DB);
   try {

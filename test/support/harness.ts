@@ -25,6 +25,24 @@ export interface Harness {
 
 const SYSTEM = { actor: { id: 'system', role: 'system' as const }, requestId: 'test-setup' };
 
+/**
+ * The tests date their events on fixed days (a birth on 2026-03-14) and declare them today:
+ * under the law's deadlines those declarations grow late, then delayed (refused without a court
+ * order), as the calendar moves on, and tests of other things would change with the date they
+ * run. So the harness runs under deadlines no fixed date passes; test/timeliness.test.ts runs
+ * under the law's own (`LAW_DEADLINES`), with event dates reckoned from today.
+ */
+export const NO_DEADLINES = {
+  REGISTRATION_DAYS_HEALTH_FACILITY: '36500',
+  REGISTRATION_DAYS_ELSEWHERE: '36500',
+  DELAYED_REGISTRATION_AFTER_YEARS: '200',
+};
+export const LAW_DEADLINES = {
+  REGISTRATION_DAYS_HEALTH_FACILITY: '15',
+  REGISTRATION_DAYS_ELSEWHERE: '30',
+  DELAYED_REGISTRATION_AFTER_YEARS: '1',
+};
+
 /** The real service on a database of its own, on the engine globalSetup started. */
 export async function startHarness(
   env: Record<string, string> = {},
@@ -33,7 +51,7 @@ export async function startHarness(
   const uri = process.env.TEST_MONGODB_URI;
   if (!uri) throw new Error('TEST_MONGODB_URI is unset: run the tests through jest (globalSetup starts the engine)');
   const conn = await connect(uri, `test_${randomBytes(6).toString('hex')}`);
-  const config = loadConfig({ ...process.env, LOG_LEVEL: logTo ? 'info' : 'silent', ...env });
+  const config = loadConfig({ ...process.env, ...NO_DEADLINES, LOG_LEVEL: logTo ? 'info' : 'silent', ...env });
   const services = await createServices(conn, config, createLogger(config.LOG_LEVEL, logTo), { persistKeys: false });
   const app = createApp(services);
   let n = 0;

@@ -20,6 +20,7 @@ const everyField: FoetalDeathFacts = {
   gestationWeeks: 31,
   causeOfDeath: { icd10: 'P20.9', text: 'Intrauterine hypoxia, unspecified' },
   attendant: 'midwife',
+  courtReference: 'NJF-PS-2027/0311',
 };
 
 // Only the facts are read; 'foetal-death' joins RecordKind when the lead wires the kind (stage 2).

@@ -14,8 +14,9 @@ import { must } from '../support/checked';
  * others, and the four before it do not change.
  */
 const FOETAL: VitalTable = { name: 'foetalDeaths', shape: 'count' };
-const FIVE = VITAL_TABLES;
-const FOUR = VITAL_TABLES.filter((t) => t.name !== FOETAL.name);
+// The five tables by date of occurrence; the tables of registrations by timeliness follow them (test/timeliness.test.ts).
+const FIVE = VITAL_TABLES.filter((t) => t.shape !== 'by-timeliness');
+const FOUR = FIVE.filter((t) => t.name !== FOETAL.name);
 
 /** A year with a few small and large cells; foetal deaths counted exactly as marriages, to compare their suppression. */
 const cell = (month: string, governorate: string, n: number, rest: Partial<VitalCount> = {}): VitalCount => ({
@@ -48,13 +49,16 @@ const answers = (tables: readonly VitalTable[]) =>
 const withoutFoetal = ({ foetalDeaths: _, ...rest }: Record<string, unknown>) => rest;
 
 describe('vital statistics from table descriptors', () => {
-  it('are the tables of births, deaths, marriages, divorces and foetal deaths, in the order of the answer', () => {
+  it('are the tables of births, deaths, marriages, divorces and foetal deaths, then registrations by timeliness, in the order of the answer', () => {
     expect(VITAL_TABLES).toEqual([
       { name: 'births', shape: 'by-sex' },
       { name: 'deaths', shape: 'by-cause' },
       { name: 'marriages', shape: 'count' },
       { name: 'divorces', shape: 'count' },
       FOETAL,
+      { name: 'birthsByTimeliness', shape: 'by-timeliness' },
+      { name: 'deathsByTimeliness', shape: 'by-timeliness' },
+      { name: 'foetalDeathsByTimeliness', shape: 'by-timeliness' },
     ]);
   });
 

@@ -44,6 +44,8 @@ export const annulments: KindContract<
     body: declareAnnulmentBody,
   },
   certificate: ANNULMENT_CERTIFICATE,
+  // No timeliness: an annulment is a court's judgment (its `courtReference` is required), recorded
+  // as the court sends it; no deadline of days applies.
   work: { summary: (f) => ({ subjects: f.parties.map((nin) => ({ nin })), eventDate: f.dateOfJudgment }) },
   handler: (deps) => ({
     declare: (ctx, body) => declareAnnulment(deps, ctx, body),

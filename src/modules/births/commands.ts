@@ -83,6 +83,7 @@ export async function declareBirth(
       mother: input.mother,
       ...(input.father ? { father: input.father } : {}),
       ...(input.informant ? { informant: input.informant } : {}),
+      ...(input.courtReference ? { courtReference: input.courtReference } : {}),
     };
     return {
       type: 'birth.declared',
@@ -128,12 +129,16 @@ export async function checkBirthCorrection(
 ): Promise<BirthFacts> {
   const facts = record.data;
   const fatherRegistered = facts.father !== undefined && 'nin' in facts.father;
-  if (fatherRegistered && (changes.child.fatherName !== undefined || changes.child.grandfatherName !== undefined)) {
+  if (fatherRegistered && (changes.child?.fatherName !== undefined || changes.child?.grandfatherName !== undefined)) {
     throw unprocessable(
       "The child's father and grandfather names come from the registered father; correct his record instead",
       'father-name-derived',
     );
   }
   const checked = await checkBirth(persons, named({ ...facts.child, ...changes.child }), facts.mother, facts.father);
-  return { ...facts, child: checked.child };
+  return {
+    ...facts,
+    child: checked.child,
+    ...(changes.courtReference ? { courtReference: changes.courtReference } : {}),
+  };
 }

@@ -10,7 +10,7 @@ import { checkBirthCorrection, declareBirth, decideBirthRegistration, type Birth
 
 /** A birth's facts as a record presents them, field by field; the child's NIN once registered. */
 export function presentBirthFacts(r: CivilRecord<BirthFacts>) {
-  const { child, mother, father, informant } = r.data;
+  const { child, mother, father, informant, courtReference } = r.data;
   return {
     child: {
       givenName: child.givenName,
@@ -39,6 +39,7 @@ export function presentBirthFacts(r: CivilRecord<BirthFacts>) {
           },
         }
       : {}),
+    ...(courtReference ? { courtReference } : {}),
   };
 }
 
@@ -48,6 +49,7 @@ type BirthCertified = { child: CertifiedPerson; mother: CertifiedPerson; father?
 /** Births are counted by the child's sex where and when the child was born. */
 export const birthStatistics: KindStatistics<BirthFacts> = {
   table: { name: 'births', shape: 'by-sex' },
+  timelinessTable: 'birthsByTimeliness',
   tally: (r) => ({
     date: r.data.child.dateOfBirth,
     governorate: r.data.child.placeOfBirth.governorate,
@@ -93,6 +95,12 @@ export const births: KindContract<
     summary: ({ child }) => ({ subjects: [{ name: child }], eventDate: child.dateOfBirth }),
     // A hospital notifies a birth before the parents have named the child: the office completes it.
     flags: (r) => (r.data.child.givenName ? [] : ['incomplete']),
+    // Law No. 148 of 1971: the birth deadline, shorter when a health facility attended it.
+    timeliness: ({ data: { child } }) => ({
+      deadline: 'birth',
+      eventDate: child.dateOfBirth,
+      inHealthFacility: child.placeOfBirth.facility !== undefined,
+    }),
   },
   handler: (deps) => ({
     declare: (ctx, body) => declareBirth(deps, ctx, body),

@@ -2,6 +2,7 @@ import { z } from '../../http/zod';
 import type { KindSchemas } from '../records/contract';
 import {
   arabicNamePart,
+  courtReference,
   informantOf,
   informantView,
   isoDate,
@@ -53,6 +54,8 @@ export const declareBirthBody = z
     mother: parentRef,
     father: parentRef.optional(),
     informant: informant.optional(),
+    /** The court's order for a birth declared more than a year after it (a delayed registration). */
+    courtReference: courtReference.optional(),
   })
   .strict()
   .openapi('DeclareBirth', {
@@ -69,10 +72,11 @@ export const declareBirthBody = z
     },
   });
 
-/** What a correction of a birth may change: the child's facts. */
+/** What a correction of a birth may change: the child's facts, and the court order of a delayed registration. */
 export const birthChanges = z
   .object({
-    child: z.object(childFields).partial().strict(),
+    child: z.object(childFields).partial().strict().optional(),
+    courtReference: courtReference.optional(),
   })
   .strict();
 
@@ -91,6 +95,7 @@ export interface BirthFacts {
   mother: ParentRef;
   father?: ParentRef;
   informant?: Informant;
+  courtReference?: string;
 }
 
 /** How a birth's facts appear in a record: the child gets its NIN once registered. */
@@ -99,6 +104,7 @@ export const birthFactsView = {
   mother: parentRef,
   father: parentRef.optional(),
   informant: informantView.optional(),
+  courtReference: courtReference.optional(),
 };
 
 export const birthSchemas: KindSchemas<BirthChanges> = {

@@ -81,6 +81,10 @@ export async function issueCertificate(
     }
     // Allocated once per command: a retry after a lost append race keeps its place in the list.
     statusIndex ??= (await nextValue(deps.db, 'certificate-status-index')) - 1;
+    // The record's next copy, decided from the journal's own order: a command that loses an
+    // append race to another issue decides again after applying it, and takes the next number,
+    // so concurrent issues get neither the same number nor a gap (a refused issue takes none).
+    const copyNumber = (record.certificatesIssued ?? 0) + 1;
     const issuedAt = new Date();
     const expiresAt = new Date(issuedAt.getTime() + deps.config.CERTIFICATE_VALIDITY_DAYS * 86_400_000);
     const base = deps.config.PUBLIC_BASE_URL;
@@ -93,6 +97,7 @@ export async function issueCertificate(
       subjectNin,
       registrationNumber: record.registrationNumber,
       registeredAt: record.registeredAt,
+      copyNumber,
       // The hash (supersession) is of every certified fact; the token leaves out others' NINs.
       facts: factsForToken(certified.facts, certified.subjects, deps.config.CERTIFICATE_INCLUDE_PARENT_NINS === 'true'),
       statusIndex,
@@ -116,6 +121,7 @@ export async function issueCertificate(
         factsHash: certified.hash,
         token: signCredential(claims, signer),
         expiresAt: expiresAt.toISOString(),
+        copyNumber,
       },
     };
   });

@@ -45,6 +45,13 @@ export function formatDate(iso: string): { ar: string; en: string } {
   return { ar: AR_DATE.format(d), en: EN_DATE.format(d) };
 }
 
+const AR_NUMBER = new Intl.NumberFormat('ar-IQ', { useGrouping: false });
+
+/** Which certified copy a certificate is, as each language prints it: نسخة مصدقة رقم ٢ and certified copy no. 2. */
+export function copyWords(copyNumber: number): Words {
+  return { ar: `نسخة مصدقة رقم ${AR_NUMBER.format(copyNumber)}`, en: `Certified copy no. ${copyNumber}` };
+}
+
 export function formatName(name: PersonName): { ar: string; en?: string } {
   const ar = [name.givenName, name.fatherName, name.grandfatherName, name.familyName].filter(Boolean).join(' ');
   const l = name.latin;

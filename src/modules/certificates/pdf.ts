@@ -5,7 +5,7 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { visualRuns, type FontRole } from './bidi-text';
 import type { CertifiedFacts } from '../records/contract';
-import { factLines, formatDate, REGISTRY, type FactLine, type KindWords } from './labels';
+import { copyWords, factLines, formatDate, REGISTRY, type FactLine, type KindWords } from './labels';
 import type { CertificateDoc } from './store';
 import { checkTokenShape } from './token-claims';
 import { woffToSfnt } from './woff';
@@ -306,7 +306,9 @@ export async function certificatePdf(doc: CertificateDoc, words: KindWords, base
   pair(REGISTRY, 11, false, GREEN);
   y += 10;
   pair(words.title, 24, true, GREEN);
-  y += 14;
+  y += 4;
+  pair(copyWords(doc.copyNumber), 11, true);
+  y += 10;
 
   const subject = claims.credentialSubject;
   const rows: FactLine[] = [

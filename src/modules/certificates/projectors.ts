@@ -38,9 +38,12 @@ export function registerCertificateProjectors(
 ): void {
   journal.on('certificate.issued', async (entry) => {
     const { certificateId, recordVersion: _version, ...issued } = entry.data;
+    // An entry from before copies were numbered: its place among the record's issues, in journal order.
+    const copyNumber = issued.copyNumber ?? ((await stores.records.get(issued.recordId))?.certificatesIssued ?? 0) + 1;
     await stores.certificates.insertOnce({
       _id: certificateId,
       ...issued,
+      copyNumber,
       issuedAt: entry.at,
       issuedBy: { id: entry.actor.id, role: entry.actor.role },
       seq: entry.seq,

@@ -43,6 +43,7 @@ export function presentCertificate(base: string, doc: CertificateDoc) {
     kind: doc.kind,
     subjectNin: doc.subjectNin,
     registrationNumber: doc.registrationNumber,
+    copyNumber: doc.copyNumber,
     language: doc.language,
     token: doc.token,
     status: standingOf(doc),

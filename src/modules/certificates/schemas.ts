@@ -22,6 +22,11 @@ export const certificateView = (kind: z.ZodType<string>) =>
       kind,
       subjectNin: nin,
       registrationNumber: z.string(),
+      copyNumber: z
+        .number()
+        .int()
+        .min(1)
+        .openapi({ description: 'Which certified copy of the record: 1 for the first issue, then 2, 3…' }),
       language: z.enum(['ar', 'en', 'ar-en']),
       token: z
         .string()
@@ -59,6 +64,7 @@ export const verificationView = z
         kind: z.string(),
         registrationNumber: z.string(),
         registeredAt: z.string().optional(),
+        copyNumber: z.number().int().optional(),
         subjectNin: z.string(),
         subjectName: personName.optional(),
         issuedAt: z.string(),

@@ -37,11 +37,14 @@ export interface CertificateIssued {
   factsHash: string;
   token: string;
   expiresAt: string;
+  /** Which certified copy of the record this is: 1 for the first issue, then 2, 3… (absent in entries from before copies were numbered). */
+  copyNumber?: number;
 }
 
 /** An issued certificate, projected from `certificate.issued` and what followed. */
-export interface CertificateDoc extends Omit<CertificateIssued, 'certificateId' | 'recordVersion'> {
+export interface CertificateDoc extends Omit<CertificateIssued, 'certificateId' | 'recordVersion' | 'copyNumber'> {
   _id: string;
+  copyNumber: number;
   issuedAt: string;
   issuedBy: { id: string; role: string };
   revoked?: { at: string; reason: string; by: 'registrar' | 'record-voided' };

@@ -2,7 +2,10 @@ import jwt from 'jsonwebtoken';
 
 /** The claims of a token the registry issued itself (read from its own store: no signature check needed). */
 export function checkTokenShape(token: string): {
-  credentialSubject: { registeredAt: unknown; facts: Record<string, unknown> } & Record<string, unknown>;
+  credentialSubject: { registeredAt: unknown; copyNumber: unknown; facts: Record<string, unknown> } & Record<
+    string,
+    unknown
+  >;
 } {
   const payload = jwt.decode(token);
   if (!payload || typeof payload !== 'object' || typeof payload.credentialSubject !== 'object')
@@ -11,7 +14,8 @@ export function checkTokenShape(token: string): {
     kind: _kind,
     registrationNumber: _n,
     registeredAt,
+    copyNumber,
     ...facts
   } = payload.credentialSubject as Record<string, unknown>;
-  return { credentialSubject: { registeredAt, facts } };
+  return { credentialSubject: { registeredAt, copyNumber, facts } };
 }

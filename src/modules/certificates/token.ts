@@ -12,6 +12,8 @@ export interface CertificateInput {
   subjectNin: string;
   registrationNumber: string;
   registeredAt: string;
+  /** Which certified copy of the record: the holder and a verifier see it is, say, the second. */
+  copyNumber: number;
   facts: Record<string, unknown>;
   statusIndex: number;
   statusListUrl: string;
@@ -37,6 +39,7 @@ export function credentialClaims(c: CertificateInput) {
       kind: c.kind,
       registrationNumber: c.registrationNumber,
       registeredAt: c.registeredAt.slice(0, 10),
+      copyNumber: c.copyNumber,
       ...c.facts,
     },
     credentialStatus: {

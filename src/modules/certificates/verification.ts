@@ -57,12 +57,13 @@ export async function verifyCertificate(
 }
 
 function standingAnswer(doc: CertificateDoc, claims: CertificateClaims): Verification {
-  const { kind, registrationNumber, registeredAt, ...facts } = claims.credentialSubject;
+  const { kind, registrationNumber, registeredAt, copyNumber, ...facts } = claims.credentialSubject;
   const summary = {
     id: doc._id,
     kind,
     registrationNumber,
     registeredAt,
+    copyNumber,
     subjectNin: doc.subjectNin,
     subjectName: nameIn(facts, doc.subjectNin),
     issuedAt: doc.issuedAt,

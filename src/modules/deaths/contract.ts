@@ -20,6 +20,7 @@ export function presentDeathFacts(r: CivilRecord<DeathFacts>) {
     ...(d.mannerOfDeath ? { mannerOfDeath: d.mannerOfDeath } : {}),
     ...(d.certifier ? { certifier: d.certifier } : {}),
     ...(d.informant ? { informant: d.informant } : {}),
+    ...(d.courtReference ? { courtReference: d.courtReference } : {}),
   };
 }
 
@@ -31,6 +32,7 @@ type DeathDeps = CivilStatusDeps<DeathEvents>;
 /** Deaths are counted by the ICD-10 code of their cause (statistics/ puts it in its chapter), where and when they occurred. */
 export const deathStatistics: KindStatistics<DeathFacts> = {
   table: { name: 'deaths', shape: 'by-cause' },
+  timelinessTable: 'deathsByTimeliness',
   tally: (r) => ({
     date: r.data.dateOfDeath,
     governorate: r.data.placeOfDeath.governorate,
@@ -72,7 +74,15 @@ export const deaths: KindContract<
     },
   },
   statistics: deathStatistics,
-  work: { summary: (f) => ({ subjects: [f.deceased], eventDate: f.dateOfDeath }) },
+  work: {
+    summary: (f) => ({ subjects: [f.deceased], eventDate: f.dateOfDeath }),
+    // Law No. 148 of 1971 gives deaths the births' deadlines: shorter in a health facility.
+    timeliness: ({ data }) => ({
+      deadline: 'death',
+      eventDate: data.dateOfDeath,
+      inHealthFacility: data.placeOfDeath.facility !== undefined,
+    }),
+  },
   handler: (deps) => ({
     declare: (ctx, body) => declareDeath(deps, ctx, body),
     register: registrationCommand(deps.journal, (record, number) => decideDeathRegistration(deps, record, number)),

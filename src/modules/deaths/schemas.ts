@@ -1,6 +1,6 @@
 import { z } from '../../http/zod';
 import type { KindSchemas } from '../records/contract';
-import { informantOf, informantView, isoDate, personRef, place } from '../common/schemas';
+import { courtReference, informantOf, informantView, isoDate, personRef, place } from '../common/schemas';
 import { chapterOf, ICD10_PATTERN } from '../statistics/icd10';
 
 export const causeOfDeath = z
@@ -51,6 +51,8 @@ const deathFields = {
   mannerOfDeath: z.enum(MANNERS_OF_DEATH).optional(),
   certifier: certifier.optional(),
   informant: informant.optional(),
+  /** The court's order for a death declared more than a year after it (a delayed registration). */
+  courtReference: courtReference.optional(),
 };
 
 export const declareDeathBody = z

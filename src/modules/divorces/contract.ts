@@ -89,6 +89,8 @@ export const divorces: KindContract<
     },
   },
   statistics: divorceStatistics,
+  // No timeliness: a divorce is pronounced or confirmed by the personal status court (its
+  // `courtReference` is required), which sends it to the registry; no deadline of days applies.
   work: { summary: (f) => ({ subjects: f.parties.map((nin) => ({ nin })), eventDate: f.dateOfDivorce }) },
   handler: (deps) => ({
     declare: (ctx, body) => declareDivorce(deps, ctx, body),

@@ -20,6 +20,7 @@ export function presentFoetalDeathFacts(record: CivilRecord<FoetalDeathFacts>) {
       ? { causeOfDeath: { icd10: causeOfDeath.icd10, ...(causeOfDeath.text ? { text: causeOfDeath.text } : {}) } }
       : {}),
     ...(d.attendant ? { attendant: d.attendant } : {}),
+    ...(d.courtReference ? { courtReference: d.courtReference } : {}),
   };
 }
 

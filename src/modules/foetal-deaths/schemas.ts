@@ -1,5 +1,5 @@
 import { z } from '../../http/zod';
-import { isoDate, nin, personName, place, sex } from '../common/schemas';
+import { courtReference, isoDate, nin, personName, place, sex } from '../common/schemas';
 import { chapterOf, ICD10_PATTERN } from '../statistics/icd10';
 import type { KindSchemas } from '../records/contract';
 
@@ -41,6 +41,8 @@ const foetalDeathFields = {
   gestationWeeks: z.number().int().min(1).max(45),
   causeOfDeath: foetalCauseOfDeath.optional(),
   attendant: z.enum(ATTENDANTS).optional(),
+  /** The court's order for a stillbirth declared more than a year after it (a delayed registration). */
+  courtReference: courtReference.optional(),
 };
 
 export const declareFoetalDeathBody = z

@@ -80,6 +80,10 @@ export const marriages: KindContract<
     },
   },
   statistics: marriageStatistics,
+  // No timeliness: a marriage is made before the personal status court (Law No. 188 of 1959,
+  // art. 10), and one contracted outside it is confirmed by that court's judgment, so the
+  // registry records a court's act, whose date the court sets, and the civil-status law gives
+  // its declaration no deadline of days.
   work: { summary: (f) => ({ subjects: [f.partyA, f.partyB], eventDate: f.dateOfMarriage }) },
   handler: (deps) => ({
     declare: (ctx, body) => declareMarriage(deps, ctx, body),

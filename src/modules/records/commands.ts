@@ -7,7 +7,7 @@ import type { Catalogue, CommandContext, EntryDraft, EventType, StoredEntry } fr
 import { nextRegistrationNumber } from './ids';
 import type { KindHandler, RecordKinds } from './contract';
 import type { CivilRecord, RecordStore } from './store';
-import { fieldChanges, requireFourEyes, requireTransition, requireVersion } from './rules';
+import { fieldChanges, requireCourtOrder, requireFourEyes, requireTransition, requireVersion } from './rules';
 
 /** What the record commands use. */
 export interface RecordDeps {
@@ -45,6 +45,7 @@ export async function registerRecord(deps: RecordDeps, ctx: CommandContext, id: 
     const record = await findRecord(deps.records, id);
     requireTransition(record.status, 'register');
     requireFourEyes(record.declaredBy.id, ctx.actor.id);
+    requireCourtOrder(record);
     registrationNumber ??= await nextRegistrationNumber(
       deps.db,
       record.office,

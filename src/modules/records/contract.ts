@@ -60,6 +60,18 @@ export interface KindWork<F extends object = object> {
   summary(facts: F): RecordSummary;
   /** Flags the kind raises from a record's facts (a notified birth without the child's name: `incomplete`). */
   flags?(record: CivilRecord<F>): readonly RecordFlag[];
+  /**
+   * What the legal deadline of a declaration depends on: which deadline of the law applies, the
+   * event's date and whether it happened in a health facility. None for a kind without a deadline.
+   */
+  timeliness?(record: CivilRecord<F>): TimelinessFacts;
+}
+
+/** What a declaration's deadline is reckoned from; the law (civil-status/law.ts) gives the days of each deadline. */
+export interface TimelinessFacts {
+  deadline: 'birth' | 'death';
+  eventDate: string;
+  inHealthFacility: boolean;
 }
 
 /** The schemas of one kind: static, so the contract is generated without a database. */

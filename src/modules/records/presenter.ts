@@ -31,6 +31,7 @@ export function presentRecord(kinds: RecordKinds, r: CivilRecord) {
     ...(r.rejectionReason ? { rejectionReason: r.rejectionReason } : {}),
     ...(r.voidReason ? { voidReason: r.voidReason } : {}),
     flags: r.flags ?? [],
+    ...(r.timeliness ? { timeliness: r.timeliness } : {}),
     certificatesIssued: r.certificatesIssued ?? 0,
     updatedAt: r.updatedAt,
   };

@@ -1,5 +1,5 @@
 import { canonicalJson } from '../../journal/hash';
-import { conflict, forbidden, preconditionFailed } from '../../http/problem';
+import { conflict, forbidden, preconditionFailed, unprocessable } from '../../http/problem';
 
 /** The lifecycle every kind of record shares. */
 export type RecordStatus = 'declared' | 'registered' | 'rejected' | 'voided';
@@ -173,7 +173,41 @@ export const queueBucketKey = (key: string, bucket: number) => `${key}#${bucket}
 /** The queue a key names (`BGD/to-register` -> `to-register`). */
 export const queueOfKey = (key: string) => key.slice(key.indexOf('/') + 1) as QueueId;
 
-/** A record's flags: those its kind raises from its facts, in the listed order. */
-export function flagsOf<R>(kind: { flags?(record: R): readonly RecordFlag[] }, record: R): RecordFlag[] {
-  return orderedFlags(kind.flags?.(record) ?? []);
+/** A record's flags: those its kind raises from its facts and those given (its timeliness'), in the listed order. */
+export function flagsOf<R>(
+  kind: { flags?(record: R): readonly RecordFlag[] },
+  record: R,
+  also: readonly RecordFlag[] = [],
+): RecordFlag[] {
+  return orderedFlags([...(kind.flags?.(record) ?? []), ...also]);
+}
+
+/**
+ * How a declaration stands to its kind's legal deadline: within it, after it (`late`), or more
+ * than a year after the event (`delayed`, which only a court procedure may register).
+ */
+export const TIMELINESS = ['on-time', 'late', 'delayed'] as const;
+export type Timeliness = (typeof TIMELINESS)[number];
+
+/** The court reference of a record's facts: every kind's declaration accepts one at its top level. */
+export function courtReferenceOf(facts: object): string | undefined {
+  const ref = (facts as { courtReference?: unknown }).courtReference;
+  return typeof ref === 'string' && ref.length > 0 ? ref : undefined;
+}
+
+/** The flags a record's timeliness raises: `late`, or `delayed` and, without a court reference, `evidence-required`. */
+export function timelinessFlags(timeliness: Timeliness | undefined, courtReference: string | undefined): RecordFlag[] {
+  if (timeliness === 'late') return ['late'];
+  if (timeliness === 'delayed') return courtReference ? ['delayed'] : ['delayed', 'evidence-required'];
+  return [];
+}
+
+/** A delayed declaration is registered only on a court's order (422 court-order-required). */
+export function requireCourtOrder(record: { timeliness?: Timeliness; data: object }): void {
+  if (record.timeliness === 'delayed' && !courtReferenceOf(record.data))
+    throw unprocessable(
+      'The event was declared more than a year after it happened: a delayed registration needs a court order. ' +
+        "Add the court's reference with a correction (changes.courtReference), then register",
+      'court-order-required',
+    );
 }

@@ -3,7 +3,7 @@ import { nonEmpty } from '../../lib/must';
 import { isoDate, nin, pageQuery, reason, recordId } from '../common/schemas';
 import type { KindContract } from './contract';
 import { CURSOR_PATTERN } from './list';
-import { QUEUES, RECORD_FLAGS, registrationNumberPattern } from './rules';
+import { QUEUES, RECORD_FLAGS, registrationNumberPattern, TIMELINESS } from './rules';
 
 export const recordParams = z.object({ id: recordId }).strict();
 
@@ -31,6 +31,8 @@ const lifecycleFields = (kind: z.ZodType<string>, letters: readonly string[]) =>
   voidReason: z.string().optional(),
   /** What stops or marks the record (possible-duplicate, late, delayed, incomplete, evidence-required). */
   flags: z.array(z.enum(RECORD_FLAGS)),
+  /** The declaration against its kind's legal deadline; absent for kinds without one (made or confirmed by a court). */
+  timeliness: z.enum(TIMELINESS).optional(),
   /** How many certificates were issued of it. */
   certificatesIssued: z.number().int().min(0),
   updatedAt: z.string(),

@@ -1,8 +1,8 @@
 import type { IndexDeclaration, ProjectionStore } from '../../db/store';
 import type { MaritalStatus } from '../common/schemas';
-import type { RecordFlag, RecordKind, RecordStatus } from './rules';
+import type { RecordFlag, RecordKind, RecordStatus, Timeliness } from './rules';
 
-export type { RecordFlag, RecordKind, RecordStatus } from './rules';
+export type { RecordFlag, RecordKind, RecordStatus, Timeliness } from './rules';
 
 /**
  * What a registered record is in a person's civil status, if anything (a kind's `civilEvent`):
@@ -81,6 +81,8 @@ export interface CivilRecord<F extends object = object> {
   voidReason?: string;
   /** What stops or marks it (possible duplicate, late, incomplete …), derived by workqueues/ after each entry. */
   flags?: RecordFlag[];
+  /** How the declaration stands to its kind's deadline (none for kinds without one), derived by workqueues/ after each entry. */
+  timeliness?: Timeliness;
   /** The work queue it waits in, as `OFFICE/queue` (records/rules.ts queueKey), or none. */
   queue?: string;
   /** Its queue and its bucket of declarations (`OFFICE/queue#n`): a queue's page reads a few small buckets. */

@@ -7,10 +7,14 @@ import type { CivilRecord } from './store';
  *
  * - `count`: one count (marriages);
  * - `by-sex`: female, male and their total (births);
- * - `by-cause`: the total and the 22 ICD-10 chapters, each with its title (deaths).
+ * - `by-cause`: the total and the 22 ICD-10 chapters, each with its title (deaths);
+ * - `by-timeliness`: registrations on time, late and delayed, and their total (a kind's `timelinessTable`).
  */
 export type VitalTable =
-  { name: string; shape: 'count' } | { name: string; shape: 'by-sex' } | { name: string; shape: 'by-cause' };
+  | { name: string; shape: 'count' }
+  | { name: string; shape: 'by-sex' }
+  | { name: string; shape: 'by-cause' }
+  | { name: string; shape: 'by-timeliness' };
 
 /**
  * What one registered record counts for in its kind's table: the month and governorate of the
@@ -33,4 +37,10 @@ export interface Tally {
 export interface KindStatistics<F extends object = object> {
   table: VitalTable;
   tally(record: CivilRecord<F>): Tally;
+  /**
+   * For a kind with a legal deadline: the name of its table of registrations by timeliness (the
+   * completeness indicator the UN asks for), counted by the month of registration, in the
+   * governorate where the event occurred.
+   */
+  timelinessTable?: string;
 }

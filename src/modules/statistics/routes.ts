@@ -10,12 +10,26 @@ import { vitalStatistics } from './tables';
 type RouteDeps = { vitalCounts: VitalCountStore };
 const defineRoute = routesOf<RouteDeps>();
 
-const WHAT: Record<VitalTable['shape'], string> = { count: '', 'by-sex': ' by sex', 'by-cause': ' by ICD-10 chapter' };
+const WHAT: Record<VitalTable['shape'], string> = {
+  count: '',
+  'by-sex': ' by sex',
+  'by-cause': ' by ICD-10 chapter',
+  'by-timeliness': '',
+};
 
-/** What the tables count, in words: `births by sex, deaths by ICD-10 chapter and marriages`. */
+const listed = (parts: readonly string[]) =>
+  parts.length < 2 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+
+/**
+ * What the tables count, in words: `births by sex, deaths by ICD-10 chapter and marriages`, then
+ * the tables of registrations by timeliness, which count by the month of registration.
+ */
 const described = (tables: readonly VitalTable[]) => {
-  const parts = tables.map((t) => `${t.name}${WHAT[t.shape]}`);
-  return parts.length < 2 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  const byTimeliness = tables.filter((t) => t.shape === 'by-timeliness').map((t) => t.name);
+  const occurred = listed(tables.filter((t) => t.shape !== 'by-timeliness').map((t) => `${t.name}${WHAT[t.shape]}`));
+  return byTimeliness.length === 0
+    ? occurred
+    : `${occurred}, and registrations by timeliness (on time, late, delayed; by month of registration) in ${listed(byTimeliness)}`;
 };
 
 /** The vital statistics of the tables given, in their order (the kinds supply them). */

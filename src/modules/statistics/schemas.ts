@@ -26,6 +26,7 @@ const count = z.number().int().nullable();
 const SHAPE_VIEWS: Record<VitalTable['shape'], () => z.ZodType> = {
   count: () => count,
   'by-sex': () => z.object({ female: count, male: count, total: count }),
+  'by-timeliness': () => z.object({ onTime: count, late: count, delayed: count, total: count }),
   'by-cause': () =>
     z.object({
       total: count,

@@ -21,6 +21,9 @@ interface Shape {
 }
 
 const SEXES = ['female', 'male'] as const;
+/** The counter of each timeliness (records/rules.ts TIMELINESS), in camelCase like the answer's fields. */
+const TIMELINESS_COUNTERS = { 'on-time': 'onTime', late: 'late', delayed: 'delayed' } as const;
+const TIMELINESS_LEAVES = Object.values(TIMELINESS_COUNTERS);
 const TITLES = ICD10_CHAPTERS.map((c) => `${c.title} (${c.from}-${c.to})`);
 
 export const SHAPES: Record<VitalTable['shape'], Shape> = {
@@ -42,6 +45,21 @@ export const SHAPES: Record<VitalTable['shape'], Shape> = {
       female: t.published(time, place, 0),
       male: t.published(time, place, 1),
       total: t.published(time, place, 2),
+    }),
+  },
+  'by-timeliness': {
+    categories: new Dimension([3, 3, 3, -1]),
+    leaf: (name, c) => `${name}.${must(TIMELINESS_LEAVES[c], 'timeliness')}`,
+    counters(name, timeliness) {
+      const counter = TIMELINESS_COUNTERS[timeliness as keyof typeof TIMELINESS_COUNTERS] as string | undefined;
+      if (!counter) throw new Error(`internal error: ${name} tallied with timeliness ${timeliness}`);
+      return [`${name}.${counter}`];
+    },
+    present: (t, time, place) => ({
+      onTime: t.published(time, place, 0),
+      late: t.published(time, place, 1),
+      delayed: t.published(time, place, 2),
+      total: t.published(time, place, 3),
     }),
   },
   'by-cause': {

@@ -1,13 +1,26 @@
 import type { StoredEntry } from '../../journal/types';
 import type { RecordKinds } from '../records/contract';
 import type { CivilRecord, RecordStore } from '../records/store';
-import { bucketOf, flagsOf, queueBucketKey, queueKey, queueOf, queueOfKey, type QueueId } from '../records/rules';
+import {
+  bucketOf,
+  courtReferenceOf,
+  flagsOf,
+  queueBucketKey,
+  queueKey,
+  queueOf,
+  queueOfKey,
+  timelinessFlags,
+  type QueueId,
+} from '../records/rules';
+import type { Timeliness } from '../records/rules';
 import type { QueueCountStore } from './store';
 
 export interface WorkQueueDeps {
   records: RecordStore;
   kinds: RecordKinds;
   queueCounts: QueueCountStore;
+  /** A record's timeliness under the law in force (civil-status/timeliness.ts), none for a kind without a deadline. */
+  timeliness: (record: CivilRecord) => Timeliness | undefined;
 }
 
 const isRecordId = (id: string) => id.startsWith('r_');
@@ -30,11 +43,16 @@ export function followWorkQueues(
     const moves = new Map<string, Record<string, number>>();
     const changed: { record: CivilRecord; set: Record<string, unknown>; unset: string[] }[] = [];
     for (const record of await deps.records.existing(ids)) {
-      const flags = flagsOf(deps.kinds.of(record.kind).work, record);
+      const timeliness = deps.timeliness(record);
+      const flags = flagsOf(
+        deps.kinds.of(record.kind).work,
+        record,
+        timelinessFlags(timeliness, courtReferenceOf(record.data)),
+      );
       const queue = queueOf({ status: record.status, flags, certificatesIssued: record.certificatesIssued });
       const key = queue && queueKey(record.office, queue);
       const sameFlags = JSON.stringify(record.flags ?? []) === JSON.stringify(flags);
-      if (sameFlags && record.queue === key) continue;
+      if (sameFlags && record.queue === key && record.timeliness === timeliness) continue;
       // Records declared before buckets were kept have their first seq only: as good an order.
       const bucket = bucketOf(record.declaredSeq ?? record.seq);
       if (record.queue !== key) {
@@ -47,8 +65,15 @@ export function followWorkQueues(
         if (queue) add(queue, +1);
         moves.set(record.office, inc);
       }
-      const set = key ? { flags, queue: key, queueBucket: queueBucketKey(key, bucket) } : { flags };
-      changed.push({ record, set, unset: key ? [] : ['queue', 'queueBucket'] });
+      changed.push({
+        record,
+        set: {
+          flags,
+          ...(key ? { queue: key, queueBucket: queueBucketKey(key, bucket) } : {}),
+          ...(timeliness ? { timeliness } : {}),
+        },
+        unset: [...(key ? [] : ['queue', 'queueBucket']), ...(timeliness ? [] : ['timeliness'])],
+      });
     }
     for (const [office, inc] of moves) await deps.queueCounts.incrementOnce(office, entry.seq, inc);
     for (const { record, set, unset } of changed) await deps.records.setDerived(record._id, set, unset);
