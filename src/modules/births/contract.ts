@@ -94,6 +94,16 @@ export const births: KindContract<
     // A hospital notifies a birth before the parents have named the child: the office completes it.
     flags: (r) => (r.data.child.givenName ? [] : ['incomplete']),
   },
+  // The groups the correction policy names (civil-status/law.ts): Iraq asks a court order for all but latin, place and details.
+  correctionGroups: {
+    names: ['child.givenName', 'child.fatherName', 'child.grandfatherName', 'child.familyName'],
+    latin: ['child.latin'],
+    dates: ['child.dateOfBirth', 'child.timeOfBirth'],
+    sex: ['child.sex'],
+    place: ['child.placeOfBirth'],
+    details: ['child.weightGrams', 'child.plurality'],
+    parents: ['mother', 'father'],
+  },
   handler: (deps) => ({
     declare: (ctx, body) => declareBirth(deps, ctx, body),
     register: registrationCommand(deps.journal, (record, number) =>
