@@ -1,8 +1,10 @@
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { promisify } from 'node:util';
 import { rebuildProjections } from '../src/journal/rebuild';
 import { DocumentFiles, TooLarge } from '../src/modules/documents/files';
 import { verifyDocuments } from '../src/modules/documents/verify';
@@ -11,6 +13,8 @@ import { SCANNED_PDF, birthDeclaration, enrolParents } from './support/fixtures'
 
 const MAX = 4096;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'documents-test-'));
+/** The command-line tool's own data folder (its access-token key). */
+const cliData = mkdtempSync(path.join(os.tmpdir(), 'documents-cli-'));
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR…')]);
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF…')]);
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -34,6 +38,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await h.close();
   rmSync(dir, { recursive: true, force: true });
+  rmSync(cliData, { recursive: true, force: true });
 });
 
 const attach = (body: Buffer | string, contentType: string, type = 'hospital-notification', token = officer) =>
@@ -43,6 +48,34 @@ const attach = (body: Buffer | string, contentType: string, type = 'hospital-not
     .set(auth(token))
     .set('Content-Type', contentType)
     .send(body);
+
+/** Runs `npm run journal:verify`'s program on this test's database and document folder. */
+interface VerifyOutput {
+  ok: boolean;
+  documents: { ok: boolean; checked: number; problems: { recordId: string; documentId: string }[] };
+}
+async function journalVerify(): Promise<{ code: number; report: VerifyOutput }> {
+  const env = {
+    ...process.env,
+    MONGODB_URI: process.env.TEST_MONGODB_URI,
+    MONGODB_DB: h.services.db.databaseName,
+    DOCUMENTS_DIR: dir,
+    DATA_DIR: cliData,
+    LOG_LEVEL: 'silent',
+  };
+  const args = [
+    '-r',
+    path.join(__dirname, 'support', 'ts-register.cjs'),
+    path.join(__dirname, '..', 'src', 'cli', 'journal-verify.ts'),
+  ];
+  try {
+    const { stdout } = await promisify(execFile)(process.execPath, args, { env });
+    return { code: 0, report: JSON.parse(stdout) as VerifyOutput };
+  } catch (err) {
+    const failed = err as { code: number; stdout: string };
+    return { code: failed.code, report: JSON.parse(failed.stdout || '{}') as VerifyOutput };
+  }
+}
 
 /** Every file the store holds, kept or temporary. */
 const storedFiles = (): string[] =>
@@ -195,9 +228,19 @@ describe('integrity', () => {
       { recordId, documentId: pdf!.id, problem: expect.stringMatching(/was changed after it was attached/) },
       { recordId, documentId: png!.id, problem: expect.stringMatching(/is missing/) },
     ]);
+    // The command an auditor runs says the same, and exits 3 as for a broken chain.
+    const cli = await journalVerify();
+    expect(cli.code).toBe(3);
+    expect(cli.report.documents.problems.map((p) => p.documentId)).toEqual([pdf!.id, png!.id]);
     // Put back: the rest of the file runs on an intact store.
     writeFileSync(pdfFile, SCANNED_PDF);
     writeFileSync(h.services.documentFiles.pathOf(png!.sha256), PNG);
+  });
+
+  it('npm run journal:verify exits 0 on an intact journal and document store', async () => {
+    const cli = await journalVerify();
+    expect([cli.code, cli.report.ok, cli.report.documents.ok]).toEqual([0, true, true]);
+    expect(cli.report.documents.checked).toBe(await attachedEntries());
   });
 
   it('a rebuild of the projections keeps the documents: listed again, files untouched', async () => {
