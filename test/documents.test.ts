@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -158,6 +160,41 @@ describe('attaching a document', () => {
       .set('Content-Type', 'application/pdf')
       .send(SCANNED_PDF);
     expect(res.status).toBe(404);
+  });
+
+  it('answers 413 to a chunked body (no Content-Length) once it passes the limit, and stores nothing', async () => {
+    const [files, entries] = [storedFiles(), await attachedEntries()];
+    const server = createServer(h.app).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = httpRequest(
+          {
+            host: '127.0.0.1',
+            port,
+            method: 'POST',
+            path: `/v1/records/${recordId}/documents?type=other`,
+            headers: { ...auth(officer), 'Content-Type': 'application/pdf', 'Transfer-Encoding': 'chunked' },
+          },
+          (res) => {
+            let body = '';
+            res.on('data', (c: Buffer) => (body += c.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          },
+        );
+        req.on('error', reject);
+        req.write(SCANNED_PDF);
+        // Twice the limit, in pieces: the service stops reading after the first few.
+        for (let i = 0; i < 8; i++) req.write(Buffer.alloc(1024, 0x20));
+        req.end();
+      });
+      expect(answer.status).toBe(413);
+      expect(JSON.parse(answer.body)).toMatchObject({ code: 'document-too-large' });
+    } finally {
+      server.close();
+    }
+    expect([storedFiles(), await attachedEntries()]).toEqual([files, entries]);
   });
 
   it('stops reading a body without a length at the limit and leaves no partial file', async () => {
