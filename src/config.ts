@@ -312,6 +312,28 @@ const variables = {
     .describe(
       'Byte budget of one page of GET /v1/audit: the page stops early (with `next`) once its entries reach it; at least one entry a page',
     ),
+  DOCUMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1_073_741_824)
+    .default(10_485_760)
+    .describe(
+      'Largest supporting document (PDF, JPEG or PNG scan) a record takes, in bytes: a larger one is 413, read no further than the limit',
+    ),
+  DOCUMENTS_DIR: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'Folder of the supporting documents (content-addressed files, kept by backups and rebuilds); default DATA_DIR/documents',
+    ),
+  CORRECTION_EVIDENCE: z
+    .string()
+    .optional()
+    .describe(
+      'What a correction of a registered record needs, per kind and field group, over Iraq\'s defaults: JSON such as {"birth":{"names":"reason"}}; each `none`, `reason` or `court-order`',
+    ),
   BODY_LIMIT: z
     .string()
     .regex(/^\d+(b|kb|mb)$/)

@@ -3,6 +3,7 @@ import { nonEmpty } from './lib/must';
 import { CERTIFICATE_EVENTS, type CertificateEvents } from './modules/certificates/events';
 import { CITIZEN_EVENTS, type CitizenEvents } from './modules/citizens/events';
 import { CLIENT_EVENTS, type ClientEvents } from './modules/clients/events';
+import { DOCUMENT_EVENTS, type DocumentEvents } from './modules/documents/events';
 import type { FeedTypes } from './modules/feed/reader';
 import { OFFICE_EVENTS, type OfficeEvents } from './modules/offices/events';
 import { PERSON_EVENTS, type PersonEvents } from './modules/persons/events';
@@ -25,7 +26,8 @@ export type EventCatalogue = PersonEvents &
   SubscriptionEvents &
   UserEvents &
   ClientEvents &
-  CitizenEvents;
+  CitizenEvents &
+  DocumentEvents;
 
 /** The role of every event type: a projected type without a projector stops the start. */
 export const EVENT_ROLES: EventRoles<EventCatalogue> = {
@@ -38,6 +40,7 @@ export const EVENT_ROLES: EventRoles<EventCatalogue> = {
   ...USER_EVENTS,
   ...CLIENT_EVENTS,
   ...CITIZEN_EVENTS,
+  ...DOCUMENT_EVENTS,
 };
 
 /** The events a sectoral system may follow (the feed, webhooks): registrations, then corrections and voidings. */

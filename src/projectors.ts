@@ -17,6 +17,7 @@ import { registerRecordProjectors } from './modules/records/projectors';
 import { registerUserProjectors } from './modules/users/changes';
 import { followWorkQueues } from './modules/workqueues/projectors';
 import { registerActivationCodeProjectors } from './modules/citizens/commands';
+import { registerDocumentProjectors } from './modules/documents/projectors';
 import type { Models, Stores } from './stores';
 
 /**
@@ -60,6 +61,7 @@ export function registerProjectors(
   registerUserProjectors(journal, { users: stores.users, activationCodes: models.activationCodes });
   registerClientProjectors(journal, stores.clients);
   registerActivationCodeProjectors(journal, models.activationCodes);
+  registerDocumentProjectors(journal, stores.records);
   // After every entry, whatever its type: the records it names get their flags and queue again.
   followWorkQueues(journal, {
     records: stores.records,

@@ -18,6 +18,7 @@ import { personRoutes } from './modules/persons/routes';
 import { recordRoutes } from './modules/records/routes';
 import { userRoutes } from './modules/users/routes';
 import { workQueueRoutes } from './modules/workqueues/routes';
+import { documentRoutes } from './modules/documents/routes';
 
 /**
  * Every API route of the service: static declarations, each needing the parts its module names
@@ -34,6 +35,7 @@ export const API_ROUTES: readonly AnyRoute<Services>[] = [
   ...DECLARATION_ROUTES,
   ...recordRoutes(RECORD_SCHEMAS),
   ...workQueueRoutes,
+  ...documentRoutes,
   ...auditRoutes,
   ...statisticsRoutes(VITAL_TABLES),
   ...certificateRoutes(RECORD_SCHEMAS),

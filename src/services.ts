@@ -22,6 +22,7 @@ import { CertificateKeyring } from './modules/certificates/keyring';
 import { CertificateCache } from './modules/certificates/cache';
 import { ensureActiveKey } from './modules/certificates/key-rotation';
 import { KeyVault } from './modules/certificates/vault';
+import { DocumentFiles } from './modules/documents/files';
 import { registerProjectors } from './projectors';
 import { createModels, createStores, projectionsOf, type Models, type Stores } from './stores';
 
@@ -44,8 +45,10 @@ export interface Services extends Stores {
   certificateCache: CertificateCache;
   /** The webhooks' outbox state, delivery log and secrets (operational, beside the journal). */
   webhooks: WebhookCollections;
-  /** The civil-status law in force (ages, further marriages). */
+  /** The civil-status law in force (ages, further marriages, the evidence corrections need). */
   law: CivilStatusLaw;
+  /** The supporting documents' files (content-addressed, beside the database: not a projection). */
+  documentFiles: DocumentFiles;
   tokens: TokenService;
   accounts: AccountStatus;
   accessLog: AccessLog;
@@ -88,6 +91,7 @@ export async function createServices(
   await db.collection('journal').createIndex({ 'actor.id': 1, _id: 1 }); // serves GET /v1/audit?actor=
   await db.collection('journal').createIndex({ entityIds: 1, _id: 1 }); // serves ?recordId= and record history
   await db.collection('journal').createIndex({ idempotencyKey: 1 }); // serves a retried command finding its first entry
+  await db.collection('journal').createIndex({ type: 1, _id: 1 }); // serves journal:verify reading the document.attached entries
   const headKeys = await loadHeadKeys({
     pem: config.JOURNAL_SIGNING_KEY,
     dir: journalKeysDir(config, opts.persistKeys),
@@ -119,6 +123,7 @@ export async function createServices(
     journal,
     kinds,
     law,
+    documentFiles: new DocumentFiles(config.DOCUMENTS_DIR ?? path.join(config.DATA_DIR, 'documents')),
     keyring: new CertificateKeyring(stores.signingKeys, new KeyVault(certificateKeysDir(config, opts.persistKeys))),
     certificateCache,
     webhooks,

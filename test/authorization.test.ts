@@ -5,7 +5,7 @@ import { SCOPES } from '../src/journal/types';
 import { API_ROUTES } from '../src/routes';
 import { randomNin } from '../src/modules/common/nin';
 import { auth, request, startHarness, type Harness } from './support/harness';
-import { birthDeclaration, declareAndRegister, enrolParents } from './support/fixtures';
+import { SCANNED_PDF, birthDeclaration, declareAndRegister, enrolParents } from './support/fixtures';
 import { jwtParts, must } from './support/checked';
 
 let h: Harness;
@@ -40,6 +40,7 @@ const SERVICE_ROUTES = ['get /health/live', 'get /health/ready', 'get /openapi.y
 const concrete = (path: string) =>
   path
     .replace('{nin}', randomNin())
+    .replace('{documentId}', 'd_AAAAAAAAAAAAAAAAAAAAAA')
     .replace(
       '{id}',
       path.startsWith('/v1/users')
@@ -181,8 +182,16 @@ describe('authorization matrix', () => {
         placeOfMarriage: { governorate: 'IQ-BG' },
       })
       .expect(201);
+    const attached = await request(h.app)
+      .post(`/v1/records/${id}/documents?type=hospital-notification`)
+      .set(auth(officer))
+      .set('Content-Type', 'application/pdf')
+      .send(SCANNED_PDF)
+      .expect(201);
     await h.services.accessLog.flush();
     const reads: Record<string, () => request.Test> = {
+      listDocuments: () => request(h.app).get(`/v1/records/${id}/documents`).set(auth(auditor)),
+      getDocument: () => request(h.app).get(`/v1/records/${id}/documents/${attached.body.id}`).set(auth(registrar)),
       listRecords: () => request(h.app).get('/v1/records').query({ kind: 'marriage' }).set(auth(officer)),
       getPerson: () => request(h.app).get(`/v1/persons/${mother.nin}`).set(auth(officer)),
       searchPersons: () =>
@@ -246,8 +255,23 @@ describe('offices', () => {
    */
   const actions: Record<
     string,
-    { prepare(officer: string, registrar: string): Promise<string>; send(path: string, token: string): request.Test }
+    {
+      prepare(officer: string, registrar: string): Promise<string>;
+      send(path: string, token: string): request.Test;
+      /** The status of the action taken (200 unless it creates). */
+      done?: number;
+    }
   > = {
+    attachDocument: {
+      prepare: declared,
+      send: (path, token) =>
+        request(h.app)
+          .post(`${path}?type=court-order`)
+          .set(auth(token))
+          .set('Content-Type', 'application/pdf')
+          .send(SCANNED_PDF),
+      done: 201,
+    },
     registerRecord: { prepare: declared, send: (path, token) => request(h.app).post(path).set(auth(token)) },
     rejectRecord: {
       prepare: declared,
@@ -325,11 +349,14 @@ describe('offices', () => {
       results.push(`${route.operationId} national ${(await action.send(again, callers.national)).status}`);
     }
     expect(results).toEqual(
-      bound.flatMap((r) => [
-        `${r.operationId} basra 403 other-office`,
-        `${r.operationId} baghdad 200`,
-        `${r.operationId} national 200`,
-      ]),
+      bound.flatMap((r) => {
+        const done = actions[r.operationId]?.done ?? 200;
+        return [
+          `${r.operationId} basra 403 other-office`,
+          `${r.operationId} baghdad ${done}`,
+          `${r.operationId} national ${done}`,
+        ];
+      }),
     );
   });
 

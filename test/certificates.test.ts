@@ -12,6 +12,7 @@ import {
   enrolParents,
   registeredBirth as registerBirth,
   registeredOfEachKind,
+  courtOrderEvidence,
 } from './support/fixtures';
 import { certificatePdf, decodeQr, pdfText, renderFirstPage, writeCertificatePicture } from './support/certificates';
 import { DOCS, ROOT, docsFingerprint, isUnder, scratchPictures } from './support/pictures';
@@ -243,7 +244,12 @@ describe('revocation, supersession and keys', () => {
       .post(`/v1/records/${record.id}/corrections`)
       .set(auth(registrar))
       .set('If-Match', etagOf(read))
-      .send({ changes: { child: { dateOfBirth: '2026-03-13' } }, reason: 'Hospital record' });
+      .send({
+        changes: { child: { dateOfBirth: '2026-03-13' } },
+        reason: 'Hospital record',
+        evidence: await courtOrderEvidence(h.app, officer, record.id),
+      })
+      .expect(200);
     const verdict = (await post('/v1/certificates/verification', { token: old.token })).body;
     expect(verdict).toMatchObject({
       valid: false,

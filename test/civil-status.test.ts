@@ -1,6 +1,6 @@
 import { auth, request, startHarness, type Harness } from './support/harness';
 import { contractChecker } from './support/contract';
-import { birthDeclaration, enrol, enrolParents } from './support/fixtures';
+import { birthDeclaration, courtOrderEvidence, enrol, enrolParents } from './support/fixtures';
 import { randomNin } from '../src/modules/common/nin';
 import { etagOf } from './support/checked';
 
@@ -179,6 +179,7 @@ describe('marriage, divorce, death: registration changes people', () => {
       .send({
         changes: { dateOfDeath: '2026-01-14', causeOfDeath: { icd10: 'J18.9' } },
         reason: 'Hospital record gives the day before',
+        evidence: await courtOrderEvidence(h.app, officer, x.id),
       });
     expectContract(moved);
     expect(moved.status).toBe(200);

@@ -6,7 +6,7 @@ import { entryId } from '../src/journal/types';
 import { verifyChain, verifyJournal } from '../src/journal/verify';
 import { registerProjectors } from '../src/projectors';
 import { auth, request, startHarness, type Harness } from './support/harness';
-import { birthDeclaration, enrolParents } from './support/fixtures';
+import { birthDeclaration, courtOrderEvidence, enrolParents } from './support/fixtures';
 import { etagOf, must } from './support/checked';
 
 let h: Harness;
@@ -205,11 +205,16 @@ describe('the journal', () => {
       .send(birthDeclaration(mother.nin, father.nin));
     await request(h.app).post(`/v1/records/${declared.body.id}/registration`).set(auth(registrar)).expect(200);
     const read = await request(h.app).get(`/v1/records/${declared.body.id}`).set(auth(registrar));
+    // A correction by court order: the attached judgment and the marginal note rebuild too.
     await request(h.app)
       .post(`/v1/records/${declared.body.id}/corrections`)
       .set(auth(registrar))
       .set('If-Match', etagOf(read))
-      .send({ changes: { child: { givenName: 'مريم' } }, reason: 'Spelling' })
+      .send({
+        changes: { child: { givenName: 'مريم' } },
+        reason: 'Spelling',
+        evidence: await courtOrderEvidence(h.app, officer, declared.body.id),
+      })
       .expect(200);
     await request(h.app)
       .post('/v1/offices')

@@ -4,7 +4,7 @@ import { registerRecord } from '../src/modules/records/commands';
 import { registerProjectors } from '../src/projectors';
 import { auth, request, startHarness, type Harness } from './support/harness';
 import { contractChecker } from './support/contract';
-import { birthDeclaration, enrolParents } from './support/fixtures';
+import { birthDeclaration, courtOrderEvidence, enrolParents } from './support/fixtures';
 import { etagOf } from './support/checked';
 
 let h: Harness;
@@ -35,9 +35,11 @@ describe('corrections', () => {
   it('needs If-Match (428), refuses a stale one (412), and applies a fresh one with the field-level change journaled', async () => {
     const record = await registeredBirth();
     const id = record.body.id as string;
+    // A registered birth's name and date change by a court's order (corrections-evidence.test.ts).
     const body = {
       changes: { child: { givenName: 'مريم', dateOfBirth: '2026-03-15' } },
       reason: 'Hospital typed the name and date wrong',
+      evidence: await courtOrderEvidence(h.app, officer, id),
     };
 
     const without = await request(h.app).post(`/v1/records/${id}/corrections`).set(auth(registrar)).send(body);
@@ -79,9 +81,10 @@ describe('corrections', () => {
     expect(history.body.items.map((e: { type: string }) => e.type)).toEqual([
       'birth.declared',
       'birth.registered',
+      'document.attached',
       'record.corrected',
     ]);
-    const correction = history.body.items[2];
+    const correction = history.body.items[3];
     expect(correction.reason).toBe(body.reason);
     expect(correction.actor).toMatchObject({ role: 'registrar', office: 'BGD' });
     expect(correction.data.changes).toEqual([
@@ -92,12 +95,13 @@ describe('corrections', () => {
 
   it('lets exactly one of two racing corrections of the same version win; the other gets 412', async () => {
     const record = await registeredBirth();
+    const evidence = await courtOrderEvidence(h.app, officer, record.body.id);
     const send = (givenName: string) =>
       request(h.app)
         .post(`/v1/records/${record.body.id}/corrections`)
         .set(auth(registrar))
         .set('If-Match', etagOf(record))
-        .send({ changes: { child: { givenName } }, reason: 'Race test' });
+        .send({ changes: { child: { givenName } }, reason: 'Race test', evidence });
     const answers = await Promise.all([send('مريم'), send('نور')]);
     expect(answers.map((a) => a.status).sort()).toEqual([200, 412]);
     const now = await request(h.app).get(`/v1/records/${record.body.id}`).set(auth(officer));

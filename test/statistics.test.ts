@@ -3,7 +3,13 @@ import { verifyJournal } from '../src/journal/verify';
 import { auth, request, startHarness, type Harness } from './support/harness';
 import { contractChecker } from './support/contract';
 import { cellsOfAnswers, PERIODS, recoveredCells, type Answer } from './support/disclosure';
-import { birthDeclaration, declareAndRegister as register, enrol, motherName } from './support/fixtures';
+import {
+  birthDeclaration,
+  courtOrderEvidence,
+  declareAndRegister as register,
+  enrol,
+  motherName,
+} from './support/fixtures';
 import { etagOf, must } from './support/checked';
 
 let h: Harness;
@@ -130,6 +136,7 @@ describe('vital statistics', () => {
       .send({
         changes: { child: { dateOfBirth: '2026-03-30', placeOfBirth: { governorate: 'IQ-BG' } } },
         reason: 'Date and place from the hospital',
+        evidence: await courtOrderEvidence(h.app, officer, lone.id),
       });
     expect(corrected.status).toBe(200);
     const after = await vital('from=2026-01&to=2026-03&by=month');

@@ -4,6 +4,7 @@ import { runTool } from './tool';
 import { parsePinnedKeys } from '../journal/head-keys';
 import { readHeadsFile } from '../journal/heads-file';
 import { verifyJournal } from '../journal/verify';
+import { verifyDocuments } from '../modules/documents/verify';
 
 const USAGE = 'usage: npm run journal:verify -- [--heads FILE]... [--key FILE]...';
 
@@ -20,7 +21,8 @@ function parseArgs(argv: string[]): { heads: string[]; keys: string[] } {
 
 /**
  * `npm run journal:verify`: recomputes the hash chain and holds it to every signed head (those
- * the database holds and those in the --heads files), with progress; exit code 0 when intact, 3 when not.
+ * the database holds and those in the --heads files), then every supporting document's file to
+ * the hash its entry recorded, with progress; exit code 0 when all is intact, 3 when not.
  */
 void runTool(async (services) => {
   const args = parseArgs(process.argv.slice(2));
@@ -36,6 +38,10 @@ void runTool(async (services) => {
   });
   progress.update(report.entries, report.entries, true);
   progress.end();
-  process.stdout.write(`${JSON.stringify({ ...report, seconds: (Date.now() - started) / 1000 }, null, 2)}\n`);
-  return report.ok ? 0 : 3;
+  const documents = await verifyDocuments(services.journal.entries, services.documentFiles);
+  const ok = report.ok && documents.ok;
+  process.stdout.write(
+    `${JSON.stringify({ ...report, ok, documents, seconds: (Date.now() - started) / 1000 }, null, 2)}\n`,
+  );
+  return ok ? 0 : 3;
 });

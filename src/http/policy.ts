@@ -36,6 +36,8 @@ export const policy = {
   'records.reject': ['registrar', 'national-registrar'],
   'records.correct': ['registrar', 'national-registrar'],
   'records.void': ['registrar', 'national-registrar'],
+  'documents.attach': ['officer', 'registrar', 'national-registrar'],
+  'documents.read': ['officer', 'registrar', 'national-registrar', 'auditor', 'citizen'],
   'audit.read': ['auditor', 'admin'],
   'statistics.read': 'anyone',
   'certificates.issue': ['officer', 'registrar', 'national-registrar', 'citizen'],
@@ -91,6 +93,7 @@ export const OFFICE_BOUND: ReadonlySet<Permission> = new Set<Permission>([
   'records.reject',
   'records.correct',
   'records.void',
+  'documents.attach',
   'certificates.revoke',
 ]);
 

@@ -108,3 +108,24 @@ export async function registeredOfEachKind(app: Express, officer: string, regist
   });
   return { birth: record.id, marriage: marriage.id, divorce: divorce.id, death: death.id, mother, father };
 }
+
+/** The smallest file that is a PDF by its first bytes: a scanned court order, as far as the registry checks. */
+export const SCANNED_PDF = Buffer.from('%PDF-1.4\n% a scanned court order\n%%EOF\n', 'latin1');
+
+/**
+ * Attaches a scanned judgment to a record (`court-order`) and returns the evidence a correction
+ * names it with.
+ */
+export async function courtOrderEvidence(app: Express, token: string, recordId: string, reference = 'KRK-CS-2026/118') {
+  const res = await request(app)
+    .post(`/v1/records/${recordId}/documents`)
+    .query({ type: 'court-order' })
+    .set(auth(token))
+    .set('Content-Type', 'application/pdf')
+    .send(SCANNED_PDF);
+  if (res.status !== 201) throw new Error(`attach: ${res.status} ${JSON.stringify(res.body)}`);
+  return {
+    courtOrder: { court: 'Karkh Civil Status Court', reference, date: '2026-04-02' },
+    documentIds: [res.body.id as string],
+  };
+}

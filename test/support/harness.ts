@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Express } from 'express';
 import request from 'supertest';
 import { createApp } from '../../src/app';
@@ -51,7 +54,15 @@ export async function startHarness(
   const uri = process.env.TEST_MONGODB_URI;
   if (!uri) throw new Error('TEST_MONGODB_URI is unset: run the tests through jest (globalSetup starts the engine)');
   const conn = await connect(uri, `test_${randomBytes(6).toString('hex')}`);
-  const config = loadConfig({ ...process.env, ...NO_DEADLINES, LOG_LEVEL: logTo ? 'info' : 'silent', ...env });
+  // The documents' files go to a folder of this harness's own (as its database is), unless the test names one.
+  const documents = env.DOCUMENTS_DIR ? undefined : mkdtempSync(path.join(os.tmpdir(), 'registry-documents-'));
+  const config = loadConfig({
+    ...process.env,
+    ...NO_DEADLINES,
+    LOG_LEVEL: logTo ? 'info' : 'silent',
+    ...(documents ? { DOCUMENTS_DIR: documents } : {}),
+    ...env,
+  });
   const services = await createServices(conn, config, createLogger(config.LOG_LEVEL, logTo), { persistKeys: false });
   const app = createApp(services);
   let n = 0;
@@ -99,6 +110,7 @@ export async function startHarness(
       await services.accessLog.flush();
       await conn.dropDatabase();
       await conn.close();
+      if (documents) rmSync(documents, { recursive: true, force: true });
     },
   };
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Express } from 'express';
 import { chromium, type Browser } from 'playwright-core';
-import { registeredBirth } from './fixtures';
+import { courtOrderEvidence, registeredBirth } from './fixtures';
 import { auth, request, type Harness } from './harness';
 import { CHROMIUM } from './system-tools';
 import { etagOf } from './checked';
@@ -111,7 +111,10 @@ export async function verifyPages(h: Harness, base: string): Promise<Record<Veri
     .send({
       changes: { child: { givenName: 'مريم', latin: { givenName: 'Maryam' } } },
       reason: 'Name as chosen by the parents',
-    });
+      // A registered birth's name changes by a court's order.
+      evidence: await courtOrderEvidence(h.app, superseded.registrar, superseded.recordId),
+    })
+    .expect(200);
 
   return {
     valid: `${base}/verify/${valid.certificate.id}`,

@@ -52,8 +52,10 @@ describe('the national-registrar role', () => {
   });
 
   it('the office-bound actions are the record actions of API.md, open to registrars of both kinds', () => {
+    // Attaching a document is the record's office's too (issue 17: "officers and registrars of the record's office").
     expect([...OFFICE_BOUND].sort()).toEqual([
       'certificates.revoke',
+      'documents.attach',
       'records.correct',
       'records.register',
       'records.reject',

@@ -102,6 +102,16 @@ export const births: KindContract<
       inHealthFacility: child.placeOfBirth.facility !== undefined,
     }),
   },
+  // The groups the correction policy names (civil-status/law.ts): Iraq asks a court order for all but latin, place and details.
+  correctionGroups: {
+    names: ['child.givenName', 'child.fatherName', 'child.grandfatherName', 'child.familyName'],
+    latin: ['child.latin'],
+    dates: ['child.dateOfBirth', 'child.timeOfBirth'],
+    sex: ['child.sex'],
+    place: ['child.placeOfBirth'],
+    details: ['child.weightGrams', 'child.plurality'],
+    parents: ['mother', 'father'],
+  },
   handler: (deps) => ({
     declare: (ctx, body) => declareBirth(deps, ctx, body),
     register: registrationCommand(deps.journal, (record, number) =>

@@ -7,7 +7,7 @@ import { canonicalJson, sha256Hex } from '../../journal/hash';
 import type { Journal } from '../../journal/journal';
 import type { CommandContext } from '../../journal/types';
 import type { CircleDeps } from '../civil-status/circle';
-import type { RecordKinds } from '../records/contract';
+import type { CertifiedFacts, RecordKinds } from '../records/contract';
 import type { CivilRecord } from '../records/store';
 import { findRecord } from '../records/commands';
 import { requireEntitled } from './entitlement';
@@ -36,10 +36,16 @@ export const newCertificateId = () => `c_${randomBytes(16).toString('base64url')
 
 export const statusListUrl = (base: string, index: number) => `${base}/v1/status-lists/${listOf(index)}`;
 
-/** The hash of what a record certifies now: a certificate whose hash differs is superseded. */
+/**
+ * What a record certifies now, and its hash: a certificate whose hash differs is superseded. A
+ * record corrected by a court's order says so, as Iraqi certificates carry it in the margin.
+ */
 export async function certifiedFacts(kinds: RecordKinds, record: CivilRecord) {
   const certified = await kinds.of(record.kind).certify(record);
-  return { ...certified, hash: sha256Hex(canonicalJson(certified.facts)) };
+  const facts: CertifiedFacts = record.courtOrders?.length
+    ? { ...certified.facts, correctedByCourtOrder: record.courtOrders }
+    : certified.facts;
+  return { subjects: certified.subjects, facts, hash: sha256Hex(canonicalJson(facts)) };
 }
 
 /**

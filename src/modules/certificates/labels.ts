@@ -1,6 +1,7 @@
 import type { PersonName, Place } from '../persons/store';
 import { GOVERNORATES } from '../common/governorates';
 import type {
+  CourtOrder,
   CertifiedFacts,
   CertifiedPerson,
   CertifiedValue,
@@ -28,7 +29,17 @@ const COMMON_LABELS: { readonly [K in CommonFactKey]: Words } = {
   dateOfBirth: { ar: 'تاريخ الولادة', en: 'Date of birth' },
   placeOfBirth: { ar: 'مكان الولادة', en: 'Place of birth' },
   courtReference: { ar: 'رقم قرار المحكمة', en: 'Court reference' },
+  correctedByCourtOrder: { ar: 'حاشية', en: 'Marginal note' },
 };
+
+/** A marginal note: the record was corrected by this court order (its reference and date). */
+export function courtOrderNote(order: CourtOrder): Words {
+  const date = formatDate(order.date);
+  return {
+    ar: `صُحّح بقرار المحكمة (${order.reference}، ${date.ar})`,
+    en: `Corrected by court order (${order.reference}, ${date.en})`,
+  };
+}
 
 const COMMON_VALUES: Readonly<Record<string, Words>> = {
   female: { ar: 'أنثى', en: 'Female' },
@@ -77,8 +88,10 @@ export interface FactLine {
 
 const isPlace = (v: CertifiedValue): v is Place => typeof v === 'object' && 'governorate' in v;
 const isName = (v: CertifiedValue): v is PersonName => typeof v === 'object' && 'givenName' in v;
+const isCourtOrders = (v: CertifiedValue): v is readonly CourtOrder[] =>
+  Array.isArray(v) && v.every((o) => typeof o === 'object' && 'reference' in o && 'court' in o);
 // Array.isArray does not narrow a readonly array out of a union; this does.
-const isPeople = (v: CertifiedValue): v is readonly CertifiedPerson[] => Array.isArray(v);
+const isPeople = (v: CertifiedValue): v is readonly CertifiedPerson[] => Array.isArray(v) && !isCourtOrders(v);
 
 /** The certified facts as labelled lines: a person's name and NIN, then each date, place and word. */
 export function factLines(facts: CertifiedFacts, words: KindWords): FactLine[] {
@@ -115,7 +128,9 @@ export function factLines(facts: CertifiedFacts, words: KindWords): FactLine[] {
   ];
   for (const [key, v] of Object.entries(facts)) {
     if (v === undefined) continue;
-    if (isPeople(v)) {
+    if (isCourtOrders(v)) {
+      for (const order of v) lines.push({ label: label(key), value: courtOrderNote(order) });
+    } else if (isPeople(v)) {
       for (const [i, p] of v.entries()) {
         const o = ordinals[i] ?? { ar: String(i + 1), en: String(i + 1) };
         person(p, { ar: `${label(key).ar} ${o.ar}`, en: `${label(key).en} ${o.en}` });

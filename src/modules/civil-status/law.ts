@@ -1,3 +1,5 @@
+import { EVIDENCE_LEVELS, type EvidenceLevel } from '../records/rules';
+
 /**
  * The civil-status law as the registry applies it: the values a country changes, in one place.
  * Defaults follow Iraq's Personal Status Law No. 188 of 1959 as amended (see README "Rules").
@@ -21,7 +23,25 @@ export interface CivilStatusLaw {
   registrationDeadlines: Record<'birth' | 'death', { inHealthFacility: number; elsewhere: number }>;
   /** Past this many years after the event a declaration is `delayed`: registered only on a court's order. */
   delayedAfterYears: number;
+  /**
+   * What a correction of a registered record needs, by kind and by the kind's field group
+   * (`KindContract.correctionGroups`): a group not named is `reason`. A declared record, not yet
+   * registered, is amended with a reason whatever this says (that is how notified births get names).
+   */
+  corrections: CorrectionPolicy;
 }
+
+export type CorrectionPolicy = Readonly<Record<string, Readonly<Record<string, EvidenceLevel>>>>;
+
+/**
+ * Iraq's practice as issue 17 states it: the facts of a registered birth or death (names, dates,
+ * sex, parents, cause) are changed by a court's judgment; the registrar corrects the rest (a
+ * romanized name, a place, the informant) on a reason.
+ */
+export const IRAQ_CORRECTIONS: CorrectionPolicy = {
+  birth: { names: 'court-order', dates: 'court-order', sex: 'court-order', parents: 'court-order' },
+  death: { dates: 'court-order', cause: 'court-order' },
+};
 
 export type FurtherMarriage = 'never' | 'with-court-reference' | 'always';
 
@@ -37,12 +57,13 @@ export const CIVIL_STATUS_LAW: CivilStatusLaw = {
     death: { inHealthFacility: 15, elsewhere: 30 },
   },
   delayedAfterYears: 1,
+  corrections: IRAQ_CORRECTIONS,
 };
 
 /**
  * The law with what the environment overrides (FURTHER_MARRIAGE_FEMALE, FURTHER_MARRIAGE_MALE;
  * REGISTRATION_DAYS_HEALTH_FACILITY and REGISTRATION_DAYS_ELSEWHERE, for births and deaths alike
- * as in Iraq's law; DELAYED_REGISTRATION_AFTER_YEARS).
+ * as in Iraq's law; DELAYED_REGISTRATION_AFTER_YEARS; CORRECTION_EVIDENCE).
  */
 export function lawFromConfig(config: {
   FURTHER_MARRIAGE_FEMALE: FurtherMarriage;
@@ -50,6 +71,7 @@ export function lawFromConfig(config: {
   REGISTRATION_DAYS_HEALTH_FACILITY: number;
   REGISTRATION_DAYS_ELSEWHERE: number;
   DELAYED_REGISTRATION_AFTER_YEARS: number;
+  CORRECTION_EVIDENCE?: string | undefined;
 }): CivilStatusLaw {
   const deadline = {
     inHealthFacility: config.REGISTRATION_DAYS_HEALTH_FACILITY,
@@ -60,5 +82,26 @@ export function lawFromConfig(config: {
     furtherMarriage: { female: config.FURTHER_MARRIAGE_FEMALE, male: config.FURTHER_MARRIAGE_MALE },
     registrationDeadlines: { birth: deadline, death: deadline },
     delayedAfterYears: config.DELAYED_REGISTRATION_AFTER_YEARS,
+    corrections: correctionPolicy(config.CORRECTION_EVIDENCE),
   };
+}
+
+/** Iraq's correction policy with the overrides of CORRECTION_EVIDENCE (JSON: kind -> group -> level) laid over it. */
+export function correctionPolicy(overrides: string | undefined): CorrectionPolicy {
+  if (!overrides) return IRAQ_CORRECTIONS;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(overrides);
+  } catch {
+    throw new Error('CORRECTION_EVIDENCE must be JSON such as {"birth":{"names":"reason"}}');
+  }
+  const levels = EVIDENCE_LEVELS as readonly unknown[];
+  const isGroups = (v: unknown): v is Record<string, EvidenceLevel> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((l) => levels.includes(l));
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || !Object.values(parsed).every(isGroups))
+    throw new Error(`CORRECTION_EVIDENCE maps each kind to its groups, each one of ${EVIDENCE_LEVELS.join(', ')}`);
+  const merged: Record<string, Record<string, EvidenceLevel>> = {};
+  for (const kind of new Set([...Object.keys(IRAQ_CORRECTIONS), ...Object.keys(parsed)]))
+    merged[kind] = { ...IRAQ_CORRECTIONS[kind], ...(parsed as Record<string, Record<string, EvidenceLevel>>)[kind] };
+  return merged;
 }

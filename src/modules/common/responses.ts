@@ -9,6 +9,7 @@ const DESCRIPTIONS: Record<number, string> = {
   409: 'Conflicts with the current state',
   412: 'The record changed since it was read (stale If-Match)',
   413: 'Body too large',
+  415: 'The body is not in a format this route takes',
   422: 'Breaks a registry rule',
   428: 'If-Match is required',
   429: 'Too many requests or failed attempts; see Retry-After',

@@ -83,6 +83,14 @@ export const deaths: KindContract<
       inHealthFacility: data.placeOfDeath.facility !== undefined,
     }),
   },
+  // The groups the correction policy names (civil-status/law.ts): Iraq asks a court order for the dates and the cause.
+  correctionGroups: {
+    dates: ['dateOfDeath', 'timeOfDeath'],
+    cause: ['causeOfDeath', 'mannerOfDeath'],
+    place: ['placeOfDeath'],
+    certifier: ['certifier'],
+    informant: ['informant'],
+  },
   handler: (deps) => ({
     declare: (ctx, body) => declareDeath(deps, ctx, body),
     register: registrationCommand(deps.journal, (record, number) => decideDeathRegistration(deps, record, number)),

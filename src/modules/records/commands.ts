@@ -2,12 +2,20 @@ import { validated } from '../../http/validation';
 import type { Db } from 'mongodb';
 import { notFound, unprocessable } from '../../http/problem';
 import type { Journal } from '../../journal/journal';
-import type { RecordEvents } from './events';
+import type { CorrectionEvidence, RecordEvents } from './events';
 import type { Catalogue, CommandContext, EntryDraft, EventType, StoredEntry } from '../../journal/types';
 import { nextRegistrationNumber } from './ids';
 import type { KindHandler, RecordKinds } from './contract';
 import type { CivilRecord, RecordStore } from './store';
-import { fieldChanges, requireCourtOrder, requireFourEyes, requireTransition, requireVersion } from './rules';
+import {
+  fieldChanges,
+  requireCourtOrder,
+  requireFourEyes,
+  requireTransition,
+  requireVersion,
+  type EvidenceLevel,
+} from './rules';
+import { requireEvidence } from './evidence';
 
 /** What the record commands use. */
 export interface RecordDeps {
@@ -16,6 +24,8 @@ export interface RecordDeps {
   kinds: RecordKinds;
   /** Where the registration-number counters live. */
   db: Db;
+  /** The civil-status law's correction policy: kind -> field group -> evidence needed. */
+  law: { corrections: Readonly<Record<string, Readonly<Record<string, EvidenceLevel>>>> };
 }
 
 /** What an entry about a record is filed under: the record, the person it is about first, and everyone it names. */
@@ -85,12 +95,16 @@ export async function voidRecord(
   return findRecord(deps.records, id);
 }
 
-/** Corrects facts of a record that is declared or registered, at the version the caller read. */
+/**
+ * Corrects facts of a record that is declared or registered, at the version the caller read. A
+ * registered record's correction brings the evidence the law asks for the groups it changes
+ * (evidence.ts); the entry holds it, so the history shows what each correction rests on.
+ */
 export async function correctRecord(
   deps: RecordDeps,
   ctx: CommandContext & { ifMatch: number },
   id: string,
-  input: { changes: object; reason: string },
+  input: { changes: object; reason: string; evidence?: CorrectionEvidence },
 ): Promise<CivilRecord> {
   await deps.journal.execute(ctx, async () => {
     const record = await findRecord(deps.records, id);
@@ -106,10 +120,17 @@ export async function correctRecord(
     const facts = await kind.checkCorrection(record, changesOfKind);
     const changes = fieldChanges(record.data, facts);
     if (changes.length === 0) throw unprocessable('The correction changes nothing', 'no-change');
+    requireEvidence(
+      record,
+      changes,
+      kind.correctionGroups ?? {},
+      deps.law.corrections[record.kind] ?? {},
+      input.evidence,
+    );
     return {
       type: 'record.corrected',
       entityIds: entityIdsOf(record),
-      data: { recordId: id, changes, facts },
+      data: { recordId: id, changes, facts, ...(input.evidence ? { evidence: input.evidence } : {}) },
       reason: input.reason,
     };
   });

@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import type { CommandContext, EventRoles, EventType, JournalEntry, Role } from '../../journal/types';
 import type { PersonName, Place } from '../persons/store';
 import type { RecordEvents } from './events';
-import type { RecordFlag } from './rules';
+import type { CourtOrder, RecordFlag } from './rules';
+
+export type { CourtOrder } from './rules';
 import type { CivilEvent, CivilRecord } from './store';
 import type { KindStatistics } from './tally';
 
@@ -37,9 +39,18 @@ export interface KindContract<
   statistics?: KindStatistics<F>;
   /** The kind's part in the office's work: what a list shows of its records, the flags it raises. */
   work: KindWork<F>;
+  /**
+   * The kind's field groups for the correction policy (civil-status/law.ts `corrections`): each
+   * group's fact paths as a correction's changes name them (`child.givenName`, `causeOfDeath`);
+   * a path in no group is in `other`.
+   */
+  correctionGroups?: CorrectionGroups;
   /** The kind's behaviour on the service's stores, built once at start. */
   handler: (deps: D) => KindHandler<F, C, B, T>;
 }
+
+/** Field group -> the fact paths in it (a path covers the fields below it: `causeOfDeath` covers `causeOfDeath.icd10`). */
+export type CorrectionGroups = Readonly<Record<string, readonly string[]>>;
 
 /** A name as a declaration gives it: a notified child may have no given name yet. */
 export type DeclaredName = Partial<Pick<PersonName, 'givenName' | 'fatherName' | 'grandfatherName' | 'familyName'>>;
@@ -111,12 +122,13 @@ export interface CertifiedPerson {
   placeOfBirth?: Place;
 }
 
-/** What a certificate may certify: names, NINs, dates, places, words and counts, nothing else. */
-export type CertifiedValue = string | number | Place | PersonName | CertifiedPerson | readonly CertifiedPerson[];
+/** What a certificate may certify: names, NINs, dates, places, words, counts and court orders, nothing else. */
+export type CertifiedValue =
+  string | number | Place | PersonName | CertifiedPerson | readonly CertifiedPerson[] | readonly CourtOrder[];
 export type CertifiedFacts = { readonly [key: string]: CertifiedValue | undefined };
 
 /** Fact keys every certificate labels the same way (certificates/labels.ts); a kind labels the rest. */
-export type CommonFactKey = keyof CertifiedPerson | 'courtReference';
+export type CommonFactKey = keyof CertifiedPerson | 'courtReference' | 'correctedByCourtOrder';
 
 /** A kind's certificate: its credential type, its title, and the labels of the facts it certifies. */
 export interface CertificateWords<T extends CertifiedFacts> {

@@ -1,6 +1,13 @@
 import type { EventRoles } from '../../journal/types';
 import type { FieldChange } from './rules';
 import type { Notification } from './store';
+import type { CourtOrder } from './rules';
+
+/** What a correction rests on: a court's order, and the attached `court-order` documents that hold it. */
+export interface CorrectionEvidence {
+  courtOrder: CourtOrder;
+  documentIds: string[];
+}
 
 /** What every declaration entry carries, whatever the kind. */
 export interface RecordDeclared<F> {
@@ -18,7 +25,7 @@ export interface RecordEvents {
   'record.rejected': { recordId: string };
   'record.voided': { recordId: string };
   /** `facts` are all the record's facts after the correction, in the shape of the record's kind. */
-  'record.corrected': { recordId: string; changes: FieldChange[]; facts: object };
+  'record.corrected': { recordId: string; changes: FieldChange[]; facts: object; evidence?: CorrectionEvidence };
 }
 
 export const RECORD_EVENTS: EventRoles<RecordEvents> = {

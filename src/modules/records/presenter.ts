@@ -33,6 +33,14 @@ export function presentRecord(kinds: RecordKinds, r: CivilRecord) {
     flags: r.flags ?? [],
     ...(r.timeliness ? { timeliness: r.timeliness } : {}),
     certificatesIssued: r.certificatesIssued ?? 0,
+    documents: (r.documents ?? []).map((d) => ({
+      id: d.id,
+      type: d.type,
+      contentType: d.contentType,
+      size: d.size,
+      sha256: d.sha256,
+      uploadedAt: d.uploadedAt,
+    })),
     updatedAt: r.updatedAt,
   };
 }

@@ -76,7 +76,16 @@ export function registerRecordProjectors(
 
   journal.on('record.corrected', async (entry) => {
     const record = await records.get(entry.data.recordId);
-    await updateRecord(records, entry, entry.data.recordId, { set: { data: entry.data.facts } });
+    const courtOrder = entry.data.evidence?.courtOrder;
+    await updateRecord(records, entry, entry.data.recordId, {
+      set: {
+        data: entry.data.facts,
+        // A registered record's court orders are its certificates' marginal notes.
+        ...(courtOrder && record?.status === 'registered'
+          ? { courtOrders: [...(record.courtOrders ?? []), courtOrder] }
+          : {}),
+      },
+    });
     if (record) await kinds.of(record.kind).applyCorrection?.(entry, { ...record, data: entry.data.facts });
     await notifyChange(deps, entry, entry.data.recordId, {
       type: 'corrected',

@@ -211,3 +211,47 @@ export function requireCourtOrder(record: { timeliness?: Timeliness; data: objec
       'court-order-required',
     );
 }
+
+/** A court's order a registered record was corrected by: a certificate prints it as a marginal note. */
+export interface CourtOrder {
+  court: string;
+  reference: string;
+  /** The order's date (YYYY-MM-DD). */
+  date: string;
+}
+
+/** The evidence a correction needs: nothing more than the request, a reason, or a court's order. */
+export const EVIDENCE_LEVELS = ['none', 'reason', 'court-order'] as const;
+export type EvidenceLevel = (typeof EVIDENCE_LEVELS)[number];
+
+const STRENGTH: Readonly<Record<EvidenceLevel, number>> = { none: 0, reason: 1, 'court-order': 2 };
+
+/**
+ * What a correction of a registered record needs: the strongest level among the field groups its
+ * changes touch (a path in no group is in `other`; a group the policy does not name needs a
+ * reason), and the groups that ask for it.
+ */
+export function evidenceNeeded(
+  changes: readonly Pick<FieldChange, 'path'>[],
+  groups: Readonly<Record<string, readonly string[]>>,
+  levels: Readonly<Record<string, EvidenceLevel>>,
+): { level: EvidenceLevel; groups: string[] } {
+  const touched = new Set(changes.flatMap((c) => groupsOf(c.path, groups)));
+  const level = [...touched].reduce<EvidenceLevel>((strongest, group) => {
+    const l = levels[group] ?? 'reason';
+    return STRENGTH[l] > STRENGTH[strongest] ? l : strongest;
+  }, 'none');
+  return { level, groups: [...touched].filter((g) => (levels[g] ?? 'reason') === level).sort() };
+}
+
+/**
+ * The groups a fact path is in: those with a path that is it or above it, or below it (a whole
+ * section replaced touches every group in it); none: `other`.
+ */
+export function groupsOf(path: string, groups: Readonly<Record<string, readonly string[]>>): string[] {
+  const within = (p: string) => path === p || path.startsWith(`${p}.`) || p.startsWith(`${path}.`);
+  const found = Object.entries(groups)
+    .filter(([, paths]) => paths.some(within))
+    .map(([group]) => group);
+  return found.length > 0 ? found : ['other'];
+}

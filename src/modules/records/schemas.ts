@@ -4,6 +4,45 @@ import { isoDate, nin, pageQuery, reason, recordId } from '../common/schemas';
 import type { KindContract } from './contract';
 import { CURSOR_PATTERN } from './list';
 import { QUEUES, RECORD_FLAGS, registrationNumberPattern, TIMELINESS } from './rules';
+import { DOCUMENT_CONTENT_TYPES, DOCUMENT_TYPES } from '../documents/rules';
+
+/** A document id: `d_` and 128 random bits. */
+export const documentId = z
+  .string()
+  .regex(/^d_[A-Za-z0-9_-]{22}$/, 'must be a document id (d_ and 22 characters)')
+  .openapi({ example: 'd_3q2FJ6mQ0yUKm1nVf7XcQw' });
+
+/** A document as a record lists it. */
+export const documentSummary = z
+  .object({
+    id: documentId,
+    type: z.enum(DOCUMENT_TYPES),
+    contentType: z.enum(DOCUMENT_CONTENT_TYPES as [string, ...string[]]),
+    size: z.number().int().min(1),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    uploadedAt: z.string(),
+  })
+  .openapi('DocumentSummary');
+
+/** What a correction rests on: the court's order, and its attached `court-order` documents. */
+export const correctionEvidence = z
+  .object({
+    courtOrder: z
+      .object({
+        court: z.string().trim().min(2).max(200),
+        reference: z.string().trim().min(1).max(100),
+        date: isoDate,
+      })
+      .strict(),
+    documentIds: z.array(documentId).min(1).max(10),
+  })
+  .strict()
+  .openapi('CorrectionEvidence', {
+    example: {
+      courtOrder: { court: 'Karkh Civil Status Court', reference: 'KRK-CS-2026/118', date: '2026-04-02' },
+      documentIds: ['d_3q2FJ6mQ0yUKm1nVf7XcQw'],
+    },
+  });
 
 export const recordParams = z.object({ id: recordId }).strict();
 
@@ -35,6 +74,8 @@ const lifecycleFields = (kind: z.ZodType<string>, letters: readonly string[]) =>
   timeliness: z.enum(TIMELINESS).optional(),
   /** How many certificates were issued of it. */
   certificatesIssued: z.number().int().min(0),
+  /** Its supporting documents, oldest first (GET /v1/records/{id}/documents/{documentId} gives the file). */
+  documents: z.array(documentSummary),
   updatedAt: z.string(),
 });
 
@@ -42,7 +83,7 @@ export interface RecordSchemas {
   /** The enum of the registry's kinds. */
   kind: z.ZodType<string>;
   recordView: z.ZodType;
-  correctionBody: z.ZodType<{ changes: object; reason: string }>;
+  correctionBody: z.ZodType<{ changes: object; reason: string; evidence?: z.infer<typeof correctionEvidence> }>;
 }
 
 /** The record and correction schemas, from the lifecycle fields and those of every registered kind. */
@@ -72,7 +113,7 @@ export function recordSchemas(kinds: readonly Pick<KindContract, 'kind' | 'lette
       })
       .openapi('Record'),
     correctionBody: z
-      .object({ changes, reason })
+      .object({ changes, reason, evidence: correctionEvidence.optional() })
       .strict()
       .openapi('Correction', {
         example: {

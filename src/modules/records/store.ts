@@ -1,4 +1,5 @@
 import type { IndexDeclaration, ProjectionStore } from '../../db/store';
+import type { CourtOrder } from './rules';
 import type { MaritalStatus } from '../common/schemas';
 import type { RecordFlag, RecordKind, RecordStatus, Timeliness } from './rules';
 
@@ -51,6 +52,17 @@ export interface Notification {
   bodyHash: string;
 }
 
+/** A supporting document attached to a record (documents/), as the record lists it. */
+export interface DocumentSummary {
+  id: string;
+  type: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  uploadedAt: string;
+  uploadedBy: string;
+}
+
 /** Projection of a civil status record (a declaration and what became of it). */
 export interface CivilRecord<F extends object = object> {
   _id: string;
@@ -89,6 +101,10 @@ export interface CivilRecord<F extends object = object> {
   queueBucket?: string;
   /** How many certificates were issued of it (the next one is copy number this + 1). */
   certificatesIssued?: number;
+  /** Its supporting documents, oldest first (set by documents/ from `document.attached`). */
+  documents?: DocumentSummary[];
+  /** The court orders it was corrected by since registration, oldest first: its certificates' marginal notes. */
+  courtOrders?: CourtOrder[];
   updatedAt: string;
   version: number;
   seq: number;
