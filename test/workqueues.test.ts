@@ -262,3 +262,26 @@ describe('queueOf', () => {
     expect(queueOf({ status: 'voided', flags: [] })).toBeUndefined();
   });
 });
+
+describe('amending a declaration', () => {
+  it('an officer amends a declared record (the child named at the counter), never a registered one', async () => {
+    const declared = await declareBirth();
+    const record = await request(h.app).get(`/v1/records/${declared.id}`).set(auth(officer));
+    const amended = await request(h.app)
+      .post(`/v1/records/${declared.id}/corrections`)
+      .set(auth(officer))
+      .set('If-Match', etagOf(record))
+      .send({ changes: { child: { givenName: 'مريم' } }, reason: 'The parents chose another name' });
+    expectContract(amended);
+    expect([amended.status, amended.body.child?.givenName]).toEqual([200, 'مريم']);
+    const registered = await request(h.app).post(`/v1/records/${declared.id}/registration`).set(auth(registrar));
+    expect(registered.status).toBe(200);
+    const refused = await request(h.app)
+      .post(`/v1/records/${declared.id}/corrections`)
+      .set(auth(officer))
+      .set('If-Match', etagOf(registered))
+      .send({ changes: { child: { givenName: 'زينب' } }, reason: 'Another name again' });
+    expectContract(refused);
+    expect([refused.status, refused.body.code]).toEqual([403, 'registrar-required']);
+  });
+});

@@ -34,7 +34,7 @@ export const policy = {
   'workqueues.read': ['officer', 'registrar', 'national-registrar'],
   'records.register': ['registrar', 'national-registrar'],
   'records.reject': ['registrar', 'national-registrar'],
-  'records.correct': ['registrar', 'national-registrar'],
+  'records.correct': ['officer', 'registrar', 'national-registrar'],
   'records.void': ['registrar', 'national-registrar'],
   'documents.attach': ['officer', 'registrar', 'national-registrar'],
   'documents.read': ['officer', 'registrar', 'national-registrar', 'auditor', 'citizen'],

@@ -9,6 +9,7 @@ import type { KindHandler, RecordKinds } from './contract';
 import type { CivilRecord, RecordStore } from './store';
 import {
   fieldChanges,
+  requireCorrector,
   requireCourtOrder,
   requireFourEyes,
   requireTransition,
@@ -110,6 +111,7 @@ export async function correctRecord(
     const record = await findRecord(deps.records, id);
     requireVersion(record.version, ctx.ifMatch);
     requireTransition(record.status, 'correct');
+    requireCorrector(ctx.actor.role, record.status);
     const kind = deps.kinds.of(record.kind);
     const changesOfKind = validated(
       kind.schemas.changes,

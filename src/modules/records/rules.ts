@@ -1,5 +1,5 @@
 import { canonicalJson } from '../../journal/hash';
-import { conflict, forbidden, preconditionFailed, unprocessable } from '../../http/problem';
+import { Problem, conflict, forbidden, preconditionFailed, unprocessable } from '../../http/problem';
 
 /** The lifecycle every kind of record shares. */
 export type RecordStatus = 'declared' | 'registered' | 'rejected' | 'voided';
@@ -30,6 +30,22 @@ export function requireTransition(status: RecordStatus, action: RecordAction): v
 export function requireFourEyes(declaredBy: string, registrar: string): void {
   if (declaredBy === registrar)
     throw forbidden('Four eyes: a record must be registered by someone other than who declared it');
+}
+
+/**
+ * An officer amends a declaration before it is registered (names a notified child, fixes a typo
+ * at the counter); a registered record is corrected by a registrar only.
+ */
+export function requireCorrector(role: string, status: RecordStatus): void {
+  if (role === 'officer' && status !== 'declared')
+    throw new Problem(
+      403,
+      'Forbidden',
+      'A registered record is corrected by a registrar; an officer amends declarations only',
+      {
+        code: 'registrar-required',
+      },
+    );
 }
 
 /** The ETag of a record version. */
