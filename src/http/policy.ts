@@ -36,6 +36,7 @@ export const policy = {
   'records.reject': ['registrar', 'national-registrar'],
   'records.correct': ['registrar', 'national-registrar'],
   'records.void': ['registrar', 'national-registrar'],
+  'records.review-duplicates': ['registrar', 'national-registrar'],
   'audit.read': ['auditor', 'admin'],
   'statistics.read': 'anyone',
   'certificates.issue': ['officer', 'registrar', 'national-registrar', 'citizen'],
@@ -91,6 +92,7 @@ export const OFFICE_BOUND: ReadonlySet<Permission> = new Set<Permission>([
   'records.reject',
   'records.correct',
   'records.void',
+  'records.review-duplicates',
   'certificates.revoke',
 ]);
 

@@ -7,7 +7,15 @@ import type { Catalogue, CommandContext, EntryDraft, EventType, StoredEntry } fr
 import { nextRegistrationNumber } from './ids';
 import type { KindHandler, RecordKinds } from './contract';
 import type { CivilRecord, RecordStore } from './store';
-import { fieldChanges, requireFourEyes, requireTransition, requireVersion } from './rules';
+import {
+  checkDuplicateReview,
+  fieldChanges,
+  requireFourEyes,
+  requireNoOpenDuplicates,
+  requireTransition,
+  requireVersion,
+  type DuplicateDecision,
+} from './rules';
 
 /** What the record commands use. */
 export interface RecordDeps {
@@ -45,6 +53,7 @@ export async function registerRecord(deps: RecordDeps, ctx: CommandContext, id: 
     const record = await findRecord(deps.records, id);
     requireTransition(record.status, 'register');
     requireFourEyes(record.declaredBy.id, ctx.actor.id);
+    requireNoOpenDuplicates(record);
     registrationNumber ??= await nextRegistrationNumber(
       deps.db,
       record.office,
@@ -66,6 +75,30 @@ export async function rejectRecord(
     const record = await findRecord(deps.records, id);
     requireTransition(record.status, 'reject');
     return { type: 'record.rejected', entityIds: [id], data: { recordId: id }, reason };
+  });
+  return findRecord(deps.records, id);
+}
+
+/** A registrar's decision on a declared record's possible duplicates; `duplicate` rejects it with the reason. */
+export async function reviewDuplicates(
+  deps: RecordDeps,
+  ctx: CommandContext,
+  id: string,
+  input: DuplicateDecision & { reason: string },
+): Promise<CivilRecord> {
+  await deps.journal.execute(ctx, async () => {
+    const record = await findRecord(deps.records, id);
+    checkDuplicateReview(record, ctx.actor.id, input);
+    return {
+      type: 'record.duplicate-reviewed',
+      entityIds: entityIdsOf(record),
+      data: {
+        recordId: id,
+        decision: input.decision,
+        ...(input.duplicateOf ? { duplicateOf: input.duplicateOf } : {}),
+      },
+      reason: input.reason,
+    };
   });
   return findRecord(deps.records, id);
 }

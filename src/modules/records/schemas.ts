@@ -31,6 +31,18 @@ const lifecycleFields = (kind: z.ZodType<string>, letters: readonly string[]) =>
   voidReason: z.string().optional(),
   /** What stops or marks the record (possible-duplicate, late, delayed, incomplete, evidence-required). */
   flags: z.array(z.enum(RECORD_FLAGS)),
+  /** Earlier records of the same event found at the declaration: `reasons` name the fields that matched. */
+  duplicates: z.array(z.object({ recordId, score: z.number().min(0).max(1), reasons: z.array(z.string()) })).optional(),
+  /** A registrar's decision on those duplicates. */
+  duplicateReview: z
+    .object({
+      decision: z.enum(['not-duplicate', 'duplicate']),
+      duplicateOf: recordId.optional(),
+      reason: z.string(),
+      by: z.string(),
+      at: z.string(),
+    })
+    .optional(),
   /** How many certificates were issued of it. */
   certificatesIssued: z.number().int().min(0),
   updatedAt: z.string(),
@@ -80,6 +92,13 @@ export function recordSchemas(kinds: readonly Pick<KindContract, 'kind' | 'lette
       }),
   };
 }
+
+export const duplicateReviewBody = z
+  .object({ decision: z.enum(['not-duplicate', 'duplicate']), duplicateOf: recordId.optional(), reason })
+  .strict()
+  .openapi('DuplicateReview', {
+    example: { decision: 'not-duplicate', reason: 'Twins: a different child of the same mother, born the same day' },
+  });
 
 const STATUSES = ['declared', 'registered', 'rejected', 'voided'] as const;
 

@@ -1,5 +1,6 @@
 import type { IndexDeclaration, ProjectionStore } from '../../db/store';
 import type { MaritalStatus } from '../common/schemas';
+import type { DuplicateCandidate } from '../duplicates/scoring';
 import type { RecordFlag, RecordKind, RecordStatus } from './rules';
 
 export type { RecordFlag, RecordKind, RecordStatus } from './rules';
@@ -81,11 +82,24 @@ export interface CivilRecord<F extends object = object> {
   flags?: RecordFlag[];
   /** The work queue it waits in, as `OFFICE/queue` (workqueues/rules.ts), or none. */
   queue?: string;
+  /** Earlier records of the same event, as the kind's duplicate rule found them at the declaration. */
+  duplicates?: DuplicateCandidate[];
+  /** A registrar's decision on those candidates (the flag `possible-duplicate` holds until there is one). */
+  duplicateReview?: DuplicateReview;
   /** How many certificates were issued of it (the next one is copy number this + 1). */
   certificatesIssued?: number;
   updatedAt: string;
   version: number;
   seq: number;
+}
+
+/** A registrar's decision on a record's possible duplicates. */
+export interface DuplicateReview {
+  decision: 'not-duplicate' | 'duplicate';
+  duplicateOf?: string;
+  reason: string;
+  by: string;
+  at: string;
 }
 
 export type RecordStore = ProjectionStore<CivilRecord>;
