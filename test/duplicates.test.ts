@@ -362,8 +362,7 @@ describe('the duplicate check reads through its index', () => {
       birthDeclaration(mother.nin, father.nin),
     );
     const keys = (await h.services.duplicateKeys.list({ recordId: r.id })).map((k) => k.key);
-    expect(keys).toEqual(expect.arrayContaining([`B/mother:${mother.nin}/2026-03`]));
-    expect(keys.some((k) => k.startsWith('B/mname:فاطمه.علي.حسن/'))).toBe(true);
+    expect(keys).toEqual(['B/mname:فاطمه.علي.حسن/2026-03']);
     const snapshot = async () => ({
       keys: await h.services.duplicateKeys.list({}),
       personKeys: await h.services.personKeys.list({}),

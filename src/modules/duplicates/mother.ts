@@ -22,15 +22,19 @@ export async function knownMother(persons: Pick<PersonStore, 'get'>, ref: Mother
 }
 
 /**
- * The keys of an event of a mother (a birth, a foetal death), by kind letter: her NIN and her
- * folded names, each with the event's month; so a second declaration naming her the other way
- * (by name instead of NIN) still meets the first. `lookups` cover the months a window touches.
+ * The keys of an event of a mother (a birth, a foetal death), by kind letter: her folded names
+ * with the event's month. A mother named by NIN is filed under her enrolled names, so a second
+ * declaration naming her by name meets the first, and one key covers both ways of naming her
+ * (one lookup a month, not two). `lookups` cover the months a window touches. A mother whose
+ * names are unknown (a NIN nobody holds, which the declaration refuses anyway) is filed by NIN.
  */
 export function motherKeys(letter: string, mother: KnownMother, eventDate: string, windowDays: number) {
-  const under = (month: string) => [
-    ...(mother.nin ? [`${letter}/mother:${mother.nin}/${month}`] : []),
-    ...(mother.names ? [`${letter}/mname:${mother.names}/${month}`] : []),
-  ];
+  const under = (month: string) =>
+    mother.names
+      ? [`${letter}/mname:${mother.names}/${month}`]
+      : mother.nin
+        ? [`${letter}/mother:${mother.nin}/${month}`]
+        : [];
   return { keys: under(monthOf(eventDate)), lookups: monthsAround(eventDate, windowDays).flatMap(under) };
 }
 

@@ -53,7 +53,6 @@ export async function registerRecord(deps: RecordDeps, ctx: CommandContext, id: 
     const record = await findRecord(deps.records, id);
     requireTransition(record.status, 'register');
     requireFourEyes(record.declaredBy.id, ctx.actor.id);
-    requireNoOpenDuplicates(record);
     registrationNumber ??= await nextRegistrationNumber(
       deps.db,
       record.office,
@@ -168,7 +167,10 @@ export function registrationCommand<E extends Catalogue, K extends EventType<E>,
   return async (ctx, prepare) => {
     await journal.execute(ctx, async () => {
       const { record, registrationNumber } = await prepare();
-      return decide(record, registrationNumber);
+      const draft = await decide(record, registrationNumber);
+      // After the kind's rules: an event they refuse (a second death) is told its own reason first.
+      requireNoOpenDuplicates(record);
+      return draft;
     });
   };
 }
