@@ -91,7 +91,13 @@ async function main() {
     const children_ = await inParallel(BIRTHS, CONCURRENCY, async (i) => {
       const c = must(couples[i % couples.length], 'a couple');
       const declared = await api.post('/v1/births', officer, {
-        child: { givenName: 'زينب', sex: 'female', dateOfBirth: daysAgo(10), placeOfBirth: { governorate: 'IQ-BG' } },
+        // A couple's second child is born ten months after the first: not a possible duplicate of it.
+        child: {
+          givenName: 'زينب',
+          sex: 'female',
+          dateOfBirth: daysAgo(i < couples.length ? 10 : 310),
+          placeOfBirth: { governorate: 'IQ-BG' },
+        },
         mother: { nin: c.mother },
         father: { nin: c.father },
       });

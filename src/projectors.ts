@@ -16,6 +16,7 @@ import { createKinds } from './record-kinds';
 import { registerRecordProjectors } from './modules/records/projectors';
 import { registerUserProjectors } from './modules/users/changes';
 import { followWorkQueues } from './modules/workqueues/projectors';
+import { followDuplicateKeys } from './modules/duplicates/projectors';
 import { registerActivationCodeProjectors } from './modules/citizens/commands';
 import { registerDocumentProjectors } from './modules/documents/projectors';
 import type { Models, Stores } from './stores';
@@ -62,6 +63,8 @@ export function registerProjectors(
   registerClientProjectors(journal, stores.clients);
   registerActivationCodeProjectors(journal, models.activationCodes);
   registerDocumentProjectors(journal, stores.records);
+  // After every declaration, whatever its kind: the record filed under its duplicate keys.
+  followDuplicateKeys(journal, stores);
   // After every entry, whatever its type: the records it names get their flags and queue again.
   followWorkQueues(journal, {
     records: stores.records,

@@ -18,6 +18,7 @@ import {
   type Person,
 } from './modules/persons/store';
 import { RECORD_INDEXES, type CivilRecord } from './modules/records/store';
+import { DUPLICATE_KEY_INDEXES, type DuplicateKey, type PersonKey } from './modules/duplicates/store';
 import type { VitalCount } from './modules/statistics/store';
 import type { QueueCounts } from './modules/workqueues/store';
 import type { Subscription } from './modules/subscriptions/store';
@@ -71,6 +72,8 @@ export function createStores(db: Db) {
     legacyRefs: new ProjectionStore<LegacyRef>(db, 'legacy_refs'),
     nameTokens: new ProjectionStore<NameToken>(db, 'name_tokens', NAME_TOKEN_INDEXES),
     records: new ProjectionStore<CivilRecord>(db, 'records', RECORD_INDEXES),
+    duplicateKeys: new ProjectionStore<DuplicateKey>(db, 'duplicate_keys', DUPLICATE_KEY_INDEXES),
+    personKeys: new ProjectionStore<PersonKey>(db, 'person_keys'),
     offices: new ProjectionStore<Office>(db, 'offices', OFFICE_INDEXES),
     users: new ProjectionStore<User>(db, 'users', USER_INDEXES),
     clients: new ProjectionStore<Client>(db, 'clients'),

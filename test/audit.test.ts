@@ -1,3 +1,4 @@
+import { addDays } from '../src/modules/duplicates/keys';
 import { Readable } from 'node:stream';
 import { readRows } from '../src/modules/imports/format';
 import { importLegacyRegister } from '../src/modules/imports/importer';
@@ -76,7 +77,8 @@ async function readBatchesInPages(svc: Harness, BUDGET: number): Promise<void> {
         legacyReference: `${base}/${from + i}`,
         name: { givenName: 'كريم', fatherName: 'حسين', grandfatherName: 'علي', familyName: 'الموسوي' },
         sex: 'male',
-        dateOfBirth: '1960-01-01',
+        // A day of his own each: namesakes born on one day would be rejected as possible duplicates.
+        dateOfBirth: addDays('1960-01-01', from + i),
         placeOfBirth: { governorate: 'IQ-BG' },
       }),
     ).join('\n');

@@ -291,6 +291,21 @@ describe('offices', () => {
       prepare: registered,
       send: (path, token) => request(h.app).post(path).set(auth(token)).send({ reason: 'Registered twice by mistake' }),
     },
+    reviewDuplicates: {
+      async prepare(officer, registrar) {
+        const { mother, father } = await enrolParents(h.app, registrar);
+        const birth = birthDeclaration(mother.nin, father.nin);
+        for (const _ of [1, 2])
+          expect((await request(h.app).post('/v1/births').set(auth(officer)).send(birth)).status).toBe(201);
+        const [second] = (await h.services.records.list({ personNins: mother.nin })).filter((r) => r.duplicates);
+        return must(second, 'the second declaration, flagged')._id;
+      },
+      send: (path, token) =>
+        request(h.app)
+          .post(path)
+          .set(auth(token))
+          .send({ decision: 'not-duplicate', reason: 'Twins, named alike by mistake' }),
+    },
     revokeCertificate: {
       async prepare(officer, registrar) {
         const recordId = await registered(officer, registrar);

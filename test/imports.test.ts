@@ -51,7 +51,8 @@ describe('importing the legacy register', () => {
       row(`${family}/4`, { dateOfBirth: '2999-01-01' }),
       row(`${family}/5`, { sex: 'unknown' }),
       '{not json',
-      row(`${family}/6`, { motherLegacyReference: 'NOWHERE/1' }),
+      // Born on another day than line 1's namesake, who would be its possible duplicate.
+      row(`${family}/6`, { dateOfBirth: '1971-03-04', motherLegacyReference: 'NOWHERE/1' }),
       row(`${family}/1`),
     ]);
     const before = await h.services.journal.entries.countDocuments({ type: 'person.enrolled-batch' });
@@ -184,7 +185,12 @@ describe('importing the legacy register', () => {
   it('refuses a line longer than IMPORT_MAX_LINE_BYTES by its number, without holding it, and goes on (NDJSON)', async () => {
     const ref = `DHK/1975/${Date.now()}`;
     const huge = JSON.stringify(row(`${ref}/2`, { name: name('كريم'.repeat(1_000_000), 'Karim') })); // about 8 MB
-    const body = ndjson([row(`${ref}/1`), huge, row(`${ref}/3`)]);
+    // Born on days of their own: the other tests' Karims would be their possible duplicates.
+    const body = ndjson([
+      row(`${ref}/1`, { dateOfBirth: '1975-06-01' }),
+      huge,
+      row(`${ref}/3`, { dateOfBirth: '1975-06-02' }),
+    ]);
     const res = await request(h.app)
       .post('/v1/imports')
       .set(auth(admin))

@@ -1,3 +1,4 @@
+import { addDays } from '../src/modules/duplicates/keys';
 import { createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -22,16 +23,18 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const enrolment = (day: number) => ({
+/** Sara Khalid Omar, born on a day of her own each time: two on one day would be possible duplicates. */
+let enrolments = 0;
+const enrolment = () => ({
   name: { givenName: 'سارة', fatherName: 'خالد', grandfatherName: 'عمر' },
   sex: 'female',
-  dateOfBirth: `1980-02-${String(day).padStart(2, '0')}`,
+  dateOfBirth: addDays('1980-02-01', enrolments++),
   placeOfBirth: { governorate: 'IQ-NA' },
 });
 
 async function enrolSome(n: number): Promise<void> {
   for (let i = 1; i <= n; i++)
-    await request(h.app).post('/v1/persons').set(auth(registrar)).send(enrolment(i)).expect(201);
+    await request(h.app).post('/v1/persons').set(auth(registrar)).send(enrolment()).expect(201);
 }
 
 const tmpFile = (name: string) => path.join(os.tmpdir(), `heads-${process.pid}-${Date.now()}-${name}`);

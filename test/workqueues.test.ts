@@ -230,7 +230,8 @@ describe('a queue read bucket by bucket', () => {
       await enrolPerson(h.services, SYSTEM, {
         name: { givenName: 'سعد', fatherName: 'كريم', grandfatherName: 'سالم' },
         sex: 'male',
-        dateOfBirth: '1990-01-01',
+        // Each padding person born on a day of their own: namesakes born the same day are possible duplicates.
+        dateOfBirth: new Date(Date.UTC(1960, 0, 1) + i * 86_400_000).toISOString().slice(0, 10),
         placeOfBirth: { governorate: 'IQ-BG' },
         legacyReference: `PAD/${i++}`,
       });

@@ -38,6 +38,7 @@ export const policy = {
   'records.void': ['registrar', 'national-registrar'],
   'documents.attach': ['officer', 'registrar', 'national-registrar'],
   'documents.read': ['officer', 'registrar', 'national-registrar', 'auditor', 'citizen'],
+  'records.review-duplicates': ['registrar', 'national-registrar'],
   'audit.read': ['auditor', 'admin'],
   'statistics.read': 'anyone',
   'certificates.issue': ['officer', 'registrar', 'national-registrar', 'citizen'],
@@ -94,6 +95,7 @@ export const OFFICE_BOUND: ReadonlySet<Permission> = new Set<Permission>([
   'records.correct',
   'records.void',
   'documents.attach',
+  'records.review-duplicates',
   'certificates.revoke',
 ]);
 

@@ -14,6 +14,8 @@ type Extra = {
   errors?: { path: string; message: string }[];
   headers?: Record<string, string>;
   client?: ClientView;
+  /** possible-duplicate: who the request seems to repeat (NINs of an enrolment), for the caller to check. */
+  candidates?: string[];
 };
 
 /** The statuses of rule violations (422: cannot be true as declared; 409: contradicts the registry). */
@@ -70,6 +72,7 @@ export class Problem extends Error {
       detail: this.message,
       ...(this.extra.code ? { code: this.extra.code } : {}),
       ...(this.extra.errors ? { errors: this.extra.errors } : {}),
+      ...(this.extra.candidates ? { candidates: this.extra.candidates } : {}),
     };
   }
 }

@@ -59,6 +59,7 @@ describe('the national-registrar role', () => {
       'records.correct',
       'records.register',
       'records.reject',
+      'records.review-duplicates',
       'records.void',
     ]);
     for (const p of OFFICE_BOUND)

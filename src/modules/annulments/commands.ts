@@ -9,6 +9,7 @@ import type { CivilRecord } from '../records/store';
 import type { AnnulmentEvents } from './events';
 import { checkAnnulmentOf, checkNoOtherAnnulment } from './rules';
 import type { AnnulmentFacts, DeclareAnnulment } from './schemas';
+import { sameMarriageDuplicates } from '../duplicates/marriage-ref';
 
 /** An annulment's facts as a civil-status event: dated by the judgment, void from the marriage's start. */
 export const annulmentEvent = (id: string, f: AnnulmentFacts): AnnulmentEvent => ({
@@ -52,7 +53,19 @@ export async function declareAnnulment(
     return {
       type: 'annulment.declared',
       entityIds: [recordId, input.marriageId, ...parties],
-      data: { recordId, office: ctx.office, facts, personNins: [...parties] },
+      data: {
+        recordId,
+        office: ctx.office,
+        facts,
+        personNins: [...parties],
+        // Another annulment of the marriage on file is refused above; the rule files this one for those after it.
+        ...(await sameMarriageDuplicates(deps, recordId, {
+          kind: 'annulment',
+          letter: 'N',
+          facts,
+          dateOf: (f) => f.dateOfJudgment,
+        })),
+      },
     };
   });
 }

@@ -6,11 +6,18 @@ import type { Person, PersonName } from '../persons/store';
 import type { PersonStore, PersonStores } from '../persons/projectors';
 import type { RecordKinds } from '../records/contract';
 import { unusedNin } from '../persons/commands';
+import type { DuplicateKeyStore } from '../duplicates/store';
+import { birthDuplicates } from './duplicates';
 import { newRecordId } from '../records/ids';
 import type { CivilRecord, RecordStore } from '../records/store';
 
 /** What the births handler uses. */
-export type BirthDeps = PersonStores & { records: RecordStore; kinds: RecordKinds; journal: Journal<BirthEvents> };
+export type BirthDeps = PersonStores & {
+  records: RecordStore;
+  kinds: RecordKinds;
+  journal: Journal<BirthEvents>;
+  duplicateKeys: DuplicateKeyStore;
+};
 import { childPersonName, completeChildName } from './names';
 import { checkChildBirthDate, checkFather, checkMother, checkParentsDiffer } from './rules';
 import type { BirthChanges, BirthFacts, ChildFacts, DeclareBirth, ParentRef } from './schemas';
@@ -70,7 +77,7 @@ async function checkBirth(
 
 /** Declares a birth: checked, with the child's name completed from a registered father. */
 export async function declareBirth(
-  deps: { journal: Journal<BirthEvents>; persons: PersonStore },
+  deps: Pick<BirthDeps, 'journal' | 'persons' | 'records' | 'duplicateKeys'>,
   ctx: CommandContext & { office: string },
   input: DeclareBirth,
 ) {
@@ -88,7 +95,13 @@ export async function declareBirth(
     return {
       type: 'birth.declared',
       entityIds: [recordId, ...parentNins],
-      data: { recordId, office: ctx.office, facts, personNins: parentNins },
+      data: {
+        recordId,
+        office: ctx.office,
+        facts,
+        personNins: parentNins,
+        ...(await birthDuplicates(deps, recordId, facts)),
+      },
     };
   });
 }

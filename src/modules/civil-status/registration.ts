@@ -1,3 +1,4 @@
+import type { DuplicateKeyStore } from '../duplicates/store';
 import type { Journal } from '../../journal/journal';
 import type { Actor, Catalogue } from '../../journal/types';
 import { updatePerson, type PersonStores } from '../persons/projectors';
@@ -16,6 +17,8 @@ export interface CivilKindDeps extends CircleDeps, PersonStores {
 /** What their declarations use: the kind's own journal (`E`, its events). */
 export interface CivilStatusDeps<E extends Catalogue> extends CivilKindDeps {
   journal: Journal<E>;
+  /** The index of duplicate keys, which each declaration reads and files itself under. */
+  duplicateKeys: DuplicateKeyStore;
 }
 
 /**

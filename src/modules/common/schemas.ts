@@ -101,6 +101,8 @@ export const problemSchema = z
     detail: z.string(),
     code: z.string().optional(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /** possible-duplicate of an enrolment: the NINs of the people it seems to be. */
+    candidates: z.array(z.string()).optional(),
   })
   .openapi('Problem');
 

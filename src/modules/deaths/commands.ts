@@ -7,6 +7,7 @@ import { loadCircle } from '../civil-status/circle';
 import { newRecordId } from '../records/ids';
 import type { CivilRecord } from '../records/store';
 import type { DeathFacts } from './schemas';
+import { deathDuplicates } from './duplicates';
 
 export const deathEvent = (id: string, f: DeathFacts): CivilEvent => ({
   kind: 'death',
@@ -37,7 +38,13 @@ export async function declareDeath(
     return {
       type: 'death.declared',
       entityIds: [recordId, nin],
-      data: { recordId, office: ctx.office, facts: input, personNins: [nin] },
+      data: {
+        recordId,
+        office: ctx.office,
+        facts: input,
+        personNins: [nin],
+        ...(await deathDuplicates(deps, recordId, input)),
+      },
     };
   });
 }

@@ -10,6 +10,7 @@ import { officeGovernorate, type OfficeStore } from '../offices/commands';
 import { newRecordId } from '../records/ids';
 import type { CivilRecord } from '../records/store';
 import type { DeclareDivorce, DivorceFacts } from './schemas';
+import { sameMarriageDuplicates } from '../duplicates/marriage-ref';
 
 export const divorceEvent = (id: string, f: DivorceFacts): CivilEvent => ({
   kind: 'divorce',
@@ -45,7 +46,18 @@ export async function declareDivorce(
     return {
       type: 'divorce.declared',
       entityIds: [recordId, input.marriageId, ...parties],
-      data: { recordId, office: ctx.office, facts, personNins: [...parties] },
+      data: {
+        recordId,
+        office: ctx.office,
+        facts,
+        personNins: [...parties],
+        ...(await sameMarriageDuplicates(deps, recordId, {
+          kind: 'divorce',
+          letter: 'D',
+          facts,
+          dateOf: (f) => f.dateOfDivorce,
+        })),
+      },
     };
   });
 }

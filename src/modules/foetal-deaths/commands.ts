@@ -7,6 +7,9 @@ import type { CivilRecord } from '../records/store';
 import type { FoetalDeathEvents } from './events';
 import { checkDeliveryDate, checkGestation, checkMotherAtDelivery } from './rules';
 import type { FoetalDeathFacts } from './schemas';
+import type { DuplicateKeyStore } from '../duplicates/store';
+import type { RecordStore } from '../records/store';
+import { foetalDeathDuplicates } from './duplicates';
 
 /** The mother's NIN when she is registered: the record's personNins, so it shows in her records. */
 export const motherNinOf = (facts: Pick<FoetalDeathFacts, 'mother'>): string | undefined =>
@@ -37,6 +40,8 @@ export async function checkFoetalDeathFacts(
 export interface FoetalDeathCommandDeps {
   persons: Pick<PersonStore, 'get'>;
   journal: Journal<FoetalDeathEvents>;
+  records: RecordStore;
+  duplicateKeys: DuplicateKeyStore;
 }
 
 /** Declares a foetal death: one entry, filed under the record and the mother when registered. */
@@ -53,7 +58,13 @@ export async function declareFoetalDeath(
     return {
       type: 'foetal-death.declared',
       entityIds: [recordId, ...personNins],
-      data: { recordId, office: ctx.office, facts: input, personNins },
+      data: {
+        recordId,
+        office: ctx.office,
+        facts: input,
+        personNins,
+        ...(await foetalDeathDuplicates(deps, recordId, input)),
+      },
     };
   });
 }

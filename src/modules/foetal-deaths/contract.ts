@@ -1,3 +1,5 @@
+import { foetalDeathDuplicates } from './duplicates';
+import type { DuplicateKeyStore } from '../duplicates/store';
 import type { Journal } from '../../journal/journal';
 import { checkedCorrection, projectRegistration } from '../civil-status/registration';
 import type { PersonStores } from '../persons/projectors';
@@ -19,6 +21,7 @@ export type FoetalDeathDeps = PersonStores & {
   records: RecordStore;
   kinds: RecordKinds;
   journal: Journal<FoetalDeathEvents>;
+  duplicateKeys: DuplicateKeyStore;
 };
 
 /** Foetal deaths are counted where and when the delivery took place. */
@@ -79,6 +82,7 @@ export const foetalDeaths: KindContract<
     ),
     checkCorrection: checkedCorrection((_id, facts) => checkFoetalDeathFacts(deps, facts)),
     presentFacts: presentFoetalDeathFacts,
+    findDuplicates: (id, facts) => foetalDeathDuplicates(deps, id, facts),
     certify: async (r) => {
       // A mother named by name only: 422 here, before the certificates' generic "no subject".
       requireCertificateSubject(r.data.mother);

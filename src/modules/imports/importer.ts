@@ -7,6 +7,8 @@ import type { NewPerson } from '../persons/store';
 import { checkDateOfBirth } from '../persons/rules';
 import { unusedNins } from '../persons/commands';
 import type { LegacyRow, ReadRow } from './format';
+import { personKey } from '../duplicates/keys';
+import type { PersonKeyStore } from '../duplicates/store';
 
 /** A row that was not enrolled (or enrolled without a parent link: a warning), and why. */
 export interface Rejection {
@@ -14,6 +16,8 @@ export interface Rejection {
   field: string;
   reason: string;
   warning?: true;
+  /** A possible duplicate: the NINs of the people enrolled with the same folded full name, sex and date of birth. */
+  candidates?: string[];
 }
 
 export interface ImportReport {
@@ -41,6 +45,7 @@ export interface ImportDeps {
   journal: Journal<PersonEvents>;
   persons: PersonStore;
   legacyRefs: LegacyRefStore;
+  personKeys: PersonKeyStore;
 }
 
 export const DEFAULT_BATCH_SIZE = 1000;
@@ -134,10 +139,13 @@ async function decideBatch(
         return false;
       }
     });
-  const nins = await unusedNins(deps.persons, fresh.length);
+  const unrepeated = await withoutDuplicates(deps.personKeys, fresh, rejections);
+  const nins = await unusedNins(deps.persons, unrepeated.length);
   const ninOf = (i: number) => must(nins[i], 'unused NIN for each new person');
-  const inBatch = new Map(fresh.map((item, i) => [item.row.legacyReference, { nin: ninOf(i), sex: item.row.sex }]));
-  const parentRefs = fresh
+  const inBatch = new Map(
+    unrepeated.map((item, i) => [item.row.legacyReference, { nin: ninOf(i), sex: item.row.sex }]),
+  );
+  const parentRefs = unrepeated
     .flatMap((i) => [i.row.motherLegacyReference, i.row.fatherLegacyReference])
     .filter((r): r is string => !!r && !inBatch.has(r));
   const known = new Map(
@@ -160,7 +168,7 @@ async function decideBatch(
       rejections.push({ line: item.line, field, reason: `${problem}; enrolled without this parent`, warning: true });
     return problem ? undefined : found?.nin;
   };
-  const persons: NewPerson[] = fresh.map((item, i) => {
+  const persons: NewPerson[] = unrepeated.map((item, i) => {
     const { row } = item;
     const motherNin = parent(item, 'motherLegacyReference', 'female');
     const fatherNin = parent(item, 'fatherLegacyReference', 'male');
@@ -178,4 +186,44 @@ async function decideBatch(
   const outcome = { imported: persons.length, skipped: enrolledBefore.size, rejections };
   if (persons.length === 0) return { outcome };
   return { outcome, draft: { type: 'person.enrolled-batch', entityIds: nins, data: { source, persons } } };
+}
+
+/**
+ * The enrolment's duplicate rule for a batch, in one `_id $in` read of the keys: a row whose folded
+ * full name, sex and date of birth are those of someone enrolled, or of a row before it in the
+ * batch, is rejected with the candidates' NINs (or the earlier row's line), to be enrolled by hand.
+ */
+async function withoutDuplicates(
+  personKeys: PersonKeyStore,
+  rows: { line: number; row: LegacyRow }[],
+  rejections: Rejection[],
+): Promise<{ line: number; row: LegacyRow }[]> {
+  const keyed = rows.map((item) => ({ item, key: personKey(item.row) }));
+  const enrolled = new Map(
+    (await personKeys.existing([...new Set(keyed.map((k) => k.key))])).map((k) => [k._id, k.nins]),
+  );
+  const earlierLine = new Map<string, number>();
+  return keyed.flatMap(({ item, key }) => {
+    const candidates = enrolled.get(key) ?? [];
+    const earlier = earlierLine.get(key);
+    if (candidates.length > 0) {
+      rejections.push({
+        line: item.line,
+        field: 'name',
+        reason: `possible duplicate: someone with the same name, sex and date of birth is enrolled (${candidates.join(', ')}); enrol by hand with notDuplicateOf if they are others`,
+        candidates,
+      });
+      return [];
+    }
+    if (earlier !== undefined) {
+      rejections.push({
+        line: item.line,
+        field: 'name',
+        reason: `possible duplicate of line ${earlier}: the same name, sex and date of birth; enrol by hand with notDuplicateOf if they are others`,
+      });
+      return [];
+    }
+    earlierLine.set(key, item.line);
+    return [item];
+  });
 }

@@ -23,7 +23,14 @@ const importReport = z
     warnings: z.number().int(),
     batches: z.number().int(),
     rejections: z.array(
-      z.object({ line: z.number().int(), field: z.string(), reason: z.string(), warning: z.boolean().optional() }),
+      z.object({
+        line: z.number().int(),
+        field: z.string(),
+        reason: z.string(),
+        warning: z.boolean().optional(),
+        /** A possible duplicate: the NINs of the people enrolled with the same folded name, sex and date of birth. */
+        candidates: z.array(z.string()).optional(),
+      }),
     ),
   })
   .openapi('ImportReport');

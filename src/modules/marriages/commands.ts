@@ -7,6 +7,7 @@ import { loadCircle } from '../civil-status/circle';
 import { newRecordId } from '../records/ids';
 import type { CivilRecord } from '../records/store';
 import type { MarriageFacts } from './schemas';
+import { marriageDuplicates } from './duplicates';
 
 /** A marriage's facts as a civil-status event. */
 export const marriageEvent = (id: string, f: MarriageFacts): MarriageEvent => ({
@@ -35,7 +36,13 @@ export async function declareMarriage(
     return {
       type: 'marriage.declared',
       entityIds: [recordId, ...event.parties],
-      data: { recordId, office: ctx.office, facts: input, personNins: [...event.parties] },
+      data: {
+        recordId,
+        office: ctx.office,
+        facts: input,
+        personNins: [...event.parties],
+        ...(await marriageDuplicates(deps, recordId, input)),
+      },
     };
   });
 }

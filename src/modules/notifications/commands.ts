@@ -22,6 +22,9 @@ import { GOVERNORATES } from '../common/governorates';
 import { newRecordId } from '../records/ids';
 import type { CivilRecord } from '../records/store';
 import { birthFromFhir, deathFromFhir } from './fhir';
+import { birthDuplicates } from '../births/duplicates';
+import { deathDuplicates } from '../deaths/duplicates';
+import type { DuplicateKeyStore } from '../duplicates/store';
 import {
   birthNotificationBody,
   deathNotificationBody,
@@ -32,6 +35,7 @@ import {
 
 export interface NotificationDeps extends CivilKindDeps {
   journal: Journal<NotifiedEvents>;
+  duplicateKeys: DuplicateKeyStore;
 }
 
 /** Our body from what the hospital sent: as is, or read from a FHIR Bundle; then checked by our schema. */
@@ -125,7 +129,14 @@ export function notifyBirth(deps: NotificationDeps, ctx: CommandContext, n: Birt
     return {
       type: 'birth.declared' as const,
       entityIds: [recordId, ...personNins],
-      data: { recordId, office: officeOf(n.facility.governorate), facts, personNins, notification },
+      data: {
+        recordId,
+        office: officeOf(n.facility.governorate),
+        facts,
+        personNins,
+        notification,
+        ...(await birthDuplicates(deps, recordId, facts)),
+      },
     };
   });
 }
@@ -151,7 +162,14 @@ export function notifyDeath(deps: NotificationDeps, ctx: CommandContext, n: Deat
     return {
       type: 'death.declared' as const,
       entityIds: [recordId, n.deceased.nin],
-      data: { recordId, office: officeOf(n.facility.governorate), facts, personNins: [n.deceased.nin], notification },
+      data: {
+        recordId,
+        office: officeOf(n.facility.governorate),
+        facts,
+        personNins: [n.deceased.nin],
+        notification,
+        ...(await deathDuplicates(deps, recordId, facts)),
+      },
     };
   });
 }

@@ -1,5 +1,5 @@
 import type { PersonEvents } from './events';
-import { conflict, notFound } from '../../http/problem';
+import { Problem, conflict, notFound } from '../../http/problem';
 import type { Journal } from '../../journal/journal';
 import type { CommandContext } from '../../journal/types';
 import type { Page } from '../../db/page';
@@ -8,6 +8,8 @@ import type { Person } from './store';
 import { randomNin } from '../common/nin';
 import { nameTokens } from './normalise';
 import type { LegacyRefStore, NameTokenStore, PersonStore } from './projectors';
+import { personKey } from '../duplicates/keys';
+import type { PersonKeyStore } from '../duplicates/store';
 import { checkDateOfBirth } from './rules';
 import type { EnrolPerson } from './schemas';
 
@@ -40,7 +42,12 @@ export async function unusedNin(persons: PersonStore): Promise<string> {
 
 /** Enrols a living person from the legacy register and gives them a NIN. */
 export async function enrolPerson(
-  deps: { journal: Journal<PersonEvents>; persons: PersonStore; legacyRefs: LegacyRefStore },
+  deps: {
+    journal: Journal<PersonEvents>;
+    persons: PersonStore;
+    legacyRefs: LegacyRefStore;
+    personKeys: PersonKeyStore;
+  },
   ctx: CommandContext,
   input: EnrolPerson,
 ): Promise<Person> {
@@ -52,10 +59,29 @@ export async function enrolPerson(
         `The legacy reference ${input.legacyReference} was enrolled already (NIN ${enrolled.nin})`,
         'legacy-reference-enrolled',
       );
+    await checkNotEnrolled(deps.personKeys, input);
     const nin = await unusedNin(deps.persons);
-    return { type: 'person.enrolled', entityIds: [nin], data: { nin, ...input } };
+    const { reason, ...person } = input;
+    return { type: 'person.enrolled', entityIds: [nin], data: { nin, ...person }, ...(reason ? { reason } : {}) };
   });
   return findPerson(deps.persons, entry.data.nin);
+}
+
+/**
+ * The enrolment's duplicate rule: someone with the same folded full name, sex and date of birth
+ * is enrolled already. 409 with their NINs, unless the request names each of them in
+ * `notDuplicateOf` (a registrar checked them and found other people).
+ */
+async function checkNotEnrolled(personKeys: PersonKeyStore, input: EnrolPerson): Promise<void> {
+  const candidates = (await personKeys.get(personKey(input)))?.nins ?? [];
+  const cleared = new Set(input.notDuplicateOf ?? []);
+  if (candidates.length > 0 && !candidates.every((n) => cleared.has(n)))
+    throw new Problem(
+      409,
+      'Conflict',
+      `Someone with the same name, sex and date of birth is enrolled already (${candidates.join(', ')}): read them, and if they are other people, enrol again with notDuplicateOf naming them and a reason`,
+      { code: 'possible-duplicate', candidates },
+    );
 }
 
 export interface PersonSearch {

@@ -4,7 +4,8 @@ import type { EnrolPerson } from './schemas';
 
 /** The events of the persons module: enrolment from the legacy register, one by one or in batches. */
 export interface PersonEvents {
-  'person.enrolled': EnrolPerson & { nin: string };
+  /** `notDuplicateOf`: people with the same folded name, sex and date of birth, found to be others (the entry's reason says why). */
+  'person.enrolled': Omit<EnrolPerson, 'reason'> & { nin: string };
   /** One batch of an import of the legacy register: each person with a new NIN. */
   'person.enrolled-batch': { source: string; persons: NewPerson[] };
 }

@@ -3,6 +3,8 @@ import type { ProjectionChange, ProjectionStore } from '../../db/store';
 import type { Journal } from '../../journal/journal';
 import type { LegacyRef, NameToken, NewPerson, Person, PersonName } from './store';
 import { nameTokens } from './normalise';
+import { personKey } from '../duplicates/keys';
+import { filePersons, unfilePerson, type PersonKeyStore } from '../duplicates/store';
 
 export type PersonStore = ProjectionStore<Person>;
 export type LegacyRefStore = ProjectionStore<LegacyRef>;
@@ -12,6 +14,8 @@ export type NameTokenStore = ProjectionStore<NameToken>;
 export interface PersonStores {
   persons: PersonStore;
   nameTokens: NameTokenStore;
+  /** People by folded full name, sex and date of birth: the enrolment's duplicate rule. */
+  personKeys: PersonKeyStore;
 }
 
 /** The entry that caused a change: its seq (for apply-once) and its time. */
@@ -38,6 +42,7 @@ export function searchTokensOf(name: PersonName): string[] {
 export async function insertPerson(stores: PersonStores, cause: Cause, p: NewPerson): Promise<void> {
   const doc = personDoc(cause, p);
   await stores.nameTokens.insertManyOnce(tokenDocs(cause, doc._id, doc.searchTokens));
+  await filePersons(stores.personKeys, cause.seq, [{ key: personKey(p), nin: p.nin }]);
   await stores.persons.insertOnce(doc);
 }
 
@@ -75,6 +80,7 @@ export async function updatePerson(
   change: { set?: Partial<Omit<Person, '_id' | 'seq' | 'version'>>; addRecordId?: string },
 ): Promise<void> {
   if (change.set?.name) await retoken(stores, cause, nin, searchTokensOf(change.set.name));
+  if (change.set?.name || change.set?.sex || change.set?.dateOfBirth) await rekey(stores, cause, nin, change.set);
   const update: ProjectionChange<Person> = {
     set: { ...change.set, ...(change.set?.name ? { searchTokens: searchTokensOf(change.set.name) } : {}) },
     inc: { version: 1 },
@@ -83,12 +89,44 @@ export async function updatePerson(
   await stores.persons.applyOnce(nin, cause.seq, update);
 }
 
+/** Files a person under their enrolment key again when their name, sex or date of birth changes. */
+async function rekey(stores: PersonStores, cause: Cause, nin: string, set: Partial<Person>): Promise<void> {
+  const person = await stores.persons.get(nin);
+  if (!person || person.seq >= cause.seq) return;
+  const [before, after] = [personKey(person), personKey({ ...person, ...set })];
+  if (before === after) return;
+  await unfilePerson(stores.personKeys, before, nin);
+  await filePersons(stores.personKeys, cause.seq, [{ key: after, nin }]);
+}
+
 /** Replaces a person's name tokens, unless this entry was applied to the person already. */
 async function retoken(stores: PersonStores, cause: Cause, nin: string, tokens: string[]): Promise<void> {
   const person = await stores.persons.get(nin);
   if (!person || person.seq >= cause.seq) return;
   await stores.nameTokens.removeIds(person.searchTokens.filter((t) => !tokens.includes(t)).map((t) => `${t} ${nin}`));
   await stores.nameTokens.insertManyOnce(tokenDocs(cause, nin, tokens));
+}
+
+/**
+ * Files a batch's people under their keys: one bulk insert (the import enrols nobody whose key is
+ * taken, so the keys are new), and one by one for any key that exists (an entry applied again).
+ */
+async function fileBatch(store: PersonKeyStore, seq: number, people: NewPerson[]): Promise<void> {
+  const byKey = new Map<string, string[]>();
+  for (const p of people) byKey.set(personKey(p), [...(byKey.get(personKey(p)) ?? []), p.nin]);
+  const docs = [...byKey].map(([key, nins]) => ({ _id: key, nins, seq }));
+  try {
+    await store.collection.insertMany(docs, { ordered: false });
+  } catch (err) {
+    const failed = (err as { writeErrors?: { index: number }[] | { index: number } }).writeErrors;
+    if (!failed) throw err;
+    const again = (Array.isArray(failed) ? failed : [failed]).flatMap((e) => docs[e.index] ?? []);
+    await filePersons(
+      store,
+      seq,
+      again.flatMap((d) => d.nins.map((nin) => ({ key: d._id, nin }))),
+    );
+  }
 }
 
 export function registerPersonProjectors(
@@ -105,6 +143,7 @@ export function registerPersonProjectors(
     // Three collections at once: the engine encodes documents in parallel (SQLite still writes one at a time).
     await Promise.all([
       stores.nameTokens.insertManyOnce(docs.flatMap((d) => tokenDocs(entry, d._id, d.searchTokens))),
+      fileBatch(stores.personKeys, entry.seq, entry.data.persons),
       stores.persons.insertManyOnce(docs),
       stores.legacyRefs.insertManyOnce(entry.data.persons.flatMap((p) => legacyRefDoc(entry, p))),
     ]);

@@ -1,5 +1,5 @@
 import { z } from '../../http/zod';
-import { isoDate, maritalStatus, nin, pageQuery, personName, place, sex } from '../common/schemas';
+import { isoDate, maritalStatus, nin, pageQuery, personName, place, reason, sex } from '../common/schemas';
 
 /** A reference in the legacy register (book/page/entry and the like). */
 export const legacyReference = z
@@ -16,8 +16,16 @@ export const enrolPersonBody = z
     dateOfBirth: isoDate,
     placeOfBirth: place,
     legacyReference: legacyReference.optional(),
+    /** The people the enrolment was answered 409 possible-duplicate with, checked and found to be others. */
+    notDuplicateOf: z.array(nin).min(1).max(100).optional(),
+    /** Why they are other people; required with notDuplicateOf. */
+    reason: reason.optional(),
   })
   .strict()
+  .refine((b) => !b.notDuplicateOf || b.reason, {
+    message: 'say why the people in notDuplicateOf are others',
+    path: ['reason'],
+  })
   .openapi('EnrolPerson');
 
 export const ninParams = z.object({ nin }).strict();

@@ -8,12 +8,15 @@ import { nextRegistrationNumber } from './ids';
 import type { KindHandler, RecordKinds } from './contract';
 import type { CivilRecord, RecordStore } from './store';
 import {
+  checkDuplicateReview,
   fieldChanges,
   requireCorrector,
   requireCourtOrder,
   requireFourEyes,
+  requireNoOpenDuplicates,
   requireTransition,
   requireVersion,
+  type DuplicateDecision,
   type EvidenceLevel,
 } from './rules';
 import { requireEvidence } from './evidence';
@@ -78,6 +81,30 @@ export async function rejectRecord(
     const record = await findRecord(deps.records, id);
     requireTransition(record.status, 'reject');
     return { type: 'record.rejected', entityIds: [id], data: { recordId: id }, reason };
+  });
+  return findRecord(deps.records, id);
+}
+
+/** A registrar's decision on a declared record's possible duplicates; `duplicate` rejects it with the reason. */
+export async function reviewDuplicates(
+  deps: RecordDeps,
+  ctx: CommandContext,
+  id: string,
+  input: DuplicateDecision & { reason: string },
+): Promise<CivilRecord> {
+  await deps.journal.execute(ctx, async () => {
+    const record = await findRecord(deps.records, id);
+    checkDuplicateReview(record, ctx.actor.id, input);
+    return {
+      type: 'record.duplicate-reviewed',
+      entityIds: entityIdsOf(record),
+      data: {
+        recordId: id,
+        decision: input.decision,
+        ...(input.duplicateOf ? { duplicateOf: input.duplicateOf } : {}),
+      },
+      reason: input.reason,
+    };
   });
   return findRecord(deps.records, id);
 }
@@ -159,7 +186,10 @@ export function registrationCommand<E extends Catalogue, K extends EventType<E>,
   return async (ctx, prepare) => {
     await journal.execute(ctx, async () => {
       const { record, registrationNumber } = await prepare();
-      return decide(record, registrationNumber);
+      const draft = await decide(record, registrationNumber);
+      // After the kind's rules: an event they refuse (a second death) is told its own reason first.
+      requireNoOpenDuplicates(record);
+      return draft;
     });
   };
 }

@@ -32,6 +32,20 @@ export function presentRecord(kinds: RecordKinds, r: CivilRecord) {
     ...(r.voidReason ? { voidReason: r.voidReason } : {}),
     flags: r.flags ?? [],
     ...(r.timeliness ? { timeliness: r.timeliness } : {}),
+    ...(r.duplicates
+      ? { duplicates: r.duplicates.map((d) => ({ recordId: d.recordId, score: d.score, reasons: d.reasons })) }
+      : {}),
+    ...(r.duplicateReview
+      ? {
+          duplicateReview: {
+            decision: r.duplicateReview.decision,
+            ...(r.duplicateReview.duplicateOf ? { duplicateOf: r.duplicateReview.duplicateOf } : {}),
+            reason: r.duplicateReview.reason,
+            by: r.duplicateReview.by,
+            at: r.duplicateReview.at,
+          },
+        }
+      : {}),
     certificatesIssued: r.certificatesIssued ?? 0,
     documents: (r.documents ?? []).map((d) => ({
       id: d.id,

@@ -24,6 +24,7 @@ export async function insertRecord(
     declaredAt: entry.at,
     personNins: d.personNins,
     ...(d.notification ? { notification: d.notification } : {}),
+    ...(d.duplicates && d.duplicates.length > 0 ? { duplicates: d.duplicates } : {}),
     updatedAt: entry.at,
     version: 1,
     declaredSeq: entry.seq,
@@ -72,6 +73,21 @@ export function registerRecordProjectors(
   journal.on('record.voided', async (entry) => {
     await updateRecord(records, entry, entry.data.recordId, { set: { status: 'voided', voidReason: entry.reason } });
     await notifyChange(deps, entry, entry.data.recordId, { type: 'voided' });
+  });
+
+  journal.on('record.duplicate-reviewed', (entry) => {
+    const { recordId, decision, duplicateOf } = entry.data;
+    const reason = entry.reason ?? '';
+    const duplicateReview = {
+      decision,
+      ...(duplicateOf ? { duplicateOf } : {}),
+      reason,
+      by: entry.actor.id,
+      at: entry.at,
+    };
+    // A duplicate is rejected with the reviewer's reason: the earlier record stands.
+    const rejected = decision === 'duplicate' ? { status: 'rejected' as const, rejectionReason: reason } : {};
+    return updateRecord(records, entry, recordId, { set: { duplicateReview, ...rejected } });
   });
 
   journal.on('record.corrected', async (entry) => {

@@ -3,7 +3,14 @@ import { presentEntry } from '../../journal/presenter';
 import { errorResponses } from '../common/responses';
 import type { CivilRecord } from './store';
 import { etagOf, presentRecord } from './presenter';
-import { historyView, reasonBody, recordListSchemas, recordParams, type RecordSchemas } from './schemas';
+import {
+  duplicateReviewBody,
+  historyView,
+  reasonBody,
+  recordListSchemas,
+  recordParams,
+  type RecordSchemas,
+} from './schemas';
 import { decodeCursor, encodeCursor } from '../common/schemas';
 import { badRequest } from '../../http/problem';
 import type { PersonStore } from '../persons/projectors';
@@ -15,6 +22,7 @@ import {
   recordOffice,
   registerRecord,
   rejectRecord,
+  reviewDuplicates,
   voidRecord,
   type RecordDeps,
 } from './commands';
@@ -128,6 +136,25 @@ export const recordRoutes = ({ kind, recordView, correctionBody }: RecordSchemas
       responses: { 200: { description: 'Rejected', schema: recordView }, ...errorResponses(400, 401, 403, 404, 409) },
       async handle({ params, body }, ctx) {
         return answer(ctx.deps.kinds, await rejectRecord(ctx.deps, ctx, params.id, body.reason));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/v1/records/{id}/duplicate-review',
+      operationId: 'reviewDuplicates',
+      permission: 'records.review-duplicates',
+      tag: 'Office work',
+      summary:
+        "Decide on a declared record's possible duplicates (a registrar other than the declarer): `not-duplicate` clears the flag, `duplicate` rejects the record with the reason",
+      params: recordParams,
+      officeOf,
+      body: duplicateReviewBody,
+      responses: {
+        200: { description: 'Reviewed', schema: recordView },
+        ...errorResponses(400, 401, 403, 404, 409, 422),
+      },
+      async handle({ params, body }, ctx) {
+        return answer(ctx.deps.kinds, await reviewDuplicates(ctx.deps, ctx, params.id, body));
       },
     }),
     defineRoute({

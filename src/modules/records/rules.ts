@@ -189,15 +189,6 @@ export const queueBucketKey = (key: string, bucket: number) => `${key}#${bucket}
 /** The queue a key names (`BGD/to-register` -> `to-register`). */
 export const queueOfKey = (key: string) => key.slice(key.indexOf('/') + 1) as QueueId;
 
-/** A record's flags: those its kind raises from its facts and those given (its timeliness'), in the listed order. */
-export function flagsOf<R>(
-  kind: { flags?(record: R): readonly RecordFlag[] },
-  record: R,
-  also: readonly RecordFlag[] = [],
-): RecordFlag[] {
-  return orderedFlags([...(kind.flags?.(record) ?? []), ...also]);
-}
-
 /**
  * How a declaration stands to its kind's legal deadline: within it, after it (`late`), or more
  * than a year after the event (`delayed`, which only a court procedure may register).
@@ -270,4 +261,78 @@ export function groupsOf(path: string, groups: Readonly<Record<string, readonly 
     .filter(([, paths]) => paths.some(within))
     .map(([group]) => group);
   return found.length > 0 ? found : ['other'];
+}
+
+/** What the duplicate flag depends on: the candidates found at the declaration and the review of them. */
+export interface DuplicateStanding {
+  duplicates?: readonly { recordId: string }[];
+  duplicateReview?: object;
+}
+
+/** Candidates that nobody has reviewed yet: the record is `possible-duplicate` and cannot be registered. */
+export const hasOpenDuplicates = (r: DuplicateStanding) => (r.duplicates?.length ?? 0) > 0 && !r.duplicateReview;
+
+/**
+ * A record's flags: those its kind raises from its facts, those given (its timeliness'), and
+ * possible-duplicate until reviewed, in the listed order.
+ */
+export function flagsOf<R extends DuplicateStanding>(
+  kind: { flags?(record: R): readonly RecordFlag[] },
+  record: R,
+  also: readonly RecordFlag[] = [],
+): RecordFlag[] {
+  return orderedFlags([
+    ...(kind.flags?.(record) ?? []),
+    ...also,
+    ...(hasOpenDuplicates(record) ? ['possible-duplicate' as const] : []),
+  ]);
+}
+
+/** Registration waits for the review of a record's possible duplicates (409 possible-duplicate). */
+export function requireNoOpenDuplicates(r: DuplicateStanding): void {
+  if (hasOpenDuplicates(r))
+    throw conflict(
+      `The record may be a duplicate of ${(r.duplicates ?? []).map((d) => d.recordId).join(', ')}: a registrar other than the declarer reviews it first (POST /v1/records/{id}/duplicate-review)`,
+      'possible-duplicate',
+    );
+}
+
+/** A registrar's decision on a record's possible duplicates, as the route receives it. */
+export interface DuplicateDecision {
+  decision: 'not-duplicate' | 'duplicate';
+  duplicateOf?: string;
+}
+
+/**
+ * Who may decide on a record's duplicates, and what: a declared record with candidates not yet
+ * reviewed, by someone other than its declarer (four eyes, as for registration), naming, if
+ * anything, one of its candidates as the record it repeats.
+ */
+export function checkDuplicateReview(
+  r: DuplicateStanding & {
+    status: RecordStatus;
+    declaredBy: { id: string };
+  },
+  reviewer: string,
+  d: DuplicateDecision,
+): void {
+  if (r.status !== 'declared')
+    throw conflict(`A ${r.status} record is not reviewed for duplicates: only a declared one is`, 'invalid-status');
+  const candidates = (r.duplicates ?? []).map((c) => c.recordId);
+  if (candidates.length === 0)
+    throw conflict('The record has no possible duplicates to review; register it as it is', 'no-duplicates');
+  if (r.duplicateReview)
+    throw conflict('The possible duplicates of this record were reviewed already', 'duplicates-reviewed');
+  if (r.declaredBy.id === reviewer)
+    throw forbidden('Four eyes: possible duplicates are reviewed by someone other than who declared the record');
+  if (d.decision === 'not-duplicate' && d.duplicateOf !== undefined)
+    throw unprocessable(
+      'A record that is not a duplicate is a duplicate of nothing: leave out duplicateOf',
+      'not-a-candidate',
+    );
+  if (d.duplicateOf !== undefined && !candidates.includes(d.duplicateOf))
+    throw unprocessable(
+      `${d.duplicateOf} is not one of the record's possible duplicates (${candidates.join(', ')}); name one of them or leave duplicateOf out`,
+      'not-a-candidate',
+    );
 }

@@ -72,6 +72,18 @@ const lifecycleFields = (kind: z.ZodType<string>, letters: readonly string[]) =>
   flags: z.array(z.enum(RECORD_FLAGS)),
   /** The declaration against its kind's legal deadline; absent for kinds without one (made or confirmed by a court). */
   timeliness: z.enum(TIMELINESS).optional(),
+  /** Earlier records of the same event found at the declaration: `reasons` name the fields that matched. */
+  duplicates: z.array(z.object({ recordId, score: z.number().min(0).max(1), reasons: z.array(z.string()) })).optional(),
+  /** A registrar's decision on those duplicates. */
+  duplicateReview: z
+    .object({
+      decision: z.enum(['not-duplicate', 'duplicate']),
+      duplicateOf: recordId.optional(),
+      reason: z.string(),
+      by: z.string(),
+      at: z.string(),
+    })
+    .optional(),
   /** How many certificates were issued of it. */
   certificatesIssued: z.number().int().min(0),
   /** Its supporting documents, oldest first (GET /v1/records/{id}/documents/{documentId} gives the file). */
@@ -123,6 +135,13 @@ export function recordSchemas(kinds: readonly Pick<KindContract, 'kind' | 'lette
       }),
   };
 }
+
+export const duplicateReviewBody = z
+  .object({ decision: z.enum(['not-duplicate', 'duplicate']), duplicateOf: recordId.optional(), reason })
+  .strict()
+  .openapi('DuplicateReview', {
+    example: { decision: 'not-duplicate', reason: 'Twins: a different child of the same mother, born the same day' },
+  });
 
 const STATUSES = ['declared', 'registered', 'rejected', 'voided'] as const;
 

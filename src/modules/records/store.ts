@@ -1,6 +1,7 @@
 import type { IndexDeclaration, ProjectionStore } from '../../db/store';
 import type { CourtOrder } from './rules';
 import type { MaritalStatus } from '../common/schemas';
+import type { DuplicateCandidate } from '../duplicates/scoring';
 import type { RecordFlag, RecordKind, RecordStatus, Timeliness } from './rules';
 
 export type { RecordFlag, RecordKind, RecordStatus, Timeliness } from './rules';
@@ -99,6 +100,10 @@ export interface CivilRecord<F extends object = object> {
   queue?: string;
   /** Its queue and its bucket of declarations (`OFFICE/queue#n`): a queue's page reads a few small buckets. */
   queueBucket?: string;
+  /** Earlier records of the same event, as the kind's duplicate rule found them at the declaration. */
+  duplicates?: DuplicateCandidate[];
+  /** A registrar's decision on those candidates (the flag `possible-duplicate` holds until there is one). */
+  duplicateReview?: DuplicateReview;
   /** How many certificates were issued of it (the next one is copy number this + 1). */
   certificatesIssued?: number;
   /** Its supporting documents, oldest first (set by documents/ from `document.attached`). */
@@ -108,6 +113,15 @@ export interface CivilRecord<F extends object = object> {
   updatedAt: string;
   version: number;
   seq: number;
+}
+
+/** A registrar's decision on a record's possible duplicates. */
+export interface DuplicateReview {
+  decision: 'not-duplicate' | 'duplicate';
+  duplicateOf?: string;
+  reason: string;
+  by: string;
+  at: string;
 }
 
 export type RecordStore = ProjectionStore<CivilRecord>;
