@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Navigate, Route, Routes, useLocation } from 'react-router';
+import { NavLink, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from './screens/LanguageSwitch';
 import { DeclareBirth } from './screens/DeclareBirth';
 import { QueueList } from './screens/QueueList';
@@ -15,6 +15,12 @@ export function App() {
   const { t } = useTranslation();
   const { me, signOut } = useSession();
   const location = useLocation();
+  const navigate = useNavigate();
+  // The next person to sign in starts at the work queues, not on the screen the last one left.
+  const leave = async () => {
+    await signOut();
+    void navigate('/queues', { replace: true });
+  };
   const main = useRef<HTMLElement>(null);
 
   // A new screen moves focus to its heading, so a screen reader announces where the user is.
@@ -34,7 +40,7 @@ export function App() {
         {me && (
           <span className="who">
             {t('nav.signedInAs', { role: t(`roles.${me.role}`, me.role), office: me.office })}
-            <button type="button" className="quiet" onClick={() => void signOut()}>
+            <button type="button" className="quiet" onClick={() => void leave()}>
               {t('nav.signOut')}
             </button>
           </span>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { birthBody, checkBirth, emptyBirth } from '../src/lib/birth-form';
+import { BIRTH_CODES, birthBody, checkBirth, emptyBirth } from '../src/lib/birth-form';
 import { eventName } from '../src/lib/events';
 import { formatDate } from '../src/lib/format';
 import { latinDigits, ninProblem } from '../src/lib/nin';
@@ -83,6 +83,10 @@ describe("the server's field errors", () => {
         fields,
       ),
     ).toEqual({ 'child.givenName': 'is required', 'mother.nin': 'is not a NIN', '': 'no person has this NIN' });
+  });
+  it('put a refusal whose code is about one field beside it', () => {
+    const problem = { status: 422, code: 'mother-not-found', detail: 'No person with NIN 123456789010 (the mother)' };
+    expect(fieldErrors(problem, fields, BIRTH_CODES)).toEqual({ 'mother.nin': problem.detail });
   });
   it('give the detail above the form when they name no field', () => {
     expect(fieldErrors({ status: 422, detail: 'The mother is deceased' }, fields)).toEqual({

@@ -6,7 +6,13 @@ import { isProblem, type Problem } from '../lib/problem';
  * The service's public API, typed from ../openapi.yaml (npm run api-types): a route that changes
  * there breaks this build. Same origin, so no base URL and no CORS.
  */
-export const api = createClient<paths>({ baseUrl: '' });
+export const api = createClient<paths>({
+  baseUrl: '',
+  // Answers that name people are not kept in the browser's HTTP cache (it is on disk); and a
+  // record's ETag is its version, which a certificate does not move, so a revalidated copy
+  // would show an old certificate count.
+  cache: 'no-store',
+});
 
 // The access token lives here, in memory only (never in storage): a reload signs out.
 let accessToken: string | undefined;

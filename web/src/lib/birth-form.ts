@@ -21,6 +21,13 @@ export type BirthValues = Record<BirthField, string>;
 
 export const emptyBirth = (): BirthValues => Object.fromEntries(BIRTH_FIELDS.map((f) => [f, ''])) as BirthValues;
 
+/** The service's refusals (problem `code`) that are about one field of the form. */
+export const BIRTH_CODES: Record<string, BirthField> = {
+  'mother-not-found': 'mother.nin',
+  'father-not-found': 'father.nin',
+  'child-name-incomplete': 'child.fatherName',
+};
+
 const REQUIRED: readonly BirthField[] = [
   'child.givenName',
   'child.sex',

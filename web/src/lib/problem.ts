@@ -14,10 +14,18 @@ export function isProblem(value: unknown): value is Problem {
 /**
  * The server's field errors by the form's field names: the service names a body field
  * `body.child.givenName`; the form calls it `child.givenName`. Errors that name no field of the
- * form are returned under '' (shown above the form).
+ * form are returned under '' (shown above the form); so is a problem's detail without `errors`,
+ * unless its `code` is one that byCode ties to a field.
  */
-export function fieldErrors(problem: Problem, fields: readonly string[]): Record<string, string> {
+export function fieldErrors(
+  problem: Problem,
+  fields: readonly string[],
+  byCode: Record<string, string> = {},
+): Record<string, string> {
   const found: Record<string, string> = {};
+  // A refusal of the whole declaration that is about one field (no such mother) goes beside it.
+  const coded = problem.code ? byCode[problem.code] : undefined;
+  if (coded && problem.detail) return { [coded]: problem.detail };
   for (const { path, message } of problem.errors ?? []) {
     const name = path.replace(/^body\./, '');
     // The closest field: itself, or the field it is part of (child.placeOfBirth.governorate).

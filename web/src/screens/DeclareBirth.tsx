@@ -3,7 +3,15 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, ApiError } from '../api/client';
-import { BIRTH_FIELDS, birthBody, checkBirth, emptyBirth, type BirthField, type BirthValues } from '../lib/birth-form';
+import {
+  BIRTH_CODES,
+  BIRTH_FIELDS,
+  birthBody,
+  checkBirth,
+  emptyBirth,
+  type BirthField,
+  type BirthValues,
+} from '../lib/birth-form';
 import { today } from '../lib/format';
 import { fieldErrors, isProblem } from '../lib/problem';
 import { Field } from './Field';
@@ -75,7 +83,7 @@ export function DeclareBirth() {
       return;
     }
     const problem = answer && isProblem(answer.error) ? answer.error : { status: answer?.response.status ?? 0 };
-    const byField = fieldErrors(problem, BIRTH_FIELDS);
+    const byField = fieldErrors(problem, BIRTH_FIELDS, BIRTH_CODES);
     if (problem.status === 400 || problem.status === 422) {
       setErrors(byField);
       focusFirstError();

@@ -5,8 +5,8 @@ import { formatDate } from '../lib/format';
 import { eventName } from '../lib/events';
 import { Failure } from './Failure';
 
-/** Who did what to the record, and when (GET /v1/records/{id}/history), oldest first. */
-export function History({ id, version }: { id: string; version: number | undefined }) {
+/** Who did what to the record, and when (GET /v1/records/{id}/history), oldest first; read again when `version` (the record's version and certificate count) moves. */
+export function History({ id, version }: { id: string; version: string }) {
   const { t, i18n } = useTranslation();
   const history = useQuery({
     queryKey: ['history', id, version],

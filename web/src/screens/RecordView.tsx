@@ -67,7 +67,7 @@ export function RecordView() {
         <div>
           {r.status === 'declared' && <Decision record={r} onDone={reload} />}
           {r.status === 'registered' && <Certificate record={r} onIssued={reload} />}
-          <History id={id} version={r.version} />
+          <History id={id} version={`${r.version}.${r.certificatesIssued ?? 0}`} />
         </div>
       </div>
     </section>

@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { CONSOLE_DIR } from '../src/http/console';
+import { auth, request, startHarness, type Harness } from './support/harness';
+import { CONSOLE_LANGUAGES, CONSOLE_SCREENS, walkConsole, type ConsoleWalk } from './support/console';
+import { scratchPictures } from './support/pictures';
+import { launchChromium, serve } from './support/verify-page';
+
+/**
+ * The office console (web/, built into web/dist by `npm ci`) in Debian's Chromium against the
+ * real service: the officer's and the registrar's main path, each screen checked by axe-core in
+ * Arabic, Kurdish and English. Pictures go to a temporary folder (npm run docs:screens keeps them).
+ */
+let h: Harness;
+let http: Awaited<ReturnType<typeof serve>>;
+let browser: Browser;
+let pictures: Awaited<ReturnType<typeof scratchPictures>>;
+let walk: ConsoleWalk;
+
+beforeAll(async () => {
+  if (!existsSync(path.join(CONSOLE_DIR, 'index.html')))
+    throw new Error(`the console is not built (${CONSOLE_DIR}): run npm ci, or npm run build --prefix web`);
+  pictures = await scratchPictures('console');
+  h = await startHarness();
+  http = await serve(h.app);
+  browser = await launchChromium();
+  walk = await walkConsole(h, http.base, browser, pictures.dir, async (token, body) => {
+    const res = await request(h.app).post('/v1/births').set(auth(token)).send(body);
+    if (res.status !== 201) throw new Error(`declaring a birth: ${res.status} ${JSON.stringify(res.body)}`);
+  });
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await http?.close();
+  await h?.close();
+  await pictures?.remove();
+});
+
+describe('the office console, in Chromium', () => {
+  it('starts in the language the browser prefers (English here), and keeps only that in storage', () => {
+    expect(walk.seen.firstLanguage).toBe('en');
+    expect(walk.storage).toEqual({ 'console.language': 'en' });
+    // Record ids only: no name or NIN in any page address.
+    for (const url of walk.urls)
+      expect(url).toMatch(
+        /^http:\/\/127\.0\.0\.1:\d+\/(queues(\/[a-z-]+)?|records\/r_[\w-]{22}|declare\/birth|search)?$/,
+      );
+  });
+
+  it('checks the declaration before sending, and shows the service’s refusal beside the field', () => {
+    expect(walk.seen.givenNameInvalid).toBe('true');
+    expect(walk.seen.motherNinBeforeSending).toContain('This NIN does not exist');
+    expect(walk.seen.motherNinFromService).toContain('No person with NIN 123456789010');
+  });
+
+  it('lets the officer declare, and a registrar register, issue and download the PDF', () => {
+    expect(walk.seen.declaredHeading).toBe('Birth: زينب كريم سالم الربيعي');
+    expect(walk.seen.officerDecision).toContain('Only a registrar registers');
+    expect(Number(walk.seen.queueRows)).toBe(2); // the officer's birth and the registrar's own
+    expect(walk.seen.registeredFacts).toMatch(/Registration number\s+BGD-\d{4}-B-\d{6}/);
+    expect(walk.seen.registeredFacts).toMatch(/Child's NIN\s+\d{12}/);
+    expect(walk.seen.history).toMatch(/Declared[\s\S]*Registered[\s\S]*Certificate issued/);
+    expect(walk.pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(walk.seen.pdfName).toMatch(/^certificate-.+\.pdf$/);
+  });
+
+  it('shows a registrar why they cannot register their own declaration (four eyes)', () => {
+    expect(walk.seen.ownRegisterDisabled).toBe('true');
+    expect(walk.seen.ownRegisterWhy).toContain('another registrar must register it');
+    expect(walk.seen.ownAfterClick).toMatch(/Status\s+Declared/);
+  });
+
+  it('finds a person by name with Arabic folding', () => {
+    expect(walk.seen.searchResults).toContain('فاطمة حسن علي الربيعي');
+  });
+
+  it('sets <html lang dir> and has no serious or critical axe violation, on each screen in each language', () => {
+    expect(walk.looks).toHaveLength(CONSOLE_SCREENS.length * CONSOLE_LANGUAGES.length);
+    for (const l of walk.looks) {
+      expect({ screen: l.screen, language: l.language, lang: l.lang, dir: l.dir, violations: l.violations }).toEqual({
+        screen: l.screen,
+        language: l.language,
+        lang: l.language,
+        dir: l.language === 'en' ? 'ltr' : 'rtl',
+        violations: [],
+      });
+    }
+  });
+});
