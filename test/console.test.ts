@@ -48,6 +48,27 @@ describe('the office console, in Chromium', () => {
       );
   });
 
+  it('starts in Kurdish or Arabic as the browser prefers, and remembers the switch across a reload', async () => {
+    const first = async (locale: string) => {
+      const context = await browser.newContext({ locale });
+      const page = await context.newPage();
+      await page.goto(http.base);
+      const seen = [await page.getAttribute('html', 'lang'), await page.getAttribute('html', 'dir')];
+      const heading = await page.getByRole('heading', { level: 1 }).innerText();
+      return { context, page, seen, heading };
+    };
+    const kurdish = await first('ckb-IQ');
+    expect([kurdish.seen, kurdish.heading]).toEqual([['ckb', 'rtl'], 'چوونەژوورەوە']);
+    await kurdish.context.close();
+    const french = await first('fr-FR');
+    expect([french.seen, french.heading]).toEqual([['ar', 'rtl'], 'تسجيل الدخول']);
+    await french.page.getByRole('combobox', { name: 'اللغة', exact: true }).selectOption({ label: 'English' });
+    await french.page.reload();
+    expect(await french.page.getAttribute('html', 'lang')).toBe('en');
+    expect(await french.page.getByRole('button', { name: 'Sign in', exact: true }).count()).toBe(1);
+    await french.context.close();
+  });
+
   it('checks the declaration before sending, and shows the service’s refusal beside the field', () => {
     expect(walk.seen.givenNameInvalid).toBe('true');
     expect(walk.seen.motherNinBeforeSending).toContain('This NIN does not exist');

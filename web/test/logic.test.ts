@@ -111,6 +111,8 @@ describe('languages', () => {
     expect(arabic).toContain('2026');
     expect(arabic).toContain('كانون الثاني');
     expect(formatDate('2026-01-14', 'en')).toBe('14 January 2026');
+    expect(formatDate('2026-01-14', 'ckb')).toBe('14 کانوونی دووەم 2026');
+    expect(formatDate('2026-07-01T21:30:00Z', 'ckb')).toBe('2 تەممووز 2026، 00:30'); // Baghdad is UTC+3
   });
 });
 

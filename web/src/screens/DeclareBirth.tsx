@@ -48,7 +48,12 @@ export function DeclareBirth() {
   const navigate = useNavigate();
   const queries = useQueryClient();
   const [values, setValues] = useState<BirthValues>(emptyBirth);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  // A check of ours is kept as its message key (shown in the language of the moment), the service's words as they came.
+  const [errors, setErrors] = useState<Record<string, { key: string } | { text: string }>>({});
+  const shown = (f: string) => {
+    const e = errors[f];
+    return e === undefined ? undefined : 'key' in e ? t(e.key) : e.text;
+  };
   const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const key = useRef<string | undefined>(undefined);
@@ -66,7 +71,7 @@ export function DeclareBirth() {
     setFailure(undefined);
     const found = checkBirth(values, today());
     if (Object.keys(found).length > 0) {
-      setErrors(Object.fromEntries(Object.entries(found).map(([f, k]) => [f, t(`check.${k}`)])));
+      setErrors(Object.fromEntries(Object.entries(found).map(([f, k]) => [f, { key: `check.${k}` }])));
       focusFirstError();
       return;
     }
@@ -85,7 +90,7 @@ export function DeclareBirth() {
     const problem = answer && isProblem(answer.error) ? answer.error : { status: answer?.response.status ?? 0 };
     const byField = fieldErrors(problem, BIRTH_FIELDS, BIRTH_CODES);
     if (problem.status === 400 || problem.status === 422) {
-      setErrors(byField);
+      setErrors(Object.fromEntries(Object.entries(byField).map(([f, text]) => [f, { text }])));
       focusFirstError();
     } else setFailure(new ApiError(problem));
   }
@@ -95,7 +100,7 @@ export function DeclareBirth() {
       name={f}
       label={label}
       hint={[extra.optional ? t('birth.optional') : '', extra.hint ?? ''].filter(Boolean).join(' ') || undefined}
-      error={errors[f]}
+      error={shown(f)}
     >
       {(aria) => (
         <input
@@ -116,7 +121,7 @@ export function DeclareBirth() {
         {Object.keys(errors).length > 0 && (
           <div className="summary error" role="alert" tabIndex={-1}>
             <p>{t('birth.fix')}</p>
-            {errors[''] && <p>{errors['']}</p>}
+            {errors[''] && <p>{shown('')}</p>}
           </div>
         )}
         <fieldset>
@@ -125,7 +130,7 @@ export function DeclareBirth() {
           {field('child.fatherName', t('birth.fatherName'), { optional: true })}
           {field('child.grandfatherName', t('birth.grandfatherName'), { optional: true })}
           {field('child.familyName', t('birth.familyName'), { optional: true })}
-          <Field name="child.sex" label={t('birth.sex')} error={errors['child.sex']}>
+          <Field name="child.sex" label={t('birth.sex')} error={shown('child.sex')}>
             {(aria) => (
               <select {...aria} value={values['child.sex']} onChange={set('child.sex')}>
                 <option value="">{t('birth.choose')}</option>
@@ -134,7 +139,7 @@ export function DeclareBirth() {
               </select>
             )}
           </Field>
-          <Field name="child.dateOfBirth" label={t('birth.dateOfBirth')} error={errors['child.dateOfBirth']}>
+          <Field name="child.dateOfBirth" label={t('birth.dateOfBirth')} error={shown('child.dateOfBirth')}>
             {(aria) => (
               <input
                 {...aria}
@@ -148,7 +153,7 @@ export function DeclareBirth() {
           <Field
             name="child.placeOfBirth.governorate"
             label={t('birth.governorate')}
-            error={errors['child.placeOfBirth.governorate']}
+            error={shown('child.placeOfBirth.governorate')}
           >
             {(aria) => (
               <select

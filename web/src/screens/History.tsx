@@ -33,7 +33,10 @@ export function History({ id, version }: { id: string; version: string }) {
                   <td>{formatDate(e.at, i18n.language)}</td>
                   <td>{name ? t(`events.${name}`) : e.type}</td>
                   <td>
-                    {t(`roles.${e.actor.role}`, e.actor.role)} <span dir="ltr">{e.actor.id}</span>
+                    {t(`roles.${e.actor.role}`, e.actor.role)}
+                    <span className="hint" dir="ltr">
+                      {e.actor.id}
+                    </span>
                   </td>
                 </tr>
               );
