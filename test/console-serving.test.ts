@@ -69,6 +69,8 @@ describe('the console at /', () => {
 
   it('is not what a script asking for JSON, or any method but GET, gets', async () => {
     expect((await request(h.app).get('/queues').set('Accept', 'application/json')).status).toBe(404);
+    const curl = await request(h.app).get('/nowhere').set('Accept', '*/*');
+    expect([curl.status, curl.type]).toEqual([404, 'application/problem+json']);
     expect((await request(h.app).post('/').send({})).status).toBe(404);
   });
 });

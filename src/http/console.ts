@@ -42,8 +42,9 @@ export function serveConsole(dir = CONSOLE_DIR): RequestHandler {
       return;
     }
     files(req, res, () => {
-      // Not a file: a page of the console when a browser asks for a page, else the API's 404.
-      if (path.extname(req.path) || !req.accepts('html')) {
+      // Not a file: a page of the console when a browser asks for a page (its navigations name
+      // text/html), else the API's 404 problem, for curl's */* and scripts too.
+      if (path.extname(req.path) || !/\btext\/html\b/.test(req.get('accept') ?? '')) {
         next();
         return;
       }
