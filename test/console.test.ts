@@ -44,7 +44,7 @@ describe('the office console, in Chromium', () => {
     // Record ids only: no name or NIN in any page address.
     for (const url of walk.urls)
       expect(url).toMatch(
-        /^http:\/\/127\.0\.0\.1:\d+\/(queues(\/[a-z-]+)?|records\/r_[\w-]{22}|declare\/birth|search)?$/,
+        /^http:\/\/127\.0\.0\.1:\d+\/(queues(\/[a-z-]+)?|records\/r_[\w-]{22}|declare\/birth|search|me\/records|me\/access-log)?$/,
       );
   });
 
@@ -94,6 +94,14 @@ describe('the office console, in Chromium', () => {
 
   it('finds a person by name with Arabic folding', () => {
     expect(walk.seen.searchResults).toContain('فاطمة حسن علي الربيعي');
+  });
+
+  it('shows a citizen their records, lets them download a certificate, and says who read their data', () => {
+    expect(walk.seen.citizenNav).toMatch(/My records\s+Who read my data/);
+    expect(walk.seen.myRecords).toMatch(/Birth · Registered\s+Number: BGD-\d{4}-B-\d{6}/);
+    expect(walk.citizenPdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // The registrar's search found her, and her record was read: in plain words, with the office.
+    expect(walk.seen.accessLog).toContain('Registrar of office BGD looked at your entry in the register');
   });
 
   it('sets <html lang dir> and has no serious or critical axe violation, on each screen in each language', () => {

@@ -10,7 +10,8 @@ import type { Harness } from './harness';
  * The office console's main path in a real browser (test/console.test.ts asserts on what it
  * returns; scripts/console-screens.ts keeps its screenshots): an officer signs in, declares a
  * birth (first with mistakes, caught before sending and by the service), a second registrar
- * registers it, issues a certificate and downloads the PDF, then searches people. At each screen,
+ * registers it, issues a certificate and downloads the PDF, then searches people; the mother, a
+ * citizen, downloads her child's certificate and reads who read her data. At each screen,
  * `look` shows it in Arabic, Kurdish and English: <html lang dir>, axe-core's findings, a picture.
  */
 export const CONSOLE_LANGUAGES = ['ar', 'ckb', 'en'] as const;
@@ -23,6 +24,8 @@ export const CONSOLE_SCREENS = [
   'queue-list',
   'record-registered',
   'search-people',
+  'my-records',
+  'access-log',
 ] as const;
 export type ConsoleScreen = (typeof CONSOLE_SCREENS)[number];
 
@@ -40,6 +43,8 @@ export interface ConsoleWalk {
   /** What the page said at the points the test checks. */
   seen: Record<string, string>;
   pdf: Buffer;
+  /** The certificate the mother downloaded herself. */
+  citizenPdf: Buffer;
   /** What the browser kept in localStorage by the end: only the language. */
   storage: Record<string, string>;
   /** Every page URL the browser showed: no personal data in them. */
@@ -64,7 +69,15 @@ async function setUp(h: Harness) {
   });
   // A birth the registrar declared: four eyes keeps them from registering it.
   const token = h.services.tokens.issueAccess({ id: registrar._id, role: 'registrar', office: 'BGD' });
-  return { officer: officer.username, registrar: registrar.username, motherNin: mother._id, registrarToken: token };
+  // The mother has a citizen's account (username: her NIN): her child's birth is one of her records.
+  const citizen = await h.citizen(mother._id);
+  return {
+    officer: officer.username,
+    registrar: registrar.username,
+    motherNin: mother._id,
+    registrarToken: token,
+    citizen: { username: citizen.nin, password: 'a long test password' },
+  };
 }
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
@@ -122,11 +135,11 @@ export async function walkConsole(
     await switchTo('en');
   };
   const heading = () => page.getByRole('heading', { level: 1 }).innerText();
-  const signIn = async (username: string) => {
+  const signIn = async (username: string, password = PASSWORD, first = 'Work queues') => {
     await page.getByLabel('Username', { exact: true }).fill(username);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Password', { exact: true }).fill(password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('heading', { name: 'Work queues', exact: true }).waitFor();
+    await page.getByRole('heading', { name: first, exact: true }).waitFor();
   };
 
   try {
@@ -203,10 +216,29 @@ export async function walkConsole(
     seen.searchResults = await page.locator('table').innerText();
     await look('search-people');
 
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+
+    // The mother, a citizen: her records, her child's certificate, and who read her data.
+    await h.services.accessLog.flush(); // the log is written in batches, a fraction of a second apart
+    await signIn(people.citizen.username, people.citizen.password, 'My records');
+    seen.citizenNav = await page.getByRole('navigation').innerText();
+    seen.myRecords = await page.locator('main').innerText();
+    await page.getByRole('button', { name: 'Issue certificate', exact: true }).click();
+    const saving = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download PDF', exact: true }).click();
+    const citizenPdf = await readFile(await (await saving).path());
+    await look('my-records');
+    await page.getByRole('link', { name: 'Who read my data', exact: true }).click();
+    await page.getByRole('heading', { name: 'Who read my data', exact: true }).waitFor();
+    await page.locator('.log li').first().waitFor();
+    seen.accessLog = await page.locator('.log').innerText();
+    await look('access-log');
+
     const storage = await page.evaluate<Record<string, string>>(`Object.fromEntries(Object.entries(localStorage))`);
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
-    return { looks, seen, pdf, storage, urls };
+    return { looks, seen, pdf, citizenPdf, storage, urls };
   } catch (e) {
     // What the page showed when the walk stopped: the first thing to look at.
     const text = await page

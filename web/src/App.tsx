@@ -2,7 +2,9 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from './screens/LanguageSwitch';
+import { AccessLog } from './screens/AccessLog';
 import { DeclareBirth } from './screens/DeclareBirth';
+import { MyRecords } from './screens/MyRecords';
 import { QueueList } from './screens/QueueList';
 import { RecordView } from './screens/RecordView';
 import { SearchPeople } from './screens/SearchPeople';
@@ -16,10 +18,10 @@ export function App() {
   const { me, signOut } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
-  // The next person to sign in starts at the work queues, not on the screen the last one left.
+  // The next person to sign in starts at their first screen, not on the one the last one left.
   const leave = async () => {
     await signOut();
-    void navigate('/queues', { replace: true });
+    void navigate('/', { replace: true });
   };
   const main = useRef<HTMLElement>(null);
 
@@ -46,17 +48,30 @@ export function App() {
           </span>
         )}
       </header>
-      {me && me.role !== 'citizen' && (
+      {me && (
         <nav aria-label={t('nav.label')} className="nav">
-          <NavLink to="/queues">{t('nav.workQueues')}</NavLink>
-          <NavLink to="/search">{t('nav.searchPeople')}</NavLink>
+          {me.role === 'citizen' ? (
+            <>
+              <NavLink to="/me/records">{t('nav.myRecords')}</NavLink>
+              <NavLink to="/me/access-log">{t('nav.whoReadMyData')}</NavLink>
+            </>
+          ) : (
+            <>
+              <NavLink to="/queues">{t('nav.workQueues')}</NavLink>
+              <NavLink to="/search">{t('nav.searchPeople')}</NavLink>
+            </>
+          )}
         </nav>
       )}
       <main id="main" ref={main} tabIndex={-1}>
         {!me ? (
           <SignIn />
         ) : me.role === 'citizen' ? (
-          <p role="alert">{t('signIn.citizen')}</p>
+          <Routes>
+            <Route path="/me/records" element={<MyRecords />} />
+            <Route path="/me/access-log" element={<AccessLog />} />
+            <Route path="*" element={<Navigate to="/me/records" replace />} />
+          </Routes>
         ) : (
           <Routes>
             <Route path="/queues" element={<WorkQueues />} />

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BIRTH_CODES, birthBody, checkBirth, emptyBirth } from '../src/lib/birth-form';
+import { readKind } from '../src/lib/access-log';
 import { eventName } from '../src/lib/events';
 import { formatDate } from '../src/lib/format';
 import { latinDigits, ninProblem } from '../src/lib/nin';
@@ -130,5 +131,18 @@ describe('the signed-in user', () => {
     const part = (o: object) => btoa(JSON.stringify(o)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
     const token = `${part({ alg: 'ES256' })}.${part({ sub: 'u_1', role: 'registrar', office: 'BGD' })}.sig`;
     expect(claimsOf(token)).toEqual({ id: 'u_1', role: 'registrar', office: 'BGD' });
+  });
+});
+
+describe('the access log in plain words', () => {
+  it('tells an identity check, a look at the register, a record, a certificate and a feed apart', () => {
+    expect(readKind('POST /v1/identity/verification')).toBe('identity');
+    expect(readKind('GET /v1/persons/{nin}')).toBe('person');
+    expect(readKind('GET /v1/persons')).toBe('person');
+    expect(readKind('GET /v1/records/{id}/history')).toBe('record');
+    expect(readKind('POST /v1/certificates')).toBe('certificate');
+    expect(readKind('GET /v1/feed')).toBe('feed');
+    expect(readKind('webhook s_123')).toBe('feed');
+    expect(readKind('GET /v1/something-new')).toBe('other');
   });
 });

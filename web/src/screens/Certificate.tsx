@@ -7,7 +7,7 @@ import { Failure } from './Failure';
 const LANGUAGES: readonly CertificateLanguage[] = ['ar-en', 'ar', 'en'];
 
 /** Issue a certificate of a registered record (POST /v1/certificates), then save its PDF. */
-export function Certificate({ record, onIssued }: { record: RecordView; onIssued: () => Promise<void> }) {
+export function Certificate({ record, onIssued }: { record: Pick<RecordView, 'id'>; onIssued: () => Promise<void> }) {
   const { t } = useTranslation();
   const [language, setLanguage] = useState<CertificateLanguage | ''>('');
   const [issued, setIssued] = useState<Schemas['Certificate'] | undefined>();
