@@ -79,6 +79,7 @@ describe('the office console, in Chromium', () => {
     expect(walk.seen.declaredHeading).toBe('Birth: زينب كريم سالم الربيعي');
     expect(walk.seen.officerDecision).toContain('Only a registrar registers');
     expect(Number(walk.seen.queueRows)).toBe(2); // the officer's birth and the registrar's own
+    expect(walk.seen.focusAfterRegister).toMatch(/^Registered: number BGD-\d{4}-B-\d{6}\.$/); // focus moved to it
     expect(walk.seen.registeredFacts).toMatch(/Registration number\s+BGD-\d{4}-B-\d{6}/);
     expect(walk.seen.registeredFacts).toMatch(/Child's NIN\s+\d{12}/);
     expect(walk.seen.history).toMatch(/Declared[\s\S]*Registered[\s\S]*Certificate issued/);

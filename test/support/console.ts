@@ -155,6 +155,7 @@ export async function walkConsole(
     await page.getByLabel("Mother's NIN", { exact: true }).fill('123456789011');
     await page.getByRole('button', { name: 'Submit declaration', exact: true }).click();
     seen.givenNameInvalid = (await page.getByLabel('Given name', { exact: true }).getAttribute('aria-invalid')) ?? '';
+    await page.waitForFunction(`document.activeElement?.id === 'f-child-givenName'`); // focus on the first to fix
     seen.motherNinBeforeSending = await describedBy(page, "Mother's NIN");
     await look('declare-birth');
     await page.getByLabel('Given name', { exact: true }).fill('زينب');
@@ -196,6 +197,11 @@ export async function walkConsole(
     await page.getByRole('link', { name: /^زينب/ }).click();
     await page.getByRole('heading', { name: /زينب/ }).waitFor();
     await page.getByRole('button', { name: 'Register', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Registered: number/ })
+      .waitFor();
+    seen.focusAfterRegister = await page.evaluate<string>(`document.activeElement?.textContent ?? ''`);
     await page.getByRole('button', { name: 'Issue certificate', exact: true }).click();
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download PDF', exact: true }).click();

@@ -11,7 +11,13 @@ const REGISTRARS = ['registrar', 'national-registrar'];
  * Register or reject a declaration. Four eyes is shown, not only enforced: the registrar who
  * declared the record sees the Register button and why it does not act.
  */
-export function Decision({ record, onDone }: { record: RecordView; onDone: () => Promise<void> }) {
+export function Decision({
+  record,
+  onDone,
+}: {
+  record: RecordView;
+  onDone: (what: 'registered' | 'rejected') => Promise<void>;
+}) {
   const { t } = useTranslation();
   const { me } = useSession();
   const [failure, setFailure] = useState<unknown>();
@@ -29,12 +35,12 @@ export function Decision({ record, onDone }: { record: RecordView; onDone: () =>
       </section>
     );
 
-  async function act(call: () => Promise<unknown>) {
+  async function act(what: 'registered' | 'rejected', call: () => Promise<unknown>) {
     setBusy(true);
     setFailure(undefined);
     try {
       await call();
-      await onDone();
+      await onDone(what);
     } catch (e) {
       setFailure(e);
     } finally {
@@ -44,7 +50,7 @@ export function Decision({ record, onDone }: { record: RecordView; onDone: () =>
   const path = { params: { path: { id: record.id }, header: { 'idempotency-key': crypto.randomUUID() } } };
   const register = () => {
     if (own) return;
-    void act(() => must(api.POST('/v1/records/{id}/registration', path)));
+    void act('registered', () => must(api.POST('/v1/records/{id}/registration', path)));
   };
   const reject = () => {
     if (!reason.trim()) {
@@ -52,7 +58,9 @@ export function Decision({ record, onDone }: { record: RecordView; onDone: () =>
       reasonInput.current?.focus();
       return;
     }
-    void act(() => must(api.POST('/v1/records/{id}/rejection', { ...path, body: { reason: reason.trim() } })));
+    void act('rejected', () =>
+      must(api.POST('/v1/records/{id}/rejection', { ...path, body: { reason: reason.trim() } })),
+    );
   };
 
   return (

@@ -64,7 +64,11 @@ export function DeclareBirth() {
     setValues((v) => ({ ...v, [f]: e.target.value }));
   };
   const focusFirstError = () =>
-    requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"], .summary')?.focus());
+    requestAnimationFrame(() => {
+      // The first field to fix (the summary above is an alert, read out anyway), else the summary.
+      const first = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+      (first ?? form.current?.querySelector<HTMLElement>('.summary'))?.focus();
+    });
 
   async function submit(e: FormEvent) {
     e.preventDefault();

@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, ApiError, must } from '../api/client';
@@ -22,6 +23,16 @@ export function RecordView() {
     retry: (n, e) => !(e instanceof ApiError && e.problem.status < 500) && n < 1,
   });
   const reload = () => queries.invalidateQueries({ queryKey: ['record', id] });
+  // After a decision, focus moves to what it did (a screen reader reads it out): the buttons are gone.
+  const [done, setDone] = useState<'registered' | 'rejected' | undefined>();
+  const notice = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (done) notice.current?.focus();
+  }, [done]);
+  const decided = async (what: 'registered' | 'rejected') => {
+    await reload();
+    setDone(what);
+  };
 
   if (record.isPending) return <p role="status">{t('app.loading')}</p>;
   if (record.error) {
@@ -50,6 +61,9 @@ export function RecordView() {
   return (
     <section>
       <h1 tabIndex={-1}>{t('record.title', { kind: t(`kinds.${r.kind}`), name: nameOf(r) })}</h1>
+      <p role="status" ref={notice} tabIndex={-1} className="notice">
+        {done && t(`record.done.${done}`, { number: r.registrationNumber ?? '' })}
+      </p>
       <div className="columns">
         <section aria-labelledby="facts" className="card">
           <h2 id="facts">{t('record.facts')}</h2>
@@ -65,7 +79,7 @@ export function RecordView() {
           </dl>
         </section>
         <div>
-          {r.status === 'declared' && <Decision record={r} onDone={reload} />}
+          {r.status === 'declared' && <Decision record={r} onDone={decided} />}
           {r.status === 'registered' && <Certificate record={r} onIssued={reload} />}
           <History id={id} version={`${r.version}.${r.certificatesIssued ?? 0}`} />
         </div>
