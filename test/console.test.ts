@@ -93,6 +93,12 @@ describe('the office console, in Chromium', () => {
     expect(walk.seen.ownAfterClick).toMatch(/Status\s+Declared/);
   });
 
+  it('rejects a declaration with the reason the registrar gives, and asks for one first', () => {
+    expect(walk.seen.reasonMissing).toContain('Fill in this field.');
+    expect(walk.seen.rejectedFacts).toMatch(/Status\s+Rejected/);
+    expect(walk.seen.rejectedFacts).toMatch(/Reason for the rejection\s+The mother has no child of this name/);
+  });
+
   it('finds a person by name with Arabic folding', () => {
     expect(walk.seen.searchResults).toContain('فاطمة حسن علي الربيعي');
   });

@@ -193,6 +193,18 @@ export async function walkConsole(
     seen.ownRegisterWhy = await page.locator(`#${await own.getAttribute('aria-describedby')}`).innerText();
     await own.click({ force: true }); // a click anyway (Playwright sees it disabled) does nothing
     seen.ownAfterClick = await page.locator('dl.facts').innerText();
+    // Rejecting needs a reason: asked for first, then the record is rejected.
+    await page.getByRole('button', { name: 'Reject', exact: true }).click();
+    seen.reasonMissing = await describedBy(page, 'Reason');
+    await page
+      .getByLabel('Reason', { exact: true })
+      .fill('The mother has no child of this name in the hospital register');
+    await page.getByRole('button', { name: 'Reject', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Rejected\.$/ })
+      .waitFor();
+    seen.rejectedFacts = await page.locator('dl.facts').innerText();
     await page.goBack();
     await page.getByRole('link', { name: /^زينب/ }).click();
     await page.getByRole('heading', { name: /زينب/ }).waitFor();
