@@ -10,6 +10,13 @@ COPY src ./src
 COPY seed ./seed
 COPY bench ./bench
 RUN npx tsc -p tsconfig.build.json && npm prune --omit=dev
+# The office console (web/, its own package): built here, its files served by the service at /.
+# (The root's postinstall above found no web/ yet and skipped it.)
+COPY openapi.yaml ./
+COPY web/package.json web/package-lock.json ./web/
+RUN npm ci --prefix web --no-audit --no-fund
+COPY web ./web
+RUN npm run build --prefix web
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production PORT=3000 DATA_DIR=/var/lib/civil-registry
@@ -17,6 +24,7 @@ WORKDIR /app
 RUN mkdir -p /var/lib/civil-registry && chown node:node /var/lib/civil-registry
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
+COPY --from=build --chown=node:node /app/web/dist ./web/dist
 COPY --chown=node:node package.json openapi.yaml ./
 USER node
 EXPOSE 3000

@@ -28,6 +28,8 @@ export default tseslint.config(
       'eslint.config.mjs',
       'test/support/*.mjs',
       'test/support/*.cjs',
+      'scripts/*.mjs',
+      'web/', // the console has its own lint (web/eslint.config.js)
     ],
   },
   js.configs.recommended,

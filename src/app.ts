@@ -1,6 +1,7 @@
 import express from 'express';
 import helmet from 'helmet';
 import swaggerUi from 'swagger-ui-express';
+import { serveConsole } from './http/console';
 import { errorHandler, unknownRoute } from './http/errors';
 import { requestLog } from './http/logging';
 import { mountRoutes } from './http/mount';
@@ -53,6 +54,9 @@ export function createApp(services: Services): express.Express {
     }
   });
   app.get('/metrics', services.metrics.endpoint(services.config.METRICS_TOKEN));
+  // The office console at / (web/): before the engine check, so that its page loads and can say
+  // the service is restarting; it passes every path the service answers on.
+  app.use(serveConsole());
   app.use(whileEngineDown(services));
   app.get('/openapi.yaml', (_req, res) => {
     res.type('application/yaml').send(yaml);

@@ -1,0 +1,282 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { createUser } from '../../src/modules/users/commands';
+import { enrolPerson } from '../../src/modules/persons/commands';
+import type { Harness } from './harness';
+
+/**
+ * The office console's main path in a real browser (test/console.test.ts asserts on what it
+ * returns; scripts/console-screens.ts keeps its screenshots): an officer signs in, declares a
+ * birth (first with mistakes, caught before sending and by the service), a second registrar
+ * registers it, issues a certificate and downloads the PDF, then searches people; the mother, a
+ * citizen, downloads her child's certificate and reads who read her data. At each screen,
+ * `look` shows it in Arabic, Kurdish and English: <html lang dir>, axe-core's findings, a picture.
+ */
+export const CONSOLE_LANGUAGES = ['ar', 'ckb', 'en'] as const;
+export type ConsoleLanguage = (typeof CONSOLE_LANGUAGES)[number];
+export const CONSOLE_SCREENS = [
+  'sign-in',
+  'work-queues',
+  'declare-birth',
+  'record-declared',
+  'queue-list',
+  'record-registered',
+  'search-people',
+  'my-records',
+  'access-log',
+] as const;
+export type ConsoleScreen = (typeof CONSOLE_SCREENS)[number];
+
+export interface ScreenLook {
+  screen: ConsoleScreen;
+  language: ConsoleLanguage;
+  lang: string | null;
+  dir: string | null;
+  /** axe-core's serious and critical violations: rule id and how many elements. */
+  violations: { id: string; nodes: number; impact: string | null | undefined }[];
+}
+
+export interface ConsoleWalk {
+  looks: ScreenLook[];
+  /** What the page said at the points the test checks. */
+  seen: Record<string, string>;
+  pdf: Buffer;
+  /** The certificate the mother downloaded herself. */
+  citizenPdf: Buffer;
+  /** What the browser kept in localStorage by the end: only the language. */
+  storage: Record<string, string>;
+  /** Every page URL the browser showed: no personal data in them. */
+  urls: string[];
+}
+
+const SWITCH_NAME: Record<ConsoleLanguage, string> = { ar: 'اللغة', ckb: 'زمان', en: 'Language' };
+const PASSWORD = 'a long console password';
+const SYSTEM = { actor: { id: 'system', role: 'system' as const }, requestId: 'console-setup' };
+
+/** The people of the walk: an officer, a registrar, the mother (enrolled) and one birth the registrar declared. */
+async function setUp(h: Harness) {
+  const tag = Math.random().toString(36).slice(2, 8);
+  const make = (role: 'officer' | 'registrar') =>
+    createUser(h.services, SYSTEM, { username: `${role}.${tag}`, password: PASSWORD, role, office: 'BGD' });
+  const [officer, registrar] = [await make('officer'), await make('registrar')];
+  const mother = await enrolPerson(h.services, SYSTEM, {
+    name: { givenName: 'فاطمة', fatherName: 'حسن', grandfatherName: 'علي', familyName: 'الربيعي' },
+    sex: 'female',
+    dateOfBirth: '1994-02-11',
+    placeOfBirth: { governorate: 'IQ-BG' },
+  });
+  // A birth the registrar declared: four eyes keeps them from registering it.
+  const token = h.services.tokens.issueAccess({ id: registrar._id, role: 'registrar', office: 'BGD' });
+  // The mother has a citizen's account (username: her NIN): her child's birth is one of her records.
+  const citizen = await h.citizen(mother._id);
+  return {
+    officer: officer.username,
+    registrar: registrar.username,
+    motherNin: mother._id,
+    registrarToken: token,
+    citizen: { username: citizen.nin, password: 'a long test password' },
+  };
+}
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+export async function walkConsole(
+  h: Harness,
+  base: string,
+  browser: Browser,
+  pictures: string | undefined,
+  declare: (token: string, body: object) => Promise<void>,
+): Promise<ConsoleWalk> {
+  const people = await setUp(h);
+  await declare(people.registrarToken, {
+    child: {
+      givenName: 'علي',
+      fatherName: 'عمر',
+      grandfatherName: 'سعد',
+      sex: 'male',
+      dateOfBirth: daysAgo(3),
+      placeOfBirth: { governorate: 'IQ-BG' },
+    },
+    mother: { nin: people.motherNin },
+  });
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  const urls: string[] = [];
+  page.on('framenavigated', (f) => {
+    if (f === page.mainFrame()) urls.push(f.url());
+  });
+  const looks: ScreenLook[] = [];
+  const seen: Record<string, string> = {};
+  // The switch is named in the page's language: each step finds it by the name it must have.
+  let current: ConsoleLanguage = 'en';
+  const switchTo = async (language: ConsoleLanguage) => {
+    await page.getByRole('combobox', { name: SWITCH_NAME[current], exact: true }).selectOption(language);
+    current = language;
+  };
+  const look = async (screen: ConsoleScreen) => {
+    for (const language of CONSOLE_LANGUAGES) {
+      await switchTo(language);
+      // A string, evaluated in the page: the tests are compiled without the DOM's types.
+      await page.waitForFunction(`document.documentElement.lang === ${JSON.stringify(language)}`);
+      const axe = await new AxeBuilder({ page }).analyze();
+      looks.push({
+        screen,
+        language,
+        lang: await page.getAttribute('html', 'lang'),
+        dir: await page.getAttribute('html', 'dir'),
+        violations: axe.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => ({ id: v.id, nodes: v.nodes.length, impact: v.impact })),
+      });
+      if (pictures) await page.screenshot({ path: path.join(pictures, `${screen}-${language}.png`), fullPage: true });
+    }
+    await switchTo('en');
+  };
+  const heading = () => page.getByRole('heading', { level: 1 }).innerText();
+  const signIn = async (username: string, password = PASSWORD, first = 'Work queues') => {
+    await page.getByLabel('Username', { exact: true }).fill(username);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('heading', { name: first, exact: true }).waitFor();
+  };
+
+  try {
+    await page.goto(base);
+    seen.firstLanguage = (await page.getAttribute('html', 'lang')) ?? '';
+    await look('sign-in');
+
+    // The officer declares a birth.
+    await signIn(people.officer);
+    await look('work-queues');
+    await page.getByRole('button', { name: 'Declare a birth', exact: true }).click();
+    await page.getByRole('heading', { name: 'Declare a birth', exact: true }).waitFor();
+    await page.getByLabel("Mother's NIN", { exact: true }).fill('123456789011');
+    await page.getByRole('button', { name: 'Submit declaration', exact: true }).click();
+    seen.givenNameInvalid = (await page.getByLabel('Given name', { exact: true }).getAttribute('aria-invalid')) ?? '';
+    await page.waitForFunction(`document.activeElement?.id === 'f-child-givenName'`); // focus on the first to fix
+    seen.motherNinBeforeSending = await describedBy(page, "Mother's NIN");
+    await look('declare-birth');
+    await page.getByLabel('Given name', { exact: true }).fill('زينب');
+    await page.getByLabel("Father's name", { exact: true }).fill('كريم');
+    await page.getByLabel("Grandfather's name", { exact: true }).fill('سالم');
+    await page.getByLabel('Family name', { exact: true }).fill('الربيعي');
+    await page.getByLabel('Sex', { exact: true }).selectOption('female');
+    await page.getByLabel('Date of birth', { exact: true }).fill(daysAgo(5));
+    await page.getByLabel('Governorate', { exact: true }).selectOption('IQ-BG');
+    // A well-formed NIN that names no one: only the service knows, and says so beside the field.
+    await page.getByLabel("Mother's NIN", { exact: true }).fill('123456789010');
+    await page.getByRole('button', { name: 'Submit declaration', exact: true }).click();
+    await page.locator('#f-mother-nin-error').waitFor();
+    seen.motherNinFromService = await describedBy(page, "Mother's NIN");
+    await page.getByLabel("Mother's NIN", { exact: true }).fill(people.motherNin);
+    await page.getByRole('button', { name: 'Submit declaration', exact: true }).click();
+    await page.getByRole('heading', { name: /زينب/ }).waitFor();
+    seen.declaredHeading = await heading();
+    seen.officerDecision = await page.locator('section[aria-labelledby="decide"]').innerText();
+    await look('record-declared');
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+
+    // A registrar registers it, and cannot register their own declaration.
+    await signIn(people.registrar);
+    await page.getByRole('link', { name: /To register/ }).click();
+    await page.getByRole('heading', { name: 'To register', exact: true }).waitFor();
+    await page.getByRole('link', { name: /^زينب/ }).waitFor();
+    seen.queueRows = String(await page.locator('tbody tr').count());
+    await look('queue-list');
+    await page.getByRole('link', { name: /^علي/ }).click();
+    await page.getByRole('heading', { name: /علي/ }).waitFor();
+    const own = page.getByRole('button', { name: 'Register', exact: true });
+    seen.ownRegisterDisabled = (await own.getAttribute('aria-disabled')) ?? '';
+    seen.ownRegisterWhy = await page.locator(`#${await own.getAttribute('aria-describedby')}`).innerText();
+    await own.click({ force: true }); // a click anyway (Playwright sees it disabled) does nothing
+    seen.ownAfterClick = await page.locator('dl.facts').innerText();
+    // Rejecting needs a reason: asked for first, then the record is rejected.
+    await page.getByRole('button', { name: 'Reject', exact: true }).click();
+    seen.reasonMissing = await describedBy(page, 'Reason');
+    await page
+      .getByLabel('Reason', { exact: true })
+      .fill('The mother has no child of this name in the hospital register');
+    await page.getByRole('button', { name: 'Reject', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Rejected\.$/ })
+      .waitFor();
+    seen.rejectedFacts = await page.locator('dl.facts').innerText();
+    await page.goBack();
+    await page.getByRole('link', { name: /^زينب/ }).click();
+    await page.getByRole('heading', { name: /زينب/ }).waitFor();
+    await page.getByRole('button', { name: 'Register', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Registered: number/ })
+      .waitFor();
+    seen.focusAfterRegister = await page.evaluate<string>(`document.activeElement?.textContent ?? ''`);
+    await page.getByRole('button', { name: 'Issue certificate', exact: true }).click();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download PDF', exact: true }).click();
+    const download = await downloading;
+    const pdf = await readFile(await download.path());
+    seen.pdfName = download.suggestedFilename();
+    // The history is read again after the certificate: its entry shows without a reload.
+    await page.getByRole('cell', { name: 'Certificate issued', exact: true }).waitFor();
+    seen.registeredFacts = await page.locator('dl.facts').innerText();
+    seen.history = await page.locator('section[aria-labelledby="history"]').innerText();
+    await look('record-registered');
+
+    // Search people: the service folds ة to ه, so "فاطمه" finds فاطمة.
+    await page.getByRole('link', { name: 'Search people', exact: true }).click();
+    await page.getByLabel('Search', { exact: true }).fill('فاطمه');
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
+    await page.getByRole('cell', { name: people.motherNin }).waitFor();
+    seen.searchResults = await page.locator('table').innerText();
+    await look('search-people');
+
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+
+    // The mother, a citizen: her records, her child's certificate, and who read her data.
+    await h.services.accessLog.flush(); // the log is written in batches, a fraction of a second apart
+    await signIn(people.citizen.username, people.citizen.password, 'My records');
+    seen.citizenNav = await page.getByRole('navigation').innerText();
+    seen.myRecords = await page.locator('main').innerText();
+    await page.getByRole('button', { name: 'Issue certificate', exact: true }).click();
+    const saving = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download PDF', exact: true }).click();
+    const citizenPdf = await readFile(await (await saving).path());
+    await look('my-records');
+    await page.getByRole('link', { name: 'Who read my data', exact: true }).click();
+    await page.getByRole('heading', { name: 'Who read my data', exact: true }).waitFor();
+    await page.locator('.log li').first().waitFor();
+    seen.accessLog = await page.locator('.log').innerText();
+    await look('access-log');
+
+    const storage = await page.evaluate<Record<string, string>>(`Object.fromEntries(Object.entries(localStorage))`);
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+    return { looks, seen, pdf, citizenPdf, storage, urls };
+  } catch (e) {
+    // What the page showed when the walk stopped: the first thing to look at.
+    const text = await page
+      .locator('body')
+      .innerText()
+      .catch(() => '');
+    throw new Error(`${(e as Error).message}\n--- the page at ${page.url()} said:\n${text}`, { cause: e });
+  } finally {
+    await context.close();
+  }
+}
+
+/** The text of what describes a field (its hint and its error), as a screen reader reads it after the name. */
+async function describedBy(page: Page, label: string): Promise<string> {
+  const ids = (await page.getByLabel(label, { exact: true }).getAttribute('aria-describedby')) ?? '';
+  const texts = await Promise.all(
+    ids
+      .split(' ')
+      .filter(Boolean)
+      .map((id) => page.locator(`#${id}`).innerText()),
+  );
+  return texts.join(' ');
+}

@@ -1,0 +1,88 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { LanguageSwitch } from './screens/LanguageSwitch';
+import { AccessLog } from './screens/AccessLog';
+import { DeclareBirth } from './screens/DeclareBirth';
+import { MyRecords } from './screens/MyRecords';
+import { QueueList } from './screens/QueueList';
+import { RecordView } from './screens/RecordView';
+import { SearchPeople } from './screens/SearchPeople';
+import { SignIn } from './screens/SignIn';
+import { WorkQueues } from './screens/WorkQueues';
+import { useSession } from './session/session';
+
+/** The console's frame: header (language, who is signed in), navigation, and the screen. */
+export function App() {
+  const { t } = useTranslation();
+  const { me, signOut } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  // The next person to sign in starts at their first screen, not on the one the last one left.
+  const leave = async () => {
+    await signOut();
+    void navigate('/', { replace: true });
+  };
+  const main = useRef<HTMLElement>(null);
+
+  // A new screen moves focus to its heading, so a screen reader announces where the user is.
+  useEffect(() => {
+    const heading = main.current?.querySelector<HTMLElement>('h1');
+    heading?.focus();
+  }, [location.pathname, me]);
+
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="bar">
+        <span className="brand">{t('app.title')}</span>
+        <LanguageSwitch />
+        {me && (
+          <span className="who">
+            {t('nav.signedInAs', { role: t(`roles.${me.role}`, me.role), office: me.office })}
+            <button type="button" className="quiet" onClick={() => void leave()}>
+              {t('nav.signOut')}
+            </button>
+          </span>
+        )}
+      </header>
+      {me && (
+        <nav aria-label={t('nav.label')} className="nav">
+          {me.role === 'citizen' ? (
+            <>
+              <NavLink to="/me/records">{t('nav.myRecords')}</NavLink>
+              <NavLink to="/me/access-log">{t('nav.whoReadMyData')}</NavLink>
+            </>
+          ) : (
+            <>
+              <NavLink to="/queues">{t('nav.workQueues')}</NavLink>
+              <NavLink to="/search">{t('nav.searchPeople')}</NavLink>
+            </>
+          )}
+        </nav>
+      )}
+      <main id="main" ref={main} tabIndex={-1}>
+        {!me ? (
+          <SignIn />
+        ) : me.role === 'citizen' ? (
+          <Routes>
+            <Route path="/me/records" element={<MyRecords />} />
+            <Route path="/me/access-log" element={<AccessLog />} />
+            <Route path="*" element={<Navigate to="/me/records" replace />} />
+          </Routes>
+        ) : (
+          <Routes>
+            <Route path="/queues" element={<WorkQueues />} />
+            <Route path="/queues/:queue" element={<QueueList />} />
+            <Route path="/declare/birth" element={<DeclareBirth />} />
+            <Route path="/records/:id" element={<RecordView />} />
+            <Route path="/search" element={<SearchPeople />} />
+            <Route path="*" element={<Navigate to="/queues" replace />} />
+          </Routes>
+        )}
+      </main>
+    </>
+  );
+}

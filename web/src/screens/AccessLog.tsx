@@ -1,0 +1,50 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, must } from '../api/client';
+import type { Schemas } from '../api/types';
+import { readKind } from '../lib/access-log';
+import { formatDate } from '../lib/format';
+import { Failure } from './Failure';
+
+/** Who read the citizen's data and when (GET /v1/me/access-log), in plain words, newest first. */
+export function AccessLog() {
+  const { t, i18n } = useTranslation();
+  const log = useInfiniteQuery({
+    queryKey: ['me', 'access-log'],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      must(api.GET('/v1/me/access-log', { params: { query: { limit: 50, cursor: pageParam } } })),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const items = log.data?.pages.flatMap((p) => p.items) ?? [];
+  const who = (a: Schemas['AccessLogEntry']['actor']) =>
+    a.name ??
+    (a.role === 'client'
+      ? t('me.client')
+      : t('me.staff', { role: t(`roles.${a.role}`, a.role), office: a.office ?? '' }));
+
+  return (
+    <section>
+      <h1 tabIndex={-1}>{t('me.logTitle')}</h1>
+      <p>{t('me.logIntro')}</p>
+      {log.isPending && <p role="status">{t('app.loading')}</p>}
+      {log.error && <Failure error={log.error} />}
+      {log.isSuccess && items.length === 0 && <p>{t('me.logEmpty')}</p>}
+      {items.length > 0 && (
+        <ul className="log">
+          {items.map((e, n) => (
+            <li key={`${e.at}-${n}`}>
+              <time dateTime={e.at}>{formatDate(e.at, i18n.language)}</time>
+              <span>{t('me.read', { who: who(e.actor), what: t(`me.what.${readKind(e.route)}`) })}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {log.hasNextPage && (
+        <button type="button" className="quiet" onClick={() => void log.fetchNextPage()}>
+          {t('queues.more')}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, must } from '../api/client';
+import { formatDate } from '../lib/format';
+import { textOf } from '../lib/form-data';
+import { Failure } from './Failure';
+
+/**
+ * Search people by name (the service folds Arabic spellings) and date of birth. What was
+ * searched for stays in this screen's memory: never in the page's URL or history.
+ */
+export function SearchPeople() {
+  const { t, i18n } = useTranslation();
+  const [asked, setAsked] = useState<{ q?: string; dateOfBirth?: string } | undefined>();
+  const [missing, setMissing] = useState(false);
+  const found = useQuery({
+    queryKey: ['persons', asked],
+    enabled: asked !== undefined,
+    queryFn: () => must(api.GET('/v1/persons', { params: { query: { ...asked, limit: 20 } } })),
+  });
+
+  function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const q = textOf(form, 'q').trim();
+    const dateOfBirth = textOf(form, 'dateOfBirth');
+    setMissing(!q && !dateOfBirth);
+    if (q || dateOfBirth) setAsked({ ...(q ? { q } : {}), ...(dateOfBirth ? { dateOfBirth } : {}) });
+  }
+
+  return (
+    <section>
+      <h1 tabIndex={-1}>{t('search.title')}</h1>
+      <form role="search" onSubmit={submit} className="search">
+        <div className="field">
+          <label htmlFor="q">{t('search.q')}</label>
+          <span id="q-hint" className="hint">
+            {t('search.hint')}
+          </span>
+          <input id="q" name="q" type="search" minLength={2} dir="auto" aria-describedby="q-hint" autoComplete="off" />
+        </div>
+        <div className="field">
+          <label htmlFor="dob">{t('search.dateOfBirth')}</label>
+          <input id="dob" name="dateOfBirth" type="date" />
+        </div>
+        <button type="submit">{t('search.submit')}</button>
+      </form>
+      {missing && <p role="alert">{t('search.needSomething')}</p>}
+      {found.isFetching && <p role="status">{t('app.loading')}</p>}
+      {found.error && <Failure error={found.error} />}
+      {found.data && (
+        <>
+          <p role="status">
+            {found.data.items.length === 0 ? t('search.none') : t('search.results', { count: found.data.items.length })}
+          </p>
+          {found.data.items.length > 0 && (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('search.name')}</th>
+                  <th scope="col">{t('search.nin')}</th>
+                  <th scope="col">{t('search.dateOfBirth')}</th>
+                  <th scope="col">{t('search.sex')}</th>
+                  <th scope="col">{t('search.personStatus')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {found.data.items.map((p) => (
+                  <tr key={p.nin}>
+                    <td>
+                      {[p.name.givenName, p.name.fatherName, p.name.grandfatherName, p.name.familyName]
+                        .filter(Boolean)
+                        .join(' ')}
+                    </td>
+                    <td dir="ltr">{p.nin}</td>
+                    <td>{formatDate(p.dateOfBirth, i18n.language)}</td>
+                    <td>{t(`birth.${p.sex}`)}</td>
+                    <td>{t(`search.${p.status}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
