@@ -69,11 +69,55 @@ const op = fc.oneof(
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 
 /** Six people: three men, three women, one of them 17 in 2000 (so the age rules come into play). */
+const FAMILIES = [
+  'الجبوري',
+  'التميمي',
+  'الربيعي',
+  'الزبيدي',
+  'العبيدي',
+  'الدليمي',
+  'الساعدي',
+  'الشمري',
+  'الخفاجي',
+  'البياتي',
+  'الحسيني',
+  'الموسوي',
+  'الكعبي',
+  'العزاوي',
+  'السامرائي',
+];
+const FATHERS = [
+  'حسن',
+  'كريم',
+  'جاسم',
+  'محمود',
+  'عباس',
+  'سعد',
+  'ناصر',
+  'فاضل',
+  'رحيم',
+  'صالح',
+  'هادي',
+  'عادل',
+  'كاظم',
+  'ماجد',
+  'نوري',
+];
+let populations = 0;
+
 async function population(): Promise<string[]> {
   const births = ['1960-02-02', '1975-07-07', '1982-11-11', '1965-03-03', '1983-01-01', '1983-06-06'];
   const nins: string[] = [];
+  // Each sequence's people are other people than the last's (namesakes born the same day would be
+  // possible duplicates at enrolment): a family and a father's name of their own.
+  const n = populations++;
   for (const [i, dateOfBirth] of births.entries()) {
-    const name = { givenName: 'علي', fatherName: 'حسن', grandfatherName: 'كاظم' };
+    const name = {
+      givenName: 'علي',
+      fatherName: FATHERS[n % FATHERS.length]!,
+      grandfatherName: 'كاظم',
+      familyName: FAMILIES[Math.floor(n / FATHERS.length) % FAMILIES.length]!,
+    };
     const person = await enrolPerson(h.services, officer, {
       name,
       sex: i < 3 ? 'male' : 'female',

@@ -106,6 +106,9 @@ describe('the office work queues', () => {
     expect(now['to-print']).toBe(before['to-print']);
     const record = await request(h.app).get(`/v1/records/${a.id}`).set(auth(officer));
     expect(record.body).toMatchObject({ certificatesIssued: 1, flags: [] });
+    // Answers that show people are cached nowhere: certificatesIssued changed, the ETag (the facts' version) did not.
+    expect(record.headers['cache-control']).toBe('private, no-store');
+    expect(waiting.headers['cache-control']).toBe('private, no-store');
 
     // The counts are a projection: rebuilt from the journal, they are the same.
     await rebuildProjections(h.services);

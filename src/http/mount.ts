@@ -110,6 +110,9 @@ export function mountRoutes<D extends MountDeps>(deps: D, routes: readonly AnyRo
             : await run();
         if (spec.accessLog) {
           if (!reply.named) throw new Error(`${spec.operationId} declares accessLog but named no one`);
+          // An answer that shows people is kept by no cache, the browser's included (a stale copy
+          // revalidated by an ETag of the facts' version missed a certificate issued since).
+          res.setHeader('Cache-Control', 'private, no-store');
           deps.accessLog.record(reply.named, actor, `${spec.method.toUpperCase()} ${spec.path}`);
         }
         send(res, reply);
