@@ -5,6 +5,7 @@ import type { Actor } from '../../journal/types';
 import { errorResponses } from '../common/responses';
 import { recordId } from '../common/schemas';
 import { findRecord, recordOffice } from '../records/commands';
+import { namedIn, presentDocument } from '../records/presenter';
 import { documentId, documentSummary } from '../records/schemas';
 import type { CivilRecord, DocumentSummary } from '../records/store';
 import { attachDocument, type DocumentDeps } from './commands';
@@ -23,18 +24,7 @@ const documentView = documentSummary
   .openapi('Document');
 const documentList = z.object({ items: z.array(documentView) }).openapi('DocumentList');
 
-/** Everyone a record names, for the access log. */
-const namedIn = (record: CivilRecord) => [...record.personNins, ...(record.subjectNin ? [record.subjectNin] : [])];
-
-const present = (d: DocumentSummary) => ({
-  id: d.id,
-  type: d.type,
-  contentType: d.contentType,
-  size: d.size,
-  sha256: d.sha256,
-  uploadedAt: d.uploadedAt,
-  uploadedBy: d.uploadedBy,
-});
+const present = (d: DocumentSummary) => ({ ...presentDocument(d), uploadedBy: d.uploadedBy });
 
 /** A record whose documents the caller may read: staff and auditors any, a citizen only those that name them. */
 async function readableRecord(deps: RouteDeps, actor: Actor, id: string): Promise<CivilRecord> {

@@ -1,8 +1,24 @@
 import type { RecordKinds } from './contract';
-import type { CivilRecord } from './store';
+import type { CivilRecord, DocumentSummary } from './store';
 import { etagOfVersion } from './rules';
 
 export const etagOf = (record: CivilRecord) => etagOfVersion(record.version);
+
+/** Everyone a record names (the person it is about too), for the access log. */
+export const namedIn = (record: CivilRecord) => [
+  ...record.personNins,
+  ...(record.subjectNin ? [record.subjectNin] : []),
+];
+
+/** A document as a record lists it; the documents' own routes add who uploaded it. */
+export const presentDocument = (d: DocumentSummary) => ({
+  id: d.id,
+  type: d.type,
+  contentType: d.contentType,
+  size: d.size,
+  sha256: d.sha256,
+  uploadedAt: d.uploadedAt,
+});
 
 /** A record as officers, registrars and auditors see it: its state, then its kind's facts. */
 export function presentRecord(kinds: RecordKinds, r: CivilRecord) {
@@ -47,14 +63,7 @@ export function presentRecord(kinds: RecordKinds, r: CivilRecord) {
         }
       : {}),
     certificatesIssued: r.certificatesIssued ?? 0,
-    documents: (r.documents ?? []).map((d) => ({
-      id: d.id,
-      type: d.type,
-      contentType: d.contentType,
-      size: d.size,
-      sha256: d.sha256,
-      uploadedAt: d.uploadedAt,
-    })),
+    documents: (r.documents ?? []).map(presentDocument),
     updatedAt: r.updatedAt,
   };
 }

@@ -2,7 +2,7 @@ import { routesOf } from '../../http/route';
 import { presentEntry } from '../../journal/presenter';
 import { errorResponses } from '../common/responses';
 import type { CivilRecord } from './store';
-import { etagOf, presentRecord } from './presenter';
+import { etagOf, namedIn, presentRecord } from './presenter';
 import {
   duplicateReviewBody,
   historyView,
@@ -31,9 +31,6 @@ import type { RecordKinds } from './contract';
 /** What these routes use. */
 type RouteDeps = RecordDeps & ListDeps & { persons: PersonStore };
 const defineRoute = routesOf<RouteDeps>();
-
-/** Everyone a record names, for the access log. */
-const namedIn = (record: CivilRecord) => [...record.personNins, ...(record.subjectNin ? [record.subjectNin] : [])];
 
 const answer = (kinds: RecordKinds, record: CivilRecord) => ({
   status: 200,
