@@ -19,9 +19,9 @@ const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISO
 /**
  * The demo office's day: a few records waiting in each work queue of Baghdad's office (BGD).
  * Declared births to register; a hospital's notification waiting for the child's name; one
- * rejected declaration to fix; a birth declared twice (once by the mother's NIN at the
- * hospital, once by her name at the office, the child's name spelt another way), which the
- * duplicate check flags; and a birth declared three years late, which needs a court's reference.
+ * rejected declaration to fix; two births declared twice (one by the mother's NIN, then by her
+ * name with the child's name spelt another way; one notified by the hospital, then declared by
+ * the father at the office), which the duplicate check flags; and a birth declared three years late, which needs a court's reference.
  * (Registered records without a certificate wait to be printed already.)
  */
 export async function officeWork(s: Services, staff: Staff, parents: readonly Parents[]): Promise<void> {
@@ -74,6 +74,19 @@ export async function officeWork(s: Services, staff: Staff, parents: readonly Pa
     { givenName: 'فاطمه', sex: 'female', dateOfBirth: daysAgo(9) },
     { name: twice.motherName, dateOfBirth: twice.motherDob },
   );
+  // Another: a hospital notified a birth, and the father declared it at the office days later.
+  const notified = pick(7);
+  await notifyBirth(
+    s,
+    { actor: { id: 'seed-hospital', role: 'client' }, requestId: 'seed' },
+    readBirthNotification({
+      notificationId: 'BTH-DEMO-0002',
+      facility: { name: 'Baghdad Teaching Hospital', governorate: 'IQ-BG' },
+      birth: { date: daysAgo(12), sex: 'male', weightGrams: 3400, plurality: 1 },
+      mother: { nin: notified.mother },
+    }),
+  );
+  await birth(notified, { givenName: 'حسن', dateOfBirth: daysAgo(12) });
   // Delayed: declared three years after the birth, without a court's reference yet.
   await birth(pick(6), { givenName: 'عمر', dateOfBirth: daysAgo(3 * 365 + 20) });
 }
