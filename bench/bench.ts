@@ -330,7 +330,8 @@ function person(sex: 'female' | 'male', i: number) {
       familyName: 'الجبوري',
     },
     sex,
-    dateOfBirth: `${sex === 'female' ? 1990 : 1985}-0${1 + (i % 9)}-1${i % 10}`,
+    // A day of birth of each one's own: namesakes born the same day are possible duplicates at enrolment.
+    dateOfBirth: new Date(Date.UTC(sex === 'female' ? 1985 : 1980, 0, 1) + i * 86_400_000).toISOString().slice(0, 10),
     placeOfBirth: { governorate: 'IQ-BG' },
   };
 }
