@@ -14,6 +14,7 @@ import { must } from '../src/lib/must';
 import { resolveEngine } from '../src/db/engine';
 import { freePort, waitForPort } from '../src/db/ports';
 import { forkBaseline } from './baseline';
+import { FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES } from '../seed/names';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -321,13 +322,17 @@ function verifyRate(token: string): number {
   return n / ((performance.now() - started) / 1000);
 }
 
+const pickName = (names: [string, string][], i: number) => must(names[i % names.length], 'a name');
+
 function person(sex: 'female' | 'male', i: number) {
   return {
+    // Names drawn from the seed's lists, not one name for all: the duplicate check files a mother
+    // under her folded names, and 200 mothers of one name would all be one another's candidates.
     name: {
-      givenName: sex === 'female' ? 'فاطمة' : 'أحمد',
-      fatherName: 'علي',
-      grandfatherName: 'حسن',
-      familyName: 'الجبوري',
+      givenName: pickName(sex === 'female' ? FEMALE_NAMES : MALE_NAMES, i)[0],
+      fatherName: pickName(MALE_NAMES, i * 7 + 1)[0],
+      grandfatherName: pickName(MALE_NAMES, i * 13 + 2)[0],
+      familyName: pickName(FAMILY_NAMES, i * 3)[0],
     },
     sex,
     // A day of birth of each one's own: namesakes born the same day are possible duplicates at enrolment.
