@@ -328,6 +328,12 @@ const variables = {
     .describe(
       'Folder of the supporting documents (content-addressed files, kept by backups and rebuilds); default DATA_DIR/documents',
     ),
+  DOCUMENT_STORE: z
+    .enum(['files', 'gridfs'])
+    .default('files')
+    .describe(
+      "Where the documents' bytes are kept: `files` (content-addressed under DOCUMENTS_DIR) or `gridfs` (bucket `documents` in the database: replicated with it, shared by every instance; for MongoDB in production)",
+    ),
   CORRECTION_EVIDENCE: z
     .string()
     .optional()

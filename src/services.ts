@@ -23,6 +23,7 @@ import { CertificateCache } from './modules/certificates/cache';
 import { ensureActiveKey } from './modules/certificates/key-rotation';
 import { KeyVault } from './modules/certificates/vault';
 import { DocumentFiles } from './modules/documents/files';
+import { DocumentGridFs } from './modules/documents/gridfs';
 import { registerProjectors } from './projectors';
 import { createModels, createStores, projectionsOf, type Models, type Stores } from './stores';
 
@@ -56,6 +57,12 @@ export interface Services extends Stores {
   /** The supervised engine's health, when the service runs its own (set by lifecycle). */
   engineHealth?: EngineHealth;
   log: Logger;
+}
+
+/** The documents' store: files under DOCUMENTS_DIR, or GridFS (receiving still uses a folder for its temporary files). */
+function documentStore(config: Config, db: Db): DocumentFiles {
+  const dir = config.DOCUMENTS_DIR ?? path.join(config.DATA_DIR, 'documents');
+  return config.DOCUMENT_STORE === 'gridfs' ? new DocumentGridFs(dir, db) : new DocumentFiles(dir);
 }
 
 /** Where the private certificate keys live: the configured folder, the data folder, or memory (tests). */
@@ -123,7 +130,7 @@ export async function createServices(
     journal,
     kinds,
     law,
-    documentFiles: new DocumentFiles(config.DOCUMENTS_DIR ?? path.join(config.DATA_DIR, 'documents')),
+    documentFiles: documentStore(config, db),
     keyring: new CertificateKeyring(stores.signingKeys, new KeyVault(certificateKeysDir(config, opts.persistKeys))),
     certificateCache,
     webhooks,
