@@ -10,7 +10,7 @@ import { openDatabase } from '../src/db/open';
 import { createLogger } from '../src/http/logging';
 import { declareBirth } from '../src/modules/births/commands';
 import { birthDuplicates } from '../src/modules/births/duplicates';
-import { addDays } from '../src/modules/duplicates/keys';
+import { addDays } from '../src/modules/common/dates';
 import { GOVERNORATES } from '../src/modules/common/governorates';
 import { enrolPerson } from '../src/modules/persons/commands';
 import type { PersonName } from '../src/modules/persons/store';

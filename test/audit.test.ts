@@ -1,4 +1,4 @@
-import { addDays } from '../src/modules/duplicates/keys';
+import { addDays } from '../src/modules/common/dates';
 import { Readable } from 'node:stream';
 import { readRows } from '../src/modules/imports/format';
 import { importLegacyRegister } from '../src/modules/imports/importer';

@@ -1,4 +1,4 @@
-import { addDays } from '../src/modules/duplicates/keys';
+import { addDays } from '../src/modules/common/dates';
 import { createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';

@@ -63,7 +63,7 @@ export async function declareAnnulment(
           kind: 'annulment',
           letter: 'N',
           facts,
-          dateOf: (f) => f.dateOfJudgment,
+          dateField: 'dateOfJudgment',
         })),
       },
     };

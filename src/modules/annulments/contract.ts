@@ -1,4 +1,3 @@
-import { sameMarriageDuplicates } from '../duplicates/marriage-ref';
 import { checkedCorrection, projectRegistration, type CivilStatusDeps } from '../civil-status/registration';
 import { registrationCommand } from '../records/commands';
 import type { KindContract } from '../records/contract';
@@ -53,8 +52,6 @@ export const annulments: KindContract<
     register: registrationCommand(deps.journal, (record, number) => decideAnnulmentRegistration(deps, record, number)),
     checkCorrection: checkedCorrection((id, facts) => checkAnnulmentFacts(deps, id, facts)),
     presentFacts: presentAnnulmentFacts,
-    findDuplicates: (id, facts) =>
-      sameMarriageDuplicates(deps, id, { kind: 'annulment', letter: 'N', facts, dateOf: (f) => f.dateOfJudgment }),
     certify: (r) => certifyAnnulment(deps, r),
     civilEvent: (r) => annulmentEvent(r._id, r.data),
     registerProjectors() {

@@ -6,7 +6,6 @@ import type { CivilRecord } from '../records/store';
 import { BIRTH_EVENTS, type BirthEvents } from './events';
 import { applyBirthCorrection, registerBirthProjectors } from './projectors';
 import { birthSchemas, declareBirthBody, type BirthChanges, type BirthFacts, type DeclareBirth } from './schemas';
-import { birthDuplicates } from './duplicates';
 import { checkBirthCorrection, declareBirth, decideBirthRegistration, type BirthDeps } from './commands';
 
 /** A birth's facts as a record presents them, field by field; the child's NIN once registered. */
@@ -121,7 +120,6 @@ export const births: KindContract<
     checkCorrection: (record, changes) => checkBirthCorrection(deps.persons, record, changes),
     applyCorrection: (entry, record) => applyBirthCorrection(deps, entry, record),
     presentFacts: presentBirthFacts,
-    findDuplicates: (id, facts) => birthDuplicates(deps, id, facts),
     certify: async (r) => {
       const { child, mother, father } = r.data;
       const parent = async (p: typeof mother) => ('nin' in p ? namedPerson(deps.persons, p.nin) : { name: p.name });

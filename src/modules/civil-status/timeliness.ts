@@ -1,11 +1,8 @@
-import { daysBetween, yearsBetween } from '../common/dates';
+import { addDays, daysBetween, yearsBetween } from '../common/dates';
 import type { RecordKinds, TimelinessFacts } from '../records/contract';
 import type { Timeliness } from '../records/rules';
 import type { CivilRecord } from '../records/store';
 import type { CivilStatusLaw } from './law';
-
-/** The day before a date (YYYY-MM-DD). */
-const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /**
  * A declaration made on `declaredOn` (YYYY-MM-DD) of an event, against the law's deadline: on
@@ -15,7 +12,7 @@ const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 8
  * A declaration dated before its event (a date-of-birth typo the rules refuse anyway) is on time.
  */
 export function timelinessOf(facts: TimelinessFacts, declaredOn: string, law: CivilStatusLaw): Timeliness {
-  if (yearsBetween(facts.eventDate, dayBefore(declaredOn)) >= law.delayedAfterYears) return 'delayed';
+  if (yearsBetween(facts.eventDate, addDays(declaredOn, -1)) >= law.delayedAfterYears) return 'delayed';
   const deadline = law.registrationDeadlines[facts.deadline];
   const days = facts.inHealthFacility ? deadline.inHealthFacility : deadline.elsewhere;
   return daysBetween(facts.eventDate, declaredOn) > days ? 'late' : 'on-time';

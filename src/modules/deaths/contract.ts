@@ -7,7 +7,6 @@ import type { CivilRecord } from '../records/store';
 import { insertRecord } from '../records/projectors';
 import { DEATH_EVENTS, type DeathEvents } from './events';
 import { declareDeathBody, deathSchemas, type DeathChanges, type DeathFacts } from './schemas';
-import { deathDuplicates } from './duplicates';
 import { checkDeathFacts, declareDeath, decideDeathRegistration, deathEvent } from './commands';
 
 export function presentDeathFacts(r: CivilRecord<DeathFacts>) {
@@ -97,7 +96,6 @@ export const deaths: KindContract<
     register: registrationCommand(deps.journal, (record, number) => decideDeathRegistration(deps, record, number)),
     checkCorrection: checkedCorrection((id, facts) => checkDeathFacts(deps, id, facts)),
     presentFacts: presentDeathFacts,
-    findDuplicates: (id, facts) => deathDuplicates(deps, id, facts),
     certify: async (r) => {
       const d = r.data;
       const deceased = await deps.persons.get(d.deceased.nin);

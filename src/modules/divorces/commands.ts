@@ -55,7 +55,7 @@ export async function declareDivorce(
           kind: 'divorce',
           letter: 'D',
           facts,
-          dateOf: (f) => f.dateOfDivorce,
+          dateField: 'dateOfDivorce',
         })),
       },
     };

@@ -1,4 +1,3 @@
-import { sameMarriageDuplicates } from '../duplicates/marriage-ref';
 import { checkedCorrection, projectRegistration, type CivilStatusDeps } from '../civil-status/registration';
 import type { OfficeStore } from '../offices/commands';
 import { certifiedMarriage } from '../civil-status/marriage-ref';
@@ -98,8 +97,6 @@ export const divorces: KindContract<
     register: registrationCommand(deps.journal, (record, number) => decideDivorceRegistration(deps, record, number)),
     checkCorrection: checkedCorrection((id, facts) => checkDivorceFacts(deps, id, facts)),
     presentFacts: presentDivorceFacts,
-    findDuplicates: (id, facts) =>
-      sameMarriageDuplicates(deps, id, { kind: 'divorce', letter: 'D', facts, dateOf: (f) => f.dateOfDivorce }),
     certify: async (r) => {
       const d = r.data;
       return {

@@ -1,4 +1,4 @@
-import { daysBetween } from '../common/dates';
+import { addDays, daysBetween } from '../common/dates';
 import { arabicNameKey } from '../persons/normalise';
 
 /**
@@ -29,11 +29,6 @@ export function foldedFullName(name: {
 
 /** The month of a date, YYYY-MM. */
 export const monthOf = (date: string) => date.slice(0, 7);
-
-/** Shifts a YYYY-MM-DD date by whole days. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /**
  * The months a window of `days` either side of a date touches: the keys to look up so that a

@@ -8,7 +8,7 @@ import { likeness } from './scoring';
 export function sameMarriageDuplicates<F extends { marriageId: string }>(
   deps: DuplicateDeps,
   recordId: string,
-  spec: { kind: string; letter: string; facts: F; dateOf(f: F): string },
+  spec: { kind: string; letter: string; facts: F; dateField: keyof F & string },
 ): Promise<DuplicateCheck> {
   const key = `${spec.letter}/marriage:${spec.facts.marriageId}`;
   return checkDuplicates<F>(deps, recordId, {
@@ -19,11 +19,7 @@ export function sameMarriageDuplicates<F extends { marriageId: string }>(
       earlier.data.marriageId === spec.facts.marriageId
         ? likeness([
             ['marriageId', 0.8, true],
-            [
-              spec.kind === 'divorce' ? 'dateOfDivorce' : 'dateOfJudgment',
-              0.2,
-              spec.dateOf(earlier.data) === spec.dateOf(spec.facts) || undefined,
-            ],
+            [spec.dateField, 0.2, earlier.data[spec.dateField] === spec.facts[spec.dateField] || undefined],
           ])
         : undefined,
   });

@@ -1,4 +1,3 @@
-import { foetalDeathDuplicates } from './duplicates';
 import type { DuplicateKeyStore } from '../duplicates/store';
 import type { Journal } from '../../journal/journal';
 import { checkedCorrection, projectRegistration } from '../civil-status/registration';
@@ -82,7 +81,6 @@ export const foetalDeaths: KindContract<
     ),
     checkCorrection: checkedCorrection((_id, facts) => checkFoetalDeathFacts(deps, facts)),
     presentFacts: presentFoetalDeathFacts,
-    findDuplicates: (id, facts) => foetalDeathDuplicates(deps, id, facts),
     certify: async (r) => {
       // A mother named by name only: 422 here, before the certificates' generic "no subject".
       requireCertificateSubject(r.data.mother);

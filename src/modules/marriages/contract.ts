@@ -1,4 +1,3 @@
-import { marriageDuplicates } from './duplicates';
 import { checkedCorrection, projectRegistration, type CivilStatusDeps } from '../civil-status/registration';
 import { namedPerson } from '../persons/presenter';
 import type { Place } from '../persons/store';
@@ -91,7 +90,6 @@ export const marriages: KindContract<
     register: registrationCommand(deps.journal, (record, number) => decideMarriageRegistration(deps, record, number)),
     checkCorrection: checkedCorrection((id, facts) => checkMarriageFacts(deps, id, facts)),
     presentFacts: presentMarriageFacts,
-    findDuplicates: (id, facts) => marriageDuplicates(deps, id, facts),
     certify: async (r) => {
       const d = r.data;
       return {

@@ -7,7 +7,6 @@ import type { CourtOrder, RecordFlag } from './rules';
 export type { CourtOrder } from './rules';
 import type { CivilEvent, CivilRecord } from './store';
 import type { KindStatistics } from './tally';
-import type { DuplicateCheck } from '../duplicates/lookup';
 
 /**
  * The kind contract: everything the service needs to know of one kind of record (birth,
@@ -181,12 +180,6 @@ export interface KindHandler<
   applyCorrection?(entry: JournalEntry<RecordEvents, 'record.corrected'>, record: CivilRecord<F>): Promise<void>;
   /** The facts as staff and the people named see them, every field listed. */
   presentFacts(record: CivilRecord<F>): Record<string, unknown>;
-  /**
-   * The kind's duplicate rule: the keys a declaration of these facts is filed under, and the
-   * earlier records of the same event (read through those keys' index). Its declaration command
-   * calls it and writes the answer into the declaration's entry. Reads, never writes.
-   */
-  findDuplicates(recordId: string, facts: F): Promise<DuplicateCheck>;
   /** Registers the projectors of the kind's own events. */
   registerProjectors(): void;
   /** What a certificate of a registered record of this kind certifies, and nothing else. */

@@ -1,3 +1,4 @@
+import { addDays } from '../common/dates';
 import type { Filter } from 'mongodb';
 import type { Actor } from '../../journal/types';
 import type { PersonStore } from '../persons/projectors';
@@ -21,9 +22,6 @@ export interface RecordFilter {
 /** Lists are in declaration order: a page continues after the declaration seq of its last item. */
 export const CURSOR_PATTERN = /^\d{1,15}$/;
 
-/** The day after a date, for `to` (inclusive) as a bound on declaration times. */
-const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-
 /**
  * The office a list is of: the one asked for, else the caller's (staff), else all (auditors,
  * who see every office). A national registry: staff may read another office's list.
@@ -37,7 +35,7 @@ export function officeOfList(actor: Actor, asked: string | undefined): string | 
 function filterQuery(actor: Actor, f: RecordFilter): Filter<CivilRecord> {
   const office = officeOfList(actor, f.office);
   const declared =
-    f.from || f.to ? { ...(f.from ? { $gte: f.from } : {}), ...(f.to ? { $lt: dayAfter(f.to) } : {}) } : undefined;
+    f.from || f.to ? { ...(f.from ? { $gte: f.from } : {}), ...(f.to ? { $lt: addDays(f.to, 1) } : {}) } : undefined;
   return {
     ...(office ? { office } : {}),
     ...(f.status ? { status: f.status } : {}),
