@@ -3,6 +3,9 @@ import { isDuplicateKey } from './errors';
 import { pageById, type Page, type PageRequest } from './page';
 
 /** A read-model document: keyed by its natural id, stamped with the seq of the last entry applied. */
+/** Ids deleted per statement when a projection is cleared: well under SQLite's bound-parameter limit. */
+const CLEAR_BATCH = 5000;
+
 export interface ProjectionDoc {
   _id: string;
   seq: number;
@@ -169,15 +172,25 @@ export class ProjectionStore<T extends ProjectionDoc> {
   }
 
   /**
-   * Throws every document away (a rebuild replays them from the journal): drops the collection
-   * and creates its indexes again. (FerretDB deletes the matches of `deleteMany({})` by listing
-   * their ids in one SQL statement, which fails past SQLite's 32,766 bound parameters.)
+   * Throws every document away (a rebuild replays them from the journal), keeping the collection
+   * and its indexes. Deleted in batches of ids as they are read, not dropped: FerretDB on SQLite
+   * was seen to answer "index … already exists" when the indexes of a collection dropped a moment
+   * before were created again (CI, stop 23), and a collection without its unique indexes protects
+   * nothing. (Nor `deleteMany({})`: FerretDB deletes its matches by listing their ids in one SQL
+   * statement, which fails past SQLite's 32,766 bound parameters.)
    */
   async clear(): Promise<void> {
-    await this.collection.drop().catch((err: { codeName?: string }) => {
-      if (err.codeName !== 'NamespaceNotFound') throw err;
-    });
-    await this.init();
+    const ids = this.collection.find({}, { projection: { _id: 1 } }).map((doc) => doc._id);
+    let batch: string[] = [];
+    const remove = async () => {
+      await this.removeIds(batch);
+      batch = [];
+    };
+    for await (const id of ids) {
+      batch.push(id);
+      if (batch.length === CLEAR_BATCH) await remove();
+    }
+    await remove();
   }
 
   private byId(id: string): Filter<T> {

@@ -17,8 +17,7 @@ export async function rebuildProjections(
   onApplied?: (seq: number) => void,
 ): Promise<number> {
   // The projections start-up made, not a list of our own here: a new one cannot be forgotten.
-  // One at a time: FerretDB on SQLite was seen to keep a dropped collection's index when other
-  // collections were dropped and created at the same moment ("index … already exists" under load).
+  // One at a time: each is a stream of batched deletes, and two at once only compete for the disk.
   for (const projection of deps.projections) await projection.clear();
   // The applied position only: the recorded head (the truncation check's reference) stays.
   await deps.db.collection<{ _id: string }>('journal_checkpoints').deleteOne({ _id: 'projections' });
