@@ -1,10 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { createUser } from '../../src/modules/users/commands';
+import type { Browser } from 'playwright-core';
 import { enrolPerson } from '../../src/modules/persons/commands';
 import type { Harness } from './harness';
+import { daysAgo, openConsole, staffUser, type ScreenLook } from './console-page';
 
 /**
  * The office console's main path in a real browser (test/console.test.ts asserts on what it
@@ -14,8 +12,7 @@ import type { Harness } from './harness';
  * citizen, downloads her child's certificate and reads who read her data. At each screen,
  * `look` shows it in Arabic, Kurdish and English: <html lang dir>, axe-core's findings, a picture.
  */
-export const CONSOLE_LANGUAGES = ['ar', 'ckb', 'en'] as const;
-export type ConsoleLanguage = (typeof CONSOLE_LANGUAGES)[number];
+export { CONSOLE_LANGUAGES } from './console-page';
 export const CONSOLE_SCREENS = [
   'sign-in',
   'work-queues',
@@ -27,16 +24,6 @@ export const CONSOLE_SCREENS = [
   'my-records',
   'access-log',
 ] as const;
-export type ConsoleScreen = (typeof CONSOLE_SCREENS)[number];
-
-export interface ScreenLook {
-  screen: ConsoleScreen;
-  language: ConsoleLanguage;
-  lang: string | null;
-  dir: string | null;
-  /** axe-core's serious and critical violations: rule id and how many elements. */
-  violations: { id: string; nodes: number; impact: string | null | undefined }[];
-}
 
 export interface ConsoleWalk {
   looks: ScreenLook[];
@@ -51,16 +38,11 @@ export interface ConsoleWalk {
   urls: string[];
 }
 
-const SWITCH_NAME: Record<ConsoleLanguage, string> = { ar: 'اللغة', ckb: 'زمان', en: 'Language' };
-const PASSWORD = 'a long console password';
 const SYSTEM = { actor: { id: 'system', role: 'system' as const }, requestId: 'console-setup' };
 
 /** The people of the walk: an officer, a registrar, the mother (enrolled) and one birth the registrar declared. */
 async function setUp(h: Harness) {
-  const tag = Math.random().toString(36).slice(2, 8);
-  const make = (role: 'officer' | 'registrar') =>
-    createUser(h.services, SYSTEM, { username: `${role}.${tag}`, password: PASSWORD, role, office: 'BGD' });
-  const [officer, registrar] = [await make('officer'), await make('registrar')];
+  const [officer, registrar] = [await staffUser(h, 'officer'), await staffUser(h, 'registrar')];
   const mother = await enrolPerson(h.services, SYSTEM, {
     name: { givenName: 'فاطمة', fatherName: 'حسن', grandfatherName: 'علي', familyName: 'الربيعي' },
     sex: 'female',
@@ -68,7 +50,7 @@ async function setUp(h: Harness) {
     placeOfBirth: { governorate: 'IQ-BG' },
   });
   // A birth the registrar declared: four eyes keeps them from registering it.
-  const token = h.services.tokens.issueAccess({ id: registrar._id, role: 'registrar', office: 'BGD' });
+  const token = registrar.token;
   // The mother has a citizen's account (username: her NIN): her child's birth is one of her records.
   const citizen = await h.citizen(mother._id);
   return {
@@ -79,8 +61,6 @@ async function setUp(h: Harness) {
     citizen: { username: citizen.nin, password: 'a long test password' },
   };
 }
-
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
 export async function walkConsole(
   h: Harness,
@@ -101,49 +81,13 @@ export async function walkConsole(
     },
     mother: { nin: people.motherNin },
   });
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1200, height: 900 } });
-  const page = await context.newPage();
-  const urls: string[] = [];
-  page.on('framenavigated', (f) => {
-    if (f === page.mainFrame()) urls.push(f.url());
-  });
-  const looks: ScreenLook[] = [];
+  const { context, page, looks, urls, look, signIn, signOut, heading, describedBy, failure } = await openConsole(
+    browser,
+    base,
+    pictures,
+  );
   const seen: Record<string, string> = {};
-  // The switch is named in the page's language: each step finds it by the name it must have.
-  let current: ConsoleLanguage = 'en';
-  const switchTo = async (language: ConsoleLanguage) => {
-    await page.getByRole('combobox', { name: SWITCH_NAME[current], exact: true }).selectOption(language);
-    current = language;
-  };
-  const look = async (screen: ConsoleScreen) => {
-    for (const language of CONSOLE_LANGUAGES) {
-      await switchTo(language);
-      // A string, evaluated in the page: the tests are compiled without the DOM's types.
-      await page.waitForFunction(`document.documentElement.lang === ${JSON.stringify(language)}`);
-      const axe = await new AxeBuilder({ page }).analyze();
-      looks.push({
-        screen,
-        language,
-        lang: await page.getAttribute('html', 'lang'),
-        dir: await page.getAttribute('html', 'dir'),
-        violations: axe.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => ({ id: v.id, nodes: v.nodes.length, impact: v.impact })),
-      });
-      if (pictures) await page.screenshot({ path: path.join(pictures, `${screen}-${language}.png`), fullPage: true });
-    }
-    await switchTo('en');
-  };
-  const heading = () => page.getByRole('heading', { level: 1 }).innerText();
-  const signIn = async (username: string, password = PASSWORD, first = 'Work queues') => {
-    await page.getByLabel('Username', { exact: true }).fill(username);
-    await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('heading', { name: first, exact: true }).waitFor();
-  };
-
   try {
-    await page.goto(base);
     seen.firstLanguage = (await page.getAttribute('html', 'lang')) ?? '';
     await look('sign-in');
 
@@ -156,7 +100,7 @@ export async function walkConsole(
     await page.getByRole('button', { name: 'Submit declaration', exact: true }).click();
     seen.givenNameInvalid = (await page.getByLabel('Given name', { exact: true }).getAttribute('aria-invalid')) ?? '';
     await page.waitForFunction(`document.activeElement?.id === 'f-child-givenName'`); // focus on the first to fix
-    seen.motherNinBeforeSending = await describedBy(page, "Mother's NIN");
+    seen.motherNinBeforeSending = await describedBy("Mother's NIN");
     await look('declare-birth');
     await page.getByLabel('Given name', { exact: true }).fill('زينب');
     await page.getByLabel("Father's name", { exact: true }).fill('كريم');
@@ -169,15 +113,14 @@ export async function walkConsole(
     await page.getByLabel("Mother's NIN", { exact: true }).fill('123456789010');
     await page.getByRole('button', { name: 'Submit declaration', exact: true }).click();
     await page.locator('#f-mother-nin-error').waitFor();
-    seen.motherNinFromService = await describedBy(page, "Mother's NIN");
+    seen.motherNinFromService = await describedBy("Mother's NIN");
     await page.getByLabel("Mother's NIN", { exact: true }).fill(people.motherNin);
     await page.getByRole('button', { name: 'Submit declaration', exact: true }).click();
     await page.getByRole('heading', { name: /زينب/ }).waitFor();
     seen.declaredHeading = await heading();
     seen.officerDecision = await page.locator('section[aria-labelledby="decide"]').innerText();
     await look('record-declared');
-    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
-    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+    await signOut();
 
     // A registrar registers it, and cannot register their own declaration.
     await signIn(people.registrar);
@@ -195,7 +138,7 @@ export async function walkConsole(
     seen.ownAfterClick = await page.locator('dl.facts').innerText();
     // Rejecting needs a reason: asked for first, then the record is rejected.
     await page.getByRole('button', { name: 'Reject', exact: true }).click();
-    seen.reasonMissing = await describedBy(page, 'Reason');
+    seen.reasonMissing = await describedBy('Reason');
     await page
       .getByLabel('Reason', { exact: true })
       .fill('The mother has no child of this name in the hospital register');
@@ -234,8 +177,7 @@ export async function walkConsole(
     seen.searchResults = await page.locator('table').innerText();
     await look('search-people');
 
-    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
-    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+    await signOut();
 
     // The mother, a citizen: her records, her child's certificate, and who read her data.
     await h.services.accessLog.flush(); // the log is written in batches, a fraction of a second apart
@@ -254,29 +196,11 @@ export async function walkConsole(
     await look('access-log');
 
     const storage = await page.evaluate<Record<string, string>>(`Object.fromEntries(Object.entries(localStorage))`);
-    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
-    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+    await signOut();
     return { looks, seen, pdf, citizenPdf, storage, urls };
   } catch (e) {
-    // What the page showed when the walk stopped: the first thing to look at.
-    const text = await page
-      .locator('body')
-      .innerText()
-      .catch(() => '');
-    throw new Error(`${(e as Error).message}\n--- the page at ${page.url()} said:\n${text}`, { cause: e });
+    throw await failure(e);
   } finally {
     await context.close();
   }
-}
-
-/** The text of what describes a field (its hint and its error), as a screen reader reads it after the name. */
-async function describedBy(page: Page, label: string): Promise<string> {
-  const ids = (await page.getByLabel(label, { exact: true }).getAttribute('aria-describedby')) ?? '';
-  const texts = await Promise.all(
-    ids
-      .split(' ')
-      .filter(Boolean)
-      .map((id) => page.locator(`#${id}`).innerText()),
-  );
-  return texts.join(' ');
 }
