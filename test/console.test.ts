@@ -42,6 +42,8 @@ describe('the office console, in Chromium', () => {
   it('starts in the language the browser prefers (English here), and keeps only that in storage', () => {
     expect(walk.seen.firstLanguage).toBe('en');
     expect(walk.storage).toEqual({ 'console.language': 'en' });
+    // The session survived a reload through its cookie, which the page's scripts cannot read.
+    expect(walk.seen.scriptCookies).toBe('');
     // Record ids only: no name or NIN in any page address.
     for (const url of walk.urls)
       expect(url).toMatch(

@@ -59,6 +59,75 @@ describe('sessions', () => {
     expect((await refresh(login.body.refreshToken)).status).toBe(200);
   });
 
+  it('keeps a browser session’s refresh token in an HttpOnly, Secure, SameSite=Strict cookie the page cannot read', async () => {
+    const user = await createUser(h.services, SYSTEM, {
+      username: `session.user.${++n}`,
+      password: PASSWORD,
+      role: 'officer',
+      office: 'BGD',
+    });
+    const login = await request(h.app)
+      .post('/v1/auth/login')
+      .send({ username: user.username, password: PASSWORD, refreshTokenIn: 'cookie' });
+    expectContract(login);
+    expect(login.status).toBe(200);
+    expect(login.body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: expect.any(Number) });
+    const cookieOf = (res: { headers: Record<string, unknown> }) => {
+      const set = res.headers['set-cookie'] as string[] | undefined;
+      expect(set).toHaveLength(1);
+      return set![0]!;
+    };
+    const first = cookieOf(login);
+    expect(first).toMatch(
+      /^registry_refresh=rt_[\w-]{43}; Max-Age=\d+; Path=\/v1\/auth; HttpOnly; Secure; SameSite=Strict$/,
+    );
+    const sent = first.split(';')[0]!;
+
+    // Refresh with the cookie alone ({} as the body): a new pair, the new refresh token in a new cookie.
+    const refreshed = await request(h.app).post('/v1/auth/refresh').set('Cookie', sent).send({});
+    expectContract(refreshed);
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body.refreshToken).toBeUndefined();
+    const next = cookieOf(refreshed).split(';')[0]!;
+    expect(next).not.toBe(sent);
+    expect((await request(h.app).get('/v1/offices').set(auth(refreshed.body.accessToken))).status).toBe(200);
+    // The old cookie comes back (stolen): refused, and the family with it.
+    const reused = await request(h.app).post('/v1/auth/refresh').set('Cookie', sent).send({});
+    expect(reused.status).toBe(401);
+    expect(reused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect((await request(h.app).post('/v1/auth/refresh').set('Cookie', next).send({})).status).toBe(401);
+
+    // A new session; sign-out takes the token from the cookie and clears the cookie.
+    const again = await request(h.app)
+      .post('/v1/auth/login')
+      .send({ username: user.username, password: PASSWORD, refreshTokenIn: 'cookie' });
+    const cookie = cookieOf(again).split(';')[0]!;
+    const out = await request(h.app)
+      .post('/v1/auth/logout')
+      .set(auth(again.body.accessToken))
+      .set('Cookie', cookie)
+      .send({});
+    expect(out.status).toBe(204);
+    expect(cookieOf(out)).toMatch(/^registry_refresh=; Max-Age=0; Path=\/v1\/auth; HttpOnly; Secure; SameSite=Strict$/);
+    expect((await request(h.app).post('/v1/auth/refresh').set('Cookie', cookie).send({})).status).toBe(401);
+  });
+
+  it('refuses a refresh or sign-out that names no token, or a cookie that holds none', async () => {
+    for (const cookie of [undefined, 'registry_refresh=', 'registry_refresh=nonsense', 'other=rt_x']) {
+      const req = request(h.app).post('/v1/auth/refresh');
+      const res = await (cookie ? req.set('Cookie', cookie) : req).send({});
+      expect({ cookie, status: res.status, type: res.headers['content-type'] }).toEqual({
+        cookie,
+        status: 401,
+        type: expect.stringMatching(/^application\/problem\+json/),
+      });
+    }
+    expect(
+      (await request(h.app).post('/v1/auth/login').send({ username: 'x', password: 'y', refreshTokenIn: 'jar' }))
+        .status,
+    ).toBe(400);
+  });
+
   it('logs out: the refresh token stops working', async () => {
     const s = await newUser();
     const out = await request(h.app)

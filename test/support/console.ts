@@ -93,6 +93,10 @@ export async function walkConsole(
 
     // The officer declares a birth.
     await signIn(people.officer);
+    // A reload keeps the session (the refresh token is in an HttpOnly cookie no script reads).
+    await page.reload();
+    await page.getByRole('heading', { name: 'Work queues', exact: true }).waitFor();
+    seen.scriptCookies = await page.evaluate<string>('document.cookie');
     await look('work-queues');
     await page.getByRole('button', { name: 'Declare a birth', exact: true }).click();
     await page.getByRole('heading', { name: 'Declare a birth', exact: true }).waitFor();
@@ -121,6 +125,9 @@ export async function walkConsole(
     seen.officerDecision = await page.locator('section[aria-labelledby="decide"]').innerText();
     await look('record-declared');
     await signOut();
+    // Signed out is signed out: a reload does not bring the session back.
+    await page.reload();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
 
     // A registrar registers it, and cannot register their own declaration.
     await signIn(people.registrar);

@@ -15,7 +15,7 @@ import { useSession } from './session/session';
 /** The console's frame: header (language, who is signed in), navigation, and the screen. */
 export function App() {
   const { t } = useTranslation();
-  const { me, signOut } = useSession();
+  const { me, resuming, signOut } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
   // The next person to sign in starts at their first screen, not on the one the last one left.
@@ -65,7 +65,11 @@ export function App() {
       )}
       <main id="main" ref={main} tabIndex={-1}>
         {!me ? (
-          <SignIn />
+          resuming ? (
+            <p role="status">{t('app.loading')}</p>
+          ) : (
+            <SignIn />
+          )
         ) : me.role === 'citizen' ? (
           <Routes>
             <Route path="/me/records" element={<MyRecords />} />
