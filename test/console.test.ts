@@ -39,9 +39,9 @@ afterAll(async () => {
 });
 
 describe('the office console, in Chromium', () => {
-  it('starts in the language the browser prefers (English here), and keeps only that in storage', () => {
+  it('starts in the language the browser prefers (English here), and keeps only that and the digits in storage', () => {
     expect(walk.seen.firstLanguage).toBe('en');
-    expect(walk.storage).toEqual({ 'console.language': 'en' });
+    expect(walk.storage).toEqual({ 'console.language': 'en', 'console.digits': 'latn' });
     // The session survived a reload through its cookie, which the page's scripts cannot read.
     expect(walk.seen.scriptCookies).toBe('');
     // Record ids only: no name or NIN in any page address.
@@ -88,6 +88,12 @@ describe('the office console, in Chromium', () => {
     expect(walk.seen.history).toMatch(/Declared[\s\S]*Registered[\s\S]*Certificate issued/);
     expect(walk.pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(walk.seen.pdfName).toMatch(/^certificate-.+\.pdf$/);
+  });
+
+  it('writes dates in Arabic-Indic digits when chosen, and NINs and numbers in Latin ones still', () => {
+    expect(walk.seen.arabicIndicFacts).toMatch(/[٠-٩]{1,2} [^\d]+ ٢٠[٠-٩]{2}/); // a date
+    expect(walk.seen.arabicIndicFacts).toMatch(/BGD-\d{4}-B-\d{6}/); // the registration number
+    expect(walk.seen.arabicIndicFacts).toMatch(/\b\d{12}\b/); // the child's NIN
   });
 
   it('shows a registrar why they cannot register their own declaration (four eyes)', () => {

@@ -175,6 +175,12 @@ export async function walkConsole(
     seen.registeredFacts = await page.locator('dl.facts').innerText();
     seen.history = await page.locator('section[aria-labelledby="history"]').innerText();
     await look('record-registered');
+    // Arabic-Indic digits for dates, on the switch beside the language's; NINs and numbers stay Latin.
+    await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ar');
+    await page.getByRole('combobox', { name: 'أرقام التواريخ', exact: true }).selectOption('arab');
+    seen.arabicIndicFacts = await page.locator('dl.facts').innerText();
+    await page.getByRole('combobox', { name: 'أرقام التواريخ', exact: true }).selectOption('latn');
+    await page.getByRole('combobox', { name: 'اللغة', exact: true }).selectOption('en');
 
     // Search people: the service folds ة to ه, so "فاطمه" finds فاطمة.
     await page.getByRole('link', { name: 'Search people', exact: true }).click();

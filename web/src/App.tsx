@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { DigitsSwitch } from './screens/DigitsSwitch';
 import { LanguageSwitch } from './screens/LanguageSwitch';
 import { AccessLog } from './screens/AccessLog';
 import { DeclareBirth } from './screens/DeclareBirth';
@@ -39,6 +40,7 @@ export function App() {
       <header className="bar">
         <span className="brand">{t('app.title')}</span>
         <LanguageSwitch />
+        <DigitsSwitch />
         {me && (
           <span className="who">
             {t('nav.signedInAs', { role: t(`roles.${me.role}`, me.role), office: me.office })}

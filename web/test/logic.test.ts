@@ -115,6 +115,14 @@ describe('languages', () => {
     expect(formatDate('2026-01-14', 'ckb')).toBe('14 کانوونی دووەم 2026');
     expect(formatDate('2026-07-01T21:30:00Z', 'ckb')).toBe('2 تەممووز 2026، 00:30'); // Baghdad is UTC+3
   });
+  it('write dates with Arabic-Indic digits when chosen, in Arabic and Kurdish only', () => {
+    expect(formatDate('2026-01-14', 'ar', 'arab')).toContain('١٤');
+    expect(formatDate('2026-01-14', 'ar', 'arab')).toContain('٢٠٢٦');
+    expect(formatDate('2026-01-14', 'ar', 'arab')).not.toMatch(/[0-9]/);
+    expect(formatDate('2026-01-14', 'ckb', 'arab')).toBe('١٤ کانوونی دووەم ٢٠٢٦');
+    expect(formatDate('2026-01-14', 'en', 'arab')).toBe('14 January 2026');
+    expect(formatDate('2026-01-14', 'ar', 'latn')).toMatch(/^14 كانون الثاني 2026$/);
+  });
 });
 
 describe('the history', () => {

@@ -9,6 +9,7 @@ export const ar: Catalogue = {
     loading: 'جارٍ التحميل…',
   },
   language: { label: 'اللغة' },
+  digits: { label: 'أرقام التواريخ', latn: 'لاتينية (2026)', arab: 'عربية هندية (٢٠٢٦)' },
   nav: {
     label: 'القائمة الرئيسية',
     workQueues: 'قوائم العمل',

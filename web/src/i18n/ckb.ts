@@ -12,6 +12,7 @@ export const ckb: Catalogue = {
     loading: 'بار دەکرێت…',
   },
   language: { label: 'زمان' },
+  digits: { label: 'ژمارەکانی بەروار', latn: 'لاتینی (2026)', arab: 'عەرەبی-هیندی (٢٠٢٦)' }, // review
   nav: {
     label: 'لیستی سەرەکی',
     workQueues: 'لیستەکانی کار',

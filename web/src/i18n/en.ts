@@ -7,6 +7,7 @@ export const en = {
     loading: 'Loading…',
   },
   language: { label: 'Language' },
+  digits: { label: 'Digits in dates', latn: 'Latin (2026)', arab: 'Arabic-Indic (٢٠٢٦)' },
   nav: {
     label: 'Main',
     workQueues: 'Work queues',

@@ -1,14 +1,21 @@
+import { arabicIndic, dateDigits, type Digits } from './digits';
+
 /**
- * Dates and numbers with Latin digits in every language (as on the certificates and the national
- * card), in the page's language otherwise: `-u-nu-latn` keeps Arabic's month names but not its digits.
+ * Dates in the page's language, with Latin digits by default (as on the certificates and the
+ * national card) or Arabic-Indic ones when the user chose them (lib/digits.ts; never in English):
+ * `-u-nu-latn` keeps Arabic's month names but not its digits.
  */
-export function formatDate(iso: string | undefined, language: string): string {
+export function formatDate(iso: string | undefined, language: string, digits?: Digits): string {
   if (!iso) return '';
   const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(date.getTime())) return iso;
   const withTime = iso.length > 10;
-  if (language === 'ckb') return sorani(date, withTime);
-  return new Intl.DateTimeFormat(`${localeOf(language)}-u-nu-latn`, {
+  const nu = dateDigits(language, digits);
+  if (language === 'ckb') {
+    const text = sorani(date, withTime);
+    return nu === 'arab' ? arabicIndic(text) : text;
+  }
+  return new Intl.DateTimeFormat(`${localeOf(language)}-u-nu-${nu}`, {
     dateStyle: 'long',
     ...(withTime ? { timeStyle: 'short' } : {}),
     timeZone: withTime ? 'Asia/Baghdad' : 'UTC',
