@@ -51,6 +51,35 @@ describe('the console at /', () => {
     expect(missing.type).toBe('application/problem+json');
   });
 
+  it('sends its scripts and styles compressed: the first load is under 300 kB on the wire', async () => {
+    const page = await request(h.app).get('/').set('Accept', 'text/html');
+    const files = [...page.text.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="(\/assets\/[^"]+)"/g)].map(
+      (m) => m[1]!,
+    );
+    expect(files.some((f) => f.endsWith('.js')) && files.some((f) => f.endsWith('.css'))).toBe(true);
+    let wire = 0;
+    for (const file of files) {
+      const plain = await request(h.app).get(file).set('Accept-Encoding', 'identity');
+      for (const encoding of ['br', 'gzip']) {
+        const res = await request(h.app).get(file).set('Accept-Encoding', `${encoding}, deflate`);
+        expect({ file, encoding: res.headers['content-encoding'], vary: res.headers.vary }).toEqual({
+          file,
+          encoding,
+          vary: 'Accept-Encoding',
+        });
+        expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+        expect(res.text).toBe(plain.text); // the same file, decoded by the client
+        const length = Number(res.headers['content-length']);
+        expect(length).toBeLessThan(Number(plain.headers['content-length']));
+        if (encoding === 'br') wire += length;
+      }
+    }
+    expect(wire).toBeLessThan(300 * 1024);
+    // The API's answers are not compressed (no secret beside reflected input in one compressed answer).
+    const api = await request(h.app).get('/.well-known/jwks.json').set('Accept-Encoding', 'br, gzip');
+    expect(api.headers['content-encoding']).toBeUndefined();
+  });
+
   it('never answers for the service: its paths keep their own answers', async () => {
     const html = { Accept: 'text/html' };
     const unknown = await request(h.app).get('/v1/no-such-route').set(html);
