@@ -50,8 +50,8 @@ export function checkMarriage(world: Circle, marriage: MarriageEvent, law: Civil
   }
   const after = withEvent(world, marriage);
   checkNoDivorceBefore(after, marriage);
-  checkConcurrentMarriages(after, a, law, 'party A');
-  checkConcurrentMarriages(after, b, law, 'party B');
+  checkConcurrentMarriages(after, a, law, 'party A', marriage);
+  checkConcurrentMarriages(after, b, law, 'party B', marriage);
 }
 
 export function checkDivorce(

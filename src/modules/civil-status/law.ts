@@ -1,3 +1,4 @@
+import { KURDISTAN_REGION_GOVERNORATES } from '../common/governorates';
 import { EVIDENCE_LEVELS, type EvidenceLevel } from '../records/rules';
 
 /**
@@ -14,6 +15,12 @@ export interface CivilStatusLaw {
    * (a court's permission, art. 3(4)) or `always`.
    */
   furtherMarriage: { female: FurtherMarriage; male: FurtherMarriage };
+  /**
+   * Whether a further marriage also needs the recorded consent of the spouse already married
+   * (`consentOfExistingSpouse: {documentId}`, a `spouse-consent` document attached to the new
+   * marriage's record), as the Kurdistan Region's amendment has it; asked for at registration.
+   */
+  furtherMarriageNeedsSpouseConsent: boolean;
   /** Whether both parties must be of different sex. */
   partiesOfDifferentSex: boolean;
   /**
@@ -29,6 +36,38 @@ export interface CivilStatusLaw {
    * registered, is amended with a reason whatever this says (that is how notified births get names).
    */
   corrections: CorrectionPolicy;
+  /** Where the rules differ: a region's governorates and what it changes (the federal rules elsewhere). */
+  regions: readonly RegionalLaw[];
+}
+
+export interface RegionalLaw {
+  name: string;
+  governorates: readonly string[];
+  changes: Partial<Omit<CivilStatusLaw, 'regions'>>;
+}
+
+/**
+ * The Kurdistan Region (Erbil, Sulaymaniyah, Duhok): Law No. 15 of 2008, amending the Personal
+ * Status Law in the Region, allows a further marriage only with a court's permission and the
+ * consent of the wife already married, given before the judge. The registry holds the court's
+ * reference and the consent as an attached document.
+ */
+export const KURDISTAN_REGION_LAW: RegionalLaw = {
+  name: 'kurdistan-region',
+  governorates: KURDISTAN_REGION_GOVERNORATES,
+  changes: {
+    furtherMarriage: { female: 'with-court-reference', male: 'with-court-reference' },
+    furtherMarriageNeedsSpouseConsent: true,
+  },
+};
+
+/**
+ * The rules an office applies: those of the region its governorate is in, else the federal
+ * ones. A marriage is judged by the rules of the office that declares and registers it.
+ */
+export function lawIn(law: CivilStatusLaw, governorate: string | undefined): CivilStatusLaw {
+  const region = law.regions.find((r) => governorate !== undefined && r.governorates.includes(governorate));
+  return region ? { ...law, ...region.changes } : law;
 }
 
 export type CorrectionPolicy = Readonly<Record<string, Readonly<Record<string, EvidenceLevel>>>>;
@@ -49,6 +88,7 @@ export const CIVIL_STATUS_LAW: CivilStatusLaw = {
   minMarriageAge: 18,
   minMarriageAgeWithCourt: 15,
   furtherMarriage: { female: 'with-court-reference', male: 'with-court-reference' },
+  furtherMarriageNeedsSpouseConsent: false,
   partiesOfDifferentSex: true,
   // Births and Deaths Registration Law No. 148 of 1971: 15 days for an event in a health
   // facility (the facility notifies it), 30 days for one at home (the family declares it).
@@ -58,6 +98,7 @@ export const CIVIL_STATUS_LAW: CivilStatusLaw = {
   },
   delayedAfterYears: 1,
   corrections: IRAQ_CORRECTIONS,
+  regions: [KURDISTAN_REGION_LAW],
 };
 
 /**

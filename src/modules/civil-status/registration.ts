@@ -57,11 +57,12 @@ export async function projectRegistration(
  * checked by the same rules as its declaration (the corrected event in place of the registered one).
  */
 export function checkedCorrection<F extends object, C extends Partial<F>>(
-  check: (id: string, facts: F) => Promise<unknown>,
+  check: (id: string, facts: F, office: string, stage: 'declaration' | 'registration') => Promise<unknown>,
 ) {
   return async (record: CivilRecord<F>, changes: C): Promise<F> => {
     const facts = { ...record.data, ...changes };
-    await check(record._id, facts);
+    // A declared record is amended under what a declaration must meet; a registered one stays registrable.
+    await check(record._id, facts, record.office, record.status === 'registered' ? 'registration' : 'declaration');
     return facts;
   };
 }

@@ -151,7 +151,14 @@ const endOf = (s: MarriageState) => s.dissolution?.date ?? '9999-12-31';
  * Two marriages of one person in force at once: allowed only as the law says, on the later
  * marriage's court reference, and never twice between the same two people.
  */
-export function checkConcurrentMarriages(world: Circle, party: Party, law: CivilStatusLaw, role: string): void {
+export function checkConcurrentMarriages(
+  world: Circle,
+  party: Party,
+  law: CivilStatusLaw,
+  role: string,
+  /** The marriage being declared or registered, if any: the one a consent is asked of. */
+  judged?: MarriageEvent,
+): void {
   const marriages = marriagesOf(party.nin, world.events);
   for (const [i, earlier] of marriages.entries()) {
     for (const later of marriages.slice(i + 1)) {
@@ -164,14 +171,23 @@ export function checkConcurrentMarriages(world: Circle, party: Party, law: Civil
         );
       }
       const allowed = law.furtherMarriage[party.sex];
-      if (allowed === 'always' || (allowed === 'with-court-reference' && later.marriage.courtReference)) continue;
+      const permitted = allowed === 'always' || (allowed === 'with-court-reference' && later.marriage.courtReference);
+      // The consent is the judged marriage's own (a marriage registered before, under another
+      // office's rules, is not judged again by these).
+      const consented =
+        !law.furtherMarriageNeedsSpouseConsent ||
+        later.marriage.id !== judged?.id ||
+        later.marriage.consentOfExistingSpouse;
+      if (permitted && consented) continue;
       const why =
         allowed === 'never'
           ? 'the law allows no further marriage'
-          : "a further marriage needs a court's permission (courtReference)";
+          : permitted
+            ? 'the law here asks for the recorded consent of the spouse already married: attach it to this record (?type=spouse-consent) and name it as consentOfExistingSpouse: {documentId}'
+            : "a further marriage needs a court's permission (courtReference)";
       throw conflict(
         `${cap(role)} has a marriage in force from ${earlier.marriage.date} (record ${earlier.marriage.id}) when the marriage of ${later.marriage.date} (record ${later.marriage.id}) begins; ${why}`,
-        'already-married',
+        permitted ? 'spouse-consent-required' : 'already-married',
       );
     }
   }

@@ -26,3 +26,9 @@ export const MAIN_OFFICES = GOVERNORATES.map((g) => ({
   governorate: g.code,
   builtIn: true,
 }));
+
+/**
+ * The governorates of the Kurdistan Region (Erbil, Sulaymaniyah, Duhok): its own personal status
+ * rules (civil-status/law.ts) and Kurdish beside Arabic apply to offices there.
+ */
+export const KURDISTAN_REGION_GOVERNORATES: readonly string[] = ['IQ-AR', 'IQ-SU', 'IQ-DA'];

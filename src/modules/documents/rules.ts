@@ -10,6 +10,8 @@ export const DOCUMENT_TYPES = [
   'marriage-contract',
   'identity-document',
   'medical-certificate-of-death',
+  /** The consent of the wife already married to a further marriage, given before the judge (the Kurdistan Region). */
+  'spouse-consent',
   'other',
 ] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];

@@ -8,7 +8,13 @@ import type { CivilRecord } from '../records/store';
 import { insertRecord } from '../records/projectors';
 import { MARRIAGE_EVENTS, type MarriageEvents } from './events';
 import { declareMarriageBody, marriageSchemas, type MarriageChanges, type MarriageFacts } from './schemas';
-import { checkMarriageFacts, declareMarriage, decideMarriageRegistration, marriageEvent } from './commands';
+import {
+  checkMarriageFacts,
+  declareMarriage,
+  decideMarriageRegistration,
+  marriageEvent,
+  type MarriageCheckDeps,
+} from './commands';
 
 export function presentMarriageFacts(r: CivilRecord<MarriageFacts>) {
   const d = r.data;
@@ -19,6 +25,7 @@ export function presentMarriageFacts(r: CivilRecord<MarriageFacts>) {
     dateOfMarriage: d.dateOfMarriage,
     placeOfMarriage: d.placeOfMarriage,
     ...(d.courtReference ? { courtReference: d.courtReference } : {}),
+    ...(d.consentOfExistingSpouse ? { consentOfExistingSpouse: d.consentOfExistingSpouse } : {}),
     ...(d.witnesses ? { witnesses: d.witnesses } : {}),
     ...(standing.previousMaritalStatus ? { previousMaritalStatus: standing.previousMaritalStatus } : {}),
     // An annulled marriage is not in force, and never was: it has an annulment and no dissolution.
@@ -37,7 +44,7 @@ type MarriageCertified = {
   courtReference?: string;
 };
 
-type MarriageDeps = CivilStatusDeps<MarriageEvents>;
+type MarriageDeps = CivilStatusDeps<MarriageEvents> & MarriageCheckDeps;
 
 /** Marriages are counted where and when they were celebrated. */
 export const marriageStatistics: KindStatistics<MarriageFacts> = {
@@ -88,7 +95,9 @@ export const marriages: KindContract<
   handler: (deps) => ({
     declare: (ctx, body) => declareMarriage(deps, ctx, body),
     register: registrationCommand(deps.journal, (record, number) => decideMarriageRegistration(deps, record, number)),
-    checkCorrection: checkedCorrection((id, facts) => checkMarriageFacts(deps, id, facts)),
+    checkCorrection: checkedCorrection((id, facts, office, stage) =>
+      checkMarriageFacts(deps, id, facts, office, stage),
+    ),
     presentFacts: presentMarriageFacts,
     certify: async (r) => {
       const d = r.data;

@@ -1,5 +1,6 @@
 import { z } from '../../http/zod';
 import type { KindSchemas } from '../records/contract';
+import { documentId } from '../records/schemas';
 import { courtReference, isoDate, maritalStatus, nin, personName, personRef, place, recordId } from '../common/schemas';
 
 /** A witness of the contract: by NIN when registered, else by name. */
@@ -10,6 +11,12 @@ const marriageFields = {
   placeOfMarriage: place,
   /** A court's permission: for a party aged 15 to 17, or a further marriage where the law allows one. */
   courtReference: courtReference.optional(),
+  /**
+   * The consent of the wife already married, where the law of the office asks for it (the
+   * Kurdistan Region): a `spouse-consent` document attached to this marriage's record, named
+   * by amending the declared record before it is registered.
+   */
+  consentOfExistingSpouse: z.object({ documentId }).strict().optional(),
   witnesses: z.array(witness).max(4).optional(),
 };
 

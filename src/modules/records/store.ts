@@ -11,7 +11,15 @@ export type { RecordFlag, RecordKind, RecordStatus, Timeliness } from './rules';
  * civil-status/ derives marital and life status from these.
  */
 export type CivilEvent =
-  | { kind: 'marriage'; id: string; date: string; parties: readonly [string, string]; courtReference?: string }
+  | {
+      kind: 'marriage';
+      id: string;
+      date: string;
+      parties: readonly [string, string];
+      courtReference?: string;
+      /** The recorded consent of the wife already married, where the law asks for it (a document's id). */
+      consentOfExistingSpouse?: { documentId: string };
+    }
   | { kind: 'divorce'; id: string; date: string; marriageId: string }
   | { kind: 'death'; id: string; date: string; nin: string }
   /** A court's judgment that a marriage is void from its start; `date` is the judgment's. */
