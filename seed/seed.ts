@@ -8,6 +8,7 @@ import type { PersonName } from '../src/modules/persons/store';
 import { enrolPerson } from '../src/modules/persons/commands';
 import { registerRecord } from '../src/modules/records/commands';
 import { createUser } from '../src/modules/users/commands';
+import { createOffice, officeExists } from '../src/modules/offices/commands';
 import { createServices, type Services } from '../src/services';
 import { FACILITIES, FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES } from './names';
 import { must } from '../src/lib/must';
@@ -26,12 +27,28 @@ const DEMO_USERS = [
   { username: 'registrar.basra', password: 'Shatt al-Arab at noon 2026', role: 'registrar', office: 'BSR' },
   { username: 'national', password: 'Assyrian winged bull 2026', role: 'national-registrar', office: 'BGD' },
   { username: 'auditor', password: 'Samarra minaret 2026', role: 'auditor', office: 'BGD' },
+  // The counter of a community service centre: look-ups, certificates and activation codes.
+  { username: 'clerk', password: 'Mutanabbi street books 2026', role: 'service-clerk', office: 'KPC' },
+  { username: 'clerk.sulaymaniyah', password: 'Azmar mountain snow 2026', role: 'service-clerk', office: 'SYC' },
+] as const;
+
+/** Two community service centres, in a post office and a youth centre, as the e-governance strategy plans them. */
+const DEMO_CENTRES = [
+  { code: 'KPC', name: 'Karkh post office service centre', governorate: 'IQ-BG', type: 'community-service-centre' },
+  {
+    code: 'SYC',
+    name: 'Sulaymaniyah youth centre service counter',
+    governorate: 'IQ-SU',
+    type: 'community-service-centre',
+  },
 ] as const;
 
 const SYSTEM: CommandContext = { actor: { id: 'seed', role: 'system' }, requestId: 'seed' };
 
 async function seed(services: Services, seedValue: string, couples: number, births: number, elders: number) {
   const random = seededRandom(seedValue);
+  for (const c of DEMO_CENTRES)
+    if (!(await officeExists(services.offices, c.code))) await createOffice(services, SYSTEM, c);
   for (const u of DEMO_USERS) {
     if (!(await services.models.users.exists({ username: u.username }))) await createUser(services, SYSTEM, u);
   }

@@ -1,7 +1,22 @@
 import type { Actor, Role, Scope } from '../journal/types';
 import { Problem } from './problem';
 
-export const ROLES: readonly Role[] = ['admin', 'officer', 'registrar', 'national-registrar', 'auditor', 'citizen'];
+export const ROLES: readonly Role[] = [
+  'admin',
+  'officer',
+  'registrar',
+  'national-registrar',
+  'auditor',
+  'service-clerk',
+  'citizen',
+];
+
+/**
+ * The staff of a community service centre (a post office, a youth centre) serve the citizen at
+ * the counter: they look the citizen up by NIN, issue and print certificates of registered
+ * records, and hand out activation codes; they never declare, register or correct.
+ */
+const COUNTER = 'service-clerk';
 
 /** Open to anyone; any signed-in person; these roles; or a sectoral client holding this scope. */
 type Rule = 'anyone' | 'person' | readonly Role[] | { readonly scope: Scope };
@@ -21,12 +36,12 @@ export const policy = {
   'users.change': ['admin'],
   'clients.manage': ['admin'],
   'imports.create': ['admin'],
-  'offices.list': ['admin', 'officer', 'registrar', 'national-registrar', 'auditor'],
+  'offices.list': ['admin', 'officer', 'registrar', 'national-registrar', 'auditor', COUNTER],
   'offices.create': ['admin'],
   'persons.enrol': ['registrar', 'national-registrar'],
-  'persons.read': ['officer', 'registrar', 'national-registrar', 'auditor'],
+  'persons.read': ['officer', 'registrar', 'national-registrar', 'auditor', COUNTER],
   'persons.search': ['officer', 'registrar', 'national-registrar'],
-  'persons.activation-code': ['officer', 'registrar', 'national-registrar'],
+  'persons.activation-code': ['officer', 'registrar', 'national-registrar', COUNTER],
   'citizens.activate': 'anyone',
   'me.read': ['citizen'],
   'records.read': ['officer', 'registrar', 'national-registrar', 'auditor'],
@@ -41,8 +56,8 @@ export const policy = {
   'records.review-duplicates': ['registrar', 'national-registrar'],
   'audit.read': ['auditor', 'admin'],
   'statistics.read': 'anyone',
-  'certificates.issue': ['officer', 'registrar', 'national-registrar', 'citizen'],
-  'certificates.read': ['officer', 'registrar', 'national-registrar', 'citizen'],
+  'certificates.issue': ['officer', 'registrar', 'national-registrar', COUNTER, 'citizen'],
+  'certificates.read': ['officer', 'registrar', 'national-registrar', COUNTER, 'citizen'],
   'certificates.revoke': ['registrar', 'national-registrar'],
   'certificates.verify': 'anyone',
   'identity.verify': { scope: 'identity:verify' },

@@ -1,4 +1,4 @@
-export type Role = 'admin' | 'officer' | 'registrar' | 'national-registrar' | 'auditor' | 'citizen';
+export type Role = 'admin' | 'officer' | 'registrar' | 'national-registrar' | 'auditor' | 'service-clerk' | 'citizen';
 export const SCOPES = ['identity:verify', 'notifications:write', 'feed:read'] as const;
 export type Scope = (typeof SCOPES)[number];
 

@@ -13,6 +13,7 @@ import { enrolPerson } from '../../src/modules/persons/commands';
 import type { EnrolPerson } from '../../src/modules/persons/schemas';
 import { Problem } from '../../src/http/problem';
 import { createUser } from '../../src/modules/users/commands';
+import { createOffice } from '../../src/modules/offices/commands';
 import { connect } from '../../src/db/connection';
 import { createServices, type Services } from '../../src/services';
 
@@ -27,6 +28,9 @@ export interface Harness {
   clientToken(scopes: Scope[]): Promise<string>;
   close(): Promise<void>;
 }
+
+/** The community service centre whose clerks `token('service-clerk')` makes. */
+export const TEST_CENTRE = 'KPC';
 
 const SYSTEM = { actor: { id: 'system', role: 'system' as const }, requestId: 'test-setup' };
 
@@ -68,10 +72,22 @@ export async function startHarness(
   const services = await createServices(conn, config, createLogger(config.LOG_LEVEL, logTo), { persistKeys: false });
   const app = createApp(services);
   let n = 0;
+  let centre: Promise<string> | undefined;
   return {
     services,
     app,
-    async token(role, office = 'BGD') {
+    async token(role, office) {
+      // A service clerk works at a community service centre: the harness has one, made on first use.
+      if (role === 'service-clerk' && !office) {
+        centre ??= createOffice(services, SYSTEM, {
+          code: TEST_CENTRE,
+          name: 'Karkh post office service centre',
+          governorate: 'IQ-BG',
+          type: 'community-service-centre',
+        }).then(() => TEST_CENTRE);
+        office = await centre;
+      }
+      office ??= 'BGD';
       const user = await createUser(services, SYSTEM, {
         username: `${role}.${++n}.${randomBytes(3).toString('hex')}`,
         password: 'a long test password',

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { routesOf, type Reply } from '../../http/route';
 import { z } from '../../http/zod';
-import { unauthorized } from '../../http/problem';
+import { badRequest, unauthorized } from '../../http/problem';
 import { errorResponses } from '../common/responses';
 import type { User } from '../users/store';
 import type { AccountStatus } from './account-status';
@@ -49,12 +49,20 @@ const tokenPairView = z
 
 const noStore = { 'Cache-Control': 'no-store' };
 
-/** The refresh token a request names: in its body, else in the session's cookie. */
+/**
+ * The refresh token a request names: in its body, else in the session's cookie. None at all is a
+ * malformed request (400, as a missing field is); a cookie that holds no token of ours, a refusal.
+ */
 function tokenOf(body: { refreshToken?: string }, headers: IncomingHttpHeaders): { token: string; inCookie: boolean } {
   if (body.refreshToken) return { token: body.refreshToken, inCookie: false };
   const fromCookie = refreshTokenFromCookie(headers);
-  if (fromCookie && refreshToken.safeParse(fromCookie).success) return { token: fromCookie, inCookie: true };
-  throw unauthorized('No refresh token: send it in the body, or sign in again');
+  if (fromCookie === undefined)
+    throw badRequest(
+      'Send refreshToken in the body (or sign in with refreshTokenIn: "cookie" and send {} with the cookie)',
+    );
+  if (!refreshToken.safeParse(fromCookie).success)
+    throw unauthorized('The refresh cookie holds no refresh token; sign in again');
+  return { token: fromCookie, inCookie: true };
 }
 
 /** A token pair as the session keeps it: the refresh token in the body, or set in the cookie instead. */

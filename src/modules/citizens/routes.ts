@@ -15,6 +15,7 @@ import { findPerson } from '../persons/commands';
 import { presentRecordToCitizen } from '../records/presenter';
 import type { RecordSchemas } from '../records/schemas';
 import { activateCitizen, issueActivationCode } from './commands';
+import { officeNames, type OfficeStore } from '../offices/commands';
 
 /** What these routes use. */
 type RouteDeps = Parameters<typeof issueActivationCode>[0] &
@@ -23,6 +24,7 @@ type RouteDeps = Parameters<typeof issueActivationCode>[0] &
     kinds: RecordKinds;
     accessLog: Pick<AccessLog, 'readsOf'>;
     clients: ProjectionStore<Client>;
+    offices: OfficeStore;
   };
 const defineRoute = routesOf<RouteDeps>();
 
@@ -52,6 +54,8 @@ const accessView = z
       id: z.string(),
       role: z.string(),
       office: z.string().optional(),
+      /** The office's or centre's name, for staff (Karkh post office service centre). */
+      officeName: z.string().optional(),
       /** A sectoral system's name (Ministry of Education), so the citizen knows who checked. */
       name: z.string().optional(),
     }),
@@ -155,8 +159,13 @@ export const citizenRoutes = (_schemas: RecordSchemas) => [
         ...new Set(page.items.filter((e) => e.actor.role === 'client').map((e) => e.actor.id)),
       ]);
       const names = new Map(clients.map((c) => [c._id, c.name]));
+      const offices = await officeNames(
+        deps.offices,
+        page.items.flatMap((e) => (e.actor.office ? [e.actor.office] : [])),
+      );
       const actorOf = (a: (typeof page.items)[number]['actor']) => ({
         ...a,
+        ...(a.office && offices.has(a.office) ? { officeName: offices.get(a.office) } : {}),
         ...(names.has(a.id) ? { name: names.get(a.id) } : {}),
       });
       return {

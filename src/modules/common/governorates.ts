@@ -24,6 +24,7 @@ export const MAIN_OFFICES = GOVERNORATES.map((g) => ({
   code: g.office,
   name: `${g.name} main office`,
   governorate: g.code,
+  type: 'civil-status-office' as const,
   builtIn: true,
 }));
 

@@ -9,6 +9,7 @@ export function registerOfficeProjectors(journal: Journal<OfficeEvents>, offices
       _id: entry.data.code,
       name: entry.data.name,
       governorate: entry.data.governorate,
+      ...(entry.data.type ? { type: entry.data.type } : {}),
       seq: entry.seq,
     }),
   );

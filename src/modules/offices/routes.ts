@@ -3,6 +3,7 @@ import { z } from '../../http/zod';
 import { errorResponses } from '../common/responses';
 import { place } from '../common/schemas';
 import { createOffice, listOffices } from './commands';
+import { OFFICE_TYPES } from './store';
 
 /** What these routes use. */
 type RouteDeps = Parameters<typeof createOffice>[0];
@@ -13,12 +14,22 @@ const createOfficeBody = z
     code: z.string().regex(/^[A-Z]{3}$/, 'must be three capital letters'),
     name: z.string().trim().min(3).max(120),
     governorate: place.shape.governorate,
+    type: z
+      .enum(OFFICE_TYPES)
+      .default('civil-status-office')
+      .describe('A civil-status office keeps the register; a community service centre serves citizens at a counter'),
   })
   .strict()
   .openapi('CreateOffice', { example: { code: 'KRH', name: 'Karkh civil status office', governorate: 'IQ-BG' } });
 
 const officeView = z
-  .object({ code: z.string(), name: z.string(), governorate: z.string(), builtIn: z.boolean() })
+  .object({
+    code: z.string(),
+    name: z.string(),
+    governorate: z.string(),
+    type: z.enum(OFFICE_TYPES),
+    builtIn: z.boolean(),
+  })
   .openapi('Office');
 
 export const officeRoutes = [

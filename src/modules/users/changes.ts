@@ -9,8 +9,8 @@ import type { AccountStatus } from '../auth/account-status';
 import type { RefreshDeps } from '../auth/refresh';
 import type { OfficeStore } from '../offices/commands';
 import { revokeAllOf } from '../auth/refresh';
-import { officeExists } from '../offices/commands';
 import type { User } from './store';
+import { requireRoleAtOffice } from './commands';
 
 import type { UserChange } from './schemas';
 
@@ -39,8 +39,8 @@ export async function changeUser(
         'citizen-account',
       );
     }
-    if (change.office && !(await officeExists(deps.offices, change.office)))
-      throw unprocessable(`No office ${change.office}`, 'unknown-office');
+    if (change.role || change.office)
+      await requireRoleAtOffice(deps.offices, change.role ?? user.role, change.office ?? user.office);
     const set: UserChange = Object.fromEntries(
       Object.entries(change).filter(([k, v]) => canonicalJson(v) !== canonicalJson(user[k as keyof User])),
     );

@@ -11,7 +11,7 @@ import type { Secret } from '../auth/secrets';
 import type { OfficeStore } from '../offices/commands';
 import type { UserEvents } from './events';
 import { storeSecret } from '../auth/secrets';
-import { officeExists } from '../offices/commands';
+import { officeType } from '../offices/commands';
 import { checkPassword } from './password-policy';
 import type { User } from './store';
 
@@ -41,10 +41,27 @@ export interface CreateUserDeps {
   users: ProjectionStore<User>;
 }
 
+/**
+ * A role where it belongs: a community service centre's staff are its service clerks, and a
+ * service clerk works at a centre (the counter has no register to keep); a citizen has no office.
+ */
+export async function requireRoleAtOffice(offices: OfficeStore, role: Role, office: string): Promise<void> {
+  const type = await officeType(offices, office);
+  if (!type) throw unprocessable(`No office ${office}`, 'unknown-office');
+  if (role === 'citizen') return;
+  const atCentre = type === 'community-service-centre';
+  if (atCentre !== (role === 'service-clerk'))
+    throw unprocessable(
+      atCentre
+        ? `${office} is a community service centre: its staff are service clerks`
+        : `A service clerk works at a community service centre; ${office} is a civil-status office`,
+      'role-not-at-office',
+    );
+}
+
 export async function createUser(deps: CreateUserDeps, ctx: CommandContext, input: NewUser): Promise<User> {
   checkPassword(input.password, input.username);
-  if (!(await officeExists(deps.offices, input.office)))
-    throw unprocessable(`No office ${input.office}`, 'unknown-office');
+  await requireRoleAtOffice(deps.offices, input.role, input.office);
   const taken = () => deps.models.users.exists({ username: input.username });
   if (await taken()) throw conflict(`The username ${input.username} is taken`, 'username-taken');
   const secretId = await storeSecret(deps.models.secrets, await hashPassword(input.password));

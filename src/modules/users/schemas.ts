@@ -1,7 +1,7 @@
 import { z } from '../../http/zod';
 
 /** The staff roles an admin may give (a citizen's account comes from activation, never from here). */
-export const roleEnum = z.enum(['admin', 'officer', 'registrar', 'national-registrar', 'auditor']);
+export const roleEnum = z.enum(['admin', 'officer', 'registrar', 'national-registrar', 'auditor', 'service-clerk']);
 
 export const createUserBody = z
   .object({
