@@ -18,50 +18,51 @@ export function readWords(route: string): string {
   return FINER.find(([re]) => re.test(route))?.[1] ?? `me.what.${readKind(route)}`;
 }
 
-/** A journal entry's type (`birth.registered`, `client.secret-rotated`) as catalogue keys: its subject and its verb. */
-export function typeWords(type: string): { subject?: string; verb?: string } {
+/**
+ * A journal entry's type (`birth.registered`, `client.secret-rotated`) as the catalogue keys of
+ * its words: subject then verb ("Birth", "Registered"), the verb alone when it names its subject
+ * (`certificate.issued`: "Certificate issued"); none for a type the console does not know.
+ */
+export function typeWords(type: string): string[] {
   const dot = type.indexOf('.');
-  if (dot < 0) return {};
+  if (dot < 0) return [];
   const subject = type.slice(0, dot);
   const verb = type.slice(dot + 1);
-  const KINDS = ['birth', 'death', 'marriage', 'divorce', 'foetal-death', 'annulment'];
-  const SUBJECTS = [
-    'record',
-    'person',
-    'user',
-    'client',
-    'certificate',
-    'certificate-key',
-    'document',
-    'citizen',
-    'office',
-    'subscription',
-  ];
-  const EVENTS = ['declared', 'registered', 'rejected', 'corrected', 'voided', 'issued', 'revoked'];
-  const VERBS = [
-    'created',
-    'changed',
-    'enrolled',
-    'enrolled-batch',
-    'attached',
-    'secret-rotated',
-    'duplicate-reviewed',
-    'activation-code-issued',
-    'ended',
-    'replayed',
-    'activated',
-    'withdrawn',
-  ];
-  return {
-    ...(KINDS.includes(subject)
-      ? { subject: `kinds.${subject}` }
-      : SUBJECTS.includes(subject)
-        ? { subject: `people.subjects.${subject}` }
-        : {}),
-    ...(EVENTS.includes(verb)
-      ? { verb: `events.${verb}` }
-      : VERBS.includes(verb)
-        ? { verb: `people.verbs.${verb}` }
-        : {}),
-  };
+  if (subject === 'certificate' && (verb === 'issued' || verb === 'revoked')) return [`events.${verb}`];
+  const subjectKey = KINDS.includes(subject)
+    ? `kinds.${subject}`
+    : SUBJECTS.includes(subject)
+      ? `people.subjects.${subject}`
+      : undefined;
+  const verbKey = EVENTS.includes(verb) ? `events.${verb}` : VERBS.includes(verb) ? `people.verbs.${verb}` : undefined;
+  return subjectKey && verbKey ? [subjectKey, verbKey] : [];
 }
+
+const KINDS = ['birth', 'death', 'marriage', 'divorce', 'foetal-death', 'annulment'];
+const SUBJECTS = [
+  'record',
+  'person',
+  'user',
+  'client',
+  'certificate',
+  'certificate-key',
+  'document',
+  'citizen',
+  'office',
+  'subscription',
+];
+const EVENTS = ['declared', 'registered', 'rejected', 'corrected', 'voided', 'issued', 'revoked'];
+const VERBS = [
+  'created',
+  'changed',
+  'enrolled',
+  'enrolled-batch',
+  'attached',
+  'secret-rotated',
+  'duplicate-reviewed',
+  'activation-code-issued',
+  'ended',
+  'replayed',
+  'activated',
+  'withdrawn',
+];

@@ -28,8 +28,8 @@ export function AccessLog() {
   // What was read, or, for a feed page or a webhook, what the system was told ("Birth: Registered").
   const what = (e: Schemas['AccessLogEntry']) => {
     if (!e.received) return t(readWords(e.route));
-    const { subject, verb } = typeWords(e.received.type);
-    const event = subject && verb ? `${t(subject)}: ${t(verb)}` : e.received.type;
+    const words = typeWords(e.received.type).map((k) => t(k));
+    const event = words.length > 0 ? words.join(': ') : e.received.type;
     return t('people.log.received', { event });
   };
 

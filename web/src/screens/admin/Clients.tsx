@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFocusLater } from '../../lib/focus-later';
 import { api, ApiError, must } from '../../api/client';
 import type { Schemas } from '../../api/types';
 import { formatDate } from '../../lib/format';
@@ -8,7 +9,7 @@ import { fieldErrors, isProblem } from '../../lib/problem';
 import { Failure } from '../Failure';
 import { Field } from '../Field';
 
-/** The scopes an admin gives a client (openapi CreateClient). */
+/** The scopes an admin gives a client (openapi CreateClient); their catalogue keys have '-' for ':' (i18next's namespace separator). */
 const SCOPES = ['identity:verify', 'notifications:write', 'feed:read'] as const;
 type Scope = (typeof SCOPES)[number];
 type Secret = { clientId: string; name: string; clientSecret: string };
@@ -22,17 +23,13 @@ export function Clients() {
   const { t, i18n } = useTranslation();
   const clients = useQuery({ queryKey: ['clients'], queryFn: () => must(api.GET('/v1/clients')) });
   const [secret, setSecret] = useState<Secret | undefined>();
-  const shown = useRef<HTMLHeadingElement>(null);
-  const reveal = (s: Secret) => {
-    setSecret(s);
-    requestAnimationFrame(() => shown.current?.focus());
-  };
+  const reveal = (s: Secret) => setSecret(s);
 
   return (
     <section>
       <h1 tabIndex={-1}>{t('people.clients.title')}</h1>
       <p>{t('people.clients.intro')}</p>
-      {secret && <OneTimeSecret secret={secret} headingRef={shown} />}
+      {secret && <OneTimeSecret key={secret.clientSecret} secret={secret} />}
       <NewClient onCreated={reveal} />
       <section aria-labelledby="clients-list">
         <h2 id="clients-list">{t('people.clients.list')}</h2>
@@ -60,7 +57,7 @@ export function Clients() {
                       {c.clientId}
                     </code>
                   </td>
-                  <td>{c.scopes.map((s) => t(`people.clients.${s}`, s)).join('، ')}</td>
+                  <td>{c.scopes.map((s) => t(`people.clients.${s.replace(':', '-')}`, s)).join(' · ')}</td>
                   <td>{formatDate(c.createdAt, i18n.language)}</td>
                   <td>{c.disabled ? t('people.clients.disabled') : t('people.clients.active')}</td>
                   <td>
@@ -77,9 +74,12 @@ export function Clients() {
 }
 
 /** The secret, once, with a copy button and the warning that it will not be shown again. */
-function OneTimeSecret({ secret, headingRef }: { secret: Secret; headingRef: RefObject<HTMLHeadingElement | null> }) {
+function OneTimeSecret({ secret }: { secret: Secret }) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState<boolean | undefined>();
+  // Shown, it takes the focus (its heading is announced, then the warning); a rotation remounts it (key).
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(secret.clientSecret);
@@ -90,7 +90,7 @@ function OneTimeSecret({ secret, headingRef }: { secret: Secret; headingRef: Ref
   };
   return (
     <section className="card secret" aria-labelledby="secret-title">
-      <h2 id="secret-title" tabIndex={-1} ref={headingRef}>
+      <h2 id="secret-title" tabIndex={-1} ref={heading}>
         {t('people.clients.secretTitle', { name: secret.name })}
       </h2>
       <p className="warning">{t('people.clients.secretWarning')}</p>
@@ -123,6 +123,7 @@ function OneTimeSecret({ secret, headingRef }: { secret: Secret; headingRef: Ref
 
 function NewClient({ onCreated }: { onCreated: (s: Secret) => void }) {
   const { t } = useTranslation();
+  const later = useFocusLater();
   const queries = useQueryClient();
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<Scope[]>([]);
@@ -131,7 +132,7 @@ function NewClient({ onCreated }: { onCreated: (s: Secret) => void }) {
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const focusFirstError = () =>
-    requestAnimationFrame(() => {
+    later(() => {
       const first = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
       (first ?? form.current?.querySelector<HTMLElement>('.summary'))?.focus();
     });
@@ -195,7 +196,7 @@ function NewClient({ onCreated }: { onCreated: (s: Secret) => void }) {
                 aria-invalid={errors.scopes ? true : undefined}
                 onChange={(e) => setScopes((v) => (e.target.checked ? [...v, s] : v.filter((x) => x !== s)))}
               />{' '}
-              {t(`people.clients.${s}`)}
+              {t(`people.clients.${s.replace(':', '-')}`)}
             </label>
           ))}
           {errors.scopes && (
@@ -216,6 +217,7 @@ function NewClient({ onCreated }: { onCreated: (s: Secret) => void }) {
 /** Rotate a client's secret, asked to confirm first: the old secret stops working at once. */
 function Rotate({ client, onRotated }: { client: Schemas['Client']; onRotated: (s: Secret) => void }) {
   const { t } = useTranslation();
+  const later = useFocusLater();
   const [asking, setAsking] = useState(false);
   const [failure, setFailure] = useState<unknown>();
   const sure = useRef<HTMLButtonElement>(null);
@@ -238,7 +240,7 @@ function Rotate({ client, onRotated }: { client: Schemas['Client']; onRotated: (
         aria-label={t('people.clients.rotateFor', { name: client.name })}
         onClick={() => {
           setAsking(true);
-          requestAnimationFrame(() => sure.current?.focus());
+          later(() => sure.current?.focus());
         }}
       >
         {t('people.clients.rotate')}

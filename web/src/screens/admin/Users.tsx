@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFocusLater } from '../../lib/focus-later';
 import { api, ApiError, must } from '../../api/client';
 import type { Schemas } from '../../api/types';
 import { fieldErrors, isProblem } from '../../lib/problem';
@@ -82,6 +83,7 @@ export function Users() {
 
 function NewUser() {
   const { t } = useTranslation();
+  const later = useFocusLater();
   const queries = useQueryClient();
   const offices = useOffices();
   const empty = { username: '', password: '', role: '', office: '' };
@@ -101,7 +103,7 @@ function NewUser() {
     setValues((v) => ({ ...v, [f]: e.target.value }));
   };
   const focusFirstError = () =>
-    requestAnimationFrame(() => {
+    later(() => {
       const first = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
       (first ?? form.current?.querySelector<HTMLElement>('.summary'))?.focus();
     });
@@ -132,7 +134,7 @@ function NewUser() {
       setCreated(answer.data.username);
       setValues(empty);
       await queries.invalidateQueries({ queryKey: ['users'] });
-      requestAnimationFrame(() => done.current?.focus());
+      later(() => done.current?.focus());
       return;
     }
     const problem = answer && isProblem(answer.error) ? answer.error : { status: answer?.response.status ?? 0 };
@@ -225,6 +227,7 @@ function NewUser() {
 /** One account: its role and office to change and save, and disable or enable. */
 function UserRow({ user }: { user: Schemas['User'] }) {
   const { t } = useTranslation();
+  const later = useFocusLater();
   const queries = useQueryClient();
   const offices = useOffices();
   const [role, setRole] = useState(user.role);
@@ -242,7 +245,7 @@ function UserRow({ user }: { user: Schemas['User'] }) {
       await must(api.PATCH('/v1/users/{id}', { params: { path: { id } }, body }));
       setChanged(true);
       await queries.invalidateQueries({ queryKey: ['users'] });
-      requestAnimationFrame(() => status.current?.focus());
+      later(() => status.current?.focus());
     } catch (e) {
       setFailure(e);
     }

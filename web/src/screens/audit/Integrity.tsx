@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFocusLater } from '../../lib/focus-later';
 import { api, must } from '../../api/client';
 import { formatDate } from '../../lib/format';
 import { Failure } from '../Failure';
@@ -12,6 +13,7 @@ import { Failure } from '../Failure';
  */
 export function Integrity() {
   const { t, i18n } = useTranslation();
+  const later = useFocusLater();
   const verdict = useRef<HTMLParagraphElement>(null);
   const check = useQuery({
     queryKey: ['audit', 'integrity'],
@@ -30,7 +32,7 @@ export function Integrity() {
   });
   const again = async () => {
     await check.refetch();
-    requestAnimationFrame(() => verdict.current?.focus());
+    later(() => verdict.current?.focus());
   };
   const r = check.data;
   const headItems = heads.data?.pages.flatMap((p) => p.items) ?? [];

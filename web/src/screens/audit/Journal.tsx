@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFocusLater } from '../../lib/focus-later';
 import { api, must } from '../../api/client';
 import type { JournalEntry } from '../../api/types';
 import { typeWords } from '../../lib/access-words';
@@ -22,6 +23,7 @@ interface Filter {
  */
 export function Journal() {
   const { t, i18n } = useTranslation();
+  const later = useFocusLater();
   const [filter, setFilter] = useState<Filter>({});
   const [wrong, setWrong] = useState<{ actor?: string; recordId?: string }>({});
   const status = useRef<HTMLParagraphElement>(null);
@@ -37,7 +39,7 @@ export function Journal() {
 
   const show = (next: Filter) => {
     setFilter(next);
-    requestAnimationFrame(() => status.current?.focus());
+    later(() => status.current?.focus());
   };
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -50,7 +52,7 @@ export function Journal() {
     };
     setWrong(found);
     if (Object.keys(found).length > 0) {
-      requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      later(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
     show({ ...(actor ? { actor } : {}), ...(recordId ? { recordId } : {}) });
@@ -69,10 +71,10 @@ export function Journal() {
       : a.office
         ? t('people.journal.staff', { role: t(`roles.${a.role}`, a.role), office: a.office })
         : t(`roles.${a.role}`, a.role);
-  const what = (type: string) => {
-    const { subject, verb } = typeWords(type);
-    return subject && verb ? `${t(subject)}: ${t(verb)}` : undefined;
-  };
+  const what = (type: string) =>
+    typeWords(type)
+      .map((k) => t(k))
+      .join(': ');
   const filterText = [filter.actor, filter.recordId].filter(Boolean).join(', ');
 
   return (

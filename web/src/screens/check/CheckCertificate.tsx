@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFocusLater } from '../../lib/focus-later';
 import { api, ApiError, must } from '../../api/client';
 import type { Schemas } from '../../api/types';
 import { formatDate } from '../../lib/format';
@@ -15,6 +16,7 @@ type Verdict = Schemas['CertificateVerification'];
  */
 export function CheckCertificate() {
   const { t, i18n } = useTranslation();
+  const later = useFocusLater();
   const [token, setToken] = useState('');
   const [checked, setChecked] = useState<{ token: string; verdict: Verdict } | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
@@ -25,7 +27,7 @@ export function CheckCertificate() {
 
   const say = (key: string) => {
     setProblem(key);
-    requestAnimationFrame(() => problemRef.current?.focus());
+    later(() => problemRef.current?.focus());
   };
 
   async function verify(value: string) {
@@ -45,7 +47,7 @@ export function CheckCertificate() {
       else setFailure(e);
     }
     setBusy(undefined);
-    requestAnimationFrame(() => result.current?.focus());
+    later(() => result.current?.focus());
   }
 
   async function photo(file: File | undefined) {

@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFocusLater } from '../../lib/focus-later';
 import { Link } from 'react-router';
 import { api, ApiError } from '../../api/client';
 import { ACTIVATION_FIELDS as FIELDS, checkActivation, type ActivationField } from '../../lib/activation';
@@ -18,6 +19,7 @@ type Shown = { key: string } | { text: string };
  */
 export function Activate() {
   const { t } = useTranslation();
+  const later = useFocusLater();
   const [values, setValues] = useState<Record<ActivationField, string>>({
     nin: '',
     code: '',
@@ -37,7 +39,7 @@ export function Activate() {
   const set = (f: ActivationField) => (e: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [f]: e.target.value }));
   const focusFirstError = () =>
-    requestAnimationFrame(() => {
+    later(() => {
       const first = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
       (first ?? form.current?.querySelector<HTMLElement>('.summary'))?.focus();
     });
@@ -63,7 +65,7 @@ export function Activate() {
     if (answer?.response.ok) {
       setValues({ nin: '', code: '', password: '', confirm: '' });
       setDone(true);
-      requestAnimationFrame(() => doneRef.current?.focus());
+      later(() => doneRef.current?.focus());
       return;
     }
     const problem: Problem =

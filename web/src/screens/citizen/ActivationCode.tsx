@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFocusLater } from '../../lib/focus-later';
 import { api, ApiError, must } from '../../api/client';
 import { formatDate } from '../../lib/format';
 import { Failure } from '../Failure';
@@ -14,6 +15,7 @@ export const CODE_ROLES = ['officer', 'registrar', 'national-registrar'];
  */
 export function ActivationCode({ nin, name }: { nin: string; name: string }) {
   const { t, i18n } = useTranslation();
+  const later = useFocusLater();
   const [made, setMade] = useState<{ code: string; expiresAt: string } | undefined>();
   const [already, setAlready] = useState(false);
   const [failure, setFailure] = useState<unknown>();
@@ -30,7 +32,7 @@ export function ActivationCode({ nin, name }: { nin: string; name: string }) {
       else setFailure(e);
     }
     setBusy(false);
-    requestAnimationFrame(() => result.current?.focus());
+    later(() => result.current?.focus());
   }
 
   if (made)
