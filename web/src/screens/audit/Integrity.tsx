@@ -55,11 +55,15 @@ export function Integrity() {
         <dl className="facts">
           <div>
             <dt>{t('people.integrity.entries')}</dt>
-            <dd dir="ltr">{r.entries}</dd>
+            <dd>
+              <span dir="ltr">{r.entries}</span>
+            </dd>
           </div>
           <div>
             <dt>{t('people.integrity.head')}</dt>
-            <dd dir="ltr">{r.head ? r.head.seq : t('people.integrity.none')}</dd>
+            <dd>
+              <span dir="ltr">{r.head ? r.head.seq : t('people.integrity.none')}</span>
+            </dd>
           </div>
           {r.head && (
             <div>
@@ -73,7 +77,9 @@ export function Integrity() {
           )}
           <div>
             <dt>{t('people.integrity.signedChecked')}</dt>
-            <dd dir="ltr">{r.signedHeads.checked}</dd>
+            <dd>
+              <span dir="ltr">{r.signedHeads.checked}</span>
+            </dd>
           </div>
           <div>
             <dt>{t('people.integrity.lastMatching')}</dt>

@@ -140,7 +140,9 @@ export function CheckCertificate() {
                 </div>
                 <div>
                   <dt>{t('people.check.registrationNumber')}</dt>
-                  <dd dir="ltr">{c.registrationNumber}</dd>
+                  <dd>
+                    <span dir="ltr">{c.registrationNumber}</span>
+                  </dd>
                 </div>
                 {name && (
                   <div>
@@ -150,12 +152,16 @@ export function CheckCertificate() {
                 )}
                 <div>
                   <dt>{t('people.check.nin')}</dt>
-                  <dd dir="ltr">{c.subjectNin}</dd>
+                  <dd>
+                    <span dir="ltr">{c.subjectNin}</span>
+                  </dd>
                 </div>
                 {c.copyNumber !== undefined && (
                   <div>
                     <dt>{t('people.check.copyNumber')}</dt>
-                    <dd dir="ltr">{c.copyNumber}</dd>
+                    <dd>
+                      <span dir="ltr">{c.copyNumber}</span>
+                    </dd>
                   </div>
                 )}
                 {c.registeredAt && (
