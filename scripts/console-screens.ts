@@ -1,13 +1,14 @@
 /**
  * `npm run docs:screens`: screenshots of the office console (web/) into docs/screens/, each main
  * screen in Arabic, Kurdish and English, as test/console.test.ts walks them (it keeps its own in
- * a temporary folder). On an engine of its own, with throwaway data; needs the console built
+ * a temporary folder), then the people's screens as test/console-people.test.ts walks them. On an engine of its own, with throwaway data; needs the console built
  * (npm ci does it, or npm run build --prefix web) and Chromium. Commit the pictures that changed.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { auth, request, startHarness } from '../test/support/harness';
 import { walkConsole } from '../test/support/console';
+import { walkPeople } from '../test/support/console-people';
 import { startThrowawayEngine } from '../test/support/engine';
 import { DOCS } from '../test/support/pictures';
 import { launchChromium, serve } from '../test/support/verify-page';
@@ -27,6 +28,8 @@ async function main() {
       const res = await request(h.app).post('/v1/births').set(auth(token)).send(body);
       if (res.status !== 201) throw new Error(`declaring a birth: ${res.status}`);
     });
+    // The people's screens (activation, the auditor's, the admin's, checking a certificate).
+    walk.looks.push(...(await walkPeople(h, http.base, browser, dir)).looks);
     const flawed = walk.looks.filter((l) => l.violations.length > 0);
     for (const l of walk.looks) log(`wrote ${path.join(dir, `${l.screen}-${l.language}.png`)}`);
     if (flawed.length > 0) throw new Error(`axe found serious violations: ${JSON.stringify(flawed)}`);

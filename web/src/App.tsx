@@ -11,6 +11,12 @@ import { RecordView } from './screens/RecordView';
 import { SearchPeople } from './screens/SearchPeople';
 import { SignIn } from './screens/SignIn';
 import { WorkQueues } from './screens/WorkQueues';
+import { Activate } from './screens/citizen/Activate';
+import { Journal } from './screens/audit/Journal';
+import { Integrity } from './screens/audit/Integrity';
+import { Users } from './screens/admin/Users';
+import { Clients } from './screens/admin/Clients';
+import { CheckCertificate } from './screens/check/CheckCertificate';
 import { useSession } from './session/session';
 
 /** The console's frame: header (language, who is signed in), navigation, and the screen. */
@@ -41,6 +47,9 @@ export function App() {
         <span className="brand">{t('app.title')}</span>
         <LanguageSwitch />
         <DigitsSwitch />
+        <NavLink to="/check" className="check-link">
+          {t('people.nav.check')}
+        </NavLink>
         {me && (
           <span className="who">
             {t('nav.signedInAs', { role: t(`roles.${me.role}`, me.role), office: me.office })}
@@ -57,6 +66,15 @@ export function App() {
               <NavLink to="/me/records">{t('nav.myRecords')}</NavLink>
               <NavLink to="/me/access-log">{t('nav.whoReadMyData')}</NavLink>
             </>
+          ) : me.role === 'admin' || me.role === 'auditor' ? (
+            <>
+              {me.role === 'admin' && <NavLink to="/admin/users">{t('people.nav.users')}</NavLink>}
+              {me.role === 'admin' && <NavLink to="/admin/clients">{t('people.nav.clients')}</NavLink>}
+              <NavLink to="/audit" end>
+                {t('people.nav.journal')}
+              </NavLink>
+              <NavLink to="/audit/integrity">{t('people.nav.integrity')}</NavLink>
+            </>
           ) : (
             <>
               <NavLink to="/queues">{t('nav.workQueues')}</NavLink>
@@ -70,13 +88,27 @@ export function App() {
           resuming ? (
             <p role="status">{t('app.loading')}</p>
           ) : (
-            <SignIn />
+            <Routes>
+              <Route path="/activate" element={<Activate />} />
+              <Route path="/check" element={<CheckCertificate />} />
+              <Route path="*" element={<SignIn />} />
+            </Routes>
           )
         ) : me.role === 'citizen' ? (
           <Routes>
             <Route path="/me/records" element={<MyRecords />} />
             <Route path="/me/access-log" element={<AccessLog />} />
+            <Route path="/check" element={<CheckCertificate />} />
             <Route path="*" element={<Navigate to="/me/records" replace />} />
+          </Routes>
+        ) : me.role === 'admin' || me.role === 'auditor' ? (
+          <Routes>
+            {me.role === 'admin' && <Route path="/admin/users" element={<Users />} />}
+            {me.role === 'admin' && <Route path="/admin/clients" element={<Clients />} />}
+            <Route path="/audit" element={<Journal />} />
+            <Route path="/audit/integrity" element={<Integrity />} />
+            <Route path="/check" element={<CheckCertificate />} />
+            <Route path="*" element={<Navigate to={me.role === 'admin' ? '/admin/users' : '/audit'} replace />} />
           </Routes>
         ) : (
           <Routes>
@@ -85,6 +117,7 @@ export function App() {
             <Route path="/declare/birth" element={<DeclareBirth />} />
             <Route path="/records/:id" element={<RecordView />} />
             <Route path="/search" element={<SearchPeople />} />
+            <Route path="/check" element={<CheckCertificate />} />
             <Route path="*" element={<Navigate to="/queues" replace />} />
           </Routes>
         )}

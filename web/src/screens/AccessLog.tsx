@@ -2,7 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, must } from '../api/client';
 import type { Schemas } from '../api/types';
-import { readKind } from '../lib/access-log';
+import { readWords, typeWords } from '../lib/access-words';
 import { formatDate } from '../lib/format';
 import { Failure } from './Failure';
 
@@ -17,11 +17,21 @@ export function AccessLog() {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const items = log.data?.pages.flatMap((p) => p.items) ?? [];
+  // A ministry by the name the admin gave its client ("Ministry of Education"), staff by role and office.
   const who = (a: Schemas['AccessLogEntry']['actor']) =>
     a.name ??
     (a.role === 'client'
       ? t('me.client')
-      : t('me.staff', { role: t(`roles.${a.role}`, a.role), office: a.office ?? '' }));
+      : a.office
+        ? t('me.staff', { role: t(`roles.${a.role}`, a.role), office: a.office })
+        : t('people.log.staffNoOffice', { role: t(`roles.${a.role}`, a.role) }));
+  // What was read, or, for a feed page or a webhook, what the system was told ("Birth: Registered").
+  const what = (e: Schemas['AccessLogEntry']) => {
+    if (!e.received) return t(readWords(e.route));
+    const words = typeWords(e.received.type).map((k) => t(k));
+    const event = words.length > 0 ? words.join(': ') : e.received.type;
+    return t('people.log.received', { event });
+  };
 
   return (
     <section>
@@ -35,7 +45,7 @@ export function AccessLog() {
           {items.map((e, n) => (
             <li key={`${e.at}-${n}`}>
               <time dateTime={e.at}>{formatDate(e.at, i18n.language)}</time>
-              <span>{t('me.read', { who: who(e.actor), what: t(`me.what.${readKind(e.route)}`) })}</span>
+              <span>{t('me.read', { who: who(e.actor), what: what(e) })}</span>
             </li>
           ))}
         </ul>

@@ -5,6 +5,8 @@ import { api, must } from '../api/client';
 import { formatDate } from '../lib/format';
 import { textOf } from '../lib/form-data';
 import { Failure } from './Failure';
+import { ActivationCode, CODE_ROLES } from './citizen/ActivationCode';
+import { useSession } from '../session/session';
 
 /**
  * Search people by name (the service folds Arabic spellings) and date of birth. What was
@@ -12,6 +14,7 @@ import { Failure } from './Failure';
  */
 export function SearchPeople() {
   const { t, i18n } = useTranslation();
+  const codes = CODE_ROLES.includes(useSession().me?.role ?? '');
   const [asked, setAsked] = useState<{ q?: string; dateOfBirth?: string } | undefined>();
   const [missing, setMissing] = useState(false);
   const found = useQuery({
@@ -63,6 +66,7 @@ export function SearchPeople() {
                   <th scope="col">{t('search.dateOfBirth')}</th>
                   <th scope="col">{t('search.sex')}</th>
                   <th scope="col">{t('search.personStatus')}</th>
+                  {codes && <th scope="col">{t('people.code.column')}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -77,6 +81,16 @@ export function SearchPeople() {
                     <td>{formatDate(p.dateOfBirth, i18n.language)}</td>
                     <td>{t(`birth.${p.sex}`)}</td>
                     <td>{t(`search.${p.status}`)}</td>
+                    {codes && (
+                      <td>
+                        {p.status === 'alive' && (
+                          <ActivationCode
+                            nin={p.nin}
+                            name={[p.name.givenName, p.name.fatherName, p.name.grandfatherName].join(' ')}
+                          />
+                        )}
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>

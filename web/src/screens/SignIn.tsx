@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ApiError } from '../api/client';
 import { textOf } from '../lib/form-data';
 import { useSession } from '../session/session';
@@ -47,6 +48,14 @@ export function SignIn() {
           {t('signIn.submit')}
         </button>
       </form>
+      <ul className="links">
+        <li>
+          <Link to="/activate">{t('people.nav.activate')}</Link>
+        </li>
+        <li>
+          <Link to="/check">{t('people.nav.check')}</Link>
+        </li>
+      </ul>
     </section>
   );
 }
