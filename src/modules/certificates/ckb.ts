@@ -73,6 +73,7 @@ export const CKB = {
   issued: 'ڕێکەوتی دەرکردن',
   validUntil: 'کارپێکراوە تا',
   certificateNumber: 'ژمارەی بڕوانامە',
-  toVerify: (url: string) => `بۆ پشتڕاستکردنەوە کۆدەکە بخوێنەرەوە یان ${url} بکەرەوە`,
+  // Shorter than the Arabic's "to verify, scan the code or open": the line holds the whole address.
+  toVerify: (url: string) => `کۆدەکە بخوێنەرەوە یان بڕۆ بۆ ${url}`,
   offline: 'کۆدەکە بڕوانامە واژووکراوەکە هەڵدەگرێت؛ دەتوانرێت بێ ئینتەرنێت بە کلیلە بڵاوکراوەکان پشتڕاست بکرێتەوە',
 } as const;

@@ -41,6 +41,20 @@ function shaperOf(name: FontName): fontkit.Font {
   return font;
 }
 
+/**
+ * The letters of `text` the certificate's Arabic-script fonts (regular and bold) would draw as
+ * .notdef (glyph 0, an empty box), shaped as the page shows them or one by one as its text layer
+ * holds them: none for every letter of Arabic and Sorani Kurdish (test/certificates-kurdish.test.ts).
+ */
+export function missingGlyphs(text: string): string[] {
+  const fonts = [shaperOf('arabic'), shaperOf('arabic-bold')];
+  const missing = [...text].filter(
+    (c) => /\S/u.test(c) && fonts.some((f) => f.glyphForCodePoint(c.codePointAt(0) ?? 0).id === 0),
+  );
+  const shapedMissing = fonts.some((f) => f.layout(text).glyphs.some((g) => g.id === 0));
+  return shapedMissing && missing.length === 0 ? [text] : missing;
+}
+
 /** Shaping is the costly part of a line and a line is measured several times: once per word and PDF. */
 function shapedWords() {
   const runs = new Map<string, { run: fontkit.GlyphRun; font: fontkit.Font }>();
