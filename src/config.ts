@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { CERTIFICATE_LANGUAGES } from './modules/certificates/languages';
 
 /**
  * Every environment variable the service reads, validated once at start.
@@ -198,6 +199,35 @@ const variables = {
     .default('false')
     .describe(
       "Whether a birth certificate's token and PDF carry the parents' NINs (by default only their names: a verifier learns the child's NIN alone)",
+    ),
+  KURDISTAN_REGION_GOVERNORATES: z
+    .string()
+    .regex(/^IQ-[A-Z]{2}(,IQ-[A-Z]{2})*$/, 'must be ISO 3166-2:IQ governorate codes, comma-separated')
+    .default('IQ-AR,IQ-SU,IQ-DA')
+    .describe(
+      "The governorates of the Kurdistan Region (ISO 3166-2:IQ codes, comma-separated): their offices' certificates speak CERTIFICATE_LANGUAGE_KURDISTAN_REGION",
+    ),
+  CERTIFICATE_LANGUAGE_KURDISTAN_REGION: z
+    .enum(CERTIFICATE_LANGUAGES)
+    .default('ar-ckb')
+    .describe(
+      "A certificate's languages when none is asked and the office is in the Kurdistan Region: Arabic and Kurdish, Iraq's official languages (constitution, art. 4)",
+    ),
+  CERTIFICATE_LANGUAGE_DEFAULT: z
+    .enum(CERTIFICATE_LANGUAGES)
+    .default('ar-en')
+    .describe("A certificate's languages when none is asked and the office is elsewhere"),
+  DEATH_CERTIFICATE_SHOWS_CAUSE: z
+    .enum(['true', 'false'])
+    .default('true')
+    .describe(
+      "Whether a death certificate prints the cause of death (ICD-10 code and text): Iraq's consular guidance issues no death certificate without it",
+    ),
+  DEATH_CERTIFICATE_TOKEN_SHOWS_CAUSE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .describe(
+      "Whether the cause of death is also in the certificate's token (QR code), which anyone holding the paper reads offline: by default it is health data printed for the reader, not signed out for machines",
     ),
   WEBHOOK_TIMEOUT_MS: z.coerce
     .number()

@@ -86,7 +86,11 @@ describe('foetal death presenter', () => {
       'Sex',
       'Weeks of gestation',
     ]);
-    expect(FOETAL_DEATH_TITLE).toEqual({ ar: 'شهادة ولادة ميتة', en: 'Certificate of stillbirth' });
+    expect(FOETAL_DEATH_TITLE).toEqual({
+      ar: 'شهادة ولادة ميتة',
+      ckb: 'بڕوانامەی لەدایکبوونی مردوو',
+      en: 'Certificate of stillbirth',
+    });
   });
 
   it('counts a foetal death in the month and governorate of delivery', () => {

@@ -81,13 +81,14 @@ export const births: KindContract<
     summary: 'Declare a birth',
     body: declareBirthBody,
   },
+  // Kurdish: بڕوانامەی لەدایکبوون, منداڵ, دایک, باوک as the console's catalogue writes them (web/src/i18n/ckb.ts); to be reviewed.
   certificate: {
     type: 'BirthCertificate',
-    title: { ar: 'شهادة ولادة', en: 'Birth certificate' },
+    title: { ar: 'شهادة ولادة', ckb: 'بڕوانامەی لەدایکبوون', en: 'Birth certificate' },
     labels: {
-      child: { ar: 'المولود', en: 'Child' },
-      mother: { ar: 'الأم', en: 'Mother' },
-      father: { ar: 'الأب', en: 'Father' },
+      child: { ar: 'المولود', ckb: 'منداڵ', en: 'Child' },
+      mother: { ar: 'الأم', ckb: 'دایک', en: 'Mother' },
+      father: { ar: 'الأب', ckb: 'باوک', en: 'Father' },
     },
   },
   statistics: birthStatistics,

@@ -10,11 +10,13 @@ import type { CircleDeps } from '../civil-status/circle';
 import type { CertifiedFacts, RecordKinds } from '../records/contract';
 import type { CivilRecord } from '../records/store';
 import { findRecord } from '../records/commands';
+import { officeGovernorate, type OfficeStore } from '../offices/commands';
 import { requireEntitled } from './entitlement';
 import type { CertificateKeyring } from './keyring';
 import type { CertificateDoc, CertificateLanguage, CertificateStore } from './store';
 import { countCitizenCertificate } from './quota';
-import { factsForToken } from './rules';
+import { defaultLanguage } from './languages';
+import { factsForToken, placeHealthFacts } from './rules';
 import { listOf } from './status-list';
 import { credentialClaims, signCredential } from './token';
 
@@ -23,12 +25,15 @@ export interface CertificateDeps extends CircleDeps {
   db: Db;
   certificates: CertificateStore;
   keyring: CertificateKeyring;
+  offices: OfficeStore;
   config: {
     PUBLIC_BASE_URL: string;
     CERTIFICATE_VALIDITY_DAYS: number;
     CITIZEN_CERTIFICATES_PER_DAY: number;
     CERTIFICATE_INCLUDE_PARENT_NINS: 'true' | 'false';
-  };
+    DEATH_CERTIFICATE_SHOWS_CAUSE: 'true' | 'false';
+    DEATH_CERTIFICATE_TOKEN_SHOWS_CAUSE: 'true' | 'false';
+  } & Parameters<typeof defaultLanguage>[1];
 }
 
 /** Opaque, unguessable certificate id: 128 random bits. */
@@ -58,7 +63,7 @@ export async function certifiedFacts(kinds: RecordKinds, record: CivilRecord) {
 export async function issueCertificate(
   deps: CertificateDeps,
   ctx: CommandContext,
-  input: { recordId: string; language: CertificateLanguage },
+  input: { recordId: string; language?: CertificateLanguage },
 ) {
   let statusIndex: number | undefined;
   let counted = false;
@@ -74,6 +79,21 @@ export async function issueCertificate(
     const citizen = ctx.actor.role === 'citizen' ? ctx.actor.nin : undefined;
     if (ctx.actor.role === 'citizen') await requireEntitled(deps, record, citizen ?? '');
     const certified = await certifiedFacts(deps.kinds, record);
+    // The office that prints it speaks its region's languages: the staff member's, else the record's (a citizen's own issue).
+    const language =
+      input.language ??
+      defaultLanguage(
+        await officeGovernorate(
+          deps.offices,
+          ctx.actor.role !== 'citizen' && ctx.actor.office ? ctx.actor.office : record.office,
+        ),
+        deps.config,
+      );
+    const kind = deps.kinds.of(record.kind).certificate;
+    const placed = placeHealthFacts(certified.facts, kind.healthFacts ?? [], {
+      print: deps.config.DEATH_CERTIFICATE_SHOWS_CAUSE === 'true',
+      inToken: deps.config.DEATH_CERTIFICATE_TOKEN_SHOWS_CAUSE === 'true',
+    });
     const subjectNin = citizen && certified.subjects.includes(citizen) ? citizen : certified.subjects[0];
     if (!subjectNin) throw conflict('This record names nobody a certificate could be about', 'no-subject');
     // Counted once per command, like the status index: a retry after a lost append race is the same certificate.
@@ -99,13 +119,13 @@ export async function issueCertificate(
       issuer: base,
       id: certificateId,
       kind: record.kind,
-      credentialType: deps.kinds.of(record.kind).certificate.type,
+      credentialType: kind.type,
       subjectNin,
       registrationNumber: record.registrationNumber,
       registeredAt: record.registeredAt,
       copyNumber,
       // The hash (supersession) is of every certified fact; the token leaves out others' NINs.
-      facts: factsForToken(certified.facts, certified.subjects, deps.config.CERTIFICATE_INCLUDE_PARENT_NINS === 'true'),
+      facts: factsForToken(placed.token, certified.subjects, deps.config.CERTIFICATE_INCLUDE_PARENT_NINS === 'true'),
       statusIndex,
       statusListUrl: statusListUrl(base, statusIndex),
       issuedAt,
@@ -121,13 +141,14 @@ export async function issueCertificate(
         kind: record.kind,
         subjectNin,
         registrationNumber: record.registrationNumber,
-        language: input.language,
+        language,
         kid: signer.kid,
         statusIndex,
         factsHash: certified.hash,
         token: signCredential(claims, signer),
         expiresAt: expiresAt.toISOString(),
         copyNumber,
+        ...(placed.paper ? { paperFacts: placed.paper } : {}),
       },
     };
   });

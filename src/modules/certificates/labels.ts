@@ -9,27 +9,43 @@ import type {
   CommonFactKey,
   Words,
 } from '../records/contract';
+import { CKB, CKB_GOVERNORATES, CKB_MONTHS } from './ckb';
+import { eachWords, sameWords, type Lang } from './languages';
 
 /**
- * The words of a certificate in Arabic and English, shared by the PDF and the verification page,
+ * The words of a certificate in Arabic, Kurdish and English, shared by the PDF and the verification page,
  * and the certified facts as labelled lines in both languages. A kind's title, labels and coded
  * values are its contract's (`certificate`); the words every kind shares are here.
  */
 export type KindWords = Pick<CertificateWords<CertifiedFacts>, 'title' | 'labels' | 'values'>;
 
-export const REGISTRY = { ar: 'جمهورية العراق — السجل المدني', en: 'Republic of Iraq — Civil Registry' };
+export const REGISTRY: Words = {
+  ar: 'جمهورية العراق — السجل المدني',
+  ckb: CKB.registry,
+  en: 'Republic of Iraq — Civil Registry',
+};
 
 /** The title of a certificate whose kind this version does not know (a token from a newer one). */
-export const UNKNOWN_KIND: KindWords = { title: { ar: 'شهادة', en: 'Certificate' }, labels: {} };
+export const UNKNOWN_KIND: KindWords = { title: { ar: 'شهادة', ckb: CKB.certificate, en: 'Certificate' }, labels: {} };
+
+/** The words of the lines every certificate and the verification page print besides the facts. */
+export const PAPER: Readonly<
+  Record<'registrationNumber' | 'dateOfRegistration' | 'certificateNumber' | 'dateOfIssue', Words>
+> = {
+  registrationNumber: { ar: 'رقم التسجيل', ckb: CKB.registrationNumber, en: 'Registration number' },
+  dateOfRegistration: { ar: 'تاريخ التسجيل', ckb: CKB.dateOfRegistration, en: 'Date of registration' },
+  certificateNumber: { ar: 'رقم الشهادة', ckb: CKB.certificateNumber, en: 'Certificate number' },
+  dateOfIssue: { ar: 'تاريخ الإصدار', ckb: CKB.issued, en: 'Date of issue' },
+};
 
 const COMMON_LABELS: { readonly [K in CommonFactKey]: Words } = {
-  nin: { ar: 'الرقم الوطني', en: 'National ID number' },
-  name: { ar: 'الاسم', en: 'Name' },
-  sex: { ar: 'الجنس', en: 'Sex' },
-  dateOfBirth: { ar: 'تاريخ الولادة', en: 'Date of birth' },
-  placeOfBirth: { ar: 'مكان الولادة', en: 'Place of birth' },
-  courtReference: { ar: 'رقم قرار المحكمة', en: 'Court reference' },
-  correctedByCourtOrder: { ar: 'حاشية', en: 'Marginal note' },
+  nin: { ar: 'الرقم الوطني', ckb: CKB.nin, en: 'National ID number' },
+  name: { ar: 'الاسم', ckb: CKB.name, en: 'Name' },
+  sex: { ar: 'الجنس', ckb: CKB.sex, en: 'Sex' },
+  dateOfBirth: { ar: 'تاريخ الولادة', ckb: CKB.dateOfBirth, en: 'Date of birth' },
+  placeOfBirth: { ar: 'مكان الولادة', ckb: CKB.placeOfBirth, en: 'Place of birth' },
+  courtReference: { ar: 'رقم قرار المحكمة', ckb: CKB.courtReference, en: 'Court reference' },
+  correctedByCourtOrder: { ar: 'حاشية', ckb: CKB.marginalNote, en: 'Marginal note' },
 };
 
 /** A marginal note: the record was corrected by this court order (its reference and date). */
@@ -37,32 +53,42 @@ export function courtOrderNote(order: CourtOrder): Words {
   const date = formatDate(order.date);
   return {
     ar: `صُحّح بقرار المحكمة (${order.reference}، ${date.ar})`,
+    ckb: CKB.correctedByCourtOrder(order.reference, date.ckb),
     en: `Corrected by court order (${order.reference}, ${date.en})`,
   };
 }
 
 const COMMON_VALUES: Readonly<Record<string, Words>> = {
-  female: { ar: 'أنثى', en: 'Female' },
-  male: { ar: 'ذكر', en: 'Male' },
+  female: { ar: 'أنثى', ckb: CKB.female, en: 'Female' },
+  male: { ar: 'ذكر', ckb: CKB.male, en: 'Male' },
 };
 
-/** A date as each language writes it: ١٤ آذار ٢٠٢٦ (Iraq's month names, Arabic-Indic digits) and 14 March 2026. */
+/**
+ * A date as each language writes it: ١٤ آذار ٢٠٢٦ (Iraq's month names, Arabic-Indic digits),
+ * ١٤ ئازار ٢٠٢٦ (the Kurdistan Region's month names from the catalogue, the same digits as the
+ * Arabic column beside it) and 14 March 2026.
+ */
 const DATE_OPTIONS = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } as const;
 const AR_DATE = new Intl.DateTimeFormat('ar-IQ', DATE_OPTIONS);
 const EN_DATE = new Intl.DateTimeFormat('en-GB', DATE_OPTIONS);
-
-export function formatDate(iso: string): { ar: string; en: string } {
-  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-  return { ar: AR_DATE.format(d), en: EN_DATE.format(d) };
-}
-
 const AR_NUMBER = new Intl.NumberFormat('ar-IQ', { useGrouping: false });
+
+export function formatDate(iso: string): Words {
+  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  const ckb = `${AR_NUMBER.format(d.getUTCDate())} ${CKB_MONTHS[d.getUTCMonth()] ?? ''} ${AR_NUMBER.format(d.getUTCFullYear())}`;
+  return { ar: AR_DATE.format(d), ckb, en: EN_DATE.format(d) };
+}
 
 /** Which certified copy a certificate is, as each language prints it: نسخة مصدقة رقم ٢ and certified copy no. 2. */
 export function copyWords(copyNumber: number): Words {
-  return { ar: `نسخة مصدقة رقم ${AR_NUMBER.format(copyNumber)}`, en: `Certified copy no. ${copyNumber}` };
+  return {
+    ar: `نسخة مصدقة رقم ${AR_NUMBER.format(copyNumber)}`,
+    ckb: CKB.certifiedCopy(AR_NUMBER.format(copyNumber)),
+    en: `Certified copy no. ${copyNumber}`,
+  };
 }
 
+/** A name as written (Arabic script, which the Kurdish column prints too) and its Latin form when known. */
 export function formatName(name: PersonName): { ar: string; en?: string } {
   const ar = [name.givenName, name.fatherName, name.grandfatherName, name.familyName].filter(Boolean).join(' ');
   const l = name.latin;
@@ -72,11 +98,18 @@ export function formatName(name: PersonName): { ar: string; en?: string } {
   };
 }
 
-export function formatPlace(place: Place): { ar: string; en: string } {
+/** A name in each column: the Kurdish as the Arabic (names are declared in Arabic script), English in Latin when known. */
+const nameWords = (name: PersonName): Words => {
+  const n = formatName(name);
+  return { ar: n.ar, ckb: n.ar, en: n.en ?? n.ar };
+};
+
+export function formatPlace(place: Place): Words {
   const g = GOVERNORATES.find((x) => x.code === place.governorate);
   const extra = [place.facility, place.district].filter(Boolean).join(', ');
   return {
     ar: [extra, g?.nameAr ?? place.governorate].filter(Boolean).join('، '),
+    ckb: [extra, CKB_GOVERNORATES[place.governorate] ?? place.governorate].filter(Boolean).join('، '),
     en: [extra, g?.name ?? place.governorate].filter(Boolean).join(', '),
   };
 }
@@ -98,33 +131,27 @@ export function factLines(facts: CertifiedFacts, words: KindWords): FactLine[] {
   const lines: FactLine[] = [];
   const labels: Readonly<Record<string, Words>> = { ...COMMON_LABELS, ...words.labels };
   // A key no contract labels (a token from a newer version) is shown as itself rather than dropped.
-  const label = (key: string): Words => labels[key] ?? { ar: key, en: key };
+  const label = (key: string): Words => labels[key] ?? sameWords(key);
   const value = (key: string, v: string): Words =>
     /^\d{4}-\d{2}-\d{2}/.test(v) && key !== 'nin'
       ? formatDate(v)
-      : (words.values?.[v] ?? COMMON_VALUES[v] ?? { ar: v, en: v });
+      : (words.values?.[v] ?? COMMON_VALUES[v] ?? sameWords(v));
   const add = (key: string, v: CertifiedValue, who?: Words) => {
-    const l = who ? { ar: `${who.ar}: ${label(key).ar}`, en: `${who.en}: ${label(key).en}` } : label(key);
+    const l = who ? eachWords((lang) => `${who[lang]}: ${label(key)[lang]}`) : label(key);
     if (typeof v === 'string') lines.push({ label: l, value: value(key, v) });
     // Numbers in Latin digits in both columns, as the registration number and NINs are printed.
-    else if (typeof v === 'number') lines.push({ label: l, value: { ar: String(v), en: String(v) } });
+    else if (typeof v === 'number') lines.push({ label: l, value: sameWords(String(v)) });
     else if (isPlace(v)) lines.push({ label: l, value: formatPlace(v) });
-    else if (isName(v)) {
-      const n = formatName(v);
-      lines.push({ label: l, value: { ar: n.ar, en: n.en ?? n.ar } });
-    }
+    else if (isName(v)) lines.push({ label: l, value: nameWords(v) });
   };
   const person = (p: CertifiedPerson, who: Words) => {
-    if (p.name) {
-      const n = formatName(p.name);
-      lines.push({ label: who, value: { ar: n.ar, en: n.en ?? n.ar } });
-    }
+    if (p.name) lines.push({ label: who, value: nameWords(p.name) });
     for (const [k, v] of Object.entries(p) as [keyof CertifiedPerson, CertifiedValue | undefined][])
       if (k !== 'name' && v !== undefined) add(k, v, who);
   };
-  const ordinals = [
-    { ar: 'الأول', en: '1' },
-    { ar: 'الثاني', en: '2' },
+  const ordinals: Words[] = [
+    { ar: 'الأول', ckb: CKB.ordinals[0], en: '1' },
+    { ar: 'الثاني', ckb: CKB.ordinals[1], en: '2' },
   ];
   for (const [key, v] of Object.entries(facts)) {
     if (v === undefined) continue;
@@ -132,8 +159,11 @@ export function factLines(facts: CertifiedFacts, words: KindWords): FactLine[] {
       for (const order of v) lines.push({ label: label(key), value: courtOrderNote(order) });
     } else if (isPeople(v)) {
       for (const [i, p] of v.entries()) {
-        const o = ordinals[i] ?? { ar: String(i + 1), en: String(i + 1) };
-        person(p, { ar: `${label(key).ar} ${o.ar}`, en: `${label(key).en} ${o.en}` });
+        const o = ordinals[i] ?? sameWords(String(i + 1));
+        person(
+          p,
+          eachWords((lang: Lang) => `${label(key)[lang]} ${o[lang]}`),
+        );
       }
     } else if (typeof v === 'object' && !isPlace(v) && !isName(v)) person(v, label(key));
     else add(key, v);

@@ -1,5 +1,6 @@
-import type { CertifiedFacts } from '../records/contract';
-import { factLines, formatDate, REGISTRY, UNKNOWN_KIND, type KindWords } from './labels';
+import type { CertifiedFacts, Words } from '../records/contract';
+import { factLines, formatDate, PAPER, REGISTRY, UNKNOWN_KIND, type KindWords } from './labels';
+import { directionOf, sameWords, type Lang } from './languages';
 import type { Verification } from './verification';
 
 /**
@@ -8,25 +9,41 @@ import type { Verification } from './verification';
  */
 export type PageOutcome = Verification | { valid: false; status: 'not-found'; certificate?: undefined };
 
-/** What each outcome means, in words a clerk at a counter understands. */
-const VERDICT: Record<PageOutcome['status'], { ar: string; en: string; arDetail: string; enDetail: string }> = {
+/**
+ * What each outcome means, in words a clerk at a counter understands. The Kurdish follows the
+ * console's vocabulary (web/src/i18n/ckb.ts: بڕوانامە, کشاندنەوە for a revocation) and is to be
+ * reviewed by a Kurdish-speaking registrar.
+ */
+const VERDICT: Record<
+  PageOutcome['status'],
+  { ar: string; ckb: string; en: string; arDetail: string; ckbDetail: string; enDetail: string }
+> = {
   valid: {
     ar: 'شهادة أصلية وسارية',
+    ckb: 'بڕوانامەیەکی ڕەسەن و کارپێکراوە',
     en: 'Genuine and valid',
+    ckbDetail:
+      'ئەم بڕوانامەیە تۆماری باری شارستانی دەریکردووە، نەکشێنراوەتەوە، و زانیارییەکانی خوارەوە لەگەڵ تۆمارەکە دەگونجێن.',
     arDetail: 'صدرت هذه الشهادة عن السجل المدني، ولم تُلغَ، والبيانات أدناه مطابقة للسجل.',
     enDetail:
       'The civil registry issued this certificate; it has not been revoked, and the details below match the register.',
   },
   revoked: {
     ar: 'شهادة ملغاة — لا تُقبل',
+    ckb: 'بڕوانامەی کشێنراوە — وەرمەگرە',
     en: 'Revoked — do not accept',
+    ckbDetail:
+      'تۆماری باری شارستانی ئەم بڕوانامەیەی دەرکرد و پاشان کشاندییەوە. داوای بڕوانامەیەکی نوێ لە خاوەنەکەی بکە.',
     arDetail: 'صدرت هذه الشهادة عن السجل المدني ثم أُلغيت. اطلب من صاحبها شهادة جديدة.',
     enDetail:
       'The civil registry issued this certificate and has since revoked it. Ask the holder for a new certificate.',
   },
   superseded: {
     ar: 'شهادة قديمة — صدرت شهادة أحدث',
+    ckb: 'بڕوانامەی کۆن — بڕوانامەیەکی نوێتر دەرچووە',
     en: 'Out of date — a newer certificate exists',
+    ckbDetail:
+      'ئەم بڕوانامەیە ڕەسەنە، بەڵام تۆمارەکە دوای دەرچوونی ڕاستکرایەوە؛ زانیارییەکانی خوارەوە ئەوەن کە ڕۆژی دەرچوونی ڕاست بوون. داوای بڕوانامەیەکی نوێ بکە.',
     arDetail:
       'هذه الشهادة أصلية لكن السجل صُحّح بعد إصدارها؛ البيانات أدناه هي ما كان صحيحاً يوم إصدارها. اطلب شهادة حديثة.',
     enDetail:
@@ -34,28 +51,53 @@ const VERDICT: Record<PageOutcome['status'], { ar: string; en: string; arDetail:
   },
   invalid: {
     ar: 'شهادة غير صالحة — لا تُقبل',
+    ckb: 'بڕوانامەی نادروست — وەرمەگرە',
     en: 'Not valid — do not accept',
+    ckbDetail: 'نەتوانرا پشتڕاست بکرێتەوە کە ئەمە بڕوانامەی تۆماری باری شارستانییە، یان ماوەی کارپێکردنی تەواو بووە.',
     arDetail: 'تعذّر التأكد من أن هذه الشهادة صادرة عن السجل المدني، أو انتهت مدة نفاذها.',
     enDetail: 'This could not be confirmed as a certificate of the civil registry, or it has expired.',
   },
   'not-found': {
     ar: 'لا توجد شهادة بهذا الرقم',
+    ckb: 'هیچ بڕوانامەیەک بەم ژمارەیە نییە',
     en: 'No certificate has this number',
+    ckbDetail:
+      'ژمارەی بڕوانامەکە کە لەسەری چاپکراوە بپشکنە و دووبارە هەوڵ بدەرەوە، یان ئەو کۆدەی لەسەری چاپکراوە بخوێنەرەوە.',
     arDetail: 'تأكّد من رقم الشهادة المطبوع عليها وأعد المحاولة، أو امسح الرمز المطبوع عليها.',
     enDetail: 'No certificate has this number: check it and try again, or scan the code printed on the certificate.',
   },
 };
 
 /** Why a certificate was revoked, from its code: the registrar's own words are not shown to the public. */
-const REVOCATION: Record<string, { ar: string; en: string }> = {
-  'record-voided': { ar: 'أُبطل القيد في السجل المدني', en: 'The record was voided' },
-  'revoked-by-registrar': { ar: 'ألغاها أمين السجل المدني', en: 'Revoked by the registrar' },
+const REVOCATION: Record<string, Words> = {
+  'record-voided': { ar: 'أُبطل القيد في السجل المدني', ckb: 'تۆمارەکە هەڵوەشێنرایەوە', en: 'The record was voided' },
+  'revoked-by-registrar': {
+    ar: 'ألغاها أمين السجل المدني',
+    ckb: 'تۆمارکار کشاندییەوە',
+    en: 'Revoked by the registrar',
+  },
 };
+
+const PAGE_WORDS: Readonly<Record<'title' | 'revokedOn' | 'reason', Words>> = {
+  title: { ar: 'التحقق من الشهادة', ckb: 'پشتڕاستکردنەوەی بڕوانامە', en: 'Certificate check' },
+  revokedOn: { ar: 'تاريخ الإلغاء', ckb: 'ڕێکەوتی کشاندنەوە', en: 'Revoked on' },
+  reason: { ar: 'سبب الإلغاء', ckb: 'هۆ', en: 'Reason' },
+};
+
+const DETAIL = { ar: 'arDetail', ckb: 'ckbDetail', en: 'enDetail' } as const;
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** The verification page: Arabic (right to left) beside English, the verdict first, then the facts of a genuine certificate. */
-export function verificationPage(v: PageOutcome, wordsOf: (kind: string) => KindWords | undefined): string {
+/**
+ * The verification page in two languages (routes.ts picks them: the certificate's, or the one
+ * asked), the first as the page's own direction, the verdict first, then the facts of a genuine
+ * certificate.
+ */
+export function verificationPage(
+  v: PageOutcome,
+  wordsOf: (kind: string) => KindWords | undefined,
+  [one, two]: [Lang, Lang] = ['ar', 'en'],
+): string {
   const verdict = VERDICT[v.status];
   const c = v.certificate;
   const words = (c && wordsOf(c.kind)) ?? UNKNOWN_KIND;
@@ -63,31 +105,31 @@ export function verificationPage(v: PageOutcome, wordsOf: (kind: string) => Kind
   const reason = v.status === 'revoked' && v.reason ? REVOCATION[v.reason] : undefined;
   const rows = c
     ? [
-        { label: { ar: 'رقم الشهادة', en: 'Certificate number' }, value: { ar: c.id, en: c.id } },
-        {
-          label: { ar: 'رقم التسجيل', en: 'Registration number' },
-          value: { ar: c.registrationNumber, en: c.registrationNumber },
-        },
+        { label: PAPER.certificateNumber, value: sameWords(c.id) },
+        { label: PAPER.registrationNumber, value: sameWords(c.registrationNumber) },
         // The facts come from a token the registry signed from a kind's certified facts.
         ...(c.facts ? factLines(c.facts as CertifiedFacts, words) : []),
-        { label: { ar: 'تاريخ الإصدار', en: 'Date of issue' }, value: formatDate(c.issuedAt) },
-        ...(c.revokedAt ? [{ label: { ar: 'تاريخ الإلغاء', en: 'Revoked on' }, value: formatDate(c.revokedAt) }] : []),
-        ...(reason ? [{ label: { ar: 'سبب الإلغاء', en: 'Reason' }, value: reason }] : []),
+        { label: PAPER.dateOfIssue, value: formatDate(c.issuedAt) },
+        ...(c.revokedAt ? [{ label: PAGE_WORDS.revokedOn, value: formatDate(c.revokedAt) }] : []),
+        ...(reason ? [{ label: PAGE_WORDS.reason, value: reason }] : []),
       ]
     : [];
+  const at = (l: Lang) => `dir="${directionOf(l)}" lang="${l}"`;
   const table = rows
     .map(
       (r) =>
-        `<tr><th dir="rtl" lang="ar">${escape(r.label.ar)}</th><td dir="rtl" lang="ar"><bdi>${escape(r.value.ar)}</bdi></td>` +
-        `<td dir="ltr" lang="en"><bdi>${escape(r.value.en)}</bdi></td><th dir="ltr" lang="en">${escape(r.label.en)}</th></tr>`,
+        `<tr><th ${at(one)}>${escape(r.label[one])}</th><td ${at(one)}><bdi>${escape(r.value[one])}</bdi></td>` +
+        `<td ${at(two)}><bdi>${escape(r.value[two])}</bdi></td><th ${at(two)}>${escape(r.label[two])}</th></tr>`,
     )
     .join('\n');
+  const verdictIn = (l: Lang) =>
+    `<div ${at(l)}><h1>${escape(verdict[l])}</h1><p>${escape(verdict[DETAIL[l]])}</p>${c ? `<p>${escape(title[l])}</p>` : ''}</div>`;
   return `<!doctype html>
-<html lang="ar" dir="rtl">
+<html ${at(one)}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>التحقق من الشهادة — Certificate check</title>
+<title>${escape(PAGE_WORDS.title[one])} — ${escape(PAGE_WORDS.title[two])}</title>
 <style>
 body { font-family: "Noto Naskh Arabic", "Noto Sans", Arial, sans-serif; margin: 0; background: #f5f5f0; color: #1a1a1a; }
 main { max-width: 960px; margin: 0 auto; padding: 24px; }
@@ -106,10 +148,10 @@ th { color: #555; font-weight: normal; width: 18%; }
 </head>
 <body>
 <main>
-<header><div lang="ar">${escape(REGISTRY.ar)}</div><div dir="ltr" lang="en">${escape(REGISTRY.en)}</div></header>
+<header><div ${at(one)}>${escape(REGISTRY[one])}</div><div ${at(two)}>${escape(REGISTRY[two])}</div></header>
 <section class="verdict status-${v.status}" data-status="${v.status}">
-<div lang="ar" dir="rtl"><h1>${escape(verdict.ar)}</h1><p>${escape(verdict.arDetail)}</p>${c ? `<p>${escape(title.ar)}</p>` : ''}</div>
-<div lang="en" dir="ltr"><h1>${escape(verdict.en)}</h1><p>${escape(verdict.enDetail)}</p>${c ? `<p>${escape(title.en)}</p>` : ''}</div>
+${verdictIn(one)}
+${verdictIn(two)}
 </section>
 ${rows.length > 0 ? `<table>\n${table}\n</table>` : ''}
 </main>

@@ -5,7 +5,10 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { visualRuns, type FontRole } from './bidi-text';
 import type { CertifiedFacts } from '../records/contract';
-import { copyWords, factLines, formatDate, REGISTRY, type FactLine, type KindWords } from './labels';
+import type { Words } from '../records/contract';
+import { CKB } from './ckb';
+import { copyWords, factLines, formatDate, PAPER, REGISTRY, type FactLine, type KindWords } from './labels';
+import { directionOf, eachWords, languagesOf, sameWords, type Lang } from './languages';
 import type { CertificateDoc } from './store';
 import { checkTokenShape } from './token-claims';
 import { woffToSfnt } from './woff';
@@ -36,6 +39,20 @@ function shaperOf(name: FontName): fontkit.Font {
     shapers.set(name, font);
   }
   return font;
+}
+
+/**
+ * The letters of `text` the certificate's Arabic-script fonts (regular and bold) would draw as
+ * .notdef (glyph 0, an empty box), shaped as the page shows them or one by one as its text layer
+ * holds them: none for every letter of Arabic and Sorani Kurdish (test/certificates-kurdish.test.ts).
+ */
+export function missingGlyphs(text: string): string[] {
+  const fonts = [shaperOf('arabic'), shaperOf('arabic-bold')];
+  const missing = [...text].filter(
+    (c) => /\S/u.test(c) && fonts.some((f) => f.glyphForCodePoint(c.codePointAt(0) ?? 0).id === 0),
+  );
+  const shapedMissing = fonts.some((f) => f.layout(text).glyphs.some((g) => g.id === 0));
+  return shapedMissing && missing.length === 0 ? [text] : missing;
 }
 
 /** Shaping is the costly part of a line and a line is measured several times: once per word and PDF. */
@@ -197,11 +214,12 @@ function line(
   doc: Doc,
   draw: Drawing,
   text: string,
-  o: { left: number; right: number; y: number; size: number; direction: 'rtl' | 'ltr'; bold?: boolean; color?: string },
+  o: { left: number; right: number; y: number; size: number; lang: Lang; bold?: boolean; color?: string },
 ) {
-  const runs = visualRuns(text, o.direction);
+  const direction = directionOf(o.lang);
+  const runs = visualRuns(text, direction);
   const fontOf = (f: FontRole): FontName => (o.bold ? `${f}-bold` : f);
-  const spaceFont = fontOf(o.direction === 'rtl' ? 'arabic' : 'latin');
+  const spaceFont = fontOf(direction === 'rtl' ? 'arabic' : 'latin');
   let size = o.size;
   const widthOf = (r: (typeof runs)[number]) => {
     if ('spaces' in r) return r.spaces * doc.font(spaceFont).fontSize(size).widthOfString(' ');
@@ -213,9 +231,9 @@ function line(
   };
   const width = () => runs.reduce((w, r) => w + widthOf(r), 0);
   while (width() > o.right - o.left && size > 6) size -= 0.5;
-  const start = o.direction === 'rtl' ? o.right - width() : o.left;
+  const start = direction === 'rtl' ? o.right - width() : o.left;
   const placed = runs.map((r, i) => ({ r, x: start + runs.slice(0, i).reduce((w, q) => w + widthOf(q), 0) }));
-  doc.markContent('Span', { lang: o.direction === 'rtl' ? 'ar' : 'en', actual: text });
+  doc.markContent('Span', { lang: o.lang, actual: text });
   doc.fillColor(o.color ?? '#111');
   // The outlines first, then the line's text without a break: pdf.js joins text it reads in one
   // go into one item, and orders the words of a right-to-left item (a form drawn between two
@@ -253,28 +271,47 @@ function qr(doc: Doc, token: string, x: number, y: number, size: number) {
   doc.fill('#000');
 }
 
+/** The lines below the facts, in each language. */
+const FOOTER = {
+  issued: (d: Words) => eachWords((l) => `${{ ar: 'تاريخ الإصدار', ckb: CKB.issued, en: 'Issued' }[l]}: ${d[l]}`),
+  validUntil: (d: Words) =>
+    eachWords((l) => `${{ ar: 'نافذة حتى', ckb: CKB.validUntil, en: 'Valid until' }[l]}: ${d[l]}`),
+  number: (id: string) => eachWords((l) => `${PAPER.certificateNumber[l]}: ${id}`),
+  verify: (url: string): Words => ({
+    ar: `للتحقق امسح الرمز أو افتح ${url}`,
+    ckb: CKB.toVerify(url),
+    en: `To verify, scan the code or open ${url}`,
+  }),
+  offline: {
+    ar: 'الرمز يحمل الشهادة موقّعة؛ يمكن التحقق منها دون اتصال بالمفاتيح المنشورة',
+    ckb: CKB.offline,
+    en: 'The code holds the signed certificate: it can be checked offline with the published keys',
+  },
+};
+
+/** Court orders stay the last lines, after facts printed from the paper's own store (a death's cause). */
+function printedFacts(token: Record<string, unknown>, paper: Record<string, unknown> | undefined): CertifiedFacts {
+  const { correctedByCourtOrder, ...facts } = token;
+  return { ...facts, ...paper, ...(correctedByCourtOrder ? { correctedByCourtOrder } : {}) };
+}
+
 /**
- * The certificate as an A4 PDF: Arabic on the right, English on the left (or one of them alone,
- * as asked), the facts from the token itself, and the QR code carrying the token.
+ * The certificate as an A4 PDF: its first language on the right, its second on the left (or one
+ * alone, as asked), the facts from the token itself (and those the token leaves out but the paper
+ * prints, kept with the certificate), and the QR code carrying the token.
  */
 export async function certificatePdf(doc: CertificateDoc, words: KindWords, base: string): Promise<Buffer> {
   const claims = checkTokenShape(doc.token);
-  // The title and language a reader shows and speaks: of the languages printed, Arabic first.
-  const title = { ar: words.title.ar, en: `${words.title.en} ${doc.registrationNumber}` };
+  const langs = languagesOf(doc.language);
+  const [first = 'ar', second] = langs;
+  // The title and language a reader shows and speaks: the first language printed.
+  const title = langs.map((l) => words.title[l]).join(' — ');
   const pdf = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
-    lang: doc.language === 'en' ? 'en' : 'ar',
+    lang: first,
     displayTitle: true,
-    info: {
-      Title:
-        doc.language === 'en'
-          ? title.en
-          : doc.language === 'ar'
-            ? `${title.ar} ${doc.registrationNumber}`
-            : `${title.ar} — ${title.en}`,
-      Author: doc.language === 'en' ? REGISTRY.en : REGISTRY.ar,
-    },
+    info: { Title: `${title} ${doc.registrationNumber}`, Author: REGISTRY[first] },
   });
   for (const [name, data] of fontData()) pdf.registerFont(name, data);
   const chunks: Buffer[] = [];
@@ -287,21 +324,18 @@ export async function certificatePdf(doc: CertificateDoc, words: KindWords, base
     .strokeColor(GREEN)
     .rect(MARGIN / 2, MARGIN / 2, A4.width - MARGIN, A4.height - MARGIN)
     .stroke();
-  const both = doc.language === 'ar-en';
   const mid = A4.width / 2;
-  const arCol = { left: both ? mid + 8 : inner.left, right: inner.right };
-  const enCol = { left: inner.left, right: both ? mid - 8 : inner.right };
-  const showAr = doc.language !== 'en';
-  const showEn = doc.language !== 'ar';
+  const columns = second
+    ? [
+        { lang: first, left: mid + 8, right: inner.right },
+        { lang: second, left: inner.left, right: mid - 8 },
+      ]
+    : [{ lang: first, ...inner }];
 
   let y = MARGIN;
   const draw = { shape: shapedWords(), forms: glyphForms(pdf) };
-  const pair = (text: { ar: string; en: string }, size: number, bold = false, color?: string) => {
-    const h = Math.max(
-      showAr ? line(pdf, draw, text.ar, { ...arCol, y, size, direction: 'rtl', bold, color }) : 0,
-      showEn ? line(pdf, draw, text.en, { ...enCol, y, size, direction: 'ltr', bold, color }) : 0,
-    );
-    y += h;
+  const pair = (text: Words, size: number, bold = false, color?: string) => {
+    y += Math.max(...columns.map((c) => line(pdf, draw, text[c.lang], { ...c, y, size, bold, color })));
   };
   pair(REGISTRY, 11, false, GREEN);
   y += 10;
@@ -312,25 +346,22 @@ export async function certificatePdf(doc: CertificateDoc, words: KindWords, base
 
   const subject = claims.credentialSubject;
   const rows: FactLine[] = [
-    {
-      label: { ar: 'رقم التسجيل', en: 'Registration number' },
-      value: { ar: doc.registrationNumber, en: doc.registrationNumber },
-    },
-    { label: { ar: 'تاريخ التسجيل', en: 'Date of registration' }, value: formatDate(String(subject.registeredAt)) },
+    { label: PAPER.registrationNumber, value: sameWords(doc.registrationNumber) },
+    { label: PAPER.dateOfRegistration, value: formatDate(String(subject.registeredAt)) },
     // The registry signed these from the kind's certified facts (token-claims.ts reads its own token).
-    ...factLines(subject.facts as CertifiedFacts, words),
+    ...factLines(printedFacts(subject.facts, doc.paperFacts), words),
   ];
   for (const r of rows) {
-    pair({ ar: r.label.ar, en: r.label.en }, 9, false, '#555');
+    pair(r.label, 9, false, '#555');
     pair(r.value, 12.5, true);
     y += 3;
   }
   y += 6;
   pdf.moveTo(inner.left, y).lineTo(inner.right, y).lineWidth(0.5).strokeColor('#999').stroke();
   y += 8;
-  pair({ ar: `تاريخ الإصدار: ${formatDate(doc.issuedAt).ar}`, en: `Issued: ${formatDate(doc.issuedAt).en}` }, 10);
-  pair({ ar: `نافذة حتى: ${formatDate(doc.expiresAt).ar}`, en: `Valid until: ${formatDate(doc.expiresAt).en}` }, 10);
-  pair({ ar: `رقم الشهادة: ${doc._id}`, en: `Certificate number: ${doc._id}` }, 10);
+  pair(FOOTER.issued(formatDate(doc.issuedAt)), 10);
+  pair(FOOTER.validUntil(formatDate(doc.expiresAt)), 10);
+  pair(FOOTER.number(doc._id), 10);
 
   // The QR code takes the room left above the footer, up to 8 cm.
   const qrY = y + 6;
@@ -338,16 +369,8 @@ export async function certificatePdf(doc: CertificateDoc, words: KindWords, base
   qr(pdf, doc.token, (A4.width - qrSize) / 2, qrY, qrSize);
   y = qrY + qrSize + 4;
   const url = `${base}/verify/${doc._id}`;
-  pair({ ar: `للتحقق امسح الرمز أو افتح ${url}`, en: `To verify, scan the code or open ${url}` }, 9.5);
-  pair(
-    {
-      ar: 'الرمز يحمل الشهادة موقّعة؛ يمكن التحقق منها دون اتصال بالمفاتيح المنشورة',
-      en: 'The code holds the signed certificate: it can be checked offline with the published keys',
-    },
-    8.5,
-    false,
-    '#555',
-  );
+  pair(FOOTER.verify(url), 9.5);
+  pair(FOOTER.offline, 8.5, false, '#555');
   pdf.end();
   return done;
 }

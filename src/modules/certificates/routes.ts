@@ -4,6 +4,7 @@ import { errorResponses } from '../common/responses';
 import { findRecord, recordOffice } from '../records/commands';
 import type { RecordSchemas } from '../records/schemas';
 import type { CertificateDoc, RevocationStore } from './store';
+import { pageLanguages, type Lang } from './languages';
 import type { CertificateCache } from './cache';
 import { verificationPage, type PageOutcome } from './page';
 import { certificatePdf } from './pdf';
@@ -17,6 +18,7 @@ import {
   statusListParams,
   verificationView,
   verifyBody,
+  verifyPageByIdQuery,
   verifyPageParams,
   verifyPageQuery,
 } from './schemas';
@@ -68,13 +70,20 @@ const verifier = (deps: RouteDeps) => ({
   issuer: deps.config.PUBLIC_BASE_URL,
 });
 
-const page = (deps: RouteDeps, v: PageOutcome, status = 200) => ({
-  status,
-  body: verificationPage(v, (kind) => deps.kinds.find(kind)?.certificate),
-  headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
-});
+/** The page in the certificate's languages (a Kurdish one speaks Kurdish), or with the one asked first. */
+async function page(deps: RouteDeps, v: PageOutcome, asked: Lang | undefined, status = 200) {
+  const doc = v.certificate ? await deps.certificateCache.get(v.certificate.id) : null;
+  return {
+    status,
+    body: verificationPage(v, (kind) => deps.kinds.find(kind)?.certificate, pageLanguages(doc?.language, asked)),
+    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
+  };
+}
 
-const html = { description: 'The verification page, in Arabic and English', mediaType: 'text/html' };
+const html = {
+  description: "The verification page, in the certificate's languages (Arabic and English by default)",
+  mediaType: 'text/html',
+};
 
 /** The certificate routes; `kind` is the enum of the registry's kinds (the record schemas'). */
 export function certificateRoutes({ kind }: Pick<RecordSchemas, 'kind'>) {
@@ -246,13 +255,14 @@ export function certificateRoutes({ kind }: Pick<RecordSchemas, 'kind'>) {
       summary:
         'The verification page of a certificate by its id (the link printed on it); 404 and a page that says to check the number when no certificate has it',
       params: verifyPageParams,
+      query: verifyPageByIdQuery,
       rateLimit: (c) => c.RATE_LIMIT_VERIFY_PER_MINUTE,
       responses: { 200: html, 404: html, ...errorResponses(400, 429) },
-      async handle({ params }, { deps }) {
+      async handle({ params, query }, { deps }) {
         // A malformed number is looked up no more than one that is unknown: both are a typing slip.
         const doc = certificateId.safeParse(params.id).success ? await deps.certificates.get(params.id) : null;
-        if (!doc) return page(deps, { valid: false, status: 'not-found' }, 404);
-        return page(deps, await verifyCertificate(verifier(deps), doc.token));
+        if (!doc) return page(deps, { valid: false, status: 'not-found' }, query.lang, 404);
+        return page(deps, await verifyCertificate(verifier(deps), doc.token), query.lang);
       },
     }),
     defineRoute({
@@ -268,7 +278,7 @@ export function certificateRoutes({ kind }: Pick<RecordSchemas, 'kind'>) {
       async handle({ query }, { deps }) {
         if (!query.token)
           throw badRequest('Give the certificate token as ?token=', [{ path: 'query.token', message: 'required' }]);
-        return page(deps, await verifyCertificate(verifier(deps), query.token));
+        return page(deps, await verifyCertificate(verifier(deps), query.token), query.lang);
       },
     }),
   ];

@@ -31,6 +31,24 @@ export function factsForToken(
   );
 }
 
+/**
+ * Where a certificate's health facts (a death's cause) go: printed on the paper when `print`
+ * (DEATH_CERTIFICATE_SHOWS_CAUSE), and carried in the token only when `inToken` too
+ * (DEATH_CERTIFICATE_TOKEN_SHOWS_CAUSE): the QR code is read offline by whoever holds the paper,
+ * and a token never says more than the paper. Printed but not in the token, they are kept with
+ * the certificate (`paper`) for the PDF.
+ */
+export function placeHealthFacts(
+  facts: Record<string, unknown>,
+  healthKeys: readonly string[],
+  settings: { print: boolean; inToken: boolean },
+): { token: Record<string, unknown>; paper?: Record<string, unknown> } {
+  const health = Object.entries(facts).filter(([k, v]) => healthKeys.includes(k) && v !== undefined);
+  if (health.length === 0 || (settings.print && settings.inToken)) return { token: facts };
+  const token = Object.fromEntries(Object.entries(facts).filter(([k]) => !healthKeys.includes(k)));
+  return settings.print ? { token, paper: Object.fromEntries(health) } : { token };
+}
+
 /** The UTC day a moment falls in, as `YYYY-MM-DD`: a citizen's daily limit counts per such day. */
 export const utcDay = (now: Date) => now.toISOString().slice(0, 10);
 

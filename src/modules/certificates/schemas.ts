@@ -1,5 +1,11 @@
 import { z } from '../../http/zod';
 import { nin, publicJwkView, reason, recordId } from '../common/schemas';
+import { CERTIFICATE_LANGUAGES, PAGE_LANGUAGES } from './languages';
+
+const language = z.enum(CERTIFICATE_LANGUAGES).openapi({
+  description:
+    'One or two of ar (Arabic), ckb (Sorani Kurdish, Arabic script) and en (English), the first on the right of the page',
+});
 
 export const certificateId = z
   .string()
@@ -9,7 +15,13 @@ export const certificateId = z
 export const certificateParams = z.object({ id: certificateId }).strict();
 
 export const issueBody = z
-  .object({ recordId, language: z.enum(['ar', 'en', 'ar-en']).default('ar-en') })
+  .object({
+    recordId,
+    language: language.optional().openapi({
+      description:
+        "The certificate's languages; by default the office's: CERTIFICATE_LANGUAGE_KURDISTAN_REGION (ar-ckb) in the Kurdistan Region's governorates, CERTIFICATE_LANGUAGE_DEFAULT (ar-en) elsewhere",
+    }),
+  })
   .strict()
   .openapi('IssueCertificate', { example: { recordId: 'r_3q2Zk8mW1xYbN4fT7vLh9A', language: 'ar-en' } });
 
@@ -27,7 +39,7 @@ export const certificateView = (kind: z.ZodType<string>) =>
         .int()
         .min(1)
         .openapi({ description: 'Which certified copy of the record: 1 for the first issue, then 2, 3…' }),
-      language: z.enum(['ar', 'en', 'ar-en']),
+      language,
       token: z
         .string()
         .openapi({ description: 'Compact JWS (ES256, typ vc+jwt): a W3C Verifiable Credential 2.0 secured with JOSE' }),
@@ -90,5 +102,11 @@ export const statusListParams = z
 export const verifyPageParams = z
   .object({ id: z.string().max(512).openapi({ example: 'c_Jx0Qb3mRk2VfA9sT1wLpZg' }) })
   .strict();
-export const verifyPageQuery = z.object({ token: z.string().min(1).max(16_384).optional() }).strict();
+/** The page's languages: by default the certificate's; `lang` puts the one asked first. */
+const pageLang = z
+  .enum(PAGE_LANGUAGES)
+  .optional()
+  .openapi({ description: 'The language the page speaks first (ar, ckb or en); by default the certificate’s' });
+export const verifyPageByIdQuery = z.object({ lang: pageLang }).strict();
+export const verifyPageQuery = z.object({ token: z.string().min(1).max(16_384).optional(), lang: pageLang }).strict();
 export const revokeBody = z.object({ reason }).strict().openapi('RevokeCertificate');

@@ -1,6 +1,9 @@
 import type { IndexDeclaration, ProjectionStore } from '../../db/store';
 import type { RecordKind } from '../records/store';
 import type { PublicJwk } from '../../lib/jwk';
+import type { CertificateLanguage } from './languages';
+
+export type { CertificateLanguage } from './languages';
 
 /** A certificate signing key's public half and standing, projected from its journal entries. */
 export interface SigningKeyDoc {
@@ -18,8 +21,6 @@ export interface SigningKeyDoc {
 }
 
 export type SigningKeyStore = ProjectionStore<SigningKeyDoc>;
-
-export type CertificateLanguage = 'ar' | 'en' | 'ar-en';
 
 /** Who issued which certificate of which record at which version, for whom, under which key. */
 export interface CertificateIssued {
@@ -39,6 +40,12 @@ export interface CertificateIssued {
   expiresAt: string;
   /** Which certified copy of the record this is: 1 for the first issue, then 2, 3… (absent in entries from before copies were numbered). */
   copyNumber?: number;
+  /**
+   * Certified facts the PDF prints but the token leaves out (a death's cause, health data, while
+   * DEATH_CERTIFICATE_TOKEN_SHOWS_CAUSE is false): kept here so that every print of the
+   * certificate says the same, whatever the record or the settings say later.
+   */
+  paperFacts?: Record<string, unknown>;
 }
 
 /** An issued certificate, projected from `certificate.issued` and what followed. */

@@ -24,8 +24,18 @@ export function presentDeathFacts(r: CivilRecord<DeathFacts>) {
   };
 }
 
-/** What a death certificate certifies. The cause of death stays off: it is medical data, for the registry and statistics. */
-type DeathCertified = { deceased: CertifiedPerson; dateOfDeath: string; placeOfDeath: Place };
+/**
+ * What a death certificate certifies, its cause too (Iraq's consular guidance: no death
+ * certificate without it). The cause is health data: certificates/ prints it and keeps it out of
+ * the token as DEATH_CERTIFICATE_SHOWS_CAUSE and DEATH_CERTIFICATE_TOKEN_SHOWS_CAUSE say.
+ */
+type DeathCertified = {
+  deceased: CertifiedPerson;
+  dateOfDeath: string;
+  placeOfDeath: Place;
+  causeOfDeathIcd10: string;
+  causeOfDeathText?: string;
+};
 
 type DeathDeps = CivilStatusDeps<DeathEvents>;
 
@@ -64,14 +74,23 @@ export const deaths: KindContract<
     summary: 'Declare the death of a registered person',
     body: declareDeathBody,
   },
+  // Kurdish: the kinds' names of the console's catalogue (web/src/i18n/ckb.ts: مردن) and هۆی مردن; to be reviewed.
   certificate: {
     type: 'DeathCertificate',
-    title: { ar: 'شهادة وفاة', en: 'Death certificate' },
+    title: { ar: 'شهادة وفاة', ckb: 'بڕوانامەی مردن', en: 'Death certificate' },
     labels: {
-      deceased: { ar: 'المتوفى', en: 'Deceased' },
-      dateOfDeath: { ar: 'تاريخ الوفاة', en: 'Date of death' },
-      placeOfDeath: { ar: 'مكان الوفاة', en: 'Place of death' },
+      deceased: { ar: 'المتوفى', ckb: 'کۆچکردوو', en: 'Deceased' },
+      dateOfDeath: { ar: 'تاريخ الوفاة', ckb: 'ڕێکەوتی مردن', en: 'Date of death' },
+      placeOfDeath: { ar: 'مكان الوفاة', ckb: 'شوێنی مردن', en: 'Place of death' },
+      // سبب الوفاة as on Iraq's death certificate; ICD-10 is the WHO's classification the code is of.
+      causeOfDeathIcd10: {
+        ar: 'سبب الوفاة (رمز ICD-10)',
+        ckb: 'هۆی مردن (کۆدی ICD-10)',
+        en: 'Cause of death (ICD-10 code)',
+      },
+      causeOfDeathText: { ar: 'سبب الوفاة', ckb: 'هۆی مردن', en: 'Cause of death' },
     },
+    healthFacts: ['causeOfDeathIcd10', 'causeOfDeathText'],
   },
   statistics: deathStatistics,
   work: {
@@ -108,6 +127,8 @@ export const deaths: KindContract<
           },
           dateOfDeath: d.dateOfDeath,
           placeOfDeath: d.placeOfDeath,
+          causeOfDeathIcd10: d.causeOfDeath.icd10,
+          ...(d.causeOfDeath.text ? { causeOfDeathText: d.causeOfDeath.text } : {}),
         },
       };
     },

@@ -76,14 +76,15 @@ export const marriages: KindContract<
     summary: 'Declare a marriage of two registered people',
     body: declareMarriageBody,
   },
+  // Kurdish: هاوسەرگیری as the console's catalogue names the kind (web/src/i18n/ckb.ts); the labels are to be reviewed.
   certificate: {
     type: 'MarriageCertificate',
-    title: { ar: 'شهادة زواج', en: 'Marriage certificate' },
+    title: { ar: 'شهادة زواج', ckb: 'بڕوانامەی هاوسەرگیری', en: 'Marriage certificate' },
     labels: {
-      partyA: { ar: 'الزوج الأول', en: 'First party' },
-      partyB: { ar: 'الزوج الثاني', en: 'Second party' },
-      dateOfMarriage: { ar: 'تاريخ الزواج', en: 'Date of marriage' },
-      placeOfMarriage: { ar: 'مكان الزواج', en: 'Place of marriage' },
+      partyA: { ar: 'الزوج الأول', ckb: 'هاوسەری یەکەم', en: 'First party' },
+      partyB: { ar: 'الزوج الثاني', ckb: 'هاوسەری دووەم', en: 'Second party' },
+      dateOfMarriage: { ar: 'تاريخ الزواج', ckb: 'ڕێکەوتی هاوسەرگیری', en: 'Date of marriage' },
+      placeOfMarriage: { ar: 'مكان الزواج', ckb: 'شوێنی هاوسەرگیری', en: 'Place of marriage' },
     },
   },
   statistics: marriageStatistics,

@@ -1,7 +1,9 @@
 /**
  * Name normalisation for search. Arabic: diacritics and tatweel dropped; alef forms (أ إ آ ٱ) to ا;
  * hamza seats ؤ to و and ئ to ي; ta marbuta ة to ه; alef maqsura ى to ي; Persian kaf and yeh to
- * Arabic ones. Latin: accents dropped, lower case. Tokens split on spaces, hyphens and apostrophes.
+ * Arabic ones; Kurdish ە and ھ to ه (a Kurdish spelling writes فاطمة as فاطمە: search finds one
+ * from the other; tokens stored before this fold need `npm run projections:rebuild`). Latin:
+ * accents dropped, lower case. Tokens split on spaces, hyphens and apostrophes.
  */
 export function normaliseName(text: string): string {
   return text
@@ -11,7 +13,7 @@ export function normaliseName(text: string): string {
     .replace(/[\u0623\u0625\u0622\u0671]/g, '\u0627')
     .replace(/\u0624/g, '\u0648')
     .replace(/\u0626/g, '\u064a')
-    .replace(/\u0629/g, '\u0647')
+    .replace(/[\u0629\u06d5\u06be]/g, '\u0647')
     .replace(/\u0649/g, '\u064a')
     .replace(/\u06a9/g, '\u0643')
     .replace(/\u06cc/g, '\u064a')

@@ -107,9 +107,14 @@ export interface Declaration<B> {
   body: z.ZodType<B>;
 }
 
-/** The words of a certificate, in every language the certificates speak. */
+/**
+ * The words of a certificate, in every language the certificates speak: Arabic, Sorani Kurdish
+ * (`ckb`, Arabic script) and English. Iraq's constitution (art. 4) makes Arabic and Kurdish its
+ * official languages; a kind without its Kurdish words does not compile.
+ */
 export interface Words {
   ar: string;
+  ckb: string;
   en: string;
 }
 
@@ -139,6 +144,12 @@ export interface CertificateWords<T extends CertifiedFacts> {
   labels: { readonly [K in Exclude<keyof T & string, CommonFactKey>]-?: Words };
   /** Words for the kind's coded values (a divorce's type), where a certificate shows them. */
   values?: Readonly<Record<string, Words>>;
+  /**
+   * Certified facts that are health data (a death's cause): printed as DEATH_CERTIFICATE_SHOWS_CAUSE
+   * says, and in the token (read offline by whoever holds the paper) only as
+   * DEATH_CERTIFICATE_TOKEN_SHOWS_CAUSE says (certificates/rules.ts).
+   */
+  healthFacts?: readonly Exclude<keyof T & string, CommonFactKey>[];
 }
 
 /**
