@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { CERTIFICATE_LANGUAGES } from './modules/certificates/languages';
+import { KURDISTAN_REGION_GOVERNORATES } from './modules/common/governorates';
 
 /**
  * Every environment variable the service reads, validated once at start.
@@ -203,9 +204,9 @@ const variables = {
   KURDISTAN_REGION_GOVERNORATES: z
     .string()
     .regex(/^IQ-[A-Z]{2}(,IQ-[A-Z]{2})*$/, 'must be ISO 3166-2:IQ governorate codes, comma-separated')
-    .default('IQ-AR,IQ-SU,IQ-DA')
+    .default(KURDISTAN_REGION_GOVERNORATES.join(','))
     .describe(
-      "The governorates of the Kurdistan Region (ISO 3166-2:IQ codes, comma-separated): their offices' certificates speak CERTIFICATE_LANGUAGE_KURDISTAN_REGION",
+      "The governorates of the Kurdistan Region (ISO 3166-2:IQ codes, comma-separated): their offices' certificates speak CERTIFICATE_LANGUAGE_KURDISTAN_REGION, and its personal status rules apply there (a further marriage needs the consent of the wife already married)",
     ),
   CERTIFICATE_LANGUAGE_KURDISTAN_REGION: z
     .enum(CERTIFICATE_LANGUAGES)

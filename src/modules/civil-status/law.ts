@@ -104,7 +104,8 @@ export const CIVIL_STATUS_LAW: CivilStatusLaw = {
 /**
  * The law with what the environment overrides (FURTHER_MARRIAGE_FEMALE, FURTHER_MARRIAGE_MALE;
  * REGISTRATION_DAYS_HEALTH_FACILITY and REGISTRATION_DAYS_ELSEWHERE, for births and deaths alike
- * as in Iraq's law; DELAYED_REGISTRATION_AFTER_YEARS; CORRECTION_EVIDENCE).
+ * as in Iraq's law; DELAYED_REGISTRATION_AFTER_YEARS; CORRECTION_EVIDENCE; and the Kurdistan
+ * Region's governorates, KURDISTAN_REGION_GOVERNORATES, which its certificates' languages follow too).
  */
 export function lawFromConfig(config: {
   FURTHER_MARRIAGE_FEMALE: FurtherMarriage;
@@ -113,6 +114,7 @@ export function lawFromConfig(config: {
   REGISTRATION_DAYS_ELSEWHERE: number;
   DELAYED_REGISTRATION_AFTER_YEARS: number;
   CORRECTION_EVIDENCE?: string | undefined;
+  KURDISTAN_REGION_GOVERNORATES?: string;
 }): CivilStatusLaw {
   const deadline = {
     inHealthFacility: config.REGISTRATION_DAYS_HEALTH_FACILITY,
@@ -124,6 +126,12 @@ export function lawFromConfig(config: {
     registrationDeadlines: { birth: deadline, death: deadline },
     delayedAfterYears: config.DELAYED_REGISTRATION_AFTER_YEARS,
     corrections: correctionPolicy(config.CORRECTION_EVIDENCE),
+    regions: [
+      {
+        ...KURDISTAN_REGION_LAW,
+        governorates: config.KURDISTAN_REGION_GOVERNORATES?.split(',') ?? KURDISTAN_REGION_GOVERNORATES,
+      },
+    ],
   };
 }
 
