@@ -157,6 +157,7 @@ export const en = {
     'ar-en': 'Arabic and English',
     'ar-ckb': 'Arabic and Kurdish',
     'ckb-en': 'Kurdish and English',
+    'ckb-ar': 'Kurdish and Arabic',
     ar: 'Arabic',
     ckb: 'Kurdish',
     en: 'English',

@@ -4,7 +4,8 @@ import { api, ApiError, must } from '../api/client';
 import type { CertificateLanguage, RecordView, Schemas } from '../api/types';
 import { Failure } from './Failure';
 
-const LANGUAGES: readonly CertificateLanguage[] = ['ar-en', 'ar', 'en'];
+// The languages the service prints (openapi.yaml): any two of Arabic, Kurdish and English, or one.
+const LANGUAGES: readonly CertificateLanguage[] = ['ar-en', 'ar-ckb', 'ckb-ar', 'ckb-en', 'ar', 'ckb', 'en'];
 
 /** Issue a certificate of a registered record (POST /v1/certificates), then save its PDF. */
 export function Certificate({ record, onIssued }: { record: Pick<RecordView, 'id'>; onIssued: () => Promise<void> }) {
