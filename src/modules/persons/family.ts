@@ -47,10 +47,13 @@ export async function familyOf(deps: CircleDeps, nin: string) {
       ...(person.familyRegister ? { familyRegister: person.familyRegister } : {}),
       ...(person.motherName ? { motherName: person.motherName } : {}),
     },
-    parents: parents.map((p) => ({
-      relationship: p._id === person.motherNin ? ('mother' as const) : ('father' as const),
-      ...familyMember(p),
-    })),
+    // The mother first, as the National Card names her first.
+    parents: parents
+      .map((p) => ({
+        relationship: p._id === person.motherNin ? ('mother' as const) : ('father' as const),
+        ...familyMember(p),
+      }))
+      .sort((a, b) => (a.relationship === b.relationship ? 0 : a.relationship === 'mother' ? -1 : 1)),
     spouses,
     children: children.map(familyMember),
   };
