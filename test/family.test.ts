@@ -60,27 +60,27 @@ beforeAll(async () => {
       dateOfMarriage: date,
       placeOfMarriage: { governorate: 'IQ-BG' },
     });
-  const marriage1 = (await marriage(people.ahmad!, people.fatima!, '2015-03-01')).id;
+  const marriage1 = (await marriage(people.ahmad, people.fatima, '2015-03-01')).id;
   await declareAndRegister(h.app, officer, registrar, '/v1/divorces', {
     marriageId: marriage1,
     dateOfDivorce: '2018-06-10',
     courtReference: 'KRK-PS-2018/77',
     divorceType: 'khula',
   });
-  const marriage2 = (await marriage(people.ahmad!, people.maryam!, '2019-02-02')).id;
+  const marriage2 = (await marriage(people.ahmad, people.maryam, '2019-02-02')).id;
   const zainab = await declareAndRegister(
     h.app,
     officer,
     registrar,
     '/v1/births',
-    birthDeclaration(people.fatima!, people.ahmad!, { dateOfBirth: '2016-05-01' }),
+    birthDeclaration(people.fatima, people.ahmad, { dateOfBirth: '2016-05-01' }),
   );
   const huda = await declareAndRegister(
     h.app,
     officer,
     registrar,
     '/v1/births',
-    birthDeclaration(people.maryam!, undefined, {
+    birthDeclaration(people.maryam, undefined, {
       givenName: 'هدى',
       fatherName: 'كريم',
       grandfatherName: 'سالم',
@@ -140,7 +140,7 @@ describe('the family register and the mother name', () => {
 
   it('a birth whose mother is declared by name takes her name and her father name from the declaration', async () => {
     const declared = {
-      ...birthDeclaration(people.fatima!, people.ahmad!, { dateOfBirth: '2017-08-09', givenName: 'زهراء' }),
+      ...birthDeclaration(people.fatima!, people.ahmad, { dateOfBirth: '2017-08-09', givenName: 'زهراء' }),
       mother: { name: { givenName: 'خديجة', fatherName: 'عباس', grandfatherName: 'حسن' }, dateOfBirth: '1993-02-02' },
     };
     const record = await declareAndRegister(h.app, officer, registrar, '/v1/births', declared);
