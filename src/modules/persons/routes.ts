@@ -102,19 +102,13 @@ export const personRoutes = [
     params: ninParams,
     body: confirmLatinBody,
     needsIfMatch: true,
-    accessLog: true,
     responses: {
       200: { description: 'The person, with the Latin form', schema: personView },
       ...errorResponses(400, 401, 403, 404, 409, 412, 428),
     },
     async handle({ params, body }, ctx) {
       const person = await confirmLatinName(ctx.deps, ctx, params.nin, body);
-      return {
-        status: 200,
-        body: presentPerson(person),
-        headers: { ETag: `"${person.version}"` },
-        named: [person._id],
-      };
+      return { status: 200, body: presentPerson(person), headers: { ETag: `"${person.version}"` } };
     },
   }),
 ];
