@@ -42,6 +42,9 @@ export const policy = {
   'persons.read': ['officer', 'registrar', 'national-registrar', 'auditor', COUNTER],
   'persons.search': ['officer', 'registrar', 'national-registrar'],
   'persons.activation-code': ['officer', 'registrar', 'national-registrar', COUNTER],
+  'persons.confirm-latin': ['officer', 'registrar', 'national-registrar'],
+  /** A citizen only their own (the handler answers another NIN as unknown). */
+  'persons.family': ['officer', 'registrar', 'national-registrar', 'citizen'],
   'citizens.activate': 'anyone',
   'me.read': ['citizen'],
   'records.read': ['officer', 'registrar', 'national-registrar', 'auditor'],

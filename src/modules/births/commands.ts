@@ -129,8 +129,25 @@ export async function decideBirthRegistration(
         placeOfBirth: child.placeOfBirth,
         ...(mother.person ? { motherNin: mother.person._id } : {}),
         ...(father?.person ? { fatherNin: father.person._id } : {}),
+        ...childRegisterEntry(mother, father),
       },
     },
+  };
+}
+
+/**
+ * What the National Card prints of the child's parents, decided with the registration (so the
+ * journal holds it): the mother's name and her father's, from her entry or the declaration; the
+ * family register page of the father, whom the child joins as Iraqi practice has it. A child
+ * without a registered father is entered on the mother's page: the register must hold the child
+ * somewhere, and the mother's page is the family the child is registered with (her entry names
+ * the child's mother, the one parent the registry knows). Neither parent on a page: none.
+ */
+function childRegisterEntry(mother: ResolvedParent, father: ResolvedParent | undefined) {
+  const page = father?.person ? father.person.familyRegister : mother.person?.familyRegister;
+  return {
+    motherName: { givenName: mother.name.givenName, fatherName: mother.name.fatherName },
+    ...(page ? { familyRegister: page } : {}),
   };
 }
 

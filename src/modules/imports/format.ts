@@ -4,7 +4,7 @@ import { cleanText } from '../../http/text';
 import { z } from '../../http/zod';
 import { must } from '../../lib/must';
 import { isoDate, personName, place, sex } from '../common/schemas';
-import { legacyReference } from '../persons/schemas';
+import { familyRegister, legacyReference, motherName } from '../persons/schemas';
 import { boundedLines, capLines } from './lines';
 
 /** One person of the legacy register, as an import file gives it (NDJSON: one such object a line). */
@@ -17,6 +17,9 @@ export const legacyRow = z
     placeOfBirth: place,
     motherLegacyReference: legacyReference.optional(),
     fatherLegacyReference: legacyReference.optional(),
+    familyRegister: familyRegister.optional(),
+    /** The mother's name and her father's, for a person whose mother is not in the file. */
+    motherName: motherName.optional(),
   })
   .strict()
   .openapi('LegacyRegisterRow', {
@@ -33,6 +36,8 @@ export const legacyRow = z
       dateOfBirth: '1988-06-02',
       placeOfBirth: { governorate: 'IQ-BG', district: 'Karkh' },
       motherLegacyReference: 'BGD/1961/0093/04',
+      familyRegister: { directorate: 'BGD-KARKH', register: 123, page: 45 },
+      motherName: { givenName: 'زهراء', fatherName: 'جاسم' },
     },
   });
 
@@ -55,6 +60,11 @@ export const CSV_COLUMNS = [
   'district',
   'motherLegacyReference',
   'fatherLegacyReference',
+  'familyRegisterDirectorate',
+  'familyRegisterNumber',
+  'familyRegisterPage',
+  'motherGivenName',
+  'motherFatherName',
 ] as const;
 
 export type ImportFormat = 'ndjson' | 'csv';
@@ -165,7 +175,19 @@ function csvToRow(r: Record<string, string>): unknown {
     placeOfBirth: dropUndefined({ governorate: v('governorate'), district: v('district') }),
     motherLegacyReference: v('motherLegacyReference'),
     fatherLegacyReference: v('fatherLegacyReference'),
+    familyRegister: someOf({
+      directorate: v('familyRegisterDirectorate'),
+      register: v('familyRegisterNumber'),
+      page: v('familyRegisterPage'),
+    }),
+    motherName: someOf({ givenName: v('motherGivenName'), fatherName: v('motherFatherName') }),
   });
+}
+
+/** A group of columns as one field: absent when every cell is empty, else validated as a whole (a missing cell named). */
+function someOf(o: Record<string, unknown>): Record<string, unknown> | undefined {
+  const given = dropUndefined(o);
+  return Object.keys(given).length > 0 ? given : undefined;
 }
 
 function dropUndefined(o: Record<string, unknown>): Record<string, unknown> {

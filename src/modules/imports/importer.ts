@@ -179,6 +179,8 @@ async function decideBatch(
       dateOfBirth: row.dateOfBirth,
       placeOfBirth: row.placeOfBirth,
       legacyReference: row.legacyReference,
+      ...(row.familyRegister ? { familyRegister: row.familyRegister } : {}),
+      ...(row.motherName ? { motherName: row.motherName } : {}),
       ...(motherNin ? { motherNin } : {}),
       ...(fatherNin ? { fatherNin } : {}),
     };

@@ -88,6 +88,8 @@ export interface PersonSearch {
   q?: string;
   dateOfBirth?: string;
   governorate?: string;
+  /** A register page, DIRECTORATE/REGISTER/PAGE. */
+  familyRegister?: string;
   limit: number;
   after?: string;
 }
@@ -103,6 +105,19 @@ export async function searchPersons(
 ): Promise<Page<Person>> {
   const tokens = s.q ? nameTokens(s.q) : [];
   const governorate = s.governorate ? { 'placeOfBirth.governorate': s.governorate } : {};
+  // A register page first: its key is an indexed equality (the first of the filter, so the engine
+  // pushes it down), and a page holds a family, so the other filters are applied to a handful.
+  if (s.familyRegister) {
+    return deps.persons.page(
+      {
+        familyRegisterKey: s.familyRegister,
+        ...(tokens.length > 0 ? { searchTokens: { $all: tokens } } : {}),
+        ...(s.dateOfBirth ? { dateOfBirth: s.dateOfBirth } : {}),
+        ...governorate,
+      },
+      s,
+    );
+  }
   if (s.dateOfBirth || tokens.length === 0) {
     return deps.persons.page(
       {

@@ -1,4 +1,12 @@
-import type { Person } from './store';
+import type { Person, PersonName } from './store';
+import { proposeLatinName } from './romanize';
+
+/** A Latin form for a name without one, romanized by rule (romanize.ts); none when a part romanizes to nothing. */
+export function latinProposalOf(name: PersonName) {
+  if (name.latin) return undefined;
+  const proposal = proposeLatinName(name);
+  return Object.values(proposal).every((part) => part.length > 0) ? proposal : undefined;
+}
 
 /** A person as officers, registrars and auditors see it. Lists each field that may leave. */
 export function presentPerson(p: Person) {
@@ -14,6 +22,9 @@ export function presentPerson(p: Person) {
     ...(p.motherNin ? { motherNin: p.motherNin } : {}),
     ...(p.fatherNin ? { fatherNin: p.fatherNin } : {}),
     ...(p.legacyReference ? { legacyReference: p.legacyReference } : {}),
+    ...(p.familyRegister ? { familyRegister: p.familyRegister } : {}),
+    ...(p.motherName ? { motherName: p.motherName } : {}),
+    ...optional('latinProposal', latinProposalOf(p.name)),
     recordIds: p.recordIds,
     version: p.version,
   };
@@ -24,3 +35,6 @@ export async function namedPerson(persons: { get(nin: string): Promise<Person | 
   const p = await persons.get(nin);
   return p ? { nin, name: p.name } : { nin };
 }
+
+const optional = <K extends string, V>(key: K, value: V | undefined) =>
+  (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;

@@ -3,6 +3,7 @@ import type { ProjectionChange, ProjectionStore } from '../../db/store';
 import type { Journal } from '../../journal/journal';
 import type { LegacyRef, NameToken, NewPerson, Person, PersonName } from './store';
 import { nameTokens } from './normalise';
+import { familyRegisterKey } from './schemas';
 import { personKey } from '../duplicates/keys';
 import { filePersons, unfilePerson, type PersonKeyStore } from '../duplicates/store';
 
@@ -61,6 +62,10 @@ function personDoc(cause: Cause, p: NewPerson): Person {
     ...(p.motherNin ? { motherNin: p.motherNin } : {}),
     ...(p.fatherNin ? { fatherNin: p.fatherNin } : {}),
     ...(p.legacyReference ? { legacyReference: p.legacyReference } : {}),
+    ...(p.familyRegister
+      ? { familyRegister: p.familyRegister, familyRegisterKey: familyRegisterKey(p.familyRegister) }
+      : {}),
+    ...(p.motherName ? { motherName: p.motherName } : {}),
     recordIds: p.recordIds ?? [],
     searchTokens: searchTokensOf(p.name),
     createdAt: cause.at,
@@ -136,6 +141,12 @@ export function registerPersonProjectors(
   journal.on('person.enrolled', async (entry) => {
     await insertPerson(stores, entry, entry.data);
     await stores.legacyRefs.insertManyOnce(legacyRefDoc(entry, entry.data));
+  });
+  // The Latin form joins the name: its tokens are searched, identity verification compares it.
+  journal.on('person.latin-confirmed', async (entry) => {
+    const person = await stores.persons.get(entry.data.nin);
+    if (!person) return;
+    await updatePerson(stores, entry, entry.data.nin, { set: { name: { ...person.name, latin: entry.data.latin } } });
   });
   // A batch of the legacy register's import: one entry, two bulk inserts.
   journal.on('person.enrolled-batch', async (entry) => {

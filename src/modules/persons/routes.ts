@@ -2,11 +2,25 @@ import { routesOf } from '../../http/route';
 import { errorResponses } from '../common/responses';
 import { afterCursor, pageView } from '../common/schemas';
 import { presentPerson } from './presenter';
-import { enrolPersonBody, ninParams, personPage, personView, searchPersonsQuery } from './schemas';
+import {
+  confirmLatinBody,
+  enrolPersonBody,
+  familyView,
+  ninParams,
+  personPage,
+  personView,
+  searchPersonsQuery,
+} from './schemas';
 import { enrolPerson, findPerson, searchPersons } from './commands';
+import { notFound } from '../../http/problem';
+import { familyNins, familyOf } from './family';
+import { confirmLatinName } from './latin';
 
 /** What these routes use. */
-type RouteDeps = Parameters<typeof enrolPerson>[0] & Parameters<typeof searchPersons>[0];
+type RouteDeps = Parameters<typeof enrolPerson>[0] &
+  Parameters<typeof searchPersons>[0] &
+  Parameters<typeof familyOf>[0] &
+  Parameters<typeof confirmLatinName>[0];
 const defineRoute = routesOf<RouteDeps>();
 
 export const personRoutes = [
@@ -57,6 +71,44 @@ export const personRoutes = [
     async handle({ query }, { deps }) {
       const page = await searchPersons(deps, { ...query, ...afterCursor(query) });
       return { status: 200, body: pageView(page, presentPerson), named: page.items.map((p) => p._id) };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/v1/persons/{nin}/family',
+    operationId: 'getFamily',
+    permission: 'persons.family',
+    tag: 'Persons',
+    summary:
+      "A person's family as the register holds it: parents, spouses with the marriage's standing, children (a citizen: their own)",
+    params: ninParams,
+    accessLog: true,
+    responses: { 200: { description: 'The family', schema: familyView }, ...errorResponses(400, 401, 403, 404) },
+    async handle({ params }, { deps, actor }) {
+      // Another person's NIN is answered to a citizen as unknown: whether it exists is not theirs to learn.
+      if (actor.role === 'citizen' && actor.nin !== params.nin) throw notFound(`No person with NIN ${params.nin}`);
+      const family = await familyOf(deps, params.nin);
+      return { status: 200, body: family, named: familyNins(family) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/v1/persons/{nin}/latin-name',
+    operationId: 'confirmLatinName',
+    permission: 'persons.confirm-latin',
+    tag: 'Persons',
+    summary:
+      "Confirm (or correct) the proposed Latin form of a person's name that has none (latinProposal); it becomes name.latin",
+    params: ninParams,
+    body: confirmLatinBody,
+    needsIfMatch: true,
+    responses: {
+      200: { description: 'The person, with the Latin form', schema: personView },
+      ...errorResponses(400, 401, 403, 404, 409, 412, 428),
+    },
+    async handle({ params, body }, ctx) {
+      const person = await confirmLatinName(ctx.deps, ctx, params.nin, body);
+      return { status: 200, body: presentPerson(person), headers: { ETag: `"${person.version}"` } };
     },
   }),
 ];

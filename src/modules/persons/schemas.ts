@@ -1,5 +1,16 @@
 import { z } from '../../http/zod';
-import { isoDate, maritalStatus, nin, pageQuery, personName, place, reason, sex } from '../common/schemas';
+import {
+  arabicNamePart,
+  isoDate,
+  latinName,
+  maritalStatus,
+  nin,
+  pageQuery,
+  personName,
+  place,
+  reason,
+  sex,
+} from '../common/schemas';
 
 /** A reference in the legacy register (book/page/entry and the like). */
 export const legacyReference = z
@@ -9,6 +20,40 @@ export const legacyReference = z
   .max(64)
   .regex(/^[A-Za-z0-9/_-]+$/, 'may hold letters, digits, / _ -');
 
+/** A civil-status directorate's code, as the family register's key writes it: BGD-KARKH. */
+const directorate = z
+  .string()
+  .trim()
+  .regex(/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/, 'must be a directorate code in capitals, digits and hyphens, like BGD-KARKH')
+  .max(32);
+const registerNumber = z.coerce.number().int().min(1).max(999_999);
+
+/** A person's entry in the family register: directorate, register (سجل) and page (صحيفة). */
+export const familyRegister = z
+  .object({ directorate, register: registerNumber, page: registerNumber })
+  .strict()
+  .openapi('FamilyRegister', { example: { directorate: 'BGD-KARKH', register: 123, page: 45 } });
+
+/** The mother's given name and her father's name, as the National Card prints them. */
+export const motherName = z
+  .object({ givenName: arabicNamePart, fatherName: arabicNamePart })
+  .strict()
+  .openapi('MotherName', { example: { givenName: 'فاطمة', fatherName: 'علي' } });
+
+/** A register page as one string, DIRECTORATE/REGISTER/PAGE: the search's parameter and the index's key. */
+export const familyRegisterKey = (r: { directorate: string; register: number; page: number }) =>
+  `${r.directorate}/${r.register}/${r.page}`;
+
+/** `BGD-KARKH/123/45`: a page of a family register as the search names it (numbers without leading zeros, as the key holds them). */
+const familyRegisterParam = z
+  .string()
+  .trim()
+  .regex(
+    /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*\/[1-9]\d{0,5}\/[1-9]\d{0,5}$/,
+    'must be DIRECTORATE/REGISTER/PAGE, like BGD-KARKH/123/45',
+  )
+  .openapi({ example: 'BGD-KARKH/123/45' });
+
 export const enrolPersonBody = z
   .object({
     name: personName,
@@ -16,6 +61,9 @@ export const enrolPersonBody = z
     dateOfBirth: isoDate,
     placeOfBirth: place,
     legacyReference: legacyReference.optional(),
+    familyRegister: familyRegister.optional(),
+    /** For a person whose mother is not enrolled: her name as the National Card prints it. */
+    motherName: motherName.optional(),
     /** The people the enrolment was answered 409 possible-duplicate with, checked and found to be others. */
     notDuplicateOf: z.array(nin).min(1).max(100).optional(),
     /** Why they are other people; required with notDuplicateOf. */
@@ -38,10 +86,15 @@ export const searchPersonsQuery = z
       .string()
       .regex(/^IQ-[A-Z]{2}$/, 'must be an ISO 3166-2:IQ code such as IQ-BG')
       .optional(),
+    /** The people of one page of a family register: DIRECTORATE/REGISTER/PAGE. */
+    familyRegister: familyRegisterParam.optional(),
     ...pageQuery(/^\d{12}$/),
   })
   .strict()
-  .refine((q) => q.q || q.dateOfBirth, { message: 'give q or dateOfBirth', path: ['q'] });
+  .refine((q) => q.q || q.dateOfBirth || q.familyRegister, {
+    message: 'give q, dateOfBirth or familyRegister',
+    path: ['q'],
+  });
 
 export const personView = z
   .object({
@@ -56,6 +109,10 @@ export const personView = z
     motherNin: nin.optional(),
     fatherNin: nin.optional(),
     legacyReference: z.string().optional(),
+    familyRegister: familyRegister.optional(),
+    motherName: motherName.optional(),
+    /** A proposed Latin form of a name that has none (romanized by rule: docs/persons.md), until an officer confirms it. */
+    latinProposal: latinName.optional(),
     recordIds: z.array(z.string()),
     version: z.number().int(),
   })
@@ -66,3 +123,35 @@ export const personPage = z
   .openapi('PersonPage');
 
 export type EnrolPerson = z.infer<typeof enrolPersonBody>;
+
+/** A member of a family: who they are and how they stand. */
+const familyMemberView = z.object({
+  nin,
+  name: personName,
+  sex,
+  dateOfBirth: isoDate,
+  status: z.enum(['alive', 'deceased']),
+  dateOfDeath: isoDate.optional(),
+  maritalStatus,
+});
+
+export const familyView = z
+  .object({
+    person: familyMemberView.extend({ familyRegister: familyRegister.optional(), motherName: motherName.optional() }),
+    parents: z.array(familyMemberView.extend({ relationship: z.enum(['mother', 'father']) })),
+    spouses: z.array(
+      familyMemberView.extend({
+        marriage: z.object({
+          recordId: z.string(),
+          inForce: z.boolean().openapi({ description: 'False once a divorce or a death dissolved it' }),
+        }),
+      }),
+    ),
+    children: z.array(familyMemberView),
+  })
+  .openapi('Family');
+
+/** The Latin form of a person's name as an officer confirms or corrects the proposal. */
+export const confirmLatinBody = latinName.openapi('ConfirmLatinName', {
+  example: { givenName: 'Muhammad', fatherName: 'Ali', grandfatherName: 'Husayn', familyName: 'Al-Tamimi' },
+});

@@ -9,6 +9,19 @@ export interface PersonName {
   latin?: { givenName: string; fatherName: string; grandfatherName: string; familyName?: string };
 }
 
+/** The entry of a person in the family register kept since the 1957 census: directorate, register (سجل), page (صحيفة). */
+export interface FamilyRegister {
+  directorate: string;
+  register: number;
+  page: number;
+}
+
+/** The mother's name as the National Card prints it: her given name and her father's. */
+export interface MotherName {
+  givenName: string;
+  fatherName: string;
+}
+
 export interface Place {
   governorate: string;
   district?: string;
@@ -28,6 +41,10 @@ export interface Person {
   motherNin?: string;
   fatherNin?: string;
   legacyReference?: string;
+  familyRegister?: FamilyRegister;
+  /** `familyRegister` as one scalar (DIRECTORATE/REGISTER/PAGE): the indexed key of a page's people. */
+  familyRegisterKey?: string;
+  motherName?: MotherName;
   recordIds: string[];
   /** Normalised name tokens (Arabic and Latin) for search. */
   searchTokens: string[];
@@ -47,6 +64,9 @@ export interface LegacyRef {
 
 export const PERSON_INDEXES: IndexDeclaration[] = [
   { key: { dateOfBirth: 1, _id: 1 }, serves: 'GET /v1/persons?dateOfBirth= (with or without q)' },
+  { key: { familyRegisterKey: 1, _id: 1 }, serves: 'GET /v1/persons?familyRegister=: the people of one register page' },
+  { key: { motherNin: 1 }, serves: 'GET /v1/persons/{nin}/family: the children of a mother' },
+  { key: { fatherNin: 1 }, serves: 'GET /v1/persons/{nin}/family: the children of a father' },
 ];
 
 /**
@@ -75,5 +95,7 @@ export interface NewPerson {
   motherNin?: string;
   fatherNin?: string;
   legacyReference?: string;
+  familyRegister?: FamilyRegister;
+  motherName?: MotherName;
   recordIds?: string[];
 }
