@@ -260,7 +260,7 @@ export const ar: Catalogue = {
     facts: {
       voidReason: 'سبب الإبطال',
       certificates: 'الشهادات',
-      certificatesRevoked: 'أُلغيت شهادات هذا القيد كلها ({{count}}).',
+      certificatesRevoked: 'أُلغيت كلها مع القيد: {{count}}',
     },
     events: {
       'duplicate-reviewed': 'دُقّق التكرار المحتمل',
@@ -375,7 +375,7 @@ export const ar: Catalogue = {
       intro: 'الإبطال ينهي قيداً ما كان ينبغي تسجيله. تفقد شهاداته صلاحيتها.',
       reason: 'سبب الإبطال',
       submit: 'إبطال',
-      done: 'أُبطل: أُلغيت شهادات هذا القيد ({{count}}).',
+      done: 'أُبطل. الشهادات الملغاة معه: {{count}}.',
     },
   },
 };

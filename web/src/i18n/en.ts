@@ -258,7 +258,7 @@ export const en = {
     facts: {
       voidReason: 'Reason for voiding',
       certificates: 'Certificates',
-      certificatesRevoked: 'All {{count}} certificates of this record are revoked.',
+      certificatesRevoked: 'All revoked with the record: {{count}}',
     },
     events: {
       'duplicate-reviewed': 'Possible duplicates reviewed',
@@ -375,7 +375,7 @@ export const en = {
       intro: 'Voiding ends a record that should never have been registered. Its certificates stop being valid.',
       reason: 'Reason for voiding',
       submit: 'Void',
-      done: 'Voided: the {{count}} certificates of this record are revoked.',
+      done: 'Voided. Certificates revoked with it: {{count}}.',
     },
   },
 };

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
 import type { RecordView } from '../../api/types';
@@ -54,6 +54,10 @@ export function Correction({
   const [reloaded, setReloaded] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const key = useRef<string | undefined>(undefined);
+  // The refusal is announced and focused once it is on the screen: its Reload button is next.
+  useEffect(() => {
+    if (stale) form.current?.querySelector<HTMLElement>('#correction-stale')?.focus();
+  }, [stale]);
 
   if (!me || !REGISTRARS.includes(me.role))
     return (
@@ -122,7 +126,6 @@ export function Correction({
     const problem = answer && isProblem(answer.error) ? answer.error : { status: answer?.response.status ?? 0 };
     if (problem.status === 412) {
       setStale(true);
-      focus('#correction-stale');
       return;
     }
     if ([400, 422, 428].includes(problem.status)) {
