@@ -9,6 +9,7 @@ import path from 'node:path';
 import { auth, request, startHarness } from '../test/support/harness';
 import { walkConsole } from '../test/support/console';
 import { walkPeople } from '../test/support/console-people';
+import { walkRegistrar } from '../test/support/console-registrar';
 import { startThrowawayEngine } from '../test/support/engine';
 import { DOCS } from '../test/support/pictures';
 import { launchChromium, serve } from '../test/support/verify-page';
@@ -28,10 +29,14 @@ async function main() {
       const res = await request(h.app).post('/v1/births').set(auth(token)).send(body);
       if (res.status !== 201) throw new Error(`declaring a birth: ${res.status}`);
     });
-    // The people's screens (activation, the auditor's, the admin's, checking a certificate).
-    walk.looks.push(...(await walkPeople(h, http.base, browser, dir)).looks);
-    const flawed = walk.looks.filter((l) => l.violations.length > 0);
-    for (const l of walk.looks) log(`wrote ${path.join(dir, `${l.screen}-${l.language}.png`)}`);
+    // The people's screens (activation, the auditor's, the admin's, checking a certificate), the registrar's.
+    const looks = [
+      ...walk.looks,
+      ...(await walkPeople(h, http.base, browser, dir)).looks,
+      ...(await walkRegistrar(h, http.base, browser, dir)).looks,
+    ];
+    const flawed = looks.filter((l) => l.violations.length > 0);
+    for (const l of looks) log(`wrote ${path.join(dir, `${l.screen}-${l.language}.png`)}`);
     if (flawed.length > 0) throw new Error(`axe found serious violations: ${JSON.stringify(flawed)}`);
   } finally {
     await browser.close();

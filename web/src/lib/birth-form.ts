@@ -42,7 +42,7 @@ const NAMES: readonly BirthField[] = [
   'child.familyName',
 ];
 // As the service's name schema: Arabic letters, marks, spaces, apostrophes, ZWNJ and hyphens.
-const ARABIC_NAME = /^(?=.*\p{L})(?:(?=\p{L})\p{sc=Arabic}|\p{M}|[ '\u2019\u200C-])+$/u;
+export const ARABIC_NAME = /^(?=.*\p{L})(?:(?=\p{L})\p{sc=Arabic}|\p{M}|[ '\u2019\u200C-])+$/u;
 
 /** Message keys (under `check.`) for what the form can tell before sending; empty when it may go. */
 export function checkBirth(v: BirthValues, today: string): Partial<Record<BirthField, string>> {

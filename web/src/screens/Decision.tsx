@@ -26,6 +26,9 @@ export function Decision({
   const [reasonMissing, setReasonMissing] = useState(false);
   const reasonInput = useRef<HTMLTextAreaElement>(null);
   const own = record.declaredBy?.id === me?.id;
+  // A possible duplicate is registered once a registrar has said it is not one (the service refuses with 409 before).
+  const duplicate = record.flags.includes('possible-duplicate');
+  const blocked = own || duplicate;
 
   if (!me || !REGISTRARS.includes(me.role))
     return (
@@ -49,7 +52,7 @@ export function Decision({
   }
   const path = { params: { path: { id: record.id }, header: { 'idempotency-key': crypto.randomUUID() } } };
   const register = () => {
-    if (own) return;
+    if (blocked) return;
     void act('registered', () => must(api.POST('/v1/records/{id}/registration', path)));
   };
   const reject = () => {
@@ -70,14 +73,14 @@ export function Decision({
         <button
           type="button"
           onClick={register}
-          aria-disabled={own || busy}
-          aria-describedby={own ? 'four-eyes' : undefined}
+          aria-disabled={blocked || busy}
+          aria-describedby={blocked ? 'four-eyes' : undefined}
         >
           {t('record.register')}
         </button>
-        {own && (
+        {blocked && (
           <p id="four-eyes" className="hint">
-            {t('record.ownDeclaration')}
+            {own ? t('record.ownDeclaration') : t('registrar.duplicates.registerFirst')}
           </p>
         )}
       </div>

@@ -1,0 +1,21 @@
+/** Iraq's governorates by their ISO 3166-2 codes (the service's Place.governorate), in the order the birth form lists them. */
+export const GOVERNORATES = [
+  'IQ-BG',
+  'IQ-AN',
+  'IQ-BB',
+  'IQ-BA',
+  'IQ-DQ',
+  'IQ-DI',
+  'IQ-DA',
+  'IQ-AR',
+  'IQ-KA',
+  'IQ-KI',
+  'IQ-MA',
+  'IQ-MU',
+  'IQ-NA',
+  'IQ-NI',
+  'IQ-QA',
+  'IQ-SD',
+  'IQ-SU',
+  'IQ-WA',
+] as const;
