@@ -10,6 +10,13 @@ import { RecordView } from './screens/RecordView';
 import { SearchPeople } from './screens/SearchPeople';
 import { SignIn } from './screens/SignIn';
 import { WorkQueues } from './screens/WorkQueues';
+import { DeclareAnnulment } from './screens/declare/DeclareAnnulment';
+import { DeclareDeath } from './screens/declare/DeclareDeath';
+import { DeclareDivorce } from './screens/declare/DeclareDivorce';
+import { DeclareFoetalDeath } from './screens/declare/DeclareFoetalDeath';
+import { DeclareMarriage } from './screens/declare/DeclareMarriage';
+import { OutboxPanel } from './screens/declare/OutboxPanel';
+import { SignOutButton } from './screens/declare/SignOutButton';
 import { useSession } from './session/session';
 
 /** The console's frame: header (language, who is signed in), navigation, and the screen. */
@@ -42,12 +49,11 @@ export function App() {
         {me && (
           <span className="who">
             {t('nav.signedInAs', { role: t(`roles.${me.role}`, me.role), office: me.office })}
-            <button type="button" className="quiet" onClick={() => void leave()}>
-              {t('nav.signOut')}
-            </button>
+            <SignOutButton onSignOut={leave} />
           </span>
         )}
       </header>
+      <OutboxPanel />
       {me && (
         <nav aria-label={t('nav.label')} className="nav">
           {me.role === 'citizen' ? (
@@ -77,6 +83,11 @@ export function App() {
             <Route path="/queues" element={<WorkQueues />} />
             <Route path="/queues/:queue" element={<QueueList />} />
             <Route path="/declare/birth" element={<DeclareBirth />} />
+            <Route path="/declare/marriage" element={<DeclareMarriage />} />
+            <Route path="/declare/divorce" element={<DeclareDivorce />} />
+            <Route path="/declare/death" element={<DeclareDeath />} />
+            <Route path="/declare/foetal-death" element={<DeclareFoetalDeath />} />
+            <Route path="/declare/annulment" element={<DeclareAnnulment />} />
             <Route path="/records/:id" element={<RecordView />} />
             <Route path="/search" element={<SearchPeople />} />
             <Route path="*" element={<Navigate to="/queues" replace />} />

@@ -7,6 +7,7 @@ import type { RecordView as Rec } from '../api/types';
 import { formatDate } from '../lib/format';
 import { useSession } from '../session/session';
 import { Certificate } from './Certificate';
+import { CompleteBirth } from './declare/CompleteBirth';
 import { Decision } from './Decision';
 import { Failure } from './Failure';
 import { History } from './History';
@@ -79,6 +80,7 @@ export function RecordView() {
           </dl>
         </section>
         <div>
+          <CompleteBirth record={r} onDone={reload} />
           {r.status === 'declared' && <Decision record={r} onDone={decided} />}
           {r.status === 'registered' && <Certificate record={r} onIssued={reload} />}
           <History id={id} version={`${r.version}.${r.certificatesIssued ?? 0}`} />
