@@ -59,6 +59,7 @@ const exclusively = <T>(run: () => Promise<T>): Promise<T> =>
 
 /** Sends what this user left waiting; the settled ones are shown. Only under that user's session. */
 export const sendNow = serially(async (userId: string) => {
+  user = userId;
   if (typeof navigator !== 'undefined' && navigator.onLine === false) return recount(userId);
   const outcomes = await exclusively(() =>
     sendWaiting(store, userId, (e) => postDeclaration(e.path as DeclarePath, e.body, e.key)),
