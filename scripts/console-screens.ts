@@ -8,6 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { auth, request, startHarness } from '../test/support/harness';
 import { walkConsole } from '../test/support/console';
+import { walkDeclarations } from '../test/support/console-declarations';
 import { startThrowawayEngine } from '../test/support/engine';
 import { DOCS } from '../test/support/pictures';
 import { launchChromium, serve } from '../test/support/verify-page';
@@ -27,8 +28,10 @@ async function main() {
       const res = await request(h.app).post('/v1/births').set(auth(token)).send(body);
       if (res.status !== 201) throw new Error(`declaring a birth: ${res.status}`);
     });
-    const flawed = walk.looks.filter((l) => l.violations.length > 0);
-    for (const l of walk.looks) log(`wrote ${path.join(dir, `${l.screen}-${l.language}.png`)}`);
+    const declarations = await walkDeclarations(h, http.base, browser, dir);
+    const looks = [...walk.looks, ...declarations.looks];
+    const flawed = looks.filter((l) => l.violations.length > 0);
+    for (const l of looks) log(`wrote ${path.join(dir, `${l.screen}-${l.language}.png`)}`);
     if (flawed.length > 0) throw new Error(`axe found serious violations: ${JSON.stringify(flawed)}`);
   } finally {
     await browser.close();
