@@ -27,7 +27,7 @@ beforeAll(async () => {
   http = await serve(h.app);
   browser = await launchChromium();
   walk = await walkDeclarations(h, http.base, browser, pictures.dir);
-}, 180_000);
+}, 300_000); // seven screens in three languages with axe, and an offline reload: a longer walk than console.test.ts
 afterAll(async () => {
   await browser?.close();
   await http?.close();

@@ -325,6 +325,7 @@ export const en = {
     title: "Complete the child's names",
     intro: "A hospital notified this birth without the child's names: fill them in as the parents give them.",
     reason: 'Reason for the change',
+    reasonHint: '(optional) Left empty: “{{reason}}”.',
     defaultReason: 'Names given by the parents at the office',
     submit: 'Save the names',
     done: "The child's names are saved.",

@@ -12,7 +12,7 @@ const FIELDS: readonly FieldSpec[] = [
   { name: 'child.fatherName', type: 'name' },
   { name: 'child.grandfatherName', type: 'name' },
   { name: 'child.familyName', type: 'name' },
-  { name: 'reason', type: 'text', required: true },
+  { name: 'reason', type: 'text' },
 ];
 const NAMES = FIELDS.map((f) => f.name);
 
@@ -24,7 +24,7 @@ const NAMES = FIELDS.map((f) => f.name);
  */
 export function CompleteBirth({ record, onDone }: { record: RecordView; onDone: () => Promise<unknown> }) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<Values>(() => ({ ...emptyValues(FIELDS), reason: t('complete.defaultReason') }));
+  const [values, setValues] = useState<Values>(() => emptyValues(FIELDS));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>();
   const [done, setDone] = useState(false);
@@ -45,7 +45,10 @@ export function CompleteBirth({ record, onDone }: { record: RecordView; onDone: 
       return setErrors(Object.fromEntries(Object.entries(found).map(([f, k]) => [f, t(`check.${k}`)])));
     setErrors({});
     setBusy(true);
-    const { reason, ...names } = bodyOf(FIELDS, values) as { reason: string; child: object };
+    const { reason = t('complete.defaultReason'), ...names } = bodyOf(FIELDS, values) as {
+      reason?: string;
+      child: object;
+    };
     const read = await api.GET('/v1/records/{id}', { params: { path: { id: record.id } } }).catch(() => undefined);
     const etag = read?.response.headers.get('ETag');
     const answer = etag
@@ -104,7 +107,7 @@ export function CompleteBirth({ record, onDone }: { record: RecordView; onDone: 
           {field('child.fatherName', t('birth.fatherName'), t('birth.optional'))}
           {field('child.grandfatherName', t('birth.grandfatherName'), t('birth.optional'))}
           {field('child.familyName', t('birth.familyName'), t('birth.optional'))}
-          {field('reason', t('complete.reason'))}
+          {field('reason', t('complete.reason'), t('complete.reasonHint', { reason: t('complete.defaultReason') }))}
           {failure !== undefined && <Failure error={failure} />}
           <button type="submit" disabled={busy}>
             {t('complete.submit')}

@@ -93,6 +93,13 @@ export function DeclarationForm(props: {
     setKey(undefined);
     setKept(false);
     setValues((v) => ({ ...v, [f]: value }));
+    // A field once changed no longer shows the error it had (the next submission checks it again).
+    setErrors((e) => {
+      if (!(f in e)) return e;
+      const rest = { ...e };
+      delete rest[f];
+      return rest;
+    });
   };
   const focusFirstError = () =>
     requestAnimationFrame(() => {
