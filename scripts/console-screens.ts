@@ -10,6 +10,7 @@ import { auth, request, startHarness } from '../test/support/harness';
 import { walkConsole } from '../test/support/console';
 import { walkPeople } from '../test/support/console-people';
 import { walkRegistrar } from '../test/support/console-registrar';
+import { walkDeclarations } from '../test/support/console-declarations';
 import { startThrowawayEngine } from '../test/support/engine';
 import { DOCS } from '../test/support/pictures';
 import { launchChromium, serve } from '../test/support/verify-page';
@@ -29,11 +30,12 @@ async function main() {
       const res = await request(h.app).post('/v1/births').set(auth(token)).send(body);
       if (res.status !== 201) throw new Error(`declaring a birth: ${res.status}`);
     });
-    // The people's screens (activation, the auditor's, the admin's, checking a certificate), the registrar's.
+    // The people's screens (activation, the auditor's, the admin's, checking a certificate), the registrar's, the declarations.
     const looks = [
       ...walk.looks,
       ...(await walkPeople(h, http.base, browser, dir)).looks,
       ...(await walkRegistrar(h, http.base, browser, dir)).looks,
+      ...(await walkDeclarations(h, http.base, browser, dir)).looks,
     ];
     const flawed = looks.filter((l) => l.violations.length > 0);
     for (const l of looks) log(`wrote ${path.join(dir, `${l.screen}-${l.language}.png`)}`);

@@ -17,6 +17,13 @@ import { Integrity } from './screens/audit/Integrity';
 import { Users } from './screens/admin/Users';
 import { Clients } from './screens/admin/Clients';
 import { CheckCertificate } from './screens/check/CheckCertificate';
+import { DeclareAnnulment } from './screens/declare/DeclareAnnulment';
+import { DeclareDeath } from './screens/declare/DeclareDeath';
+import { DeclareDivorce } from './screens/declare/DeclareDivorce';
+import { DeclareFoetalDeath } from './screens/declare/DeclareFoetalDeath';
+import { DeclareMarriage } from './screens/declare/DeclareMarriage';
+import { OutboxPanel } from './screens/declare/OutboxPanel';
+import { SignOutButton } from './screens/declare/SignOutButton';
 import { useSession } from './session/session';
 
 /** The console's frame: header (language, who is signed in), navigation, and the screen. */
@@ -53,12 +60,11 @@ export function App() {
         {me && (
           <span className="who">
             {t('nav.signedInAs', { role: t(`roles.${me.role}`, me.role), office: me.office })}
-            <button type="button" className="quiet" onClick={() => void leave()}>
-              {t('nav.signOut')}
-            </button>
+            <SignOutButton onSignOut={leave} />
           </span>
         )}
       </header>
+      <OutboxPanel />
       {me && (
         <nav aria-label={t('nav.label')} className="nav">
           {me.role === 'citizen' ? (
@@ -115,6 +121,11 @@ export function App() {
             <Route path="/queues" element={<WorkQueues />} />
             <Route path="/queues/:queue" element={<QueueList />} />
             <Route path="/declare/birth" element={<DeclareBirth />} />
+            <Route path="/declare/marriage" element={<DeclareMarriage />} />
+            <Route path="/declare/divorce" element={<DeclareDivorce />} />
+            <Route path="/declare/death" element={<DeclareDeath />} />
+            <Route path="/declare/foetal-death" element={<DeclareFoetalDeath />} />
+            <Route path="/declare/annulment" element={<DeclareAnnulment />} />
             <Route path="/records/:id" element={<RecordView />} />
             <Route path="/search" element={<SearchPeople />} />
             <Route path="/check" element={<CheckCertificate />} />

@@ -7,6 +7,7 @@ import type { RecordView as Rec } from '../api/types';
 import { formatDate } from '../lib/format';
 import { useSession } from '../session/session';
 import { Certificate } from './Certificate';
+import { CompleteBirth } from './declare/CompleteBirth';
 import { Decision } from './Decision';
 import { Failure } from './Failure';
 import { History } from './History';
@@ -110,6 +111,7 @@ export function RecordView() {
           <Documents record={r} onAttached={reload} />
         </div>
         <div>
+          <CompleteBirth record={r} onDone={reload} />
           {r.status === 'declared' && <Decision record={r} onDone={decided} />}
           {r.status === 'registered' && <Certificate record={r} onIssued={reload} />}
           {r.status === 'registered' && <Correction record={r} etag={etag} reread={reread} onDone={acted} />}

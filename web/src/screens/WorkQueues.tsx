@@ -1,22 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { api, must } from '../api/client';
 import { Failure } from './Failure';
+import { DeclareMenu } from './declare/DeclareMenu';
 
 /** The office's queues with their counts (GET /v1/workqueues: one call), each opening its list. */
 export function WorkQueues() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const queues = useQuery({ queryKey: ['workqueues'], queryFn: () => must(api.GET('/v1/workqueues')) });
 
   return (
     <section>
       <div className="heading-row">
         <h1 tabIndex={-1}>{t('queues.title')}</h1>
-        <button type="button" onClick={() => void navigate('/declare/birth')}>
-          {t('nav.declareBirth')}
-        </button>
+        <DeclareMenu />
       </div>
       {queues.isPending && <p role="status">{t('app.loading')}</p>}
       {queues.error && <Failure error={queues.error} />}

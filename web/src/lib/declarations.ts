@@ -1,0 +1,137 @@
+import type { FieldSpec } from './declaration';
+
+/**
+ * The declaration forms other than the birth's (birth-form.ts): for each kind, the route, the
+ * fields as the body names them (../openapi.yaml, src/modules/<kind>/schemas.ts), and the
+ * service's refusals (problem `code`) that are about one field, shown beside it.
+ */
+export interface Declaration {
+  kind: 'marriage' | 'divorce' | 'death' | 'foetal-death' | 'annulment';
+  path: '/v1/marriages' | '/v1/divorces' | '/v1/deaths' | '/v1/foetal-deaths' | '/v1/annulments';
+  fields: readonly FieldSpec[];
+  codes: Record<string, string>;
+}
+
+export const DIVORCE_TYPES = ['talaq', 'khula', 'judicial-separation', 'mutual-consent'] as const;
+export const MANNERS_OF_DEATH = [
+  'disease',
+  'accident',
+  'intentional-self-harm',
+  'assault',
+  'legal-intervention',
+  'war',
+  'pending-investigation',
+  'undetermined',
+] as const;
+export const ATTENDANTS = ['physician', 'midwife', 'nurse', 'other'] as const;
+export const ANNULMENT_GROUNDS = [
+  'defect-of-contract',
+  'incapacity',
+  'coercion',
+  'prohibited-degree',
+  'temporary-impediment',
+  'religion',
+  'other',
+] as const;
+
+export const MARRIAGE: Declaration = {
+  kind: 'marriage',
+  path: '/v1/marriages',
+  fields: [
+    { name: 'partyA.nin', type: 'nin', required: true },
+    { name: 'partyB.nin', type: 'nin', required: true },
+    { name: 'dateOfMarriage', type: 'date', required: true },
+    { name: 'placeOfMarriage.governorate', type: 'choice', required: true },
+    { name: 'placeOfMarriage.facility', type: 'text' },
+    { name: 'courtReference', type: 'court' },
+  ],
+  codes: {
+    'date-in-future': 'dateOfMarriage',
+    'under-age-without-court': 'courtReference',
+    'court-order': 'courtReference',
+    'same-person': 'partyB.nin',
+  },
+};
+
+export const DIVORCE: Declaration = {
+  kind: 'divorce',
+  path: '/v1/divorces',
+  fields: [
+    { name: 'marriageId', type: 'record', required: true },
+    { name: 'dateOfDivorce', type: 'date', required: true },
+    { name: 'courtReference', type: 'court', required: true },
+    { name: 'divorceType', type: 'choice' },
+  ],
+  codes: {
+    'marriage-not-registered': 'marriageId',
+    'marriage-dissolved': 'marriageId',
+    'marriage-annulled': 'marriageId',
+    'divorce-before-marriage': 'dateOfDivorce',
+    'date-in-future': 'dateOfDivorce',
+  },
+};
+
+export const DEATH: Declaration = {
+  kind: 'death',
+  path: '/v1/deaths',
+  fields: [
+    { name: 'deceased.nin', type: 'nin', required: true },
+    { name: 'dateOfDeath', type: 'date', required: true },
+    { name: 'placeOfDeath.governorate', type: 'choice', required: true },
+    { name: 'placeOfDeath.facility', type: 'text' },
+    { name: 'causeOfDeath.icd10', type: 'icd10', required: true },
+    { name: 'causeOfDeath.text', type: 'text' },
+    { name: 'mannerOfDeath', type: 'choice' },
+  ],
+  codes: {
+    'person-not-found': 'deceased.nin',
+    'already-deceased': 'deceased.nin',
+    'before-birth': 'dateOfDeath',
+    'date-in-future': 'dateOfDeath',
+  },
+};
+
+export const FOETAL_DEATH: Declaration = {
+  kind: 'foetal-death',
+  path: '/v1/foetal-deaths',
+  fields: [
+    { name: 'mother.nin', type: 'nin', required: true },
+    { name: 'dateOfDelivery', type: 'date', required: true },
+    { name: 'placeOfDelivery.governorate', type: 'choice', required: true },
+    { name: 'placeOfDelivery.facility', type: 'text' },
+    { name: 'gestationWeeks', type: 'integer', required: true, min: 22, max: 45 },
+    { name: 'sex', type: 'choice' },
+    { name: 'weightGrams', type: 'integer', min: 200, max: 8000 },
+    { name: 'causeOfDeath.icd10', type: 'icd10' },
+    { name: 'causeOfDeath.text', type: 'text' },
+    { name: 'attendant', type: 'choice' },
+  ],
+  codes: {
+    'mother-not-found': 'mother.nin',
+    'mother-not-registered': 'mother.nin',
+    'gestation-too-short': 'gestationWeeks',
+    'date-in-future': 'dateOfDelivery',
+  },
+};
+
+export const ANNULMENT: Declaration = {
+  kind: 'annulment',
+  path: '/v1/annulments',
+  fields: [
+    { name: 'marriageId', type: 'record', required: true },
+    { name: 'dateOfJudgment', type: 'date', required: true },
+    { name: 'courtReference', type: 'court', required: true },
+    { name: 'ground', type: 'choice' },
+  ],
+  codes: {
+    'marriage-not-registered': 'marriageId',
+    'marriage-already-annulled': 'marriageId',
+    'annulment-before-marriage': 'dateOfJudgment',
+    'date-in-future': 'dateOfJudgment',
+  },
+};
+
+/** A cause of death's text needs its code: the service takes `causeOfDeath` only with `icd10`. */
+export function causeTextWithoutCode(v: Record<string, string>): boolean {
+  return Boolean(v['causeOfDeath.text']?.trim()) && !v['causeOfDeath.icd10']?.trim();
+}

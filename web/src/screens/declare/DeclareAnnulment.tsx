@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import { bodyOf, checkValues, emptyValues } from '../../lib/declaration';
+import { ANNULMENT as D, ANNULMENT_GROUNDS } from '../../lib/declarations';
+import { DeclarationForm } from './DeclarationForm';
+import { MarriagePicker } from './MarriagePicker';
+
+const names = D.fields.map((f) => f.name);
+
+/** Declares an annulment (POST /v1/annulments): a court held a registered marriage void from its start. */
+export function DeclareAnnulment() {
+  const { t } = useTranslation();
+  return (
+    <DeclarationForm
+      kind={D.kind}
+      title={t('declare.annulment')}
+      path={D.path}
+      fields={names}
+      codes={D.codes}
+      empty={() => emptyValues(D.fields)}
+      check={(v, today) => checkValues(D.fields, v, today)}
+      body={(v) => bodyOf(D.fields, v)}
+    >
+      {(f) => (
+        <>
+          <MarriagePicker
+            value={f.value('marriageId')}
+            onChange={(id) => f.set('marriageId', id)}
+            error={f.error('marriageId')}
+          />
+          <fieldset>
+            <legend>{t('declare.theJudgment')}</legend>
+            {f.date('dateOfJudgment', t('declare.dateOfJudgment'))}
+            {f.text('courtReference', t('declare.courtReference'), { hint: t('declare.courtHint') })}
+            {f.choice(
+              'ground',
+              t('declare.ground'),
+              ANNULMENT_GROUNDS.map((g) => [g, t(`declare.grounds.${g}`)] as const),
+              { optional: true },
+            )}
+          </fieldset>
+        </>
+      )}
+    </DeclarationForm>
+  );
+}

@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import { bodyOf, checkValues, emptyValues, type Values } from '../../lib/declaration';
+import { causeTextWithoutCode, DEATH as D, MANNERS_OF_DEATH } from '../../lib/declarations';
+import { DeclarationForm } from './DeclarationForm';
+
+const names = D.fields.map((f) => f.name);
+const check = (v: Values, today: string) => ({
+  ...(causeTextWithoutCode(v) ? { 'causeOfDeath.icd10': 'causeCode' } : {}),
+  ...checkValues(D.fields, v, today),
+});
+
+/** Declares a death (POST /v1/deaths): who died (by NIN), when and where, and the cause as an ICD-10 code. */
+export function DeclareDeath() {
+  const { t } = useTranslation();
+  return (
+    <DeclarationForm
+      kind={D.kind}
+      title={t('declare.death')}
+      path={D.path}
+      fields={names}
+      codes={D.codes}
+      empty={() => emptyValues(D.fields)}
+      check={check}
+      body={(v) => bodyOf(D.fields, v)}
+    >
+      {(f) => (
+        <>
+          <fieldset>
+            <legend>{t('declare.theDeath')}</legend>
+            {f.text('deceased.nin', t('declare.deceasedNin'), { hint: t('birth.ninHint'), nin: true })}
+            {f.date('dateOfDeath', t('declare.dateOfDeath'))}
+            {f.governorate('placeOfDeath.governorate', t('birth.governorate'))}
+            {f.text('placeOfDeath.facility', t('declare.placeOfDeath'), { optional: true })}
+          </fieldset>
+          <fieldset>
+            <legend>{t('declare.cause')}</legend>
+            {f.text('causeOfDeath.icd10', t('declare.icd10'), { hint: t('declare.icd10Hint') })}
+            {f.text('causeOfDeath.text', t('declare.causeText'), { optional: true })}
+            {f.choice(
+              'mannerOfDeath',
+              t('declare.manner'),
+              MANNERS_OF_DEATH.map((m) => [m, t(`declare.manners.${m}`)] as const),
+              { optional: true },
+            )}
+          </fieldset>
+        </>
+      )}
+    </DeclarationForm>
+  );
+}

@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import { bodyOf, checkValues, emptyValues } from '../../lib/declaration';
+import { MARRIAGE as D } from '../../lib/declarations';
+import { DeclarationForm } from './DeclarationForm';
+
+const names = D.fields.map((f) => f.name);
+
+/** Declares a marriage (POST /v1/marriages): both parties by NIN, the date, the place, a court's permission when needed. */
+export function DeclareMarriage() {
+  const { t } = useTranslation();
+  return (
+    <DeclarationForm
+      kind={D.kind}
+      title={t('declare.marriage')}
+      path={D.path}
+      fields={names}
+      codes={D.codes}
+      empty={() => emptyValues(D.fields)}
+      check={(v, today) => checkValues(D.fields, v, today)}
+      body={(v) => bodyOf(D.fields, v)}
+    >
+      {(f) => (
+        <>
+          <fieldset>
+            <legend>{t('declare.parties')}</legend>
+            {f.text('partyA.nin', t('declare.partyA'), { hint: t('birth.ninHint'), nin: true })}
+            {f.text('partyB.nin', t('declare.partyB'), { hint: t('birth.ninHint'), nin: true })}
+          </fieldset>
+          <fieldset>
+            <legend>{t('declare.theMarriage')}</legend>
+            {f.date('dateOfMarriage', t('declare.dateOfMarriage'))}
+            {f.governorate('placeOfMarriage.governorate', t('birth.governorate'))}
+            {f.text('placeOfMarriage.facility', t('declare.court'), { optional: true })}
+            {f.text('courtReference', t('declare.courtReference'), {
+              optional: true,
+              hint: t('declare.permissionHint'),
+            })}
+          </fieldset>
+        </>
+      )}
+    </DeclarationForm>
+  );
+}
