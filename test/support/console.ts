@@ -188,6 +188,12 @@ export async function walkConsole(
     await page.getByRole('button', { name: 'Find', exact: true }).click();
     await page.getByRole('cell', { name: people.motherNin }).waitFor();
     seen.searchResults = await page.locator('table').innerText();
+    // A NIN in the same box finds that one person (in Arabic-Indic digits too).
+    const arabicIndic = people.motherNin.replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d)));
+    await page.getByLabel('Search', { exact: true }).fill(arabicIndic);
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
+    await page.getByRole('cell', { name: people.motherNin }).waitFor();
+    seen.searchByNinRows = String(await page.locator('tbody tr').count());
     await look('search-people');
 
     await signOut();

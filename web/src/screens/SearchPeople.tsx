@@ -3,13 +3,14 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, must } from '../api/client';
 import { formatDate } from '../lib/format';
+import { latinDigits } from '../lib/nin';
 import { textOf } from '../lib/form-data';
 import { Failure } from './Failure';
 import { ActivationCode, CODE_ROLES } from './citizen/ActivationCode';
 import { useSession } from '../session/session';
 
 /**
- * Search people by name (the service folds Arabic spellings) and date of birth. What was
+ * Search people by name (the service folds Arabic spellings), NIN and date of birth. What was
  * searched for stays in this screen's memory: never in the page's URL or history.
  */
 export function SearchPeople() {
@@ -20,7 +21,13 @@ export function SearchPeople() {
   const found = useQuery({
     queryKey: ['persons', asked],
     enabled: asked !== undefined,
-    queryFn: () => must(api.GET('/v1/persons', { params: { query: { ...asked, limit: 20 } } })),
+    queryFn: async () => {
+      // A NIN typed in the search box (Latin or Arabic-Indic digits) is that one person, read by NIN.
+      const nin = asked?.q && /^[0-9٠-٩]{12}$/.test(asked.q.replace(/\s/g, '')) ? latinDigits(asked.q) : undefined;
+      if (!nin) return must(api.GET('/v1/persons', { params: { query: { ...asked, limit: 20 } } }));
+      const one = await api.GET('/v1/persons/{nin}', { params: { path: { nin } } });
+      return { items: one.data && one.response.ok ? [one.data] : [], nextCursor: null };
+    },
   });
 
   function submit(e: FormEvent<HTMLFormElement>) {
