@@ -226,7 +226,8 @@ export async function walkDeclarations(
 
     // A reload without a link: the page opens from the service worker, and the entry still waits.
     await page.reload();
-    await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor(); // tokens were in memory
+    // Offline, the session cannot be renewed from its cookie: the officer signs in again once the link is back.
+    await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
     await page.getByRole('status').filter({ hasText: 'Waiting to be sent: 1' }).waitFor();
     seen.waitingAfterReload = await page.locator('.outbox').innerText();
     await context.setOffline(false);
@@ -241,8 +242,8 @@ export async function walkDeclarations(
     // A second reload sends nothing again: the entry is gone.
     await page.getByRole('link', { name: 'Work queues', exact: true }).click();
     await page.reload();
-    await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
-    await signIn(people.officer.username);
+    // Online, a reload keeps the session (its refresh cookie): straight back to the work queues.
+    await page.getByRole('heading', { name: 'Work queues', exact: true }).waitFor();
     await page.waitForTimeout(500);
     seen.outboxAfterSecondReload = await page.locator('.outbox').innerText();
     counts.push(await birthsDeclared());
