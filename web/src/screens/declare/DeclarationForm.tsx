@@ -7,31 +7,11 @@ import type { Checked, Values } from '../../lib/declaration';
 import { today } from '../../lib/format';
 import { fieldErrors } from '../../lib/problem';
 import { useSession } from '../../session/session';
+import { GOVERNORATES } from '../../lib/governorates';
 import { Failure } from '../Failure';
 import { Field } from '../Field';
 import { keep } from './outbox-state';
 import { offline, postDeclaration, type DeclarePath } from './send';
-
-export const GOVERNORATES = [
-  'IQ-BG',
-  'IQ-AN',
-  'IQ-BB',
-  'IQ-BA',
-  'IQ-DQ',
-  'IQ-DI',
-  'IQ-DA',
-  'IQ-AR',
-  'IQ-KA',
-  'IQ-KI',
-  'IQ-MA',
-  'IQ-MU',
-  'IQ-NA',
-  'IQ-NI',
-  'IQ-QA',
-  'IQ-SD',
-  'IQ-SU',
-  'IQ-WA',
-] as const;
 
 /** The birth form's checks have their keys under `check.`; those the other forms added, under `declare.check.`. */
 const checkKey = (k: string) =>

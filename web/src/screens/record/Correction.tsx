@@ -7,7 +7,7 @@ import { fieldErrors, isProblem } from '../../lib/problem';
 import { useSession } from '../../session/session';
 import { Failure } from '../Failure';
 import { Field } from '../Field';
-import { GOVERNORATES } from './governorates';
+import { GOVERNORATES } from '../../lib/governorates';
 import {
   CORRECTABLE,
   CORRECTION_CODES,
