@@ -3,7 +3,7 @@ import { openDatabase } from '../src/db/open';
 import { createLogger } from '../src/http/logging';
 import type { CommandContext } from '../src/journal/types';
 import { declareBirth } from '../src/modules/births/commands';
-import { GOVERNORATES } from '../src/modules/common/governorates';
+import { GOVERNORATES, KURDISTAN_REGION_GOVERNORATES } from '../src/modules/common/governorates';
 import type { PersonName } from '../src/modules/persons/store';
 import { enrolPerson } from '../src/modules/persons/commands';
 import { registerRecord } from '../src/modules/records/commands';
@@ -25,6 +25,8 @@ const DEMO_USERS = [
   // A second registrar of the same office, for four eyes: a registrar acts on their own office's records only.
   { username: 'registrar2', password: 'Euphrates at dusk 2026', role: 'registrar', office: 'BGD' },
   { username: 'registrar.basra', password: 'Shatt al-Arab at noon 2026', role: 'registrar', office: 'BSR' },
+  // Of the Kurdistan Region: the certificates of Erbil's records speak Arabic and Kurdish by default.
+  { username: 'registrar.erbil', password: 'Citadel of Erbil 2026', role: 'registrar', office: 'ERB' },
   { username: 'national', password: 'Assyrian winged bull 2026', role: 'national-registrar', office: 'BGD' },
   { username: 'auditor', password: 'Samarra minaret 2026', role: 'auditor', office: 'BGD' },
   // The counter of a community service centre: look-ups, certificates and activation codes.
@@ -42,6 +44,18 @@ const DEMO_CENTRES = [
     type: 'community-service-centre',
   },
 ] as const;
+
+/** A page of a governorate's family register (directorate: its main office's code, then CS), 50 pages a register. */
+function familyPage(governorate: string, n: number) {
+  const office = GOVERNORATES.find((g) => g.code === governorate)?.office ?? 'BGD';
+  return { directorate: `${office}-CS`, register: 100 + Math.floor(n / 50), page: (n % 50) + 1 };
+}
+
+/** The office that declares a seeded birth: the region's own main office in the Kurdistan Region, else Baghdad's. */
+function regionalOffice(governorate: string): string {
+  if (!KURDISTAN_REGION_GOVERNORATES.includes(governorate)) return 'BGD';
+  return GOVERNORATES.find((g) => g.code === governorate)?.office ?? 'BGD';
+}
 
 const SYSTEM: CommandContext = { actor: { id: 'seed', role: 'system' }, requestId: 'seed' };
 
@@ -79,6 +93,8 @@ async function seed(services: Services, seedValue: string, couples: number, birt
       dateOfBirth: random.date(1975, 2000),
       placeOfBirth: { governorate },
       legacyReference: `LEG/${i}/M`,
+      // Her entry in the family register (her father's page, since the 1957 census), as the legacy register holds it.
+      familyRegister: familyPage(governorate, 2 * i),
     });
     const father = await enrolPerson(services, registrar, {
       name: name(random.pick(MALE_NAMES), husbandFamily),
@@ -86,6 +102,8 @@ async function seed(services: Services, seedValue: string, couples: number, birt
       dateOfBirth: random.date(1970, 1996),
       placeOfBirth: { governorate },
       legacyReference: `LEG/${i}/F`,
+      // His page, which his registered children join.
+      familyRegister: familyPage(governorate, 2 * i + 1),
     });
     parents.push({
       mother: mother._id,
@@ -106,9 +124,12 @@ async function seed(services: Services, seedValue: string, couples: number, birt
     const sex = random.int(0, 1) ? 'female' : 'male';
     const given = random.pick(sex === 'female' ? FEMALE_NAMES : MALE_NAMES);
     const dateOfBirth = random.date(2019, 2025);
+    // A birth in the Kurdistan Region is declared and registered by its governorate's main office
+    // (Erbil, Sulaymaniyah, Duhok): its certificates speak Arabic and Kurdish by default.
+    const office = regionalOffice(p.governorate);
     const entry = await declareBirth(
       services,
-      { ...officer, office: 'BGD' },
+      { ...officer, office },
       {
         child: {
           givenName: given[0],
@@ -125,7 +146,8 @@ async function seed(services: Services, seedValue: string, couples: number, birt
     );
     // A birth the duplicate rule flags (a sibling born days apart, of the same name) waits for its review.
     const flagged = (await services.records.get(entry.data.recordId))?.flags?.includes('possible-duplicate');
-    if (!flagged) await registerRecord(services, registrar, entry.data.recordId);
+    if (!flagged)
+      await registerRecord(services, { ...registrar, actor: { ...registrar.actor, office } }, entry.data.recordId);
     if ((i + 1) % 200 === 0) process.stdout.write(`  ${i + 1} births declared\n`);
   }
   const divorcing = marriages
