@@ -81,6 +81,8 @@ export function App() {
               </NavLink>
               <NavLink to="/audit/integrity">{t('people.nav.integrity')}</NavLink>
             </>
+          ) : me.role === 'service-clerk' ? (
+            <NavLink to="/search">{t('nav.searchPeople')}</NavLink>
           ) : (
             <>
               <NavLink to="/queues">{t('nav.workQueues')}</NavLink>
@@ -115,6 +117,13 @@ export function App() {
             <Route path="/audit/integrity" element={<Integrity />} />
             <Route path="/check" element={<CheckCertificate />} />
             <Route path="*" element={<Navigate to={me.role === 'admin' ? '/admin/users' : '/audit'} replace />} />
+          </Routes>
+        ) : me.role === 'service-clerk' ? (
+          // A community service centre's counter: a citizen looked up by NIN, an activation code (no register work).
+          <Routes>
+            <Route path="/search" element={<SearchPeople />} />
+            <Route path="/check" element={<CheckCertificate />} />
+            <Route path="*" element={<Navigate to="/search" replace />} />
           </Routes>
         ) : (
           <Routes>

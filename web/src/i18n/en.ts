@@ -169,7 +169,7 @@ export const en = {
   search: {
     title: 'Search people',
     q: 'Search',
-    hint: 'A name (Arabic or Latin letters, at least 2), or leave it empty and give a date of birth.',
+    hint: 'A name (Arabic or Latin letters, at least 2) or a NIN, or leave it empty and give a date of birth.',
     dateOfBirth: 'Date of birth',
     submit: 'Find',
     results: '{{count}} found',

@@ -6,7 +6,7 @@ import { formatDate } from '../../lib/format';
 import { Failure } from '../Failure';
 
 /** The roles that may hand out activation codes (openapi: issueActivationCode). */
-export const CODE_ROLES = ['officer', 'registrar', 'national-registrar'];
+export const CODE_ROLES = ['officer', 'registrar', 'national-registrar', 'service-clerk'];
 
 /**
  * Makes a person's one-time activation code (POST /v1/persons/{nin}/activation-code) and shows
