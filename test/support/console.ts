@@ -202,6 +202,8 @@ export async function walkConsole(
     await h.services.accessLog.flush(); // the log is written in batches, a fraction of a second apart
     await signIn(people.citizen.username, people.citizen.password, 'My records');
     seen.citizenNav = await page.getByRole('navigation').innerText();
+    // The heading comes before the records: wait for them, not for "Loading…".
+    await page.getByRole('heading', { name: /^Birth · Registered/ }).waitFor();
     seen.myRecords = await page.locator('main').innerText();
     await page.getByRole('button', { name: 'Issue certificate', exact: true }).click();
     const saving = page.waitForEvent('download');

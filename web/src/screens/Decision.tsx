@@ -4,6 +4,7 @@ import { api, must } from '../api/client';
 import type { RecordView } from '../api/types';
 import { useSession } from '../session/session';
 import { Failure } from './Failure';
+import { Field } from './Field';
 
 const REGISTRARS = ['registrar', 'national-registrar'];
 
@@ -84,30 +85,26 @@ export function Decision({
           </p>
         )}
       </div>
-      <div className="field">
-        <label htmlFor="reason">{t('record.reason')}</label>
-        <span id="reason-hint" className="hint">
-          {t('record.reasonHint')}
-        </span>
-        <textarea
-          id="reason"
-          ref={reasonInput}
-          rows={2}
-          value={reason}
-          dir="auto"
-          aria-describedby={reasonMissing ? 'reason-hint reason-error' : 'reason-hint'}
-          aria-invalid={reasonMissing || undefined}
-          onChange={(e) => {
-            setReason(e.target.value);
-            setReasonMissing(false);
-          }}
-        />
-        {reasonMissing && (
-          <span id="reason-error" className="error">
-            {t('check.required')}
-          </span>
+      <Field
+        name="decision-reason"
+        label={t('record.reason')}
+        hint={t('record.reasonHint')}
+        error={reasonMissing ? t('check.required') : undefined}
+      >
+        {(aria) => (
+          <textarea
+            {...aria}
+            ref={reasonInput}
+            rows={2}
+            value={reason}
+            dir="auto"
+            onChange={(e) => {
+              setReason(e.target.value);
+              setReasonMissing(false);
+            }}
+          />
         )}
-      </div>
+      </Field>
       <button type="button" className="danger" onClick={reject} aria-disabled={busy}>
         {t('record.reject')}
       </button>

@@ -3,7 +3,8 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
-import type { Checked, Values } from '../../lib/declaration';
+import { bodyOf, checkValues, emptyValues, type Checked, type Values } from '../../lib/declaration';
+import type { Declaration } from '../../lib/declarations';
 import { today } from '../../lib/format';
 import { fieldErrors } from '../../lib/problem';
 import { useSession } from '../../session/session';
@@ -27,6 +28,23 @@ export interface FormKit {
   date: (name: string, label: string) => ReactNode;
   choice: (name: string, label: string, options: readonly (readonly [string, string])[], opts?: Opts) => ReactNode;
   governorate: (name: string, label: string) => ReactNode;
+}
+
+/**
+ * The props of DeclarationForm a declaration's field list gives (all forms but the birth's):
+ * its route, its fields' names and refusals, empty values, the checks of each field and the body.
+ * `extraCheck` adds a form's own rule across fields (a cause's text needs its code).
+ */
+export function formOf(d: Declaration, extraCheck?: (v: Values) => Checked) {
+  return {
+    kind: d.kind,
+    path: d.path,
+    fields: d.fields.map((f) => f.name),
+    codes: d.codes,
+    empty: () => emptyValues(d.fields),
+    check: (v: Values, day: string) => ({ ...extraCheck?.(v), ...checkValues(d.fields, v, day) }),
+    body: (v: Values) => bodyOf(d.fields, v),
+  };
 }
 
 /**

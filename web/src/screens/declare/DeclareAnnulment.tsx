@@ -1,25 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { bodyOf, checkValues, emptyValues } from '../../lib/declaration';
 import { ANNULMENT as D, ANNULMENT_GROUNDS } from '../../lib/declarations';
-import { DeclarationForm } from './DeclarationForm';
+import { DeclarationForm, formOf } from './DeclarationForm';
 import { MarriagePicker } from './MarriagePicker';
-
-const names = D.fields.map((f) => f.name);
 
 /** Declares an annulment (POST /v1/annulments): a court held a registered marriage void from its start. */
 export function DeclareAnnulment() {
   const { t } = useTranslation();
   return (
-    <DeclarationForm
-      kind={D.kind}
-      title={t('declare.annulment')}
-      path={D.path}
-      fields={names}
-      codes={D.codes}
-      empty={() => emptyValues(D.fields)}
-      check={(v, today) => checkValues(D.fields, v, today)}
-      body={(v) => bodyOf(D.fields, v)}
-    >
+    <DeclarationForm {...formOf(D)} title={t('declare.annulment')}>
       {(f) => (
         <>
           <MarriagePicker

@@ -1,28 +1,18 @@
 import { useTranslation } from 'react-i18next';
-import { bodyOf, checkValues, emptyValues, type Values } from '../../lib/declaration';
+import type { Values } from '../../lib/declaration';
 import { ATTENDANTS, causeTextWithoutCode, FOETAL_DEATH as D } from '../../lib/declarations';
-import { DeclarationForm } from './DeclarationForm';
+import { DeclarationForm, formOf } from './DeclarationForm';
 
-const names = D.fields.map((f) => f.name);
-const check = (v: Values, today: string) => ({
+/** A rule across fields, beside each field's own checks. */
+const extraCheck = (v: Values) => ({
   ...(causeTextWithoutCode(v) ? { 'causeOfDeath.icd10': 'causeCode' } : {}),
-  ...checkValues(D.fields, v, today),
 });
 
 /** Declares a foetal death, a stillbirth of 22 weeks or more (POST /v1/foetal-deaths). */
 export function DeclareFoetalDeath() {
   const { t } = useTranslation();
   return (
-    <DeclarationForm
-      kind={D.kind}
-      title={t('declare.foetalDeath')}
-      path={D.path}
-      fields={names}
-      codes={D.codes}
-      empty={() => emptyValues(D.fields)}
-      check={check}
-      body={(v) => bodyOf(D.fields, v)}
-    >
+    <DeclarationForm {...formOf(D, extraCheck)} title={t('declare.foetalDeath')}>
       {(f) => (
         <>
           <fieldset>

@@ -1,24 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { bodyOf, checkValues, emptyValues } from '../../lib/declaration';
 import { MARRIAGE as D } from '../../lib/declarations';
-import { DeclarationForm } from './DeclarationForm';
-
-const names = D.fields.map((f) => f.name);
+import { DeclarationForm, formOf } from './DeclarationForm';
 
 /** Declares a marriage (POST /v1/marriages): both parties by NIN, the date, the place, a court's permission when needed. */
 export function DeclareMarriage() {
   const { t } = useTranslation();
   return (
-    <DeclarationForm
-      kind={D.kind}
-      title={t('declare.marriage')}
-      path={D.path}
-      fields={names}
-      codes={D.codes}
-      empty={() => emptyValues(D.fields)}
-      check={(v, today) => checkValues(D.fields, v, today)}
-      body={(v) => bodyOf(D.fields, v)}
-    >
+    <DeclarationForm {...formOf(D)} title={t('declare.marriage')}>
       {(f) => (
         <>
           <fieldset>

@@ -7,6 +7,7 @@ import type { RecordView } from '../../api/types';
 import { formatDate } from '../../lib/format';
 import { useSession } from '../../session/session';
 import { Failure } from '../Failure';
+import { Field } from '../Field';
 import { compareRows, matches } from './compare';
 import { REGISTRARS, type Notice } from './roles';
 
@@ -131,32 +132,26 @@ export function Duplicates({ record, onDone }: { record: RecordView; onDone: (no
       ) : (
         open && (
           <div className="review">
-            <div className="field">
-              <label htmlFor="duplicate-reason">{t('registrar.duplicates.reason')}</label>
-              <span id="duplicate-reason-hint" className="hint">
-                {t('registrar.duplicates.reasonHint')}
-              </span>
-              <textarea
-                id="duplicate-reason"
-                ref={reasonInput}
-                rows={2}
-                dir="auto"
-                value={reason}
-                aria-describedby={
-                  reasonMissing ? 'duplicate-reason-hint duplicate-reason-error' : 'duplicate-reason-hint'
-                }
-                aria-invalid={reasonMissing || undefined}
-                onChange={(e) => {
-                  setReason(e.target.value);
-                  setReasonMissing(false);
-                }}
-              />
-              {reasonMissing && (
-                <span id="duplicate-reason-error" className="error">
-                  {t('check.required')}
-                </span>
+            <Field
+              name="duplicate-reason"
+              label={t('registrar.duplicates.reason')}
+              hint={t('registrar.duplicates.reasonHint')}
+              error={reasonMissing ? t('check.required') : undefined}
+            >
+              {(aria) => (
+                <textarea
+                  {...aria}
+                  ref={reasonInput}
+                  rows={2}
+                  dir="auto"
+                  value={reason}
+                  onChange={(e) => {
+                    setReason(e.target.value);
+                    setReasonMissing(false);
+                  }}
+                />
               )}
-            </div>
+            </Field>
             {candidates.length > 1 && (
               <div className="field">
                 <label htmlFor="duplicate-of">{t('registrar.duplicates.duplicateOf')}</label>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, must } from '../../api/client';
 import type { RecordView } from '../../api/types';
 import { Failure } from '../Failure';
+import { Field } from '../Field';
 import type { Notice } from './roles';
 
 /**
@@ -47,28 +48,22 @@ export function Voiding({ record, onDone }: { record: RecordView; onDone: (notic
     <section className="card" aria-labelledby="void">
       <h2 id="void">{t('registrar.voiding.title')}</h2>
       <p>{t('registrar.voiding.intro')}</p>
-      <div className="field">
-        <label htmlFor="void-reason">{t('registrar.voiding.reason')}</label>
-        <textarea
-          id="void-reason"
-          ref={input}
-          rows={2}
-          dir="auto"
-          value={reason}
-          aria-describedby={missing ? 'void-reason-error' : undefined}
-          aria-invalid={missing || undefined}
-          onChange={(e) => {
-            key.current = undefined;
-            setReason(e.target.value);
-            setMissing(false);
-          }}
-        />
-        {missing && (
-          <span id="void-reason-error" className="error">
-            {t('check.required')}
-          </span>
+      <Field name="void-reason" label={t('registrar.voiding.reason')} error={missing ? t('check.required') : undefined}>
+        {(aria) => (
+          <textarea
+            {...aria}
+            ref={input}
+            rows={2}
+            dir="auto"
+            value={reason}
+            onChange={(e) => {
+              key.current = undefined;
+              setReason(e.target.value);
+              setMissing(false);
+            }}
+          />
         )}
-      </div>
+      </Field>
       <button type="button" className="danger" onClick={() => void act()} aria-disabled={busy}>
         {t('registrar.voiding.submit')}
       </button>
