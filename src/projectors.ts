@@ -6,6 +6,7 @@ import { civilStatusListener } from './modules/civil-status/projectors';
 import { vitalStatisticsListener } from './modules/statistics/projectors';
 import { registerKeyProjectors } from './modules/certificates/key-rotation';
 import { certificateListener, registerCertificateProjectors } from './modules/certificates/projectors';
+import { extractListener, supersedeStaleExtracts } from './modules/certificates/extract-listener';
 import { registerClientProjectors } from './modules/clients/commands';
 import { registerOfficeProjectors } from './modules/offices/projectors';
 import { registerPersonProjectors } from './modules/persons/projectors';
@@ -55,6 +56,13 @@ export function registerProjectors(
       kinds,
     }),
   );
+  // After the person's status is derived again (above): extracts that no longer say what the entry says.
+  const extractDeps = { ...stores, kinds, certificateCache };
+  kinds.onChange(extractListener(extractDeps));
+  journal.afterEach(async (entry) => {
+    if (entry.type === 'person.latin-confirmed')
+      await supersedeStaleExtracts(extractDeps, entry, [(entry.data as { nin: string }).nin]);
+  });
   registerKeyProjectors(journal, stores.signingKeys);
   registerCertificateProjectors(journal, { ...stores, certificateCache });
   registerSubscriptionProjectors(journal, stores.subscriptions);

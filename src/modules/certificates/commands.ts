@@ -2,7 +2,7 @@ import type { CertificateEvents } from '../certificates/events';
 import { randomBytes } from 'node:crypto';
 import type { Db } from 'mongodb';
 import { nextValue } from '../../db/counters';
-import { conflict, notFound } from '../../http/problem';
+import { conflict, forbidden, notFound } from '../../http/problem';
 import { canonicalJson, sha256Hex } from '../../journal/hash';
 import type { Journal } from '../../journal/journal';
 import type { CommandContext } from '../../journal/types';
@@ -65,8 +65,8 @@ export async function issueCertificate(
   ctx: CommandContext,
   input: { recordId: string; language?: CertificateLanguage },
 ) {
-  let statusIndex: number | undefined;
-  let counted = false;
+  const statusIndex = statusIndexOnce(deps);
+  const countCitizen = citizenCountOnce(deps, ctx);
   const certificateId = newCertificateId();
   return deps.journal.execute(ctx, async () => {
     const record = await findRecord(deps.records, input.recordId);
@@ -96,62 +96,116 @@ export async function issueCertificate(
     });
     const subjectNin = citizen && certified.subjects.includes(citizen) ? citizen : certified.subjects[0];
     if (!subjectNin) throw conflict('This record names nobody a certificate could be about', 'no-subject');
-    // Counted once per command, like the status index: a retry after a lost append race is the same certificate.
-    if (citizen && !counted) {
-      await countCitizenCertificate(deps.db, {
-        nin: citizen,
-        limit: deps.config.CITIZEN_CERTIFICATES_PER_DAY,
-        idempotencyKey: ctx.idempotencyKey,
-      });
-      counted = true;
-    }
-    // Allocated once per command: a retry after a lost append race keeps its place in the list.
-    statusIndex ??= (await nextValue(deps.db, 'certificate-status-index')) - 1;
+    await countCitizen();
     // The record's next copy, decided from the journal's own order: a command that loses an
     // append race to another issue decides again after applying it, and takes the next number,
     // so concurrent issues get neither the same number nor a gap (a refused issue takes none).
-    const copyNumber = (record.certificatesIssued ?? 0) + 1;
-    const issuedAt = new Date();
-    const expiresAt = new Date(issuedAt.getTime() + deps.config.CERTIFICATE_VALIDITY_DAYS * 86_400_000);
-    const base = deps.config.PUBLIC_BASE_URL;
-    const signer = await deps.keyring.signer();
-    const claims = credentialClaims({
-      issuer: base,
-      id: certificateId,
+    return signedIssue(deps, certificateId, await statusIndex(), {
       kind: record.kind,
       credentialType: kind.type,
       subjectNin,
       registrationNumber: record.registrationNumber,
       registeredAt: record.registeredAt,
-      copyNumber,
+      copyNumber: (record.certificatesIssued ?? 0) + 1,
       // The hash (supersession) is of every certified fact; the token leaves out others' NINs.
-      facts: factsForToken(placed.token, certified.subjects, deps.config.CERTIFICATE_INCLUDE_PARENT_NINS === 'true'),
-      statusIndex,
-      statusListUrl: statusListUrl(base, statusIndex),
-      issuedAt,
-      expiresAt,
+      tokenFacts: factsForToken(
+        placed.token,
+        certified.subjects,
+        deps.config.CERTIFICATE_INCLUDE_PARENT_NINS === 'true',
+      ),
+      factsHash: certified.hash,
+      language,
+      recordId: record._id,
+      recordVersion: record.version,
+      ...(placed.paper ? { paperFacts: placed.paper } : {}),
     });
-    return {
-      type: 'certificate.issued',
-      entityIds: [certificateId, record._id, subjectNin],
-      data: {
-        certificateId,
-        recordId: record._id,
-        recordVersion: record.version,
-        kind: record.kind,
-        subjectNin,
-        registrationNumber: record.registrationNumber,
-        language,
-        kid: signer.kid,
-        statusIndex,
-        factsHash: certified.hash,
-        token: signCredential(claims, signer),
-        expiresAt: expiresAt.toISOString(),
-        copyNumber,
-        ...(placed.paper ? { paperFacts: placed.paper } : {}),
-      },
-    };
   });
+}
+
+/** What an issue certifies, and of what: a record's certificate, or a person's extract (no record). */
+export interface IssueDraft {
+  kind: string;
+  credentialType: string;
+  subjectNin: string;
+  registrationNumber: string;
+  registeredAt: string;
+  copyNumber: number;
+  tokenFacts: Record<string, unknown>;
+  factsHash: string;
+  language: CertificateLanguage;
+  recordId?: string;
+  recordVersion?: number;
+  office?: string;
+  paperFacts?: Record<string, unknown>;
+  /** A client's issue: the credential's audience and the purpose it gave (journaled with it). */
+  audience?: string;
+  purpose?: string;
+}
+
+/** A status list index allocated once per command: a retry after a lost append race keeps its place in the list. */
+export function statusIndexOnce(deps: Pick<CertificateDeps, 'db'>): () => Promise<number> {
+  let index: number | undefined;
+  return async () => (index ??= (await nextValue(deps.db, 'certificate-status-index')) - 1);
+}
+
+/**
+ * Counts a citizen's issue against CITIZEN_CERTIFICATES_PER_DAY once per command, like the status
+ * index: a retry after a lost append race is the same certificate. Staff and clients are not counted.
+ */
+export function citizenCountOnce(deps: CertificateDeps, ctx: CommandContext): () => Promise<void> {
+  let counted = false;
+  return async () => {
+    if (ctx.actor.role !== 'citizen' || counted) return;
+    await countCitizenCertificate(deps.db, {
+      nin: ctx.actor.nin ?? '',
+      limit: deps.config.CITIZEN_CERTIFICATES_PER_DAY,
+      idempotencyKey: ctx.idempotencyKey,
+    });
+    counted = true;
+  };
+}
+
+/** Signs an issue with the active key and drafts its journal entry. */
+export async function signedIssue(
+  deps: CertificateDeps,
+  certificateId: string,
+  statusIndex: number,
+  issue: IssueDraft,
+) {
+  const { tokenFacts, credentialType, audience, registeredAt, ...kept } = issue;
+  const issuedAt = new Date();
+  const expiresAt = new Date(issuedAt.getTime() + deps.config.CERTIFICATE_VALIDITY_DAYS * 86_400_000);
+  const base = deps.config.PUBLIC_BASE_URL;
+  const signer = await deps.keyring.signer();
+  const claims = credentialClaims({
+    issuer: base,
+    id: certificateId,
+    kind: issue.kind,
+    credentialType,
+    subjectNin: issue.subjectNin,
+    registrationNumber: issue.registrationNumber,
+    registeredAt,
+    copyNumber: issue.copyNumber,
+    facts: tokenFacts,
+    statusIndex,
+    statusListUrl: statusListUrl(base, statusIndex),
+    issuedAt,
+    expiresAt,
+    ...(audience ? { audience } : {}),
+  });
+  return {
+    type: 'certificate.issued' as const,
+    entityIds: [certificateId, ...(issue.recordId ? [issue.recordId] : []), issue.subjectNin],
+    data: {
+      certificateId,
+      ...kept,
+      kid: signer.kid,
+      statusIndex,
+      token: signCredential(claims, signer),
+      expiresAt: expiresAt.toISOString(),
+      ...(audience ? { audience } : {}),
+    },
+  };
 }
 
 export async function findCertificate(certificates: CertificateStore, id: string): Promise<CertificateDoc> {
@@ -167,7 +221,7 @@ export async function revokeCertificate(deps: CertificateDeps, ctx: CommandConte
     if (doc.revoked) throw conflict(`The certificate was revoked on ${doc.revoked.at}`, 'already-revoked');
     return {
       type: 'certificate.revoked',
-      entityIds: [id, doc.recordId, doc.subjectNin],
+      entityIds: [id, ...(doc.recordId ? [doc.recordId] : []), doc.subjectNin],
       data: { certificateId: id, statusIndex: doc.statusIndex },
       reason,
     };
@@ -183,12 +237,16 @@ export function standingOf(doc: CertificateDoc, now = new Date()): 'valid' | 're
   return 'valid';
 }
 
-/** Whether the caller may read this certificate: staff, or a citizen entitled to its record. */
+/** Whether the caller may read this certificate: staff, or a citizen entitled to its record (their own extract). */
 export async function requireReader(
   deps: CertificateDeps,
   ctx: Pick<CommandContext, 'actor'>,
   doc: CertificateDoc,
 ): Promise<void> {
   if (ctx.actor.role !== 'citizen') return;
+  if (!doc.recordId) {
+    if (doc.subjectNin !== ctx.actor.nin) throw forbidden('A citizen may have their own civil-status extract only');
+    return;
+  }
   await requireEntitled(deps, await findRecord(deps.records, doc.recordId), ctx.actor.nin ?? '');
 }

@@ -39,7 +39,9 @@ export function registerCertificateProjectors(
   journal.on('certificate.issued', async (entry) => {
     const { certificateId, recordVersion: _version, ...issued } = entry.data;
     // An entry from before copies were numbered: its place among the record's issues, in journal order.
-    const copyNumber = issued.copyNumber ?? ((await stores.records.get(issued.recordId))?.certificatesIssued ?? 0) + 1;
+    const copyNumber =
+      issued.copyNumber ??
+      (issued.recordId ? ((await stores.records.get(issued.recordId))?.certificatesIssued ?? 0) + 1 : 1);
     await stores.certificates.insertOnce({
       _id: certificateId,
       ...issued,
@@ -49,7 +51,7 @@ export function registerCertificateProjectors(
       seq: entry.seq,
     });
     // Counted on the record: the office's to-print queue, and the copies issued of it.
-    await stores.records.applyOnce(issued.recordId, entry.seq, { inc: { certificatesIssued: 1 } });
+    if (issued.recordId) await stores.records.applyOnce(issued.recordId, entry.seq, { inc: { certificatesIssued: 1 } });
   });
   journal.on('certificate.revoked', async (entry) => {
     stores.certificateCache.forget(entry.data.certificateId);

@@ -33,6 +33,9 @@ import {
 import { encodeStatusList, statusListClaims } from './status-list';
 import { signCredential } from './token';
 import { verifyCertificate } from './verification';
+import { certificateWordsOf } from './extract';
+import { issueExtract } from './extract-issue';
+import { UNKNOWN_KIND } from './labels';
 
 /** What these routes use. */
 type RouteDeps = CertificateDeps & { certificateCache: CertificateCache; revocations: RevocationStore };
@@ -60,6 +63,7 @@ export function presentCertificate(base: string, doc: CertificateDoc) {
 
 /** Everyone a certificate names (a birth's parents too), for the access log. */
 async function namedIn(deps: RouteDeps, doc: CertificateDoc): Promise<string[]> {
+  if (!doc.recordId) return [doc.subjectNin]; // an extract: the mother's name is printed, not her NIN
   const record = await findRecord(deps.records, doc.recordId);
   return [...new Set([...record.personNins, doc.subjectNin])];
 }
@@ -75,7 +79,7 @@ async function page(deps: RouteDeps, v: PageOutcome, asked: Lang | undefined, st
   const doc = v.certificate ? await deps.certificateCache.get(v.certificate.id) : null;
   return {
     status,
-    body: verificationPage(v, (kind) => deps.kinds.find(kind)?.certificate, pageLanguages(doc?.language, asked)),
+    body: verificationPage(v, (kind) => certificateWordsOf(deps.kinds, kind), pageLanguages(doc?.language, asked)),
     headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
   };
 }
@@ -106,7 +110,10 @@ export function certificateRoutes({ kind }: Pick<RecordSchemas, 'kind'>) {
       },
       async handle({ body }, ctx) {
         const { deps } = ctx;
-        const entry = await issueCertificate(deps, ctx, body);
+        const entry =
+          'recordId' in body && body.recordId
+            ? await issueCertificate(deps, ctx, { recordId: body.recordId, language: body.language })
+            : await issueExtract(deps, ctx, { nin: body.nin ?? '', language: body.language });
         const doc = await findCertificate(deps.certificates, entry.data.certificateId);
         return {
           status: 201,
@@ -155,7 +162,11 @@ export function certificateRoutes({ kind }: Pick<RecordSchemas, 'kind'>) {
       async handle({ params }, ctx) {
         const doc = await findCertificate(ctx.deps.certificates, params.id);
         await requireReader(ctx.deps, ctx, doc);
-        const pdf = await certificatePdf(doc, ctx.deps.kinds.of(doc.kind).certificate, ctx.deps.config.PUBLIC_BASE_URL);
+        const pdf = await certificatePdf(
+          doc,
+          certificateWordsOf(ctx.deps.kinds, doc.kind) ?? UNKNOWN_KIND,
+          ctx.deps.config.PUBLIC_BASE_URL,
+        );
         return {
           status: 200,
           body: pdf,
@@ -176,8 +187,10 @@ export function certificateRoutes({ kind }: Pick<RecordSchemas, 'kind'>) {
       summary: 'Revoke a certificate, with a reason: it verifies as revoked from now on',
       params: certificateParams,
       // Revocation is for the staff of the certificate's record's office (policy.ts, OFFICE_BOUND).
-      officeOf: async ({ id }, deps) =>
-        recordOffice(deps.records, (await findCertificate(deps.certificates, id)).recordId),
+      officeOf: async ({ id }, deps) => {
+        const doc = await findCertificate(deps.certificates, id);
+        return doc.recordId ? recordOffice(deps.records, doc.recordId) : (doc.office ?? '');
+      },
       body: revokeBody,
       responses: { 200: { description: 'Revoked', schema: view }, ...errorResponses(400, 401, 403, 404, 409) },
       async handle({ params, body }, ctx) {

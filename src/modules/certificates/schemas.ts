@@ -14,24 +14,45 @@ export const certificateId = z
 
 export const certificateParams = z.object({ id: certificateId }).strict();
 
+export const CIVIL_STATUS_EXTRACT = 'civil-status-extract';
+
 export const issueBody = z
   .object({
-    recordId,
+    recordId: recordId.optional().openapi({ description: 'The registered record to certify' }),
+    nin: nin.optional().openapi({ description: 'With `document`: the person whose civil-status extract to issue' }),
+    document: z
+      .literal(CIVIL_STATUS_EXTRACT)
+      .optional()
+      .openapi({ description: 'With `nin`: a civil-status extract (صورة قيد) of the person, instead of a record' }),
     language: language.optional().openapi({
       description:
         "The certificate's languages; by default the office's: CERTIFICATE_LANGUAGE_KURDISTAN_REGION (ar-ckb) in the Kurdistan Region's governorates, CERTIFICATE_LANGUAGE_DEFAULT (ar-en) elsewhere",
     }),
   })
   .strict()
-  .openapi('IssueCertificate', { example: { recordId: 'r_3q2Zk8mW1xYbN4fT7vLh9A', language: 'ar-en' } });
+  .openapi('IssueCertificate', {
+    description:
+      'Either `recordId` (a certificate of a registered record), or `nin` with `document: civil-status-extract`',
+    example: { recordId: 'r_3q2Zk8mW1xYbN4fT7vLh9A', language: 'ar-en' },
+  })
+  .superRefine((b, ctx) => {
+    const problem = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (b.recordId !== undefined) {
+      if (b.nin !== undefined || b.document !== undefined)
+        problem('recordId', 'give either recordId, or nin with document: civil-status-extract, not both');
+      return;
+    }
+    if (b.nin === undefined) problem('nin', 'required: give recordId, or nin with document: civil-status-extract');
+    if (b.document === undefined) problem('document', 'required with nin: civil-status-extract');
+  });
 
 /** A certificate as issued; `kind` is the enum of the registry's kinds. */
 export const certificateView = (kind: z.ZodType<string>) =>
   z
     .object({
       id: certificateId,
-      recordId,
-      kind,
+      recordId: recordId.optional().openapi({ description: 'The record certified; absent for a civil-status extract' }),
+      kind: z.union([kind, z.literal(CIVIL_STATUS_EXTRACT)]),
       subjectNin: nin,
       registrationNumber: z.string(),
       copyNumber: z

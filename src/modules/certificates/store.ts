@@ -25,9 +25,16 @@ export type SigningKeyStore = ProjectionStore<SigningKeyDoc>;
 /** Who issued which certificate of which record at which version, for whom, under which key. */
 export interface CertificateIssued {
   certificateId: string;
-  recordId: string;
-  recordVersion: number;
+  /** The record certified; none for a civil-status extract, which is of a person (`subjectNin`). */
+  recordId?: string;
+  recordVersion?: number;
+  /** A record's kind, or `civil-status-extract`. */
   kind: RecordKind;
+  /** An extract's office (its number's and its revocation's): the issuer's, else the one that keeps the person's entry. */
+  office?: string;
+  /** Issued to a sectoral client: its id (the token's `aud`) and the purpose it gave. */
+  audience?: string;
+  purpose?: string;
   /** The NIN the certificate is about (`sub`). */
   subjectNin: string;
   registrationNumber: string;
@@ -65,6 +72,10 @@ export const CERTIFICATE_INDEXES: IndexDeclaration[] = [
   {
     key: { recordId: 1 },
     serves: 'the certificates of a record, revoked or superseded when it is voided or corrected',
+  },
+  {
+    key: { subjectNin: 1 },
+    serves: "a person's civil-status extracts, superseded when their entry changes",
   },
 ];
 

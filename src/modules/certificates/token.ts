@@ -12,6 +12,8 @@ export interface CertificateInput {
   subjectNin: string;
   registrationNumber: string;
   registeredAt: string;
+  /** The client a certificate was issued to (`aud`), when one obtained it. */
+  audience?: string;
   /** Which certified copy of the record: the holder and a verifier see it is, say, the second. */
   copyNumber: number;
   facts: Record<string, unknown>;
@@ -50,6 +52,7 @@ export function credentialClaims(c: CertificateInput) {
     },
     iss: c.issuer,
     sub: c.subjectNin,
+    ...(c.audience ? { aud: c.audience } : {}),
     jti: c.id,
     iat: seconds(c.issuedAt),
     nbf: seconds(c.issuedAt),

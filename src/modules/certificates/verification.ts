@@ -85,7 +85,8 @@ function standingAnswer(doc: CertificateDoc, claims: CertificateClaims): Verific
     return {
       valid: false,
       status: 'superseded',
-      reason: 'record-corrected',
+      // An extract is superseded by any change of the person's entry, a record's certificate by a correction.
+      reason: doc.recordId ? 'record-corrected' : 'entry-changed',
       certificate: { ...summary, facts, newerExists: true },
     };
   if (standing === 'expired') return { valid: false, status: 'invalid', reason: 'expired' };
