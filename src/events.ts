@@ -2,6 +2,7 @@ import type { EventRoles } from './journal/types';
 import { nonEmpty } from './lib/must';
 import { CERTIFICATE_EVENTS, type CertificateEvents } from './modules/certificates/events';
 import { CITIZEN_EVENTS, type CitizenEvents } from './modules/citizens/events';
+import { CONSENT_EVENTS, type ConsentEvents } from './modules/consents/events';
 import { CLIENT_EVENTS, type ClientEvents } from './modules/clients/events';
 import { DOCUMENT_EVENTS, type DocumentEvents } from './modules/documents/events';
 import type { FeedTypes } from './modules/feed/reader';
@@ -27,6 +28,7 @@ export type EventCatalogue = PersonEvents &
   UserEvents &
   ClientEvents &
   CitizenEvents &
+  ConsentEvents &
   DocumentEvents;
 
 /** The role of every event type: a projected type without a projector stops the start. */
@@ -40,6 +42,7 @@ export const EVENT_ROLES: EventRoles<EventCatalogue> = {
   ...USER_EVENTS,
   ...CLIENT_EVENTS,
   ...CITIZEN_EVENTS,
+  ...CONSENT_EVENTS,
   ...DOCUMENT_EVENTS,
 };
 

@@ -20,6 +20,7 @@ import { followWorkQueues } from './modules/workqueues/projectors';
 import { followDuplicateKeys } from './modules/duplicates/projectors';
 import { registerActivationCodeProjectors } from './modules/citizens/commands';
 import { registerDocumentProjectors } from './modules/documents/projectors';
+import { registerConsentProjectors } from './modules/consents/commands';
 import type { Models, Stores } from './stores';
 
 /**
@@ -70,6 +71,7 @@ export function registerProjectors(
   registerUserProjectors(journal, { users: stores.users, activationCodes: models.activationCodes });
   registerClientProjectors(journal, stores.clients);
   registerActivationCodeProjectors(journal, models.activationCodes);
+  registerConsentProjectors(journal, stores.consents);
   registerDocumentProjectors(journal, stores.records);
   // After every declaration, whatever its kind: the record filed under its duplicate keys.
   followDuplicateKeys(journal, stores);

@@ -19,6 +19,7 @@ import { recordRoutes } from './modules/records/routes';
 import { userRoutes } from './modules/users/routes';
 import { workQueueRoutes } from './modules/workqueues/routes';
 import { documentRoutes } from './modules/documents/routes';
+import { consentRoutes } from './modules/consents/routes';
 
 /**
  * Every API route of the service: static declarations, each needing the parts its module names
@@ -32,6 +33,7 @@ export const API_ROUTES: readonly AnyRoute<Services>[] = [
   ...personRoutes,
   ...importRoutes,
   ...citizenRoutes(RECORD_SCHEMAS),
+  ...consentRoutes,
   ...DECLARATION_ROUTES,
   ...recordRoutes(RECORD_SCHEMAS),
   ...workQueueRoutes,

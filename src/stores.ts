@@ -22,6 +22,7 @@ import { DUPLICATE_KEY_INDEXES, type DuplicateKey, type PersonKey } from './modu
 import type { VitalCount } from './modules/statistics/store';
 import type { QueueCounts } from './modules/workqueues/store';
 import type { Subscription } from './modules/subscriptions/store';
+import { CONSENT_INDEXES, type Consent } from './modules/consents/store';
 import {
   CERTIFICATE_INDEXES,
   REVOCATION_INDEXES,
@@ -83,5 +84,6 @@ export function createStores(db: Db) {
     certificates: new ProjectionStore<CertificateDoc>(db, 'certificates', CERTIFICATE_INDEXES),
     revocations: new ProjectionStore<RevocationDoc>(db, 'revocations', REVOCATION_INDEXES),
     subscriptions: new ProjectionStore<Subscription>(db, 'subscriptions'),
+    consents: new ProjectionStore<Consent>(db, 'consents', CONSENT_INDEXES),
   };
 }

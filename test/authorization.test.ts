@@ -195,6 +195,7 @@ describe('authorization matrix', () => {
       listRecords: () => request(h.app).get('/v1/records').query({ kind: 'marriage' }).set(auth(officer)),
       getPerson: () => request(h.app).get(`/v1/persons/${mother.nin}`).set(auth(officer)),
       getFamily: () => request(h.app).get(`/v1/persons/${mother.nin}/family`).set(auth(officer)),
+      listPersonConsents: () => request(h.app).get(`/v1/persons/${mother.nin}/consents`).set(auth(officer)),
       searchPersons: () =>
         request(h.app).get('/v1/persons').query({ q: 'فاطمة', dateOfBirth: '1995-04-02' }).set(auth(officer)),
       getRecord: () => request(h.app).get(`/v1/records/${id}`).set(auth(officer)),

@@ -18,8 +18,8 @@ export const ROLES: readonly Role[] = [
  */
 const COUNTER = 'service-clerk';
 
-/** Open to anyone; any signed-in person; these roles; or a sectoral client holding this scope. */
-type Rule = 'anyone' | 'person' | readonly Role[] | { readonly scope: Scope };
+/** Open to anyone; any signed-in person; these roles; a sectoral client holding this scope (and, beside it, these roles). */
+type Rule = 'anyone' | 'person' | readonly Role[] | { readonly scope: Scope; readonly roles?: readonly Role[] };
 
 /**
  * Who may do what: the single table of authorization. Every route names one permission here,
@@ -47,6 +47,9 @@ export const policy = {
   'persons.family': ['officer', 'registrar', 'national-registrar', 'citizen'],
   'citizens.activate': 'anyone',
   'me.read': ['citizen'],
+  'consents.own': ['citizen'],
+  /** Staff record (or withdraw) the consent of the citizen at the counter. */
+  'consents.at-office': ['officer', 'registrar', 'national-registrar', COUNTER],
   'records.read': ['officer', 'registrar', 'national-registrar', 'auditor'],
   'records.list': ['officer', 'registrar', 'national-registrar', 'auditor'],
   'workqueues.read': ['officer', 'registrar', 'national-registrar'],
@@ -59,8 +62,16 @@ export const policy = {
   'records.review-duplicates': ['registrar', 'national-registrar'],
   'audit.read': ['auditor', 'admin'],
   'statistics.read': 'anyone',
-  'certificates.issue': ['officer', 'registrar', 'national-registrar', COUNTER, 'citizen'],
-  'certificates.read': ['officer', 'registrar', 'national-registrar', COUNTER, 'citizen'],
+  /** A client only for a person who consented (consents/), and with the purpose it gives. */
+  'certificates.issue': {
+    roles: ['officer', 'registrar', 'national-registrar', COUNTER, 'citizen'],
+    scope: 'certificates:issue',
+  },
+  /** A client only the certificates issued to it (their `audience`). */
+  'certificates.read': {
+    roles: ['officer', 'registrar', 'national-registrar', COUNTER, 'citizen'],
+    scope: 'certificates:issue',
+  },
   'certificates.revoke': ['registrar', 'national-registrar'],
   'certificates.verify': 'anyone',
   'identity.verify': { scope: 'identity:verify' },
@@ -154,7 +165,9 @@ export function allows(permission: Permission, actor: Pick<Actor, 'role' | 'scop
   if (!actor) return false;
   if (rule === 'person') return actor.role !== 'client';
   if (Array.isArray(rule)) return (rule as readonly string[]).includes(actor.role);
-  return actor.role === 'client' && (actor.scopes ?? []).includes((rule as { scope: Scope }).scope);
+  const { scope, roles = [] } = rule as { scope: Scope; roles?: readonly Role[] };
+  if (actor.role === 'client') return (actor.scopes ?? []).includes(scope);
+  return (roles as readonly string[]).includes(actor.role);
 }
 
 /** Whether the rule needs a token at all. */
@@ -169,5 +182,6 @@ export function describeRule(permission: Permission): string {
   if (rule === 'person') return 'Any signed-in person.';
   if (Array.isArray(rule))
     return `Roles: ${rule.join(', ')}.${OFFICE_BOUND.has(permission) ? " Staff of the record's office only, or a national-registrar." : ''}`;
-  return `Sectoral clients with scope ${(rule as { scope: Scope }).scope}.`;
+  const { scope, roles } = rule as { scope: Scope; roles?: readonly Role[] };
+  return `${roles ? `Roles: ${roles.join(', ')}; and s` : 'S'}ectoral clients with scope ${scope}.`;
 }

@@ -1,5 +1,5 @@
 export type Role = 'admin' | 'officer' | 'registrar' | 'national-registrar' | 'auditor' | 'service-clerk' | 'citizen';
-export const SCOPES = ['identity:verify', 'notifications:write', 'feed:read'] as const;
+export const SCOPES = ['identity:verify', 'notifications:write', 'feed:read', 'certificates:issue'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /** Who caused a change or read: a signed-in user, a sectoral client, or the system itself. */

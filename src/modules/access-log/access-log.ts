@@ -5,6 +5,17 @@ import type { Logger } from 'pino';
 import { pageById, type Page, type PageRequest } from '../../db/page';
 import type { Actor } from '../../journal/types';
 
+/**
+ * What a sectoral system received about a person: a feed page's or webhook's event, or a
+ * certificate it obtained (its kind, and the purpose it gave, as the person's consent names it).
+ */
+export interface Received {
+  type: string;
+  recordId?: string;
+  kind?: string;
+  purpose?: string;
+}
+
 /** One read of a person's data by someone other than the person. */
 export interface AccessEntry {
   /** The time of the read, then random: `_id` order is time order, so lists page by `_id` alone. */
@@ -14,7 +25,7 @@ export interface AccessEntry {
   actor: { id: string; role: string; office?: string };
   route: string;
   /** What a sectoral system was sent about the person (a feed page's or a webhook's event), when the route alone does not say. */
-  received?: { type: string; recordId: string };
+  received?: Received;
 }
 
 const accessSchema = new Schema<AccessEntry>(

@@ -2,7 +2,9 @@ import type { CertificateEvents } from '../certificates/events';
 import { randomBytes } from 'node:crypto';
 import type { Db } from 'mongodb';
 import { nextValue } from '../../db/counters';
-import { conflict, forbidden, notFound } from '../../http/problem';
+import { badRequest, conflict, forbidden, notFound } from '../../http/problem';
+import { requireRecordConsent } from '../consents/commands';
+import type { ConsentStore } from '../consents/store';
 import { canonicalJson, sha256Hex } from '../../journal/hash';
 import type { Journal } from '../../journal/journal';
 import type { CommandContext } from '../../journal/types';
@@ -26,6 +28,7 @@ export interface CertificateDeps extends CircleDeps {
   certificates: CertificateStore;
   keyring: CertificateKeyring;
   offices: OfficeStore;
+  consents: ConsentStore;
   config: {
     PUBLIC_BASE_URL: string;
     CERTIFICATE_VALIDITY_DAYS: number;
@@ -63,7 +66,7 @@ export async function certifiedFacts(kinds: RecordKinds, record: CivilRecord) {
 export async function issueCertificate(
   deps: CertificateDeps,
   ctx: CommandContext,
-  input: { recordId: string; language?: CertificateLanguage },
+  input: { recordId: string; language?: CertificateLanguage; purpose?: string },
 ) {
   const statusIndex = statusIndexOnce(deps);
   const countCitizen = citizenCountOnce(deps, ctx);
@@ -78,6 +81,8 @@ export async function issueCertificate(
     }
     const citizen = ctx.actor.role === 'citizen' ? ctx.actor.nin : undefined;
     if (ctx.actor.role === 'citizen') await requireEntitled(deps, record, citizen ?? '');
+    const client = clientIssue(ctx, input.purpose);
+    if (client) await requireRecordConsent(deps, record, client.audience, client.purpose);
     const certified = await certifiedFacts(deps.kinds, record);
     // The office that prints it speaks its region's languages: the staff member's, else the record's (a citizen's own issue).
     const language =
@@ -118,6 +123,7 @@ export async function issueCertificate(
       recordId: record._id,
       recordVersion: record.version,
       ...(placed.paper ? { paperFacts: placed.paper } : {}),
+      ...client,
     });
   });
 }
@@ -140,6 +146,19 @@ export interface IssueDraft {
   /** A client's issue: the credential's audience and the purpose it gave (journaled with it). */
   audience?: string;
   purpose?: string;
+}
+
+/**
+ * A sectoral client's issue: the client is the credential's audience, and the purpose it gave
+ * goes into the journal entry (and the person's access log). None for staff and citizens.
+ */
+export function clientIssue(ctx: CommandContext, purpose: string | undefined) {
+  if (ctx.actor.role !== 'client') return undefined;
+  if (!purpose)
+    throw badRequest('A sectoral client names the purpose it obtains the certificate for', [
+      { path: 'body.purpose', message: 'required for a sectoral client' },
+    ]);
+  return { audience: ctx.actor.id, purpose };
 }
 
 /** A status list index allocated once per command: a retry after a lost append race keeps its place in the list. */
@@ -243,6 +262,10 @@ export async function requireReader(
   ctx: Pick<CommandContext, 'actor'>,
   doc: CertificateDoc,
 ): Promise<void> {
+  if (ctx.actor.role === 'client') {
+    if (doc.audience !== ctx.actor.id) throw forbidden('A client may read the certificates issued to it only');
+    return;
+  }
   if (ctx.actor.role !== 'citizen') return;
   if (!doc.recordId) {
     if (doc.subjectNin !== ctx.actor.nin) throw forbidden('A citizen may have their own civil-status extract only');

@@ -2,7 +2,15 @@ import { forbidden } from '../../http/problem';
 import type { CommandContext } from '../../journal/types';
 import { officeGovernorate } from '../offices/commands';
 import { nextRegistrationNumber } from '../records/ids';
-import { citizenCountOnce, newCertificateId, signedIssue, statusIndexOnce, type CertificateDeps } from './commands';
+import { requirePersonConsent } from '../consents/commands';
+import {
+  citizenCountOnce,
+  clientIssue,
+  newCertificateId,
+  signedIssue,
+  statusIndexOnce,
+  type CertificateDeps,
+} from './commands';
 import { EXTRACT_KIND, EXTRACT_LETTER, EXTRACT_TYPE, extractOf } from './extract';
 import { defaultLanguage } from './languages';
 import type { CertificateLanguage } from './store';
@@ -16,7 +24,7 @@ import type { CertificateLanguage } from './store';
 export async function issueExtract(
   deps: CertificateDeps,
   ctx: CommandContext,
-  input: { nin: string; language?: CertificateLanguage },
+  input: { nin: string; language?: CertificateLanguage; purpose?: string },
 ) {
   const statusIndex = statusIndexOnce(deps);
   const countCitizen = citizenCountOnce(deps, ctx);
@@ -25,6 +33,8 @@ export async function issueExtract(
   return deps.journal.execute(ctx, async () => {
     if (ctx.actor.role === 'citizen' && ctx.actor.nin !== input.nin)
       throw forbidden('A citizen may have their own civil-status extract only');
+    const client = clientIssue(ctx, input.purpose);
+    if (client) await requirePersonConsent(deps, input.nin, client.audience, client.purpose);
     const extract = await extractOf(deps, input.nin);
     // Staff print it at their office; a citizen's own comes from the office that keeps their entry.
     const office = ctx.actor.role !== 'citizen' && ctx.actor.office ? ctx.actor.office : extract.homeOffice;
@@ -44,6 +54,7 @@ export async function issueExtract(
       factsHash: extract.hash,
       language,
       office,
+      ...client,
     });
   });
 }

@@ -1,4 +1,5 @@
 import { badRequest } from '../../http/problem';
+import type { AccessLog } from '../access-log/access-log';
 import { routesOf } from '../../http/route';
 import { errorResponses } from '../common/responses';
 import { findRecord, recordOffice } from '../records/commands';
@@ -38,7 +39,11 @@ import { issueExtract } from './extract-issue';
 import { UNKNOWN_KIND } from './labels';
 
 /** What these routes use. */
-type RouteDeps = CertificateDeps & { certificateCache: CertificateCache; revocations: RevocationStore };
+type RouteDeps = CertificateDeps & {
+  certificateCache: CertificateCache;
+  revocations: RevocationStore;
+  accessLog: Pick<AccessLog, 'record'>;
+};
 const defineRoute = routesOf<RouteDeps>();
 
 export function presentCertificate(base: string, doc: CertificateDoc) {
@@ -110,16 +115,26 @@ export function certificateRoutes({ kind }: Pick<RecordSchemas, 'kind'>) {
       },
       async handle({ body }, ctx) {
         const { deps } = ctx;
-        const entry =
-          'recordId' in body && body.recordId
-            ? await issueCertificate(deps, ctx, { recordId: body.recordId, language: body.language })
-            : await issueExtract(deps, ctx, { nin: body.nin ?? '', language: body.language });
+        const { language, purpose } = body;
+        const entry = body.recordId
+          ? await issueCertificate(deps, ctx, { recordId: body.recordId, language, purpose })
+          : await issueExtract(deps, ctx, { nin: body.nin ?? '', language, purpose });
         const doc = await findCertificate(deps.certificates, entry.data.certificateId);
+        const named = await namedIn(deps, doc);
+        // A client's issue says in each person's access log what it obtained and why ("school
+        // enrolment"), so it is logged here rather than by the route's plain entry.
+        if (doc.audience)
+          deps.accessLog.record(named, ctx.actor, 'POST /v1/certificates', {
+            type: 'certificate.issued',
+            ...(doc.recordId ? { recordId: doc.recordId } : {}),
+            kind: doc.kind,
+            ...(doc.purpose ? { purpose: doc.purpose } : {}),
+          });
         return {
           status: 201,
           body: presentCertificate(deps.config.PUBLIC_BASE_URL, doc),
           headers: { Location: `/v1/certificates/${doc._id}` },
-          named: await namedIn(deps, doc),
+          named: doc.audience ? [] : named,
         };
       },
     }),

@@ -28,6 +28,10 @@ export const issueBody = z
       description:
         "The certificate's languages; by default the office's: CERTIFICATE_LANGUAGE_KURDISTAN_REGION (ar-ckb) in the Kurdistan Region's governorates, CERTIFICATE_LANGUAGE_DEFAULT (ar-en) elsewhere",
     }),
+    purpose: z.string().trim().min(3).max(200).optional().openapi({
+      description:
+        "A sectoral client's (required for one): what it obtains the certificate for, as the person's consent names it; `notified-record` for a record the client notified itself",
+    }),
   })
   .strict()
   .openapi('IssueCertificate', {

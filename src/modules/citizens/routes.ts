@@ -61,7 +61,14 @@ const accessView = z
     }),
     route: z.string(),
     /** What a sectoral system received about me: the event of a feed page or webhook delivery. */
-    received: z.object({ type: z.string(), recordId: z.string() }).optional(),
+    received: z
+      .object({
+        type: z.string(),
+        recordId: z.string().optional(),
+        kind: z.string().optional().openapi({ description: 'A certificate obtained: its kind' }),
+        purpose: z.string().optional().openapi({ description: 'A certificate obtained: the purpose the system gave' }),
+      })
+      .optional(),
   })
   .openapi('AccessLogEntry');
 
