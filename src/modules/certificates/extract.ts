@@ -48,8 +48,15 @@ export const EXTRACT_WORDS: KindWords = {
     married: { ar: 'متزوج', ckb: 'هاوسەرگیریکردوو', en: 'Married' },
     divorced: { ar: 'مطلق', ckb: 'جیابووەوە', en: 'Divorced' },
     widowed: { ar: 'أرمل', ckb: 'بێوەژن/بێوەپیاو', en: 'Widowed' },
+    // The Arabic agrees with the person's sex, as Iraq's forms write it.
+    'single:female': { ar: 'عزباء', ckb: 'سەڵت', en: 'Single' },
+    'married:female': { ar: 'متزوجة', ckb: 'هاوسەرگیریکردوو', en: 'Married' },
+    'divorced:female': { ar: 'مطلقة', ckb: 'جیابووەوە', en: 'Divorced' },
+    'widowed:female': { ar: 'أرملة', ckb: 'بێوەژن', en: 'Widowed' },
+    'widowed:male': { ar: 'أرمل', ckb: 'بێوەپیاو', en: 'Widowed' },
     alive: { ar: 'على قيد الحياة', ckb: 'لە ژیاندایە', en: 'Alive' },
     deceased: { ar: 'متوفى', ckb: 'کۆچی دوایی کردووە', en: 'Deceased' },
+    'deceased:female': { ar: 'متوفاة', ckb: 'کۆچی دوایی کردووە', en: 'Deceased' },
   },
 };
 

@@ -98,11 +98,24 @@ export function formatName(name: PersonName): { ar: string; en?: string } {
   };
 }
 
+/** What the English column says above a name it can print in Arabic script only. */
+export const NO_LATIN_FORM = 'in Arabic script: no Latin form on record';
+
 /** A name in each column: the Kurdish as the Arabic (names are declared in Arabic script), English in Latin when known. */
 const nameWords = (name: PersonName): Words => {
   const n = formatName(name);
   return { ar: n.ar, ckb: n.ar, en: n.en ?? n.ar };
 };
+
+/**
+ * A name's line. Without a Latin form the English column prints the Arabic script and its label
+ * says so, so that a reader abroad does not take it for an omission (a proposal an officer has
+ * not confirmed is not printed: it is not the registry's yet).
+ */
+const nameLine = (label: Words, name: PersonName): FactLine => ({
+  label: name.latin ? label : { ...label, en: `${label.en} (${NO_LATIN_FORM})` },
+  value: nameWords(name),
+});
 
 export function formatPlace(place: Place): Words {
   const g = GOVERNORATES.find((x) => x.code === place.governorate);
@@ -132,20 +145,22 @@ export function factLines(facts: CertifiedFacts, words: KindWords): FactLine[] {
   const labels: Readonly<Record<string, Words>> = { ...COMMON_LABELS, ...words.labels };
   // A key no contract labels (a token from a newer version) is shown as itself rather than dropped.
   const label = (key: string): Words => labels[key] ?? sameWords(key);
+  // A coded value may have words per the subject's sex (Arabic: أعزب, عزباء), as `value:sex`.
+  const sex = typeof facts.sex === 'string' ? facts.sex : undefined;
   const value = (key: string, v: string): Words =>
     /^\d{4}-\d{2}-\d{2}/.test(v) && key !== 'nin'
       ? formatDate(v)
-      : (words.values?.[v] ?? COMMON_VALUES[v] ?? sameWords(v));
+      : ((sex ? words.values?.[`${v}:${sex}`] : undefined) ?? words.values?.[v] ?? COMMON_VALUES[v] ?? sameWords(v));
   const add = (key: string, v: CertifiedValue, who?: Words) => {
     const l = who ? eachWords((lang) => `${who[lang]}: ${label(key)[lang]}`) : label(key);
     if (typeof v === 'string') lines.push({ label: l, value: value(key, v) });
     // Numbers in Latin digits in both columns, as the registration number and NINs are printed.
     else if (typeof v === 'number') lines.push({ label: l, value: sameWords(String(v)) });
     else if (isPlace(v)) lines.push({ label: l, value: formatPlace(v) });
-    else if (isName(v)) lines.push({ label: l, value: nameWords(v) });
+    else if (isName(v)) lines.push(nameLine(l, v));
   };
   const person = (p: CertifiedPerson, who: Words) => {
-    if (p.name) lines.push({ label: who, value: nameWords(p.name) });
+    if (p.name) lines.push(nameLine(who, p.name));
     for (const [k, v] of Object.entries(p) as [keyof CertifiedPerson, CertifiedValue | undefined][])
       if (k !== 'name' && v !== undefined) add(k, v, who);
   };
