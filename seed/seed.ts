@@ -16,6 +16,7 @@ import { writeLegacyFile } from './legacy-file';
 import { seededRandom } from './random';
 import { bereave, courtOrderIfDelayed, divorce, marry, type Couple } from './civil-status';
 import { officeWork } from './office-work';
+import { sectoralDemo } from './sectoral';
 
 /** Demo accounts; the passwords are for demonstration only and printed on purpose. */
 const DEMO_USERS = [
@@ -177,6 +178,13 @@ async function seed(services: Services, seedValue: string, couples: number, birt
   await marry(services, random, staff, olderCouples, 1985);
   const deaths = await bereave(services, random, staff, olderCouples);
   await officeWork(services, staff, parents);
+  const first = must(parents[0], 'a couple');
+  const kurdish = parents.find((p) => KURDISTAN_REGION_GOVERNORATES.includes(p.governorate));
+  const ministry = await sectoralDemo(services, { ...first, ...(kurdish ? { kurdistan: kurdish.father } : {}) });
+  process.stdout.write(
+    `  the Ministry of Education's client (certificates:issue, with the consent of ${first.mother}): ${ministry.clientId} ${ministry.clientSecret}\n`,
+  );
+  process.stdout.write('  civil-status extracts printed at BGD and at the Sulaymaniyah youth centre (SYC)\n');
   process.stdout.write(
     "  the office BGD's work queues: records to register, to complete, to fix, to review and to print\n",
   );
