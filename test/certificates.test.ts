@@ -52,7 +52,7 @@ async function expectPicture(file: string) {
 }
 
 describe('certificates', () => {
-  it('issues a signed birth certificate, with a bilingual PDF whose QR code carries the token', async () => {
+  it('issues a signed birth certificate, with a bilingual PDF whose QR code carries its COSE credential', async () => {
     const { record } = await registeredBirth();
     const issued = await post('/v1/certificates', { recordId: record.id });
     expectContract(issued);
@@ -70,7 +70,7 @@ describe('certificates', () => {
     // The QR code at 200 dpi (an office printer prints at 300 or more); the picture (as in docs/) at 150.
     const png = await renderFirstPage(pdf.body as Buffer, 200, true);
     await expectPicture(await writeCertificatePicture(pictures.dir, 'birth', pdf.body as Buffer));
-    expect(decodeQr(png)).toBe(issued.body.token);
+    expect(decodeQr(png)).toBe(issued.body.qr);
 
     const verified = await post('/v1/certificates/verification', { token: issued.body.token });
     expectContract(verified);
@@ -169,7 +169,7 @@ describe('certificates checked by someone else’s code', () => {
   // One test a kind: each renders twice and decodes a QR code at 200 dpi, some seconds of CPU.
   let ofEachKind: Promise<Awaited<ReturnType<typeof registeredOfEachKind>>> | undefined;
   it.each(['marriage', 'divorce', 'death'] as const)(
-    'renders a PDF of a %s whose QR code decodes back to the token',
+    'renders a PDF of a %s whose QR code decodes back to its COSE credential',
     async (kind) => {
       ofEachKind ??= registeredOfEachKind(h.app, officer, registrar);
       const records = await ofEachKind;
@@ -179,7 +179,7 @@ describe('certificates checked by someone else’s code', () => {
       expect(pdf.status).toBe(200);
       const png = await renderFirstPage(pdf.body as Buffer, 200, true);
       await expectPicture(await writeCertificatePicture(pictures.dir, kind, pdf.body as Buffer));
-      expect(decodeQr(png)).toBe(issued.body.token);
+      expect(decodeQr(png)).toBe(issued.body.qr);
     },
   );
 

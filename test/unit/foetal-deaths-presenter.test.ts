@@ -79,7 +79,8 @@ describe('foetal death presenter', () => {
     const rawKeys = new Set(Object.keys(certified.facts).flatMap((k) => [k, `${k}: nin`]));
     expect(lines.filter((l) => rawKeys.has(l.label.en) || rawKeys.has(l.label.ar))).toEqual([]);
     expect(lines.map((l) => l.label.en)).toEqual([
-      'Mother',
+      // Her name has no Latin form here: the English column prints it in Arabic script, and says so.
+      'Mother (in Arabic script: no Latin form on record)',
       'Mother: National ID number',
       'Date of delivery',
       'Place of delivery',

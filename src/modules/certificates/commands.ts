@@ -19,8 +19,9 @@ import type { CertificateDoc, CertificateLanguage, CertificateStore } from './st
 import { countCitizenCertificate } from './quota';
 import { defaultLanguage } from './languages';
 import { factsForToken, placeHealthFacts } from './rules';
-import { listOf } from './status-list';
+import { statusListUrl } from './status-list';
 import { credentialClaims, signCredential } from './token';
+import { qrCredential } from './cose';
 
 export interface CertificateDeps extends CircleDeps {
   journal: Journal<CertificateEvents>;
@@ -42,7 +43,7 @@ export interface CertificateDeps extends CircleDeps {
 /** Opaque, unguessable certificate id: 128 random bits. */
 export const newCertificateId = () => `c_${randomBytes(16).toString('base64url')}`;
 
-export const statusListUrl = (base: string, index: number) => `${base}/v1/status-lists/${listOf(index)}`;
+export { statusListUrl };
 
 /**
  * What a record certifies now, and its hash: a certificate whose hash differs is superseded. A
@@ -221,6 +222,7 @@ export async function signedIssue(
       kid: signer.kid,
       statusIndex,
       token: signCredential(claims, signer),
+      qr: qrCredential(claims, signer),
       expiresAt: expiresAt.toISOString(),
       ...(audience ? { audience } : {}),
     },

@@ -52,6 +52,14 @@ export class CertificateKeyring {
     return publicKeys.get(kid);
   }
 
+  /** The key a QR code names by the first 8 bytes of its kid (cose.ts), if it may still verify now. */
+  async verifierByShortKid(short: Buffer, now = new Date()): Promise<{ kid: string; key: KeyObject } | undefined> {
+    const { keys } = await this.keys();
+    const match = keys.find((k) => Buffer.from(k._id, 'base64url').subarray(0, 8).equals(short));
+    const key = match ? await this.verifier(match._id, now) : undefined;
+    return match && key ? { kid: match._id, key } : undefined;
+  }
+
   /** The published key set: the active key and retired ones that still verify. */
   async jwks(now = new Date()): Promise<PublicJwk[]> {
     return (await this.keys()).keys.filter((k) => verifies(k, now)).map((k) => k.jwk);

@@ -11,6 +11,7 @@ import { copyWords, factLines, formatDate, PAPER, REGISTRY, type FactLine, type 
 import { directionOf, eachWords, languagesOf, sameWords, type Lang } from './languages';
 import type { CertificateDoc } from './store';
 import { checkTokenShape } from './token-claims';
+import { isQrCredential } from './cose';
 import { woffToSfnt } from './woff';
 
 /** The fonts ship with the project through npm (@fontsource, SIL Open Font License). */
@@ -248,17 +249,36 @@ function line(
   return size * 1.45;
 }
 
-/** The QR code as vector squares: sharp at any print resolution. */
-function qr(doc: Doc, token: string, x: number, y: number, size: number) {
-  // M (15% recovery) reads from a print, smudges and creases included; L only when the token is too long for M.
-  const code = (() => {
+/**
+ * The QR code's symbol for its text: the COSE credential (Base45, the alphanumeric mode) at the
+ * highest error correction that keeps it within version 15 (Q, M, then L: a phone reads small
+ * modules off a photocopy more surely than it repairs damage), and when even L is larger, the
+ * smallest symbol at M. A certificate from before the COSE credential carries its token (byte
+ * mode), at M, or L when too long for M.
+ */
+export function qrSymbol(text: string) {
+  // One segment of one mode: the library's search for an optimal mix costs more than the rest of the page.
+  const segments: QRCode.QRCodeSegment[] = isQrCredential(text)
+    ? [{ data: text, mode: 'alphanumeric' }]
+    : [{ data: Buffer.from(text), mode: 'byte' }];
+  const at = (level: 'Q' | 'M' | 'L', maxVersion = 40) => {
     try {
-      // One byte-mode segment: the token is ASCII, and the library's search for an optimal mix of modes costs more than the rest of the page.
-      return QRCode.create([{ data: Buffer.from(token), mode: 'byte' }], { errorCorrectionLevel: 'M' });
+      const code = QRCode.create(segments, { errorCorrectionLevel: level });
+      return code.version <= maxVersion ? code : undefined;
     } catch {
-      return QRCode.create([{ data: Buffer.from(token), mode: 'byte' }], { errorCorrectionLevel: 'L' });
+      return undefined; // too long at this level
     }
-  })();
+  };
+  const code = isQrCredential(text)
+    ? (at('Q', 15) ?? at('M', 15) ?? at('L', 15) ?? at('M') ?? at('L'))
+    : (at('M') ?? at('L'));
+  if (!code) throw new Error('a certificate too long for any QR code');
+  return code;
+}
+
+/** The QR code as vector squares: sharp at any print resolution. */
+function qr(doc: Doc, text: string, x: number, y: number, size: number) {
+  const code = qrSymbol(text);
   const n = code.modules.size;
   const quiet = 4;
   const cell = size / (n + 2 * quiet);
@@ -351,10 +371,13 @@ export async function certificatePdf(doc: CertificateDoc, words: KindWords, base
     // The registry signed these from the kind's certified facts (token-claims.ts reads its own token).
     ...factLines(printedFacts(subject.facts, doc.paperFacts), words),
   ];
+  // A long certificate (a birth with both parents, an extract) sets its lines closer, so that the
+  // QR code keeps its size: at 8 cm and more a phone reads it off a photocopy.
+  const dense = rows.length > 10;
   for (const r of rows) {
-    pair(r.label, 9, false, '#555');
-    pair(r.value, 12.5, true);
-    y += 3;
+    pair(r.label, dense ? 8.5 : 9, false, '#555');
+    pair(r.value, dense ? 11.5 : 12.5, true);
+    y += dense ? 1 : 3;
   }
   y += 6;
   pdf.moveTo(inner.left, y).lineTo(inner.right, y).lineWidth(0.5).strokeColor('#999').stroke();
@@ -365,8 +388,9 @@ export async function certificatePdf(doc: CertificateDoc, words: KindWords, base
 
   // The QR code takes the room left above the footer, up to 8 cm.
   const qrY = y + 6;
-  const qrSize = Math.min(227, A4.height - MARGIN - 34 - qrY);
-  qr(pdf, doc.token, (A4.width - qrSize) / 2, qrY, qrSize);
+  // Up to 9.5 cm: the modules of a version-15 code stay near 1 mm, larger than a blur or a photocopy's smear.
+  const qrSize = Math.min(270, A4.height - MARGIN - 34 - qrY);
+  qr(pdf, doc.qr ?? doc.token, (A4.width - qrSize) / 2, qrY, qrSize);
   y = qrY + qrSize + 4;
   const url = `${base}/verify/${doc._id}`;
   pair(FOOTER.verify(url), 9.5);

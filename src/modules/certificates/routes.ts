@@ -56,6 +56,7 @@ export function presentCertificate(base: string, doc: CertificateDoc) {
     copyNumber: doc.copyNumber,
     language: doc.language,
     token: doc.token,
+    ...(doc.qr ? { qr: doc.qr } : {}),
     status: standingOf(doc),
     issuedAt: doc.issuedAt,
     expiresAt: doc.expiresAt,

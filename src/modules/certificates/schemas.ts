@@ -68,6 +68,10 @@ export const certificateView = (kind: z.ZodType<string>) =>
       token: z
         .string()
         .openapi({ description: 'Compact JWS (ES256, typ vc+jwt): a W3C Verifiable Credential 2.0 secured with JOSE' }),
+      qr: z.string().optional().openapi({
+        description:
+          "What the QR code carries: the same credential secured with COSE (COSE_Sign1, typ application/vc+cose), zlib-compressed, Base45, after 'CR1:'; POST /v1/certificates/verification takes it as `token`",
+      }),
       status: z.enum(['valid', 'revoked', 'superseded', 'expired']),
       issuedAt: z.string(),
       expiresAt: z.string(),

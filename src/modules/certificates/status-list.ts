@@ -9,6 +9,9 @@ export const STATUS_LIST_SIZE = 131_072;
 
 export const listOf = (index: number) => String(Math.floor(index / STATUS_LIST_SIZE) + 1);
 
+/** The address of the status list a certificate's index is in. */
+export const statusListUrl = (base: string, index: number) => `${base}/v1/status-lists/${listOf(index)}`;
+
 /** The `encodedList`: the bits (index 0 is the left-most bit of the first byte), GZIP, base64url, multibase `u`. */
 export function encodeStatusList(setPositions: readonly number[]): string {
   const bits = Buffer.alloc(STATUS_LIST_SIZE / 8);

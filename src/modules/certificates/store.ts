@@ -44,6 +44,8 @@ export interface CertificateIssued {
   /** Hash of the certified facts: when the record's facts hash differently, the certificate is superseded. */
   factsHash: string;
   token: string;
+  /** The same credential as its QR code carries it: COSE, zlib, Base45 (cose.ts); absent in entries from before. */
+  qr?: string;
   expiresAt: string;
   /** Which certified copy of the record this is: 1 for the first issue, then 2, 3… (absent in entries from before copies were numbered). */
   copyNumber?: number;

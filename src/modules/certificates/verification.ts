@@ -4,6 +4,7 @@ import type { CertificateCache } from './cache';
 import type { CertificateDoc } from './store';
 import { standingOf } from './commands';
 import { checkToken, type CertificateClaims } from './token';
+import { checkQrCredential, isQrCredential } from './cose';
 
 export type VerificationStatus = 'valid' | 'revoked' | 'superseded' | 'invalid';
 
@@ -48,11 +49,15 @@ export async function verifyCertificate(
   deps: { certificates: CertificateCache; keyring: CertificateKeyring; issuer: string },
   token: string,
 ): Promise<Verification> {
-  const check = await checkToken(token, deps.keyring, deps.issuer);
+  // The API's vc+jwt token, or the QR code's COSE text: the same credential, checked the same way.
+  const check = isQrCredential(token)
+    ? await checkQrCredential(token, deps.keyring, deps.issuer)
+    : await checkToken(token, deps.keyring, deps.issuer);
   if (!check.ok) return { valid: false, status: 'invalid', reason: check.reason };
   const doc = await deps.certificates.get(check.claims.jti);
   // Signed by a key of ours, yet not one of our certificates (or not this token): not genuine.
-  if (!doc || doc.token !== token) return { valid: false, status: 'invalid', reason: 'unknown-certificate' };
+  if (!doc || (doc.token !== token && doc.qr !== token))
+    return { valid: false, status: 'invalid', reason: 'unknown-certificate' };
   return standingAnswer(doc, check.claims);
 }
 

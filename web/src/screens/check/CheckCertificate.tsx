@@ -34,7 +34,9 @@ export function CheckCertificate() {
     setFailure(undefined);
     setProblem(undefined);
     setChecked(undefined);
-    const clean = value.replace(/\s/g, '');
+    // A token has no spaces (a pasted one may have gained line breaks); the QR code's COSE text
+    // (CR1:, Base45) has spaces of its own, so only its ends are trimmed.
+    const clean = /^\s*CR1:/.test(value) ? value.trim() : value.replace(/\s/g, '');
     if (!clean) return say('people.check.needToken');
     setBusy('checking');
     try {
