@@ -57,6 +57,7 @@ describe('the console for citizens, auditors, admins and anyone checking a certi
     expect(walk.seen.rotateAsk).toContain('stops working at once');
     expect(walk.seen.secretsDiffer).toBe('true');
     expect([walk.oldSecretToken, walk.newSecretToken]).toEqual([401, 200]);
+    expect(walk.seen.clientRow).toContain('Verify identities · Obtain certificates with the citizen’s consent');
   });
 
   it('gives the auditor the journal, filtered by a record, and the integrity check', () => {
@@ -97,6 +98,8 @@ describe('the console for citizens, auditors, admins and anyone checking a certi
     expect(walk.seen.accessLog).toContain('Ministry of Education checked your identity');
     expect(walk.seen.accessLog).toContain('Registrar of office BGD issued a certificate about you');
     expect(walk.seen.accessLog).toContain('Auditor of office BGD read your data for an audit');
+    // The ministry obtained her daughter's birth certificate with her consent: which one, and what for.
+    expect(walk.seen.accessLog).toContain('Ministry of Education obtained your birth certificate: School enrolment');
   });
 
   it('checks a pasted token and a photo of the QR code, in plain words, with the service’s own page', () => {

@@ -46,6 +46,16 @@ export interface PeopleWalk {
 const SYSTEM = { actor: { id: 'system', role: 'system' as const }, requestId: 'console-people-setup' };
 const CITIZEN_PASSWORD = 'Palm grove by the river 1958';
 
+/** A POST through the API for the walk's setup: its answer's body, or an error saying what the service said. */
+const poster =
+  (h: Harness) =>
+  async (url: string, token: string, body: object = {}) => {
+    const res = await request(h.app).post(url).set(auth(token)).send(body);
+    if (res.status !== 200 && res.status !== 201) throw new Error(`${url}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as Record<string, unknown>;
+  };
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
 async function setUp(h: Harness) {
   const [officer, registrar, registrar2, auditor, admin] = [
     await staffUser(h, 'officer'),
@@ -66,11 +76,7 @@ async function setUp(h: Harness) {
     dateOfBirth: '1988-03-14',
     placeOfBirth: { governorate: 'IQ-BG' },
   });
-  const post = async (url: string, token: string, body: object = {}) => {
-    const res = await request(h.app).post(url).set(auth(token)).send(body);
-    if (res.status !== 200 && res.status !== 201) throw new Error(`${url}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body as Record<string, unknown>;
-  };
+  const post = poster(h);
   // Their daughter's birth, declared and registered: a record of the mother's, and a certificate to check.
   const birth = await post('/v1/births', officer.token, {
     child: {
@@ -128,6 +134,7 @@ export async function walkPeople(
       .send({ grant_type: 'client_credentials', client_id: id, client_secret: secret })
       .then((r) => r as { status: number; body: { access_token?: string } });
   const main = page.locator('main');
+  const post = poster(h);
   try {
     // The admin: lands on Users, creates one, disables it; registers a ministry's client.
     await signIn(people.admin.username, undefined, 'Users');
@@ -160,6 +167,7 @@ export async function walkPeople(
     await page.getByRole('heading', { name: 'Sectoral clients', exact: true }).waitFor();
     await page.getByLabel('Name', { exact: true }).fill('Ministry of Education');
     await page.getByRole('checkbox', { name: 'Verify identities', exact: true }).check();
+    await page.getByRole('checkbox', { name: 'Obtain certificates with the citizen’s consent', exact: true }).check();
     await page.getByRole('button', { name: 'Register client', exact: true }).click();
     await page.getByRole('heading', { name: 'The secret of Ministry of Education', exact: true }).waitFor();
     seen.focusAfterClient = await page.evaluate<string>(`document.activeElement?.textContent ?? ''`);
@@ -182,6 +190,7 @@ export async function walkPeople(
     await page.getByRole('link', { name: 'Clients', exact: true }).click();
     await page.getByRole('cell', { name: 'Ministry of Education', exact: true }).waitFor();
     seen.clientsAgain = await main.innerText();
+    seen.clientRow = await page.getByRole('row').filter({ hasText: 'Ministry of Education' }).innerText();
     seen.secretsShownAgain = String(await page.getByTestId('client-secret').count());
     // Rotate, asked first: a new secret, once; the old one stops working.
     await page.getByRole('button', { name: 'Rotate secret: Ministry of Education', exact: true }).click();
@@ -269,6 +278,20 @@ export async function walkPeople(
     await page.getByRole('status').filter({ hasText: 'Your account is open' }).waitFor();
     seen.focusAfterActivate = await page.evaluate<string>(`document.activeElement?.textContent ?? ''`);
     await page.getByRole('link', { name: 'Sign in', exact: true }).click();
+    // She lets the ministry obtain her records' certificates for school enrolment; it obtains her daughter's.
+    const login = await request(h.app)
+      .post('/v1/auth/login')
+      .send({ username: people.motherNin, password: CITIZEN_PASSWORD });
+    const consent = await post('/v1/me/consents', (login.body as { accessToken: string }).accessToken, {
+      clientId,
+      purpose: 'school enrolment',
+      expiresAt: inDays(90),
+    });
+    if (consent.status !== 'in-force') throw new Error(`the consent: ${JSON.stringify(consent)}`);
+    await post('/v1/certificates', fresh.body.access_token ?? '', {
+      recordId: people.recordId,
+      purpose: 'School enrolment',
+    });
     await h.services.accessLog.flush();
     await signIn(people.motherNin, CITIZEN_PASSWORD, 'My records');
     await page.getByRole('heading', { name: /^Birth · Registered/ }).waitFor();

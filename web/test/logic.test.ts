@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BIRTH_CODES, birthBody, checkBirth, emptyBirth } from '../src/lib/birth-form';
 import { readKind } from '../src/lib/access-log';
+import { certificateWords } from '../src/lib/access-words';
+import { en } from '../src/i18n/en';
 import { eventName } from '../src/lib/events';
 import { formatDate } from '../src/lib/format';
 import { latinDigits, ninProblem } from '../src/lib/nin';
@@ -152,5 +154,15 @@ describe('the access log in plain words', () => {
     expect(readKind('GET /v1/feed')).toBe('feed');
     expect(readKind('webhook s_123')).toBe('feed');
     expect(readKind('GET /v1/something-new')).toBe('other');
+  });
+  it('names the certificate a system obtained by its kind, the extract too, and any other plainly', () => {
+    const words = (kind?: string) => {
+      const key = certificateWords(kind).replace(/^people\.log\.certificates\./, '');
+      return en.people.log.certificates[key as keyof typeof en.people.log.certificates];
+    };
+    expect(words('birth')).toBe('birth certificate');
+    expect(words('civil-status-extract')).toBe('civil-status extract');
+    expect(words('foetal-death')).toBe('certificate of stillbirth');
+    expect([words('something-new'), words(undefined)]).toEqual(['certificate', 'certificate']);
   });
 });

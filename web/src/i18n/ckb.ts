@@ -396,7 +396,7 @@ export const ckb: Catalogue = {
       'identity-verify': 'پشکنینی ناسنامەکان',
       'notifications-write': 'ڕاگەیاندنی لەدایکبوون و مردن',
       'feed-read': 'خوێندنەوەی زنجیرەی گۆڕانەکان',
-      'certificates-issue': 'دەرکردنی بڕوانامە',
+      'certificates-issue': 'وەرگرتنی بڕوانامە بە ڕەزامەندیی هاووڵاتی', // review
       submit: 'تۆمارکردنی سیستەم',
       fix: 'سیستەمەکە تۆمار نەکرا: ئەو خانانەی خوارەوە ڕاست بکەرەوە کە نیشانە کراون.',
       shortName: 'ناو لە 3 تا 120 پیتە.',
@@ -462,6 +462,19 @@ export const ckb: Catalogue = {
       list: 'تۆمارێکی پەیوەندیدار بە تۆی لە لیستێکدا بینی',
       issued: 'بڕوانامەیەکی پەیوەندیدار بە تۆی دەرکرد',
       enrolled: 'تۆی لە تۆمارەکەدا تۆمارکرد',
+      obtained: '{{certificate}}ی تۆی وەرگرت بۆ: {{purpose}}', // review
+      obtainedOnly: '{{certificate}}ی تۆی وەرگرت', // review
+      // The certificates' own titles, as the service prints them (src/modules/*/contract.ts, extract.ts).
+      certificates: {
+        birth: 'بڕوانامەی لەدایکبوون',
+        death: 'بڕوانامەی مردن',
+        marriage: 'بڕوانامەی هاوسەرگیری',
+        divorce: 'بڕوانامەی تەڵاق',
+        'foetal-death': 'بڕوانامەی لەدایکبوونی مردوو',
+        annulment: 'بڕوانامەی هەڵوەشاندنەوەی هاوسەرگیری',
+        'civil-status-extract': 'وێنەی تۆماری باری شارستانی',
+        other: 'بڕوانامە',
+      },
     },
   },
   registrar: {
