@@ -94,6 +94,32 @@ describe('the console for citizens, auditors, admins and anyone checking a certi
     expect(walk.citizenCertificateLanguage).toBe('ar');
   });
 
+  it('lets a citizen give a consent to a ministry’s system, with errors beside the fields, then withdraw it, asked first', () => {
+    expect(walk.seen.consentClients).toMatch(/^Choose…/);
+    expect(walk.seen.consentClients).toContain('Ministry of Education');
+    expect(walk.seen.consentClients).toContain('Pension Fund');
+    // Sent empty: each field says what it needs, and the focus is on the first.
+    expect(walk.seen.consentEmpty).toContain('Fill in this field.');
+    expect(walk.seen.focusAfterEmptyConsent).toBe('f-consent-client');
+    // The service's refusal of a system disabled meanwhile, in the console's words, beside the field.
+    expect(walk.seen.consentRefused).toBe('This system may no longer obtain certificates: choose another.');
+    expect(walk.seen.focusAfterConsent).toMatch(
+      /^Consent given: Ministry of Education may obtain your certificates for “school enrolment”; it ends on \d{1,2} \w+ \d{4}\.$/,
+    );
+    expect(walk.seen.consentRow).toMatch(/^Ministry of Education\s+school enrolment\s+.+\s+In force\s+Withdraw$/);
+    expect(walk.seen.withdrawAsk).toContain(
+      'Ministry of Education will obtain nothing more for “school enrolment”. Withdraw the consent?',
+    );
+    expect(walk.seen.focusOnAsk).toBe('Withdraw now');
+    expect(walk.seen.focusAfterWithdraw).toBe(
+      'Consent withdrawn: Ministry of Education obtains nothing more for “school enrolment”.',
+    );
+    expect(walk.seen.consentRowWithdrawn).toMatch(/Withdrawn on /);
+    expect(walk.seen.consentRowWithdrawn).not.toContain('Withdraw now');
+    // The ministry obtained the daughter's birth certificate with it, and nothing once it was withdrawn.
+    expect(walk.obtained).toEqual([201, 403]);
+  });
+
   it('tells the citizen in plain words who read her data, a ministry by its name', () => {
     expect(walk.seen.accessLog).toContain('Ministry of Education checked your identity');
     expect(walk.seen.accessLog).toContain('Registrar of office BGD issued a certificate about you');
@@ -120,7 +146,7 @@ describe('the console for citizens, auditors, admins and anyone checking a certi
     expect(walk.storage).toEqual({ 'console.language': 'en' });
     for (const url of walk.urls) {
       expect(url).toMatch(
-        /^http:\/\/127\.0\.0\.1:\d+\/(admin\/(users|clients)|audit(\/integrity)?|queues|search|activate|check|me\/records|me\/access-log)?$/,
+        /^http:\/\/127\.0\.0\.1:\d+\/(admin\/(users|clients)|audit(\/integrity)?|queues|search|activate|check|me\/records|me\/access-log|me\/consents)?$/,
       );
       for (const secret of walk.secrets) expect(url).not.toContain(secret);
     }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import QRCode from 'qrcode';
+import { createClient } from '../../src/modules/clients/commands';
 import { enrolPerson } from '../../src/modules/persons/commands';
 import { auth, request, type Harness } from './harness';
 import { daysAgo, openConsole, staffUser, type ScreenLook } from './console-page';
@@ -23,6 +24,7 @@ export const PEOPLE_SCREENS = [
   'integrity',
   'activation-code',
   'activate',
+  'consents',
   'check-certificate',
 ] as const;
 
@@ -37,6 +39,8 @@ export interface PeopleWalk {
   newSecretToken: number;
   /** What the API answered to activating with the code the officer was shown. */
   officerCodeActivation: number;
+  /** What the ministry's system was answered when it asked for the daughter's birth certificate with the consent, then after its withdrawal. */
+  obtained: number[];
   urls: string[];
   storage: Record<string, string>;
   /** The things that must appear in no page address. */
@@ -46,14 +50,6 @@ export interface PeopleWalk {
 const SYSTEM = { actor: { id: 'system', role: 'system' as const }, requestId: 'console-people-setup' };
 const CITIZEN_PASSWORD = 'Palm grove by the river 1958';
 
-/** A POST through the API for the walk's setup: its answer's body, or an error saying what the service said. */
-const poster =
-  (h: Harness) =>
-  async (url: string, token: string, body: object = {}) => {
-    const res = await request(h.app).post(url).set(auth(token)).send(body);
-    if (res.status !== 200 && res.status !== 201) throw new Error(`${url}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body as Record<string, unknown>;
-  };
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 async function setUp(h: Harness) {
@@ -76,7 +72,11 @@ async function setUp(h: Harness) {
     dateOfBirth: '1988-03-14',
     placeOfBirth: { governorate: 'IQ-BG' },
   });
-  const post = poster(h);
+  const post = async (url: string, token: string, body: object = {}) => {
+    const res = await request(h.app).post(url).set(auth(token)).send(body);
+    if (res.status !== 200 && res.status !== 201) throw new Error(`${url}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as Record<string, unknown>;
+  };
   // Their daughter's birth, declared and registered: a record of the mother's, and a certificate to check.
   const birth = await post('/v1/births', officer.token, {
     child: {
@@ -100,6 +100,8 @@ async function setUp(h: Harness) {
   });
   // The office's code for the mother, made through the API (as the officer's screen does).
   const code = (await post(`/v1/persons/${mother._id}/activation-code`, officer.token)) as { code: string };
+  // A second system that may obtain certificates, which the admin will disable while the mother chooses it.
+  const pensionFund = await createClient(h.services, SYSTEM, { name: 'Pension Fund', scopes: ['certificates:issue'] });
   return {
     officer,
     registrar,
@@ -109,6 +111,7 @@ async function setUp(h: Harness) {
     fatherNin: father._id,
     recordId,
     code: code.code,
+    pensionFund: pensionFund.clientId,
     token: certificate.token as string,
     revokedToken: revoked.token as string,
   };
@@ -121,7 +124,7 @@ export async function walkPeople(
   pictures: string | undefined,
 ): Promise<PeopleWalk> {
   const people = await setUp(h);
-  const { context, page, looks, urls, look, signIn, signOut, heading, failure } = await openConsole(
+  const { context, page, looks, urls, look, signIn, signOut, heading, describedBy, failure } = await openConsole(
     browser,
     base,
     pictures,
@@ -134,7 +137,6 @@ export async function walkPeople(
       .send({ grant_type: 'client_credentials', client_id: id, client_secret: secret })
       .then((r) => r as { status: number; body: { access_token?: string } });
   const main = page.locator('main');
-  const post = poster(h);
   try {
     // The admin: lands on Users, creates one, disables it; registers a ministry's client.
     await signIn(people.admin.username, undefined, 'Users');
@@ -278,20 +280,6 @@ export async function walkPeople(
     await page.getByRole('status').filter({ hasText: 'Your account is open' }).waitFor();
     seen.focusAfterActivate = await page.evaluate<string>(`document.activeElement?.textContent ?? ''`);
     await page.getByRole('link', { name: 'Sign in', exact: true }).click();
-    // She lets the ministry obtain her records' certificates for school enrolment; it obtains her daughter's.
-    const login = await request(h.app)
-      .post('/v1/auth/login')
-      .send({ username: people.motherNin, password: CITIZEN_PASSWORD });
-    const consent = await post('/v1/me/consents', (login.body as { accessToken: string }).accessToken, {
-      clientId,
-      purpose: 'school enrolment',
-      expiresAt: inDays(90),
-    });
-    if (consent.status !== 'in-force') throw new Error(`the consent: ${JSON.stringify(consent)}`);
-    await post('/v1/certificates', fresh.body.access_token ?? '', {
-      recordId: people.recordId,
-      purpose: 'School enrolment',
-    });
     await h.services.accessLog.flush();
     await signIn(people.motherNin, CITIZEN_PASSWORD, 'My records');
     await page.getByRole('heading', { name: /^Birth · Registered/ }).waitFor();
@@ -306,6 +294,68 @@ export async function walkPeople(
     await page.getByRole('button', { name: 'Download PDF', exact: true }).click();
     const citizenPdf = await readFile(await (await saving).path());
     const held = await request(h.app).get(`/v1/certificates/${certificateId}`).set(auth(people.registrar.token));
+
+    // Her consents: none yet; the form asks for each field, then the service refuses a system just disabled.
+    const schoolToken = fresh.body.access_token ?? '';
+    const obtain = () =>
+      request(h.app)
+        .post('/v1/certificates')
+        .set(auth(schoolToken))
+        .send({ recordId: people.recordId, purpose: 'School enrolment' });
+    await page.getByRole('link', { name: 'Consents', exact: true }).click();
+    await page.getByRole('heading', { name: 'Consents', exact: true }).waitFor();
+    await page.getByText('You have given no consent.', { exact: true }).waitFor();
+    seen.consentClients = (await page.getByLabel('System', { exact: true }).locator('option').allInnerTexts()).join(
+      ' | ',
+    );
+    await page.getByRole('button', { name: 'Give consent', exact: true }).click();
+    await page.locator('#f-consent-client-error').waitFor();
+    seen.consentEmpty = await describedBy('Purpose');
+    seen.focusAfterEmptyConsent = await page.evaluate<string>(`document.activeElement?.id ?? ''`);
+    const disabled = await request(h.app)
+      .patch(`/v1/clients/${people.pensionFund}`)
+      .set(auth(people.admin.token))
+      .send({ disabled: true });
+    if (disabled.status !== 200) throw new Error(`disabling the pension fund: ${disabled.status}`);
+    await page.getByLabel('System', { exact: true }).selectOption({ label: 'Pension Fund' });
+    await page.getByLabel('Purpose', { exact: true }).fill('pension');
+    await page.getByLabel('Ends on', { exact: true }).fill(inDays(90));
+    await page.getByRole('button', { name: 'Give consent', exact: true }).click();
+    await page.locator('#f-consent-client-error').filter({ hasText: 'no longer' }).waitFor();
+    seen.consentRefused = await describedBy('System');
+    // The ministry, for school enrolment, for ninety days: the status says so and takes the focus.
+    await page.getByLabel('System', { exact: true }).selectOption({ label: 'Ministry of Education' });
+    await page.getByLabel('Purpose', { exact: true }).fill('school enrolment');
+    await page.getByRole('button', { name: 'Give consent', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Consent given:/ })
+      .waitFor();
+    seen.focusAfterConsent = await page.evaluate<string>(`document.activeElement?.textContent ?? ''`);
+    const consentRow = page.getByRole('row').filter({ hasText: 'school enrolment' });
+    await consentRow.waitFor();
+    seen.consentRow = await consentRow.innerText();
+    await look('consents');
+    // With it, the ministry obtains her daughter's birth certificate (a parent's consent covers a minor's).
+    const obtainedWithConsent = (await obtain()).status;
+    // Withdrawn, asked first: the ministry obtains nothing more by it.
+    await page
+      .getByRole('button', { name: 'Withdraw the consent: Ministry of Education, school enrolment', exact: true })
+      .click();
+    const ask = page.getByRole('group', { name: /will obtain nothing more/ });
+    seen.withdrawAsk = await ask.innerText();
+    seen.focusOnAsk = await page.evaluate<string>(`document.activeElement?.textContent ?? ''`);
+    await ask.getByRole('button', { name: 'Withdraw now', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Consent withdrawn:/ })
+      .waitFor();
+    seen.focusAfterWithdraw = await page.evaluate<string>(`document.activeElement?.textContent ?? ''`);
+    await consentRow.filter({ hasText: 'Withdrawn on' }).waitFor();
+    seen.consentRowWithdrawn = await consentRow.innerText();
+    const obtainedAfterWithdrawal = (await obtain()).status;
+
+    await h.services.accessLog.flush();
     await page.getByRole('link', { name: 'Who read my data', exact: true }).click();
     await page.locator('.log li').first().waitFor();
     seen.accessLog = await page.locator('.log').innerText();
@@ -359,6 +409,7 @@ export async function walkPeople(
       oldSecretToken,
       newSecretToken,
       officerCodeActivation,
+      obtained: [obtainedWithConsent, obtainedAfterWithdrawal],
       urls,
       storage,
       secrets,

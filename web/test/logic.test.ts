@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BIRTH_CODES, birthBody, checkBirth, emptyBirth } from '../src/lib/birth-form';
 import { readKind } from '../src/lib/access-log';
 import { certificateWords } from '../src/lib/access-words';
+import { checkConsent, consentLimits } from '../src/lib/consent-form';
 import { en } from '../src/i18n/en';
 import { eventName } from '../src/lib/events';
 import { formatDate } from '../src/lib/format';
@@ -164,5 +165,26 @@ describe('the access log in plain words', () => {
     expect(words('civil-status-extract')).toBe('civil-status extract');
     expect(words('foetal-death')).toBe('certificate of stillbirth');
     expect([words('something-new'), words(undefined)]).toEqual(['certificate', 'certificate']);
+  });
+});
+
+describe('the consent form', () => {
+  const limits = consentLimits(new Date(2026, 11, 3, 23, 30));
+  it('offers end dates from tomorrow to a year from today, on this computer’s calendar', () => {
+    expect(limits).toEqual({ first: '2026-12-04', last: '2027-12-03' });
+  });
+  it('asks for a system, a purpose of 3 to 200 characters and an end date within those', () => {
+    const good = { clientId: 'cl_1', purpose: ' school enrolment ', expiresAt: '2027-06-30' };
+    expect(checkConsent(good, limits)).toEqual({});
+    expect(checkConsent({ clientId: '', purpose: '  ', expiresAt: '' }, limits)).toEqual({
+      clientId: 'check.required',
+      purpose: 'check.required',
+      expiresAt: 'check.required',
+    });
+    expect(checkConsent({ ...good, purpose: 'ab', expiresAt: '2026-12-03' }, limits)).toEqual({
+      purpose: 'consents.check.purpose',
+      expiresAt: 'consents.check.past',
+    });
+    expect(checkConsent({ ...good, expiresAt: '2027-12-04' }, limits)).toEqual({ expiresAt: 'consents.check.tooLong' });
   });
 });
