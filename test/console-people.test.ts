@@ -84,6 +84,14 @@ describe('the console for citizens, auditors, admins and anyone checking a certi
     expect(walk.officerCodeActivation).toBe(201);
   });
 
+  it('lets an officer issue a person’s civil-status extract from the search results and save its PDF', () => {
+    expect(walk.seen.officerExtract).toMatch(
+      /^Extract of حيدر كاظم عباس الساعدي issued: number BGD-\d{4}-E-\d{6}\. The PDF was saved\.$/,
+    );
+    expect(walk.seen.focusAfterExtract).toBe('extract-made');
+    expect(walk.officerExtractPdf.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
   it('lets a citizen activate her account, sign in with her NIN, and choose the certificate’s languages', () => {
     expect(walk.seen.mismatch).toBe('The two passwords are not the same.');
     expect(walk.seen.wrongCode).toContain('the code has expired');
@@ -92,6 +100,12 @@ describe('the console for citizens, auditors, admins and anyone checking a certi
     expect(walk.seen.myRecords).toMatch(/Birth · Registered\s+Number: BGD-\d{4}-B-\d{6}/);
     expect(walk.citizenPdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(walk.citizenCertificateLanguage).toBe('ar');
+  });
+
+  it('lets a citizen issue her own civil-status extract in the languages she chooses, and save its PDF', () => {
+    expect(walk.seen.citizenExtract).toMatch(/^Extract issued: number [A-Z]{3}-\d{4}-E-\d{6}\.\s+The PDF was saved\.$/);
+    expect(walk.citizenExtract).toEqual({ kind: 'civil-status-extract', language: 'ckb-ar', hers: true });
+    expect(walk.citizenExtractPdf.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('lets a citizen give a consent to a ministry’s system, with errors beside the fields, then withdraw it, asked first', () => {

@@ -24,6 +24,7 @@ export const PEOPLE_SCREENS = [
   'integrity',
   'activation-code',
   'activate',
+  'my-extract',
   'consents',
   'check-certificate',
 ] as const;
@@ -34,6 +35,10 @@ export interface PeopleWalk {
   /** The PDF the citizen downloaded, and the certificate's language as the service holds it. */
   citizenPdf: Buffer;
   citizenCertificateLanguage: string;
+  /** The extracts downloaded: the citizen's own (and what the service holds of it), and the one the officer issued the father. */
+  citizenExtractPdf: Buffer;
+  citizenExtract: { kind: string; language: string; hers: boolean };
+  officerExtractPdf: Buffer;
   /** What the API answered with the secrets the admin read off the page. */
   oldSecretToken: number;
   newSecretToken: number;
@@ -252,6 +257,18 @@ export async function walkPeople(
     seen.focusAfterCode = await page.evaluate<string>(`document.activeElement?.className ?? ''`);
     const officerCode = (await made.locator('code').innerText()).trim();
     secrets.push(officerCode);
+    // And his civil-status extract, in the office's languages, its PDF to save.
+    await page.getByRole('button', { name: 'Civil-status extract for حيدر كاظم عباس الساعدي', exact: true }).click();
+    const extractMade = page.locator('.extract-made');
+    await extractMade.waitFor();
+    seen.focusAfterExtract = await page.evaluate<string>(`document.activeElement?.className ?? ''`);
+    const savingOfficerExtract = page.waitForEvent('download');
+    await page
+      .getByRole('button', { name: 'Download PDF: the extract of حيدر كاظم عباس الساعدي', exact: true })
+      .click();
+    const officerExtractPdf = await readFile(await (await savingOfficerExtract).path());
+    await extractMade.filter({ hasText: 'The PDF was saved.' }).waitFor();
+    seen.officerExtract = await extractMade.innerText();
     await look('activation-code');
     await signOut();
     const officerCodeActivation = (
@@ -294,6 +311,20 @@ export async function walkPeople(
     await page.getByRole('button', { name: 'Download PDF', exact: true }).click();
     const citizenPdf = await readFile(await (await saving).path());
     const held = await request(h.app).get(`/v1/certificates/${certificateId}`).set(auth(people.registrar.token));
+    // Her own civil-status extract, in Kurdish and Arabic.
+    await page.getByLabel('Languages of the extract', { exact: true }).selectOption({ label: 'Kurdish and Arabic' });
+    await page.getByRole('button', { name: 'Issue my extract', exact: true }).click();
+    const extractIssued = page.getByRole('status').filter({ hasText: /^Extract issued: number/ });
+    await extractIssued.waitFor();
+    const savingExtract = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download the extract (PDF)', exact: true }).click();
+    const extractDownload = await savingExtract;
+    const citizenExtractPdf = await readFile(await extractDownload.path());
+    const extractId = /^extract-(c_[\w-]+)\.pdf$/.exec(extractDownload.suggestedFilename())?.[1] ?? '';
+    const extractHeld = await request(h.app).get(`/v1/certificates/${extractId}`).set(auth(people.registrar.token));
+    await extractIssued.filter({ hasText: 'The PDF was saved.' }).waitFor();
+    seen.citizenExtract = await extractIssued.innerText();
+    await look('my-extract');
 
     // Her consents: none yet; the form asks for each field, then the service refuses a system just disabled.
     const schoolToken = fresh.body.access_token ?? '';
@@ -406,6 +437,13 @@ export async function walkPeople(
       seen,
       citizenPdf,
       citizenCertificateLanguage: (held.body as { language?: string }).language ?? '',
+      citizenExtractPdf,
+      citizenExtract: {
+        kind: (extractHeld.body as { kind?: string }).kind ?? '',
+        language: (extractHeld.body as { language?: string }).language ?? '',
+        hers: (extractHeld.body as { subjectNin?: string }).subjectNin === people.motherNin,
+      },
+      officerExtractPdf,
       oldSecretToken,
       newSecretToken,
       officerCodeActivation,

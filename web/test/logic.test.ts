@@ -142,6 +142,8 @@ describe('the signed-in user', () => {
     const part = (o: object) => btoa(JSON.stringify(o)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
     const token = `${part({ alg: 'ES256' })}.${part({ sub: 'u_1', role: 'registrar', office: 'BGD' })}.sig`;
     expect(claimsOf(token)).toEqual({ id: 'u_1', role: 'registrar', office: 'BGD' });
+    const citizen = `${part({ alg: 'ES256' })}.${part({ sub: 'u_2', role: 'citizen', office: 'BGD', nin: NIN })}.sig`;
+    expect(claimsOf(citizen)).toEqual({ id: 'u_2', role: 'citizen', office: 'BGD', nin: NIN });
   });
 });
 

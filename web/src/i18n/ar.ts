@@ -169,6 +169,22 @@ export const ar: Catalogue = {
     download: 'تنزيل PDF',
     downloaded: 'حُفظ ملف PDF.',
   },
+  extract: {
+    title: 'صورة القيد',
+    intro:
+      'قيدك في السجل كما هو اليوم، مع اسم الأم وصحيفتك في سجل العائلة وحالتك الزوجية. هي ورقة يومها: أي تغيير لاحق في قيودك يحلّ محلها.',
+    language: 'لغات صورة القيد',
+    issue: 'إصدار صورة قيدي',
+    issued: 'صدرت صورة القيد: الرقم {{number}}.',
+    download: 'تنزيل صورة القيد (PDF)',
+    downloaded: 'حُفظ ملف PDF.',
+    column: 'صورة القيد',
+    issueShort: 'صورة قيد',
+    issueFor: 'صورة قيد لـ {{name}}',
+    issuedFor: 'صدرت صورة قيد {{name}}: الرقم {{number}}.',
+    downloadShort: 'تنزيل PDF',
+    downloadFor: 'تنزيل PDF: صورة قيد {{name}}',
+  },
   search: {
     title: 'البحث عن الأشخاص',
     q: 'بحث',

@@ -173,6 +173,23 @@ export const ckb: Catalogue = {
     download: 'داگرتنی PDF',
     downloaded: 'فایلی PDF پاشەکەوت کرا.',
   },
+  // The extract by the title the service prints on it (src/modules/certificates/extract.ts); وێنەی تۆمار for short (review).
+  extract: {
+    title: 'وێنەی تۆماری باری شارستانی',
+    intro:
+      'تۆمارەکەت لە تۆماردا وەک ئەمڕۆ هەیە، لەگەڵ ناوی دایکت، لاپەڕەکەت لە تۆماری خێزان و باری هاوسەرگیریت. کاغەزی ڕۆژی خۆیەتی: گۆڕانێکی دواتر لە تۆمارەکانتدا جێگەی دەگرێتەوە.', // review
+    language: 'زمانەکانی وێنەی تۆمار',
+    issue: 'دەرکردنی وێنەی تۆمارەکەم',
+    issued: 'وێنەی تۆمار دەرچوو: ژمارە {{number}}.',
+    download: 'داگرتنی وێنەی تۆمار (PDF)',
+    downloaded: 'فایلی PDF پاشەکەوت کرا.',
+    column: 'وێنەی تۆمار',
+    issueShort: 'وێنەی تۆماری باری شارستانی',
+    issueFor: 'وێنەی تۆماری باری شارستانی بۆ {{name}}',
+    issuedFor: 'وێنەی تۆماری {{name}} دەرچوو: ژمارە {{number}}.',
+    downloadShort: 'داگرتنی PDF',
+    downloadFor: 'داگرتنی PDF: وێنەی تۆماری {{name}}',
+  },
   search: {
     title: 'گەڕان بەدوای کەسەکان',
     q: 'گەڕان',

@@ -167,6 +167,22 @@ export const en = {
     download: 'Download PDF',
     downloaded: 'The PDF was saved.',
   },
+  extract: {
+    title: 'Civil-status extract',
+    intro:
+      'Your entry in the register as it stands today, with your mother’s name, your page of the family register and your marital status. It is a paper of its day: a later change to your records supersedes it.',
+    language: 'Languages of the extract',
+    issue: 'Issue my extract',
+    issued: 'Extract issued: number {{number}}.',
+    download: 'Download the extract (PDF)',
+    downloaded: 'The PDF was saved.',
+    column: 'Extract',
+    issueShort: 'Civil-status extract',
+    issueFor: 'Civil-status extract for {{name}}',
+    issuedFor: 'Extract of {{name}} issued: number {{number}}.',
+    downloadShort: 'Download PDF',
+    downloadFor: 'Download PDF: the extract of {{name}}',
+  },
   search: {
     title: 'Search people',
     q: 'Search',

@@ -12,8 +12,8 @@ import { Field } from './Field';
 
 type Consent = Schemas['Consent'];
 type Shown = { key: string } | { text: string };
-/** What the screen last did, said in the status line that takes the focus. */
-type Notice = { key: string; params: Record<string, string> };
+/** What the screen last did, said in the status line that takes the focus (its date in the language shown). */
+type Notice = { key: string; name: string; purpose: string; until?: string };
 
 /**
  * The citizen's consents (GET /v1/me/consents): which ministry's system may obtain their
@@ -40,18 +40,21 @@ export function Consents() {
       <h1 tabIndex={-1}>{t('consents.title')}</h1>
       <p>{t('consents.intro')}</p>
       <p role="status" tabIndex={-1} ref={status} className="notice">
-        {notice && t(notice.key, notice.params)}
+        {notice &&
+          t(notice.key, {
+            name: notice.name,
+            purpose: notice.purpose,
+            until: formatDate(notice.until, i18n.language),
+          })}
       </p>
       <GiveConsent
         clients={consents.data?.clients}
         onGiven={(c) =>
           done({
             key: 'consents.given',
-            params: {
-              name: c.clientName ?? c.clientId,
-              purpose: c.purpose,
-              until: formatDate(c.expiresAt.slice(0, 10), i18n.language),
-            },
+            name: c.clientName ?? c.clientId,
+            purpose: c.purpose,
+            until: c.expiresAt.slice(0, 10),
           })
         }
       />
@@ -99,7 +102,8 @@ export function Consents() {
                         onWithdrawn={() =>
                           done({
                             key: 'consents.withdrawnNotice',
-                            params: { name: c.clientName ?? c.clientId, purpose: c.purpose },
+                            name: c.clientName ?? c.clientId,
+                            purpose: c.purpose,
                           })
                         }
                       />
