@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { CONSOLE_DIR } from '../src/http/console';
@@ -10,7 +11,8 @@ import { launchChromium, serve } from './support/verify-page';
 
 /**
  * A community service centre's counter in the console: the service clerk lands on Search people,
- * has nothing of the register's work, finds the citizen by NIN and gives them an activation code.
+ * has nothing of the register's work, finds the citizen by NIN, gives them an activation code and
+ * issues their civil-status extract.
  */
 let h: Harness;
 let http: Awaited<ReturnType<typeof serve>>;
@@ -31,7 +33,7 @@ afterAll(async () => {
 });
 
 describe('the console at a community service centre', () => {
-  it('gives a service clerk the counter: a citizen by NIN and an activation code, and no register work', async () => {
+  it('gives a service clerk the counter: a citizen by NIN, an activation code, an extract, and no register work', async () => {
     await h.token('service-clerk'); // makes the harness's centre
     const clerk = await createUser(h.services, SYSTEM, {
       username: 'clerk.console',
@@ -55,6 +57,18 @@ describe('the console at a community service centre', () => {
       await c.page.getByRole('cell', { name: person._id }).waitFor();
       await c.page.getByRole('button', { name: /^Activation code for / }).click();
       await c.page.getByText(/valid until/).waitFor();
+      // The citizen's civil-status extract at the counter, numbered in the centre's book, and its PDF.
+      await c.page.getByRole('button', { name: 'Civil-status extract for شیلان ڕێبوار هەڵۆ', exact: true }).click();
+      const made = c.page.locator('.extract-made');
+      await made.waitFor();
+      expect(await made.innerText()).toMatch(/^Extract of شیلان ڕێبوار هەڵۆ issued: number KPC-\d{4}-E-\d{6}\.$/);
+      expect(await c.page.evaluate<string>(`document.activeElement?.className ?? ''`)).toBe('extract-made');
+      const saving = c.page.waitForEvent('download');
+      await c.page.getByRole('button', { name: 'Download PDF: the extract of شیلان ڕێبوار هەڵۆ', exact: true }).click();
+      const pdf = await readFile(await (await saving).path());
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      await made.filter({ hasText: 'The PDF was saved.' }).waitFor();
+      await c.look('clerk-extract');
       // The register's screens are not there: an address of one leads back to the counter.
       await c.page.goto(`${http.base}/queues`);
       await c.page.getByRole('heading', { name: 'Search people', exact: true }).waitFor();

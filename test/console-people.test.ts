@@ -57,6 +57,7 @@ describe('the console for citizens, auditors, admins and anyone checking a certi
     expect(walk.seen.rotateAsk).toContain('stops working at once');
     expect(walk.seen.secretsDiffer).toBe('true');
     expect([walk.oldSecretToken, walk.newSecretToken]).toEqual([401, 200]);
+    expect(walk.seen.clientRow).toContain('Verify identities · Obtain certificates with the citizen’s consent');
   });
 
   it('gives the auditor the journal, filtered by a record, and the integrity check', () => {
@@ -83,6 +84,14 @@ describe('the console for citizens, auditors, admins and anyone checking a certi
     expect(walk.officerCodeActivation).toBe(201);
   });
 
+  it('lets an officer issue a person’s civil-status extract from the search results and save its PDF', () => {
+    expect(walk.seen.officerExtract).toMatch(
+      /^Extract of حيدر كاظم عباس الساعدي issued: number BGD-\d{4}-E-\d{6}\. The PDF was saved\.$/,
+    );
+    expect(walk.seen.focusAfterExtract).toBe('extract-made');
+    expect(walk.officerExtractPdf.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
   it('lets a citizen activate her account, sign in with her NIN, and choose the certificate’s languages', () => {
     expect(walk.seen.mismatch).toBe('The two passwords are not the same.');
     expect(walk.seen.wrongCode).toContain('the code has expired');
@@ -93,10 +102,44 @@ describe('the console for citizens, auditors, admins and anyone checking a certi
     expect(walk.citizenCertificateLanguage).toBe('ar');
   });
 
+  it('lets a citizen issue her own civil-status extract in the languages she chooses, and save its PDF', () => {
+    expect(walk.seen.citizenExtract).toMatch(/^Extract issued: number [A-Z]{3}-\d{4}-E-\d{6}\.\s+The PDF was saved\.$/);
+    expect(walk.citizenExtract).toEqual({ kind: 'civil-status-extract', language: 'ckb-ar', hers: true });
+    expect(walk.citizenExtractPdf.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('lets a citizen give a consent to a ministry’s system, with errors beside the fields, then withdraw it, asked first', () => {
+    expect(walk.seen.consentClients).toMatch(/^Choose…/);
+    expect(walk.seen.consentClients).toContain('Ministry of Education');
+    expect(walk.seen.consentClients).toContain('Pension Fund');
+    // Sent empty: each field says what it needs, and the focus is on the first.
+    expect(walk.seen.consentEmpty).toContain('Fill in this field.');
+    expect(walk.seen.focusAfterEmptyConsent).toBe('f-consent-client');
+    // The service's refusal of a system disabled meanwhile, in the console's words, beside the field.
+    expect(walk.seen.consentRefused).toBe('This system may no longer obtain certificates: choose another.');
+    expect(walk.seen.focusAfterConsent).toMatch(
+      /^Consent given: Ministry of Education may obtain your certificates for “school enrolment”; it ends on \d{1,2} \w+ \d{4}\.$/,
+    );
+    expect(walk.seen.consentRow).toMatch(/^Ministry of Education\s+school enrolment\s+.+\s+In force\s+Withdraw$/);
+    expect(walk.seen.withdrawAsk).toContain(
+      'Ministry of Education will obtain nothing more for “school enrolment”. Withdraw the consent?',
+    );
+    expect(walk.seen.focusOnAsk).toBe('Withdraw now');
+    expect(walk.seen.focusAfterWithdraw).toBe(
+      'Consent withdrawn: Ministry of Education obtains nothing more for “school enrolment”.',
+    );
+    expect(walk.seen.consentRowWithdrawn).toMatch(/Withdrawn on /);
+    expect(walk.seen.consentRowWithdrawn).not.toContain('Withdraw now');
+    // The ministry obtained the daughter's birth certificate with it, and nothing once it was withdrawn.
+    expect(walk.obtained).toEqual([201, 403]);
+  });
+
   it('tells the citizen in plain words who read her data, a ministry by its name', () => {
     expect(walk.seen.accessLog).toContain('Ministry of Education checked your identity');
     expect(walk.seen.accessLog).toContain('Registrar of office BGD issued a certificate about you');
     expect(walk.seen.accessLog).toContain('Auditor of office BGD read your data for an audit');
+    // The ministry obtained her daughter's birth certificate with her consent: which one, and what for.
+    expect(walk.seen.accessLog).toContain('Ministry of Education obtained your birth certificate: School enrolment');
   });
 
   it('checks a pasted token and a photo of the QR code, in plain words, with the service’s own page', () => {
@@ -117,7 +160,7 @@ describe('the console for citizens, auditors, admins and anyone checking a certi
     expect(walk.storage).toEqual({ 'console.language': 'en' });
     for (const url of walk.urls) {
       expect(url).toMatch(
-        /^http:\/\/127\.0\.0\.1:\d+\/(admin\/(users|clients)|audit(\/integrity)?|queues|search|activate|check|me\/records|me\/access-log)?$/,
+        /^http:\/\/127\.0\.0\.1:\d+\/(admin\/(users|clients)|audit(\/integrity)?|queues|search|activate|check|me\/records|me\/access-log|me\/consents)?$/,
       );
       for (const secret of walk.secrets) expect(url).not.toContain(secret);
     }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import QRCode from 'qrcode';
+import { createClient } from '../../src/modules/clients/commands';
 import { enrolPerson } from '../../src/modules/persons/commands';
 import { auth, request, type Harness } from './harness';
 import { daysAgo, openConsole, staffUser, type ScreenLook } from './console-page';
@@ -23,6 +24,8 @@ export const PEOPLE_SCREENS = [
   'integrity',
   'activation-code',
   'activate',
+  'my-extract',
+  'consents',
   'check-certificate',
 ] as const;
 
@@ -32,11 +35,17 @@ export interface PeopleWalk {
   /** The PDF the citizen downloaded, and the certificate's language as the service holds it. */
   citizenPdf: Buffer;
   citizenCertificateLanguage: string;
+  /** The extracts downloaded: the citizen's own (and what the service holds of it), and the one the officer issued the father. */
+  citizenExtractPdf: Buffer;
+  citizenExtract: { kind: string; language: string; hers: boolean };
+  officerExtractPdf: Buffer;
   /** What the API answered with the secrets the admin read off the page. */
   oldSecretToken: number;
   newSecretToken: number;
   /** What the API answered to activating with the code the officer was shown. */
   officerCodeActivation: number;
+  /** What the ministry's system was answered when it asked for the daughter's birth certificate with the consent, then after its withdrawal. */
+  obtained: number[];
   urls: string[];
   storage: Record<string, string>;
   /** The things that must appear in no page address. */
@@ -45,6 +54,8 @@ export interface PeopleWalk {
 
 const SYSTEM = { actor: { id: 'system', role: 'system' as const }, requestId: 'console-people-setup' };
 const CITIZEN_PASSWORD = 'Palm grove by the river 1958';
+
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 async function setUp(h: Harness) {
   const [officer, registrar, registrar2, auditor, admin] = [
@@ -94,6 +105,8 @@ async function setUp(h: Harness) {
   });
   // The office's code for the mother, made through the API (as the officer's screen does).
   const code = (await post(`/v1/persons/${mother._id}/activation-code`, officer.token)) as { code: string };
+  // A second system that may obtain certificates, which the admin will disable while the mother chooses it.
+  const pensionFund = await createClient(h.services, SYSTEM, { name: 'Pension Fund', scopes: ['certificates:issue'] });
   return {
     officer,
     registrar,
@@ -103,6 +116,7 @@ async function setUp(h: Harness) {
     fatherNin: father._id,
     recordId,
     code: code.code,
+    pensionFund: pensionFund.clientId,
     token: certificate.token as string,
     revokedToken: revoked.token as string,
   };
@@ -115,7 +129,7 @@ export async function walkPeople(
   pictures: string | undefined,
 ): Promise<PeopleWalk> {
   const people = await setUp(h);
-  const { context, page, looks, urls, look, signIn, signOut, heading, failure } = await openConsole(
+  const { context, page, looks, urls, look, signIn, signOut, heading, describedBy, failure } = await openConsole(
     browser,
     base,
     pictures,
@@ -160,6 +174,7 @@ export async function walkPeople(
     await page.getByRole('heading', { name: 'Sectoral clients', exact: true }).waitFor();
     await page.getByLabel('Name', { exact: true }).fill('Ministry of Education');
     await page.getByRole('checkbox', { name: 'Verify identities', exact: true }).check();
+    await page.getByRole('checkbox', { name: 'Obtain certificates with the citizen’s consent', exact: true }).check();
     await page.getByRole('button', { name: 'Register client', exact: true }).click();
     await page.getByRole('heading', { name: 'The secret of Ministry of Education', exact: true }).waitFor();
     seen.focusAfterClient = await page.evaluate<string>(`document.activeElement?.textContent ?? ''`);
@@ -182,6 +197,7 @@ export async function walkPeople(
     await page.getByRole('link', { name: 'Clients', exact: true }).click();
     await page.getByRole('cell', { name: 'Ministry of Education', exact: true }).waitFor();
     seen.clientsAgain = await main.innerText();
+    seen.clientRow = await page.getByRole('row').filter({ hasText: 'Ministry of Education' }).innerText();
     seen.secretsShownAgain = String(await page.getByTestId('client-secret').count());
     // Rotate, asked first: a new secret, once; the old one stops working.
     await page.getByRole('button', { name: 'Rotate secret: Ministry of Education', exact: true }).click();
@@ -241,6 +257,18 @@ export async function walkPeople(
     seen.focusAfterCode = await page.evaluate<string>(`document.activeElement?.className ?? ''`);
     const officerCode = (await made.locator('code').innerText()).trim();
     secrets.push(officerCode);
+    // And his civil-status extract, in the office's languages, its PDF to save.
+    await page.getByRole('button', { name: 'Civil-status extract for حيدر كاظم عباس الساعدي', exact: true }).click();
+    const extractMade = page.locator('.extract-made');
+    await extractMade.waitFor();
+    seen.focusAfterExtract = await page.evaluate<string>(`document.activeElement?.className ?? ''`);
+    const savingOfficerExtract = page.waitForEvent('download');
+    await page
+      .getByRole('button', { name: 'Download PDF: the extract of حيدر كاظم عباس الساعدي', exact: true })
+      .click();
+    const officerExtractPdf = await readFile(await (await savingOfficerExtract).path());
+    await extractMade.filter({ hasText: 'The PDF was saved.' }).waitFor();
+    seen.officerExtract = await extractMade.innerText();
     await look('activation-code');
     await signOut();
     const officerCodeActivation = (
@@ -283,6 +311,82 @@ export async function walkPeople(
     await page.getByRole('button', { name: 'Download PDF', exact: true }).click();
     const citizenPdf = await readFile(await (await saving).path());
     const held = await request(h.app).get(`/v1/certificates/${certificateId}`).set(auth(people.registrar.token));
+    // Her own civil-status extract, in Kurdish and Arabic.
+    await page.getByLabel('Languages of the extract', { exact: true }).selectOption({ label: 'Kurdish and Arabic' });
+    await page.getByRole('button', { name: 'Issue my extract', exact: true }).click();
+    const extractIssued = page.getByRole('status').filter({ hasText: /^Extract issued: number/ });
+    await extractIssued.waitFor();
+    const savingExtract = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download the extract (PDF)', exact: true }).click();
+    const extractDownload = await savingExtract;
+    const citizenExtractPdf = await readFile(await extractDownload.path());
+    const extractId = /^extract-(c_[\w-]+)\.pdf$/.exec(extractDownload.suggestedFilename())?.[1] ?? '';
+    const extractHeld = await request(h.app).get(`/v1/certificates/${extractId}`).set(auth(people.registrar.token));
+    await extractIssued.filter({ hasText: 'The PDF was saved.' }).waitFor();
+    seen.citizenExtract = await extractIssued.innerText();
+    await look('my-extract');
+
+    // Her consents: none yet; the form asks for each field, then the service refuses a system just disabled.
+    const schoolToken = fresh.body.access_token ?? '';
+    const obtain = () =>
+      request(h.app)
+        .post('/v1/certificates')
+        .set(auth(schoolToken))
+        .send({ recordId: people.recordId, purpose: 'School enrolment' });
+    await page.getByRole('link', { name: 'Consents', exact: true }).click();
+    await page.getByRole('heading', { name: 'Consents', exact: true }).waitFor();
+    await page.getByText('You have given no consent.', { exact: true }).waitFor();
+    seen.consentClients = (await page.getByLabel('System', { exact: true }).locator('option').allInnerTexts()).join(
+      ' | ',
+    );
+    await page.getByRole('button', { name: 'Give consent', exact: true }).click();
+    await page.locator('#f-consent-client-error').waitFor();
+    seen.consentEmpty = await describedBy('Purpose');
+    seen.focusAfterEmptyConsent = await page.evaluate<string>(`document.activeElement?.id ?? ''`);
+    const disabled = await request(h.app)
+      .patch(`/v1/clients/${people.pensionFund}`)
+      .set(auth(people.admin.token))
+      .send({ disabled: true });
+    if (disabled.status !== 200) throw new Error(`disabling the pension fund: ${disabled.status}`);
+    await page.getByLabel('System', { exact: true }).selectOption({ label: 'Pension Fund' });
+    await page.getByLabel('Purpose', { exact: true }).fill('pension');
+    await page.getByLabel('Ends on', { exact: true }).fill(inDays(90));
+    await page.getByRole('button', { name: 'Give consent', exact: true }).click();
+    await page.locator('#f-consent-client-error').filter({ hasText: 'no longer' }).waitFor();
+    seen.consentRefused = await describedBy('System');
+    // The ministry, for school enrolment, for ninety days: the status says so and takes the focus.
+    await page.getByLabel('System', { exact: true }).selectOption({ label: 'Ministry of Education' });
+    await page.getByLabel('Purpose', { exact: true }).fill('school enrolment');
+    await page.getByRole('button', { name: 'Give consent', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Consent given:/ })
+      .waitFor();
+    seen.focusAfterConsent = await page.evaluate<string>(`document.activeElement?.textContent ?? ''`);
+    const consentRow = page.getByRole('row').filter({ hasText: 'school enrolment' });
+    await consentRow.waitFor();
+    seen.consentRow = await consentRow.innerText();
+    await look('consents');
+    // With it, the ministry obtains her daughter's birth certificate (a parent's consent covers a minor's).
+    const obtainedWithConsent = (await obtain()).status;
+    // Withdrawn, asked first: the ministry obtains nothing more by it.
+    await page
+      .getByRole('button', { name: 'Withdraw the consent: Ministry of Education, school enrolment', exact: true })
+      .click();
+    const ask = page.getByRole('group', { name: /will obtain nothing more/ });
+    seen.withdrawAsk = await ask.innerText();
+    seen.focusOnAsk = await page.evaluate<string>(`document.activeElement?.textContent ?? ''`);
+    await ask.getByRole('button', { name: 'Withdraw now', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Consent withdrawn:/ })
+      .waitFor();
+    seen.focusAfterWithdraw = await page.evaluate<string>(`document.activeElement?.textContent ?? ''`);
+    await consentRow.filter({ hasText: 'Withdrawn on' }).waitFor();
+    seen.consentRowWithdrawn = await consentRow.innerText();
+    const obtainedAfterWithdrawal = (await obtain()).status;
+
+    await h.services.accessLog.flush();
     await page.getByRole('link', { name: 'Who read my data', exact: true }).click();
     await page.locator('.log li').first().waitFor();
     seen.accessLog = await page.locator('.log').innerText();
@@ -333,9 +437,17 @@ export async function walkPeople(
       seen,
       citizenPdf,
       citizenCertificateLanguage: (held.body as { language?: string }).language ?? '',
+      citizenExtractPdf,
+      citizenExtract: {
+        kind: (extractHeld.body as { kind?: string }).kind ?? '',
+        language: (extractHeld.body as { language?: string }).language ?? '',
+        hers: (extractHeld.body as { subjectNin?: string }).subjectNin === people.motherNin,
+      },
+      officerExtractPdf,
       oldSecretToken,
       newSecretToken,
       officerCodeActivation,
+      obtained: [obtainedWithConsent, obtainedAfterWithdrawal],
       urls,
       storage,
       secrets,

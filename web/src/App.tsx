@@ -4,6 +4,7 @@ import { NavLink, Navigate, Route, Routes, useLocation, useNavigate } from 'reac
 import { DigitsSwitch } from './screens/DigitsSwitch';
 import { LanguageSwitch } from './screens/LanguageSwitch';
 import { AccessLog } from './screens/AccessLog';
+import { Consents } from './screens/Consents';
 import { DeclareBirth } from './screens/DeclareBirth';
 import { MyRecords } from './screens/MyRecords';
 import { QueueList } from './screens/QueueList';
@@ -71,6 +72,7 @@ export function App() {
             <>
               <NavLink to="/me/records">{t('nav.myRecords')}</NavLink>
               <NavLink to="/me/access-log">{t('nav.whoReadMyData')}</NavLink>
+              <NavLink to="/me/consents">{t('nav.consents')}</NavLink>
             </>
           ) : me.role === 'admin' || me.role === 'auditor' ? (
             <>
@@ -106,6 +108,7 @@ export function App() {
           <Routes>
             <Route path="/me/records" element={<MyRecords />} />
             <Route path="/me/access-log" element={<AccessLog />} />
+            <Route path="/me/consents" element={<Consents />} />
             <Route path="/check" element={<CheckCertificate />} />
             <Route path="*" element={<Navigate to="/me/records" replace />} />
           </Routes>

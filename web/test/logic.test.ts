@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { BIRTH_CODES, birthBody, checkBirth, emptyBirth } from '../src/lib/birth-form';
 import { readKind } from '../src/lib/access-log';
+import { certificateWords } from '../src/lib/access-words';
+import { checkConsent, consentLimits } from '../src/lib/consent-form';
+import { en } from '../src/i18n/en';
 import { eventName } from '../src/lib/events';
 import { formatDate } from '../src/lib/format';
 import { latinDigits, ninProblem } from '../src/lib/nin';
@@ -139,6 +142,8 @@ describe('the signed-in user', () => {
     const part = (o: object) => btoa(JSON.stringify(o)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
     const token = `${part({ alg: 'ES256' })}.${part({ sub: 'u_1', role: 'registrar', office: 'BGD' })}.sig`;
     expect(claimsOf(token)).toEqual({ id: 'u_1', role: 'registrar', office: 'BGD' });
+    const citizen = `${part({ alg: 'ES256' })}.${part({ sub: 'u_2', role: 'citizen', office: 'BGD', nin: NIN })}.sig`;
+    expect(claimsOf(citizen)).toEqual({ id: 'u_2', role: 'citizen', office: 'BGD', nin: NIN });
   });
 });
 
@@ -152,5 +157,36 @@ describe('the access log in plain words', () => {
     expect(readKind('GET /v1/feed')).toBe('feed');
     expect(readKind('webhook s_123')).toBe('feed');
     expect(readKind('GET /v1/something-new')).toBe('other');
+  });
+  it('names the certificate a system obtained by its kind, the extract too, and any other plainly', () => {
+    const words = (kind?: string) => {
+      const key = certificateWords(kind).replace(/^people\.log\.certificates\./, '');
+      return en.people.log.certificates[key as keyof typeof en.people.log.certificates];
+    };
+    expect(words('birth')).toBe('birth certificate');
+    expect(words('civil-status-extract')).toBe('civil-status extract');
+    expect(words('foetal-death')).toBe('certificate of stillbirth');
+    expect([words('something-new'), words(undefined)]).toEqual(['certificate', 'certificate']);
+  });
+});
+
+describe('the consent form', () => {
+  const limits = consentLimits(new Date(2026, 11, 3, 23, 30));
+  it('offers end dates from tomorrow to a year from today, on this computer’s calendar', () => {
+    expect(limits).toEqual({ first: '2026-12-04', last: '2027-12-03' });
+  });
+  it('asks for a system, a purpose of 3 to 200 characters and an end date within those', () => {
+    const good = { clientId: 'cl_1', purpose: ' school enrolment ', expiresAt: '2027-06-30' };
+    expect(checkConsent(good, limits)).toEqual({});
+    expect(checkConsent({ clientId: '', purpose: '  ', expiresAt: '' }, limits)).toEqual({
+      clientId: 'check.required',
+      purpose: 'check.required',
+      expiresAt: 'check.required',
+    });
+    expect(checkConsent({ ...good, purpose: 'ab', expiresAt: '2026-12-03' }, limits)).toEqual({
+      purpose: 'consents.check.purpose',
+      expiresAt: 'consents.check.past',
+    });
+    expect(checkConsent({ ...good, expiresAt: '2027-12-04' }, limits)).toEqual({ expiresAt: 'consents.check.tooLong' });
   });
 });

@@ -19,6 +19,7 @@ export const ckb: Catalogue = {
     searchPeople: 'گەڕان بەدوای کەسەکان',
     myRecords: 'تۆمارەکانم',
     whoReadMyData: 'کێ زانیارییەکانمی بینیوە',
+    consents: 'ڕەزامەندییەکان',
     declareBirth: 'ڕاگەیاندنی لەدایکبوون',
     signOut: 'چوونەدەرەوە',
     signedInAs: '{{role}}، فەرمانگەی {{office}}',
@@ -172,6 +173,23 @@ export const ckb: Catalogue = {
     download: 'داگرتنی PDF',
     downloaded: 'فایلی PDF پاشەکەوت کرا.',
   },
+  // The extract by the title the service prints on it (src/modules/certificates/extract.ts); وێنەی تۆمار for short (review).
+  extract: {
+    title: 'وێنەی تۆماری باری شارستانی',
+    intro:
+      'تۆمارەکەت لە تۆماردا وەک ئەمڕۆ هەیە، لەگەڵ ناوی دایکت، لاپەڕەکەت لە تۆماری خێزان و باری هاوسەرگیریت. کاغەزی ڕۆژی خۆیەتی: گۆڕانێکی دواتر لە تۆمارەکانتدا جێگەی دەگرێتەوە.', // review
+    language: 'زمانەکانی وێنەی تۆمار',
+    issue: 'دەرکردنی وێنەی تۆمارەکەم',
+    issued: 'وێنەی تۆمار دەرچوو: ژمارە {{number}}.',
+    download: 'داگرتنی وێنەی تۆمار (PDF)',
+    downloaded: 'فایلی PDF پاشەکەوت کرا.',
+    column: 'وێنەی تۆمار',
+    issueShort: 'وێنەی تۆماری باری شارستانی',
+    issueFor: 'وێنەی تۆماری باری شارستانی بۆ {{name}}',
+    issuedFor: 'وێنەی تۆماری {{name}} دەرچوو: ژمارە {{number}}.',
+    downloadShort: 'داگرتنی PDF',
+    downloadFor: 'داگرتنی PDF: وێنەی تۆماری {{name}}',
+  },
   search: {
     title: 'گەڕان بەدوای کەسەکان',
     q: 'گەڕان',
@@ -214,6 +232,45 @@ export const ckb: Catalogue = {
       feed: 'ئاگادار کرایەوە لە گۆڕانێک لە تۆمارەکانتدا',
       audit: 'بۆ وردبینی سەیری زانیارییەکانتی کرد',
       other: 'زانیارییەکانتی بینی',
+    },
+  },
+  // ڕەزامەندی as in بە ڕەزامەندیی هەردوولا (mutual consent, above); مەبەست for the purpose (review).
+  consents: {
+    title: 'ڕەزامەندییەکان',
+    intro:
+      'کام سیستەمی وەزارەتەکان دەتوانێت بڕوانامەکانت وەربگرێت، بۆ چی و تا کەی. سیستەمەکە بڕوانامە بۆ ئەو مەبەستە داوا دەکات کە تۆ ناوت بردووە؛ کە ڕەزامەندییەکە بکشێنیتەوە، چیتر هیچی پێ وەرناگرێت.',
+    give: 'دانی ڕەزامەندی',
+    client: 'سیستەم',
+    choose: 'هەڵبژێرە…',
+    purpose: 'مەبەست', // review
+    purposeHint: 'ئەوەی سیستەمەکە بڕوانامەکانتی بۆ وەردەگرێت، وەک خۆی ناوی دەبات: وەک ناونووسین لە قوتابخانە.',
+    until: 'کۆتایی دێت لە',
+    untilHint: 'زۆرترین ساڵێک لە ئەمڕۆوە.',
+    submit: 'ڕەزامەندی بدە',
+    fix: 'ڕەزامەندییەکە نەدرا: ئەو خانانەی خوارەوە ڕاست بکەرەوە کە نیشانە کراون.',
+    noClients: 'هێشتا هیچ سیستەمێک ناتوانێت بڕوانامە وەربگرێت.',
+    given: 'ڕەزامەندی درا: {{name}} دەتوانێت بڕوانامەکانت بۆ «{{purpose}}» وەربگرێت؛ لە {{until}} کۆتایی دێت.',
+    list: 'ڕەزامەندییەکانت',
+    none: 'هیچ ڕەزامەندییەکت نەداوە.',
+    givenAt: 'ڕێکەوتی دان',
+    atOffice: '(تۆمارکراوە لەلایەن: {{role}})',
+    expiresAt: 'کۆتایی دێت لە',
+    status: 'دۆخ',
+    'in-force': 'لە کاردایە', // review
+    withdrawn: 'کشێندراوەتەوە',
+    expired: 'بەسەرچووە',
+    withdrawnOn: 'لە {{at}} کشێندرایەوە',
+    withdraw: 'کشاندنەوە',
+    withdrawFor: 'کشاندنەوەی ڕەزامەندی: {{name}}، {{purpose}}',
+    withdrawSure: '{{name}} چیتر هیچ شتێک بۆ «{{purpose}}» وەرناگرێت. ڕەزامەندییەکە دەکشێنیتەوە؟',
+    withdrawYes: 'ئێستا بیکشێنەوە',
+    cancel: 'هەڵوەشاندنەوە', // review (as the clients' cancel)
+    withdrawnNotice: 'ڕەزامەندییەکە کشێندرایەوە: {{name}} چیتر هیچ شتێک بۆ «{{purpose}}» وەرناگرێت.',
+    check: {
+      purpose: 'مەبەست لە 3 تا 200 پیتە.',
+      past: 'ڕێکەوتی کۆتایی دەبێت دوای ئەمڕۆ بێت.',
+      tooLong: 'ڕەزامەندی زۆرترین ساڵێک بەردەوام دەبێت: ڕێکەوتێکی زووتر هەڵبژێرە.',
+      unknownClient: 'ئەم سیستەمە چیتر ناتوانێت بڕوانامە وەربگرێت: یەکێکی تر هەڵبژێرە.',
     },
   },
   governorates: {
@@ -396,7 +453,7 @@ export const ckb: Catalogue = {
       'identity-verify': 'پشکنینی ناسنامەکان',
       'notifications-write': 'ڕاگەیاندنی لەدایکبوون و مردن',
       'feed-read': 'خوێندنەوەی زنجیرەی گۆڕانەکان',
-      'certificates-issue': 'دەرکردنی بڕوانامە',
+      'certificates-issue': 'وەرگرتنی بڕوانامە بە ڕەزامەندیی هاووڵاتی', // review
       submit: 'تۆمارکردنی سیستەم',
       fix: 'سیستەمەکە تۆمار نەکرا: ئەو خانانەی خوارەوە ڕاست بکەرەوە کە نیشانە کراون.',
       shortName: 'ناو لە 3 تا 120 پیتە.',
@@ -462,6 +519,19 @@ export const ckb: Catalogue = {
       list: 'تۆمارێکی پەیوەندیدار بە تۆی لە لیستێکدا بینی',
       issued: 'بڕوانامەیەکی پەیوەندیدار بە تۆی دەرکرد',
       enrolled: 'تۆی لە تۆمارەکەدا تۆمارکرد',
+      obtained: '{{certificate}}ی تۆی وەرگرت بۆ: {{purpose}}', // review
+      obtainedOnly: '{{certificate}}ی تۆی وەرگرت', // review
+      // The certificates' own titles, as the service prints them (src/modules/*/contract.ts, extract.ts).
+      certificates: {
+        birth: 'بڕوانامەی لەدایکبوون',
+        death: 'بڕوانامەی مردن',
+        marriage: 'بڕوانامەی هاوسەرگیری',
+        divorce: 'بڕوانامەی تەڵاق',
+        'foetal-death': 'بڕوانامەی لەدایکبوونی مردوو',
+        annulment: 'بڕوانامەی هەڵوەشاندنەوەی هاوسەرگیری',
+        'civil-status-extract': 'وێنەی تۆماری باری شارستانی',
+        other: 'بڕوانامە',
+      },
     },
   },
   registrar: {

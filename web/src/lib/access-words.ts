@@ -39,6 +39,15 @@ export function typeWords(type: string): string[] {
 }
 
 const KINDS = ['birth', 'death', 'marriage', 'divorce', 'foetal-death', 'annulment'];
+
+/**
+ * The catalogue key of the name of a certificate a sectoral system obtained (`received.kind`):
+ * "birth certificate", "civil-status extract"; plain "certificate" for a kind the console does not know.
+ */
+export function certificateWords(kind: string | undefined): string {
+  const known = kind !== undefined && (KINDS.includes(kind) || kind === 'civil-status-extract');
+  return `people.log.certificates.${known ? kind : 'other'}`;
+}
 const SUBJECTS = [
   'record',
   'person',

@@ -2,11 +2,14 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, must } from '../api/client';
 import type { Schemas } from '../api/types';
-import { readWords, typeWords } from '../lib/access-words';
+import { certificateWords, readWords, typeWords } from '../lib/access-words';
 import { formatDate } from '../lib/format';
 import { Failure } from './Failure';
 
-/** Who read the citizen's data and when (GET /v1/me/access-log), in plain words, newest first. */
+/**
+ * Who read the citizen's data and when (GET /v1/me/access-log), in plain words, newest first:
+ * "Ministry of Education obtained your birth certificate: school enrolment".
+ */
 export function AccessLog() {
   const { t, i18n } = useTranslation();
   const log = useInfiniteQuery({
@@ -25,9 +28,16 @@ export function AccessLog() {
       : a.office
         ? t('me.staff', { role: t(`roles.${a.role}`, a.role), office: a.office })
         : t('people.log.staffNoOffice', { role: t(`roles.${a.role}`, a.role) }));
-  // What was read, or, for a feed page or a webhook, what the system was told ("Birth: Registered").
+  // What was read; for a feed page or a webhook, what the system was told ("Birth: Registered");
+  // for a certificate a system obtained with the citizen's consent, which one and what for.
   const what = (e: Schemas['AccessLogEntry']) => {
     if (!e.received) return t(readWords(e.route));
+    if (e.received.type === 'certificate.issued') {
+      const certificate = t(certificateWords(e.received.kind));
+      return e.received.purpose !== undefined
+        ? t('people.log.obtained', { certificate, purpose: e.received.purpose })
+        : t('people.log.obtainedOnly', { certificate });
+    }
     const words = typeWords(e.received.type).map((k) => t(k));
     const event = words.length > 0 ? words.join(': ') : e.received.type;
     return t('people.log.received', { event });

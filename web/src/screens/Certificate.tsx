@@ -1,51 +1,79 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, must } from '../api/client';
+import { api, must } from '../api/client';
 import type { CertificateLanguage, RecordView, Schemas } from '../api/types';
+import { saveCertificatePdf } from '../lib/certificate-pdf';
 import { Failure } from './Failure';
 
 // The languages the service prints (openapi.yaml): any two of Arabic, Kurdish and English, or one.
 const LANGUAGES: readonly CertificateLanguage[] = ['ar-en', 'ar-ckb', 'ckb-ar', 'ckb-en', 'ar', 'ckb', 'en'];
 
+/** What POST /v1/certificates is asked for: a registered record's certificate, or a person's civil-status extract. */
+type Subject = { recordId: string } | { nin: string; document: 'civil-status-extract' };
+
 /** Issue a certificate of a registered record (POST /v1/certificates), then save its PDF. */
 export function Certificate({ record, onIssued }: { record: Pick<RecordView, 'id'>; onIssued: () => Promise<void> }) {
+  return <IssuePaper subject={{ recordId: record.id }} words="certificate" id={record.id} onIssued={onIssued} />;
+}
+
+/** Issue a person's civil-status extract (صورة قيد): their entry as the register holds it today, then save its PDF. */
+export function CivilStatusExtract({ nin }: { nin: string }) {
+  return <IssuePaper subject={{ nin, document: 'civil-status-extract' }} words="extract" id="extract" />;
+}
+
+/**
+ * The languages to print in (the office's by default), the issue, and the PDF to save: for a
+ * record's certificate (the `certificate` words) or an extract (`extract`). `id` keeps the
+ * element ids of several on one screen apart.
+ */
+function IssuePaper({
+  subject,
+  words,
+  id,
+  onIssued,
+}: {
+  subject: Subject;
+  words: 'certificate' | 'extract';
+  id: string;
+  onIssued?: () => Promise<void>;
+}) {
   const { t } = useTranslation();
   const [language, setLanguage] = useState<CertificateLanguage | ''>('');
   const [issued, setIssued] = useState<Schemas['Certificate'] | undefined>();
   const [failure, setFailure] = useState<unknown>();
   const [saved, setSaved] = useState(false);
+  const heading = `${words}-${id}`;
 
   async function issue() {
     setFailure(undefined);
     setSaved(false);
     try {
-      const body = { recordId: record.id, ...(language ? { language } : {}) };
+      const body = { ...subject, ...(language ? { language } : {}) };
       setIssued(await must(api.POST('/v1/certificates', { body })));
-      await onIssued();
+      await onIssued?.();
     } catch (e) {
       setFailure(e);
     }
   }
 
-  async function download(id: string) {
+  async function download(certificate: Schemas['Certificate']) {
     setFailure(undefined);
     try {
-      const answer = await api.GET('/v1/certificates/{id}/pdf', { params: { path: { id } }, parseAs: 'blob' });
-      if (!answer.response.ok || !answer.data) throw new ApiError({ status: answer.response.status });
-      saveAs(answer.data, `certificate-${id}.pdf`);
+      await saveCertificatePdf(certificate.id, `${words}-${certificate.id}.pdf`);
       setSaved(true);
     } catch (e) {
-      setFailure(e instanceof ApiError ? e : new ApiError({ status: 0 }));
+      setFailure(e);
     }
   }
 
   return (
-    <section className="card" aria-labelledby="certificate">
-      <h2 id="certificate">{t('certificate.title')}</h2>
+    <section className="card" aria-labelledby={heading}>
+      <h2 id={heading}>{t(`${words}.title`)}</h2>
+      {words === 'extract' && <p>{t('extract.intro')}</p>}
       <div className="field">
-        <label htmlFor="certificate-language">{t('certificate.language')}</label>
+        <label htmlFor={`${heading}-language`}>{t(`${words}.language`)}</label>
         <select
-          id="certificate-language"
+          id={`${heading}-language`}
           value={language}
           onChange={(e) => setLanguage(e.target.value as CertificateLanguage | '')}
         >
@@ -58,30 +86,24 @@ export function Certificate({ record, onIssued }: { record: Pick<RecordView, 'id
         </select>
       </div>
       <button type="button" onClick={() => void issue()}>
-        {t('certificate.issue')}
+        {t(`${words}.issue`)}
       </button>
       <div role="status">
-        {issued && <p>{t('certificate.issued', { id: issued.id })} </p>}
-        {saved && <p>{t('certificate.downloaded')}</p>}
+        {issued && (
+          <p>
+            {words === 'extract'
+              ? t('extract.issued', { number: issued.registrationNumber })
+              : t('certificate.issued', { id: issued.id })}{' '}
+          </p>
+        )}
+        {saved && <p>{t(`${words}.downloaded`)}</p>}
       </div>
       {issued && (
-        <button type="button" onClick={() => void download(issued.id)}>
-          {t('certificate.download')}
+        <button type="button" onClick={() => void download(issued)}>
+          {t(`${words}.download`)}
         </button>
       )}
       {failure !== undefined && <Failure error={failure} />}
     </section>
   );
-}
-
-/** Saves a blob as a file: an object URL on a link that is clicked, then let go. */
-function saveAs(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -1,13 +1,18 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, must } from '../api/client';
-import { Certificate } from './Certificate';
+import { useSession } from '../session/session';
+import { Certificate, CivilStatusExtract } from './Certificate';
 import { Failure } from './Failure';
 
-/** A citizen's records (GET /v1/me/records), each registered one with its certificate to issue and save. */
+/**
+ * A citizen's records (GET /v1/me/records), each registered one with its certificate to issue and
+ * save, and their own civil-status extract (their entry in the register today) beside them.
+ */
 export function MyRecords() {
   const { t } = useTranslation();
   const queries = useQueryClient();
+  const nin = useSession().me?.nin;
   const mine = useQuery({ queryKey: ['me', 'records'], queryFn: () => must(api.GET('/v1/me/records')) });
   return (
     <section>
@@ -31,6 +36,7 @@ export function MyRecords() {
           )}
         </article>
       ))}
+      {nin && <CivilStatusExtract nin={nin} />}
     </section>
   );
 }

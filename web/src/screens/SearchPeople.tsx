@@ -7,6 +7,7 @@ import { latinDigits } from '../lib/nin';
 import { textOf } from '../lib/form-data';
 import { Failure } from './Failure';
 import { ActivationCode, CODE_ROLES } from './citizen/ActivationCode';
+import { EXTRACT_ROLES, PersonExtract } from './PersonExtract';
 import { useSession } from '../session/session';
 
 /**
@@ -15,7 +16,9 @@ import { useSession } from '../session/session';
  */
 export function SearchPeople() {
   const { t, i18n } = useTranslation();
-  const codes = CODE_ROLES.includes(useSession().me?.role ?? '');
+  const role = useSession().me?.role ?? '';
+  const codes = CODE_ROLES.includes(role);
+  const extracts = EXTRACT_ROLES.includes(role);
   const [asked, setAsked] = useState<{ q?: string; dateOfBirth?: string } | undefined>();
   const [missing, setMissing] = useState(false);
   const found = useQuery({
@@ -74,16 +77,13 @@ export function SearchPeople() {
                   <th scope="col">{t('search.sex')}</th>
                   <th scope="col">{t('search.personStatus')}</th>
                   {codes && <th scope="col">{t('people.code.column')}</th>}
+                  {extracts && <th scope="col">{t('extract.column')}</th>}
                 </tr>
               </thead>
               <tbody>
                 {found.data.items.map((p) => (
                   <tr key={p.nin}>
-                    <td>
-                      {[p.name.givenName, p.name.fatherName, p.name.grandfatherName, p.name.familyName]
-                        .filter(Boolean)
-                        .join(' ')}
-                    </td>
+                    <td>{fullName(p.name)}</td>
                     <td dir="ltr">{p.nin}</td>
                     <td>{formatDate(p.dateOfBirth, i18n.language)}</td>
                     <td>{t(`birth.${p.sex}`)}</td>
@@ -98,6 +98,11 @@ export function SearchPeople() {
                         )}
                       </td>
                     )}
+                    {extracts && (
+                      <td>
+                        <PersonExtract nin={p.nin} name={fullName(p.name)} />
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
@@ -108,3 +113,7 @@ export function SearchPeople() {
     </section>
   );
 }
+
+/** A person's names in the register's order: given, father's, grandfather's, family. */
+const fullName = (n: { givenName: string; fatherName: string; grandfatherName: string; familyName?: string }) =>
+  [n.givenName, n.fatherName, n.grandfatherName, n.familyName].filter(Boolean).join(' ');

@@ -10,7 +10,7 @@ import { Failure } from '../Failure';
 import { Field } from '../Field';
 
 /** The scopes an admin gives a client (openapi CreateClient); their catalogue keys have '-' for ':' (i18next's namespace separator). */
-const SCOPES = ['identity:verify', 'notifications:write', 'feed:read'] as const;
+const SCOPES = ['identity:verify', 'notifications:write', 'feed:read', 'certificates:issue'] as const;
 type Scope = (typeof SCOPES)[number];
 type Secret = { clientId: string; name: string; clientSecret: string };
 
