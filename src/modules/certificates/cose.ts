@@ -1,6 +1,6 @@
 import { sign, verify, type KeyObject } from 'node:crypto';
 import { deflateSync, inflateSync } from 'node:zlib';
-import { Decoder, Encoder, Tag } from 'cbor-x';
+import cborLib from 'cbor';
 import { decodeBase45, encodeBase45 } from '../../lib/base45';
 import type { CertificateKeyring } from './keyring';
 import type { CertificateClaims, TokenCheck } from './token';
@@ -102,7 +102,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** A JSON value with its object keys numbered (FIELDS), as a CBOR map; dates as days (tag 100). */
 function numbered(value: unknown): unknown {
   if (typeof value === 'string' && DATE.test(value))
-    return new Tag(Date.parse(`${value}T00:00:00Z`) / 86_400_000, DAYS);
+    return new Tag(DAYS, Date.parse(`${value}T00:00:00Z`) / 86_400_000);
   if (Array.isArray(value)) return value.map(numbered);
   if (typeof value !== 'object' || value === null) return value;
   return new Map(Object.entries(value).map(([k, v]) => [FIELD_NUMBER.get(k) ?? k, numbered(v)]));
@@ -113,6 +113,8 @@ function named(value: unknown): unknown {
   if (value instanceof Tag && value.tag === DAYS && typeof value.value === 'number')
     return new Date(value.value * 86_400_000).toISOString().slice(0, 10);
   if (Array.isArray(value)) return value.map(named);
+  if (typeof value === 'object' && value !== null && !(value instanceof Map) && !Buffer.isBuffer(value))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, named(v)]));
   if (!(value instanceof Map)) return value;
   return Object.fromEntries(
     [...value].map(([k, v]) => [typeof k === 'number' ? (FIELDS[k - 1] ?? String(k)) : String(k), named(v)]),
@@ -123,8 +125,10 @@ function named(value: unknown): unknown {
 const idBytes = (id: string) => Buffer.from(id.slice(2), 'base64url');
 const idOf = (bytes: Buffer) => `c_${bytes.toString('base64url')}`;
 
-const cbor = new Encoder({ useRecords: false, mapsAsObjects: false, variableMapSize: true });
-const reader = new Decoder({ useRecords: false, mapsAsObjects: false });
+const { Tagged: Tag } = cborLib;
+/** CBOR (RFC 8949) with the `cbor` library: JS Maps keep integer keys; a decoded map with text keys only is an object. */
+const cbor = { encode: (value: unknown) => cborLib.encode(value) };
+const reader = { decode: (bytes: Buffer): unknown => cborLib.decodeFirstSync(bytes) };
 
 /** The first 8 bytes of a kid (a base64url RFC 7638 thumbprint): what the QR code names its key by. */
 export const shortKid = (kid: string) => Buffer.from(kid, 'base64url').subarray(0, 8);
@@ -161,7 +165,7 @@ export function qrCredential(claims: CertificateClaims, signer: { kid: string; p
     key: signer.privateKey,
     dsaEncoding: 'ieee-p1363',
   });
-  const message = cbor.encode(new Tag([protectedHeader, new Map(), payload, signature], COSE_SIGN1));
+  const message = cbor.encode(new Tag(COSE_SIGN1, [protectedHeader, new Map(), payload, signature]));
   return QR_PREFIX + encodeBase45(deflateSync(message, { level: 9 }));
 }
 
@@ -175,7 +179,7 @@ function openQr(text: string): { protectedHeader: Buffer; payload: Buffer; signa
   try {
     const compressed = decodeBase45(text.slice(QR_PREFIX.length));
     if (!compressed) return undefined;
-    const message = reader.decode(inflateSync(compressed, { maxOutputLength: 64 * 1024 })) as unknown;
+    const message = reader.decode(inflateSync(compressed, { maxOutputLength: 64 * 1024 }));
     const parts = message instanceof Tag && message.tag === COSE_SIGN1 ? (message.value as unknown) : message;
     if (!Array.isArray(parts) || parts.length !== 4) return undefined;
     const [protectedHeader, , payload, signature] = parts as unknown[];
