@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { inflateSync } from 'node:zlib';
 // zxing-wasm: ZXing's C++ decoder (zxing-cpp, the one phone apps build on), compiled to WebAssembly.
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
-// cose-js: an independent COSE implementation (its own CBOR and elliptic), to check ours against.
+// cose-js: a COSE implementation not ours (its own Sig_structure, elliptic for ES256), to check ours against.
 import * as cose from 'cose-js';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';

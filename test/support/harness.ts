@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
+import { ConnectionStates } from 'mongoose';
 import request from 'supertest';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
@@ -126,6 +127,10 @@ export async function startHarness(
     },
     async close() {
       await services.accessLog.flush();
+      // Under CI load the driver may have marked the engine unreachable for a moment (a long CPU-bound
+      // property run starves its heartbeat) and be reconnecting: wait for it rather than time out.
+      if (conn.readyState !== ConnectionStates.connected)
+        await new Promise((resolve) => conn.once('connected', resolve));
       await conn.dropDatabase();
       await conn.close();
       if (documents) rmSync(documents, { recursive: true, force: true });
