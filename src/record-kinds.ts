@@ -52,12 +52,16 @@ export const DECLARATION_ROUTES = KINDS.map((k) => declarationRoute(RECORD_SCHEM
 
 /**
  * The tables of the vital statistics: those of the kinds that are counted, in the list's order,
- * then their tables of registrations by timeliness (after, so that no earlier field moves).
+ * then their tables of registrations by timeliness, then the breakdowns of their tables (each
+ * after those before it, so that no earlier field moves).
  */
 export const VITAL_TABLES: readonly VitalTable[] = [
   ...KINDS.flatMap((k) => (k.statistics ? [k.statistics.table] : [])),
   ...KINDS.flatMap((k): VitalTable[] =>
     k.statistics?.timelinessTable ? [{ name: k.statistics.timelinessTable, shape: 'by-timeliness' }] : [],
+  ),
+  ...KINDS.flatMap(({ statistics: s }): VitalTable[] =>
+    s ? (s.breakdowns ?? []).map((b) => ({ name: b.name, shape: b.shape, of: s.table.name })) : [],
   ),
 ];
 

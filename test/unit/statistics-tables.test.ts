@@ -14,8 +14,9 @@ import { must } from '../support/checked';
  * others, and the four before it do not change.
  */
 const FOETAL: VitalTable = { name: 'foetalDeaths', shape: 'count' };
-// The five tables by date of occurrence; the tables of registrations by timeliness follow them (test/timeliness.test.ts).
-const FIVE = VITAL_TABLES.filter((t) => t.shape !== 'by-timeliness');
+// The five tables by date of occurrence; the tables of registrations by timeliness follow them (test/timeliness.test.ts),
+// then the breakdowns of births and deaths (test/unit/statistics-breakdowns.test.ts).
+const FIVE = VITAL_TABLES.filter((t) => t.shape !== 'by-timeliness' && !('of' in t));
 const FOUR = FIVE.filter((t) => t.name !== FOETAL.name);
 
 /** A year with a few small and large cells; foetal deaths counted exactly as marriages, to compare their suppression. */
@@ -49,7 +50,7 @@ const answers = (tables: readonly VitalTable[]) =>
 const withoutFoetal = ({ foetalDeaths: _, ...rest }: Record<string, unknown>) => rest;
 
 describe('vital statistics from table descriptors', () => {
-  it('are the tables of births, deaths, marriages, divorces and foetal deaths, then registrations by timeliness, in the order of the answer', () => {
+  it('are the tables of births, deaths, marriages, divorces and foetal deaths, then registrations by timeliness, then the breakdowns, in the order of the answer', () => {
     expect(VITAL_TABLES).toEqual([
       { name: 'births', shape: 'by-sex' },
       { name: 'deaths', shape: 'by-cause' },
@@ -59,6 +60,9 @@ describe('vital statistics from table descriptors', () => {
       { name: 'birthsByTimeliness', shape: 'by-timeliness' },
       { name: 'deathsByTimeliness', shape: 'by-timeliness' },
       { name: 'foetalDeathsByTimeliness', shape: 'by-timeliness' },
+      { name: 'birthsByMotherAge', shape: 'by-sex-and-mother-age', of: 'births' },
+      { name: 'birthsByAttendant', shape: 'by-attendant', of: 'births' },
+      { name: 'deathsByAgeAndSex', shape: 'by-age-and-sex', of: 'deaths' },
     ]);
   });
 

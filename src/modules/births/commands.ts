@@ -19,7 +19,8 @@ export type BirthDeps = PersonStores & {
   duplicateKeys: DuplicateKeyStore;
 };
 import { childPersonName, completeChildName } from './names';
-import { checkChildBirthDate, checkFather, checkMother, checkParentsDiffer } from './rules';
+import { birthOrderAmong, checkChildBirthDate, checkFather, checkMother, checkParentsDiffer } from './rules';
+import { yearsBetween } from '../common/dates';
 import type { BirthChanges, BirthFacts, ChildFacts, DeclareBirth, ParentRef } from './schemas';
 
 interface ResolvedParent {
@@ -90,6 +91,7 @@ export async function declareBirth(
       mother: input.mother,
       ...(input.father ? { father: input.father } : {}),
       ...(input.informant ? { informant: input.informant } : {}),
+      ...(input.attendant ? { attendant: input.attendant } : {}),
       ...(input.courtReference ? { courtReference: input.courtReference } : {}),
     };
     return {
@@ -106,12 +108,34 @@ export async function declareBirth(
   });
 }
 
-/** Decides the registration of a declared birth: checks again and gives the child a NIN. */
+/**
+ * The birth's order among the mother's children: those the register names her the mother of (one
+ * query on the `motherNin` index, then their records by `_id`), less those whose registered birth
+ * was voided (a birth registered twice, the second voided, is one child).
+ */
+async function birthOrderOf(deps: Pick<BirthDeps, 'persons' | 'records'>, motherNin: string, dateOfBirth: string) {
+  const children = await deps.persons.list({ motherNin });
+  const records = await deps.records.pickExisting(
+    children.flatMap((c) => c.recordIds),
+    ['kind', 'status', 'subjectNin'],
+  );
+  const voided = new Set(records.filter((r) => r.kind === 'birth' && r.status === 'voided').map((r) => r.subjectNin));
+  return birthOrderAmong(
+    children.filter((c) => !voided.has(c._id)),
+    dateOfBirth,
+  );
+}
+
+/**
+ * Decides the registration of a declared birth: checks again, gives the child a NIN, and derives
+ * what the vital statistics ask of it from the register (the mother's age, the birth order).
+ */
 export async function decideBirthRegistration(
-  persons: PersonStore,
+  deps: Pick<BirthDeps, 'persons' | 'records'>,
   record: CivilRecord<BirthFacts>,
   registrationNumber: string,
 ): Promise<EntryDraft<BirthEvents, 'birth.registered'>> {
+  const { persons } = deps;
   const facts = record.data;
   const { mother, father, child } = await checkBirth(persons, named(facts.child), facts.mother, facts.father);
   const childNin = await unusedNin(persons);
@@ -121,6 +145,10 @@ export async function decideBirthRegistration(
     data: {
       recordId: record._id,
       registrationNumber,
+      derived: {
+        motherAge: yearsBetween(mother.dateOfBirth, child.dateOfBirth),
+        ...(mother.person ? { birthOrder: await birthOrderOf(deps, mother.person._id, child.dateOfBirth) } : {}),
+      },
       child: {
         nin: childNin,
         name: childPersonName(child),
@@ -169,6 +197,7 @@ export async function checkBirthCorrection(
   return {
     ...facts,
     child: checked.child,
+    ...(changes.attendant ? { attendant: changes.attendant } : {}),
     ...(changes.courtReference ? { courtReference: changes.courtReference } : {}),
   };
 }

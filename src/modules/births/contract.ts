@@ -8,9 +8,13 @@ import { applyBirthCorrection, registerBirthProjectors } from './projectors';
 import { birthSchemas, declareBirthBody, type BirthChanges, type BirthFacts, type DeclareBirth } from './schemas';
 import { checkBirthCorrection, declareBirth, decideBirthRegistration, type BirthDeps } from './commands';
 
-/** A birth's facts as a record presents them, field by field; the child's NIN once registered. */
+/**
+ * A birth's facts as a record presents them, field by field; the child's NIN once registered,
+ * and what its registration derived: the mother's age at the birth, the birth order.
+ */
 export function presentBirthFacts(r: CivilRecord<BirthFacts>) {
-  const { child, mother, father, informant, courtReference } = r.data;
+  const { child, mother, father, informant, attendant, courtReference } = r.data;
+  const derived = r.derived ?? {};
   return {
     child: {
       givenName: child.givenName,
@@ -22,6 +26,7 @@ export function presentBirthFacts(r: CivilRecord<BirthFacts>) {
       dateOfBirth: child.dateOfBirth,
       ...(child.timeOfBirth ? { timeOfBirth: child.timeOfBirth } : {}),
       placeOfBirth: child.placeOfBirth,
+      ...(child.placeOfBirthType ? { placeOfBirthType: child.placeOfBirthType } : {}),
       ...(child.weightGrams ? { weightGrams: child.weightGrams } : {}),
       ...(child.plurality ? { plurality: child.plurality } : {}),
       ...(r.subjectNin ? { nin: r.subjectNin } : {}),
@@ -39,14 +44,22 @@ export function presentBirthFacts(r: CivilRecord<BirthFacts>) {
           },
         }
       : {}),
+    ...(attendant ? { attendant } : {}),
     ...(courtReference ? { courtReference } : {}),
+    ...(derived.motherAge !== undefined ? { motherAge: derived.motherAge } : {}),
+    ...(derived.birthOrder !== undefined ? { birthOrder: derived.birthOrder } : {}),
   };
 }
 
 /** What a birth certificate certifies: the child, and the parents as the record names them. */
 type BirthCertified = { child: CertifiedPerson; mother: CertifiedPerson; father?: CertifiedPerson };
 
-/** Births are counted by the child's sex where and when the child was born. */
+/**
+ * Births are counted by the child's sex where and when the child was born, and broken down by the
+ * mother's age at the birth (with the sex: the UN Demographic Yearbook's live births by age of
+ * mother and sex of child) and by attendant at birth; a birth registered before these were kept
+ * counts as not stated.
+ */
 export const birthStatistics: KindStatistics<BirthFacts> = {
   table: { name: 'births', shape: 'by-sex' },
   timelinessTable: 'birthsByTimeliness',
@@ -55,6 +68,14 @@ export const birthStatistics: KindStatistics<BirthFacts> = {
     governorate: r.data.child.placeOfBirth.governorate,
     category: r.data.child.sex,
   }),
+  breakdowns: [
+    {
+      name: 'birthsByMotherAge',
+      shape: 'by-sex-and-mother-age',
+      category: (r) => (r.derived?.motherAge === undefined ? undefined : `${r.data.child.sex}/${r.derived.motherAge}`),
+    },
+    { name: 'birthsByAttendant', shape: 'by-attendant', category: (r) => r.data.attendant },
+  ],
 };
 
 /** Births: the kind contract. */
@@ -109,15 +130,13 @@ export const births: KindContract<
     latin: ['child.latin'],
     dates: ['child.dateOfBirth', 'child.timeOfBirth'],
     sex: ['child.sex'],
-    place: ['child.placeOfBirth'],
-    details: ['child.weightGrams', 'child.plurality'],
+    place: ['child.placeOfBirth', 'child.placeOfBirthType'],
+    details: ['child.weightGrams', 'child.plurality', 'attendant'],
     parents: ['mother', 'father'],
   },
   handler: (deps) => ({
     declare: (ctx, body) => declareBirth(deps, ctx, body),
-    register: registrationCommand(deps.journal, (record, number) =>
-      decideBirthRegistration(deps.persons, record, number),
-    ),
+    register: registrationCommand(deps.journal, (record, number) => decideBirthRegistration(deps, record, number)),
     checkCorrection: (record, changes) => checkBirthCorrection(deps.persons, record, changes),
     applyCorrection: (entry, record) => applyBirthCorrection(deps, entry, record),
     presentFacts: presentBirthFacts,

@@ -12,7 +12,7 @@ export function registerBirthProjectors(deps: BirthDeps): void {
   journal.on('birth.declared', (entry) => insertRecord(deps.records, entry, 'birth'));
 
   journal.on('birth.registered', async (entry) => {
-    const { recordId, registrationNumber, child } = entry.data;
+    const { recordId, registrationNumber, child, derived } = entry.data;
     await updateRecord(deps.records, entry, recordId, {
       set: {
         status: 'registered',
@@ -20,6 +20,7 @@ export function registerBirthProjectors(deps: BirthDeps): void {
         registeredBy: entry.actor.id,
         registeredAt: entry.at,
         subjectNin: child.nin,
+        ...(derived ? { derived } : {}),
       },
       addPersonNin: child.nin,
     });

@@ -42,3 +42,13 @@ export function checkParentsDiffer(mother: Person | undefined, father: Person | 
   if (mother && father && mother._id === father._id)
     throw unprocessable('Mother and father are the same person', 'same-parent');
 }
+
+/**
+ * The order of a birth among the mother's live births (the UN's "live-birth order", of this birth
+ * among all her live-born children): the children the register names her the mother of who were
+ * born before it, or on its day and registered before it (a twin), and this one. Counted when the
+ * birth is registered: an older child registered later does not change it.
+ */
+export function birthOrderAmong(children: readonly { dateOfBirth: string }[], dateOfBirth: string): number {
+  return children.filter((c) => c.dateOfBirth <= dateOfBirth).length + 1;
+}

@@ -2,6 +2,7 @@ import { z } from '../../http/zod';
 import type { KindSchemas } from '../records/contract';
 import {
   arabicNamePart,
+  attendant,
   courtReference,
   informantOf,
   informantView,
@@ -10,6 +11,7 @@ import {
   nin,
   personName,
   place,
+  PLACE_TYPES,
   sex,
 } from '../common/schemas';
 
@@ -27,6 +29,8 @@ export const childFields = {
   sex,
   dateOfBirth: isoDate,
   placeOfBirth: place,
+  /** The type of place where the child was born (the UN's "type of place of occurrence"). */
+  placeOfBirthType: z.enum(PLACE_TYPES).optional(),
   fatherName: arabicNamePart.optional(),
   grandfatherName: arabicNamePart.optional(),
   familyName: arabicNamePart.optional(),
@@ -54,6 +58,8 @@ export const declareBirthBody = z
     mother: parentRef,
     father: parentRef.optional(),
     informant: informant.optional(),
+    /** Who attended the birth (the UN's "attendant at birth"). */
+    attendant: attendant.optional(),
     /** The court's order for a birth declared more than a year after it (a delayed registration). */
     courtReference: courtReference.optional(),
   })
@@ -65,10 +71,12 @@ export const declareBirthBody = z
         sex: 'female',
         dateOfBirth: '2026-03-14',
         placeOfBirth: { governorate: 'IQ-BG', facility: 'Yarmouk Teaching Hospital' },
+        placeOfBirthType: 'hospital',
       },
       mother: { nin: '123456789012' },
       father: { nin: '234567890123' },
       informant: { relationship: 'father' },
+      attendant: 'physician',
     },
   });
 
@@ -76,6 +84,7 @@ export const declareBirthBody = z
 export const birthChanges = z
   .object({
     child: z.object(childFields).partial().strict().optional(),
+    attendant: attendant.optional(),
     courtReference: courtReference.optional(),
   })
   .strict();
@@ -95,6 +104,7 @@ export interface BirthFacts {
   mother: ParentRef;
   father?: ParentRef;
   informant?: Informant;
+  attendant?: z.infer<typeof attendant>;
   courtReference?: string;
 }
 
@@ -104,7 +114,16 @@ export const birthFactsView = {
   mother: parentRef,
   father: parentRef.optional(),
   informant: informantView.optional(),
+  attendant: attendant.optional(),
   courtReference: courtReference.optional(),
+  motherAge: z.number().int().optional().openapi({
+    description:
+      "The mother's age at the birth in completed years, derived when the birth was registered (from her entry's date of birth, or the one declared)",
+  }),
+  birthOrder: z.number().int().min(1).optional().openapi({
+    description:
+      "The birth's order among the mother's live births in the register, this one included (1: her first), derived when it was registered; none when she is not named by NIN",
+  }),
 };
 
 export const birthSchemas: KindSchemas<BirthChanges> = {

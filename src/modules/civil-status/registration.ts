@@ -5,7 +5,6 @@ import { updatePerson, type PersonStores } from '../persons/projectors';
 import type { RecordKinds } from '../records/contract';
 import type { CivilRecord, RecordStore } from '../records/store';
 import { notifyChange, updateRecord } from '../records/projectors';
-import type { MarriageStanding } from './derive';
 import type { CivilStatusLaw } from './law';
 import type { CircleDeps } from './circle';
 
@@ -34,7 +33,7 @@ export async function projectRegistration(
     registrationNumber: string;
     linkNins: readonly string[];
     subjectNin?: string;
-    derived?: MarriageStanding;
+    derived?: CivilRecord['derived'];
   },
 ): Promise<void> {
   const { recordId, registrationNumber, subjectNin, derived } = registration;

@@ -79,9 +79,12 @@ export const personName = z
     },
   });
 
+/** A governorate by its ISO 3166-2:IQ code. */
+export const governorate = z.enum(GOVERNORATES.map((g) => g.code) as [string, ...string[]]);
+
 export const place = z
   .object({
-    governorate: z.enum(GOVERNORATES.map((g) => g.code) as [string, ...string[]]),
+    governorate,
     district: z.string().trim().min(1).max(80).optional(),
     facility: z.string().trim().min(1).max(120).optional(),
   })
@@ -89,6 +92,17 @@ export const place = z
   .openapi('Place', { example: { governorate: 'IQ-BG', district: 'Karkh', facility: 'Yarmouk Teaching Hospital' } });
 
 export const sex = z.enum(['female', 'male']);
+
+/**
+ * Who attended a delivery: the persons Iraq's Births and Deaths Registration Law No. 148 of 1971
+ * (art. 3) charges with the certificate, and the UN's "attendant at birth" (Principles and
+ * Recommendations for a Vital Statistics System, Rev. 3).
+ */
+export const ATTENDANTS = ['physician', 'midwife', 'nurse', 'other'] as const;
+export const attendant = z.enum(ATTENDANTS);
+
+/** The type of place where a birth occurred, as the UN's "type of place of occurrence" has it. */
+export const PLACE_TYPES = ['hospital', 'other-health-facility', 'home', 'other'] as const;
 export const reason = z.string().trim().min(3).max(500);
 export const arabicNamePart = arabicPart;
 export const latinNamePart = latinPart;

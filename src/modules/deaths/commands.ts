@@ -8,6 +8,7 @@ import { newRecordId } from '../records/ids';
 import type { CivilRecord } from '../records/store';
 import type { DeathFacts } from './schemas';
 import { deathDuplicates } from './duplicates';
+import { yearsBetween } from '../common/dates';
 
 export const deathEvent = (id: string, f: DeathFacts): CivilEvent => ({
   kind: 'death',
@@ -49,6 +50,10 @@ export async function declareDeath(
   });
 }
 
+/**
+ * Decides the registration of a declared death: checks again, and takes what the vital statistics
+ * ask of the deceased from their entry (sex, age at death), as it stands now.
+ */
 export async function decideDeathRegistration(
   deps: CivilKindDeps,
   record: CivilRecord<DeathFacts>,
@@ -56,9 +61,19 @@ export async function decideDeathRegistration(
 ): Promise<EntryDraft<DeathEvents, 'death.registered'>> {
   await checkDeathFacts(deps, record._id, record.data);
   const nin = record.data.deceased.nin;
+  const deceased = await deps.persons.get(nin);
   return {
     type: 'death.registered',
     entityIds: [record._id, nin],
-    data: { recordId: record._id, registrationNumber, nin },
+    data: {
+      recordId: record._id,
+      registrationNumber,
+      nin,
+      ...(deceased
+        ? {
+            derived: { sex: deceased.sex, ageAtDeath: yearsBetween(deceased.dateOfBirth, record.data.dateOfDeath) },
+          }
+        : {}),
+    },
   };
 }

@@ -8,17 +8,27 @@ import { insertRecord } from '../records/projectors';
 import { DEATH_EVENTS, type DeathEvents } from './events';
 import { declareDeathBody, deathSchemas, type DeathChanges, type DeathFacts } from './schemas';
 import { checkDeathFacts, declareDeath, decideDeathRegistration, deathEvent } from './commands';
+import { certifiedByPhysician } from './rules';
 
+/** A death's facts as a record presents them, with what its registration derived of the deceased (sex, age at death). */
 export function presentDeathFacts(r: CivilRecord<DeathFacts>) {
   const d = r.data;
+  const derived = r.derived ?? {};
+  const byPhysician = certifiedByPhysician(d.certifier);
   return {
-    deceased: { nin: d.deceased.nin },
+    deceased: {
+      nin: d.deceased.nin,
+      ...(derived.sex ? { sex: derived.sex } : {}),
+      ...(derived.ageAtDeath !== undefined ? { ageAtDeath: derived.ageAtDeath } : {}),
+    },
     dateOfDeath: d.dateOfDeath,
     ...(d.timeOfDeath ? { timeOfDeath: d.timeOfDeath } : {}),
     placeOfDeath: d.placeOfDeath,
+    ...(d.usualResidence ? { usualResidence: { governorate: d.usualResidence.governorate } } : {}),
     causeOfDeath: { icd10: d.causeOfDeath.icd10, ...(d.causeOfDeath.text ? { text: d.causeOfDeath.text } : {}) },
     ...(d.mannerOfDeath ? { mannerOfDeath: d.mannerOfDeath } : {}),
     ...(d.certifier ? { certifier: d.certifier } : {}),
+    ...(byPhysician !== undefined ? { certifiedByPhysician: byPhysician } : {}),
     ...(d.informant ? { informant: d.informant } : {}),
     ...(d.courtReference ? { courtReference: d.courtReference } : {}),
   };
@@ -39,7 +49,11 @@ type DeathCertified = {
 
 type DeathDeps = CivilStatusDeps<DeathEvents>;
 
-/** Deaths are counted by the ICD-10 code of their cause (statistics/ puts it in its chapter), where and when they occurred. */
+/**
+ * Deaths are counted by the ICD-10 code of their cause (statistics/ puts it in its chapter), where
+ * and when they occurred, and broken down by the deceased's sex and age (the UN Demographic
+ * Yearbook's deaths by age and sex); a death registered before these were kept counts as not stated.
+ */
 export const deathStatistics: KindStatistics<DeathFacts> = {
   table: { name: 'deaths', shape: 'by-cause' },
   timelinessTable: 'deathsByTimeliness',
@@ -48,6 +62,13 @@ export const deathStatistics: KindStatistics<DeathFacts> = {
     governorate: r.data.placeOfDeath.governorate,
     category: r.data.causeOfDeath.icd10,
   }),
+  breakdowns: [
+    {
+      name: 'deathsByAgeAndSex',
+      shape: 'by-age-and-sex',
+      category: ({ derived }) => (derived?.sex ? `${derived.sex}/${derived.ageAtDeath ?? ''}` : undefined),
+    },
+  ],
 };
 
 /** Deaths: the kind contract. */
@@ -107,6 +128,7 @@ export const deaths: KindContract<
     dates: ['dateOfDeath', 'timeOfDeath'],
     cause: ['causeOfDeath', 'mannerOfDeath'],
     place: ['placeOfDeath'],
+    residence: ['usualResidence'],
     certifier: ['certifier'],
     informant: ['informant'],
   },
@@ -141,6 +163,7 @@ export const deaths: KindContract<
           registrationNumber: entry.data.registrationNumber,
           linkNins: [entry.data.nin],
           subjectNin: entry.data.nin,
+          ...(entry.data.derived ? { derived: entry.data.derived } : {}),
         }),
       );
     },

@@ -1,6 +1,16 @@
 import { z } from '../../http/zod';
 import type { KindSchemas } from '../records/contract';
-import { courtReference, informantOf, informantView, isoDate, personRef, place } from '../common/schemas';
+import {
+  courtReference,
+  governorate,
+  informantOf,
+  informantView,
+  isoDate,
+  nin,
+  personRef,
+  place,
+  sex,
+} from '../common/schemas';
 import { chapterOf, ICD10_PATTERN } from '../statistics/icd10';
 
 export const causeOfDeath = z
@@ -39,6 +49,12 @@ export const certifier = z
 
 const informant = informantOf(['spouse', 'child', 'parent', 'sibling', 'relative', 'health-facility', 'other']);
 
+/** Where the deceased usually lived (the UN's "place of usual residence"): the governorate. */
+export const usualResidence = z
+  .object({ governorate })
+  .strict()
+  .openapi({ example: { governorate: 'IQ-BA' } });
+
 const deathFields = {
   dateOfDeath: isoDate,
   /** Hour and minute, local time (a hospital's notification gives it). */
@@ -47,6 +63,7 @@ const deathFields = {
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM')
     .optional(),
   placeOfDeath: place,
+  usualResidence: usualResidence.optional(),
   causeOfDeath,
   mannerOfDeath: z.enum(MANNERS_OF_DEATH).optional(),
   certifier: certifier.optional(),
@@ -63,6 +80,7 @@ export const declareDeathBody = z
       deceased: { nin: '123456789012' },
       dateOfDeath: '2026-05-02',
       placeOfDeath: { governorate: 'IQ-BA', facility: 'Basra Teaching Hospital' },
+      usualResidence: { governorate: 'IQ-BA' },
       causeOfDeath: { icd10: 'I21.9', text: 'Acute myocardial infarction' },
       mannerOfDeath: 'disease',
       certifier: { type: 'physician', name: 'Dr. Huda Salim', licenceNumber: 'IMS-55120' },
@@ -76,7 +94,26 @@ export const deathChanges = z.object(deathFields).partial().strict();
 export type DeathFacts = z.infer<typeof declareDeathBody>;
 export type DeathChanges = z.infer<typeof deathChanges>;
 
-export const deathFactsView = { deceased: personRef, ...deathFields, informant: informantView.optional() };
+/**
+ * A death as records show it: the facts, and what its registration derived of the deceased (sex
+ * and age at death, from their entry), and whether a physician certified it (from the certifier).
+ */
+export const deathFactsView = {
+  deceased: z
+    .object({
+      nin,
+      sex: sex.optional(),
+      ageAtDeath: z.number().int().min(0).optional().openapi({
+        description: "Age at death in completed years, derived from the deceased's entry when the death was registered",
+      }),
+    })
+    .strict(),
+  ...deathFields,
+  informant: informantView.optional(),
+  certifiedByPhysician: z.boolean().optional().openapi({
+    description: "Whether a physician certified the death (the certifier's type); none without a certifier",
+  }),
+};
 
 export const deathSchemas: KindSchemas<DeathChanges> = {
   facts: declareDeathBody,

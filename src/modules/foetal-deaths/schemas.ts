@@ -1,5 +1,5 @@
 import { z } from '../../http/zod';
-import { courtReference, isoDate, nin, personName, place, sex } from '../common/schemas';
+import { attendant, courtReference, isoDate, nin, personName, place, sex } from '../common/schemas';
 import { chapterOf, ICD10_PATTERN } from '../statistics/icd10';
 import type { KindSchemas } from '../records/contract';
 
@@ -26,9 +26,6 @@ export const foetalCauseOfDeath = z
   })
   .strict();
 
-/** Who attended the delivery: the persons Iraq's Births and Deaths Registration Law No. 148 of 1971 (art. 3) charges with the certificate. */
-export const ATTENDANTS = ['physician', 'midwife', 'nurse', 'other'] as const;
-
 const foetalDeathFields = {
   dateOfDelivery: isoDate,
   placeOfDelivery: place,
@@ -40,7 +37,7 @@ const foetalDeathFields = {
    */
   gestationWeeks: z.number().int().min(1).max(45),
   causeOfDeath: foetalCauseOfDeath.optional(),
-  attendant: z.enum(ATTENDANTS).optional(),
+  attendant: attendant.optional(),
   /** The court's order for a stillbirth declared more than a year after it (a delayed registration). */
   courtReference: courtReference.optional(),
 };

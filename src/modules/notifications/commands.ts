@@ -114,12 +114,14 @@ export function notifyBirth(deps: NotificationDeps, ctx: CommandContext, n: Birt
         sex: n.birth.sex,
         dateOfBirth: n.birth.date,
         placeOfBirth: place,
+        ...(n.facility.type ? { placeOfBirthType: n.facility.type } : {}),
         ...(n.birth.time ? { timeOfBirth: n.birth.time } : {}),
         ...(n.birth.weightGrams ? { weightGrams: n.birth.weightGrams } : {}),
         ...(n.birth.plurality ? { plurality: n.birth.plurality } : {}),
       },
       mother: n.mother,
       informant: { relationship: 'health-facility', name: n.facility.name },
+      ...(n.birth.attendant ? { attendant: n.birth.attendant } : {}),
     };
     await ownFactsChecked(() => checkChildBirthDate(n.birth.date));
     const check = () => checkNotifiedBirth(deps.persons, facts.child, n.mother);
@@ -152,6 +154,7 @@ export function notifyDeath(deps: NotificationDeps, ctx: CommandContext, n: Deat
         ...(n.facility.district ? { district: n.facility.district } : {}),
         facility: n.facility.name,
       },
+      ...(n.usualResidence ? { usualResidence: n.usualResidence } : {}),
       causeOfDeath: n.causeOfDeath,
       ...(n.mannerOfDeath ? { mannerOfDeath: n.mannerOfDeath } : {}),
       certifier: n.certifier,

@@ -1,8 +1,8 @@
 import { z } from '../../http/zod';
 import { parentRef } from '../births/schemas';
 import { GOVERNORATES } from '../common/governorates';
-import { isoDate, personRef, sex } from '../common/schemas';
-import { causeOfDeath, certifier, MANNERS_OF_DEATH } from '../deaths/schemas';
+import { attendant, isoDate, personRef, sex } from '../common/schemas';
+import { causeOfDeath, certifier, MANNERS_OF_DEATH, usualResidence } from '../deaths/schemas';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
 
@@ -21,7 +21,8 @@ export const facility = z
 export const birthNotificationBody = z
   .object({
     notificationId,
-    facility,
+    /** The facility where the child was born; `type`, the birth's type of place (a hospital or another health facility). */
+    facility: z.object({ ...facility.shape, type: z.enum(['hospital', 'other-health-facility']).optional() }).strict(),
     birth: z
       .object({
         date: isoDate,
@@ -29,6 +30,8 @@ export const birthNotificationBody = z
         sex,
         weightGrams: z.number().int().min(200).max(8000).optional(),
         plurality: z.number().int().min(1).max(8).optional(),
+        /** Who attended the birth. */
+        attendant: attendant.optional(),
       })
       .strict(),
     mother: parentRef,
@@ -37,8 +40,15 @@ export const birthNotificationBody = z
   .openapi('BirthNotification', {
     example: {
       notificationId: 'YTH-2026-000123',
-      facility: { name: 'Yarmouk Teaching Hospital', governorate: 'IQ-BG' },
-      birth: { date: '2026-03-14', time: '08:20', sex: 'female', weightGrams: 3150, plurality: 1 },
+      facility: { name: 'Yarmouk Teaching Hospital', governorate: 'IQ-BG', type: 'hospital' },
+      birth: {
+        date: '2026-03-14',
+        time: '08:20',
+        sex: 'female',
+        weightGrams: 3150,
+        plurality: 1,
+        attendant: 'physician',
+      },
       mother: { nin: '123456789012' },
     },
   });
@@ -50,6 +60,8 @@ export const deathNotificationBody = z
     deceased: personRef,
     dateOfDeath: isoDate,
     timeOfDeath: hhmm.optional(),
+    /** Where the deceased usually lived, when the hospital knows it. */
+    usualResidence: usualResidence.optional(),
     causeOfDeath,
     mannerOfDeath: z.enum(MANNERS_OF_DEATH).optional(),
     certifier,
@@ -62,6 +74,7 @@ export const deathNotificationBody = z
       deceased: { nin: '123456789012' },
       dateOfDeath: '2026-05-02',
       timeOfDeath: '23:40',
+      usualResidence: { governorate: 'IQ-BA' },
       causeOfDeath: { icd10: 'I21.9', text: 'Acute myocardial infarction' },
       certifier: { type: 'physician', name: 'Dr. Huda Salim', licenceNumber: 'IMS-55120' },
     },

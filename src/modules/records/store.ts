@@ -51,6 +51,21 @@ export interface MarriageStanding {
   annulment?: Annulment;
 }
 
+/**
+ * What a birth or death record holds for the vital statistics besides its facts, derived from the
+ * register when it was registered (the registration's entry holds it, so the counts rebuild the
+ * same): what the declaration does not say, and nobody types.
+ */
+export interface VitalStanding {
+  /** A birth: the mother's age at the birth, in completed years. */
+  motherAge?: number;
+  /** A birth: its order among the mother's live births in the register, this one included (1: her first). */
+  birthOrder?: number;
+  /** A death: the deceased's age at death in completed years, and their sex, from their entry. */
+  ageAtDeath?: number;
+  sex?: 'female' | 'male';
+}
+
 /** The hospital notification a record came from: its client, its own id, and the hash of what it sent. */
 export interface Notification {
   /** `clientId:notificationId`: one record per notification of a client. */
@@ -93,9 +108,10 @@ export interface CivilRecord<F extends object = object> {
   personNins: string[];
   /**
    * Standing derived from other records (a marriage's dissolution, the parties' marital status
-   * before it), set by projections from the journal and never corrected by hand.
+   * before it; a birth's mother's age and birth order, a death's age and sex), set by projections
+   * from the journal and never corrected by hand.
    */
-  derived?: MarriageStanding;
+  derived?: MarriageStanding & VitalStanding;
   /** The hospital notification the record came from, if any. */
   notification?: Notification;
   rejectionReason?: string;

@@ -8,13 +8,38 @@ import type { CivilRecord } from './store';
  * - `count`: one count (marriages);
  * - `by-sex`: female, male and their total (births);
  * - `by-cause`: the total and the 22 ICD-10 chapters, each with its title (deaths);
- * - `by-timeliness`: registrations on time, late and delayed, and their total (a kind's `timelinessTable`).
+ * - `by-timeliness`: registrations on time, late and delayed, and their total (a kind's `timelinessTable`);
+ *
+ * and the breakdowns of a kind's table (`of`: its name), which count the same records in the same
+ * months and governorates by more of their characteristics, and are suppressed with it:
+ *
+ * - `by-sex-and-mother-age`: each sex of the child by the mother's age group (births);
+ * - `by-attendant`: physician, midwife, nurse, other, not stated (births);
+ * - `by-age-and-sex`: each sex by age group, and the sex not stated (deaths).
  */
 export type VitalTable =
   | { name: string; shape: 'count' }
   | { name: string; shape: 'by-sex' }
   | { name: string; shape: 'by-cause' }
-  | { name: string; shape: 'by-timeliness' };
+  | { name: string; shape: 'by-timeliness' }
+  | { name: string; shape: BreakdownShape; of: string };
+
+export type BreakdownShape = 'by-sex-and-mother-age' | 'by-attendant' | 'by-age-and-sex';
+
+/** A kind's own table (not a breakdown of another). */
+export type MainTable = Exclude<VitalTable, { of: string }>;
+
+/**
+ * A breakdown of a kind's table, and the category one registered record has in it:
+ * by-sex-and-mother-age, the child's sex and the mother's age in completed years (`female/27`);
+ * by-attendant, who attended (`midwife`); by-age-and-sex, the sex and the age in completed years
+ * (`male/73`; `male/` when the age is not known). None: not stated (counted as such, never dropped).
+ */
+export interface Breakdown<F extends object = object> {
+  name: string;
+  shape: BreakdownShape;
+  category(record: CivilRecord<F>): string | undefined;
+}
 
 /**
  * What one registered record counts for in its kind's table: the month and governorate of the
@@ -35,7 +60,7 @@ export interface Tally {
 
 /** A kind's part in the vital statistics: its table and what one of its registered records adds to it. */
 export interface KindStatistics<F extends object = object> {
-  table: VitalTable;
+  table: MainTable;
   tally(record: CivilRecord<F>): Tally;
   /**
    * For a kind with a legal deadline: the name of its table of registrations by timeliness (the
@@ -43,4 +68,6 @@ export interface KindStatistics<F extends object = object> {
    * governorate where the event occurred.
    */
   timelinessTable?: string;
+  /** Tables breaking the kind's table down by more of each record's characteristics. */
+  breakdowns?: readonly Breakdown<F>[];
 }

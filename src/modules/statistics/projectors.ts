@@ -11,6 +11,7 @@ import { counterChanges, type Counted } from './tally';
  * voiding takes it away, a correction of a registered record moves it (old facts out, new in).
  * Each counter document takes an entry once, so a replay after a crash counts nothing twice.
  * `statisticsOf` gives a kind's table and tally, none for a kind that is not counted.
+ * A kind's breakdowns count the record beside its table, in the same counter document.
  * A kind with a `timelinessTable` also counts the registration in it, by the month it was
  * registered and its timeliness then (`timeliness`, reckoned from the facts as they are, so a
  * correction of the event's date moves it like any other count).
@@ -28,8 +29,10 @@ export function vitalStatisticsListener(deps: {
       const { category, ...at } = statistics.tally(r);
       const timeliness = byTimeliness ? deps.timeliness(r) : undefined;
       const registered = byTimeliness && timeliness && r.registeredAt;
+      // A breakdown counts the record where its table does (linked.ts keeps the two one table).
+      const breakdowns = (statistics.breakdowns ?? []).flatMap((b) => countersOf(b, b.category(r)));
       return [
-        { ...at, counters: countersOf(statistics.table, category) },
+        { ...at, counters: [...countersOf(statistics.table, category), ...breakdowns] },
         ...(registered
           ? [
               {

@@ -1,6 +1,7 @@
 import { routesOf } from '../../http/route';
 import type { VitalTable } from '../records/tally';
 import { errorResponses } from '../common/responses';
+import { isBreakdown } from './breakdowns';
 import { periodOf } from './periods';
 import { vitalQuery, vitalView } from './schemas';
 import type { VitalCountStore } from './store';
@@ -15,6 +16,9 @@ const WHAT: Record<VitalTable['shape'], string> = {
   'by-sex': ' by sex',
   'by-cause': ' by ICD-10 chapter',
   'by-timeliness': '',
+  'by-sex-and-mother-age': ' (births by sex of the child and age of the mother)',
+  'by-attendant': ' (births by attendant at birth)',
+  'by-age-and-sex': ' (deaths by sex and age)',
 };
 
 const listed = (parts: readonly string[]) =>
@@ -22,14 +26,20 @@ const listed = (parts: readonly string[]) =>
 
 /**
  * What the tables count, in words: `births by sex, deaths by ICD-10 chapter and marriages`, then
- * the tables of registrations by timeliness, which count by the month of registration.
+ * the tables of registrations by timeliness, which count by the month of registration, then the
+ * breakdowns of the tables by more of their records' characteristics.
  */
 const described = (tables: readonly VitalTable[]) => {
   const byTimeliness = tables.filter((t) => t.shape === 'by-timeliness').map((t) => t.name);
-  const occurred = listed(tables.filter((t) => t.shape !== 'by-timeliness').map((t) => `${t.name}${WHAT[t.shape]}`));
-  return byTimeliness.length === 0
-    ? occurred
-    : `${occurred}, and registrations by timeliness (on time, late, delayed; by month of registration) in ${listed(byTimeliness)}`;
+  const breakdowns = tables.filter(isBreakdown).map((t) => `${t.name}${WHAT[t.shape]}`);
+  const occurred = listed(
+    tables.filter((t) => t.shape !== 'by-timeliness' && !isBreakdown(t)).map((t) => `${t.name}${WHAT[t.shape]}`),
+  );
+  const withTimeliness =
+    byTimeliness.length === 0
+      ? occurred
+      : `${occurred}, and registrations by timeliness (on time, late, delayed; by month of registration) in ${listed(byTimeliness)}`;
+  return breakdowns.length === 0 ? withTimeliness : `${withTimeliness}; and the breakdowns ${listed(breakdowns)}`;
 };
 
 /** The vital statistics of the tables given, in their order (the kinds supply them). */

@@ -1,5 +1,7 @@
 import { z } from '../../http/zod';
+import { ATTENDANTS } from '../common/schemas';
 import type { VitalTable } from '../records/tally';
+import { DEATH_AGE_GROUPS, MOTHER_AGE_GROUPS } from './ages';
 
 const month = z
   .string()
@@ -33,6 +35,32 @@ const SHAPE_VIEWS: Record<VitalTable['shape'], () => z.ZodType> = {
       // All 22 chapters, always: a chapter listed only when it had deaths would say that one occurred.
       byCause: z.array(z.object({ icd10Chapter: z.string(), title: z.string(), count })),
     }),
+  // Every age group, always, in order; each sex's total is the main table's (births by sex).
+  'by-sex-and-mother-age': () =>
+    z.array(z.object({ ageGroup: z.enum(MOTHER_AGE_GROUPS), female: count, male: count })).openapi({
+      description:
+        "Live births by age of the mother (completed years at the birth) and sex of the child; the total is births'",
+    }),
+  'by-attendant': () =>
+    z
+      .object({ ...Object.fromEntries(ATTENDANTS.map((a) => [a, count])), notStated: count })
+      .openapi({ description: "Live births by attendant at birth; the total is births'" }),
+  'by-age-and-sex': () =>
+    z
+      .object({
+        female: count,
+        male: count,
+        /** Deaths whose sex and age were not kept (registered before they were). */
+        notStated: count,
+        byAge: z.array(
+          z.object({
+            ageGroup: z.enum(DEATH_AGE_GROUPS as unknown as [string, ...string[]]),
+            female: count,
+            male: count,
+          }),
+        ),
+      })
+      .openapi({ description: "Deaths by sex and age (completed years at death); the total is deaths'" }),
 };
 
 /** The answer about the tables given: each row and the total list every table under its name, in their order. */

@@ -1,5 +1,6 @@
 import { must } from '../../lib/must';
-import type { VitalTable } from '../records/tally';
+import type { MainTable, VitalTable } from '../records/tally';
+import { BREAKDOWNS, isBreakdownShape } from './breakdowns';
 import { chapterOf, ICD10_CHAPTERS } from './icd10';
 import { Dimension, type LinkedTable } from './suppression';
 
@@ -26,7 +27,7 @@ const TIMELINESS_COUNTERS = { 'on-time': 'onTime', late: 'late', delayed: 'delay
 const TIMELINESS_LEAVES = Object.values(TIMELINESS_COUNTERS);
 const TITLES = ICD10_CHAPTERS.map((c) => `${c.title} (${c.from}-${c.to})`);
 
-export const SHAPES: Record<VitalTable['shape'], Shape> = {
+export const SHAPES: Record<MainTable['shape'], Shape> = {
   count: {
     categories: new Dimension([-1]),
     leaf: (name) => name,
@@ -82,6 +83,8 @@ export const SHAPES: Record<VitalTable['shape'], Shape> = {
   },
 };
 
-/** The counters a record adds one to in its table. */
-export const countersOf = (table: VitalTable, category: string | undefined) =>
-  SHAPES[table.shape].counters(table.name, category);
+/** The counters a record adds one to in a table or a breakdown (breakdowns.ts). */
+export function countersOf(table: { name: string; shape: VitalTable['shape'] }, category: string | undefined) {
+  const { name, shape } = table;
+  return isBreakdownShape(shape) ? BREAKDOWNS[shape].counters(name, category) : SHAPES[shape].counters(name, category);
+}

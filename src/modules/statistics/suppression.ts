@@ -88,10 +88,24 @@ export class Dimension {
 
 const UNMOVABLE = 1e12;
 
+/** One dimension's part of a cube: the nodes whose pattern sum is not zero, with its sign. */
+export type Pattern = readonly { node: number; sign: number }[];
+
+/** A cube a suppression chose: its pattern in each dimension; its corners are their product. */
+export type Cube = readonly [Pattern, Pattern, Pattern];
+
+/** A pattern with its corners' offsets into the cells (stride folded in), each followed by the corner's sign, for a tight loop. */
+interface Compiled {
+  pattern: Pattern;
+  at: Int32Array;
+}
+
 /** The counts of every node combination of three dimensions, and which of them are withheld. */
 export class LinkedTable {
   readonly values: Float64Array;
   readonly hidden: Uint8Array;
+  /** The cubes `suppress` withheld, in the order it chose them (a breakdown of the table extends them: linked.ts). */
+  readonly cubes: Cube[] = [];
 
   constructor(
     readonly dims: readonly [Dimension, Dimension, Dimension],
@@ -125,57 +139,104 @@ export class LinkedTable {
     return this.hidden[i] ? null : must(this.values[i], 'cell of the table');
   }
 
-  /** Withholds the small cells and, for each, the other corners of its cheapest cube. */
-  suppress(): this {
+  /** The count of a cell, withheld or not. */
+  value(a: number, b: number, c: number): number {
+    return must(this.values[this.index(a, b, c)], 'cell of the table');
+  }
+
+  /** The patterns of a dimension's nodes, compiled for a stride. */
+  static compiled(d: Dimension, stride: number, allowed: (p: Pattern) => boolean = () => true): Compiled[][] {
+    return Array.from({ length: d.size }, (_, n) =>
+      d
+        .patterns(n)
+        .filter(allowed)
+        .map((pattern) => ({ pattern, at: Int32Array.from(pattern.flatMap((x) => [x.node * stride, x.sign])) })),
+    );
+  }
+
+  /**
+   * Withholds the small cells and, for each, the other corners of its cheapest cube.
+   *
+   * `keep`: category nodes whose cells no cube may change, the cells this table shares with the
+   * main table it breaks down (linked.ts): they are the main table's to protect, so they are no
+   * target here, and a cube whose category pattern has one of them for a corner is not tried.
+   */
+  suppress(keep: ReadonlySet<number> = new Set()): this {
     const [A, B, C] = this.dims;
-    // Each dimension's patterns as one typed array per pattern, its corners' offsets into the cells
-    // (stride folded in) each followed by the corner's sign, for a tight loop.
-    const corners = (d: Dimension, stride: number) =>
-      Array.from({ length: d.size }, (_, n) =>
-        d.patterns(n).map((p) => Int32Array.from(p.flatMap((x) => [x.node * stride, x.sign]))),
-      );
-    const [cubesA, cubesB, cubesC] = [corners(A, B.size * C.size), corners(B, C.size), corners(C, 1)];
+    const [cubesA, cubesB] = [LinkedTable.compiled(A, B.size * C.size), LinkedTable.compiled(B, C.size)];
+    const cubesC = LinkedTable.compiled(C, 1, (p) => !p.some((x) => keep.has(x.node)));
     const { values, hidden } = this;
     for (const [a, ofA] of cubesA.entries())
       for (const [b, ofB] of cubesB.entries())
         for (const [c, ofC] of cubesC.entries()) {
+          if (keep.has(c)) continue;
           const target = this.index(a, b, c);
           if (!isSmall(must(values[target], 'small cell')) || hidden[target]) continue;
-          let best: readonly [Int32Array, Int32Array, Int32Array] | undefined;
+          let best: readonly [Compiled, Compiled, Compiled] | undefined;
           let bestCost = Infinity;
           for (const pa of ofA)
             for (const pb of ofB)
               for (const pc of ofC) {
-                let cost = 0;
-                let up = true; // x + d lowers the corners of sign -1
-                let down = true; // x - d lowers those of sign +1
-                for (let i = 0; i + 1 < pa.length && cost < bestCost; i += 2) {
-                  const atA = pa[i]!;
-                  const signA = pa[i + 1]!;
-                  for (let j = 0; j + 1 < pb.length && cost < bestCost; j += 2) {
-                    const atAB = atA + pb[j]!;
-                    const signAB = signA * pb[j + 1]!;
-                    for (let k = 0; k + 1 < pc.length; k += 2) {
-                      const at = atAB + pc[k]!;
-                      const value = values[at];
-                      if (value === undefined) throw new Error(`internal error: corner ${at} outside the table`);
-                      if (!hidden[at]) cost += value + 1;
-                      if (value < 1) {
-                        if (signAB * pc[k + 1]! < 0) up = false;
-                        else down = false;
-                      }
-                    }
-                  }
-                }
-                if (!up && !down) cost += UNMOVABLE;
+                const cost = this.cost(pa.at, pb.at, pc.at, bestCost);
                 if (cost < bestCost) [best, bestCost] = [[pa, pb, pc], cost];
               }
-          // Every node has a leaf under it, so every cell has at least one cube.
-          const [ba, bb, bc] = must(best, 'cube for a small cell');
-          for (let i = 0; i < ba.length; i += 2)
-            for (let j = 0; j < bb.length; j += 2)
-              for (let k = 0; k < bc.length; k += 2) hidden[ba[i]! + bb[j]! + bc[k]!] = 1;
+          // Every node has a leaf under it, so every cell has at least one cube; a node kept
+          // unchanged aside, every other has a partner under its parent (linked.ts checks the shapes).
+          const [ba, bb, bc] = must(best, `cube for a small cell of category ${c}`);
+          this.withhold(ba.at, bb.at, bc.at);
+          this.cubes.push([ba.pattern, bb.pattern, bc.pattern]);
         }
     return this;
+  }
+
+  /**
+   * What a cube costs: the count + 1 of each corner not yet withheld, and UNMOVABLE more when
+   * neither x + d nor x - d stays non-negative on its corners (`also`: what else the move must
+   * keep non-negative, given as the directions left open). Stops counting at `bound`.
+   */
+  cost(pa: Int32Array, pb: Int32Array, pc: Int32Array, bound: number, also = { up: true, down: true }): number {
+    const { values, hidden } = this;
+    let cost = 0;
+    let up = also.up; // x + d lowers the corners of sign -1
+    let down = also.down; // x - d lowers those of sign +1
+    for (let i = 0; i + 1 < pa.length && cost < bound; i += 2) {
+      const atA = pa[i]!;
+      const signA = pa[i + 1]!;
+      for (let j = 0; j + 1 < pb.length && cost < bound; j += 2) {
+        const atAB = atA + pb[j]!;
+        const signAB = signA * pb[j + 1]!;
+        for (let k = 0; k + 1 < pc.length; k += 2) {
+          const at = atAB + pc[k]!;
+          const value = values[at];
+          if (value === undefined) throw new Error(`internal error: corner ${at} outside the table`);
+          if (!hidden[at]) cost += value + 1;
+          if (value < 1) {
+            if (signAB * pc[k + 1]! < 0) up = false;
+            else down = false;
+          }
+        }
+      }
+    }
+    return !up && !down ? cost + UNMOVABLE : cost;
+  }
+
+  /** The directions in which a cube's move keeps its corners non-negative. */
+  directions(pa: Int32Array, pb: Int32Array, pc: Int32Array): { up: boolean; down: boolean } {
+    let [up, down] = [true, true];
+    for (let i = 0; i < pa.length; i += 2)
+      for (let j = 0; j < pb.length; j += 2)
+        for (let k = 0; k < pc.length; k += 2)
+          if (must(this.values[pa[i]! + pb[j]! + pc[k]!], 'corner') < 1) {
+            if (pa[i + 1]! * pb[j + 1]! * pc[k + 1]! < 0) up = false;
+            else down = false;
+          }
+    return { up, down };
+  }
+
+  /** Withholds every corner of a cube. */
+  withhold(pa: Int32Array, pb: Int32Array, pc: Int32Array): void {
+    for (let i = 0; i < pa.length; i += 2)
+      for (let j = 0; j < pb.length; j += 2)
+        for (let k = 0; k < pc.length; k += 2) this.hidden[pa[i]! + pb[j]! + pc[k]!] = 1;
   }
 }

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { GOVERNORATES } from '../common/governorates';
 import { must } from '../../lib/must';
-import type { VitalTable } from '../records/tally';
+import type { MainTable, VitalTable } from '../records/tally';
+import { BREAKDOWNS, isBreakdown } from './breakdowns';
+import { suppressBreakdown } from './linked';
 import { SHAPES } from './shapes';
 import { counterAt, type VitalCount, type VitalCountStore } from './store';
 import type { Period } from './periods';
@@ -33,7 +35,8 @@ export type YearTables = readonly { table: VitalTable; counts: LinkedTable }[];
  * The suppressed tables of one year from its counter documents. Every answer about the year reads
  * these, so no two answers withhold differently. A total over categories is the sum of their
  * leaves (a death's cause must fall in one chapter), so that the published total is the sum the
- * table links.
+ * table links. A breakdown is built and suppressed after its main table, with it (linked.ts):
+ * its leaf of the rest counts what the main table has beyond its stated leaves.
  */
 export function yearTables(tables: readonly VitalTable[], year: number, docs: readonly VitalCount[]): YearTables {
   const at = new Map(docs.map((d) => [d._id, d]));
@@ -41,14 +44,41 @@ export function yearTables(tables: readonly VitalTable[], year: number, docs: re
     const governorate = GOVERNORATES[g]; // none at the node of the whole country
     return governorate ? at.get(`${monthAt(year * 12 + m)}|${governorate.code}`) : undefined;
   };
-  return tables.map((table) => {
+  const counted = (m: number, g: number, path: string) => {
+    const d = doc(m, g);
+    return d ? (counterAt(d, path) ?? 0) : 0;
+  };
+  const mains = new Map<string, { table: MainTable; counts: LinkedTable }>();
+  for (const table of tables) {
+    if (isBreakdown(table)) continue;
     const shape = SHAPES[table.shape];
     const counters = new Map(shape.categories.leaves.map((c) => [c, shape.leaf(table.name, c)]));
-    const counts = new LinkedTable([TIME, PLACE, shape.categories], (m, g, c) => {
-      const d = doc(m, g);
-      return d ? (counterAt(d, must(counters.get(c), 'counter of a leaf category')) ?? 0) : 0;
-    }).suppress();
-    return { table, counts };
+    const counts = new LinkedTable([TIME, PLACE, shape.categories], (m, g, c) =>
+      counted(m, g, must(counters.get(c), 'counter of a leaf category')),
+    ).suppress();
+    mains.set(table.name, { table, counts });
+  }
+  return tables.map((table) => {
+    if (!isBreakdown(table)) return must(mains.get(table.name), 'a main table built');
+    const main = mains.get(table.of);
+    if (!main) throw new Error(`internal error: ${table.name} breaks down ${table.of}, which is not among the tables`);
+    const shape = BREAKDOWNS[table.shape];
+    const common = shape.common(main.table.shape, main.counts.dims[2].parent.indexOf(-1));
+    const C = shape.categories;
+    const counter = (c: number) => shape.leaf(table.name, c);
+    const value = (m: number, g: number, c: number): number => {
+      const path = counter(c);
+      if (path !== undefined) return counted(m, g, path);
+      // The rest: what the main table counts at the common node above, beyond the stated leaves under it.
+      const parent = must(C.parent[c], 'the parent of a leaf of the rest');
+      const stated = C.underOf(parent).filter((l) => l !== c);
+      const rest =
+        main.counts.value(m, g, must(common.get(parent), 'a common node above the rest')) -
+        stated.reduce((n, l) => n + counted(m, g, must(counter(l), 'one leaf of the rest per node')), 0);
+      if (rest < 0) throw new Error(`internal error: ${table.name} counts more than ${table.of} in ${m}/${g}`);
+      return rest;
+    };
+    return { table, counts: suppressBreakdown(new LinkedTable([TIME, PLACE, C], value), main.counts, common) };
   });
 }
 
@@ -70,7 +100,12 @@ function cachedYearTables(tables: readonly VitalTable[], year: number, docs: rea
 
 /** The counts of one time node and place, as published: each table under its name. */
 const present = (t: YearTables, time: number, place: number): Record<string, unknown> =>
-  Object.fromEntries(t.map(({ table, counts }) => [table.name, SHAPES[table.shape].present(counts, time, place)]));
+  Object.fromEntries(
+    t.map(({ table, counts }) => [
+      table.name,
+      (isBreakdown(table) ? BREAKDOWNS[table.shape] : SHAPES[table.shape]).present(counts, time, place),
+    ]),
+  );
 
 /** The time node of a period: a month, a quarter or the year. */
 const timeNode = (p: Period) => (p.kind === 'month' ? p.first : p.kind === 'quarter' ? 12 + p.first / 3 : YEAR);
