@@ -127,6 +127,7 @@ export async function bereave(s: Services, random: Random, staff: Staff, couples
         dateOfDeath,
         ...courtOrderIfDelayed(s, 'death', dateOfDeath, `D${i}`),
         placeOfDeath: { governorate: c.governorate, facility: 'Medical City' },
+        usualResidence: { governorate: c.governorate },
         causeOfDeath: { icd10, text },
         mannerOfDeath: manner,
         certifier: { type: 'physician', name: 'Dr. Huda Salim' },

@@ -58,6 +58,9 @@ function regionalOffice(governorate: string): string {
   return GOVERNORATES.find((g) => g.code === governorate)?.office ?? 'BGD';
 }
 
+/** Who attended the seed's births, in turn: eight physicians, a midwife and a nurse in ten. */
+const SEED_ATTENDANTS = [...Array<'physician'>(8).fill('physician'), 'midwife', 'nurse'] as const;
+
 const SYSTEM: CommandContext = { actor: { id: 'seed', role: 'system' }, requestId: 'seed' };
 
 async function seed(services: Services, seedValue: string, couples: number, births: number, elders: number) {
@@ -138,10 +141,13 @@ async function seed(services: Services, seedValue: string, couples: number, birt
           sex,
           dateOfBirth,
           placeOfBirth: { governorate: p.governorate, facility: random.pick(FACILITIES) },
+          placeOfBirthType: 'hospital',
         },
         mother: { nin: p.mother },
         father: { nin: p.father },
         informant: { relationship: 'health-facility' },
+        // Mostly physicians, some midwives and nurses (by the index: the random sequence, and so the demo data, stay as they were).
+        attendant: SEED_ATTENDANTS[i % SEED_ATTENDANTS.length],
         ...courtOrderIfDelayed(services, 'birth', dateOfBirth, `B${i}`),
       },
     );
