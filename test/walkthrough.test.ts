@@ -138,7 +138,9 @@ describe("the README's walk through the API", () => {
     expect(out).toMatch(/^the same ETag again: stale-version$/m);
     expect(out).toMatch(/^birth\.declared, birth\.registered, document\.attached, record\.corrected$/m);
     // The walk's own year: one event of each kind, under 5, so withheld; the seed has none in 2026.
-    expect(out).toMatch(/^2026-01 to 2026-12: Iraq births null, deaths null, marriages null, divorces null, births attended by a physician null;/m);
+    expect(out).toMatch(
+      /^2026-01 to 2026-12: Iraq births null, deaths null, marriages null, divorces null, births attended by a physician null;/m,
+    );
     expect(out).toMatch(/^2025-01 to 2025-12: Iraq births /m);
     // The sectoral client's part (a later README block in the same shell) has what it uses.
     expect(out).toMatch(/"match":true.*"alive":true/);

@@ -72,13 +72,23 @@ export function decodeQr(png: Buffer): string | undefined {
   return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
 }
 
+/** What pdf.js extracts from a PDF. */
+export interface PdfText {
+  title?: string;
+  language?: string | null;
+  /** Each page's text, in reading order. */
+  pages: string[];
+  /** Each text item, with its font size in points. */
+  items: { page: number; str: string; size: number }[];
+}
+
 /** What pdf.js extracts from a PDF (pdf-text.mjs, a child process: pdfjs-dist is an ES module): title, language, each page's text. */
-export async function pdfText(pdf: Buffer): Promise<{ title?: string; language?: string | null; pages: string[] }> {
+export async function pdfText(pdf: Buffer): Promise<PdfText> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'certificate-'));
   try {
     await writeFile(path.join(dir, 'c.pdf'), pdf);
     const { stdout } = await run(process.execPath, [path.join(__dirname, 'pdf-text.mjs'), path.join(dir, 'c.pdf')]);
-    return JSON.parse(stdout) as { title?: string; language?: string | null; pages: string[] };
+    return JSON.parse(stdout) as PdfText;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -320,7 +320,7 @@ export async function walkPeople(
     await page.getByRole('button', { name: 'Download the extract (PDF)', exact: true }).click();
     const extractDownload = await savingExtract;
     const citizenExtractPdf = await readFile(await extractDownload.path());
-    const extractId = /^extract-(c_[\w-]+)\.pdf$/.exec(extractDownload.suggestedFilename())?.[1] ?? '';
+    const extractId = /^extract-([\w-]+)\.pdf$/.exec(extractDownload.suggestedFilename())?.[1] ?? '';
     const extractHeld = await request(h.app).get(`/v1/certificates/${extractId}`).set(auth(people.registrar.token));
     await extractIssued.filter({ hasText: 'The PDF was saved.' }).waitFor();
     seen.citizenExtract = await extractIssued.innerText();

@@ -74,6 +74,7 @@ export const CKB = {
   validUntil: 'کارپێکراوە تا',
   certificateNumber: 'ژمارەی بڕوانامە',
   // Shorter than the Arabic's "to verify, scan the code or open": the line holds the whole address.
-  toVerify: (url: string) => `کۆدەکە بخوێنەرەوە یان بڕۆ بۆ ${url}`,
+  toVerify:
+    'بۆ پشتڕاستکردنەوە کۆدەکە بخوێنەرەوە، یان بەستەرەکەی خوارەوە بکەرەوە، یان ژمارەی بڕوانامەکە لە پەڕەی پشتڕاستکردنەوە بنووسە',
   offline: 'کۆدەکە بڕوانامە واژووکراوەکە هەڵدەگرێت؛ دەتوانرێت بێ ئینتەرنێت بە کلیلە بڵاوکراوەکان پشتڕاست بکرێتەوە',
 } as const;

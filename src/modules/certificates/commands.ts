@@ -1,5 +1,5 @@
 import type { CertificateEvents } from '../certificates/events';
-import { randomBytes } from 'node:crypto';
+import { newCertificateId } from './ids';
 import type { Db } from 'mongodb';
 import { nextValue } from '../../db/counters';
 import { badRequest, conflict, forbidden, notFound } from '../../http/problem';
@@ -39,9 +39,6 @@ export interface CertificateDeps extends CircleDeps {
     DEATH_CERTIFICATE_TOKEN_SHOWS_CAUSE: 'true' | 'false';
   } & Parameters<typeof defaultLanguage>[1];
 }
-
-/** Opaque, unguessable certificate id: 128 random bits. */
-export const newCertificateId = () => `c_${randomBytes(16).toString('base64url')}`;
 
 export { statusListUrl };
 

@@ -5,6 +5,7 @@ import { decodeBase45, encodeBase45 } from '../../lib/base45';
 import type { CertificateKeyring } from './keyring';
 import type { CertificateClaims, TokenCheck } from './token';
 import { statusListUrl } from './status-list';
+import { idBytes, idOfBytes } from './ids';
 
 /**
  * The certificate as its QR code carries it: the same W3C Verifiable Credential as the `vc+jwt`
@@ -17,7 +18,7 @@ import { statusListUrl } from './status-list';
  * - Protected header: alg -7 (ES256), kid: the first 8 bytes of the signing key's RFC 7638
  *   thumbprint (the JWKS `kid`, base64url-decoded), typ (16) `application/vc+cose`.
  * - Payload, a CWT claims set: iss 1, sub 2 (the NIN), aud 3 (a client's issue), exp 4, nbf 5,
- *   iat 6 (nbf 5 only where it is not iat), cti 7 (the certificate id's 16 bytes: `c_` and their base64url), and three claims of
+ *   iat 6 (nbf 5 only where it is not iat), cti 7 (the certificate number's 10 bytes, ids.ts; 16 for an id from before the numbers), and three claims of
  *   the credential: -1 its type (`BirthCertificate`), -2 its `credentialSubject` with the field
  *   names of FIELDS as small integers (other names as they are) and its dates as RFC 8943 days
  *   (tag 100), -3 its status list index. What
@@ -120,10 +121,6 @@ function named(value: unknown): unknown {
     [...value].map(([k, v]) => [typeof k === 'number' ? (FIELDS[k - 1] ?? String(k)) : String(k), named(v)]),
   );
 }
-
-/** The certificate id's bytes (`c_` and 22 base64url characters: 16 bytes), and back. */
-const idBytes = (id: string) => Buffer.from(id.slice(2), 'base64url');
-const idOf = (bytes: Buffer) => `c_${bytes.toString('base64url')}`;
 
 const { Tagged: Tag } = cborLib;
 /** CBOR (RFC 8949) with the `cbor` library: JS Maps keep integer keys; a decoded map with text keys only is an object. */
@@ -240,7 +237,8 @@ function claimsOf(cwt: Map<number | string, unknown>): CertificateClaims | undef
   const subject = named(cwt.get(VC.subject));
   if (!iss || !sub || !type || exp === undefined || nbf === undefined || iat === undefined || index === undefined)
     return undefined;
-  if (!Buffer.isBuffer(cti) || cti.length !== 16 || typeof subject !== 'object' || subject === null) return undefined;
+  const jti = Buffer.isBuffer(cti) ? idOfBytes(cti) : undefined;
+  if (!jti || typeof subject !== 'object' || subject === null) return undefined;
   return {
     '@context': ['https://www.w3.org/ns/credentials/v2'],
     type: ['VerifiableCredential', type],
@@ -255,7 +253,7 @@ function claimsOf(cwt: Map<number | string, unknown>): CertificateClaims | undef
     iss,
     sub,
     ...(aud ? { aud } : {}),
-    jti: idOf(cti),
+    jti,
     iat,
     nbf,
     exp,

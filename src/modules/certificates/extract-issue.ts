@@ -1,16 +1,10 @@
+import { newCertificateId } from './ids';
 import { forbidden } from '../../http/problem';
 import type { CommandContext } from '../../journal/types';
 import { officeGovernorate } from '../offices/commands';
 import { nextRegistrationNumber } from '../records/ids';
 import { requirePersonConsent } from '../consents/commands';
-import {
-  citizenCountOnce,
-  clientIssue,
-  newCertificateId,
-  signedIssue,
-  statusIndexOnce,
-  type CertificateDeps,
-} from './commands';
+import { citizenCountOnce, clientIssue, signedIssue, statusIndexOnce, type CertificateDeps } from './commands';
 import { EXTRACT_KIND, EXTRACT_LETTER, EXTRACT_TYPE, extractOf } from './extract';
 import { defaultLanguage } from './languages';
 import type { CertificateLanguage } from './store';

@@ -9,6 +9,9 @@ import type { Verification } from './verification';
  */
 export type PageOutcome = Verification | { valid: false; status: 'not-found'; certificate?: undefined };
 
+/** Nothing asked yet: the page is only the form to type a certificate number. */
+export const ASK: unique symbol = Symbol('ask');
+
 /**
  * What each outcome means, in words a clerk at a counter understands. The Kurdish follows the
  * console's vocabulary (web/src/i18n/ckb.ts: بڕوانامە, کشاندنەوە for a revocation) and is to be
@@ -78,8 +81,15 @@ const REVOCATION: Record<string, Words> = {
   },
 };
 
-const PAGE_WORDS: Readonly<Record<'title' | 'revokedOn' | 'reason', Words>> = {
+const PAGE_WORDS: Readonly<Record<'title' | 'revokedOn' | 'reason' | 'validUntil' | 'typeNumber' | 'check', Words>> = {
   title: { ar: 'التحقق من الشهادة', ckb: 'پشتڕاستکردنەوەی بڕوانامە', en: 'Certificate check' },
+  validUntil: { ar: 'نافذة حتى', ckb: 'کارپێکراوە تا', en: 'Valid until' },
+  typeNumber: {
+    ar: 'رقم الشهادة كما هو مطبوع عليها',
+    ckb: 'ژمارەی بڕوانامەکە وەک لەسەری چاپکراوە',
+    en: 'The certificate number, as printed on it',
+  },
+  check: { ar: 'تحقّق', ckb: 'پشتڕاستی بکەرەوە', en: 'Check' },
   revokedOn: { ar: 'تاريخ الإلغاء', ckb: 'ڕێکەوتی کشاندنەوە', en: 'Revoked on' },
   reason: { ar: 'سبب الإلغاء', ckb: 'هۆ', en: 'Reason' },
 };
@@ -94,15 +104,16 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
  * certificate.
  */
 export function verificationPage(
-  v: PageOutcome,
+  outcome: PageOutcome | typeof ASK,
   wordsOf: (kind: string) => KindWords | undefined,
   [one, two]: [Lang, Lang] = ['ar', 'en'],
+  typed = '',
 ): string {
-  const verdict = VERDICT[v.status];
-  const c = v.certificate;
+  const v = outcome === ASK ? undefined : outcome;
+  const c = v?.certificate;
   const words = (c && wordsOf(c.kind)) ?? UNKNOWN_KIND;
   const title = words.title;
-  const reason = v.status === 'revoked' && v.reason ? REVOCATION[v.reason] : undefined;
+  const reason = v?.status === 'revoked' && v.reason ? REVOCATION[v.reason] : undefined;
   const rows = c
     ? [
         { label: PAPER.certificateNumber, value: sameWords(c.id) },
@@ -110,6 +121,7 @@ export function verificationPage(
         // The facts come from a token the registry signed from a kind's certified facts.
         ...(c.facts ? factLines(c.facts as CertifiedFacts, words) : []),
         { label: PAPER.dateOfIssue, value: formatDate(c.issuedAt) },
+        { label: PAGE_WORDS.validUntil, value: formatDate(c.expiresAt) },
         ...(c.revokedAt ? [{ label: PAGE_WORDS.revokedOn, value: formatDate(c.revokedAt) }] : []),
         ...(reason ? [{ label: PAGE_WORDS.reason, value: reason }] : []),
       ]
@@ -122,8 +134,20 @@ export function verificationPage(
         `<td ${at(two)}><bdi>${escape(r.value[two])}</bdi></td><th ${at(two)}>${escape(r.label[two])}</th></tr>`,
     )
     .join('\n');
-  const verdictIn = (l: Lang) =>
+  const verdictIn = (l: Lang, verdict: (typeof VERDICT)[PageOutcome['status']]) =>
     `<div ${at(l)}><h1>${escape(verdict[l])}</h1><p>${escape(verdict[DETAIL[l]])}</p>${c ? `<p>${escape(title[l])}</p>` : ''}</div>`;
+  const verdict = v
+    ? `<section class="verdict status-${v.status}" data-status="${v.status}">
+${verdictIn(one, VERDICT[v.status])}
+${verdictIn(two, VERDICT[v.status])}
+</section>`
+    : `<h1 ${at(one)}>${escape(PAGE_WORDS.title[one])}</h1>`;
+  // A number typed off the paper (case, spaces and hyphens do not matter): GET /verify?number=.
+  const form = `<form class="check" action="/verify" method="get">
+<label for="number"><span ${at(one)}>${escape(PAGE_WORDS.typeNumber[one])}</span> · <span ${at(two)}>${escape(PAGE_WORDS.typeNumber[two])}</span></label>
+<input id="number" name="number" dir="ltr" maxlength="64" autocomplete="off" autocapitalize="characters" spellcheck="false" value="${escape(typed)}">
+<button type="submit"><span ${at(one)}>${escape(PAGE_WORDS.check[one])}</span> · <span ${at(two)}>${escape(PAGE_WORDS.check[two])}</span></button>
+</form>`;
   return `<!doctype html>
 <html ${at(one)}>
 <head>
@@ -144,16 +168,18 @@ header { display: flex; justify-content: space-between; gap: 16px; border-bottom
 table { width: 100%; border-collapse: collapse; background: #fff; }
 th, td { padding: 6px 10px; border-bottom: 1px solid #ddd; vertical-align: top; }
 th { color: #555; font-weight: normal; width: 18%; }
+.check { margin: 24px 0; display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
+.check label { flex-basis: 100%; }
+.check input { font: 1.3em monospace; padding: 6px 8px; min-inline-size: 16em; letter-spacing: 0.05em; }
+.check button { font-size: 1.1em; padding: 6px 16px; }
 </style>
 </head>
 <body>
 <main>
 <header><div ${at(one)}>${escape(REGISTRY[one])}</div><div ${at(two)}>${escape(REGISTRY[two])}</div></header>
-<section class="verdict status-${v.status}" data-status="${v.status}">
-${verdictIn(one)}
-${verdictIn(two)}
-</section>
+${verdict}
 ${rows.length > 0 ? `<table>\n${table}\n</table>` : ''}
+${form}
 </main>
 </body>
 </html>

@@ -215,7 +215,16 @@ function line(
   doc: Doc,
   draw: Drawing,
   text: string,
-  o: { left: number; right: number; y: number; size: number; lang: Lang; bold?: boolean; color?: string },
+  o: {
+    left: number;
+    right: number;
+    y: number;
+    size: number;
+    lang: Lang;
+    bold?: boolean;
+    color?: string;
+    center?: boolean;
+  },
 ) {
   const direction = directionOf(o.lang);
   const runs = visualRuns(text, direction);
@@ -232,7 +241,7 @@ function line(
   };
   const width = () => runs.reduce((w, r) => w + widthOf(r), 0);
   while (width() > o.right - o.left && size > 6) size -= 0.5;
-  const start = direction === 'rtl' ? o.right - width() : o.left;
+  const start = o.center ? (o.left + o.right - width()) / 2 : direction === 'rtl' ? o.right - width() : o.left;
   const placed = runs.map((r, i) => ({ r, x: start + runs.slice(0, i).reduce((w, q) => w + widthOf(q), 0) }));
   doc.markContent('Span', { lang: o.lang, actual: text });
   doc.fillColor(o.color ?? '#111');
@@ -297,11 +306,11 @@ const FOOTER = {
   validUntil: (d: Words) =>
     eachWords((l) => `${{ ar: 'نافذة حتى', ckb: CKB.validUntil, en: 'Valid until' }[l]}: ${d[l]}`),
   number: (id: string) => eachWords((l) => `${PAPER.certificateNumber[l]}: ${id}`),
-  verify: (url: string): Words => ({
-    ar: `للتحقق امسح الرمز أو افتح ${url}`,
-    ckb: CKB.toVerify(url),
-    en: `To verify, scan the code or open ${url}`,
-  }),
+  verify: {
+    ar: 'للتحقق امسح الرمز، أو افتح الرابط أدناه، أو أدخل رقم الشهادة في صفحة التحقق',
+    ckb: CKB.toVerify,
+    en: 'To verify, scan the code, open the link below, or type the certificate number on the verification page',
+  },
   offline: {
     ar: 'الرمز يحمل الشهادة موقّعة؛ يمكن التحقق منها دون اتصال بالمفاتيح المنشورة',
     ckb: CKB.offline,
@@ -384,16 +393,19 @@ export async function certificatePdf(doc: CertificateDoc, words: KindWords, base
   y += 8;
   pair(FOOTER.issued(formatDate(doc.issuedAt)), 10);
   pair(FOOTER.validUntil(formatDate(doc.expiresAt)), 10);
-  pair(FOOTER.number(doc._id), 10);
+  // The number a clerk types (ids.ts: no look-alike letters), as large as the facts.
+  pair(FOOTER.number(doc._id), 12, true);
 
-  // The QR code takes the room left above the footer, up to 8 cm.
+  // The QR code takes the room left above the lines below it, up to 9.5 cm: the modules of a
+  // version-15 code stay near 1 mm, larger than a blur or a photocopy's smear.
   const qrY = y + 6;
-  // Up to 9.5 cm: the modules of a version-15 code stay near 1 mm, larger than a blur or a photocopy's smear.
-  const qrSize = Math.min(270, A4.height - MARGIN - 34 - qrY);
+  const qrSize = Math.min(270, A4.height - MARGIN - 50 - qrY);
   qr(pdf, doc.qr ?? doc.token, (A4.width - qrSize) / 2, qrY, qrSize);
   y = qrY + qrSize + 4;
+  pair(FOOTER.verify, 9);
+  // The link once, across the page at 12 pt, so that it can be read and typed off a photocopy.
   const url = `${base}/verify/${doc._id}`;
-  pair(FOOTER.verify(url), 9.5);
+  y += line(pdf, draw, url, { ...inner, y, size: 12, lang: 'en', bold: true, center: true });
   pair(FOOTER.offline, 8.5, false, '#555');
   pdf.end();
   return done;

@@ -1,3 +1,4 @@
+import { certificateIdOf } from './ids';
 import { badRequest } from '../../http/problem';
 import type { AccessLog } from '../access-log/access-log';
 import { routesOf } from '../../http/route';
@@ -7,10 +8,9 @@ import type { RecordSchemas } from '../records/schemas';
 import type { CertificateDoc, RevocationStore } from './store';
 import { pageLanguages, type Lang } from './languages';
 import type { CertificateCache } from './cache';
-import { verificationPage, type PageOutcome } from './page';
+import { ASK, verificationPage, type PageOutcome } from './page';
 import { certificatePdf } from './pdf';
 import {
-  certificateId,
   certificateParams,
   certificateView,
   issueBody,
@@ -81,13 +81,26 @@ const verifier = (deps: RouteDeps) => ({
 });
 
 /** The page in the certificate's languages (a Kurdish one speaks Kurdish), or with the one asked first. */
-async function page(deps: RouteDeps, v: PageOutcome, asked: Lang | undefined, status = 200) {
-  const doc = v.certificate ? await deps.certificateCache.get(v.certificate.id) : null;
+async function page(deps: RouteDeps, v: PageOutcome | typeof ASK, asked: Lang | undefined, status = 200, typed = '') {
+  const doc = v !== ASK && v.certificate ? await deps.certificateCache.get(v.certificate.id) : null;
+  const languages = pageLanguages(doc?.language, asked);
   return {
     status,
-    body: verificationPage(v, (kind) => certificateWordsOf(deps.kinds, kind), pageLanguages(doc?.language, asked)),
+    body: verificationPage(v, (kind) => certificateWordsOf(deps.kinds, kind), languages, typed),
     headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
   };
+}
+
+/**
+ * The page of a certificate number as typed: a malformed or mistyped one (its check symbol says
+ * so) is looked up no more than an unknown one, and gets the page that says to check it, with
+ * what was typed in the form to correct.
+ */
+async function pageOfNumber(deps: RouteDeps, typed: string, lang: Lang | undefined) {
+  const id = certificateIdOf(typed);
+  const doc = id ? await deps.certificates.get(id) : null;
+  if (!doc) return page(deps, { valid: false, status: 'not-found' }, lang, 404, typed);
+  return page(deps, await verifyCertificate(verifier(deps), doc.token), lang);
 }
 
 const html = {
@@ -289,9 +302,7 @@ export function certificateRoutes({ kind }: Pick<RecordSchemas, 'kind'>) {
       responses: { 200: html, 404: html, ...errorResponses(400, 429) },
       async handle({ params, query }, { deps }) {
         // A malformed number is looked up no more than one that is unknown: both are a typing slip.
-        const doc = certificateId.safeParse(params.id).success ? await deps.certificates.get(params.id) : null;
-        if (!doc) return page(deps, { valid: false, status: 'not-found' }, query.lang, 404);
-        return page(deps, await verifyCertificate(verifier(deps), doc.token), query.lang);
+        return pageOfNumber(deps, params.id, query.lang);
       },
     }),
     defineRoute({
@@ -300,14 +311,19 @@ export function certificateRoutes({ kind }: Pick<RecordSchemas, 'kind'>) {
       operationId: 'verificationPageByToken',
       permission: 'certificates.verify',
       tag: 'Certificates',
-      summary: 'The verification page of a certificate token (what the QR code holds)',
+      summary:
+        'The verification page of a certificate token or QR text (`token`), or of a number typed off the paper (`number`); without either, the form to type one',
       query: verifyPageQuery,
       rateLimit: (c) => c.RATE_LIMIT_VERIFY_PER_MINUTE,
-      responses: { 200: html, ...errorResponses(400, 429) },
+      responses: { 200: html, 404: html, ...errorResponses(400, 429) },
       async handle({ query }, { deps }) {
-        if (!query.token)
-          throw badRequest('Give the certificate token as ?token=', [{ path: 'query.token', message: 'required' }]);
-        return page(deps, await verifyCertificate(verifier(deps), query.token), query.lang);
+        if (query.token && query.number !== undefined)
+          throw badRequest('Give either the token or the number', [
+            { path: 'query.number', message: 'not with token' },
+          ]);
+        if (query.token) return page(deps, await verifyCertificate(verifier(deps), query.token), query.lang);
+        if (query.number?.trim()) return pageOfNumber(deps, query.number, query.lang);
+        return page(deps, ASK, query.lang);
       },
     }),
   ];

@@ -1,16 +1,29 @@
 import { z } from '../../http/zod';
 import { nin, publicJwkView, reason, recordId } from '../common/schemas';
 import { CERTIFICATE_LANGUAGES, PAGE_LANGUAGES } from './languages';
+import { certificateIdOf } from './ids';
 
 const language = z.enum(CERTIFICATE_LANGUAGES).openapi({
   description:
     'One or two of ar (Arabic), ckb (Sorani Kurdish, Arabic script) and en (English), the first on the right of the page',
 });
 
+/** A certificate number as typed (case, spaces and hyphens ignored), read as the number printed. */
 export const certificateId = z
   .string()
-  .regex(/^c_[A-Za-z0-9_-]{22}$/, 'is not a certificate id')
-  .openapi({ example: 'c_Jx0Qb3mRk2VfA9sT1wLpZg' });
+  .max(64)
+  .transform((text, ctx) => {
+    const id = certificateIdOf(text);
+    if (!id)
+      ctx.addIssue({ code: 'custom', message: 'is not a certificate number (check it: a symbol may be mistyped)' });
+    return id ?? z.NEVER;
+  })
+  .openapi({
+    type: 'string',
+    description:
+      "The certificate's number as printed (Crockford's Base32, four groups of four and a check symbol; case, spaces and hyphens ignored, O read as 0, I and L as 1), or the `c_` id of a certificate issued before the numbers",
+    example: 'B8Y9-3R3X-5D4F-D8E3-C',
+  });
 
 export const certificateParams = z.object({ id: certificateId }).strict();
 
@@ -129,7 +142,7 @@ export const statusListParams = z
   .strict();
 /** The page's id is any text: a mistyped number gets the page that says so, not a 400. */
 export const verifyPageParams = z
-  .object({ id: z.string().max(512).openapi({ example: 'c_Jx0Qb3mRk2VfA9sT1wLpZg' }) })
+  .object({ id: z.string().max(512).openapi({ example: 'B8Y9-3R3X-5D4F-D8E3-C' }) })
   .strict();
 /** The page's languages: by default the certificate's; `lang` puts the one asked first. */
 const pageLang = z
@@ -137,5 +150,14 @@ const pageLang = z
   .optional()
   .openapi({ description: 'The language the page speaks first (ar, ckb or en); by default the certificate’s' });
 export const verifyPageByIdQuery = z.object({ lang: pageLang }).strict();
-export const verifyPageQuery = z.object({ token: z.string().min(1).max(16_384).optional(), lang: pageLang }).strict();
+export const verifyPageQuery = z
+  .object({
+    token: z.string().min(1).max(16_384).optional().openapi({ description: 'The token or the QR code’s text' }),
+    number: z.string().max(512).optional().openapi({
+      description: 'A certificate number as typed off the paper (case, spaces and hyphens ignored)',
+      example: 'b8y9 3r3x 5d4f d8e3 c',
+    }),
+    lang: pageLang,
+  })
+  .strict();
 export const revokeBody = z.object({ reason }).strict().openapi('RevokeCertificate');
