@@ -18,14 +18,16 @@ describe('name normalisation', () => {
     expect(normaliseName(input)).toBe(expected);
   });
 
-  it('splits names into unique tokens on spaces, hyphens and apostrophes', () => {
+  it('splits names into unique tokens on spaces, hyphens and apostrophes, the Latin article left out', () => {
     expect(nameTokens('عبد الله', 'Al-Obaidi', "Ja'far", undefined, 'عبد')).toEqual([
       'عبد',
       'الله',
-      'al',
       'obaidi',
       'ja',
       'far',
     ]);
+    // Al-Obaidi, el Obaidi and Obaidi are one name to search for; the Arabic article is part of its word.
+    expect(nameTokens('el Obaidi')).toEqual(nameTokens('Obaidi'));
+    expect(nameTokens('العبيدي')).toEqual(['العبيدي']);
   });
 });

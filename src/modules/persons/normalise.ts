@@ -3,7 +3,7 @@
  * hamza seats ؤ to و and ئ to ي; ta marbuta ة to ه; alef maqsura ى to ي; Persian kaf and yeh to
  * Arabic ones; Kurdish ە and ھ to ه (a Kurdish spelling writes فاطمة as فاطمە: search finds one
  * from the other; tokens stored before this fold need `npm run projections:rebuild`). Latin:
- * accents dropped, lower case. Tokens split on spaces, hyphens and apostrophes.
+ * accents dropped, lower case, the article al/el left out. Tokens split on spaces, hyphens and apostrophes.
  */
 export function normaliseName(text: string): string {
   return text
@@ -20,12 +20,20 @@ export function normaliseName(text: string): string {
     .toLowerCase();
 }
 
+/** Latin articles (al-Tamimi, el Tamimi): said or not, written or not, so neither filed nor searched for. */
+const LATIN_ARTICLES = new Set(['al', 'el']);
+
+/** The folded tokens of a text, in order: the normalisation above, split on spaces, hyphens and apostrophes. */
+export function foldedTokens(text: string | undefined): string[] {
+  if (!text) return [];
+  return normaliseName(text)
+    .split(/[\s\-'’ʿʾ.]+/u)
+    .filter((t) => t.length > 0 && !LATIN_ARTICLES.has(t));
+}
+
+/** The distinct folded tokens of a name's parts. */
 export function nameTokens(...parts: (string | undefined)[]): string[] {
-  const tokens = parts
-    .filter((p): p is string => typeof p === 'string')
-    .flatMap((p) => normaliseName(p).split(/[\s\-'’ʿʾ.]+/u))
-    .filter((t) => t.length > 0);
-  return [...new Set(tokens)];
+  return [...new Set(parts.flatMap(foldedTokens))];
 }
 
 /** Arabic-Indic (٠-٩) and Eastern Arabic-Indic (۰-۹) digits as ASCII digits. */

@@ -3,6 +3,7 @@ import type { ProjectionChange, ProjectionStore } from '../../db/store';
 import type { Journal } from '../../journal/journal';
 import type { LegacyRef, NameToken, NewPerson, Person, PersonName } from './store';
 import { nameTokens } from './normalise';
+import { nameKeysOf, tokenPartsOf } from './name-keys';
 import { familyRegisterKey } from './schemas';
 import { personKey } from '../duplicates/keys';
 import { filePersons, unfilePerson, type PersonKeyStore } from '../duplicates/store';
@@ -42,13 +43,28 @@ export function searchTokensOf(name: PersonName): string[] {
 /** Inserts a person from an entry; a second application of the same entry changes nothing. */
 export async function insertPerson(stores: PersonStores, cause: Cause, p: NewPerson): Promise<void> {
   const doc = personDoc(cause, p);
-  await stores.nameTokens.insertManyOnce(tokenDocs(cause, doc._id, doc.searchTokens));
+  await stores.nameTokens.insertManyOnce(nameRowsOf(cause, doc._id, p.name));
   await filePersons(stores.personKeys, cause.seq, [{ key: personKey(p), nin: p.nin }]);
   await stores.persons.insertOnce(doc);
 }
 
-const tokenDocs = (cause: Cause, nin: string, tokens: string[]): NameToken[] =>
-  tokens.map((token) => ({ _id: `${token} ${nin}`, token, nin, seq: cause.seq }));
+/** A person's rows of the name index: a row per token, the name's keys on them (and on rows of their own past them). */
+export function nameRowsOf(cause: Cause, nin: string, name: PersonName): NameToken[] {
+  const parts = tokenPartsOf(name);
+  const rows: NameToken[] = searchTokensOf(name).map((token) => ({
+    _id: `${token} ${nin}`,
+    token,
+    at: parts.get(token) ?? 0,
+    nin,
+    seq: cause.seq,
+  }));
+  nameKeysOf(name).forEach(({ key, n }, i) => {
+    const row = rows[i];
+    if (row) Object.assign(row, { key, n });
+    else rows.push({ _id: `#${i} ${nin}`, key, n, nin, seq: cause.seq });
+  });
+  return rows;
+}
 
 function personDoc(cause: Cause, p: NewPerson): Person {
   return {
@@ -84,7 +100,7 @@ export async function updatePerson(
   nin: string,
   change: { set?: Partial<Omit<Person, '_id' | 'seq' | 'version'>>; addRecordId?: string },
 ): Promise<void> {
-  if (change.set?.name) await retoken(stores, cause, nin, searchTokensOf(change.set.name));
+  if (change.set?.name) await refile(stores, cause, nin, change.set.name);
   if (change.set?.name || change.set?.sex || change.set?.dateOfBirth) await rekey(stores, cause, nin, change.set);
   const update: ProjectionChange<Person> = {
     set: { ...change.set, ...(change.set?.name ? { searchTokens: searchTokensOf(change.set.name) } : {}) },
@@ -104,12 +120,15 @@ async function rekey(stores: PersonStores, cause: Cause, nin: string, set: Parti
   await filePersons(stores.personKeys, cause.seq, [{ key: after, nin }]);
 }
 
-/** Replaces a person's name tokens, unless this entry was applied to the person already. */
-async function retoken(stores: PersonStores, cause: Cause, nin: string, tokens: string[]): Promise<void> {
+/**
+ * Replaces a person's rows of the name index, unless this entry was applied to the person already:
+ * the old name's rows out (their keys may sit on rows of tokens that stay), the new name's in.
+ */
+async function refile(stores: PersonStores, cause: Cause, nin: string, name: PersonName): Promise<void> {
   const person = await stores.persons.get(nin);
   if (!person || person.seq >= cause.seq) return;
-  await stores.nameTokens.removeIds(person.searchTokens.filter((t) => !tokens.includes(t)).map((t) => `${t} ${nin}`));
-  await stores.nameTokens.insertManyOnce(tokenDocs(cause, nin, tokens));
+  await stores.nameTokens.removeIds(nameRowsOf(cause, nin, person.name).map((r) => r._id));
+  await stores.nameTokens.insertManyOnce(nameRowsOf(cause, nin, name));
 }
 
 /**
@@ -153,7 +172,7 @@ export function registerPersonProjectors(
     const docs = entry.data.persons.map((p) => personDoc(entry, p));
     // Three collections at once: the engine encodes documents in parallel (SQLite still writes one at a time).
     await Promise.all([
-      stores.nameTokens.insertManyOnce(docs.flatMap((d) => tokenDocs(entry, d._id, d.searchTokens))),
+      stores.nameTokens.insertManyOnce(docs.flatMap((d) => nameRowsOf(entry, d._id, d.name))),
       fileBatch(stores.personKeys, entry.seq, entry.data.persons),
       stores.persons.insertManyOnce(docs),
       stores.legacyRefs.insertManyOnce(entry.data.persons.flatMap((p) => legacyRefDoc(entry, p))),

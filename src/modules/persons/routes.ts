@@ -11,7 +11,8 @@ import {
   personView,
   searchPersonsQuery,
 } from './schemas';
-import { enrolPerson, findPerson, searchPersons } from './commands';
+import { enrolPerson, findPerson } from './commands';
+import { searchPersons } from './search';
 import { notFound } from '../../http/problem';
 import { familyNins, familyOf } from './family';
 import { confirmLatinName } from './latin';
@@ -64,13 +65,15 @@ export const personRoutes = [
     operationId: 'searchPersons',
     permission: 'persons.search',
     tag: 'Persons',
-    summary: 'Search persons by name (Arabic-normalised, or Latin) and date of birth',
+    summary:
+      'Search persons by name (Arabic-normalised, or Latin), date of birth or register page; a name alone is ranked (an exact match first, then by how many parts stand in their place) and counted up to 500',
     query: searchPersonsQuery,
     accessLog: true,
     responses: { 200: { description: 'A page of persons', schema: personPage }, ...errorResponses(400, 401, 403) },
     async handle({ query }, { deps }) {
       const page = await searchPersons(deps, { ...query, ...afterCursor(query) });
-      return { status: 200, body: pageView(page, presentPerson), named: page.items.map((p) => p._id) };
+      const body = { ...pageView(page, presentPerson), ...(page.total ? { total: page.total } : {}) };
+      return { status: 200, body, named: page.items.map((p) => p._id) };
     },
   }),
   defineRoute({

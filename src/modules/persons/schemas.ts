@@ -88,7 +88,8 @@ export const searchPersonsQuery = z
       .optional(),
     /** The people of one page of a family register: DIRECTORATE/REGISTER/PAGE. */
     familyRegister: familyRegisterParam.optional(),
-    ...pageQuery(/^\d{12}$/),
+    // A NIN (NIN order: with a date of birth or a register page), or a place in a name's ranked matches.
+    ...pageQuery(/^(\d{12}|@\d{1,3})$/),
   })
   .strict()
   .refine((q) => q.q || q.dateOfBirth || q.familyRegister, {
@@ -119,7 +120,17 @@ export const personView = z
   .openapi('Person');
 
 export const personPage = z
-  .object({ items: z.array(personView), nextCursor: z.string().nullable() })
+  .object({
+    items: z.array(personView),
+    nextCursor: z.string().nullable(),
+    total: z
+      .object({
+        count: z.number().int().openapi({ description: 'How many match, at most 500' }),
+        capped: z.boolean().openapi({ description: 'More than `count` match ("more than 500"): say more of the name' }),
+      })
+      .optional()
+      .openapi({ description: 'For a name alone: how many people match' }),
+  })
   .openapi('PersonPage');
 
 export type EnrolPerson = z.infer<typeof enrolPersonBody>;

@@ -1,0 +1,141 @@
+import type { Page } from '../../db/page';
+import type { Person } from './store';
+import { foldedTokens, nameTokens } from './normalise';
+import { matchRank, nameKeysOf } from './name-keys';
+import type { NameTokenStore, PersonStore } from './projectors';
+
+export interface PersonSearch {
+  q?: string;
+  dateOfBirth?: string;
+  governorate?: string;
+  /** A register page, DIRECTORATE/REGISTER/PAGE. */
+  familyRegister?: string;
+  limit: number;
+  after?: string;
+}
+
+/** A page of a search, and for a name alone how many match: at most `SEARCH_CAP`, `capped` when more do. */
+export type SearchPage = Page<Person> & { total?: { count: number; capped: boolean } };
+
+/** How many matches of a name alone are counted and ranked: past it the answer says "more than 500". */
+export const SEARCH_CAP = 500;
+/** A page cursor of a name search: the place in its ranked matches. */
+const AT = /^@(\d{1,3})$/;
+
+type Deps = { persons: PersonStore; nameTokens: NameTokenStore };
+
+/**
+ * Search by name and/or date of birth or register page. With a date of birth or a register page,
+ * their index narrows to a few people, in NIN order; a name alone is answered by `byName`.
+ */
+export async function searchPersons(deps: Deps, s: PersonSearch): Promise<SearchPage> {
+  const tokens = s.q ? nameTokens(s.q) : [];
+  // A query of articles or punctuation alone names nobody (it is not "everyone").
+  if (s.q && tokens.length === 0) return { items: [], last: null, total: { count: 0, capped: false } };
+  const governorate = s.governorate ? { 'placeOfBirth.governorate': s.governorate } : {};
+  const byTokens = tokens.length > 0 ? { searchTokens: { $all: tokens } } : {};
+  // A register page first: its key is an indexed equality (the first of the filter, so the engine
+  // pushes it down), and a page holds a family, so the other filters are applied to a handful.
+  if (s.familyRegister)
+    return deps.persons.page(
+      {
+        familyRegisterKey: s.familyRegister,
+        ...byTokens,
+        ...(s.dateOfBirth ? { dateOfBirth: s.dateOfBirth } : {}),
+        ...governorate,
+      },
+      s,
+    );
+  if (s.dateOfBirth || tokens.length === 0)
+    return deps.persons.page(
+      { ...byTokens, ...(s.dateOfBirth ? { dateOfBirth: s.dateOfBirth } : {}), ...governorate },
+      s,
+    );
+  return byName(deps, s, foldedTokens(s.q));
+}
+
+interface Match {
+  nin: string;
+  rank: number;
+}
+
+/**
+ * A name alone, ranked: an exact folded match first, then by how many parts stand in their place.
+ * Two tokens or more are first looked up as a key of names as they are said (name-keys.ts): one
+ * indexed equality, read up to the cap. One token is looked up in the tokens' index, up to the
+ * cap. A page is a slice of the ranked matches and one `_id` read of its people, so a search costs
+ * the same at 10,000 people as at a million. When no name begins so (the father's and the family
+ * name where nobody is given the father's name, parts out of order), the people holding every
+ * token answer: that intersection reads every holder of the query's first token, and grows with
+ * the registry. (Not when the keys found some: the few exact matches of a whole name would cost
+ * seconds at a million people otherwise; those whose name holds the parts elsewhere rank below
+ * them anyway.)
+ */
+async function byName(deps: Deps, s: PersonSearch, query: string[]): Promise<SearchPage> {
+  const offset = s.after ? Number(AT.exec(s.after)?.[1] ?? 0) : 0;
+  let matches: Match[] = query.length > 1 ? await byKey(deps, query) : await byToken(deps, query[0]!);
+  if (query.length > 1 && matches.length === 0) matches = await byAllTokens(deps, query);
+  let people = new Map<string, Person>();
+  if (s.governorate) {
+    // The governorate is the person's: read them all (at most the cap), keep those born there.
+    people = new Map((await deps.persons.existing(matches.map((m) => m.nin))).map((p) => [p._id, p]));
+    matches = matches.filter((m) => people.get(m.nin)?.placeOfBirth.governorate === s.governorate);
+  }
+  matches.sort((a, b) => b.rank - a.rank || (a.nin < b.nin ? -1 : 1));
+  const capped = matches.length > SEARCH_CAP;
+  const ranked = matches.slice(0, SEARCH_CAP);
+  const slice = ranked.slice(offset, offset + s.limit);
+  const missing = slice.filter((m) => !people.has(m.nin)).map((m) => m.nin);
+  for (const p of await deps.persons.existing(missing)) people.set(p._id, p);
+  const items = slice.flatMap((m) => people.get(m.nin) ?? []);
+  const next = offset + s.limit < ranked.length ? `@${offset + s.limit}` : null;
+  return { items, last: next, total: { count: ranked.length, capped } };
+}
+
+/** The people filed under the query's tokens as one key (read lazily: the engine stops at the cap). */
+async function byKey(deps: Deps, query: string[]): Promise<Match[]> {
+  const rows = await deps.nameTokens.collection
+    .find({ key: query.join(' ') }, { projection: { nin: 1, n: 1 } })
+    .limit(SEARCH_CAP + 1)
+    .toArray();
+  const best = new Map<string, number>();
+  for (const r of rows) {
+    const rank = matchRank(query, (r.n ?? '').split(' '));
+    if (rank > (best.get(r.nin) ?? -1)) best.set(r.nin, rank);
+  }
+  return [...best].map(([nin, rank]) => ({ nin, rank }));
+}
+
+/** The holders of one token, up to the cap: those whose given name it is first. */
+async function byToken(deps: Deps, token: string): Promise<Match[]> {
+  const rows = await deps.nameTokens.collection
+    .find({ token }, { projection: { nin: 1, at: 1 } })
+    .limit(SEARCH_CAP + 1)
+    .toArray();
+  return rows.map((r) => ({ nin: r.nin, rank: r.at === 0 ? 1 : 0 }));
+}
+
+/**
+ * The people holding every token of the query, wherever they stand, up to the cap: the holders
+ * of the first token, the others probed by `_id` (token and NIN) a chunk at a time. Ranked by the
+ * person's name read back (in the query's script).
+ */
+async function byAllTokens(deps: Deps, query: string[]): Promise<Match[]> {
+  const [first, ...others] = [...new Set(query)];
+  const holders = (await deps.nameTokens.list({ token: first })).map((t) => t.nin);
+  const found: Match[] = [];
+  const CHUNK = 500;
+  for (let i = 0; i < holders.length && found.length <= SEARCH_CAP; i += CHUNK) {
+    let chunk = holders.slice(i, i + CHUNK);
+    for (const token of others) {
+      if (chunk.length === 0) break;
+      const holding = new Set((await deps.nameTokens.existing(chunk.map((n) => `${token} ${n}`))).map((t) => t.nin));
+      chunk = chunk.filter((n) => holding.has(n));
+    }
+    for (const p of await deps.persons.existing(chunk)) {
+      const names = nameKeysOf(p.name).map((k) => k.n.split(' '));
+      found.push({ nin: p._id, rank: Math.max(0, ...names.map((n) => matchRank(query, n))) });
+    }
+  }
+  return found;
+}

@@ -1,0 +1,168 @@
+import { rebuildProjections } from '../src/journal/rebuild';
+import { auth, request, startHarness, type Harness } from './support/harness';
+import { contractChecker } from './support/contract';
+import { enrol } from './support/fixtures';
+
+/**
+ * Search by name alone, as an officer at the counter types it (docs/performance.md, "Name
+ * search"): ranked (an exact folded match first, then by how many parts stand in their place),
+ * counted up to 500 and said so, paged through the ranking; the name as it is said from the given
+ * name looked up by its key, anything else by its tokens.
+ */
+let h: Harness;
+let officer: string;
+let registrar: string;
+let admin: string;
+let expectContract: ReturnType<typeof contractChecker>;
+const nins: Record<string, string> = {};
+
+const person = (given: string, father: string, grandfather: string, family?: string, latin?: object) => ({
+  givenName: given,
+  fatherName: father,
+  grandfatherName: grandfather,
+  ...(family ? { familyName: family } : {}),
+  ...(latin ? { latin } : {}),
+});
+
+beforeAll(async () => {
+  h = await startHarness();
+  expectContract = contractChecker();
+  officer = await h.token('officer');
+  registrar = await h.token('registrar');
+  admin = await h.token('admin');
+  const people: [string, object][] = [
+    [
+      'zainab',
+      person('زينب', 'أحمد', 'محمود', 'التميمي', {
+        givenName: 'Zainab',
+        fatherName: 'Ahmed',
+        grandfatherName: 'Mahmoud',
+        familyName: 'Al-Tamimi',
+      }),
+    ],
+    ['zainabExact', person('زينب', 'احمد', 'محمود')],
+    ['zainabOther', person('زينب', 'محمود', 'أحمد', 'التميمي')],
+    ['ahmad', person('أحمد', 'زينب', 'علي', 'الجبوري')],
+    ['zainabHussein', person('زينب', 'حسين', 'علي', 'الموسوي')],
+    ['zainabFamilyHussein', person('زينب', 'كاظم', 'جواد', 'حسين')],
+    ['mustafa', person('هدى', 'مصطفى', 'كريم', 'العبيدي')],
+  ];
+  for (const [key, name] of people)
+    nins[key] = (
+      await enrol(h.app, registrar, {
+        name,
+        sex: 'female',
+        dateOfBirth: '1990-01-01',
+        placeOfBirth: { governorate: 'IQ-BG' },
+      })
+    ).nin;
+});
+afterAll(() => h.close());
+
+const search = async (query: Record<string, string>) => {
+  const res = await request(h.app).get('/v1/persons').query(query).set(auth(officer));
+  expectContract(res);
+  expect(res.status).toBe(200);
+  return res.body as {
+    items: { nin: string }[];
+    nextCursor: string | null;
+    total?: { count: number; capped: boolean };
+  };
+};
+const found = async (q: string) => (await search({ q })).items.map((p) => p.nin);
+
+describe('name search', () => {
+  it('ranks an exact folded match first, then by how many parts stand in their place', async () => {
+    // زينب أحمد محمود is all of one name (no family name), and the beginning of another.
+    expect(await found('زينب احمد محمود')).toEqual([nins.zainabExact, nins.zainab]);
+    // حسين as the father's name (two parts in place) before حسين as the family name (one).
+    expect(await found('زينب حسين')).toEqual([nins.zainabHussein, nins.zainabFamilyHussein]);
+  });
+
+  it('finds a name as it is said: given and family name, in Latin with or without the article', async () => {
+    expect(await found('زينب التميمي')).toEqual([nins.zainab, nins.zainabOther].sort());
+    expect(await found('Zainab Al-Tamimi')).toEqual([nins.zainab]);
+    expect(await found('zainab tamimi')).toEqual([nins.zainab]);
+    expect(await found('ZAINAB AHMED MAHMOUD AL TAMIMI')).toEqual([nins.zainab]);
+  });
+
+  it('finds the parts anywhere in the name when no name begins so: father and family, out of order', async () => {
+    expect(await found('مصطفى العبيدي')).toEqual([nins.mustafa]);
+    expect(await found('التميمي زينب')).toEqual([nins.zainab, nins.zainabOther].sort());
+    // Three names with both parts, none in place (أحمد and محمود as father and grandfather, or back), in NIN order.
+    expect(await found('محمود أحمد')).toEqual([nins.zainab, nins.zainabExact, nins.zainabOther].sort());
+    expect(await found('عمر العبيدي')).toEqual([]);
+    expect(await found('al')).toEqual([]);
+  });
+
+  it('counts up to 500 and says there are more, pages through the ranking and stops at 500', async () => {
+    const rows = Array.from({ length: 505 }, (_, i) =>
+      JSON.stringify({
+        legacyReference: `NSR/2000/${i}`,
+        name: person('نور', 'سالم', 'جاسم', 'الربيعي'),
+        sex: 'female',
+        dateOfBirth: new Date(Date.UTC(1950, 0, 1) + i * 86_400_000).toISOString().slice(0, 10),
+        placeOfBirth: { governorate: i % 2 ? 'IQ-BA' : 'IQ-NI' },
+      }),
+    );
+    const imported = await request(h.app)
+      .post('/v1/imports')
+      .set(auth(admin))
+      .set('Content-Type', 'application/x-ndjson')
+      .send(rows.join('\n') + '\n');
+    expect(imported.body).toMatchObject({ imported: 505 });
+
+    const first = await search({ q: 'نور سالم الربيعي', limit: '100' });
+    expect(first.total).toEqual({ count: 500, capped: true });
+    const seen = new Set(first.items.map((p) => p.nin));
+    let cursor = first.nextCursor;
+    let pages = 1;
+    while (cursor) {
+      const next = await search({ q: 'نور سالم الربيعي', limit: '100', cursor });
+      next.items.forEach((p) => seen.add(p.nin));
+      cursor = next.nextCursor;
+      pages++;
+    }
+    expect(pages).toBe(5);
+    expect(seen.size).toBe(500);
+    // A governorate narrows the counted matches (those read up to the cap).
+    const basra = await search({ q: 'نور سالم', governorate: 'IQ-BA', limit: '5' });
+    expect(basra.items).toHaveLength(5);
+    expect(basra.total!.count).toBeLessThanOrEqual(251);
+    // A narrower name is counted exactly.
+    expect((await search({ q: 'زينب التميمي' })).total).toEqual({ count: 2, capped: false });
+  });
+
+  it('follows a confirmed Latin name, and finds the same after a rebuild', async () => {
+    const nin = (
+      await enrol(h.app, registrar, {
+        name: person('مريم', 'محمد', 'علي', 'الربيعي'),
+        sex: 'female',
+        dateOfBirth: '1992-02-02',
+        placeOfBirth: { governorate: 'IQ-BG' },
+      })
+    ).nin;
+    expect(await found('maryam mohammed')).toEqual([]);
+    const { version } = (await request(h.app).get(`/v1/persons/${nin}`).set(auth(officer))).body;
+    const latin = { givenName: 'Maryam', fatherName: 'Mohammed', grandfatherName: 'Ali', familyName: 'Al-Rubaie' };
+    const confirmed = await request(h.app)
+      .post(`/v1/persons/${nin}/latin-name`)
+      .set(auth(officer))
+      .set('If-Match', `"${version}"`)
+      .send(latin);
+    expect(confirmed.status).toBe(200);
+    expect(await found('maryam mohammed')).toEqual([nin]);
+    expect(await found('Maryam Rubaie')).toEqual([nin]);
+    await rebuildProjections(h.services);
+    expect(await found('maryam mohammed')).toEqual([nin]);
+    expect(await found('زينب احمد محمود')).toEqual([nins.zainabExact, nins.zainab]);
+  });
+
+  it('refuses a cursor that is neither a NIN nor a place in the ranking', async () => {
+    const res = await request(h.app)
+      .get('/v1/persons')
+      .query({ q: 'زينب', cursor: Buffer.from('@9999').toString('base64url') })
+      .set(auth(officer));
+    expect(res.status).toBe(400);
+  });
+});
