@@ -35,20 +35,32 @@ const partsOf = (name: PersonName): Parts[] => {
 export interface NameKey {
   /** The folded tokens of one shape of the name, joined by spaces. */
   key: string;
-  /** The whole name in the key's script, folded: what a search ranks its matches by. */
-  n: string;
+  /**
+   * How a query of exactly these tokens ranks this person (`matchRank`, known when filing: the
+   * tokens of the shape's leading parts stand in their place, and the shape may be the whole name).
+   */
+  rank: number;
 }
 
 /** The keys a person is filed under: each shape their name has, in Arabic and in Latin. */
 export function nameKeysOf(name: PersonName): NameKey[] {
-  const keys = new Map<string, string>();
+  const keys = new Map<string, number>();
   for (const parts of partsOf(name)) {
-    const n = parts.flat().join(' ');
-    for (const shape of SHAPES)
-      if (shape.every((i) => (parts[i]?.length ?? 0) > 0)) keys.set(shape.flatMap((i) => parts[i]!).join(' '), n);
+    const present = parts.flatMap((tokens, i) => (tokens.length > 0 ? [i] : []));
+    for (const shape of SHAPES) {
+      if (!shape.every((i) => (parts[i]?.length ?? 0) > 0)) continue;
+      const leading = shape.filter((position, i) => position === i);
+      const inPlace = leading.reduce((sum, i) => sum + parts[i]!.length, 0);
+      const whole = present.length === shape.length && present.every((p, i) => shape[i] === p);
+      const key = shape.flatMap((i) => parts[i]!).join(' ');
+      keys.set(key, Math.max(keys.get(key) ?? 0, (whole ? 1000 : 0) + inPlace));
+    }
   }
-  return [...keys].map(([key, n]) => ({ key, n }));
+  return [...keys].map(([key, rank]) => ({ key, rank }));
 }
+
+/** A name's folded tokens in order, in each script it is written in. */
+export const nameSequencesOf = (name: PersonName): string[][] => partsOf(name).map((parts) => parts.flat());
 
 /** For each token of the name, the part it is first in (0: the given name): single-token searches rank by it. */
 export function tokenPartsOf(name: PersonName): Map<string, number> {

@@ -1,7 +1,7 @@
 import type { Page } from '../../db/page';
 import type { Person } from './store';
 import { foldedTokens, nameTokens } from './normalise';
-import { matchRank, nameKeysOf } from './name-keys';
+import { matchRank, nameSequencesOf } from './name-keys';
 import type { NameTokenStore, PersonStore } from './projectors';
 
 export interface PersonSearch {
@@ -95,14 +95,11 @@ async function byName(deps: Deps, s: PersonSearch, query: string[]): Promise<Sea
 /** The people filed under the query's tokens as one key (read lazily: the engine stops at the cap). */
 async function byKey(deps: Deps, query: string[]): Promise<Match[]> {
   const rows = await deps.nameTokens.collection
-    .find({ key: query.join(' ') }, { projection: { nin: 1, n: 1 } })
+    .find({ key: query.join(' ') }, { projection: { nin: 1, rank: 1 } })
     .limit(SEARCH_CAP + 1)
     .toArray();
   const best = new Map<string, number>();
-  for (const r of rows) {
-    const rank = matchRank(query, (r.n ?? '').split(' '));
-    if (rank > (best.get(r.nin) ?? -1)) best.set(r.nin, rank);
-  }
+  for (const r of rows) if ((r.rank ?? 0) > (best.get(r.nin) ?? -1)) best.set(r.nin, r.rank ?? 0);
   return [...best].map(([nin, rank]) => ({ nin, rank }));
 }
 
@@ -133,8 +130,8 @@ async function byAllTokens(deps: Deps, query: string[]): Promise<Match[]> {
       chunk = chunk.filter((n) => holding.has(n));
     }
     for (const p of await deps.persons.existing(chunk)) {
-      const names = nameKeysOf(p.name).map((k) => k.n.split(' '));
-      found.push({ nin: p._id, rank: Math.max(0, ...names.map((n) => matchRank(query, n))) });
+      const ranks = nameSequencesOf(p.name).map((n) => matchRank(query, n));
+      found.push({ nin: p._id, rank: Math.max(0, ...ranks) });
     }
   }
   return found;

@@ -83,8 +83,8 @@ export interface NameToken {
   /** The name part the token is first in (0 the given name … 3 the family name). */
   at?: number;
   key?: string;
-  /** With a key: the whole name in the key's script, folded, to rank matches without reading the person. */
-  n?: string;
+  /** With a key: how a query of the key ranks the person (name-keys.ts), so matches rank without reading people. */
+  rank?: number;
   nin: string;
   seq: number;
 }
