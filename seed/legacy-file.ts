@@ -80,20 +80,21 @@ export async function writeLegacyFile(path: string, count: number, seed: string)
     await write(father);
     if (written < count) await write(mother);
     const children = random.int(0, 5);
+    const named = new Set<string>();
     for (let c = 0; c < children && written < count; c++) {
       const sex = random.int(0, 1) ? 'female' : 'male';
       const born = Math.min(2005, motherBorn + random.int(19, 40));
+      let given = random.pick(sex === 'female' ? FEMALE_NAMES : MALE_NAMES);
+      const birthday = random.date(born, born);
+      // Siblings born the same day are twins, and twins are given two names (one name twice
+      // would be the same child written twice, which the import refuses as a possible duplicate).
+      while (named.has(`${given[0]} ${birthday}`)) given = random.pick(sex === 'female' ? FEMALE_NAMES : MALE_NAMES);
+      named.add(`${given[0]} ${birthday}`);
       await write(
-        person(
-          random.pick(sex === 'female' ? FEMALE_NAMES : MALE_NAMES),
-          fatherGiven,
-          grandfather,
-          familyName,
-          sex,
-          random.date(born, born),
-          3 + c,
-          [mother.legacyReference, father.legacyReference],
-        ),
+        person(given, fatherGiven, grandfather, familyName, sex, birthday, 3 + c, [
+          mother.legacyReference,
+          father.legacyReference,
+        ]),
       );
     }
   }

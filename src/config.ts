@@ -186,6 +186,15 @@ const variables = {
     .describe(
       "How long another instance may take to answer a certificate's revocation or supersession (0: read it every time)",
     ),
+  SEARCH_COUNT_CAP: z.coerce
+    .number()
+    .int()
+    .min(20)
+    .max(999)
+    .default(500)
+    .describe(
+      'How many matches of a name alone a search counts and ranks ("more than 500"): a search reads at most this many of the name index, so it bounds its cost',
+    ),
   CITIZEN_CERTIFICATES_PER_DAY: z.coerce
     .number()
     .int()

@@ -154,6 +154,9 @@ describe('the console for citizens, auditors, admins and anyone checking a certi
     expect(walk.seen.checkPhoto).toMatch(/^Genuine: this certificate is valid\./);
     expect(walk.seen.tokenFromPhoto).toBe('true');
     expect(walk.seen.checkNoQr).toBe('No QR code was found in this picture: take it again, closer and sharper.');
+    // Its printed number, typed in lower case with spaces, opens the service's page for it, with its validity.
+    expect(walk.seen.checkNumber).toBe('valid');
+    expect(walk.seen.checkNumberTable).toMatch(/Valid until/);
   });
 
   it('puts no NIN, code, token or secret in a page address, and keeps only the language in storage', () => {

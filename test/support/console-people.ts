@@ -431,6 +431,19 @@ export async function walkPeople(
     await page.getByRole('alert').waitFor();
     seen.checkNoQr = await page.getByRole('alert').innerText();
     seen.headingAtEnd = await heading();
+    // The number typed off the paper, as a clerk might: lower case, spaces for hyphens; the service's
+    // page answers, outside the console (its address holds the number, which is printed to be typed).
+    const consoleUrls = [...urls];
+    const { jti } = JSON.parse(Buffer.from(people.token.split('.')[1] ?? '', 'base64url').toString()) as {
+      jti: string;
+    };
+    await page
+      .getByLabel('Or the certificate number, as printed on it', { exact: true })
+      .fill(jti.toLowerCase().replace(/-/g, ' '));
+    await page.getByRole('button', { name: 'Open its verification page', exact: true }).click();
+    await page.waitForURL(/\/verify\?number=/);
+    seen.checkNumber = (await page.locator('[data-status]').getAttribute('data-status')) ?? '';
+    seen.checkNumberTable = await page.locator('table').innerText();
 
     return {
       looks,
@@ -448,7 +461,7 @@ export async function walkPeople(
       newSecretToken,
       officerCodeActivation,
       obtained: [obtainedWithConsent, obtainedAfterWithdrawal],
-      urls,
+      urls: consoleUrls,
       storage,
       secrets,
     };

@@ -13,12 +13,13 @@ import {
 } from './schemas';
 import { enrolPerson, findPerson } from './commands';
 import { searchPersons } from './search';
+import type { Config } from '../../config';
 import { notFound } from '../../http/problem';
 import { familyNins, familyOf } from './family';
 import { confirmLatinName } from './latin';
 
 /** What these routes use. */
-type RouteDeps = Parameters<typeof enrolPerson>[0] &
+type RouteDeps = { config: Pick<Config, 'SEARCH_COUNT_CAP'> } & Parameters<typeof enrolPerson>[0] &
   Parameters<typeof searchPersons>[0] &
   Parameters<typeof familyOf>[0] &
   Parameters<typeof confirmLatinName>[0];
@@ -71,7 +72,7 @@ export const personRoutes = [
     accessLog: true,
     responses: { 200: { description: 'A page of persons', schema: personPage }, ...errorResponses(400, 401, 403) },
     async handle({ query }, { deps }) {
-      const page = await searchPersons(deps, { ...query, ...afterCursor(query) });
+      const page = await searchPersons(deps, { ...query, ...afterCursor(query), cap: deps.config.SEARCH_COUNT_CAP });
       const body = { ...pageView(page, presentPerson), ...(page.total ? { total: page.total } : {}) };
       return { status: 200, body, named: page.items.map((p) => p._id) };
     },

@@ -12,12 +12,14 @@ export interface PersonSearch {
   familyRegister?: string;
   limit: number;
   after?: string;
+  /** How many matches of a name alone to count and rank (SEARCH_COUNT_CAP). */
+  cap?: number;
 }
 
-/** A page of a search, and for a name alone how many match: at most `SEARCH_CAP`, `capped` when more do. */
+/** A page of a search, and for a name alone how many match: at most the cap, `capped` when more do. */
 export type SearchPage = Page<Person> & { total?: { count: number; capped: boolean } };
 
-/** How many matches of a name alone are counted and ranked: past it the answer says "more than 500". */
+/** How many matches of a name alone are counted and ranked by default: past it the answer says "more than 500". */
 export const SEARCH_CAP = 500;
 /** A page cursor of a name search: the place in its ranked matches. */
 const AT = /^@(\d{1,3})$/;
@@ -73,8 +75,9 @@ interface Match {
  */
 async function byName(deps: Deps, s: PersonSearch, query: string[]): Promise<SearchPage> {
   const offset = s.after ? Number(AT.exec(s.after)?.[1] ?? 0) : 0;
-  let matches: Match[] = query.length > 1 ? await byKey(deps, query) : await byToken(deps, query[0]!);
-  if (query.length > 1 && matches.length === 0) matches = await byAllTokens(deps, query);
+  const cap = s.cap ?? SEARCH_CAP;
+  let matches: Match[] = query.length > 1 ? await byKey(deps, query, cap) : await byToken(deps, query[0]!, cap);
+  if (query.length > 1 && matches.length === 0) matches = await byAllTokens(deps, query, cap);
   let people = new Map<string, Person>();
   if (s.governorate) {
     // The governorate is the person's: read them all (at most the cap), keep those born there.
@@ -82,8 +85,8 @@ async function byName(deps: Deps, s: PersonSearch, query: string[]): Promise<Sea
     matches = matches.filter((m) => people.get(m.nin)?.placeOfBirth.governorate === s.governorate);
   }
   matches.sort((a, b) => b.rank - a.rank || (a.nin < b.nin ? -1 : 1));
-  const capped = matches.length > SEARCH_CAP;
-  const ranked = matches.slice(0, SEARCH_CAP);
+  const capped = matches.length > cap;
+  const ranked = matches.slice(0, cap);
   const slice = ranked.slice(offset, offset + s.limit);
   const missing = slice.filter((m) => !people.has(m.nin)).map((m) => m.nin);
   for (const p of await deps.persons.existing(missing)) people.set(p._id, p);
@@ -93,10 +96,10 @@ async function byName(deps: Deps, s: PersonSearch, query: string[]): Promise<Sea
 }
 
 /** The people filed under the query's tokens as one key (read lazily: the engine stops at the cap). */
-async function byKey(deps: Deps, query: string[]): Promise<Match[]> {
+async function byKey(deps: Deps, query: string[], cap: number): Promise<Match[]> {
   const rows = await deps.nameTokens.collection
     .find({ key: query.join(' ') }, { projection: { nin: 1, rank: 1 } })
-    .limit(SEARCH_CAP + 1)
+    .limit(cap + 1)
     .toArray();
   const best = new Map<string, number>();
   for (const r of rows) if ((r.rank ?? 0) > (best.get(r.nin) ?? -1)) best.set(r.nin, r.rank ?? 0);
@@ -104,10 +107,10 @@ async function byKey(deps: Deps, query: string[]): Promise<Match[]> {
 }
 
 /** The holders of one token, up to the cap: those whose given name it is first. */
-async function byToken(deps: Deps, token: string): Promise<Match[]> {
+async function byToken(deps: Deps, token: string, cap: number): Promise<Match[]> {
   const rows = await deps.nameTokens.collection
     .find({ token }, { projection: { nin: 1, at: 1 } })
-    .limit(SEARCH_CAP + 1)
+    .limit(cap + 1)
     .toArray();
   return rows.map((r) => ({ nin: r.nin, rank: r.at === 0 ? 1 : 0 }));
 }
@@ -117,12 +120,12 @@ async function byToken(deps: Deps, token: string): Promise<Match[]> {
  * of the first token, the others probed by `_id` (token and NIN) a chunk at a time. Ranked by the
  * person's name read back (in the query's script).
  */
-async function byAllTokens(deps: Deps, query: string[]): Promise<Match[]> {
+async function byAllTokens(deps: Deps, query: string[], cap: number): Promise<Match[]> {
   const [first, ...others] = [...new Set(query)];
   const holders = (await deps.nameTokens.list({ token: first })).map((t) => t.nin);
   const found: Match[] = [];
   const CHUNK = 500;
-  for (let i = 0; i < holders.length && found.length <= SEARCH_CAP; i += CHUNK) {
+  for (let i = 0; i < holders.length && found.length <= cap; i += CHUNK) {
     let chunk = holders.slice(i, i + CHUNK);
     for (const token of others) {
       if (chunk.length === 0) break;

@@ -480,6 +480,10 @@ export const en = {
       or: 'or',
       photo: 'Photo of the QR code',
       photoHint: 'A picture of the certificate’s QR code; on a phone, the camera opens.',
+      number: 'Or the certificate number, as printed on it',
+      numberHint:
+        'Four groups of four letters and digits and one more, such as B8Y9-3R3X-5D4F-D8E3-C; capitals, spaces and hyphens do not matter.',
+      numberSubmit: 'Open its verification page',
       reading: 'Reading the picture…',
       checking: 'Checking…',
       noQr: 'No QR code was found in this picture: take it again, closer and sharper.',

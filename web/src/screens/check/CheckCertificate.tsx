@@ -13,6 +13,7 @@ type Verdict = Schemas['CertificateVerification'];
  * Check a certificate (anyone, signed in or not): a pasted token, or a photo of the QR code read
  * in the browser, sent to POST /v1/certificates/verification in the body, never in the console's
  * address; the answer in plain words with the certificate's facts, and the service's own page.
+ * Or its printed number, for the service's page to look up.
  */
 export function CheckCertificate() {
   const { t, i18n } = useTranslation();
@@ -121,6 +122,24 @@ export function CheckCertificate() {
             />
           )}
         </Field>
+      </form>
+      {/* A number typed off the paper: the service's own page reads it (GET /verify?number=), case,
+          spaces and hyphens ignored, and says so when a symbol is mistyped. */}
+      <form action="/verify" method="get" className="card">
+        <Field name="check-number" label={t('people.check.number')} hint={t('people.check.numberHint')}>
+          {(aria) => (
+            <input
+              {...aria}
+              name="number"
+              dir="ltr"
+              maxLength={64}
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+            />
+          )}
+        </Field>
+        <button type="submit">{t('people.check.numberSubmit')}</button>
       </form>
       {busy && <p role="status">{t(busy === 'reading' ? 'people.check.reading' : 'people.check.checking')}</p>}
       {problem && (
