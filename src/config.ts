@@ -50,6 +50,15 @@ const variables = {
     .max(90 * 86400)
     .default(14 * 86400)
     .describe('Lifetime of refresh tokens, in seconds (each use rotates it)'),
+  RETENTION_EVERY_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(86400)
+    .default(3600)
+    .describe(
+      'How often expired refresh tokens, activation codes, idempotency answers and throttles are pruned: once a period across all instances',
+    ),
   ACCOUNT_STATUS_CACHE_SECONDS: z.coerce
     .number()
     .int()
@@ -184,7 +193,7 @@ const variables = {
     .max(300)
     .default(5)
     .describe(
-      "How long another instance may take to answer a certificate's revocation or supersession (0: read it every time)",
+      "How long another instance may take to answer a certificate's revocation or supersession, or a certificate key's rotation or withdrawal (0: read them every time)",
     ),
   SEARCH_COUNT_CAP: z.coerce
     .number()

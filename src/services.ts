@@ -131,7 +131,11 @@ export async function createServices(
     kinds,
     law,
     documentFiles: documentStore(config, db),
-    keyring: new CertificateKeyring(stores.signingKeys, new KeyVault(certificateKeysDir(config, opts.persistKeys))),
+    keyring: new CertificateKeyring(
+      stores.signingKeys,
+      new KeyVault(certificateKeysDir(config, opts.persistKeys)),
+      config.CERTIFICATE_STATUS_CACHE_SECONDS * 1000,
+    ),
     certificateCache,
     webhooks,
     log,

@@ -134,9 +134,10 @@ const pick = <T>(list: readonly T[], i: number): T | undefined =>
 
 async function run(people: string[], ops: Op[]): Promise<string[]> {
   const records: string[] = [];
-  const s = h.services;
   const person = (i: number) => must(people[i], `person ${i} of ${people.length}`);
   for (const o of ops) {
+    // With TEST_INSTANCES=n each command goes to one of n instances on the database, at random.
+    const s = h.instance();
     try {
       if (o.op === 'marry') {
         const body = {

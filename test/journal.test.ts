@@ -178,14 +178,21 @@ describe('the journal', () => {
       .set(auth(officer))
       .send(birthDeclaration(mother.nin, father.nin));
     const before = await h.services.records.get(declared.body.id);
-    // Append a rejection the way a process would before crashing: in the journal, not yet applied.
-    const crashed = new Journal<EventCatalogue>(h.services.db, { roles: EVENT_ROLES });
-    await crashed.execute(ctx, async () => ({
+    // Append a rejection the way a process would before crashing: in the journal, not yet applied
+    // (nor the applied position saved after it).
+    const head = must((await verifyChain(h.services.journal.entries)).head ?? undefined, 'the journal head');
+    const body = {
+      seq: head.seq + 1,
+      at: new Date().toISOString(),
+      actor: ctx.actor,
+      requestId: 'crashed',
       type: 'record.rejected',
       entityIds: [declared.body.id],
       data: { recordId: declared.body.id },
       reason: 'Crash test',
-    }));
+      prevHash: head.hash,
+    };
+    await h.services.journal.entries.insertOne({ _id: entryId(body.seq), ...body, hash: entryHash(body, head.hash) });
     expect((await h.services.records.get(declared.body.id))?.status).toBe('declared');
 
     // What start-up does (createServices calls catchUp) and what the next command does first.

@@ -43,8 +43,13 @@ interface Checkpoint {
 
 const CHECKPOINT_ID = 'projections';
 const HEAD_ID = 'head';
-/** How often the applied position is saved; replay from an older one only re-applies (idempotently). */
+/** How often the applied position is logged (it is saved after every entry). */
 const CHECKPOINT_EVERY = 50;
+/**
+ * How long an entry another instance appended may stay unapplied before this process applies it
+ * itself (its appender is then taken to have died); until then this process waits for it.
+ */
+const APPLY_WAIT_MS = 5_000;
 const MAX_RACE_RETRIES = 20;
 const GENESIS: Head = { seq: 0, hash: GENESIS_HASH };
 
@@ -62,6 +67,8 @@ export class Journal<C extends Catalogue> {
   private readonly projectors = new Map<string, (entry: StoredEntry) => Promise<void>>();
   private readonly followers: ((entry: StoredEntry) => Promise<void>)[] = [];
   private head: Head | undefined;
+  /** An entry this process appended and failed to apply: the next catch-up applies it at once. */
+  private unapplied: number | undefined;
   private tail: Promise<unknown> = Promise.resolve();
 
   private readonly log: JournalOptions<C>['log'];
@@ -124,8 +131,8 @@ export class Journal<C extends Catalogue> {
   }
 
   /** Applies entries not yet in the projections: after a crash, or written by another process. */
-  catchUp(onApplied?: (seq: number) => void): Promise<number> {
-    return this.serially(() => this.catchUpNow(onApplied));
+  catchUp(onApplied?: (seq: number) => void, opts: { waitForAppenders?: boolean } = {}): Promise<number> {
+    return this.serially(() => this.catchUpNow(onApplied, opts.waitForAppenders ?? true));
   }
 
   /** Saves the applied position, so a restart replays little. */
@@ -200,37 +207,52 @@ export class Journal<C extends Catalogue> {
         // Never move past an entry that was not applied: the next command catches up first,
         // and fails (taking no new command) for as long as applying fails.
         this.head = undefined;
+        this.unapplied = entry.seq;
         throw err;
       }
       this.head = { seq: entry.seq, hash: entry.hash };
-      if (entry.seq % CHECKPOINT_EVERY === 0) await this.saveCheckpoint(this.head);
+      await this.saveCheckpoint(this.head);
       // Signed from the entry this process sealed, not from anything read back from the database.
       if (this.signing && entry.seq % this.signing.every === 0) await this.signQuietly(this.head);
       return entry;
     }
   }
 
-  private async catchUpNow(onApplied?: (seq: number) => void): Promise<number> {
+  /**
+   * Brings this process to the newest entry. Entries are applied one at a time and in order across
+   * all the instances on the database: each saves the checkpoint after applying an entry, and
+   * everything up to the checkpoint is not redone; an entry past it that was appended moments ago
+   * is being applied by its appender, so this process waits for that rather than apply it beside
+   * it (two processes applying one entry at once would each read the other's half-made changes).
+   * An older one was left by a process that died (or failed to apply it): this process applies it.
+   * A rebuild (`wait` false) runs with the instances stopped and waits for no one.
+   */
+  private async catchUpNow(onApplied?: (seq: number) => void, wait = true): Promise<number> {
     let head = this.head;
-    const checkpoint = await this.checkpoints.findOne({ _id: CHECKPOINT_ID });
-    // The projections are shared by every process on this database, and a checkpoint is saved
-    // only once everything up to it is applied: entries another process applied are not redone.
-    if (!head || (checkpoint && checkpoint.seq > head.seq)) {
-      const start = checkpoint?.seq ?? 0;
-      const entry = start > 0 ? await this.entries.findOne({ _id: entryId(start) }) : null;
-      head = entry ? { seq: entry.seq, hash: entry.hash } : GENESIS;
-    }
     let applied = 0;
     for (;;) {
+      const checkpoint = await this.checkpoints.findOne({ _id: CHECKPOINT_ID });
+      if (!head || (checkpoint && checkpoint.seq > head.seq)) {
+        const start = checkpoint?.seq ?? 0;
+        const entry = start > 0 ? await this.entries.findOne({ _id: entryId(start) }) : null;
+        head = entry ? { seq: entry.seq, hash: entry.hash } : GENESIS;
+      }
       const next: StoredEntry | null = await this.entries.findOne({ _id: entryId(head.seq + 1) });
       if (!next) break;
+      if (wait && next.seq !== this.unapplied && Date.now() - Date.parse(next.at) < APPLY_WAIT_MS) {
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        continue;
+      }
       await this.apply(next);
+      if (next.seq === this.unapplied) this.unapplied = undefined;
       head = { seq: next.seq, hash: next.hash };
       applied++;
       onApplied?.(next.seq);
+      // While others may be waiting on it, after every entry; a rebuild's long replay now and then.
+      if (wait || head.seq % CHECKPOINT_EVERY === 0) await this.saveCheckpoint(head);
     }
     this.head = head;
-    if (applied > 0) await this.saveCheckpoint(head);
+    if (applied > 0 && !wait) await this.saveCheckpoint(head);
     return applied;
   }
 
@@ -243,9 +265,15 @@ export class Journal<C extends Catalogue> {
   }
 
   private async saveCheckpoint(head: Head): Promise<void> {
-    await this.checkpoints.updateOne({ _id: CHECKPOINT_ID }, { $max: { seq: head.seq } }, { upsert: true });
-    // Logged with its hash: a log kept elsewhere lets an auditor see a journal cut short.
-    this.log?.info({ seq: head.seq, hash: head.hash }, 'journal checkpoint');
+    try {
+      await this.checkpoints.updateOne({ _id: CHECKPOINT_ID }, { $max: { seq: head.seq } }, { upsert: true });
+    } catch (err) {
+      // Another process made the checkpoint first: now it exists, $max keeps the later of the two.
+      if (!isDuplicateKey(err)) throw err;
+      await this.checkpoints.updateOne({ _id: CHECKPOINT_ID }, { $max: { seq: head.seq } });
+    }
+    // Logged with its hash now and then: a log kept elsewhere lets an auditor see a journal cut short.
+    if (head.seq % CHECKPOINT_EVERY === 0) this.log?.info({ seq: head.seq, hash: head.hash }, 'journal checkpoint');
   }
 
   /** The newest entry's seq and hash as last recorded, for verification to compare with. */

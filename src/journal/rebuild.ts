@@ -22,5 +22,6 @@ export async function rebuildProjections(
   // The applied position only: the recorded head (the truncation check's reference) stays.
   await deps.db.collection<{ _id: string }>('journal_checkpoints').deleteOne({ _id: 'projections' });
   deps.journal.reset();
-  return deps.journal.catchUp(onApplied);
+  // Run with the instances stopped (docs/operations.md): every entry is applied here, no one else's to wait for.
+  return deps.journal.catchUp(onApplied, { waitForAppenders: false });
 }

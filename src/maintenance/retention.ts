@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from 'mongodb';
 import { trusted } from 'mongoose';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
+import { JobTurns } from '../db/schedule';
 
 /** A collection whose expired documents are deleted (a mongoose model). */
 interface Expiring {
@@ -43,15 +46,30 @@ export async function pruneExpired(services: RetentionDeps, now = new Date()): P
   };
 }
 
-/** Prunes now and then every hour until stopped; failures are logged, never fatal. */
-export function schedulePruning(services: RetentionDeps & { log: Logger }): () => void {
-  const run = () =>
-    pruneExpired(services).then(
-      (deleted) => services.log.info({ deleted }, 'pruned expired tokens, keys and throttles'),
-      (err: Error) => services.log.error({ errorName: err.name }, 'pruning failed'),
-    );
+/**
+ * Prunes now and then every RETENTION_EVERY_SECONDS until stopped, once a period across all the
+ * instances on the database (each asks for the turn; one gets it). Each run is recorded in
+ * `job_runs` with what it deleted. Failures are logged, never fatal.
+ */
+export function schedulePruning(
+  services: RetentionDeps & { log: Logger; db: Db; config: Pick<Config, 'RETENTION_EVERY_SECONDS'> },
+): () => void {
+  const turns = new JobTurns(services.db);
+  const owner = randomBytes(8).toString('hex');
+  const everyMs = services.config.RETENTION_EVERY_SECONDS * 1000;
+  const run = async () => {
+    try {
+      const startedAt = new Date();
+      if (!(await turns.take('retention', owner, everyMs, startedAt))) return;
+      const deleted = await pruneExpired(services);
+      await turns.recordRun({ job: 'retention', owner, startedAt, result: deleted });
+      services.log.info({ deleted }, 'pruned expired tokens, keys and throttles');
+    } catch (err) {
+      services.log.error({ errorName: (err as Error).name }, 'pruning failed');
+    }
+  };
   void run();
-  const timer = setInterval(run, 3_600_000);
+  const timer = setInterval(() => void run(), everyMs);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -3,11 +3,10 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Express } from 'express';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import request from 'supertest';
-import { auth } from './harness';
+import { auth, type App } from './harness';
 
 const run = promisify(execFile);
 
@@ -47,7 +46,7 @@ export async function renderFirstPage(pdf: Buffer, dpi = 150, lowerHalfOnly = fa
 }
 
 /** A certificate's PDF as bytes, read with this token (the answer's status is the caller's to check). */
-export function certificatePdf(app: Express, id: string, token: string) {
+export function certificatePdf(app: App, id: string, token: string) {
   return request(app)
     .get(`/v1/certificates/${id}/pdf`)
     .set(auth(token))

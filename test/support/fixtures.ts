@@ -1,6 +1,5 @@
-import type { Express } from 'express';
 import request from 'supertest';
-import { auth } from './harness';
+import { auth, type App } from './harness';
 
 export const motherName = {
   givenName: 'فاطمة',
@@ -18,7 +17,7 @@ export const fatherName = {
 };
 
 /** Enrols a person through the API and returns the answer's body. */
-export async function enrol(app: Express, registrarToken: string, body: Record<string, unknown>) {
+export async function enrol(app: App, registrarToken: string, body: Record<string, unknown>) {
   let res = await request(app).post('/v1/persons').set(auth(registrarToken)).send(body);
   // The fixtures' people are namesakes on purpose (every test's mother is Fatima Ali Hassan, born
   // on one day): told they may be enrolled already, the fixture says they are other people (again,
@@ -32,7 +31,7 @@ export async function enrol(app: Express, registrarToken: string, body: Record<s
   return res.body as { nin: string; version: number };
 }
 
-export async function enrolParents(app: Express, registrarToken: string) {
+export async function enrolParents(app: App, registrarToken: string) {
   const mother = await enrol(app, registrarToken, {
     name: motherName,
     sex: 'female',
@@ -65,7 +64,7 @@ export function birthDeclaration(motherNin: string, fatherNin?: string, child: R
 }
 
 /** Declares with one token and registers with another (four eyes); throws with the answer when either is refused. */
-export async function declareAndRegister(app: Express, officer: string, registrar: string, path: string, body: object) {
+export async function declareAndRegister(app: App, officer: string, registrar: string, path: string, body: object) {
   const declared = await request(app).post(path).set(auth(officer)).send(body);
   if (declared.status !== 201) throw new Error(`${path}: ${declared.status} ${JSON.stringify(declared.body)}`);
   const registered = await request(app).post(`/v1/records/${declared.body.id}/registration`).set(auth(registrar));
@@ -78,7 +77,7 @@ export async function declareAndRegister(app: Express, officer: string, registra
 }
 
 /** Two parents enrolled and their child's birth registered. */
-export async function registeredBirth(app: Express, officer: string, registrar: string) {
+export async function registeredBirth(app: App, officer: string, registrar: string) {
   const { mother, father } = await enrolParents(app, registrar);
   const record = await declareAndRegister(
     app,
@@ -94,7 +93,7 @@ export async function registeredBirth(app: Express, officer: string, registrar: 
  * A registered record of each kind that has a certificate: a birth, its parents' marriage, their
  * divorce and the father's death (the certificate pictures in docs/ show these).
  */
-export async function registeredOfEachKind(app: Express, officer: string, registrar: string) {
+export async function registeredOfEachKind(app: App, officer: string, registrar: string) {
   const { record, mother, father } = await registeredBirth(app, officer, registrar);
   const marriage = await declareAndRegister(app, officer, registrar, '/v1/marriages', {
     partyA: { nin: father },
@@ -124,7 +123,7 @@ export const SCANNED_PDF = Buffer.from('%PDF-1.4\n% a scanned court order\n%%EOF
  * Attaches a scanned judgment to a record (`court-order`) and returns the evidence a correction
  * names it with.
  */
-export async function courtOrderEvidence(app: Express, token: string, recordId: string, reference = 'KRK-CS-2026/118') {
+export async function courtOrderEvidence(app: App, token: string, recordId: string, reference = 'KRK-CS-2026/118') {
   const res = await request(app)
     .post(`/v1/records/${recordId}/documents`)
     .query({ type: 'court-order' })

@@ -17,10 +17,22 @@ import { createUser } from '../../src/modules/users/commands';
 import { createOffice } from '../../src/modules/offices/commands';
 import { connect } from '../../src/db/connection';
 import { createServices, type Services } from '../../src/services';
+import { instanceCount, startInstances, type Instances } from './instances';
+
+/** What supertest sends requests to: an express app, or the handler in front of several instances. */
+export type App = Express | Instances['handler'];
 
 export interface Harness {
   services: Services;
-  app: Express;
+  /**
+   * Where requests go: the service in this process, or with TEST_INSTANCES=n, a random one of n
+   * service processes on this harness's database.
+   */
+  app: App;
+  /** The service processes' addresses with TEST_INSTANCES=n (none when the service runs in this process). */
+  urls: string[];
+  /** For tests that run commands directly: `services`, or a random one of n instances in this process on one database. */
+  instance(): Services;
   /** A bearer token for a new user of that role (a new user per call: four eyes needs two). */
   token(role: Exclude<Role, 'citizen'>, office?: string): Promise<string>;
   /** A citizen account (for a new enrolled person, or the given NIN) and its token. */
@@ -60,23 +72,47 @@ export async function startHarness(
 ): Promise<Harness> {
   const uri = process.env.TEST_MONGODB_URI;
   if (!uri) throw new Error('TEST_MONGODB_URI is unset: run the tests through jest (globalSetup starts the engine)');
-  const conn = await connect(uri, `test_${randomBytes(6).toString('hex')}`);
+  const dbName = `test_${randomBytes(6).toString('hex')}`;
+  const count = instanceCount(env);
+  const conn = await connect(uri, dbName);
   // The documents' files go to a folder of this harness's own (as its database is), unless the test names one.
   const documents = env.DOCUMENTS_DIR ? undefined : mkdtempSync(path.join(os.tmpdir(), 'registry-documents-'));
-  const config = loadConfig({
-    ...process.env,
+  // Several instances share what a deployment shares: the database, the documents and the keys (kept in DATA_DIR).
+  const dataDir = count > 1 ? mkdtempSync(path.join(os.tmpdir(), 'registry-instances-')) : undefined;
+  const settings = {
     ...NO_DEADLINES,
     LOG_LEVEL: logTo ? 'info' : 'silent',
     ...(documents ? { DOCUMENTS_DIR: documents } : {}),
+    ...(dataDir ? { DATA_DIR: dataDir } : {}),
     ...env,
-  });
-  const services = await createServices(conn, config, createLogger(config.LOG_LEVEL, logTo), { persistKeys: false });
-  const app = createApp(services);
+  };
+  const config = loadConfig({ ...process.env, ...settings });
+  const log = createLogger(config.LOG_LEVEL, logTo);
+  const services = await createServices(conn, config, log, { persistKeys: count > 1 });
+  const peers: { conn: typeof conn; services: Services }[] = [];
+  let instances: Instances | undefined;
+  if (count > 1) {
+    for (let i = 1; i < count; i++) {
+      const peerConn = await connect(uri, dbName);
+      peers.push({ conn: peerConn, services: await createServices(peerConn, config, log, { persistKeys: true }) });
+    }
+    instances = await startInstances(count, {
+      ...settings,
+      LOG_LEVEL: logTo ? 'info' : 'error',
+      MONGODB_URI: uri,
+      MONGODB_DB: dbName,
+      PUBLIC_BASE_URL: config.PUBLIC_BASE_URL,
+    });
+  }
+  const app = instances?.handler ?? createApp(services);
+  const all = [services, ...peers.map((p) => p.services)];
   let n = 0;
   let centre: Promise<string> | undefined;
   return {
     services,
     app,
+    urls: instances?.urls ?? [],
+    instance: () => all[Math.floor(Math.random() * all.length)]!,
     async token(role, office) {
       // A service clerk works at a community service centre: the harness has one, made on first use.
       if (role === 'service-clerk' && !office) {
@@ -126,6 +162,11 @@ export async function startHarness(
       return services.tokens.issueClient({ id: client.clientId, scopes });
     },
     async close() {
+      await instances?.stop();
+      for (const peer of peers) {
+        await peer.services.accessLog.flush();
+        await peer.conn.close();
+      }
       await services.accessLog.flush();
       // Under CI load the driver may have marked the engine unreachable for a moment (a long CPU-bound
       // property run starves its heartbeat) and be reconnecting: wait for it rather than time out.
@@ -134,6 +175,7 @@ export async function startHarness(
       await conn.dropDatabase();
       await conn.close();
       if (documents) rmSync(documents, { recursive: true, force: true });
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

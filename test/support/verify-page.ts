@@ -1,15 +1,14 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Express } from 'express';
 import { chromium, type Browser } from 'playwright-core';
 import { courtOrderEvidence, registeredBirth } from './fixtures';
-import { auth, request, type Harness } from './harness';
+import { auth, request, type App, type Harness } from './harness';
 import { CHROMIUM } from './system-tools';
 import { etagOf } from './checked';
 
 /** The app on a free loopback port, for a browser: its base address, and close(). */
-export async function serve(app: Express): Promise<{ base: string; close(): Promise<void> }> {
+export async function serve(app: App): Promise<{ base: string; close(): Promise<void> }> {
   const server = createServer(app).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   return {

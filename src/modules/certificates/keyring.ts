@@ -6,7 +6,7 @@ import type { KeyVault } from './vault';
 /**
  * The certificate keys as this process sees them: read from their projection and kept for a few
  * seconds (verification is a hot path), so a rotation or withdrawal by another process or the
- * CLI takes effect within `ttlMs`.
+ * CLI takes effect within `ttlMs` (CERTIFICATE_STATUS_CACHE_SECONDS; 0: read every time).
  */
 export class CertificateKeyring {
   private snapshot?: { at: number; keys: SigningKeyDoc[]; publicKeys: Map<string, KeyObject> };
@@ -22,7 +22,7 @@ export class CertificateKeyring {
   }
 
   private async keys() {
-    if (!this.snapshot || Date.now() - this.snapshot.at > this.ttlMs) {
+    if (!this.snapshot || Date.now() - this.snapshot.at >= this.ttlMs) {
       const keys = await this.store.list({});
       const publicKeys = new Map(
         keys.map((k) => [
