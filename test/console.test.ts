@@ -68,7 +68,10 @@ describe('the office console, in Chromium', () => {
     await french.page.getByRole('combobox', { name: 'اللغة', exact: true }).selectOption({ label: 'English' });
     await french.page.reload();
     expect(await french.page.getAttribute('html', 'lang')).toBe('en');
-    expect(await french.page.getByRole('button', { name: 'Sign in', exact: true }).count()).toBe(1);
+    // The form renders after the language is set: wait for it (count() alone does not wait).
+    const signIn = french.page.getByRole('button', { name: 'Sign in', exact: true });
+    await signIn.waitFor({ timeout: 15_000 });
+    expect(await signIn.count()).toBe(1);
     await french.context.close();
   });
 

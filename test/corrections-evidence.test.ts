@@ -99,6 +99,17 @@ describe('a registered birth', () => {
     expect(arabic).toContain('٢ نيسان ٢٠٢٦');
     expect(arabic).toContain('KRK-CS-2026/118');
     expect(text).toContain('حاشيةMarginal note');
+    // In Kurdish too, on a certificate in Kurdish and Arabic.
+    const inKurdish = await request(h.app)
+      .post('/v1/certificates')
+      .set(auth(officer))
+      .send({ recordId: record.id, language: 'ckb-ar' });
+    const ckb = (await pdfText((await certificatePdf(h.app, inKurdish.body.id, officer)).body as Buffer)).pages.join(
+      '\n',
+    );
+    const kurdishNote = ckb.split('\n').find((l) => l.includes('ڕاستکرایەوە بە بڕیاری دادگا'));
+    expect(kurdishNote).toContain('KRK-CS-2026/118');
+    expect(ckb).toContain('صُحّح بقرار المحكمة');
     // The certificate issued before the correction has no note, and is superseded by it.
     const old = jwtClaims(before.body.token) as { credentialSubject: Record<string, unknown> };
     expect(old.credentialSubject.correctedByCourtOrder).toBeUndefined();
