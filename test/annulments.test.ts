@@ -228,6 +228,32 @@ describe('annulments: lifecycle', () => {
   });
 });
 
+describe('annulments: what later marriages say', () => {
+  it("corrects a later marriage's record of a party's status before it: divorced, single once annulled, divorced when voided", async () => {
+    const { a, marriage } = await married();
+    await declareAndRegister('/v1/divorces', {
+      marriageId: marriage.id,
+      dateOfDivorce: '2024-01-10',
+      courtReference: 'NJF-PS-2024/6',
+    });
+    const c = await person('female', '1994-04-04');
+    const later = await declareAndRegister('/v1/marriages', {
+      partyA: { nin: a },
+      partyB: { nin: c },
+      dateOfMarriage: '2024-06-01',
+      placeOfMarriage: { governorate: 'IQ-NA' },
+    });
+    const before = async () => (await get(`/v1/records/${later.body.id}`)).body.previousMaritalStatus;
+    expect(await before()).toEqual({ partyA: 'divorced', partyB: 'single' });
+    const annulled = await declareAndRegister('/v1/annulments', annulment(marriage.id));
+    expect(await before()).toEqual({ partyA: 'single', partyB: 'single' });
+    await post(`/v1/records/${annulled.body.id}/voiding`, { reason: 'Judgment overturned on appeal' }, registrar).then(
+      (r) => expect(r.status).toBe(200),
+    );
+    expect(await before()).toEqual({ partyA: 'divorced', partyB: 'single' });
+  });
+});
+
 describe('annulments: certificate and feed', () => {
   it('issues a certificate with both parties and the marriage number, downloadable as a PDF; the feed carries the registration', async () => {
     const feed = await h.clientToken(['feed:read']);

@@ -230,6 +230,15 @@ async function expectInvariants(people: string[], annul: number[]): Promise<void
   const marriageIds = events.filter((e) => e.kind === 'marriage').map((e) => e.id);
   const annulled = [...new Set(annul.flatMap((i) => pick(marriageIds, i) ?? []))];
   expectAnnulmentIsNeverHavingBeen(people, events, annulled);
+  // Each registered marriage says what its parties were before it, as the registered events now tell.
+  for (const e of events) {
+    if (e.kind !== 'marriage') continue;
+    const record = all.find((r) => r._id === e.id);
+    expect(record?.derived?.previousMaritalStatus).toEqual({
+      partyA: maritalStatusBefore(e.parties[0], events, e.date),
+      partyB: maritalStatusBefore(e.parties[1], events, e.date),
+    });
+  }
   for (const nin of people) {
     const person = await s.persons.get(nin);
     // Derived statuses equal a fresh derivation from the registered events.

@@ -1,9 +1,9 @@
 import type { CertificateWords, Words } from '../records/contract';
 import type { AnnulmentCertified } from './presenter';
-import type { ANNULMENT_GROUNDS } from './schemas';
+import type { AnnulmentGround } from './schemas';
 
 /** Each ground as a certificate writes it (the Kurdish: to be reviewed, no KRG form was found). */
-const GROUND_WORDS: Record<(typeof ANNULMENT_GROUNDS)[number], Words> = {
+const GROUND_WORDS: Record<AnnulmentGround, Words> = {
   'defect-of-contract': {
     ar: 'تخلف شرط من شروط انعقاد العقد أو صحته',
     ckb: 'نەبوونی مەرجێک لە مەرجەکانی بەستن یان دروستیی گرێبەست',

@@ -2,7 +2,7 @@ import { certifiedMarriage } from '../civil-status/marriage-ref';
 import type { PersonStore } from '../persons/projectors';
 import type { Certified, CertifiedPerson } from '../records/contract';
 import type { CivilRecord, RecordStore } from '../records/store';
-import type { AnnulmentFacts } from './schemas';
+import type { AnnulmentFacts, AnnulmentGround } from './schemas';
 
 /** An annulment's facts as staff and the parties see them, every field listed. */
 export function presentAnnulmentFacts(r: CivilRecord<AnnulmentFacts>) {
@@ -22,7 +22,7 @@ export type AnnulmentCertified = {
   marriageRegistrationNumber?: string;
   dateOfJudgment: string;
   courtReference: string;
-  ground?: string;
+  ground?: AnnulmentGround;
 };
 
 /** What a certificate of an annulment certifies: both parties by name, the judgment, and the marriage it annuls. */

@@ -26,6 +26,7 @@ export const ANNULMENT_GROUNDS = [
   'religion',
   'other',
 ] as const;
+export type AnnulmentGround = (typeof ANNULMENT_GROUNDS)[number];
 
 const annulmentFields = {
   /** The day of the court's judgment (the marriage is void from its start whatever this date). */

@@ -1,13 +1,14 @@
 import type { PersonStore } from '../persons/projectors';
 import type { RecordListener } from '../records/contract';
-import { deriveStatus, marriageState, spousesOf, type MarriageEvent } from './derive';
+import { deriveStatus, maritalStatusBefore, marriageState, spousesOf, type MarriageEvent } from './derive';
 import { loadCircle, type LoadedCircle, type CircleDeps } from './circle';
 
 /**
  * Derives again the civil status of everyone a changed marriage, divorce or death is about, and
  * of their spouses (a death widows them), and how each of their marriages stands. Recomputed
  * from the registered events, never toggled, so it is idempotent: a replay writes the same.
- * An annulment is such a change too: it names the marriage's parties, whose statuses it undoes.
+ * An annulment is such a change too: it names the marriage's parties, whose statuses it undoes,
+ * and what their later marriages say they were before them.
  */
 export function civilStatusListener(deps: CircleDeps): RecordListener {
   return async ({ record }) => {
@@ -51,10 +52,17 @@ async function rederive(
   for (const marriage of marriages) {
     const { dissolution, annulment } = marriageState(marriage, world.events);
     const record = world.records.get(marriage.id);
-    const standing = { dissolution, annulment };
+    // Each party's status before it, as the registry now knows it: an earlier marriage annulled
+    // (void from its start) or a divorce registered later changes what it was.
+    const [a, b] = marriage.parties;
+    const previousMaritalStatus = record?.derived?.previousMaritalStatus && {
+      partyA: maritalStatusBefore(a, world.events, marriage.date),
+      partyB: maritalStatusBefore(b, world.events, marriage.date),
+    };
+    const standing = { dissolution, annulment, previousMaritalStatus };
     const set: Record<string, unknown> = {};
     const unset: string[] = [];
-    for (const key of ['dissolution', 'annulment'] as const) {
+    for (const key of ['dissolution', 'annulment', 'previousMaritalStatus'] as const) {
       if (JSON.stringify(record?.derived?.[key]) === JSON.stringify(standing[key])) continue;
       if (standing[key]) set[`derived.${key}`] = standing[key];
       else unset.push(`derived.${key}`);

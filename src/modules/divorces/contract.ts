@@ -14,6 +14,7 @@ import {
   type DeclareDivorce,
   type DivorceChanges,
   type DivorceFacts,
+  type DivorceType,
 } from './schemas';
 import { checkDivorceFacts, declareDivorce, decideDivorceRegistration, divorceEvent } from './commands';
 
@@ -35,7 +36,7 @@ type DivorceCertified = {
   marriageRegistrationNumber?: string;
   dateOfDivorce: string;
   courtReference: string;
-  divorceType?: string;
+  divorceType?: DivorceType;
   placeOfDivorce: Place;
 };
 

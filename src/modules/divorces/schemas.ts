@@ -8,6 +8,7 @@ import { courtReference, isoDate, nin, place, recordId } from '../common/schemas
  * separation by a court's judgment (tafriq, art. 40-45), and by mutual consent.
  */
 export const DIVORCE_TYPES = ['talaq', 'khula', 'judicial-separation', 'mutual-consent'] as const;
+export type DivorceType = (typeof DIVORCE_TYPES)[number];
 
 const divorceFields = {
   dateOfDivorce: isoDate,

@@ -135,22 +135,37 @@ export type CertifiedFacts = { readonly [key: string]: CertifiedValue | undefine
 /** Fact keys every certificate labels the same way (certificates/labels.ts); a kind labels the rest. */
 export type CommonFactKey = keyof CertifiedPerson | 'courtReference' | 'correctedByCourtOrder';
 
+/** The keys of certified facts whose values are codes: a union of words, not any string (a divorce's type). */
+export type CodedKey<T> = {
+  [K in keyof T]-?: NonNullable<T[K]> extends string ? (string extends NonNullable<T[K]> ? never : K) : never;
+}[keyof T];
+
+/**
+ * Words for every code a certificate may show (the compiler asks for each), and for a code by the
+ * subject's sex where the languages say it two ways (`single:female`).
+ */
+export type CodeWords<T> = { readonly [C in NonNullable<T[CodedKey<T>]> & string]: Words } & Readonly<
+  Record<string, Words>
+>;
+
 /** A kind's certificate: its credential type, its title, and the labels of the facts it certifies. */
-export interface CertificateWords<T extends CertifiedFacts> {
+export type CertificateWords<T extends CertifiedFacts> = {
   /** The W3C credential type beside VerifiableCredential (`BirthCertificate`). */
   type: `${string}Certificate`;
   title: Words;
   /** A label for each certified fact that is not a common one: the compiler asks for every key of T. */
   labels: { readonly [K in Exclude<keyof T & string, CommonFactKey>]-?: Words };
-  /** Words for the kind's coded values (a divorce's type), where a certificate shows them. */
-  values?: Readonly<Record<string, Words>>;
   /**
    * Certified facts that are health data (a death's cause): printed as DEATH_CERTIFICATE_SHOWS_CAUSE
    * says, and in the token (read offline by whoever holds the paper) only as
    * DEATH_CERTIFICATE_TOKEN_SHOWS_CAUSE says (certificates/rules.ts).
    */
   healthFacts?: readonly Exclude<keyof T & string, CommonFactKey>[];
-}
+} & /** Words for the kind's coded values: required, with a word for each code, when its facts have codes. */ ([
+  CodedKey<T>,
+] extends [never]
+  ? { values?: Readonly<Record<string, Words>> }
+  : { values: CodeWords<T> });
 
 /**
  * What a certificate of a registered record certifies: `subjects` are the NINs it may be about,
