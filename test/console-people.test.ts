@@ -147,7 +147,8 @@ describe('the console for citizens, auditors, admins and anyone checking a certi
     expect(walk.seen.checkValid).toMatch(/Registration number\s+BGD-\d{4}-B-\d{6}/);
     expect(walk.seen.checkValid).toMatch(/Name\s+مريم حيدر كاظم/);
     expect(walk.seen.focusAfterCheck).toBe('verdict-box');
-    expect(walk.seen.servicePage).toMatch(/^\/verify\?token=eyJ/);
+    // The service's page by the certificate's number: no token (name, NIN) in an address.
+    expect(walk.seen.servicePage).toMatch(/^\/verify\/[0-9A-Z]{4}(-[0-9A-Z]{4}){3}-[0-9A-Z]$/);
     expect(walk.seen.checkRevoked).toMatch(/^Revoked: this certificate was withdrawn/);
     expect(walk.seen.checkForged).toMatch(/^Not genuine/);
     expect(walk.seen.checkNonsense).toMatch(/^Not genuine/);

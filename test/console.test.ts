@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { CONSOLE_DIR } from '../src/http/console';
 import { auth, request, startHarness, type Harness } from './support/harness';
 import { CONSOLE_LANGUAGES, CONSOLE_SCREENS, walkConsole, type ConsoleWalk } from './support/console';
-import { faultlessLooks, looksWithoutFault } from './support/console-page';
+import { faultlessLooks, looksWithoutFault, STAFF_PASSWORD, staffUser } from './support/console-page';
 import { scratchPictures } from './support/pictures';
 import { launchChromium, serve } from './support/verify-page';
 
@@ -39,6 +39,43 @@ afterAll(async () => {
 });
 
 describe('the office console, in Chromium', () => {
+  it('works with the keyboard alone: signs in, opens a declaration, and lands on the first field to fix', async () => {
+    const officer = await staffUser(h, 'officer');
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    try {
+      await page.goto(http.base);
+      await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
+      // Tab until the element wanted has the focus (it must be reachable within `most` presses).
+      const tabTo = async (name: string, most = 60) => {
+        for (let i = 0; i < most; i++) {
+          await page.keyboard.press('Tab');
+          const focused = await page.evaluate<string>(
+            `(() => { const e = document.activeElement; return (e?.labels?.[0]?.textContent ?? e?.textContent ?? '').trim(); })()`,
+          );
+          if (focused === name) return;
+        }
+        throw new Error(`${name} is not reachable with Tab`);
+      };
+      await tabTo('Username');
+      await page.keyboard.type(officer.username);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(STAFF_PASSWORD);
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: 'Work queues', exact: true }).waitFor();
+      await tabTo('Declare a birth');
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: 'Declare a birth', exact: true }).waitFor();
+      await tabTo('Submit declaration', 120);
+      await page.keyboard.press('Enter');
+      // Nothing filled in: the focus goes to the first field to fix, with its error said.
+      await page.waitForFunction(`document.activeElement?.id === 'f-child-givenName'`);
+      expect(await page.getByLabel('Given name', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
   it('starts in the language the browser prefers (English here), and keeps only that and the digits in storage', () => {
     expect(walk.seen.firstLanguage).toBe('en');
     expect(walk.storage).toEqual({ 'console.language': 'en', 'console.digits': 'latn' });
@@ -91,6 +128,8 @@ describe('the office console, in Chromium', () => {
     expect(walk.seen.history).toMatch(/Declared[\s\S]*Registered[\s\S]*Certificate issued/);
     expect(walk.pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(walk.seen.pdfName).toMatch(/^certificate-.+\.pdf$/);
+    // Issued through the console, its number checked on the console's page: the service says valid.
+    expect(walk.seen.issuedVerified).toBe('valid');
   });
 
   it('writes dates in Arabic-Indic digits when chosen, and NINs and numbers in Latin ones still', () => {

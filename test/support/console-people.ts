@@ -118,6 +118,7 @@ async function setUp(h: Harness) {
     code: code.code,
     pensionFund: pensionFund.clientId,
     token: certificate.token as string,
+    qr: certificate.qr as string,
     revokedToken: revoked.token as string,
   };
 }
@@ -412,12 +413,13 @@ export async function walkPeople(
     seen.checkNonsense = await check('not a certificate', /^Not genuine/);
     await page.getByLabel('Certificate code', { exact: true }).fill('');
     const png = path.join(os.tmpdir(), `qr-${process.pid}-${Date.now()}.png`);
-    await writeFile(png, await QRCode.toBuffer(people.token, { errorCorrectionLevel: 'M', margin: 4, scale: 4 }));
+    // The QR code as the certificate prints it: the COSE credential's text (CR1:, Base45).
+    await writeFile(png, await QRCode.toBuffer(people.qr, { errorCorrectionLevel: 'M', margin: 4, scale: 4 }));
     await page.getByLabel('Photo of the QR code', { exact: true }).setInputFiles(png);
     await page.getByText('Genuine: this certificate is valid.', { exact: true }).waitFor();
     seen.checkPhoto = await page.locator('.verdict').innerText();
     seen.tokenFromPhoto = String(
-      (await page.getByLabel('Certificate code', { exact: true }).inputValue()) === people.token,
+      (await page.getByLabel('Certificate code', { exact: true }).inputValue()) === people.qr,
     );
     const blank = path.join(os.tmpdir(), `blank-${process.pid}-${Date.now()}.png`);
     await writeFile(

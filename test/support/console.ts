@@ -170,6 +170,16 @@ export async function walkConsole(
     const download = await downloading;
     const pdf = await readFile(await download.path());
     seen.pdfName = download.suggestedFilename();
+    // Verify it as anyone would: its number (as the PDF's name gives it) typed into the console's
+    // check page, which opens the service's verification page; in a tab of its own.
+    const number = /([0-9A-Z]{4}(?:-[0-9A-Z]{4}){3}-[0-9A-Z])\.pdf$/.exec(seen.pdfName)?.[1] ?? '';
+    const checker = await context.newPage();
+    await checker.goto(`${base}/check`);
+    await checker.getByLabel('Or the certificate number, as printed on it', { exact: true }).fill(number);
+    await checker.getByRole('button', { name: 'Open its verification page', exact: true }).click();
+    await checker.waitForURL(/\/verify\?number=/);
+    seen.issuedVerified = (await checker.locator('[data-status]').getAttribute('data-status')) ?? '';
+    await checker.close();
     // The history is read again after the certificate: its entry shows without a reload.
     await page.getByRole('cell', { name: 'Certificate issued', exact: true }).waitFor();
     seen.registeredFacts = await page.locator('dl.facts').innerText();

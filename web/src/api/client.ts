@@ -14,7 +14,8 @@ export const api = createClient<paths>({
   cache: 'no-store',
 });
 
-// The access token lives here, in memory only (never in storage): a reload signs out.
+// The access token lives here, in memory only (never in storage); after a reload the session's
+// refresh cookie (HttpOnly, no script reads it) gets a new one.
 let accessToken: string | undefined;
 let onUnauthorized: (() => void) | undefined;
 

@@ -1,4 +1,4 @@
-import type { components, operations } from './schema';
+import type { components, operations, paths } from './schema';
 
 /** Names for the schemas the screens use (all generated from ../openapi.yaml). */
 export type Schemas = components['schemas'];
@@ -13,3 +13,19 @@ export type CertificateLanguage = NonNullable<
       : never
     : never
 >;
+
+/** The JSON body a route takes by POST. */
+export type PostBody<P extends keyof paths> = paths[P] extends {
+  post: { requestBody?: { content: { 'application/json': infer B } } };
+}
+  ? B
+  : never;
+
+/** Every dotted path to a value of T that a form field fills (`partyA.nin`, `placeOfMarriage.governorate`). */
+export type FieldPath<T> = T extends string | number | boolean
+  ? never
+  : {
+      [K in keyof T & string]-?: NonNullable<T[K]> extends string | number | boolean | readonly unknown[]
+        ? K
+        : `${K}.${FieldPath<NonNullable<T[K]>>}`;
+    }[keyof T & string];

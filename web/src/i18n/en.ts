@@ -475,7 +475,7 @@ export const en = {
       intro:
         'Paste the code of a certificate, or take a photo of its QR code: the registry says whether it is genuine. Anyone may check.',
       token: 'Certificate code',
-      tokenHint: 'The long text the QR code carries (it starts with eyJ).',
+      tokenHint: "The text the QR code carries (it starts with CR1:), or the certificate's token (it starts with eyJ).",
       submit: 'Check',
       or: 'or',
       photo: 'Photo of the QR code',

@@ -1,4 +1,5 @@
 import type { components } from '../api/schema';
+import type { FieldPath, PostBody } from '../api/types';
 import { latinDigits, ninProblem } from './nin';
 
 type Governorate = components['schemas']['Place']['governorate'];
@@ -15,7 +16,7 @@ export const BIRTH_FIELDS = [
   'child.placeOfBirth.facility',
   'mother.nin',
   'father.nin',
-] as const;
+] as const satisfies readonly FieldPath<PostBody<'/v1/births'>>[];
 export type BirthField = (typeof BIRTH_FIELDS)[number];
 export type BirthValues = Record<BirthField, string>;
 

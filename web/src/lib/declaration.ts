@@ -6,8 +6,9 @@ import { latinDigits, ninProblem } from './nin';
  * is checked before sending and how it goes into the body. The forms then differ only in their list.
  */
 export type FieldType = 'name' | 'nin' | 'date' | 'choice' | 'integer' | 'icd10' | 'court' | 'text' | 'record';
-export interface FieldSpec {
-  name: string;
+/** A form field; `name` is where its value goes in the body (a dotted path, typed by the route's schema where known). */
+export interface FieldSpec<N extends string = string> {
+  name: N;
   type: FieldType;
   required?: boolean;
   /** Bounds of an integer (inclusive). */

@@ -1,3 +1,4 @@
+import type { FieldPath, PostBody } from '../api/types';
 import type { FieldSpec } from './declaration';
 
 /**
@@ -5,14 +6,26 @@ import type { FieldSpec } from './declaration';
  * fields as the body names them (../openapi.yaml, src/modules/<kind>/schemas.ts), and the
  * service's refusals (problem `code`) that are about one field, shown beside it.
  */
-export interface Declaration {
+type DeclarationPath = '/v1/marriages' | '/v1/divorces' | '/v1/deaths' | '/v1/foetal-deaths' | '/v1/annulments';
+
+/**
+ * A declaration form. Its fields' names are paths of its route's body as ../openapi.yaml types it
+ * (generated into api/schema.d.ts), so a field renamed or dropped in the contract breaks the build.
+ */
+export interface Declaration<P extends DeclarationPath = DeclarationPath> {
   kind: 'marriage' | 'divorce' | 'death' | 'foetal-death' | 'annulment';
-  path: '/v1/marriages' | '/v1/divorces' | '/v1/deaths' | '/v1/foetal-deaths' | '/v1/annulments';
-  fields: readonly FieldSpec[];
-  codes: Record<string, string>;
+  path: P;
+  fields: readonly FieldSpec<FieldPath<PostBody<P>>>[];
+  codes: Record<string, FieldPath<PostBody<P>>>;
 }
 
-export const DIVORCE_TYPES = ['talaq', 'khula', 'judicial-separation', 'mutual-consent'] as const;
+/** The values a choice field offers: exactly the codes the route's schema takes there. */
+type Codes<P extends DeclarationPath, K extends keyof PostBody<P>> = readonly NonNullable<PostBody<P>[K]>[];
+
+export const DIVORCE_TYPES = ['talaq', 'khula', 'judicial-separation', 'mutual-consent'] as const satisfies Codes<
+  '/v1/divorces',
+  'divorceType'
+>;
 export const MANNERS_OF_DEATH = [
   'disease',
   'accident',
@@ -22,8 +35,11 @@ export const MANNERS_OF_DEATH = [
   'war',
   'pending-investigation',
   'undetermined',
-] as const;
-export const ATTENDANTS = ['physician', 'midwife', 'nurse', 'other'] as const;
+] as const satisfies Codes<'/v1/deaths', 'mannerOfDeath'>;
+export const ATTENDANTS = ['physician', 'midwife', 'nurse', 'other'] as const satisfies Codes<
+  '/v1/foetal-deaths',
+  'attendant'
+>;
 export const ANNULMENT_GROUNDS = [
   'defect-of-contract',
   'incapacity',
@@ -32,9 +48,9 @@ export const ANNULMENT_GROUNDS = [
   'temporary-impediment',
   'religion',
   'other',
-] as const;
+] as const satisfies Codes<'/v1/annulments', 'ground'>;
 
-export const MARRIAGE: Declaration = {
+export const MARRIAGE: Declaration<'/v1/marriages'> = {
   kind: 'marriage',
   path: '/v1/marriages',
   fields: [
@@ -53,7 +69,7 @@ export const MARRIAGE: Declaration = {
   },
 };
 
-export const DIVORCE: Declaration = {
+export const DIVORCE: Declaration<'/v1/divorces'> = {
   kind: 'divorce',
   path: '/v1/divorces',
   fields: [
@@ -71,7 +87,7 @@ export const DIVORCE: Declaration = {
   },
 };
 
-export const DEATH: Declaration = {
+export const DEATH: Declaration<'/v1/deaths'> = {
   kind: 'death',
   path: '/v1/deaths',
   fields: [
@@ -91,7 +107,7 @@ export const DEATH: Declaration = {
   },
 };
 
-export const FOETAL_DEATH: Declaration = {
+export const FOETAL_DEATH: Declaration<'/v1/foetal-deaths'> = {
   kind: 'foetal-death',
   path: '/v1/foetal-deaths',
   fields: [
@@ -114,7 +130,7 @@ export const FOETAL_DEATH: Declaration = {
   },
 };
 
-export const ANNULMENT: Declaration = {
+export const ANNULMENT: Declaration<'/v1/annulments'> = {
   kind: 'annulment',
   path: '/v1/annulments',
   fields: [

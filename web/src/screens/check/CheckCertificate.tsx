@@ -208,11 +208,14 @@ export function CheckCertificate() {
               </dl>
             )}
             {c?.newerExists && <p>{t('people.check.newer')}</p>}
-            <p>
-              <a href={`/verify?token=${encodeURIComponent(checked.token)}`} target="_blank" rel="noreferrer noopener">
-                {t('people.check.servicePage')}
-              </a>
-            </p>
+            {c?.id && (
+              // By the certificate's number, never by its token: the token holds the person's name and NIN.
+              <p>
+                <a href={`/verify/${encodeURIComponent(c.id)}`} target="_blank" rel="noreferrer noopener">
+                  {t('people.check.servicePage')}
+                </a>
+              </p>
+            )}
           </section>
         )}
       </div>
