@@ -9,12 +9,10 @@ import autocannon from 'autocannon';
 import jwt from 'jsonwebtoken';
 import { MAX_BATCH } from '../src/modules/identity/schemas';
 import { ARGON2_OPTIONS } from '../src/modules/users/commands';
-import { loadConfig } from '../src/config';
 import { must } from '../src/lib/must';
-import { resolveEngine } from '../src/db/engine';
 import { freePort, waitForPort } from '../src/db/ports';
 import { forkBaseline } from './baseline';
-import { client, daysAgo, inParallel, person, waitReady } from './support';
+import { client, daysAgo, inParallel, person, waitReady, benchEngine } from './support';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -32,13 +30,7 @@ const CERTIFICATES = Number(process.env.BENCH_CERTIFICATES ?? 200);
 const ADMIN = { username: 'bench-admin', password: 'Ishtar gate at night 575' };
 
 async function main() {
-  const config = loadConfig();
-  const engine = await resolveEngine({
-    mongodbUri: config.MONGODB_URI,
-    engine: config.DB_ENGINE,
-    cacheDir: config.ENGINE_CACHE_DIR,
-    log: (m) => console.error(m),
-  });
+  const { engine } = await benchEngine();
   const dbName = `bench_${Date.now()}`;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'registry-bench-'));
   const env = { ...process.env, MONGODB_URI: engine.uri, MONGODB_DB: dbName, HOST: '127.0.0.1', DATA_DIR: dataDir };

@@ -1,6 +1,4 @@
 import { MongoClient } from 'mongodb';
-import { loadConfig } from '../src/config';
-import { resolveEngine } from '../src/db/engine';
 import { ProjectionStore } from '../src/db/store';
 import { foldedNames, monthsAround } from '../src/modules/duplicates/keys';
 import { checkDuplicates } from '../src/modules/duplicates/lookup';
@@ -8,6 +6,7 @@ import { DUPLICATE_KEY_INDEXES, type DuplicateKey } from '../src/modules/duplica
 import { RECORD_INDEXES, type CivilRecord } from '../src/modules/records/store';
 import { FEMALE_NAMES, MALE_NAMES } from '../seed/names';
 import { seededRandom } from '../seed/random';
+import { benchEngine } from './support';
 
 /**
  * `node dist/bench/duplicate-scale.js`: the duplicate check's cost at 10,000 and 1,000,000
@@ -23,13 +22,7 @@ const PER_MONTH = 30_000;
 const CHECKS = 300;
 
 async function main() {
-  const config = loadConfig();
-  const engine = await resolveEngine({
-    mongodbUri: config.MONGODB_URI,
-    engine: config.DB_ENGINE,
-    cacheDir: config.ENGINE_CACHE_DIR,
-    log: (m) => console.error(m),
-  });
+  const { engine } = await benchEngine();
   const client = await MongoClient.connect(engine.uri);
   const rows: string[] = [];
   try {

@@ -3,11 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { loadConfig } from '../src/config';
 import { must } from '../src/lib/must';
-import { resolveEngine } from '../src/db/engine';
 import { freePort, waitForPort } from '../src/db/ports';
-import { client, daysAgo, inParallel, person, waitReady } from './support';
+import { client, daysAgo, inParallel, person, waitReady, benchEngine } from './support';
 
 /**
  * `npm run bench` (its instances part): one, two and three service processes on one engine and
@@ -21,13 +19,7 @@ const READ_SECONDS = Number(process.env.BENCH_READ_SECONDS ?? 10);
 const ADMIN = { username: 'bench-admin', password: 'Ishtar gate at night 575' };
 
 async function main() {
-  const config = loadConfig();
-  const engine = await resolveEngine({
-    mongodbUri: config.MONGODB_URI,
-    engine: config.DB_ENGINE,
-    cacheDir: config.ENGINE_CACHE_DIR,
-    log: (m) => console.error(m),
-  });
+  const { engine } = await benchEngine();
   console.log(`engine: ${engine.name} ${engine.version}; ${os.cpus().length} cores; node ${process.version}`);
   const rows: string[] = [];
   try {

@@ -1,3 +1,5 @@
+import { loadConfig } from '../src/config';
+import { resolveEngine } from '../src/db/engine';
 import { must } from '../src/lib/must';
 import { FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES } from '../seed/names';
 
@@ -84,4 +86,16 @@ export async function inParallel<T>(count: number, concurrency: number, work: (i
     }),
   );
   return results;
+}
+
+/** The configuration and the engine a bench runs on: MONGODB_URI when set, else the embedded one (started here). */
+export async function benchEngine() {
+  const config = loadConfig();
+  const engine = await resolveEngine({
+    mongodbUri: config.MONGODB_URI,
+    engine: config.DB_ENGINE,
+    cacheDir: config.ENGINE_CACHE_DIR,
+    log: (m) => console.error(m),
+  });
+  return { config, engine };
 }
