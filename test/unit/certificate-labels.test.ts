@@ -1,3 +1,4 @@
+import { halves } from '../../src/modules/certificates/pdf';
 import { factLines, NO_LATIN_FORM } from '../../src/modules/certificates/labels';
 
 const words = { title: { ar: 'شهادة', ckb: 'بڕوانامە', en: 'Certificate' }, labels: {} };
@@ -40,5 +41,20 @@ describe("a coded value's words", () => {
     const valueOf = (sex: string) =>
       factLines({ sex, maritalStatus: 'single' }, coded).find((l) => l.label.en === 'Marital status')?.value.ar;
     expect([valueOf('female'), valueOf('male')]).toEqual(['عزباء', 'أعزب']);
+  });
+});
+
+describe("the PDF's verify instruction in two lines", () => {
+  it('is cut at the comma nearest the middle, in Arabic and Latin script, and keeps every word', () => {
+    const en = 'To verify, scan the code, open the link below, or type the certificate number on the verification page';
+    expect(halves(en)).toEqual([
+      'To verify, scan the code, open the link below,',
+      'or type the certificate number on the verification page',
+    ]);
+    const ar = 'للتحقق امسح الرمز، أو افتح الرابط أدناه، أو أدخل رقم الشهادة في صفحة التحقق';
+    const [a, b] = halves(ar);
+    expect(`${a} ${b}`).toBe(ar);
+    expect(a.endsWith('،')).toBe(true);
+    expect(halves('no comma here')).toEqual(['no comma here', '']);
   });
 });

@@ -318,6 +318,14 @@ const FOOTER = {
   },
 };
 
+/** A sentence cut in two at the comma nearest its middle (Arabic or Latin), for two lines. */
+export function halves(sentence: string): [string, string] {
+  const middle = sentence.length / 2;
+  const cuts = [...sentence.matchAll(/[،,] /g)].map((m) => m.index + 1);
+  const at = cuts.sort((a, b) => Math.abs(a - middle) - Math.abs(b - middle))[0];
+  return at === undefined ? [sentence, ''] : [sentence.slice(0, at), sentence.slice(at + 1)];
+}
+
 /** Court orders stay the last lines, after facts printed from the paper's own store (a death's cause). */
 function printedFacts(token: Record<string, unknown>, paper: Record<string, unknown> | undefined): CertifiedFacts {
   const { correctedByCourtOrder, ...facts } = token;
@@ -402,7 +410,13 @@ export async function certificatePdf(doc: CertificateDoc, words: KindWords, base
   const qrSize = Math.min(270, A4.height - MARGIN - 50 - qrY);
   qr(pdf, doc.qr ?? doc.token, (A4.width - qrSize) / 2, qrY, qrSize);
   y = qrY + qrSize + 4;
-  pair(FOOTER.verify, 9);
+  // Two lines a language: at 9 pt one line is wider than half the page, and shrunk to fit it
+  // would be too small to read (or run into the other language's).
+  for (const half of [0, 1] as const)
+    pair(
+      eachWords((l) => halves(FOOTER.verify[l])[half]),
+      9,
+    );
   // The link once, across the page at 12 pt, so that it can be read and typed off a photocopy.
   const url = `${base}/verify/${doc._id}`;
   y += line(pdf, draw, url, { ...inner, y, size: 12, lang: 'en', bold: true, center: true });
