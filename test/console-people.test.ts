@@ -44,6 +44,7 @@ describe('the console for citizens, auditors, admins and anyone checking a certi
     expect(walk.seen.userRow).toMatch(/^registrar\.karkh\.\w+\s[\s\S]*\sActive\s/);
     expect(walk.seen.userRowRole).toBe('registrar');
     expect(walk.seen.userRowOffice).toBe('BSR');
+    expect(walk.seen.userMoved).toBe('officer BGD');
     expect(walk.seen.userRowDisabled).toContain('Disabled');
   });
 

@@ -55,6 +55,8 @@ describe("the registrar's record screen, in Chromium", () => {
     expect(walk.seen.focusAfterReview).toBe('Not a duplicate: the record can be registered now.');
     expect(walk.seen.reviewed).toContain('not a duplicate. Reason: Checked with Yarmouk hospital');
     expect(walk.seen.registeredFacts).toMatch(/Status\s+Registered/);
+    // The Duplicate decision: the repeated declaration rejected, pointing at the registered record.
+    expect(walk.seen.markedDuplicate).toBe('rejected duplicate true');
     expect(walk.seen.registeredFacts).toMatch(/Registration number\s+BGD-\d{4}-B-\d{6}/);
   });
 

@@ -130,6 +130,8 @@ describe('the office console, in Chromium', () => {
     expect(walk.seen.pdfName).toMatch(/^certificate-.+\.pdf$/);
     // Issued through the console, its number checked on the console's page: the service says valid.
     expect(walk.seen.issuedVerified).toBe('valid');
+    // An officer issues and downloads a copy of a registered record's certificate too.
+    expect(walk.seen.officerPdf).toBe('%PDF-');
   });
 
   it('writes dates in Arabic-Indic digits when chosen, and NINs and numbers in Latin ones still', () => {
@@ -153,6 +155,7 @@ describe('the office console, in Chromium', () => {
   it('finds a person by name with Arabic folding, and by NIN', () => {
     expect(walk.seen.searchResults).toContain('فاطمة حسن علي الربيعي');
     expect(walk.seen.searchByNinRows).toBe('1');
+    expect(walk.seen.searchByDateOfBirth).toContain('فاطمة حسن علي الربيعي');
   });
 
   it('shows a citizen their records, lets them download a certificate, and says who read their data', () => {

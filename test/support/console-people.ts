@@ -166,6 +166,16 @@ export async function walkPeople(
     seen.userRow = await row.innerText();
     seen.userRowOffice = await row.getByLabel(`Office of ${username}`, { exact: true }).inputValue();
     seen.userRowRole = await row.getByLabel(`Role of ${username}`, { exact: true }).inputValue();
+    // Moved: another role at another office, saved from the row; the service has it so.
+    await row.getByLabel(`Role of ${username}`, { exact: true }).selectOption('officer');
+    await row.getByLabel(`Office of ${username}`, { exact: true }).selectOption('BGD');
+    await row.getByRole('button', { name: `Save ${username}`, exact: true }).click();
+    await row
+      .getByRole('status')
+      .filter({ hasText: `${username} changed.` })
+      .waitFor();
+    const moved = await h.services.models.users.findOne({ username }).lean();
+    seen.userMoved = `${moved?.role} ${moved?.office}`;
     await row.getByRole('button', { name: `Disable ${username}`, exact: true }).click();
     await row.getByRole('button', { name: `Enable ${username}`, exact: true }).waitFor();
     seen.userRowDisabled = await row.innerText();

@@ -95,7 +95,10 @@ async function setUp(h: Harness) {
   // Her elder daughter's birth, registered: corrected, documented and voided in the browser.
   const elder = await post('/v1/births', officer.token, child('مريم', '2024-11-02'));
   await post(`/v1/records/${elder.id}/registration`, declarer.token);
-  return { officer, declarer, reviewer, duplicate: duplicate.id, elder: elder.id };
+  // Declared again by the officer weeks later, the elder daughter's birth: a duplicate to reject.
+  const again = await post('/v1/births', officer.token, child('مريم', '2024-11-02'));
+  if (!again.flags.includes('possible-duplicate')) throw new Error('the repeated declaration was not flagged');
+  return { officer, declarer, reviewer, duplicate: duplicate.id, elder: elder.id, again: again.id };
 }
 
 export async function walkRegistrar(
@@ -149,6 +152,14 @@ export async function walkRegistrar(
     await button('Register').click();
     await notice(/^Registered: number/);
     seen.registeredFacts = await page.locator('dl.facts').innerText();
+
+    // (b) The elder daughter's birth declared again: marked a duplicate of the registered one, so rejected.
+    await openQueue('Possible duplicates', /^مريم/);
+    await page.getByLabel('Reason for the decision', { exact: true }).fill('The same child, registered in 2024');
+    await button('Duplicate').click();
+    await notice(/^Marked as a duplicate: the record is rejected\.$/);
+    const again = await h.services.records.get(people.again);
+    seen.markedDuplicate = `${again?.status} ${again?.duplicateReview?.decision} ${again?.duplicateReview?.duplicateOf === people.elder}`;
 
     // (c) A scan attached by the file picker: previewed before sending, listed, opened from memory.
     await openQueue('To print', /^مريم/);

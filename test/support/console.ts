@@ -164,6 +164,7 @@ export async function walkConsole(
       .filter({ hasText: /^Registered: number/ })
       .waitFor();
     seen.focusAfterRegister = await page.evaluate<string>(`document.activeElement?.textContent ?? ''`);
+    const recordUrl = page.url();
     await page.getByRole('button', { name: 'Issue certificate', exact: true }).click();
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download PDF', exact: true }).click();
@@ -204,8 +205,23 @@ export async function walkConsole(
     await page.getByRole('button', { name: 'Find', exact: true }).click();
     await page.getByRole('cell', { name: people.motherNin }).waitFor();
     seen.searchByNinRows = String(await page.locator('tbody tr').count());
+    // A date of birth alone finds who was born that day (the mother among them).
+    await page.getByLabel('Search', { exact: true }).fill('');
+    await page.getByLabel('Date of birth', { exact: true }).fill('1994-02-11');
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
+    await page.getByRole('cell', { name: people.motherNin }).waitFor();
+    seen.searchByDateOfBirth = await page.locator('table').innerText();
     await look('search-people');
 
+    await signOut();
+
+    // The officer issues a copy of the same record's certificate and downloads it.
+    await signIn(people.officer);
+    await page.goto(recordUrl);
+    await page.getByRole('button', { name: 'Issue certificate', exact: true }).click();
+    const officerSaving = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download PDF', exact: true }).click();
+    seen.officerPdf = (await readFile(await (await officerSaving).path())).subarray(0, 5).toString();
     await signOut();
 
     // The mother, a citizen: her records, her child's certificate, and who read her data.
