@@ -56,6 +56,8 @@ describe('the officer’s declarations, in Chromium', () => {
   });
 
   it('declares a marriage, a death and a foetal death, each then waiting in the queue to register', () => {
+    // The death's usual residence (the UN's place of usual residence), chosen in the form, is declared.
+    expect(walk.seen.deathResidence).toBe('IQ-BA');
     expect(walk.seen.toRegister).toMatch(/Marriage/);
     expect(walk.seen.toRegister).toMatch(/Death/);
     expect(walk.seen.toRegister).toMatch(/Foetal death/);

@@ -132,6 +132,9 @@ describe('the office console, in Chromium', () => {
     expect(walk.seen.issuedVerified).toBe('valid');
     // An officer issues and downloads a copy of a registered record's certificate too.
     expect(walk.seen.officerPdf).toBe('%PDF-');
+    // The UN's facts of a birth, chosen in the form, shown on the record it made.
+    expect(walk.seen.declaredFacts).toMatch(/Type of place\s+A hospital/);
+    expect(walk.seen.declaredFacts).toMatch(/Attended by\s+A physician/);
   });
 
   it('writes dates in Arabic-Indic digits when chosen, and NINs and numbers in Latin ones still', () => {

@@ -130,8 +130,12 @@ export async function walkDeclarations(
     await page.getByLabel('ICD-10 code', { exact: true }).fill('i21.9');
     await page.getByLabel('Cause in words', { exact: true }).fill('Acute myocardial infarction');
     await page.getByLabel('Manner of death', { exact: true }).selectOption('disease');
+    await page.getByLabel('Usual residence (governorate)', { exact: true }).selectOption('IQ-BA');
     await submit();
-    await declared('Death');
+    const death = await h.services.records.get(await declared('Death'));
+    seen.deathResidence = String(
+      (death?.data as { usualResidence?: { governorate: string } }).usualResidence?.governorate,
+    );
 
     // A foetal death: under 22 weeks is not one, and the form says so before sending.
     await declare('Declare a foetal death');

@@ -113,6 +113,8 @@ export async function walkConsole(
     await page.getByLabel('Sex', { exact: true }).selectOption('female');
     await page.getByLabel('Date of birth', { exact: true }).fill(daysAgo(5));
     await page.getByLabel('Governorate', { exact: true }).selectOption('IQ-BG');
+    await page.getByLabel('Type of place', { exact: true }).selectOption('hospital');
+    await page.getByLabel('Attended by', { exact: true }).selectOption('physician');
     // A well-formed NIN that names no one: only the service knows, and says so beside the field.
     await page.getByLabel("Mother's NIN", { exact: true }).fill('123456789010');
     await page.getByRole('button', { name: 'Submit declaration', exact: true }).click();
@@ -122,6 +124,7 @@ export async function walkConsole(
     await page.getByRole('button', { name: 'Submit declaration', exact: true }).click();
     await page.getByRole('heading', { name: /زينب/ }).waitFor();
     seen.declaredHeading = await heading();
+    seen.declaredFacts = await page.locator('dl.facts').innerText();
     seen.officerDecision = await page.locator('section[aria-labelledby="decide"]').innerText();
     await look('record-declared');
     await signOut();

@@ -93,6 +93,13 @@ export const ar: Catalogue = {
     dateOfBirth: 'تاريخ الولادة',
     governorate: 'المحافظة',
     facility: 'المستشفى أو مكان الولادة',
+    placeOfBirthType: 'نوع المكان',
+    placeTypes: {
+      hospital: 'مستشفى',
+      'other-health-facility': 'مؤسسة صحية أخرى',
+      home: 'في البيت',
+      other: 'مكان آخر',
+    },
     motherNin: 'الرقم الوطني للأم',
     fatherNin: 'الرقم الوطني للأب',
     optional: '(اختياري)',
@@ -732,6 +739,7 @@ export const ar: Catalogue = {
     foetalIcd10Hint: 'كما يشهد به الطبيب: مثل P95.',
     causeText: 'السبب بالكلمات',
     manner: 'طريقة الوفاة',
+    usualResidence: 'محل الإقامة المعتاد (المحافظة)',
     manners: {
       disease: 'مرض',
       accident: 'حادث',

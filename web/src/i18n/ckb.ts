@@ -96,6 +96,13 @@ export const ckb: Catalogue = {
     dateOfBirth: 'ڕێکەوتی لەدایکبوون',
     governorate: 'پارێزگا',
     facility: 'نەخۆشخانە یان شوێنی لەدایکبوون',
+    placeOfBirthType: 'جۆری شوێن',
+    placeTypes: {
+      hospital: 'نەخۆشخانە',
+      'other-health-facility': 'دامەزراوەیەکی تەندروستیی تر',
+      home: 'لە ماڵەوە',
+      other: 'شوێنێکی تر',
+    },
     motherNin: 'ژمارەی نیشتمانیی دایک',
     fatherNin: 'ژمارەی نیشتمانیی باوک',
     optional: '(ئارەزوومەندانە)',
@@ -742,6 +749,7 @@ export const ckb: Catalogue = {
     foetalIcd10Hint: 'وەک پزیشکەکە دەیسەلمێنێت: وەک P95.',
     causeText: 'هۆکە بە وشە',
     manner: 'شێوەی مردن',
+    usualResidence: 'شوێنی نیشتەجێبوونی ئاسایی (پارێزگا)',
     manners: {
       disease: 'نەخۆشی',
       accident: 'ڕووداو',

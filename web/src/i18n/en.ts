@@ -91,6 +91,13 @@ export const en = {
     dateOfBirth: 'Date of birth',
     governorate: 'Governorate',
     facility: 'Hospital or place of birth',
+    placeOfBirthType: 'Type of place',
+    placeTypes: {
+      hospital: 'A hospital',
+      'other-health-facility': 'Another health facility',
+      home: 'At home',
+      other: 'Elsewhere',
+    },
     motherNin: "Mother's NIN",
     fatherNin: "Father's NIN",
     optional: '(optional)',
@@ -732,6 +739,7 @@ export const en = {
     foetalIcd10Hint: 'As the physician certifies it: such as P95.',
     causeText: 'Cause in words',
     manner: 'Manner of death',
+    usualResidence: 'Usual residence (governorate)',
     manners: {
       disease: 'Disease',
       accident: 'Accident',

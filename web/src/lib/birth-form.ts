@@ -3,6 +3,16 @@ import type { FieldPath, PostBody } from '../api/types';
 import { latinDigits, ninProblem } from './nin';
 
 type Governorate = components['schemas']['Place']['governorate'];
+type BirthBody = components['schemas']['DeclareBirth'];
+type PlaceType = NonNullable<BirthBody['child']['placeOfBirthType']>;
+type Attendant = NonNullable<BirthBody['attendant']>;
+/** The choices of a birth's type of place and attendant, as the route's schema names them. */
+export const PLACE_TYPES = [
+  'hospital',
+  'other-health-facility',
+  'home',
+  'other',
+] as const satisfies readonly PlaceType[];
 
 /** The birth form's fields, named by where they go in the body of POST /v1/births. */
 export const BIRTH_FIELDS = [
@@ -14,6 +24,8 @@ export const BIRTH_FIELDS = [
   'child.dateOfBirth',
   'child.placeOfBirth.governorate',
   'child.placeOfBirth.facility',
+  'child.placeOfBirthType',
+  'attendant',
   'mother.nin',
   'father.nin',
 ] as const satisfies readonly FieldPath<PostBody<'/v1/births'>>[];
@@ -74,7 +86,9 @@ export function birthBody(v: BirthValues): components['schemas']['DeclareBirth']
         governorate: v['child.placeOfBirth.governorate'] as Governorate,
         facility: text('child.placeOfBirth.facility'),
       },
+      ...(v['child.placeOfBirthType'] ? { placeOfBirthType: v['child.placeOfBirthType'] as PlaceType } : {}),
     },
+    ...(v.attendant ? { attendant: v.attendant as Attendant } : {}),
     mother: { nin: nin('mother.nin') },
     ...(v['father.nin'].trim() ? { father: { nin: nin('father.nin') } } : {}),
   };

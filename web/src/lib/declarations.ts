@@ -95,6 +95,7 @@ export const DEATH: Declaration<'/v1/deaths'> = {
     { name: 'dateOfDeath', type: 'date', required: true },
     { name: 'placeOfDeath.governorate', type: 'choice', required: true },
     { name: 'placeOfDeath.facility', type: 'text' },
+    { name: 'usualResidence.governorate', type: 'choice' },
     { name: 'causeOfDeath.icd10', type: 'icd10', required: true },
     { name: 'causeOfDeath.text', type: 'text' },
     { name: 'mannerOfDeath', type: 'choice' },

@@ -1,5 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { BIRTH_CODES, BIRTH_FIELDS, birthBody, checkBirth, emptyBirth, type BirthValues } from '../lib/birth-form';
+import {
+  BIRTH_CODES,
+  BIRTH_FIELDS,
+  birthBody,
+  checkBirth,
+  emptyBirth,
+  PLACE_TYPES,
+  type BirthValues,
+} from '../lib/birth-form';
+import { ATTENDANTS } from '../lib/declarations';
 import { DeclarationForm } from './declare/DeclarationForm';
 
 /**
@@ -35,6 +44,18 @@ export function DeclareBirth() {
             {f.date('child.dateOfBirth', t('birth.dateOfBirth'))}
             {f.governorate('child.placeOfBirth.governorate', t('birth.governorate'))}
             {f.text('child.placeOfBirth.facility', t('birth.facility'), { optional: true })}
+            {f.choice(
+              'child.placeOfBirthType',
+              t('birth.placeOfBirthType'),
+              PLACE_TYPES.map((p) => [p, t(`birth.placeTypes.${p}`)] as const),
+              { optional: true },
+            )}
+            {f.choice(
+              'attendant',
+              t('declare.attendant'),
+              ATTENDANTS.map((a) => [a, t(`declare.attendants.${a}`)] as const),
+              { optional: true },
+            )}
           </fieldset>
           <fieldset>
             <legend>{t('birth.parents')}</legend>

@@ -139,6 +139,8 @@ function birthFacts(r: Rec, t: (k: string) => string, lang: string): [string, st
       t('record.placeOfBirth'),
       [t(`governorates.${r.child.placeOfBirth.governorate}`), r.child.placeOfBirth.facility].filter(Boolean).join('، '),
     ],
+    [t('birth.placeOfBirthType'), r.child.placeOfBirthType && t(`birth.placeTypes.${r.child.placeOfBirthType}`)],
+    [t('declare.attendant'), r.attendant && t(`declare.attendants.${r.attendant}`)],
     [t('record.childNin'), r.child.nin],
     [t('record.motherNin'), parent(r.mother)],
     [t('record.fatherNin'), parent(r.father)],

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Values } from '../../lib/declaration';
 import { causeTextWithoutCode, DEATH as D, MANNERS_OF_DEATH } from '../../lib/declarations';
+import { GOVERNORATES } from '../../lib/governorates';
 import { DeclarationForm, formOf } from './DeclarationForm';
 
 /** A rule across fields, beside each field's own checks. */
@@ -21,6 +22,12 @@ export function DeclareDeath() {
             {f.date('dateOfDeath', t('declare.dateOfDeath'))}
             {f.governorate('placeOfDeath.governorate', t('birth.governorate'))}
             {f.text('placeOfDeath.facility', t('declare.placeOfDeath'), { optional: true })}
+            {f.choice(
+              'usualResidence.governorate',
+              t('declare.usualResidence'),
+              GOVERNORATES.map((g) => [g, t(`governorates.${g}`)] as const),
+              { optional: true },
+            )}
           </fieldset>
           <fieldset>
             <legend>{t('declare.cause')}</legend>
