@@ -230,16 +230,22 @@ export class Journal<C extends Catalogue> {
   private async catchUpNow(onApplied?: (seq: number) => void, wait = true): Promise<number> {
     let head = this.head;
     let applied = 0;
+    // The checkpoint is read at the start and after each wait (when others may have moved it), not
+    // before every entry this process applies itself: a rebuild applies them all, one read each.
+    let lookAtCheckpoint = true;
     for (;;) {
-      const checkpoint = await this.checkpoints.findOne({ _id: CHECKPOINT_ID });
+      const checkpoint: Checkpoint | null = lookAtCheckpoint
+        ? await this.checkpoints.findOne({ _id: CHECKPOINT_ID })
+        : null;
       if (!head || (checkpoint && checkpoint.seq > head.seq)) {
-        const start = checkpoint?.seq ?? 0;
-        const entry = start > 0 ? await this.entries.findOne({ _id: entryId(start) }) : null;
+        const start: number = checkpoint?.seq ?? 0;
+        const entry: StoredEntry | null = start > 0 ? await this.entries.findOne({ _id: entryId(start) }) : null;
         head = entry ? { seq: entry.seq, hash: entry.hash } : GENESIS;
       }
       const next: StoredEntry | null = await this.entries.findOne({ _id: entryId(head.seq + 1) });
       if (!next) break;
-      if (wait && next.seq !== this.unapplied && Date.now() - Date.parse(next.at) < APPLY_WAIT_MS) {
+      lookAtCheckpoint = wait && next.seq !== this.unapplied && Date.now() - Date.parse(next.at) < APPLY_WAIT_MS;
+      if (lookAtCheckpoint) {
         await new Promise((resolve) => setTimeout(resolve, 2));
         continue;
       }
