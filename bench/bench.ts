@@ -12,7 +12,7 @@ import { ARGON2_OPTIONS } from '../src/modules/users/commands';
 import { must } from '../src/lib/must';
 import { freePort, waitForPort } from '../src/db/ports';
 import { forkBaseline } from './baseline';
-import { client, daysAgo, inParallel, person, waitReady, benchEngine } from './support';
+import { client, daysAgo, inParallel, person, waitReady, benchEngine, BENCH_ADMIN, benchServiceEnv } from './support';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -27,13 +27,13 @@ const BIRTHS = Number(process.env.BENCH_BIRTHS ?? 400);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const READ_SECONDS = Number(process.env.BENCH_READ_SECONDS ?? 10);
 const CERTIFICATES = Number(process.env.BENCH_CERTIFICATES ?? 200);
-const ADMIN = { username: 'bench-admin', password: 'Ishtar gate at night 575' };
+const ADMIN = BENCH_ADMIN;
 
 async function main() {
   const { engine } = await benchEngine();
   const dbName = `bench_${Date.now()}`;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'registry-bench-'));
-  const env = { ...process.env, MONGODB_URI: engine.uri, MONGODB_DB: dbName, HOST: '127.0.0.1', DATA_DIR: dataDir };
+  const env = benchServiceEnv({ uri: engine.uri, name: dbName, dataDir });
   process.env.BENCH_DATA_DIR = dataDir;
   const children: ChildProcess[] = [];
   try {
@@ -44,14 +44,8 @@ async function main() {
           ...env,
           PORT: String(servicePort),
           LOG_LEVEL: 'info',
-          RATE_LIMIT_SIGN_IN_PER_MINUTE: '1000000',
-          RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000',
-          RATE_LIMIT_VERIFY_PER_MINUTE: '1000000',
-          RATE_LIMIT_IDENTITY_PER_MINUTE: '1000000',
           WEBHOOK_POLL_MS: '100',
           WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
-          BOOTSTRAP_ADMIN_USERNAME: ADMIN.username,
-          BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
         },
         stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       }),

@@ -5,7 +5,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { must } from '../src/lib/must';
 import { freePort, waitForPort } from '../src/db/ports';
-import { client, daysAgo, inParallel, person, waitReady, benchEngine } from './support';
+import { client, daysAgo, inParallel, person, waitReady, benchEngine, BENCH_ADMIN, benchServiceEnv } from './support';
 
 /**
  * `npm run bench` (its instances part): one, two and three service processes on one engine and
@@ -16,7 +16,7 @@ import { client, daysAgo, inParallel, person, waitReady, benchEngine } from './s
 const BIRTHS = Number(process.env.BENCH_INSTANCE_BIRTHS ?? 300);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const READ_SECONDS = Number(process.env.BENCH_READ_SECONDS ?? 10);
-const ADMIN = { username: 'bench-admin', password: 'Ishtar gate at night 575' };
+const ADMIN = BENCH_ADMIN;
 
 async function main() {
   const { engine } = await benchEngine();
@@ -34,18 +34,7 @@ async function main() {
 /** Starts `n` processes on a database of their own, loads them, stops them; one row of figures. */
 async function measure(n: number, uri: string): Promise<string> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'registry-instances-'));
-  const env = {
-    ...process.env,
-    MONGODB_URI: uri,
-    MONGODB_DB: `bench_instances_${n}_${Date.now()}`,
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-    RATE_LIMIT_SIGN_IN_PER_MINUTE: '1000000',
-    RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000',
-    BOOTSTRAP_ADMIN_USERNAME: ADMIN.username,
-    BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
-  };
+  const env = { ...benchServiceEnv({ uri, name: `bench_instances_${n}_${Date.now()}`, dataDir }), LOG_LEVEL: 'warn' };
   const children: ChildProcess[] = [];
   try {
     const bases: string[] = [];

@@ -99,3 +99,26 @@ export async function benchEngine() {
   });
   return { config, engine };
 }
+
+/** The first admin every bench's service starts with. */
+export const BENCH_ADMIN = { username: 'bench-admin', password: 'Ishtar gate at night 575' };
+
+/**
+ * The environment of a service a bench starts: its database and data folder, on loopback, its
+ * first admin, and no per-minute limits (the bench is the only caller and would hit them).
+ */
+export function benchServiceEnv(db: { uri: string; name: string; dataDir: string }): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    MONGODB_URI: db.uri,
+    MONGODB_DB: db.name,
+    HOST: '127.0.0.1',
+    DATA_DIR: db.dataDir,
+    RATE_LIMIT_SIGN_IN_PER_MINUTE: '1000000',
+    RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000',
+    RATE_LIMIT_VERIFY_PER_MINUTE: '1000000',
+    RATE_LIMIT_IDENTITY_PER_MINUTE: '1000000',
+    BOOTSTRAP_ADMIN_USERNAME: BENCH_ADMIN.username,
+    BOOTSTRAP_ADMIN_PASSWORD: BENCH_ADMIN.password,
+  };
+}

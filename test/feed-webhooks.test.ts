@@ -3,7 +3,7 @@ import { verifySignature } from '../src/modules/subscriptions/signature';
 import { auth, request, startHarness, type Harness } from './support/harness';
 import { contractChecker } from './support/contract';
 import { registeredBirth as registerBirth } from './support/fixtures';
-import { receiver, until } from './support/receiver';
+import { receiver, until, feedSubscription } from './support/receiver';
 
 let h: Harness;
 let officer: string;
@@ -120,14 +120,7 @@ describe('webhooks', () => {
   it('delivers every event, in order, signed, retrying through failures and silence, and logs each attempt', async () => {
     const r = receiver();
     await new Promise((res) => r.server.once('listening', res));
-    const created = await request(h.app)
-      .post('/v1/clients')
-      .set(auth(admin))
-      .send({ name: 'Ministry of Health', scopes: ['feed:read'] });
-    const sub = await request(h.app)
-      .post('/v1/subscriptions')
-      .set(auth(admin))
-      .send({ url: r.url(), events: ['birth.registered', 'record.voided'], clientId: created.body.clientId });
+    const sub = await feedSubscription(h.app, admin, r.url(), ['birth.registered', 'record.voided']);
     expectContract(sub);
     expect(sub.status).toBe(201);
     const dispatcher = new WebhookDispatcher(h.services, {

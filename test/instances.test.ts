@@ -2,7 +2,7 @@ import { rebuildProjections } from '../src/journal/rebuild';
 import { verifyJournal } from '../src/journal/verify';
 import { declareAndRegister, enrolParents, birthDeclaration } from './support/fixtures';
 import { auth, request, startHarness, type Harness } from './support/harness';
-import { receiver, until } from './support/receiver';
+import { feedSubscription, receiver, until } from './support/receiver';
 
 /**
  * Three service processes on one database, as behind a load balancer: what runs on a timer runs
@@ -66,15 +66,8 @@ describe('three instances on one database', () => {
     const r = receiver();
     await r.listening();
     try {
-      const client = await request(h.app)
-        .post('/v1/clients')
-        .set(auth(admin))
-        .send({ name: 'Ministry of Health', scopes: ['feed:read'] });
-      const sub = await request(h.app)
-        .post('/v1/subscriptions')
-        .set(auth(admin))
-        .send({ url: r.url(), events: ['birth.registered'], clientId: client.body.clientId })
-        .expect(201);
+      const sub = await feedSubscription(h.app, admin, r.url(), ['birth.registered']);
+      expect(sub.status).toBe(201);
       const registered = [];
       for (let i = 0; i < 6; i++) {
         const { mother, father } = await enrolParents(h.app, registrar);

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { auth, request, type App } from './harness';
 
 /** A webhook receiver on loopback that fails, hangs or answers as told, and keeps what it was sent. */
 export function receiver() {
@@ -35,4 +36,13 @@ export async function until(what: () => Promise<boolean> | boolean, ms = 15_000)
     if (Date.now() > end) throw new Error('timed out waiting');
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** A ministry's client that may read the feed, and its subscription of these events to `url` (201, or the test fails). */
+export async function feedSubscription(app: App, admin: string, url: string, events: string[]) {
+  const client = await request(app)
+    .post('/v1/clients')
+    .set(auth(admin))
+    .send({ name: 'Ministry of Health', scopes: ['feed:read'] });
+  return request(app).post('/v1/subscriptions').set(auth(admin)).send({ url, events, clientId: client.body.clientId });
 }
