@@ -93,4 +93,26 @@ describe('index use', () => {
       'array',
     ]);
   });
+
+  it('answers an anchored literal prefix from the index: the strings that begin so, and arrays holding one', async () => {
+    const names = db.collection<{ _id: string; key: string | string[] }>('names');
+    await names.createIndex({ key: 1 });
+    await names.insertMany([
+      { _id: 'a', key: 'زينب احمد ' },
+      { _id: 'b', key: 'زينب احمد محمود ' },
+      { _id: 'c', key: 'زينب احمدي ' },
+      { _id: 'd', key: 'زينب ' },
+      { _id: 'e', key: 'a<b&c (d) ' },
+      { _id: 'f', key: ['x', 'زينب احمد علي '] },
+    ]);
+    const ids = async (filter: Document) => (await names.find(filter).toArray()).map((d) => d._id).sort();
+    expect(await usesIndex('names', { key: { $regex: '^زينب احمد ' } })).toBe(true);
+    expect(await ids({ key: { $regex: '^زينب احمد ' } })).toEqual(['a', 'b', 'f']);
+    expect(await ids({ key: /^زينب احمد/ })).toEqual(['a', 'b', 'c', 'f']);
+    // Characters JSON escapes, and punctuation escaped in the pattern.
+    expect(await ids({ key: { $regex: '^a<b&c \\(d' } })).toEqual(['e']);
+    // What the prefix does not bound is still answered, by reading the collection.
+    expect(await ids({ key: { $regex: '^زينب احمد|^a<' } })).toEqual(['a', 'b', 'c', 'e', 'f']);
+    expect(await ids({ key: { $regex: '^ZAINAB', $options: 'i' } })).toEqual([]);
+  });
 });

@@ -5,20 +5,16 @@ import { foldedTokens } from './normalise';
  * The keys of a name as it is said, for a search whose cost does not grow with the registry.
  *
  * An Iraqi name is said from the given name: given, father, grandfather, family. A search typed at
- * the counter is one of its beginnings or the given name with the family name, so each person is
- * filed under the folded tokens of these shapes of their name, in each script: given and father,
- * given and family, given, father and grandfather, given, father and family, and the whole name.
- * A query of two parts or more is then one equality on an indexed key, read lazily up to the cap
- * (the engine stops reading there): its cost is the page's and the cap's, whatever the registry's
- * size. Anything else (the father's and family name, parts out of order) goes through the tokens.
+ * the counter is one of its beginnings (given and father, the three names, the whole name) or the
+ * given name with the family name (and maybe the father's between them). So each person is filed,
+ * in each script, under two keys: the folded tokens in the order the name is said, and in the
+ * order given, family, father, grandfather (marked as such); each token ends in a space, so that a query's tokens are a
+ * beginning of a key exactly when the name begins with them. A query is then a few searches for
+ * keys that begin so (an anchored prefix, which MongoDB and our FerretDB patch answer from the
+ * index as a range), each read up to the cap: its cost is the page's and the cap's, whatever the
+ * registry's size. Two keys, not one a shape, because on the embedded engine an index entry filed
+ * at a random place costs more than anything else an import writes (docs/performance.md).
  */
-const SHAPES: readonly (readonly number[])[] = [
-  [0, 1],
-  [0, 3],
-  [0, 1, 2],
-  [0, 1, 3],
-  [0, 1, 2, 3],
-];
 
 /** A script's name parts in order (given, father, grandfather, family), each its folded tokens. */
 type Parts = readonly (readonly string[])[];
@@ -32,31 +28,49 @@ const partsOf = (name: PersonName): Parts[] => {
   return latinParts ? [arabic, latinParts] : [arabic];
 };
 
+/** Tokens as a key: each followed by a space, so a beginning of it ends at a token's end. */
+export const keyOf = (tokens: readonly string[]) => tokens.map((t) => `${t} `).join('');
+
+/** Begins a key in the family-second order, so a query read so finds no name said in that order. */
+const FAMILY_SECOND = '\u0001';
+
 export interface NameKey {
-  /** The folded tokens of one shape of the name, joined by spaces. */
+  /** The folded tokens of the name in one of the two orders, each followed by a space. */
   key: string;
-  /**
-   * How a query of exactly these tokens ranks this person (`matchRank`, known when filing: the
-   * tokens of the shape's leading parts stand in their place, and the shape may be the whole name).
-   */
-  rank: number;
+  /** The name as it is said (its first key), on a key in the other order: matches rank by it. */
+  said?: string;
 }
 
-/** The keys a person is filed under: each shape their name has, in Arabic and in Latin. */
+/** The keys a person is filed under: in each script, the name as it is said and with the family name second. */
 export function nameKeysOf(name: PersonName): NameKey[] {
-  const keys = new Map<string, number>();
-  for (const parts of partsOf(name)) {
-    const present = parts.flatMap((tokens, i) => (tokens.length > 0 ? [i] : []));
-    for (const shape of SHAPES) {
-      if (!shape.every((i) => (parts[i]?.length ?? 0) > 0)) continue;
-      const leading = shape.filter((position, i) => position === i);
-      const inPlace = leading.reduce((sum, i) => sum + parts[i]!.length, 0);
-      const whole = present.length === shape.length && present.every((p, i) => shape[i] === p);
-      const key = shape.flatMap((i) => parts[i]!).join(' ');
-      keys.set(key, Math.max(keys.get(key) ?? 0, (whole ? 1000 : 0) + inPlace));
-    }
+  const keys = new Map<string, NameKey>();
+  for (const [given, father, grandfather, family] of partsOf(name)) {
+    const said = keyOf([given, father, grandfather, family].flatMap((p) => p ?? []));
+    const familySecond = FAMILY_SECOND + keyOf([given, family, father, grandfather].flatMap((p) => p ?? []));
+    if (!keys.has(said)) keys.set(said, { key: said });
+    if (family?.length && !keys.has(familySecond)) keys.set(familySecond, { key: familySecond, said });
   }
-  return [...keys].map(([key, rank]) => ({ key, rank }));
+  return [...keys.values()];
+}
+
+/** Queries of more tokens than this are looked up as they are typed only (the splits below grow as n²). */
+const MOST_SPLIT_TOKENS = 6;
+
+/**
+ * The beginnings of keys a query's tokens stand for: the query as typed, as a beginning of the
+ * name as it is said and of the family-second key (given and family name, maybe the father's
+ * after them), and for three tokens or more each way of reading it as given, father and family
+ * name (the family name moved second, as the second key has it).
+ */
+export function keyPrefixesOf(query: readonly string[]): string[] {
+  const prefixes = new Set([keyOf(query), FAMILY_SECOND + keyOf(query)]);
+  if (query.length >= 3 && query.length <= MOST_SPLIT_TOKENS)
+    for (let father = 1; father < query.length - 1; father++)
+      for (let family = father + 1; family < query.length; family++)
+        prefixes.add(
+          FAMILY_SECOND + keyOf([...query.slice(0, father), ...query.slice(family), ...query.slice(father, family)]),
+        );
+  return [...prefixes];
 }
 
 /** A name's folded tokens in order, in each script it is written in. */

@@ -58,10 +58,10 @@ export function nameRowsOf(cause: Cause, nin: string, name: PersonName): NameTok
     nin,
     seq: cause.seq,
   }));
-  nameKeysOf(name).forEach(({ key, rank }, i) => {
+  nameKeysOf(name).forEach((key, i) => {
     const row = rows[i];
-    if (row) Object.assign(row, { key, rank });
-    else rows.push({ _id: `#${i} ${nin}`, key, rank, nin, seq: cause.seq });
+    if (row) Object.assign(row, key);
+    else rows.push({ _id: `#${i} ${nin}`, ...key, nin, seq: cause.seq });
   });
   return rows;
 }

@@ -1,7 +1,7 @@
 import type { Page } from '../../db/page';
 import type { Person } from './store';
 import { foldedTokens, nameTokens } from './normalise';
-import { matchRank, nameSequencesOf } from './name-keys';
+import { keyPrefixesOf, matchRank, nameSequencesOf } from './name-keys';
 import type { NameTokenStore, PersonStore } from './projectors';
 
 export interface PersonSearch {
@@ -63,21 +63,23 @@ interface Match {
 
 /**
  * A name alone, ranked: an exact folded match first, then by how many parts stand in their place.
- * Two tokens or more are first looked up as a key of names as they are said (name-keys.ts): one
- * indexed equality, read up to the cap. One token is looked up in the tokens' index, up to the
- * cap. A page is a slice of the ranked matches and one `_id` read of its people, so a search costs
- * the same at 10,000 people as at a million. When no name begins so (the father's and the family
- * name where nobody is given the father's name, parts out of order), the people holding every
- * token answer: that intersection reads every holder of the query's first token, and grows with
- * the registry. (Not when the keys found some: the few exact matches of a whole name would cost
- * seconds at a million people otherwise; those whose name holds the parts elsewhere rank below
- * them anyway.)
+ * The query is first looked up as beginnings of the keys of names as they are said (name-keys.ts):
+ * a few anchored prefixes, each read up to the cap; one token is also looked up in the tokens'
+ * index (a father's or family name alone), up to the cap. A page is a slice of the ranked matches
+ * and one `_id` read of its people, so a search costs the same at 10,000 people as at a million.
+ * When no name begins so (the father's and the family name where nobody is given the father's
+ * name, parts out of order), the people holding every token answer: that intersection reads every
+ * holder of the query's first token, and grows with the registry. (Not when the keys found some:
+ * those whose name holds the parts elsewhere rank below them anyway.)
  */
 async function byName(deps: Deps, s: PersonSearch, query: string[]): Promise<SearchPage> {
   const offset = s.after ? Number(AT.exec(s.after)?.[1] ?? 0) : 0;
   const cap = s.cap ?? SEARCH_CAP;
-  let matches: Match[] = query.length > 1 ? await byKey(deps, query, cap) : await byToken(deps, query[0]!, cap);
-  if (query.length > 1 && matches.length === 0) matches = await byAllTokens(deps, query, cap);
+  const found = [await byKeys(deps, query, cap)];
+  if (query.length === 1 && !found[0]!.full) found.push(await byToken(deps, query[0]!, cap));
+  let matches = best(found.flatMap((f) => f.matches));
+  let full = found.some((f) => f.full);
+  if (query.length > 1 && matches.length === 0) [matches, full] = [await byAllTokens(deps, query, cap), false];
   let people = new Map<string, Person>();
   if (s.governorate) {
     // The governorate is the person's: read them all (at most the cap), keep those born there.
@@ -85,7 +87,9 @@ async function byName(deps: Deps, s: PersonSearch, query: string[]): Promise<Sea
     matches = matches.filter((m) => people.get(m.nin)?.placeOfBirth.governorate === s.governorate);
   }
   matches.sort((a, b) => b.rank - a.rank || (a.nin < b.nin ? -1 : 1));
-  const capped = matches.length > cap;
+  // More than the cap, or a lookup that stopped at it: "more than 500" (of a governorate: more
+  // than those counted, which are the ones born there of the first 500 read).
+  const capped = matches.length > cap || full;
   const ranked = matches.slice(0, cap);
   const slice = ranked.slice(offset, offset + s.limit);
   const missing = slice.filter((m) => !people.has(m.nin)).map((m) => m.nin);
@@ -95,24 +99,53 @@ async function byName(deps: Deps, s: PersonSearch, query: string[]): Promise<Sea
   return { items, last: next, total: { count: ranked.length, capped } };
 }
 
-/** The people filed under the query's tokens as one key (read lazily: the engine stops at the cap). */
-async function byKey(deps: Deps, query: string[], cap: number): Promise<Match[]> {
-  const rows = await deps.nameTokens.collection
-    .find({ key: query.join(' ') }, { projection: { nin: 1, rank: 1 } })
-    .limit(cap + 1)
-    .toArray();
-  const best = new Map<string, number>();
-  for (const r of rows) if ((r.rank ?? 0) > (best.get(r.nin) ?? -1)) best.set(r.nin, r.rank ?? 0);
-  return [...best].map(([nin, rank]) => ({ nin, rank }));
+/** Matches read, and whether a lookup stopped at the cap. */
+interface Found {
+  matches: Match[];
+  full: boolean;
 }
 
-/** The holders of one token, up to the cap: those whose given name it is first. */
-async function byToken(deps: Deps, token: string, cap: number): Promise<Match[]> {
+/** Each person once, at their best rank. */
+function best(matches: Match[]): Match[] {
+  const rank = new Map<string, number>();
+  for (const m of matches) if (m.rank > (rank.get(m.nin) ?? -1)) rank.set(m.nin, m.rank);
+  return [...rank].map(([nin, r]) => ({ nin, rank: r }));
+}
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The people whose keys begin with the query read as a name (name-keys.ts `keyPrefixesOf`), each
+ * prefix read lazily up to the cap (the engine stops there); `full` when one of them had more. A
+ * full prefix is read again as an equality, so that exact matches are never left past the cap.
+ */
+async function byKeys(deps: Deps, query: string[], cap: number): Promise<Found> {
+  const read = (filter: object) =>
+    deps.nameTokens.collection
+      .find(filter, { projection: { nin: 1, key: 1, said: 1 } })
+      .limit(cap + 1)
+      .toArray();
+  const rowsByPrefix = await Promise.all(
+    keyPrefixesOf(query).map(async (prefix) => {
+      const rows = await read({ key: { $regex: `^${escapeRegex(prefix)}` } });
+      return rows.length > cap
+        ? { rows: [...rows, ...(await read({ key: prefix }))], full: true }
+        : { rows, full: false };
+    }),
+  );
+  const matches = rowsByPrefix.flatMap(({ rows }) =>
+    rows.map((r) => ({ nin: r.nin, rank: matchRank(query, (r.said ?? r.key ?? '').trimEnd().split(' ')) })),
+  );
+  return { matches, full: rowsByPrefix.some((p) => p.full) };
+}
+
+/** The holders of one token, up to the cap: those whose given name it is first; `full` when there are more. */
+async function byToken(deps: Deps, token: string, cap: number): Promise<Found> {
   const rows = await deps.nameTokens.collection
     .find({ token }, { projection: { nin: 1, at: 1 } })
     .limit(cap + 1)
     .toArray();
-  return rows.map((r) => ({ nin: r.nin, rank: r.at === 0 ? 1 : 0 }));
+  return { matches: rows.map((r) => ({ nin: r.nin, rank: r.at === 0 ? 1 : 0 })), full: rows.length > cap };
 }
 
 /**

@@ -71,11 +71,12 @@ export const PERSON_INDEXES: IndexDeclaration[] = [
 
 /**
  * A row of the name index of one person: a normalised name token (`_id`: token, space, NIN) and,
- * on as many rows as it takes, one key of the name as it is said (name-keys.ts; a row of a key
- * alone, when the tokens are fewer than the keys, is `#<i> <NIN>`). Name search looks both up
- * here by an equality on a scalar indexed field, which every engine answers from its index (an
- * equality on the array `searchTokens` would read every person on the embedded engine); the keys
- * share the tokens' rows because on the embedded engine a row costs three times an index entry.
+ * on as many rows as it takes, one key of the name (name-keys.ts; a row of a key alone, when the
+ * tokens are fewer than the keys, is `#<i> <NIN>`). Name search looks tokens up by an equality
+ * and keys by their beginning (an anchored prefix, a range of the index), on scalar indexed
+ * fields, which every engine answers from its index (an equality on the array `searchTokens`
+ * would read every person on the embedded engine); the keys share the tokens' rows because on
+ * the embedded engine a row costs three times an index entry.
  */
 export interface NameToken {
   _id: string;
@@ -83,15 +84,18 @@ export interface NameToken {
   /** The name part the token is first in (0 the given name … 3 the family name). */
   at?: number;
   key?: string;
-  /** With a key: how a query of the key ranks the person (name-keys.ts), so matches rank without reading people. */
-  rank?: number;
+  /** With a key in the family-second order: the name as it is said, which matches are ranked by. */
+  said?: string;
   nin: string;
   seq: number;
 }
 
 export const NAME_TOKEN_INDEXES: IndexDeclaration[] = [
   { key: { token: 1 }, serves: 'GET /v1/persons?q= of one token, and of tokens no key has: the people who have it' },
-  { key: { key: 1 }, serves: 'GET /v1/persons?q= of two tokens or more: the people whose name said so begins so' },
+  {
+    key: { key: 1 },
+    serves: 'GET /v1/persons?q= of a name alone: the people whose name begins so (an anchored prefix)',
+  },
 ];
 
 /** A person as an enrolment, an import or a registered birth brings them. */
