@@ -11,10 +11,10 @@ import { throttleModel } from './modules/auth/throttle-model';
 import { clientModel, type Client } from './modules/clients/store';
 import { OFFICE_INDEXES, type Office } from './modules/offices/store';
 import {
-  NAME_TOKEN_INDEXES,
+  NAME_INDEX_INDEXES,
   PERSON_INDEXES,
   type LegacyRef,
-  type NameToken,
+  type NameRow,
   type Person,
 } from './modules/persons/store';
 import { RECORD_INDEXES, type CivilRecord } from './modules/records/store';
@@ -71,7 +71,7 @@ export function createStores(db: Db) {
   return {
     persons: new ProjectionStore<Person>(db, 'persons', PERSON_INDEXES),
     legacyRefs: new ProjectionStore<LegacyRef>(db, 'legacy_refs'),
-    nameTokens: new ProjectionStore<NameToken>(db, 'name_tokens', NAME_TOKEN_INDEXES),
+    nameIndex: new ProjectionStore<NameRow>(db, 'name_index', NAME_INDEX_INDEXES),
     records: new ProjectionStore<CivilRecord>(db, 'records', RECORD_INDEXES),
     duplicateKeys: new ProjectionStore<DuplicateKey>(db, 'duplicate_keys', DUPLICATE_KEY_INDEXES),
     personKeys: new ProjectionStore<PersonKey>(db, 'person_keys'),

@@ -199,7 +199,7 @@ async function checkInvariants(mothers: string[]): Promise<void> {
     const snapshot = async () => ({
       persons: await services.persons.list({}),
       records: await services.records.list({}),
-      nameTokens: await services.nameTokens.list({}),
+      nameIndex: await services.nameIndex.list({}),
     });
     const before = await snapshot();
     await rebuildProjections(services);

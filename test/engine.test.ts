@@ -115,4 +115,22 @@ describe('index use', () => {
     expect(await ids({ key: { $regex: '^زينب احمد|^a<' } })).toEqual(['a', 'b', 'c', 'e', 'f']);
     expect(await ids({ key: { $regex: '^ZAINAB', $options: 'i' } })).toEqual([]);
   });
+
+  it('answers an $or of such conditions on indexed fields from the indexes, and any other $or by reading', async () => {
+    const rows = db.collection<{ _id: string; k0?: string; t0?: string; t1?: string; other?: string }>('rows');
+    for (const field of ['k0', 't0', 't1']) await rows.createIndex({ [field]: 1 });
+    await rows.insertMany([
+      { _id: 'a', k0: 'زينب احمد ', t0: 'زينب', t1: 'احمد' },
+      { _id: 'b', k0: 'هدى علي ', t0: 'هدى', t1: 'زينب' },
+      { _id: 'c', k0: 'علي ', t0: 'علي', other: 'زينب' },
+    ]);
+    const byToken = { $or: [{ t0: 'زينب' }, { t1: 'زينب' }] };
+    expect(await usesIndex('rows', byToken)).toBe(true);
+    expect(await usesIndex('rows', { $or: [{ k0: { $regex: '^هدى ' } }, { t1: 'احمد' }] })).toBe(true);
+    const ids = async (filter: Document) => (await rows.find(filter).toArray()).map((d) => d._id).sort();
+    expect(await ids(byToken)).toEqual(['a', 'b']);
+    expect(await ids({ $or: [{ k0: { $regex: '^هدى ' } }, { t1: 'احمد' }] })).toEqual(['a', 'b']);
+    // A clause on a field without an index: the whole $or is answered by reading, and still right.
+    expect(await ids({ $or: [{ t0: 'زينب' }, { other: 'زينب' }] })).toEqual(['a', 'c']);
+  });
 });

@@ -238,7 +238,7 @@ describe('the journal', () => {
       persons: await h.services.persons.list({}),
       records: await h.services.records.list({}),
       offices: await h.services.offices.list({}),
-      nameTokens: await h.services.nameTokens.list({}),
+      nameIndex: await h.services.nameIndex.list({}),
       users: await h.services.users.list({}),
       clients: await h.services.clients.list({}),
     });

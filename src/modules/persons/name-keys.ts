@@ -1,20 +1,34 @@
 import type { PersonName } from './store';
-import { foldedTokens } from './normalise';
+import { foldedTokens, nameTokens } from './normalise';
 
 /**
- * The keys of a name as it is said, for a search whose cost does not grow with the registry.
+ * The row a person's name is found by, for a search whose cost does not grow with the registry.
  *
  * An Iraqi name is said from the given name: given, father, grandfather, family. A search typed at
  * the counter is one of its beginnings (given and father, the three names, the whole name) or the
- * given name with the family name (and maybe the father's between them). So each person is filed,
- * in each script, under two keys: the folded tokens in the order the name is said, and in the
- * order given, family, father, grandfather (marked as such); each token ends in a space, so that a query's tokens are a
- * beginning of a key exactly when the name begins with them. A query is then a few searches for
- * keys that begin so (an anchored prefix, which MongoDB and our FerretDB patch answer from the
- * index as a range), each read up to the cap: its cost is the page's and the cap's, whatever the
- * registry's size. Two keys, not one a shape, because on the embedded engine an index entry filed
- * at a random place costs more than anything else an import writes (docs/performance.md).
+ * given name with the family name (and maybe the father's between them). So each name is filed,
+ * in each script, under two keys: its folded tokens in the order it is said, and in the order
+ * given, family, father, grandfather; each token ends in a space, so that a query's tokens are a
+ * beginning of a key exactly when the name begins with them. A query is then one search for keys
+ * that begin so (anchored prefixes, which MongoDB and our FerretDB patch answer from the indexes
+ * as ranges), read up to the cap: its cost is the page's and the cap's, whatever the registry's
+ * size. The same row holds the name's tokens, each in a field of its own, for a token alone (a
+ * family name) and for parts out of order.
+ *
+ * One row a person, every key and token in an indexed field of its own, because on the embedded
+ * engine a row costs about three index entries, and an index entry filed at a random place more
+ * than one filed beside the last (docs/performance.md, "Name search").
  */
+
+/** The fields of the keys in the order a name is said (Arabic, Latin), and with the family name second. */
+export const SAID_FIELDS = ['k0', 'k2'] as const;
+export const FAMILY_SECOND_FIELDS = ['k1', 'k3'] as const;
+/** The fields of a name's distinct tokens, in order (Arabic, then Latin); tokens past the last are in the keys only. */
+export const TOKEN_FIELDS = ['t0', 't1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9', 't10', 't11'] as const;
+
+export type NameField =
+  (typeof SAID_FIELDS)[number] | (typeof FAMILY_SECOND_FIELDS)[number] | (typeof TOKEN_FIELDS)[number];
+export type NameFields = Partial<Record<NameField, string>>;
 
 /** A script's name parts in order (given, father, grandfather, family), each its folded tokens. */
 type Parts = readonly (readonly string[])[];
@@ -31,57 +45,60 @@ const partsOf = (name: PersonName): Parts[] => {
 /** Tokens as a key: each followed by a space, so a beginning of it ends at a token's end. */
 export const keyOf = (tokens: readonly string[]) => tokens.map((t) => `${t} `).join('');
 
-/** Begins a key in the family-second order, so a query read so finds no name said in that order. */
-const FAMILY_SECOND = '\u0001';
-
-export interface NameKey {
-  /** The folded tokens of the name in one of the two orders, each followed by a space. */
-  key: string;
-  /** The name as it is said (its first key), on a key in the other order: matches rank by it. */
-  said?: string;
+/** A name's fields of the name index: its keys in each script, and its tokens. */
+export function nameFieldsOf(name: PersonName): NameFields {
+  const fields: NameFields = {};
+  partsOf(name).forEach(([given = [], father = [], grandfather = [], family = []], script) => {
+    fields[SAID_FIELDS[script]!] = keyOf([...given, ...father, ...grandfather, ...family]);
+    // Without a family name the second order is the first: not filed twice.
+    if (family.length > 0)
+      fields[FAMILY_SECOND_FIELDS[script]!] = keyOf([...given, ...family, ...father, ...grandfather]);
+  });
+  searchTokensOf(name)
+    .slice(0, TOKEN_FIELDS.length)
+    .forEach((token, i) => (fields[TOKEN_FIELDS[i]!] = token));
+  return fields;
 }
 
-/** The keys a person is filed under: in each script, the name as it is said and with the family name second. */
-export function nameKeysOf(name: PersonName): NameKey[] {
-  const keys = new Map<string, NameKey>();
-  for (const [given, father, grandfather, family] of partsOf(name)) {
-    const said = keyOf([given, father, grandfather, family].flatMap((p) => p ?? []));
-    const familySecond = FAMILY_SECOND + keyOf([given, family, father, grandfather].flatMap((p) => p ?? []));
-    if (!keys.has(said)) keys.set(said, { key: said });
-    if (family?.length && !keys.has(familySecond)) keys.set(familySecond, { key: familySecond, said });
-  }
-  return [...keys.values()];
+/** A name's distinct folded tokens, Arabic then Latin. */
+export function searchTokensOf(name: PersonName): string[] {
+  const l = name.latin;
+  return nameTokens(
+    name.givenName,
+    name.fatherName,
+    name.grandfatherName,
+    name.familyName,
+    l?.givenName,
+    l?.fatherName,
+    l?.grandfatherName,
+    l?.familyName,
+  );
 }
 
-/** Queries of more tokens than this are looked up as they are typed only (the splits below grow as n²). */
+/** Queries of more tokens than this are looked up as they are typed only (the readings below grow as n²). */
 const MOST_SPLIT_TOKENS = 6;
 
 /**
- * The beginnings of keys a query's tokens stand for: the query as typed, as a beginning of the
- * name as it is said and of the family-second key (given and family name, maybe the father's
- * after them), and for three tokens or more each way of reading it as given, father and family
- * name (the family name moved second, as the second key has it).
+ * The beginnings of keys a query's tokens stand for: as typed, a beginning of the name as it is
+ * said, or of the family-second key (given and family name, maybe the father's after them); and
+ * for three tokens or more, each way of reading it as given, father and family name (the family
+ * name moved second, as the second key has it).
  */
-export function keyPrefixesOf(query: readonly string[]): string[] {
-  const prefixes = new Set([keyOf(query), FAMILY_SECOND + keyOf(query)]);
+export function keyPrefixesOf(query: readonly string[]): { said: string[]; familySecond: string[] } {
+  const familySecond = new Set([keyOf(query)]);
   if (query.length >= 3 && query.length <= MOST_SPLIT_TOKENS)
     for (let father = 1; father < query.length - 1; father++)
       for (let family = father + 1; family < query.length; family++)
-        prefixes.add(
-          FAMILY_SECOND + keyOf([...query.slice(0, father), ...query.slice(family), ...query.slice(father, family)]),
-        );
-  return [...prefixes];
+        familySecond.add(keyOf([...query.slice(0, father), ...query.slice(family), ...query.slice(father, family)]));
+  return { said: [keyOf(query)], familySecond: [...familySecond] };
 }
 
-/** A name's folded tokens in order, in each script it is written in. */
-export const nameSequencesOf = (name: PersonName): string[][] => partsOf(name).map((parts) => parts.flat());
+/** The name's folded tokens in the order it is said, in each script, from its row's keys. */
+export const saidSequencesOf = (fields: NameFields): string[][] =>
+  SAID_FIELDS.flatMap((f) => (fields[f] ? [fields[f].trimEnd().split(' ')] : []));
 
-/** For each token of the name, the part it is first in (0: the given name): single-token searches rank by it. */
-export function tokenPartsOf(name: PersonName): Map<string, number> {
-  const at = new Map<string, number>();
-  for (const parts of partsOf(name)) parts.forEach((tokens, i) => tokens.forEach((t) => at.has(t) || at.set(t, i)));
-  return at;
-}
+/** The tokens of a row's token fields. */
+export const tokensOf = (fields: NameFields): string[] => TOKEN_FIELDS.flatMap((f) => fields[f] ?? []);
 
 /**
  * How well a name (its folded tokens in order) matches a query's: an exact match first, then by
@@ -92,3 +109,7 @@ export function matchRank(query: readonly string[], name: readonly string[]): nu
   const inPlace = query.filter((t, i) => name[i] === t).length;
   return (exact ? 1000 : 0) + inPlace;
 }
+
+/** A row's best rank for a query, over its scripts. */
+export const rowRank = (query: readonly string[], fields: NameFields): number =>
+  Math.max(0, ...saidSequencesOf(fields).map((name) => matchRank(query, name)));

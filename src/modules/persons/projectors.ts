@@ -1,21 +1,20 @@
 import type { PersonEvents } from './events';
 import type { ProjectionChange, ProjectionStore } from '../../db/store';
 import type { Journal } from '../../journal/journal';
-import type { LegacyRef, NameToken, NewPerson, Person, PersonName } from './store';
-import { nameTokens } from './normalise';
-import { nameKeysOf, tokenPartsOf } from './name-keys';
+import type { LegacyRef, NameRow, NewPerson, Person, PersonName } from './store';
+import { nameFieldsOf, searchTokensOf } from './name-keys';
 import { familyRegisterKey } from './schemas';
 import { personKey } from '../duplicates/keys';
 import { filePersons, unfilePerson, type PersonKeyStore } from '../duplicates/store';
 
 export type PersonStore = ProjectionStore<Person>;
 export type LegacyRefStore = ProjectionStore<LegacyRef>;
-export type NameTokenStore = ProjectionStore<NameToken>;
+export type NameIndexStore = ProjectionStore<NameRow>;
 
 /** The stores a person's projection writes. */
 export interface PersonStores {
   persons: PersonStore;
-  nameTokens: NameTokenStore;
+  nameIndex: NameIndexStore;
   /** People by folded full name, sex and date of birth: the enrolment's duplicate rule. */
   personKeys: PersonKeyStore;
 }
@@ -26,45 +25,20 @@ export interface Cause {
   at: string;
 }
 
-export function searchTokensOf(name: PersonName): string[] {
-  const l = name.latin;
-  return nameTokens(
-    name.givenName,
-    name.fatherName,
-    name.grandfatherName,
-    name.familyName,
-    l?.givenName,
-    l?.fatherName,
-    l?.grandfatherName,
-    l?.familyName,
-  );
-}
-
 /** Inserts a person from an entry; a second application of the same entry changes nothing. */
 export async function insertPerson(stores: PersonStores, cause: Cause, p: NewPerson): Promise<void> {
   const doc = personDoc(cause, p);
-  await stores.nameTokens.insertManyOnce(nameRowsOf(cause, doc._id, p.name));
+  await stores.nameIndex.insertManyOnce([nameRowOf(cause, doc._id, p.name)]);
   await filePersons(stores.personKeys, cause.seq, [{ key: personKey(p), nin: p.nin }]);
   await stores.persons.insertOnce(doc);
 }
 
-/** A person's rows of the name index: a row per token, the name's keys on them (and on rows of their own past them). */
-export function nameRowsOf(cause: Cause, nin: string, name: PersonName): NameToken[] {
-  const parts = tokenPartsOf(name);
-  const rows: NameToken[] = searchTokensOf(name).map((token) => ({
-    _id: `${token} ${nin}`,
-    token,
-    at: parts.get(token) ?? 0,
-    nin,
-    seq: cause.seq,
-  }));
-  nameKeysOf(name).forEach((key, i) => {
-    const row = rows[i];
-    if (row) Object.assign(row, key);
-    else rows.push({ _id: `#${i} ${nin}`, ...key, nin, seq: cause.seq });
-  });
-  return rows;
-}
+/** A person's row of the name index: their name's keys and tokens (name-keys.ts). */
+export const nameRowOf = (cause: Cause, nin: string, name: PersonName): NameRow => ({
+  _id: nin,
+  ...nameFieldsOf(name),
+  seq: cause.seq,
+});
 
 function personDoc(cause: Cause, p: NewPerson): Person {
   return {
@@ -120,15 +94,12 @@ async function rekey(stores: PersonStores, cause: Cause, nin: string, set: Parti
   await filePersons(stores.personKeys, cause.seq, [{ key: after, nin }]);
 }
 
-/**
- * Replaces a person's rows of the name index, unless this entry was applied to the person already:
- * the old name's rows out (their keys may sit on rows of tokens that stay), the new name's in.
- */
+/** Replaces a person's row of the name index, unless this entry was applied to the person already. */
 async function refile(stores: PersonStores, cause: Cause, nin: string, name: PersonName): Promise<void> {
   const person = await stores.persons.get(nin);
   if (!person || person.seq >= cause.seq) return;
-  await stores.nameTokens.removeIds(nameRowsOf(cause, nin, person.name).map((r) => r._id));
-  await stores.nameTokens.insertManyOnce(nameRowsOf(cause, nin, name));
+  await stores.nameIndex.removeIds([nin]);
+  await stores.nameIndex.insertManyOnce([nameRowOf(cause, nin, name)]);
 }
 
 /**
@@ -172,7 +143,7 @@ export function registerPersonProjectors(
     const docs = entry.data.persons.map((p) => personDoc(entry, p));
     // Three collections at once: the engine encodes documents in parallel (SQLite still writes one at a time).
     await Promise.all([
-      stores.nameTokens.insertManyOnce(docs.flatMap((d) => nameRowsOf(entry, d._id, d.name))),
+      stores.nameIndex.insertManyOnce(docs.map((d) => nameRowOf(entry, d._id, d.name))),
       fileBatch(stores.personKeys, entry.seq, entry.data.persons),
       stores.persons.insertManyOnce(docs),
       stores.legacyRefs.insertManyOnce(entry.data.persons.flatMap((p) => legacyRefDoc(entry, p))),

@@ -1,8 +1,17 @@
 import type { Page } from '../../db/page';
 import type { Person } from './store';
 import { foldedTokens, nameTokens } from './normalise';
-import { keyPrefixesOf, matchRank, nameSequencesOf } from './name-keys';
-import type { NameTokenStore, PersonStore } from './projectors';
+import {
+  FAMILY_SECOND_FIELDS,
+  SAID_FIELDS,
+  TOKEN_FIELDS,
+  keyOf,
+  keyPrefixesOf,
+  rowRank,
+  tokensOf,
+  type NameField,
+} from './name-keys';
+import type { NameIndexStore, PersonStore } from './projectors';
 
 export interface PersonSearch {
   q?: string;
@@ -24,7 +33,7 @@ export const SEARCH_CAP = 500;
 /** A page cursor of a name search: the place in its ranked matches. */
 const AT = /^@(\d{1,3})$/;
 
-type Deps = { persons: PersonStore; nameTokens: NameTokenStore };
+type Deps = { persons: PersonStore; nameIndex: NameIndexStore };
 
 /**
  * Search by name and/or date of birth or register page. With a date of birth or a register page,
@@ -113,62 +122,59 @@ function best(matches: Match[]): Match[] {
 }
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const beginsWith = (field: NameField, prefix: string) => ({ [field]: { $regex: `^${escapeRegex(prefix)}` } });
+const RANKING_FIELDS = Object.fromEntries(SAID_FIELDS.map((f) => [f, 1]));
 
 /**
- * The people whose keys begin with the query read as a name (name-keys.ts `keyPrefixesOf`), each
- * prefix read lazily up to the cap (the engine stops there); `full` when one of them had more. A
- * full prefix is read again as an equality, so that exact matches are never left past the cap.
+ * The people whose keys begin with the query read as a name (name-keys.ts `keyPrefixesOf`): one
+ * `$or` of prefixes, read lazily up to the cap (the engine stops there); `full` when there were
+ * more. A full read is followed by one of the exact matches, so that they are never left past the cap.
  */
 async function byKeys(deps: Deps, query: string[], cap: number): Promise<Found> {
-  const read = (filter: object) =>
-    deps.nameTokens.collection
-      .find(filter, { projection: { nin: 1, key: 1, said: 1 } })
-      .limit(cap + 1)
-      .toArray();
-  const rowsByPrefix = await Promise.all(
-    keyPrefixesOf(query).map(async (prefix) => {
-      const rows = await read({ key: { $regex: `^${escapeRegex(prefix)}` } });
-      return rows.length > cap
-        ? { rows: [...rows, ...(await read({ key: prefix }))], full: true }
-        : { rows, full: false };
-    }),
-  );
-  const matches = rowsByPrefix.flatMap(({ rows }) =>
-    rows.map((r) => ({ nin: r.nin, rank: matchRank(query, (r.said ?? r.key ?? '').trimEnd().split(' ')) })),
-  );
-  return { matches, full: rowsByPrefix.some((p) => p.full) };
+  const prefixes = keyPrefixesOf(query);
+  const anyOf = [
+    ...prefixes.said.flatMap((p) => SAID_FIELDS.map((f) => beginsWith(f, p))),
+    ...prefixes.familySecond.flatMap((p) => FAMILY_SECOND_FIELDS.map((f) => beginsWith(f, p))),
+  ];
+  const rows = await readRows(deps, anyOf, cap + 1);
+  const full = rows.length > cap;
+  if (full)
+    rows.push(
+      ...(await readRows(
+        deps,
+        SAID_FIELDS.map((f) => ({ [f]: keyOf(query) })),
+        cap + 1,
+      )),
+    );
+  return { matches: rows.map((r) => ({ nin: r._id, rank: rowRank(query, r) })), full };
 }
 
 /** The holders of one token, up to the cap: those whose given name it is first; `full` when there are more. */
 async function byToken(deps: Deps, token: string, cap: number): Promise<Found> {
-  const rows = await deps.nameTokens.collection
-    .find({ token }, { projection: { nin: 1, at: 1 } })
-    .limit(cap + 1)
-    .toArray();
-  return { matches: rows.map((r) => ({ nin: r.nin, rank: r.at === 0 ? 1 : 0 })), full: rows.length > cap };
+  const rows = await readRows(deps, holding(token), cap + 1);
+  return { matches: rows.map((r) => ({ nin: r._id, rank: rowRank([token], r) })), full: rows.length > cap };
 }
+
+const holding = (token: string) => TOKEN_FIELDS.map((f) => ({ [f]: token }));
+
+/** Rows of the name index matching any of these conditions, up to `limit`, with what ranks them. */
+const readRows = (deps: Deps, anyOf: object[], limit: number) =>
+  deps.nameIndex.collection.find({ $or: anyOf }, { projection: RANKING_FIELDS }).limit(limit).toArray();
 
 /**
  * The people holding every token of the query, wherever they stand, up to the cap: the holders
- * of the first token, the others probed by `_id` (token and NIN) a chunk at a time. Ranked by the
- * person's name read back (in the query's script).
+ * of the first token read in turn, kept when their row holds the others. Ranked by the name as
+ * it is said (in the query's script).
  */
 async function byAllTokens(deps: Deps, query: string[], cap: number): Promise<Match[]> {
   const [first, ...others] = [...new Set(query)];
-  const holders = (await deps.nameTokens.list({ token: first })).map((t) => t.nin);
   const found: Match[] = [];
-  const CHUNK = 500;
-  for (let i = 0; i < holders.length && found.length <= cap; i += CHUNK) {
-    let chunk = holders.slice(i, i + CHUNK);
-    for (const token of others) {
-      if (chunk.length === 0) break;
-      const holding = new Set((await deps.nameTokens.existing(chunk.map((n) => `${token} ${n}`))).map((t) => t.nin));
-      chunk = chunk.filter((n) => holding.has(n));
-    }
-    for (const p of await deps.persons.existing(chunk)) {
-      const ranks = nameSequencesOf(p.name).map((n) => matchRank(query, n));
-      found.push({ nin: p._id, rank: Math.max(0, ...ranks) });
-    }
+  const rows = deps.nameIndex.collection.find({ $or: holding(first!) });
+  for await (const row of rows) {
+    const tokens = new Set(tokensOf(row));
+    if (others.every((t) => tokens.has(t))) found.push({ nin: row._id, rank: rowRank(query, row) });
+    if (found.length > cap) break;
   }
+  await rows.close();
   return found;
 }

@@ -1,3 +1,4 @@
+import { FAMILY_SECOND_FIELDS, SAID_FIELDS, TOKEN_FIELDS, type NameFields } from './name-keys';
 import type { MaritalStatus } from '../common/schemas';
 import type { IndexDeclaration } from '../../db/store';
 
@@ -70,32 +71,23 @@ export const PERSON_INDEXES: IndexDeclaration[] = [
 ];
 
 /**
- * A row of the name index of one person: a normalised name token (`_id`: token, space, NIN) and,
- * on as many rows as it takes, one key of the name (name-keys.ts; a row of a key alone, when the
- * tokens are fewer than the keys, is `#<i> <NIN>`). Name search looks tokens up by an equality
- * and keys by their beginning (an anchored prefix, a range of the index), on scalar indexed
- * fields, which every engine answers from its index (an equality on the array `searchTokens`
- * would read every person on the embedded engine); the keys share the tokens' rows because on
- * the embedded engine a row costs three times an index entry.
+ * A person's row of the name index (`_id`: the NIN): the name's keys and tokens, each in an
+ * indexed field of its own (name-keys.ts). Name search looks keys up by their beginning (an
+ * anchored prefix) and tokens by equality, with `$or` over the fields, on scalar indexed fields,
+ * which every engine answers from its indexes (an equality on the array `searchTokens` would read
+ * every person on the embedded engine, which indexes no array).
  */
-export interface NameToken {
-  _id: string;
-  token?: string;
-  /** The name part the token is first in (0 the given name … 3 the family name). */
-  at?: number;
-  key?: string;
-  /** With a key in the family-second order: the name as it is said, which matches are ranked by. */
-  said?: string;
-  nin: string;
-  seq: number;
-}
+export type NameRow = NameFields & { _id: string; seq: number };
 
-export const NAME_TOKEN_INDEXES: IndexDeclaration[] = [
-  { key: { token: 1 }, serves: 'GET /v1/persons?q= of one token, and of tokens no key has: the people who have it' },
-  {
-    key: { key: 1 },
-    serves: 'GET /v1/persons?q= of a name alone: the people whose name begins so (an anchored prefix)',
-  },
+export const NAME_INDEX_INDEXES: IndexDeclaration[] = [
+  ...[...SAID_FIELDS, ...FAMILY_SECOND_FIELDS].map((field) => ({
+    key: { [field]: 1 },
+    serves: 'GET /v1/persons?q= of a name alone: the people whose name begins so, as said or given-family-father',
+  })),
+  ...TOKEN_FIELDS.map((field) => ({
+    key: { [field]: 1 },
+    serves: 'GET /v1/persons?q= of one token, and of parts out of order: the people whose name has it',
+  })),
 ];
 
 /** A person as an enrolment, an import or a registered birth brings them. */
