@@ -45,8 +45,8 @@ const partsOf = (name: PersonName): Parts[] => {
 /** Tokens as a key: each followed by a space, so a beginning of it ends at a token's end. */
 export const keyOf = (tokens: readonly string[]) => tokens.map((t) => `${t} `).join('');
 
-/** A name's fields of the name index: its keys in each script, and its tokens. */
-export function nameFieldsOf(name: PersonName): NameFields {
+/** A name's fields of the name index: its keys in each script, and its tokens (given when the caller has them). */
+export function nameFieldsOf(name: PersonName, tokens = searchTokensOf(name)): NameFields {
   const fields: NameFields = {};
   partsOf(name).forEach(([given = [], father = [], grandfather = [], family = []], script) => {
     fields[SAID_FIELDS[script]!] = keyOf([...given, ...father, ...grandfather, ...family]);
@@ -54,9 +54,7 @@ export function nameFieldsOf(name: PersonName): NameFields {
     if (family.length > 0)
       fields[FAMILY_SECOND_FIELDS[script]!] = keyOf([...given, ...family, ...father, ...grandfather]);
   });
-  searchTokensOf(name)
-    .slice(0, TOKEN_FIELDS.length)
-    .forEach((token, i) => (fields[TOKEN_FIELDS[i]!] = token));
+  tokens.slice(0, TOKEN_FIELDS.length).forEach((token, i) => (fields[TOKEN_FIELDS[i]!] = token));
   return fields;
 }
 

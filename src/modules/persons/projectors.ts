@@ -28,15 +28,15 @@ export interface Cause {
 /** Inserts a person from an entry; a second application of the same entry changes nothing. */
 export async function insertPerson(stores: PersonStores, cause: Cause, p: NewPerson): Promise<void> {
   const doc = personDoc(cause, p);
-  await stores.nameIndex.insertManyOnce([nameRowOf(cause, doc._id, p.name)]);
+  await stores.nameIndex.insertManyOnce([nameRowOf(cause, doc._id, p.name, doc.searchTokens)]);
   await filePersons(stores.personKeys, cause.seq, [{ key: personKey(p), nin: p.nin }]);
   await stores.persons.insertOnce(doc);
 }
 
 /** A person's row of the name index: their name's keys and tokens (name-keys.ts). */
-export const nameRowOf = (cause: Cause, nin: string, name: PersonName): NameRow => ({
+export const nameRowOf = (cause: Cause, nin: string, name: PersonName, tokens?: string[]): NameRow => ({
   _id: nin,
-  ...nameFieldsOf(name),
+  ...nameFieldsOf(name, tokens),
   seq: cause.seq,
 });
 
@@ -143,7 +143,7 @@ export function registerPersonProjectors(
     const docs = entry.data.persons.map((p) => personDoc(entry, p));
     // Three collections at once: the engine encodes documents in parallel (SQLite still writes one at a time).
     await Promise.all([
-      stores.nameIndex.insertManyOnce(docs.map((d) => nameRowOf(entry, d._id, d.name))),
+      stores.nameIndex.insertManyOnce(docs.map((d) => nameRowOf(entry, d._id, d.name, d.searchTokens))),
       fileBatch(stores.personKeys, entry.seq, entry.data.persons),
       stores.persons.insertManyOnce(docs),
       stores.legacyRefs.insertManyOnce(entry.data.persons.flatMap((p) => legacyRefDoc(entry, p))),

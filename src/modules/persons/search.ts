@@ -73,8 +73,8 @@ interface Match {
 /**
  * A name alone, ranked: an exact folded match first, then by how many parts stand in their place.
  * The query is first looked up as beginnings of the keys of names as they are said (name-keys.ts):
- * a few anchored prefixes, each read up to the cap; one token is also looked up in the tokens'
- * index (a father's or family name alone), up to the cap. A page is a slice of the ranked matches
+ * one `$or` of anchored prefixes, read up to the cap; one token is also looked up in the token
+ * fields (a father's or family name alone), up to the cap. A page is a slice of the ranked matches
  * and one `_id` read of its people, so a search costs the same at 10,000 people as at a million.
  * When no name begins so (the father's and the family name where nobody is given the father's
  * name, parts out of order), the people holding every token answer: that intersection reads every
