@@ -10,13 +10,8 @@ import { secretModel } from './modules/auth/secrets';
 import { throttleModel } from './modules/auth/throttle-model';
 import { clientModel, type Client } from './modules/clients/store';
 import { OFFICE_INDEXES, type Office } from './modules/offices/store';
-import {
-  NAME_INDEX_INDEXES,
-  PERSON_INDEXES,
-  type LegacyRef,
-  type NameRow,
-  type Person,
-} from './modules/persons/store';
+import { PERSON_INDEXES, type LegacyRef, type Person } from './modules/persons/store';
+import { NAME_INDEX_INDEXES, type NameRow } from './modules/persons/name-keys';
 import { RECORD_INDEXES, type CivilRecord } from './modules/records/store';
 import { DUPLICATE_KEY_INDEXES, type DuplicateKey, type PersonKey } from './modules/duplicates/store';
 import type { VitalCount } from './modules/statistics/store';

@@ -1,3 +1,4 @@
+import type { IndexDeclaration } from '../../db/store';
 import type { PersonName } from './store';
 import { foldedTokens, nameTokens } from './normalise';
 
@@ -29,6 +30,26 @@ export const TOKEN_FIELDS = ['t0', 't1', 't2', 't3', 't4', 't5', 't6', 't7', 't8
 export type NameField =
   (typeof SAID_FIELDS)[number] | (typeof FAMILY_SECOND_FIELDS)[number] | (typeof TOKEN_FIELDS)[number];
 export type NameFields = Partial<Record<NameField, string>>;
+
+/**
+ * A person's row of the name index (`_id`: the NIN): the name's keys and tokens, each in an
+ * indexed field of its own (name-keys.ts). Name search looks keys up by their beginning (an
+ * anchored prefix) and tokens by equality, with `$or` over the fields, on scalar indexed fields,
+ * which every engine answers from its indexes (an equality on the array `searchTokens` would read
+ * every person on the embedded engine, which indexes no array).
+ */
+export type NameRow = NameFields & { _id: string; seq: number };
+
+export const NAME_INDEX_INDEXES: IndexDeclaration[] = [
+  ...[...SAID_FIELDS, ...FAMILY_SECOND_FIELDS].map((field) => ({
+    key: { [field]: 1 },
+    serves: 'GET /v1/persons?q= of a name alone: the people whose name begins so, as said or given-family-father',
+  })),
+  ...TOKEN_FIELDS.map((field) => ({
+    key: { [field]: 1 },
+    serves: 'GET /v1/persons?q= of one token, and of parts out of order: the people whose name has it',
+  })),
+];
 
 /** A script's name parts in order (given, father, grandfather, family), each its folded tokens. */
 type Parts = readonly (readonly string[])[];

@@ -1,8 +1,8 @@
 import type { PersonEvents } from './events';
 import type { ProjectionChange, ProjectionStore } from '../../db/store';
 import type { Journal } from '../../journal/journal';
-import type { LegacyRef, NameRow, NewPerson, Person, PersonName } from './store';
-import { nameFieldsOf, searchTokensOf } from './name-keys';
+import type { LegacyRef, NewPerson, Person, PersonName } from './store';
+import { nameFieldsOf, searchTokensOf, type NameRow } from './name-keys';
 import { familyRegisterKey } from './schemas';
 import { personKey } from '../duplicates/keys';
 import { filePersons, unfilePerson, type PersonKeyStore } from '../duplicates/store';

@@ -1,4 +1,3 @@
-import { FAMILY_SECOND_FIELDS, SAID_FIELDS, TOKEN_FIELDS, type NameFields } from './name-keys';
 import type { MaritalStatus } from '../common/schemas';
 import type { IndexDeclaration } from '../../db/store';
 
@@ -68,26 +67,6 @@ export const PERSON_INDEXES: IndexDeclaration[] = [
   { key: { familyRegisterKey: 1, _id: 1 }, serves: 'GET /v1/persons?familyRegister=: the people of one register page' },
   { key: { motherNin: 1 }, serves: 'GET /v1/persons/{nin}/family: the children of a mother' },
   { key: { fatherNin: 1 }, serves: 'GET /v1/persons/{nin}/family: the children of a father' },
-];
-
-/**
- * A person's row of the name index (`_id`: the NIN): the name's keys and tokens, each in an
- * indexed field of its own (name-keys.ts). Name search looks keys up by their beginning (an
- * anchored prefix) and tokens by equality, with `$or` over the fields, on scalar indexed fields,
- * which every engine answers from its indexes (an equality on the array `searchTokens` would read
- * every person on the embedded engine, which indexes no array).
- */
-export type NameRow = NameFields & { _id: string; seq: number };
-
-export const NAME_INDEX_INDEXES: IndexDeclaration[] = [
-  ...[...SAID_FIELDS, ...FAMILY_SECOND_FIELDS].map((field) => ({
-    key: { [field]: 1 },
-    serves: 'GET /v1/persons?q= of a name alone: the people whose name begins so, as said or given-family-father',
-  })),
-  ...TOKEN_FIELDS.map((field) => ({
-    key: { [field]: 1 },
-    serves: 'GET /v1/persons?q= of one token, and of parts out of order: the people whose name has it',
-  })),
 ];
 
 /** A person as an enrolment, an import or a registered birth brings them. */
