@@ -18,6 +18,7 @@ import { connect } from '../src/db/connection';
 import { createServices } from '../src/services';
 import { writeLegacyFile } from '../seed/legacy-file';
 import type { Person } from '../src/modules/persons/store';
+import { familyRegisterKey } from '../src/modules/persons/schemas';
 
 /** A date `days` before today: births and deaths declared within their deadline, whatever day the bench runs. */
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
@@ -44,6 +45,10 @@ interface Figures {
   searchNameDate: Latency;
   searchOtherParts: Latency;
   searchNameCap100: Latency;
+  /** `GET /v1/persons/{nin}/family`: parents, spouses and children, as the counter asks for them. */
+  family: Latency;
+  /** `GET /v1/persons?familyRegister=`: the people of one page of the family register. */
+  familyRegister: Latency;
   birth: Latency & { perSecond: number };
   /** One client alone: the latency of one birth, with nothing queued before it. */
   birthAlone: Latency;
@@ -83,6 +88,8 @@ async function main() {
     'search by family and given name (out of order) p50 / p99 (ms)',
     (r) => `${r.searchOtherParts.p50} / ${r.searchOtherParts.p99}`,
   );
+  row('GET /v1/persons/{nin}/family p50 / p99 (ms)', (r) => `${r.family.p50} / ${r.family.p99}`);
+  row('people of a family register page p50 / p99 (ms)', (r) => `${r.familyRegister.p50} / ${r.familyRegister.p99}`);
   row('birth declared + registered, one client, p50 / p99 (ms)', (r) => `${r.birthAlone.p50} / ${r.birthAlone.p99}`);
   row(`birth declared + registered, ${CLIENTS} clients, p50 / p99 (ms)`, (r) => `${r.birth.p50} / ${r.birth.p99}`);
   row(`births declared + registered per second (${CLIENTS} clients)`, (r) => r.birth.perSecond.toFixed(1));
@@ -93,7 +100,7 @@ async function main() {
     const ratio = (f: (x: Figures) => number) => (f(large) / f(small)).toFixed(2);
     console.log(
       `\ncost at ${large.people.toLocaleString('en')} over cost at ${small.people.toLocaleString('en')} (p50): read ${ratio((r) => r.read.p50)}, ` +
-        `search by name ${ratio((r) => r.searchName.p50)} (p99 ${ratio((r) => r.searchName.p99)}; capped at 100: ${ratio((r) => r.searchNameCap100.p50)}, p99 ${ratio((r) => r.searchNameCap100.p99)}), search by name and date ${ratio((r) => r.searchNameDate.p50)}, registration ${ratio((r) => r.birthAlone.p50)}`,
+        `search by name ${ratio((r) => r.searchName.p50)} (p99 ${ratio((r) => r.searchName.p99)}; capped at 100: ${ratio((r) => r.searchNameCap100.p50)}, p99 ${ratio((r) => r.searchNameCap100.p99)}), search by name and date ${ratio((r) => r.searchNameDate.p50)}, family ${ratio((r) => r.family.p50)}, family register page ${ratio((r) => r.familyRegister.p50)}, registration ${ratio((r) => r.birthAlone.p50)}`,
     );
   }
 }
@@ -254,6 +261,21 @@ async function atScale(people: number): Promise<Figures> {
     );
     cappedService.kill('SIGTERM');
 
+    // The family search: a person's family, and the people of a person's page of the family register.
+    const family = await timeEach(200, 1, (i) =>
+      call(base, 'GET', `/v1/persons/${must(sample[i * 7], 'a person')._id}/family`, officer),
+    );
+    const pages = sample.flatMap((p) => (p.familyRegister ? [familyRegisterKey(p.familyRegister)] : []));
+    if (pages.length < 200) throw new Error('the legacy file gave fewer than 200 people a family register page');
+    const familyRegister = await timeEach(200, 1, (i) =>
+      call(
+        base,
+        'GET',
+        `/v1/persons?familyRegister=${encodeURIComponent(must(pages[(i * 7) % pages.length], 'a page'))}`,
+        officer,
+      ),
+    );
+
     const declareAndRegister = async (i: number) => {
       const declared = await call(base, 'POST', '/v1/births', officer, {
         child: { givenName: 'زينب', sex: 'female', dateOfBirth: daysAgo(10), placeOfBirth: { governorate: 'IQ-BG' } },
@@ -297,6 +319,8 @@ async function atScale(people: number): Promise<Figures> {
       searchNameDate,
       searchOtherParts,
       searchNameCap100,
+      family,
+      familyRegister,
       birth: { ...birth, perSecond },
       birthAlone,
       verifySeconds,

@@ -10,7 +10,8 @@ type Name = readonly [string, string];
 /**
  * Writes an import file of the legacy register with `count` people: families of a father, a
  * mother and up to five children, parents before children, children linked to both by legacy
- * reference, as an Iraqi family book (the civil status register's family record) lists them.
+ * reference, as an Iraqi family book (the civil status register's family record) lists them, each
+ * family on a page of the family register of its governorate's directorate.
  */
 export async function writeLegacyFile(path: string, count: number, seed: string): Promise<void> {
   const random = seededRandom(`${seed}:legacy`);
@@ -25,6 +26,12 @@ export async function writeLegacyFile(path: string, count: number, seed: string)
     family++;
     const governorate = random.pick(GOVERNORATES);
     const book = `${governorate.office}/${random.int(1950, 2005)}/${String(family).padStart(7, '0')}`;
+    // The family's page of the family register (the 1957 census's, kept since): a thousand pages a register.
+    const familyRegister = {
+      directorate: governorate.office,
+      register: 1 + Math.floor(family / 1000),
+      page: 1 + (family % 1000),
+    };
     const familyName = random.pick(FAMILY_NAMES);
     const grandfather = random.pick(MALE_NAMES);
     const fatherGiven = random.pick(MALE_NAMES);
@@ -55,6 +62,7 @@ export async function writeLegacyFile(path: string, count: number, seed: string)
       sex,
       dateOfBirth: born,
       placeOfBirth: place,
+      familyRegister,
       ...(parents ? { motherLegacyReference: parents[0], fatherLegacyReference: parents[1] } : {}),
     });
     const fatherBorn = random.int(1940, 1980);
