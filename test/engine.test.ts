@@ -4,8 +4,9 @@ import { MongoClient, type Db, type Document } from 'mongodb';
 /**
  * Conformance of the database engine with the MongoDB guarantees the service relies on. They
  * hold on MongoDB and on our patched FerretDB (src/db/patches); on the stock FerretDB 1.24.2
- * binary every test of atomicity and index use here fails (`MONGODB_URI=<stock engine> npx jest
- * test/engine.test.ts`); those of reading documents guard our patch's faster reading.
+ * binary the tests of atomicity and index use fail (`MONGODB_URI=<stock engine> npx jest
+ * test/engine.test.ts`; the conditional updates' race in about half the runs, as a race may happen
+ * to have one winner); those of reading documents guard our patch's faster reading.
  */
 let client: MongoClient;
 let db: Db;
