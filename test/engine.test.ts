@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { MongoClient, type Db, type Document } from 'mongodb';
+import { Binary, MongoClient, ObjectId, type Db, type Document } from 'mongodb';
 
 /**
  * Conformance of the database engine with the MongoDB guarantees the service relies on. They
@@ -134,6 +134,70 @@ describe('index use', () => {
     expect(await ids({ $or: [{ k0: { $regex: '^هدى ' } }, { t1: 'احمد' }] })).toEqual(['a', 'b']);
     // A clause on a field without an index: the whole $or is answered by reading, and still right.
     expect(await ids({ $or: [{ t0: 'زينب' }, { other: 'زينب' }] })).toEqual(['a', 'c']);
+  });
+});
+
+/**
+ * Our patch counts what SQLite can decide from an index itself (src/db/patches, item 5): an
+ * equality or an anchored literal prefix on an indexed field, or an `$or` of those. The count
+ * must be the documents `find` matches, arrays, other types and the limit included.
+ */
+describe('counting', () => {
+  const matched = async (filter: Document, limit = 0, skip = 0) => {
+    const n = (await db.command({ count: 'counted', query: filter, limit, skip })).n as number;
+    const all = await db.collection('counted').find(filter).toArray();
+    return { n, found: Math.min(Math.max(all.length - skip, 0), limit || Infinity) };
+  };
+
+  beforeAll(async () => {
+    const counted = db.collection<{ _id: string; [field: string]: unknown }>('counted');
+    for (const field of ['key', 'tok']) await counted.createIndex({ [field]: 1 });
+    await counted.insertMany([
+      { _id: 'a', key: 'زينب احمد ' },
+      { _id: 'b', key: 'زينب احمد محمود ' },
+      { _id: 'c', key: 'زينب احمدي ' },
+      { _id: 'd', key: ['x', 'زينب احمد علي '] },
+      { _id: 'e', key: ['زينب احمد ', 'زينب احمد '] },
+      { _id: 'f', tok: 'زينب' },
+      { _id: 'g', key: 'زينب احمد ', tok: ['زينب', 'علي'] },
+      { _id: 'h', key: null },
+      { _id: 'i', key: { inner: 'زينب احمد ' } },
+      { _id: 'j', key: 42 },
+      { _id: 'k', key: 'YWJj' },
+      { _id: 'l', key: new Binary(Buffer.from('abc')) },
+      { _id: 'm', key: new ObjectId('5f2a6c69e1b2c3d4e5f60718') },
+      { _id: 'n', key: '5f2a6c69e1b2c3d4e5f60718' },
+      { _id: 'o', key: 'a "quoted" \\ key ' },
+      { _id: 'p' },
+    ]);
+  });
+
+  it('counts a prefix, an equality and an $or of them as find matches them, arrays and all', async () => {
+    for (const filter of [
+      { key: { $regex: '^زينب احمد ' } },
+      { key: /^زينب احمد/ },
+      { key: 'زينب احمد ' },
+      { tok: 'زينب' },
+      { $or: [{ key: { $regex: '^زينب احمد ' } }, { tok: 'زينب' }] },
+      { $or: [{ key: 'زينب احمد ' }, { tok: 'علي' }] },
+      { key: { $regex: '^a "quoted" \\\\ ' } },
+      { key: 'nobody ' },
+    ]) {
+      const { n, found } = await matched(filter);
+      expect({ filter, n }).toEqual({ filter, n: found });
+    }
+    expect((await matched({ key: { $regex: '^زينب احمد ' } })).n).toBe(5);
+    expect((await matched({ $or: [{ key: { $regex: '^زينب احمد ' } }, { tok: 'زينب' }] })).n).toBe(6);
+  });
+
+  it('counts up to the limit, after a skip, and strings apart from binary data and object ids of the same text', async () => {
+    for (const limit of [1, 2, 4, 5, 6, 100]) {
+      const { n, found } = await matched({ $or: [{ key: { $regex: '^زينب احمد ' } }, { tok: 'زينب' }] }, limit);
+      expect({ limit, n }).toEqual({ limit, n: found });
+    }
+    expect(await matched({ key: { $regex: '^زينب ' } }, 0, 2)).toEqual({ n: 4, found: 4 });
+    expect(await matched({ key: 'YWJj' })).toEqual({ n: 1, found: 1 });
+    expect(await matched({ key: '5f2a6c69e1b2c3d4e5f60718' })).toEqual({ n: 1, found: 1 });
   });
 });
 

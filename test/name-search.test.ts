@@ -136,6 +136,42 @@ describe('name search', () => {
     expect((await search({ q: 'زينب التميمي' })).total).toEqual({ count: 2, capped: false });
   });
 
+  it('pages a common name in rank order, read a page at a time: exact, then as said, then the rest', async () => {
+    const row = (i: number, name: object) =>
+      JSON.stringify({
+        legacyReference: `SRA/2001/${i}`,
+        name,
+        sex: 'female',
+        dateOfBirth: new Date(Date.UTC(1960, 0, 1) + i * 86_400_000).toISOString().slice(0, 10),
+        placeOfBirth: { governorate: 'IQ-BG' },
+      });
+    // 20 whose family name is the query's third part, 40 whose name begins with it, 3 exactly it.
+    const rows = [
+      ...Array.from({ length: 20 }, (_, i) => row(i, person('سارة', 'علي', 'كريم', 'حسن'))),
+      ...Array.from({ length: 40 }, (_, i) => row(100 + i, person('سارة', 'علي', 'حسن', 'الكعبي'))),
+      ...Array.from({ length: 3 }, (_, i) => row(200 + i, person('سارة', 'علي', 'حسن'))),
+    ];
+    const imported = await request(h.app)
+      .post('/v1/imports')
+      .set(auth(admin))
+      .set('Content-Type', 'application/x-ndjson')
+      .send(rows.join('\n') + '\n');
+    expect(imported.body).toMatchObject({ imported: 63 });
+
+    const families: (string | undefined)[] = [];
+    const seen = new Set<string>();
+    let page = await search({ q: 'سارة علي حسن' });
+    expect(page.total).toEqual({ count: 63, capped: false });
+    for (;;) {
+      families.push(...(page.items as unknown as { name: { familyName?: string } }[]).map((p) => p.name.familyName));
+      page.items.forEach((p) => seen.add(p.nin));
+      if (!page.nextCursor) break;
+      page = await search({ q: 'سارة علي حسن', cursor: page.nextCursor });
+    }
+    expect(families).toEqual([...Array(3).fill(undefined), ...Array(40).fill('الكعبي'), ...Array(20).fill('حسن')]);
+    expect(seen.size).toBe(63);
+  });
+
   it('follows a confirmed Latin name, and finds the same after a rebuild', async () => {
     const nin = (
       await enrol(h.app, registrar, {

@@ -138,6 +138,10 @@ export async function startFerretDb(cacheDir: string, dataDir: string, log: Engi
     port,
     path.join(dataDir, 'ferretdb.pid'),
     log,
+    // Go's collector runs when the heap has grown by GOGC percent: at the default 100 it took a
+    // fifth of the engine's time answering reads (a profile of 20-person reads); at 400 it runs a
+    // quarter as often, for a heap of some tens of MB (20-person reads: 3.04 -> 2.60 ms).
+    { GOGC: process.env.GOGC ?? '400' },
   );
   await engine.start();
   return {

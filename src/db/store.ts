@@ -35,7 +35,7 @@ export class ProjectionStore<T extends ProjectionDoc> {
   readonly collection: Collection<T>;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     name: string,
     private readonly indexes: readonly IndexDeclaration[] = [],
   ) {
@@ -66,6 +66,17 @@ export class ProjectionStore<T extends ProjectionDoc> {
       T,
       K | '_id'
     >[];
+  }
+
+  /**
+   * How many documents match, counted up to `limit`: the `count` command, which MongoDB answers
+   * from an index and our FerretDB patch from SQLite's (docs/operations.md) when the filter is an
+   * equality or an anchored prefix on indexed fields; `countDocuments` is an aggregation, which
+   * FerretDB answers by reading every matching document.
+   */
+  async countUpTo(filter: Filter<T>, limit: number): Promise<number> {
+    const answer = await this.db.command({ count: this.collection.collectionName, query: filter, limit });
+    return Number(answer.n);
   }
 
   async exists(id: string): Promise<boolean> {

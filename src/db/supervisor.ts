@@ -24,6 +24,8 @@ export class SupervisedProcess {
     private readonly port: number,
     private readonly pidFile: string,
     private readonly log: EngineLog,
+    /** Variables of the engine's environment, besides this process's. */
+    private readonly env: Record<string, string> = {},
   ) {}
 
   /** Starts the engine and resolves once it accepts connections (or rejects if it exits first). */
@@ -60,7 +62,7 @@ export class SupervisedProcess {
     const child = spawn('sh', ['-c', script, 'sh', this.binary, ...this.args], {
       detached: true,
       stdio: ['pipe', 'ignore', 'pipe'],
-      env: { ...process.env, PIDFILE: this.pidFile },
+      env: { ...process.env, ...this.env, PIDFILE: this.pidFile },
     });
     this.child = child;
     child.stderr?.on('data', (d: Buffer) => {

@@ -126,8 +126,11 @@ export const tokensOf = (fields: NameFields): string[] => TOKEN_FIELDS.flatMap((
 export function matchRank(query: readonly string[], name: readonly string[]): number {
   const exact = query.length === name.length && query.every((t, i) => name[i] === t);
   const inPlace = query.filter((t, i) => name[i] === t).length;
-  return (exact ? 1000 : 0) + inPlace;
+  return (exact ? EXACT_RANK : 0) + inPlace;
 }
+
+/** What an exact match adds to its rank: more than any count of parts in place. */
+export const EXACT_RANK = 1000;
 
 /** A row's best rank for a query, over its scripts. */
 export const rowRank = (query: readonly string[], fields: NameFields): number =>

@@ -5,6 +5,7 @@ import {
   FAMILY_SECOND_FIELDS,
   SAID_FIELDS,
   TOKEN_FIELDS,
+  EXACT_RANK,
   keyOf,
   keyPrefixesOf,
   rowRank,
@@ -70,48 +71,145 @@ interface Match {
   rank: number;
 }
 
+/** A name matched by at most this many people is read whole and ranked, ties by NIN; more, a page at a time. */
+const RANKED_WHOLE = 50;
+
 /**
  * A name alone, ranked: an exact folded match first, then by how many parts stand in their place.
- * The query is first looked up as beginnings of the keys of names as they are said (name-keys.ts):
- * one `$or` of anchored prefixes, read up to the cap; one token is also looked up in the token
- * fields (a father's or family name alone), up to the cap. A page is a slice of the ranked matches
- * and one `_id` read of its people, so a search costs the same at 10,000 people as at a million.
- * When no name begins so (the father's and the family name where nobody is given the father's
- * name, parts out of order), the people holding every token answer: that intersection reads every
- * holder of the query's first token, and grows with the registry. (Not when the keys found some:
- * those whose name holds the parts elsewhere rank below them anyway.)
+ * The query is looked up as beginnings of the keys of names as they are said (name-keys.ts), and
+ * one token also in the token fields (a father's or family name alone): anchored prefixes and
+ * equalities on indexed fields, which the engine counts from its indexes, up to the cap ("more
+ * than 500"). A name few people have is then read whole and ranked; a common one a page at a time
+ * (`pageRanked`): a search reads its page, not its matches, so it costs about the same at 10,000
+ * people as at a million. When no name begins so (the father's and the family name where nobody
+ * is given the father's name, parts out of order), the people holding every token answer: that
+ * intersection reads every holder of the query's first token, and grows with the registry.
  */
 async function byName(deps: Deps, s: PersonSearch, query: string[]): Promise<SearchPage> {
-  const offset = s.after ? Number(AT.exec(s.after)?.[1] ?? 0) : 0;
+  const at = { offset: s.after ? Number(AT.exec(s.after)?.[1] ?? 0) : 0, limit: s.limit };
   const cap = s.cap ?? SEARCH_CAP;
-  const found = [await byKeys(deps, query, cap)];
-  if (query.length === 1 && !found[0]!.full) found.push(await byToken(deps, query[0]!, cap));
-  let matches = best(found.flatMap((f) => f.matches));
-  let full = found.some((f) => f.full);
-  if (query.length > 1 && matches.length === 0) [matches, full] = [await byAllTokens(deps, query, cap), false];
-  let people = new Map<string, Person>();
-  if (s.governorate) {
-    // The governorate is the person's: read them all (at most the cap), keep those born there.
-    people = new Map((await deps.persons.existing(matches.map((m) => m.nin))).map((p) => [p._id, p]));
-    matches = matches.filter((m) => people.get(m.nin)?.placeOfBirth.governorate === s.governorate);
+  const terms = termsOf(query);
+  if (s.governorate) return inGovernorate(deps, s.governorate, query, terms, at, cap);
+  const count = await deps.nameIndex.countUpTo({ $or: terms.any }, cap + 1);
+  if (count > RANKED_WHOLE) {
+    const ranked = await pageRanked(deps, query, terms, at.offset + at.limit, cap);
+    return pageOf(deps, ranked, new Map(), { ...at, count: Math.min(count, cap), capped: count > cap });
   }
-  matches.sort((a, b) => b.rank - a.rank || (a.nin < b.nin ? -1 : 1));
-  // More than the cap, or a lookup that stopped at it: "more than 500" (of a governorate: more
-  // than those counted, which are the ones born there of the first 500 read).
-  const capped = matches.length > cap || full;
-  const ranked = matches.slice(0, cap);
-  const slice = ranked.slice(offset, offset + s.limit);
+  const ranked = byRank(
+    count > 0 ? (await rankedWhole(deps, query, terms, cap)).matches : await byAllTokens(deps, query, cap),
+  );
+  return pageOf(deps, ranked, new Map(), { ...at, count: Math.min(ranked.length, cap), capped: ranked.length > cap });
+}
+
+/**
+ * A name and a governorate (the person's place of birth): the matches read whole, up to the cap,
+ * and their people, to keep those born there (when the read was full, "more than" those counted:
+ * they are the ones born there of the first 500 read).
+ */
+async function inGovernorate(
+  deps: Deps,
+  governorate: string,
+  query: string[],
+  terms: Terms,
+  at: { offset: number; limit: number },
+  cap: number,
+): Promise<SearchPage> {
+  let { matches, full } = await rankedWhole(deps, query, terms, cap);
+  if (matches.length === 0) [matches, full] = [await byAllTokens(deps, query, cap), false];
+  const people = new Map((await deps.persons.existing(matches.map((m) => m.nin))).map((p) => [p._id, p]));
+  const ranked = byRank(matches.filter((m) => people.get(m.nin)?.placeOfBirth.governorate === governorate));
+  return pageOf(deps, ranked, people, {
+    ...at,
+    count: Math.min(ranked.length, cap),
+    capped: ranked.length > cap || full,
+  });
+}
+
+/** The page at `offset` of the first `count` ranked matches, as people (those already read reused). */
+async function pageOf(
+  deps: Deps,
+  ranked: Match[],
+  people: Map<string, Person>,
+  at: { offset: number; limit: number; count: number; capped: boolean },
+): Promise<SearchPage> {
+  const slice = ranked.slice(at.offset, Math.min(at.offset + at.limit, at.count));
   const missing = slice.filter((m) => !people.has(m.nin)).map((m) => m.nin);
   for (const p of await deps.persons.existing(missing)) people.set(p._id, p);
   const items = slice.flatMap((m) => people.get(m.nin) ?? []);
-  const next = offset + s.limit < ranked.length ? `@${offset + s.limit}` : null;
-  return { items, last: next, total: { count: ranked.length, capped } };
+  const next = at.offset + at.limit < at.count ? `@${at.offset + at.limit}` : null;
+  return { items, last: next, total: { count: at.count, capped: at.capped } };
 }
 
-/** Matches read, and whether a lookup stopped at the cap. */
-interface Found {
-  matches: Match[];
-  full: boolean;
+/** Matches by rank, best first, then by NIN. */
+const byRank = (matches: Match[]) => matches.sort((a, b) => b.rank - a.rank || (a.nin < b.nin ? -1 : 1));
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const beginsWith = (field: NameField, prefix: string) => ({ [field]: { $regex: `^${escapeRegex(prefix)}` } });
+const holding = (token: string) => TOKEN_FIELDS.map((f) => ({ [f]: token }));
+const RANKING_FIELDS = Object.fromEntries(SAID_FIELDS.map((f) => [f, 1]));
+
+/**
+ * The conditions a name is looked up by, in groups that rank one below the other: its exact
+ * match (the whole name as said), the names that begin with it as said (every part in its place),
+ * and the others (the family name second, name-keys.ts `keyPrefixesOf`; a token anywhere); `any`
+ * is all of them (the exact match begins with the query too).
+ */
+interface Terms {
+  exact: object[];
+  said: object[];
+  others: object[];
+  any: object[];
+}
+
+function termsOf(query: string[]): Terms {
+  const prefixes = keyPrefixesOf(query);
+  const said = prefixes.said.flatMap((p) => SAID_FIELDS.map((f) => beginsWith(f, p)));
+  const others = [
+    ...prefixes.familySecond.flatMap((p) => FAMILY_SECOND_FIELDS.map((f) => beginsWith(f, p))),
+    ...(query.length === 1 ? holding(query[0]!) : []),
+  ];
+  return { exact: SAID_FIELDS.map((f) => ({ [f]: keyOf(query) })), said, others, any: [...said, ...others] };
+}
+
+/**
+ * Every match up to the cap, ranked, and whether there were more (`full`); a full read is followed
+ * by one of the exact matches, so that they are never left past the cap.
+ */
+async function rankedWhole(deps: Deps, query: string[], terms: Terms, cap: number) {
+  const rows = await readRows(deps, terms.any, cap + 1);
+  const full = rows.length > cap;
+  if (full) rows.push(...(await readRows(deps, terms.exact, cap + 1)));
+  return { matches: best(rows.map((r) => ({ nin: r._id, rank: rowRank(query, r) }))), full };
+}
+
+/**
+ * The first `need` matches in rank order, read a group of terms at a time, as the name index
+ * gives them: the exact matches, then the names that begin with the query (which all rank alike,
+ * below the exact ones), then the others (which all rank below those). A group is read until
+ * `need` matches rank as well as its best can: no row read later can rank above them. So a page
+ * of a common name reads that page's rows, whatever the registry's size. Ties stay in the order
+ * read (the index's: by the name's key, then as filed), for every page of the same search alike.
+ */
+async function pageRanked(deps: Deps, query: string[], terms: Terms, need: number, cap: number): Promise<Match[]> {
+  const groups = [
+    { anyOf: terms.exact, best: EXACT_RANK + query.length },
+    { anyOf: terms.said, best: query.length },
+    { anyOf: terms.others, best: query.length - 1 },
+  ];
+  const found = new Map<string, Match>();
+  const asGood = (rank: number) => [...found.values()].filter((m) => m.rank >= rank).length;
+  for (const group of groups) {
+    // First as many rows as the page needs (with those read before, which may come again), in
+    // one batch; the group up to the cap only if they were not enough (lower ranks among them).
+    for (const limit of [need + found.size + 1, cap + 1]) {
+      if (asGood(group.best) >= need || found.size > cap) break;
+      const rows = await readRows(deps, group.anyOf, limit);
+      for (const row of rows) if (!found.has(row._id)) found.set(row._id, { nin: row._id, rank: rowRank(query, row) });
+      if (rows.length < limit) break;
+    }
+  }
+  // A stable sort: ties keep the order they were read in.
+  return [...found.values()].sort((a, b) => b.rank - a.rank);
 }
 
 /** Each person once, at their best rank. */
@@ -120,42 +218,6 @@ function best(matches: Match[]): Match[] {
   for (const m of matches) if (m.rank > (rank.get(m.nin) ?? -1)) rank.set(m.nin, m.rank);
   return [...rank].map(([nin, r]) => ({ nin, rank: r }));
 }
-
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const beginsWith = (field: NameField, prefix: string) => ({ [field]: { $regex: `^${escapeRegex(prefix)}` } });
-const RANKING_FIELDS = Object.fromEntries(SAID_FIELDS.map((f) => [f, 1]));
-
-/**
- * The people whose keys begin with the query read as a name (name-keys.ts `keyPrefixesOf`): one
- * `$or` of prefixes, read lazily up to the cap (the engine stops there); `full` when there were
- * more. A full read is followed by one of the exact matches, so that they are never left past the cap.
- */
-async function byKeys(deps: Deps, query: string[], cap: number): Promise<Found> {
-  const prefixes = keyPrefixesOf(query);
-  const anyOf = [
-    ...prefixes.said.flatMap((p) => SAID_FIELDS.map((f) => beginsWith(f, p))),
-    ...prefixes.familySecond.flatMap((p) => FAMILY_SECOND_FIELDS.map((f) => beginsWith(f, p))),
-  ];
-  const rows = await readRows(deps, anyOf, cap + 1);
-  const full = rows.length > cap;
-  if (full)
-    rows.push(
-      ...(await readRows(
-        deps,
-        SAID_FIELDS.map((f) => ({ [f]: keyOf(query) })),
-        cap + 1,
-      )),
-    );
-  return { matches: rows.map((r) => ({ nin: r._id, rank: rowRank(query, r) })), full };
-}
-
-/** The holders of one token, up to the cap: those whose given name it is first; `full` when there are more. */
-async function byToken(deps: Deps, token: string, cap: number): Promise<Found> {
-  const rows = await readRows(deps, holding(token), cap + 1);
-  return { matches: rows.map((r) => ({ nin: r._id, rank: rowRank([token], r) })), full: rows.length > cap };
-}
-
-const holding = (token: string) => TOKEN_FIELDS.map((f) => ({ [f]: token }));
 
 /**
  * Rows of the name index matching any of these conditions, up to `limit`, with what ranks them:
@@ -174,6 +236,8 @@ const readRows = (deps: Deps, anyOf: object[], limit: number) =>
  * it is said (in the query's script).
  */
 async function byAllTokens(deps: Deps, query: string[], cap: number): Promise<Match[]> {
+  // One token alone was looked up in the token fields already.
+  if (query.length < 2) return [];
   const [first, ...others] = [...new Set(query)];
   const found: Match[] = [];
   const rows = deps.nameIndex.collection.find({ $or: holding(first!) });
