@@ -71,6 +71,26 @@ const search = async (query: Record<string, string>) => {
 };
 const found = async (q: string) => (await search({ q })).items.map((p) => p.nin);
 
+/** A row of the legacy register's NDJSON: the i-th of a series, born a day after the one before. */
+const legacyRow = (reference: string, i: number, name: object, governorate = 'IQ-BG') =>
+  JSON.stringify({
+    legacyReference: `${reference}/${i}`,
+    name,
+    sex: 'female',
+    dateOfBirth: new Date(Date.UTC(1950, 0, 1) + i * 86_400_000).toISOString().slice(0, 10),
+    placeOfBirth: { governorate },
+  });
+
+/** Imports the rows through the API; resolves to how many were imported. */
+const importRows = async (rows: string[]) =>
+  (
+    await request(h.app)
+      .post('/v1/imports')
+      .set(auth(admin))
+      .set('Content-Type', 'application/x-ndjson')
+      .send(rows.join('\n') + '\n')
+  ).body as { imported: number };
+
 describe('name search', () => {
   it('ranks an exact folded match first, then by how many parts stand in their place', async () => {
     // زينب أحمد محمود is all of one name (no family name), and the beginning of another.
@@ -100,20 +120,9 @@ describe('name search', () => {
 
   it('counts up to 500 and says there are more, pages through the ranking and stops at 500', async () => {
     const rows = Array.from({ length: 505 }, (_, i) =>
-      JSON.stringify({
-        legacyReference: `NSR/2000/${i}`,
-        name: person('نور', 'سالم', 'جاسم', 'الربيعي'),
-        sex: 'female',
-        dateOfBirth: new Date(Date.UTC(1950, 0, 1) + i * 86_400_000).toISOString().slice(0, 10),
-        placeOfBirth: { governorate: i % 2 ? 'IQ-BA' : 'IQ-NI' },
-      }),
+      legacyRow('NSR/2000', i, person('نور', 'سالم', 'جاسم', 'الربيعي'), i % 2 ? 'IQ-BA' : 'IQ-NI'),
     );
-    const imported = await request(h.app)
-      .post('/v1/imports')
-      .set(auth(admin))
-      .set('Content-Type', 'application/x-ndjson')
-      .send(rows.join('\n') + '\n');
-    expect(imported.body).toMatchObject({ imported: 505 });
+    expect(await importRows(rows)).toMatchObject({ imported: 505 });
 
     const first = await search({ q: 'نور سالم الربيعي', limit: '100' });
     expect(first.total).toEqual({ count: 500, capped: true });
@@ -137,26 +146,13 @@ describe('name search', () => {
   });
 
   it('pages a common name in rank order, read a page at a time: exact, then as said, then the rest', async () => {
-    const row = (i: number, name: object) =>
-      JSON.stringify({
-        legacyReference: `SRA/2001/${i}`,
-        name,
-        sex: 'female',
-        dateOfBirth: new Date(Date.UTC(1960, 0, 1) + i * 86_400_000).toISOString().slice(0, 10),
-        placeOfBirth: { governorate: 'IQ-BG' },
-      });
     // 20 whose family name is the query's third part, 40 whose name begins with it, 3 exactly it.
     const rows = [
-      ...Array.from({ length: 20 }, (_, i) => row(i, person('سارة', 'علي', 'كريم', 'حسن'))),
-      ...Array.from({ length: 40 }, (_, i) => row(100 + i, person('سارة', 'علي', 'حسن', 'الكعبي'))),
-      ...Array.from({ length: 3 }, (_, i) => row(200 + i, person('سارة', 'علي', 'حسن'))),
+      ...Array.from({ length: 20 }, (_, i) => legacyRow('SRA/2001', i, person('سارة', 'علي', 'كريم', 'حسن'))),
+      ...Array.from({ length: 40 }, (_, i) => legacyRow('SRA/2001', 100 + i, person('سارة', 'علي', 'حسن', 'الكعبي'))),
+      ...Array.from({ length: 3 }, (_, i) => legacyRow('SRA/2001', 200 + i, person('سارة', 'علي', 'حسن'))),
     ];
-    const imported = await request(h.app)
-      .post('/v1/imports')
-      .set(auth(admin))
-      .set('Content-Type', 'application/x-ndjson')
-      .send(rows.join('\n') + '\n');
-    expect(imported.body).toMatchObject({ imported: 63 });
+    expect(await importRows(rows)).toMatchObject({ imported: 63 });
 
     const families: (string | undefined)[] = [];
     const seen = new Set<string>();
