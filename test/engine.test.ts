@@ -197,6 +197,8 @@ describe('counting', () => {
     }
     expect(await matched({ key: { $regex: '^زينب ' } }, 0, 2)).toEqual({ n: 4, found: 4 });
     expect(await matched({ key: 'YWJj' })).toEqual({ n: 1, found: 1 });
+    expect(await matched({ key: /^YW/ })).toEqual({ n: 1, found: 1 });
+    expect(await matched({ $or: [{ key: /^5f2a/ }, { tok: 'علي' }] })).toEqual({ n: 2, found: 2 });
     expect(await matched({ key: '5f2a6c69e1b2c3d4e5f60718' })).toEqual({ n: 1, found: 1 });
   });
 });
