@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Binary, MongoClient, ObjectId, type Db, type Document } from 'mongodb';
+import { Binary, Int32, Long, MongoClient, ObjectId, type Db, type Document } from 'mongodb';
 
 /**
  * Conformance of the database engine with the MongoDB guarantees the service relies on. They
@@ -205,7 +205,8 @@ describe('counting', () => {
 
 /**
  * Our patch reads documents faster (src/db/patches, item 4: its own splitting of a document's
- * text, strings without escapes taken as they are, schemas and regular expressions kept): what
+ * text, strings and integers taken as they are, schemas and regular expressions kept, common
+ * projections built directly): what
  * is read back must still be what was written, and an expression's options must still count.
  */
 describe('reading documents', () => {
@@ -224,6 +225,36 @@ describe('reading documents', () => {
     ];
     await docs.insertMany(written);
     expect(await docs.find({}).sort({ _id: 1 }).toArray()).toEqual([written[1], written[0]]);
+  });
+
+  it('gives back fields in order, integers and times exactly, with no projection or one of fields', async () => {
+    // Item 4 also builds these projections itself and parses integers directly.
+    const docs = db.collection<Document & { _id: string }>('projections');
+    const at = new Date('2026-12-04T10:11:12.345Z');
+    const big = Long.fromString('-9007199254740993');
+    // `_id` written second: every engine answers it first.
+    await docs.insertOne({
+      b: 'bee',
+      _id: 'p',
+      a: 'ay',
+      n: new Int32(-2147483648),
+      z: 0,
+      big,
+      at,
+      nested: { x: 1, y: [2, 'w'] },
+    });
+    const read = (projection?: Document) =>
+      docs.findOne({ _id: 'p' }, { ...(projection ? { projection } : {}), promoteLongs: false, promoteValues: false });
+    const whole = await read();
+    expect(Object.keys(whole!)).toEqual(['_id', 'b', 'a', 'n', 'z', 'big', 'at', 'nested']);
+    expect(whole!.n).toEqual(new Int32(-2147483648));
+    expect((whole!.big as Long).toString()).toBe('-9007199254740993');
+    expect(whole!.at).toEqual(at);
+    const fields = await read({ a: 1, b: 1 });
+    expect(Object.keys(fields!)).toEqual(['_id', 'b', 'a']);
+    expect(await read({ nested: 1, _id: 0 })).toEqual({ nested: { x: new Int32(1), y: [new Int32(2), 'w'] } });
+    expect(await read({ 'nested.x': 1 })).toEqual({ _id: 'p', nested: { x: new Int32(1) } });
+    expect(await read({ a: 0 })).toEqual({ ...whole, a: undefined });
   });
 
   it('keeps apart the same expression with and without options, asked many times', async () => {
