@@ -191,9 +191,17 @@ async function rankedWhole(deps: Deps, query: string[], terms: Terms, cap: numbe
  * read (the index's: by the name's key, then as filed), for every page of the same search alike.
  */
 async function pageRanked(deps: Deps, query: string[], terms: Terms, need: number, cap: number): Promise<Match[]> {
+  // The first batches of the exact matches and of the names that begin so are asked together: a
+  // common name's page needs both (its exact matches are seldom a page), and the engine answers
+  // the two side by side. The exact matches are among those names, so a batch of them one
+  // longer than the page is enough, whatever number of exact matches came first.
+  const firstSaid = { limit: need + 1, rows: readRows(deps, terms.said, need + 1) };
+  // Handled here, so that an error while the exact matches are awaited is not unhandled; it is
+  // still thrown where the batch is used.
+  firstSaid.rows.catch(() => undefined);
   const groups = [
     { anyOf: terms.exact, best: EXACT_RANK + query.length },
-    { anyOf: terms.said, best: query.length },
+    { anyOf: terms.said, best: query.length, first: firstSaid },
     { anyOf: terms.others, best: query.length - 1 },
   ];
   const found = new Map<string, Match>();
@@ -201,11 +209,12 @@ async function pageRanked(deps: Deps, query: string[], terms: Terms, need: numbe
   for (const group of groups) {
     // First as many rows as the page needs (with those read before, which may come again), in
     // one batch; the group up to the cap only if they were not enough (lower ranks among them).
-    for (const limit of [need + found.size + 1, cap + 1]) {
+    for (const [i, limit] of [need + found.size + 1, cap + 1].entries()) {
       if (asGood(group.best) >= need || found.size > cap) break;
-      const rows = await readRows(deps, group.anyOf, limit);
+      const batch = i === 0 && group.first ? group.first : { limit, rows: readRows(deps, group.anyOf, limit) };
+      const rows = await batch.rows;
       for (const row of rows) if (!found.has(row._id)) found.set(row._id, { nin: row._id, rank: rowRank(query, row) });
-      if (rows.length < limit) break;
+      if (rows.length < batch.limit) break;
     }
   }
   // A stable sort: ties keep the order they were read in.
