@@ -44,4 +44,22 @@ describe('retention', () => {
     expect((await m.activationCodes.find().lean()).map((d) => d._id)).toEqual(['valid']);
     expect(await h.services.journal.entries.countDocuments()).toBe(journalBefore);
   });
+
+  it('prunes a backlog larger than one deletion can name: 33,000 old idempotency answers', async () => {
+    // FerretDB names a deletion's matches in one SQL statement, which fails past 32,766; the
+    // job deletes in batches instead (retention.ts).
+    const m = h.services.models;
+    const old = Array.from({ length: 33_000 }, (_, i) => ({
+      _id: `backlog-${i}`,
+      requestHash: 'h',
+      state: 'done',
+      createdAt: hoursAgo(30),
+    }));
+    await m.idempotency.insertMany(old, { lean: true });
+    await m.idempotency.create({ _id: 'kept', requestHash: 'h', state: 'done', createdAt: hoursAgo(1) });
+
+    expect((await pruneExpired(h.services)).idempotency).toBe(33_000);
+    expect(await m.idempotency.collection.countDocuments({ createdAt: { $lt: hoursAgo(24) } })).toBe(0);
+    expect(await m.idempotency.exists({ _id: 'kept' })).toBeTruthy();
+  });
 });

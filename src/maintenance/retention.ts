@@ -7,7 +7,25 @@ import { JobTurns } from '../db/schedule';
 
 /** A collection whose expired documents are deleted (a mongoose model). */
 interface Expiring {
+  find(filter: object, projection: { _id: 1 }): { limit(n: number): { lean(): PromiseLike<{ _id: unknown }[]> } };
   deleteMany(filter: object): PromiseLike<{ deletedCount: number }>;
+}
+
+/**
+ * How many documents one deletion names. FerretDB deletes a filter's matches by listing them in
+ * one SQL statement, which fails past SQLite's 32,766 bound parameters: a backlog larger than
+ * that (a day of idempotency answers, the job stopped a while) would never be pruned.
+ */
+const DELETE_BATCH = 5000;
+
+/** Deletes every document matching, a batch of `_id`s at a time; the number deleted. */
+async function deleteAll(model: Expiring, filter: object): Promise<number> {
+  let deleted = 0;
+  for (;;) {
+    const ids = (await model.find(filter, { _id: 1 }).limit(DELETE_BATCH).lean()).map((d) => d._id);
+    if (ids.length > 0) deleted += (await model.deleteMany({ _id: trusted({ $in: ids }) })).deletedCount;
+    if (ids.length < DELETE_BATCH) return deleted;
+  }
 }
 
 interface RetentionDeps {
@@ -28,21 +46,21 @@ export async function pruneExpired(services: RetentionDeps, now = new Date()): P
   const before = (d: Date) => trusted({ $lt: d });
   const windowStart = new Date(now.getTime() - services.config.LOGIN_LOCK_MINUTES * 60_000);
   const [refresh, idem, throttle, codes, families] = await Promise.all([
-    refreshTokens.deleteMany({ expiresAt: before(now) }),
-    idempotency.deleteMany({ createdAt: before(new Date(now.getTime() - IDEMPOTENCY_KEEP_HOURS * 3_600_000)) }),
-    throttles.deleteMany({
+    deleteAll(refreshTokens, { expiresAt: before(now) }),
+    deleteAll(idempotency, { createdAt: before(new Date(now.getTime() - IDEMPOTENCY_KEEP_HOURS * 3_600_000)) }),
+    deleteAll(throttles, {
       windowStart: before(windowStart),
       $or: [{ lockedUntil: trusted({ $exists: false }) }, { lockedUntil: before(now) }],
     }),
-    activationCodes.deleteMany({ expiresAt: before(now) }),
-    revokedFamilies.deleteMany({ expiresAt: before(now) }),
+    deleteAll(activationCodes, { expiresAt: before(now) }),
+    deleteAll(revokedFamilies, { expiresAt: before(now) }),
   ]);
   return {
-    refreshTokens: refresh.deletedCount,
-    idempotency: idem.deletedCount,
-    throttles: throttle.deletedCount,
-    activationCodes: codes.deletedCount,
-    revokedFamilies: families.deletedCount,
+    refreshTokens: refresh,
+    idempotency: idem,
+    throttles: throttle,
+    activationCodes: codes,
+    revokedFamilies: families,
   };
 }
 
