@@ -23,8 +23,10 @@ async function deleteAll(model: Expiring, filter: object): Promise<number> {
   let deleted = 0;
   for (;;) {
     const ids = (await model.find(filter, { _id: 1 }).limit(DELETE_BATCH).lean()).map((d) => d._id);
-    if (ids.length > 0) deleted += (await model.deleteMany({ _id: trusted({ $in: ids }) })).deletedCount;
-    if (ids.length < DELETE_BATCH) return deleted;
+    const removed = ids.length > 0 ? (await model.deleteMany({ _id: trusted({ $in: ids }) })).deletedCount : 0;
+    deleted += removed;
+    // A full batch of which nothing could be deleted would come back the same: stop, not loop.
+    if (ids.length < DELETE_BATCH || removed === 0) return deleted;
   }
 }
 
