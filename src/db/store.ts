@@ -1,10 +1,34 @@
-import type { Collection, Db, Filter, IndexSpecification, UpdateFilter } from 'mongodb';
+import type { Collection, Db, Document, Filter, IndexSpecification, UpdateFilter } from 'mongodb';
 import { isDuplicateKey } from './errors';
 import { pageById, type Page, type PageRequest } from './page';
 
 /** A read-model document: keyed by its natural id, stamped with the seq of the last entry applied. */
-/** Ids deleted per statement when a projection is cleared: well under SQLite's bound-parameter limit. */
-const CLEAR_BATCH = 5000;
+/** Ids deleted per statement: well under SQLite's bound-parameter limit. */
+const DELETE_BATCH = 5000;
+
+/**
+ * Deletes every document matching, `DELETE_BATCH` `_id`s at a time; the number deleted. Not one
+ * `deleteMany(filter)`: FerretDB deletes a filter's matches by listing them in one SQL statement,
+ * which fails past SQLite's 32,766 bound parameters, so a large match would never be deleted.
+ */
+export async function deleteMatching<T extends Document>(
+  collection: Collection<T>,
+  filter: Filter<T>,
+): Promise<number> {
+  let deleted = 0;
+  for (;;) {
+    const ids = (
+      await collection
+        .find(filter, { projection: { _id: 1 } })
+        .limit(DELETE_BATCH)
+        .toArray()
+    ).map((doc) => doc._id);
+    const removed = ids.length > 0 ? (await collection.deleteMany({ _id: { $in: ids } } as Filter<T>)).deletedCount : 0;
+    deleted += removed;
+    // A full batch of which nothing could be deleted would come back the same: stop, not loop.
+    if (ids.length < DELETE_BATCH || removed === 0) return deleted;
+  }
+}
 
 export interface ProjectionDoc {
   _id: string;
@@ -184,24 +208,13 @@ export class ProjectionStore<T extends ProjectionDoc> {
 
   /**
    * Throws every document away (a rebuild replays them from the journal), keeping the collection
-   * and its indexes. Deleted in batches of ids as they are read, not dropped: FerretDB on SQLite
+   * and its indexes. Deleted in batches of ids (`deleteMatching`), not dropped: FerretDB on SQLite
    * was seen to answer "index … already exists" when the indexes of a collection dropped a moment
    * before were created again (CI, stop 23), and a collection without its unique indexes protects
-   * nothing. (Nor `deleteMany({})`: FerretDB deletes its matches by listing their ids in one SQL
-   * statement, which fails past SQLite's 32,766 bound parameters.)
+   * nothing.
    */
   async clear(): Promise<void> {
-    const ids = this.collection.find({}, { projection: { _id: 1 } }).map((doc) => doc._id);
-    let batch: string[] = [];
-    const remove = async () => {
-      await this.removeIds(batch);
-      batch = [];
-    };
-    for await (const id of ids) {
-      batch.push(id);
-      if (batch.length === CLEAR_BATCH) await remove();
-    }
-    await remove();
+    await deleteMatching(this.collection, {});
   }
 
   private byId(id: string): Filter<T> {

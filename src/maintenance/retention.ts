@@ -1,33 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import type { Db } from 'mongodb';
-import { trusted } from 'mongoose';
+import type { Collection, Db, Document } from 'mongodb';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import { JobTurns } from '../db/schedule';
+import { deleteMatching } from '../db/store';
 
-/** A collection whose expired documents are deleted (a mongoose model). */
+/** A collection whose expired documents are deleted (a mongoose model's, in batches: deleteMatching). */
 interface Expiring {
-  find(filter: object, projection: { _id: 1 }): { limit(n: number): { lean(): PromiseLike<{ _id: unknown }[]> } };
-  deleteMany(filter: object): PromiseLike<{ deletedCount: number }>;
-}
-
-/**
- * How many documents one deletion names. FerretDB deletes a filter's matches by listing them in
- * one SQL statement, which fails past SQLite's 32,766 bound parameters: a backlog larger than
- * that (a day of idempotency answers, the job stopped a while) would never be pruned.
- */
-const DELETE_BATCH = 5000;
-
-/** Deletes every document matching, a batch of `_id`s at a time; the number deleted. */
-async function deleteAll(model: Expiring, filter: object): Promise<number> {
-  let deleted = 0;
-  for (;;) {
-    const ids = (await model.find(filter, { _id: 1 }).limit(DELETE_BATCH).lean()).map((d) => d._id);
-    const removed = ids.length > 0 ? (await model.deleteMany({ _id: trusted({ $in: ids }) })).deletedCount : 0;
-    deleted += removed;
-    // A full batch of which nothing could be deleted would come back the same: stop, not loop.
-    if (ids.length < DELETE_BATCH || removed === 0) return deleted;
-  }
+  collection: Collection<Document>;
 }
 
 interface RetentionDeps {
@@ -45,17 +25,19 @@ export const IDEMPOTENCY_KEEP_HOURS = 24;
  */
 export async function pruneExpired(services: RetentionDeps, now = new Date()): Promise<Record<string, number>> {
   const { refreshTokens, revokedFamilies, idempotency, throttles, activationCodes } = services.models;
-  const before = (d: Date) => trusted({ $lt: d });
+  const before = (d: Date) => ({ $lt: d });
   const windowStart = new Date(now.getTime() - services.config.LOGIN_LOCK_MINUTES * 60_000);
   const [refresh, idem, throttle, codes, families] = await Promise.all([
-    deleteAll(refreshTokens, { expiresAt: before(now) }),
-    deleteAll(idempotency, { createdAt: before(new Date(now.getTime() - IDEMPOTENCY_KEEP_HOURS * 3_600_000)) }),
-    deleteAll(throttles, {
-      windowStart: before(windowStart),
-      $or: [{ lockedUntil: trusted({ $exists: false }) }, { lockedUntil: before(now) }],
+    deleteMatching(refreshTokens.collection, { expiresAt: before(now) }),
+    deleteMatching(idempotency.collection, {
+      createdAt: before(new Date(now.getTime() - IDEMPOTENCY_KEEP_HOURS * 3_600_000)),
     }),
-    deleteAll(activationCodes, { expiresAt: before(now) }),
-    deleteAll(revokedFamilies, { expiresAt: before(now) }),
+    deleteMatching(throttles.collection, {
+      windowStart: before(windowStart),
+      $or: [{ lockedUntil: { $exists: false } }, { lockedUntil: before(now) }],
+    }),
+    deleteMatching(activationCodes.collection, { expiresAt: before(now) }),
+    deleteMatching(revokedFamilies.collection, { expiresAt: before(now) }),
   ]);
   return {
     refreshTokens: refresh,

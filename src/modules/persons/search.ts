@@ -11,6 +11,7 @@ import {
   rowRank,
   tokensOf,
   type NameField,
+  type NameRow,
 } from './name-keys';
 import type { NameIndexStore, PersonStore } from './projectors';
 
@@ -140,6 +141,9 @@ async function pageOf(
   return { items, last: next, total: { count: at.count, capped: at.capped } };
 }
 
+/** A row of the name index as a match of the query. */
+const matchOf = (query: string[], row: NameRow): Match => ({ nin: row._id, rank: rowRank(query, row) });
+
 /** Matches by rank, best first, then by NIN. */
 const byRank = (matches: Match[]) => matches.sort((a, b) => b.rank - a.rank || (a.nin < b.nin ? -1 : 1));
 
@@ -179,7 +183,7 @@ async function rankedWhole(deps: Deps, query: string[], terms: Terms, cap: numbe
   const rows = await readRows(deps, terms.any, cap + 1);
   const full = rows.length > cap;
   if (full) rows.push(...(await readRows(deps, terms.exact, cap + 1)));
-  return { matches: best(rows.map((r) => ({ nin: r._id, rank: rowRank(query, r) }))), full };
+  return { matches: best(rows.map((r) => matchOf(query, r))), full };
 }
 
 /**
@@ -213,7 +217,7 @@ async function pageRanked(deps: Deps, query: string[], terms: Terms, need: numbe
       if (asGood(group.best) >= need || found.size > cap) break;
       const batch = i === 0 && group.first ? group.first : { limit, rows: readRows(deps, group.anyOf, limit) };
       const rows = await batch.rows;
-      for (const row of rows) if (!found.has(row._id)) found.set(row._id, { nin: row._id, rank: rowRank(query, row) });
+      for (const row of rows) if (!found.has(row._id)) found.set(row._id, matchOf(query, row));
       if (rows.length < batch.limit) break;
     }
   }
@@ -252,7 +256,7 @@ async function byAllTokens(deps: Deps, query: string[], cap: number): Promise<Ma
   const rows = deps.nameIndex.collection.find({ $or: holding(first!) });
   for await (const row of rows) {
     const tokens = new Set(tokensOf(row));
-    if (others.every((t) => tokens.has(t))) found.push({ nin: row._id, rank: rowRank(query, row) });
+    if (others.every((t) => tokens.has(t))) found.push(matchOf(query, row));
     if (found.length > cap) break;
   }
   await rows.close();
