@@ -4,7 +4,7 @@ import path from 'node:path';
 import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { SupervisedProcess } from '../src/db/supervisor';
+import { isAlive, SupervisedProcess } from '../src/db/supervisor';
 import { freePort } from '../src/db/ports';
 import { answerClientErrors } from '../src/lifecycle';
 import { auth, request, startHarness, type Harness } from './support/harness';
@@ -128,4 +128,25 @@ describe('the engine supervisor', () => {
       await supervised.stop();
     }
   });
+
+  // An engine that takes a while to shut down (FerretDB closing its SQLite files), and one that
+  // does not stop on SIGTERM at all: stop() resolves only once the engine's process is gone.
+  it.each([
+    ['one that takes 300 ms to shut down', 'setTimeout(() => process.exit(0), 300)'],
+    ['one that ignores SIGTERM (killed after 5 s)', 'undefined'],
+  ])(
+    'stops an engine, %s, before it resolves',
+    async (_, onTerm) => {
+      const port = await freePort();
+      const engine = `process.on('SIGTERM', () => ${onTerm}); require('net').createServer((s) => s.end()).listen(${port}, '127.0.0.1')`;
+      const pidFile = path.join(os.tmpdir(), `supervisor-test-${port}.pid`);
+      const supervised = new SupervisedProcess(process.execPath, ['-e', engine], port, pidFile, () => undefined);
+      await supervised.start();
+      const pid = Number(readFileSync(pidFile, 'utf8'));
+      expect(isAlive(pid)).toBe(true);
+      await supervised.stop();
+      expect(isAlive(pid)).toBe(false);
+    },
+    15_000,
+  );
 });

@@ -37,11 +37,16 @@ export class SupervisedProcess {
     this.stopping = true;
     const child = this.child;
     if (child && child.exitCode === null && child.signalCode === null) {
+      const enginePid = pidIn(this.pidFile);
       const gone = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      // An engine still running after 5 s is killed with its watchdog and sh: the whole group
+      // (sh leads it, `detached`), since a SIGKILL of sh alone would leave the engine behind.
+      const timer = setTimeout(() => killGroup(child.pid), 5000);
       await gone;
       clearTimeout(timer);
+      // Killed with its group, the engine may end a moment after sh.
+      for (let i = 0; i < 100 && enginePid && isAlive(enginePid); i++) await new Promise((r) => setTimeout(r, 20));
     }
     await rm(this.pidFile, { force: true });
   }
@@ -51,11 +56,14 @@ export class SupervisedProcess {
     // watchdog died) would hold the port and the files: stop it first.
     await stopStale(this.pidFile);
     // sh: start the engine, record its pid, stop it when our stdin (a pipe from this process)
-    // closes, which happens however this process ends; exit with the engine's status.
-    // (A background list reads /dev/null unless told otherwise: hence the pipe kept on fd 3.)
+    // closes, which happens however this process ends; exit with the engine's status once the
+    // engine has ended. (A background list reads /dev/null unless told otherwise: hence the pipe
+    // kept on fd 3. A trapped signal ends `wait` at once, while the engine is still shutting
+    // down: so sh waits again until the engine is gone, and `stop()` means stopped.)
     const script =
       'exec 3<&0; "$@" </dev/null & pid=$!; echo $pid > "$PIDFILE"; trap \'kill $pid 2>/dev/null\' TERM INT; ' +
-      '( while read -r _ <&3; do :; done; kill $pid 2>/dev/null ) & watch=$!; wait $pid; code=$?; kill $watch 2>/dev/null; exit $code';
+      '( while read -r _ <&3; do :; done; kill $pid 2>/dev/null ) & watch=$!; wait $pid; code=$?; ' +
+      'while kill -0 $pid 2>/dev/null; do wait $pid; code=$?; done; kill $watch 2>/dev/null; exit $code';
     // A process group of its own: a SIGTERM or Ctrl-C sent to the service's group (systemd, a
     // terminal, `npm start`) reaches the service only, which stops the engine itself; otherwise
     // the engine died first and its exit read as a crash. The pipe still ends it with us.
@@ -96,15 +104,28 @@ export class SupervisedProcess {
   }
 }
 
+/** The pid a pid file holds, if it holds one. */
+function pidIn(pidFile: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(pidFile, 'utf8').trim());
+    return Number.isInteger(pid) && pid > 1 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function killGroup(leader: number | undefined): void {
+  try {
+    if (leader) process.kill(-leader, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
+
 /** Stops an engine a crashed service left running on the same data folder (its pid file says which). */
 async function stopStale(pidFile: string): Promise<void> {
-  let pid: number;
-  try {
-    pid = Number(readFileSync(pidFile, 'utf8').trim());
-  } catch {
-    return;
-  }
-  if (!Number.isInteger(pid) || pid <= 1 || !isEngine(pid)) {
+  const pid = pidIn(pidFile);
+  if (!pid || !isEngine(pid)) {
     await rm(pidFile, { force: true });
     return;
   }
@@ -114,12 +135,17 @@ async function stopStale(pidFile: string): Promise<void> {
   await rm(pidFile, { force: true });
 }
 
+/** Whether a process is running: a zombie (ended, not yet reaped by whoever inherited it) is not. */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').pop()?.[0] !== 'Z';
+  } catch {
+    return true; // no /proc (not Linux): the signal's answer stands
   }
 }
 
