@@ -239,8 +239,8 @@ async function atScale(people: number): Promise<Figures> {
     const byName = sample
       .slice(0, Number(process.env.BENCH_NAME_SEARCHES ?? 200))
       .map((p, i) => query(must(SHAPES[i % SHAPES.length], 'a shape')(p.name)));
-    // The family name before the given name: no name begins so, so the tokens' intersection
-    // answers (it reads every holder of the first token, and grows with the registry): a few.
+    // The family name before the given name: no name begins so as typed, so it is read with the
+    // family name first, as a beginning of the family-second key (search.ts, familyFirst): a few.
     const byOtherParts = sample
       .slice(0, Number(process.env.BENCH_OTHER_PART_SEARCHES ?? 10))
       .map((p) => query([p.name.familyName, p.name.givenName]));

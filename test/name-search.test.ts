@@ -168,6 +168,36 @@ describe('name search', () => {
     expect(seen.size).toBe(63);
   });
 
+  it('reads the family name typed first as given and family name, not as tokens anywhere, and pages it', async () => {
+    const rows = [
+      legacyRow('KHF/2002', 0, person('سلوى', 'مهند', 'جبار', 'الخفاجي')),
+      // Holds both tokens, سلوى as her grandfather's name: the tokens' intersection found her too.
+      legacyRow('KHF/2002', 1, person('رنا', 'مهند', 'سلوى', 'الخفاجي'), 'IQ-BA'),
+      // A common one: more than the 50 read whole, so paged in the index's order.
+      ...Array.from({ length: 70 }, (_, i) => legacyRow('KHF/2002', 10 + i, person('ريم', 'فاضل', 'حميد', 'الحلي'))),
+    ];
+    expect(await importRows(rows)).toMatchObject({ imported: 72 });
+    const [salwa] = await found('سلوى الخفاجي');
+    expect(await found('الخفاجي سلوى')).toEqual([salwa]);
+    expect(await found('الخفاجي سلوى مهند')).toEqual([salwa]);
+    expect(await found('الخفاجي رنا')).toHaveLength(1);
+    expect((await search({ q: 'الخفاجي سلوى', governorate: 'IQ-BG' })).items.map((p) => p.nin)).toEqual([salwa]);
+    expect((await search({ q: 'الخفاجي سلوى', governorate: 'IQ-BA' })).items).toEqual([]);
+
+    const seen: string[] = [];
+    let page = await search({ q: 'الحلي ريم', limit: '30' });
+    expect(page.total).toEqual({ count: 70, capped: false });
+    for (;;) {
+      seen.push(...page.items.map((p) => p.nin));
+      if (!page.nextCursor) break;
+      page = await search({ q: 'الحلي ريم', limit: '30', cursor: page.nextCursor });
+    }
+    expect(seen).toHaveLength(70);
+    expect(new Set(seen).size).toBe(70);
+    // The first page again: the same people, in the same order.
+    expect((await search({ q: 'الحلي ريم', limit: '30' })).items.map((p) => p.nin)).toEqual(seen.slice(0, 30));
+  });
+
   it('follows a confirmed Latin name, and finds the same after a rebuild', async () => {
     const nin = (
       await enrol(h.app, registrar, {

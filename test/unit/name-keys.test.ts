@@ -1,4 +1,11 @@
-import { keyPrefixesOf, matchRank, nameFieldsOf, rowRank, tokensOf } from '../../src/modules/persons/name-keys';
+import {
+  familyFirstPrefixesOf,
+  keyPrefixesOf,
+  matchRank,
+  nameFieldsOf,
+  rowRank,
+  tokensOf,
+} from '../../src/modules/persons/name-keys';
 
 const name = {
   givenName: 'عبد الله',
@@ -66,6 +73,21 @@ describe('name index', () => {
       expect([q, foundByKeys(q)]).toEqual([q, false]);
     // Long queries are read as typed only.
     expect(keyPrefixesOf('a b c d e f g'.split(' ')).familySecond).toHaveLength(1);
+  });
+
+  it('reads a query with the family name first as given, family and father, parts of one or two tokens', () => {
+    expect(familyFirstPrefixesOf(['التميمي', 'زينب'])).toEqual(['زينب التميمي ']);
+    // Family, given, father; family, a given name of two tokens; a family name of two tokens, given.
+    expect(familyFirstPrefixesOf(['a', 'b', 'c'])).toEqual(['b a c ', 'b c a ', 'c a b ']);
+    expect(familyFirstPrefixesOf(['a'])).toEqual([]);
+    expect(familyFirstPrefixesOf('a b c d e f g'.split(' '))).toEqual([]);
+    const fields = nameFieldsOf(name);
+    const foundFamilyFirst = (q: string) =>
+      familyFirstPrefixesOf(q.split(' ')).some((p) => [fields.k1, fields.k3].some((k) => k?.startsWith(p)));
+    for (const q of ['التميمي عبد الله', 'التميمي عبد الله احمد', 'tamimi abdullah', 'tamimi abdullah ahmed mahmoud'])
+      expect([q, foundFamilyFirst(q)]).toEqual([q, true]);
+    for (const q of ['احمد عبد الله', 'التميمي احمد', 'tamimi mahmoud abdullah'])
+      expect([q, foundFamilyFirst(q)]).toEqual([q, false]);
   });
 
   it('ranks an exact match above any other, then by the tokens in place, in the better script', () => {

@@ -112,6 +112,25 @@ export function keyPrefixesOf(query: readonly string[]): { said: string[]; famil
   return { said: [keyOf(query)], familySecond: [...familySecond] };
 }
 
+/** The most tokens a family name, or a given name, is taken to have when a query puts the family name first. */
+const PART_TOKENS = 2;
+
+/**
+ * The beginnings of the family-second key (given, family, father, grandfather) a query stands for
+ * when it puts the family name first (`التميمي زينب`, as lists sorted by family name do, or a
+ * Latin form read back): each way of reading its first tokens as a family name and then a given
+ * name, of one or two tokens each. So such a query is a range of an index too, not the tokens'
+ * intersection.
+ */
+export function familyFirstPrefixesOf(query: readonly string[]): string[] {
+  const prefixes = new Set<string>();
+  if (query.length <= MOST_SPLIT_TOKENS)
+    for (let family = 1; family <= PART_TOKENS; family++)
+      for (let given = family + 1; given <= Math.min(family + PART_TOKENS, query.length); given++)
+        prefixes.add(keyOf([...query.slice(family, given), ...query.slice(0, family), ...query.slice(given)]));
+  return [...prefixes];
+}
+
 /** The name's folded tokens in the order it is said, in each script, from its row's keys. */
 export const saidSequencesOf = (fields: NameFields): string[][] =>
   SAID_FIELDS.flatMap((f) => (fields[f] ? [fields[f].trimEnd().split(' ')] : []));

@@ -6,6 +6,7 @@ import {
   SAID_FIELDS,
   TOKEN_FIELDS,
   EXACT_RANK,
+  familyFirstPrefixesOf,
   keyOf,
   keyPrefixesOf,
   rowRank,
@@ -82,9 +83,11 @@ const RANKED_WHOLE = 50;
  * equalities on indexed fields, which the engine counts from its indexes, up to the cap ("more
  * than 500"). A name few people have is then read whole and ranked; a common one a page at a time
  * (`pageRanked`): a search reads its page, not its matches, so it costs about the same at 10,000
- * people as at a million. When no name begins so (the father's and the family name where nobody
- * is given the father's name, parts out of order), the people holding every token answer: that
- * intersection reads every holder of the query's first token, and grows with the registry.
+ * people as at a million. When no name begins so, the query is read with the family name first
+ * (`familyFirst`: again beginnings of a key); when none begins so either (the father's and the
+ * family name where nobody is given the father's name, other orders), the people holding every
+ * token answer: that intersection reads every holder of the query's first token, and grows with
+ * the registry.
  */
 async function byName(deps: Deps, s: PersonSearch, query: string[]): Promise<SearchPage> {
   const at = { offset: s.after ? Number(AT.exec(s.after)?.[1] ?? 0) : 0, limit: s.limit };
@@ -92,6 +95,10 @@ async function byName(deps: Deps, s: PersonSearch, query: string[]): Promise<Sea
   const terms = termsOf(query);
   if (s.governorate) return inGovernorate(deps, s.governorate, query, terms, at, cap);
   const count = await deps.nameIndex.countUpTo({ $or: terms.any }, cap + 1);
+  if (count === 0) {
+    const turned = await familyFirst(deps, query, at.offset + at.limit, cap);
+    if (turned) return pageOf(deps, turned.matches, new Map(), { ...at, ...turned.total });
+  }
   if (count > RANKED_WHOLE) {
     const ranked = await pageRanked(deps, query, terms, at.offset + at.limit, cap);
     return pageOf(deps, ranked, new Map(), { ...at, count: Math.min(count, cap), capped: count > cap });
@@ -116,7 +123,10 @@ async function inGovernorate(
   cap: number,
 ): Promise<SearchPage> {
   let { matches, full } = await rankedWhole(deps, query, terms, cap);
-  if (matches.length === 0) [matches, full] = [await byAllTokens(deps, query, cap), false];
+  if (matches.length === 0) {
+    const turned = await familyFirst(deps, query, cap + 1, cap);
+    [matches, full] = turned ? [turned.matches, turned.total.capped] : [await byAllTokens(deps, query, cap), false];
+  }
   const people = new Map((await deps.persons.existing(matches.map((m) => m.nin))).map((p) => [p._id, p]));
   const ranked = byRank(matches.filter((m) => people.get(m.nin)?.placeOfBirth.governorate === governorate));
   return pageOf(deps, ranked, people, {
@@ -223,6 +233,30 @@ async function pageRanked(deps: Deps, query: string[], terms: Terms, need: numbe
   }
   // A stable sort: ties keep the order they were read in.
   return [...found.values()].sort((a, b) => b.rank - a.rank);
+}
+
+/**
+ * The family name typed first (name-keys.ts, `familyFirstPrefixesOf`), asked when no name begins
+ * as the query is typed: the people whose family-second key begins so, counted up to the cap,
+ * then the first `need` of them, or all when 50 or fewer (NIN order). They rank alike (no part
+ * stands in its place), so a page of a common name is read in the index's order, as far as the
+ * page: flat, where the tokens' intersection reads every holder of the first. Nothing when no
+ * name begins so either.
+ */
+async function familyFirst(deps: Deps, query: string[], need: number, cap: number) {
+  const anyOf = familyFirstPrefixesOf(query).flatMap((p) => FAMILY_SECOND_FIELDS.map((f) => beginsWith(f, p)));
+  if (anyOf.length === 0) return undefined;
+  const count = await deps.nameIndex.countUpTo({ $or: anyOf }, cap + 1);
+  if (count === 0) return undefined;
+  const whole = count <= RANKED_WHOLE;
+  const matches = (await readRows(deps, anyOf, whole ? count : Math.min(need, cap + 1))).map((row) => ({
+    nin: row._id,
+    rank: 0,
+  }));
+  return {
+    matches: whole ? byRank(matches) : matches,
+    total: { count: Math.min(count, cap), capped: count > cap },
+  };
 }
 
 /** Each person once, at their best rank. */
