@@ -46,7 +46,7 @@ export class SupervisedProcess {
       await gone;
       clearTimeout(timer);
       // Killed with its group, the engine may end a moment after sh.
-      for (let i = 0; i < 100 && enginePid && isAlive(enginePid); i++) await new Promise((r) => setTimeout(r, 20));
+      if (enginePid) await untilGone(enginePid, 2000, 20);
     }
     await rm(this.pidFile, { force: true });
   }
@@ -130,9 +130,15 @@ async function stopStale(pidFile: string): Promise<void> {
     return;
   }
   process.kill(pid, 'SIGTERM');
-  for (let i = 0; i < 50 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  await untilGone(pid, 5000, 100);
   if (isAlive(pid)) process.kill(pid, 'SIGKILL');
   await rm(pidFile, { force: true });
+}
+
+/** Waits, checking every `stepMs`, until the process has ended or `timeoutMs` have passed. */
+async function untilGone(pid: number, timeoutMs: number, stepMs: number): Promise<void> {
+  for (let waited = 0; waited < timeoutMs && isAlive(pid); waited += stepMs)
+    await new Promise((r) => setTimeout(r, stepMs));
 }
 
 /** Whether a process is running: a zombie (ended, not yet reaped by whoever inherited it) is not. */

@@ -159,6 +159,9 @@ const byRank = (matches: Match[]) => matches.sort((a, b) => b.rank - a.rank || (
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const beginsWith = (field: NameField, prefix: string) => ({ [field]: { $regex: `^${escapeRegex(prefix)}` } });
+/** The family-second keys (each script's) that begin with any of these prefixes. */
+const onFamilySecondKeys = (prefixes: string[]) =>
+  prefixes.flatMap((p) => FAMILY_SECOND_FIELDS.map((f) => beginsWith(f, p)));
 const holding = (token: string) => TOKEN_FIELDS.map((f) => ({ [f]: token }));
 const RANKING_FIELDS = Object.fromEntries(SAID_FIELDS.map((f) => [f, 1]));
 
@@ -178,10 +181,7 @@ interface Terms {
 function termsOf(query: string[]): Terms {
   const prefixes = keyPrefixesOf(query);
   const said = prefixes.said.flatMap((p) => SAID_FIELDS.map((f) => beginsWith(f, p)));
-  const others = [
-    ...prefixes.familySecond.flatMap((p) => FAMILY_SECOND_FIELDS.map((f) => beginsWith(f, p))),
-    ...(query.length === 1 ? holding(query[0]!) : []),
-  ];
+  const others = [...onFamilySecondKeys(prefixes.familySecond), ...(query.length === 1 ? holding(query[0]!) : [])];
   return { exact: SAID_FIELDS.map((f) => ({ [f]: keyOf(query) })), said, others, any: [...said, ...others] };
 }
 
@@ -244,7 +244,7 @@ async function pageRanked(deps: Deps, query: string[], terms: Terms, need: numbe
  * name begins so either.
  */
 async function familyFirst(deps: Deps, query: string[], need: number, cap: number) {
-  const anyOf = familyFirstPrefixesOf(query).flatMap((p) => FAMILY_SECOND_FIELDS.map((f) => beginsWith(f, p)));
+  const anyOf = onFamilySecondKeys(familyFirstPrefixesOf(query));
   if (anyOf.length === 0) return undefined;
   const count = await deps.nameIndex.countUpTo({ $or: anyOf }, cap + 1);
   if (count === 0) return undefined;
